@@ -1,0 +1,55 @@
+#include "analyze/language.h"
+
+#include <cstdio>  // CLD2's header needs it first
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+
+#include <algorithm>
+#include <string>
+
+#include "text/words.h"
+
+namespace recoupe::analyze {
+
+LanguageGuess detect_language(std::string_view text, std::string_view hint) {
+  LanguageGuess guess;
+  std::string hint_code(hint.substr(0, std::min<size_t>(hint.size(), 2)));
+  std::transform(hint_code.begin(), hint_code.end(), hint_code.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (text.size() > (1u << 20)) text = text.substr(0, 1u << 20);  // 1 MB decides any language
+  if (text::count_words(text) < 3) {
+    if (!hint_code.empty()) {
+      guess.code = hint_code;
+      guess.confidence = 0.3;
+    }
+    return guess;
+  }
+  CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+  if (!hint_code.empty()) hints.language_hint = CLD2::GetLanguageFromName(hint_code.c_str());
+  CLD2::Language language3[3];
+  int percent3[3];
+  double normalized_score3[3];
+  int text_bytes = 0;
+  bool is_reliable = false;
+  CLD2::Language lang = CLD2::ExtDetectLanguageSummary(
+      text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true, &hints, 0, language3,
+      percent3, normalized_score3, nullptr, &text_bytes, &is_reliable);
+  if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) {
+    if (!hint_code.empty()) {
+      guess.code = hint_code;
+      guess.confidence = 0.3;
+    }
+    return guess;
+  }
+  std::string code = CLD2::LanguageCode(lang);
+  // CLD2 uses a few non-639-1 codes: keep the two-letter base ("zh-Hant" → "zh").
+  if (code.size() > 2 && code[2] == '-') code.resize(2);
+  if (code == "iw") code = "he";
+  if (code == "in") code = "id";
+  guess.code = code;
+  double share = percent3[0] / 100.0;
+  guess.confidence = std::clamp(is_reliable ? 0.5 + 0.5 * share : 0.5 * share, 0.0, 1.0);
+  return guess;
+}
+
+}  // namespace recoupe::analyze

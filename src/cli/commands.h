@@ -1,0 +1,14 @@
+// The subcommands of `recoupe`, one file each. Each returns the process exit code.
+#pragma once
+
+namespace recoupe::cli {
+
+// Exit codes shared by every subcommand (documented in `recoupe --help`).
+constexpr int kExitOk = 0;
+constexpr int kExitSomeInputsFailed = 1;  // errors printed to stderr; the rest was processed
+constexpr int kExitUsage = 2;             // bad command line, nothing done
+constexpr int kExitNothingProcessed = 3;  // no input could be processed at all
+
+int run_extract(int argc, char** argv);
+
+}  // namespace recoupe::cli

@@ -1,0 +1,54 @@
+// recoupe: news articles from many outlets → cross-checked stories.
+// Dispatches to one function per subcommand (src/cli/<name>.cc).
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "cli/commands.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  int (*run)(int argc, char** argv);
+  const char* summary;
+};
+
+constexpr Command kCommands[] = {
+    {"extract", recoupe::cli::run_extract, "clean articles: main text, metadata, language (JSONL)"},
+};
+
+void print_help() {
+  std::printf(
+      "recoupe — turn raw news articles from many outlets into cross-checked stories\n\n"
+      "usage: recoupe <command> [options] [inputs...]\n\ncommands:\n");
+  for (const auto& c : kCommands) std::printf("  %-14s %s\n", c.name, c.summary);
+  std::printf(
+      "\n'recoupe <command> --help' shows a command's options.\n\n"
+      "inputs: .txt (one scraped article), .html/.htm (one page), .jsonl or .jsonl.zst (one\n"
+      "article per line: id, url, source, title, published, lang, text|html), a folder (those\n"
+      "files inside, recursively, in name order), or - for stdin.\n\n"
+      "limits: one article file ≤ 64 MB; one JSONL line ≤ 64 MB; JSON depth ≤ 64; HTML\n"
+      "nesting beyond 512 levels is flattened. Inputs over a limit, empty, binary or not\n"
+      "decodable are refused with a one-line error naming the file (and line); the rest of\n"
+      "the batch is processed.\n\n"
+      "exit codes: 0 all inputs processed; 1 some inputs refused (see stderr), the rest\n"
+      "processed; 2 usage error; 3 no input could be processed.\n\n"
+      "data: language resources are read from --data DIR, $RECOUPE_DATA, or ./data beside\n"
+      "the build folder.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
+      !std::strcmp(argv[1], "help")) {
+    print_help();
+    return argc < 2 ? recoupe::cli::kExitUsage : recoupe::cli::kExitOk;
+  }
+  for (const auto& c : kCommands)
+    if (std::string(argv[1]) == c.name) return c.run(argc, argv);
+  std::fprintf(stderr, "recoupe: unknown command '%s' (see recoupe --help)\n", argv[1]);
+  return recoupe::cli::kExitUsage;
+}

@@ -1,0 +1,53 @@
+#include "extract/extractor.h"
+
+#include "analyze/language.h"
+#include "extract/html_extractor.h"
+#include "extract/text_cleaner.h"
+#include "text/words.h"
+
+namespace recoupe::extract {
+
+Article extract_article(const RawDocument& doc) {
+  std::vector<std::string> paragraphs;
+  PageMetadata meta;
+  if (doc.kind == ContentKind::kHtml) {
+    HtmlExtraction html = extract_html(doc.content);
+    paragraphs = std::move(html.paragraphs);
+    meta = std::move(html.meta);
+  } else {
+    TextExtraction text = clean_text(doc.content);
+    paragraphs = std::move(text.paragraphs);
+    meta = std::move(text.meta);
+  }
+
+  Article a;
+  a.id = doc.id;
+  a.file = doc.file;
+  a.url = doc.url ? doc.url : meta.url;
+  a.source = doc.source ? doc.source : meta.source;
+  a.title = doc.title ? doc.title : meta.title;
+  a.published = doc.published ? doc.published : meta.published;
+  a.author = meta.author;
+  a.agency = meta.agency;
+  a.event = doc.event;
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    if (i) a.text += "\n\n";
+    a.text += paragraphs[i];
+  }
+  a.paragraphs = std::move(paragraphs);
+  a.words = static_cast<int>(text::count_words(a.text));
+
+  std::string hint = doc.language.value_or(meta.language.value_or(""));
+  std::string sample = a.title.value_or("") + "\n" + a.text;
+  analyze::LanguageGuess lang = analyze::detect_language(sample, hint);
+  if (doc.language) {
+    a.language = doc.language;  // given wins
+    a.language_confidence = 1.0;
+  } else {
+    a.language = lang.code;
+    a.language_confidence = lang.confidence;
+  }
+  return a;
+}
+
+}  // namespace recoupe::extract

@@ -1,0 +1,22 @@
+// Boilerplate removal for plain text scraped from a page (menus, teasers, share lines…).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/page_metadata.h"
+
+namespace recoupe::extract {
+
+struct TextExtraction {
+  std::vector<std::string> paragraphs;  // article body, in order, whitespace collapsed
+  PageMetadata meta;
+};
+
+// Cleans one scraped article (UTF-8, one block per line). Keeps every sentence of the body;
+// drops navigation, share/comment blocks, ads, "read more" cues and teasers, credits and
+// date widgets; finds title, outlet, date, author and agency from the text's own lines.
+TextExtraction clean_text(std::string_view text);
+
+}  // namespace recoupe::extract
