@@ -17,6 +17,8 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"extract", recoupe::cli::run_extract, "clean articles: main text, metadata, language (JSONL)"},
+    {"eval-extract", recoupe::cli::run_eval_extract,
+     "score extraction against a gold set (snippets or body), with speed"},
 };
 
 void print_help() {
