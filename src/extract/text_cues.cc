@@ -1,0 +1,176 @@
+#include "extract/text_cues.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "text/data_dir.h"
+#include "text/normalize.h"
+
+namespace recoupe::extract {
+namespace {
+
+bool is_letter_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+bool trailing_noise(unsigned char c) {
+  return c == ' ' || c == ':' || c == '.' || c == '!' || c == '?' || c == ',' || c == ';' ||
+         c == '-' || c == '|' || c == '>' || c == ')' || c == '(' || c == '*';
+}
+
+std::string_view trim_noise(std::string_view s) {
+  while (!s.empty() && trailing_noise(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && trailing_noise(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  // Ellipsis "…" (U+2026) and guillemets at the end.
+  while (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\xA6")) s.remove_suffix(3);
+  while (!s.empty() && trailing_noise(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// Splits "kind: phrase".
+bool split_cue(const std::string& line, std::string& kind, std::string& phrase) {
+  size_t colon = line.find(':');
+  if (colon == std::string::npos) return false;
+  kind = line.substr(0, colon);
+  size_t start = line.find_first_not_of(' ', colon + 1);
+  if (start == std::string::npos) return false;
+  phrase = line.substr(start);
+  return !kind.empty();
+}
+
+}  // namespace
+
+std::string_view first_cue_word(std::string_view folded) {
+  size_t end = folded.find(' ');
+  std::string_view w = folded.substr(0, end == std::string_view::npos ? folded.size() : end);
+  size_t letters = 0;
+  while (letters < w.size() && (is_letter_byte(static_cast<unsigned char>(w[letters])) ||
+                                w[letters] == '\'' || w[letters] == '-'))
+    ++letters;
+  return w.substr(0, letters);
+}
+
+TextCues TextCues::load(const std::string& data_dir) {
+  namespace fs = std::filesystem;
+  TextCues c;
+  std::vector<std::string> langs;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(data_dir, ec)) {
+    if (!entry.is_directory()) continue;
+    if (fs::exists(entry.path() / "boilerplate_cues.txt") ||
+        fs::exists(entry.path() / "metadata_cues.txt"))
+      langs.push_back(entry.path().filename().string());
+  }
+  std::sort(langs.begin(), langs.end());
+  c.dates_ = DateNames::load(data_dir, langs);
+  std::string kind, phrase;
+  for (const auto& lang : langs) {
+    for (const auto& line : text::read_list(data_dir, lang, "boilerplate_cues.txt")) {
+      if (!split_cue(line, kind, phrase)) continue;
+      std::string folded = text::fold(phrase);
+      if (kind == "line") {
+        c.whole_line_.emplace(std::string(trim_noise(folded)), CueKind::kBoilerplate);
+      } else if (kind == "end") {
+        c.whole_line_[std::string(trim_noise(folded))] = CueKind::kEnd;
+      } else if (kind == "prefix" || kind == "teaser") {
+        CueKind k = kind == "prefix" ? CueKind::kBoilerplate : CueKind::kTeaser;
+        c.prefix_by_first_word_[std::string(first_cue_word(folded))].push_back({folded, k});
+      }
+    }
+    for (const auto& line : text::read_list(data_dir, lang, "metadata_cues.txt")) {
+      if (!split_cue(line, kind, phrase)) continue;
+      std::string folded = text::fold(phrase);
+      CueKind k = CueKind::kNone;
+      if (kind == "published") k = CueKind::kPublished;
+      if (kind == "updated") k = CueKind::kUpdated;
+      if (kind == "byline") k = CueKind::kByline;
+      if (kind == "source") k = CueKind::kSource;
+      if (kind == "credit") k = CueKind::kCredit;
+      if (kind == "with") c.with_words_.insert(folded);
+      if (kind == "site") c.site_words_.insert(folded);
+      if (kind == "filler") c.dates_.add_filler(folded);
+      if (k != CueKind::kNone)
+        c.meta_by_first_word_[std::string(first_cue_word(folded))].push_back({folded, k});
+    }
+    auto stops = text::read_list(data_dir, lang, "stopwords-snowball.txt");
+    if (stops.empty()) stops = text::read_list(data_dir, lang, "stopwords.txt");
+    for (const auto& w : stops) c.stop_words_.insert(text::fold(w));
+  }
+  // Longest cues first, so that "mis a jour le" wins over "mis a jour".
+  auto by_length = [](const Cue& a, const Cue& b) { return a.phrase.size() > b.phrase.size(); };
+  for (auto& [w, v] : c.prefix_by_first_word_) std::sort(v.begin(), v.end(), by_length);
+  for (auto& [w, v] : c.meta_by_first_word_) std::sort(v.begin(), v.end(), by_length);
+
+  for (const auto& line : text::read_list(data_dir, ".", "agencies.txt")) {
+    std::string canonical;
+    size_t start = 0;
+    while (start <= line.size()) {
+      size_t bar = line.find('|', start);
+      if (bar == std::string::npos) bar = line.size();
+      std::string name = line.substr(start, bar - start);
+      if (!name.empty()) {
+        if (canonical.empty()) canonical = name;
+        c.agencies_.emplace(name, canonical);
+        int words = 1;
+        for (char ch : name) words += ch == ' ';
+        c.agency_max_words_ = std::max(c.agency_max_words_, words);
+      }
+      start = bar + 1;
+    }
+  }
+  return c;
+}
+
+const TextCues& TextCues::shared() {
+  static const TextCues cues = load(text::find_data_dir());
+  return cues;
+}
+
+CueKind TextCues::boilerplate(std::string_view folded) const {
+  std::string_view trimmed = trim_noise(folded);
+  if (trimmed.size() <= 64) {
+    if (auto it = whole_line_.find(trimmed); it != whole_line_.end()) return it->second;
+  }
+  auto it = prefix_by_first_word_.find(first_cue_word(trimmed));
+  if (it == prefix_by_first_word_.end()) return CueKind::kNone;
+  for (const Cue& cue : it->second) {
+    if (trimmed.substr(0, cue.phrase.size()) != cue.phrase) continue;
+    // A one-word cue must end at a word boundary ("anzeige" is not "Anzeigenblatt"); a longer
+    // one may be glued to a linked title, as scrapers do ("Lire aussiPoutine invite…").
+    bool one_word = cue.phrase.find(' ') == std::string::npos;
+    if (one_word && trimmed.size() > cue.phrase.size() &&
+        is_letter_byte(static_cast<unsigned char>(trimmed[cue.phrase.size()])))
+      continue;
+    return cue.kind;
+  }
+  return CueKind::kNone;
+}
+
+CueMatch TextCues::metadata(std::string_view folded) const {
+  auto it = meta_by_first_word_.find(first_cue_word(folded));
+  if (it == meta_by_first_word_.end()) return {};
+  for (const Cue& cue : it->second) {
+    if (folded.substr(0, cue.phrase.size()) != cue.phrase) continue;
+    if (folded.size() > cue.phrase.size() &&
+        is_letter_byte(static_cast<unsigned char>(folded[cue.phrase.size()])))
+      continue;
+    return {cue.kind, cue.phrase.size()};
+  }
+  return {};
+}
+
+bool TextCues::with_word(std::string_view w) const { return with_words_.find(w) != with_words_.end(); }
+
+bool TextCues::site_word(std::string_view w) const { return site_words_.find(w) != site_words_.end(); }
+
+bool TextCues::stop_word(std::string_view w) const {
+  if (w.size() >= 2 && w.back() == '\'') w.remove_suffix(1);
+  return stop_words_.find(w) != stop_words_.end();
+}
+
+std::string TextCues::agency(std::string_view name) const {
+  auto it = agencies_.find(name);
+  return it == agencies_.end() ? std::string() : it->second;
+}
+
+}  // namespace recoupe::extract
