@@ -1,5 +1,6 @@
 #include "ingest/encoding.h"
 
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
@@ -155,53 +156,154 @@ const char* sniff_utf16(std::string_view s) {
   return nullptr;
 }
 
+// Binary files (images, archives, executables) have NUL bytes everywhere and many control
+// bytes; scraped text may at worst carry a stray NUL or trailing NUL padding from a
+// fixed-size buffer, which strip_controls removes later.
 bool looks_binary(std::string_view s) {
+  while (!s.empty() && s.back() == '\0') s.remove_suffix(1);
   size_t n = std::min<size_t>(s.size(), 65536);
-  size_t control = 0;
+  size_t control = 0, nul = 0;
   for (size_t i = 0; i < n; ++i) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c == 0) return true;
+    if (c == 0) ++nul;
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x0B && c != 0x1B)
       ++control;
   }
-  return n > 0 && control * 100 > n;  // >1% control bytes: not text
+  // >0.1% NUL or >1% control bytes: not text.
+  return n > 0 && (nul * 1000 > n || control * 100 > n);
+}
+
+// Share of decoded code points that no text has: U+FFFD (undecodable input), C0 controls
+// other than whitespace, private use and unassigned code points. Used on UTF-16/32 output,
+// where random bytes decode "successfully" into noise. Reads the first 64 KB.
+double noise_share(std::string_view utf8) {
+  size_t n = std::min<size_t>(utf8.size(), 65536);
+  size_t total = 0, noise = 0;
+  for (size_t i = 0; i < n;) {
+    char32_t cp;
+    size_t len = utf8_sequence(utf8, i, &cp);
+    if (len == 0) {
+      ++noise;
+      ++total;
+      ++i;
+      continue;
+    }
+    i += len;
+    ++total;
+    if (cp == 0xFFFD || (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t') ||
+        (cp >= 0x7F && cp < 0xA0)) {
+      ++noise;
+      continue;
+    }
+    int8_t type = u_charType(static_cast<UChar32>(cp));
+    if (type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR || type == U_SURROGATE) ++noise;
+  }
+  return total ? static_cast<double>(noise) / static_cast<double>(total) : 0.0;
+}
+
+size_t count_replacement_chars(std::string_view utf8) {
+  size_t n = 0;
+  for (size_t pos = utf8.find("\xEF\xBF\xBD"); pos != std::string_view::npos;
+       pos = utf8.find("\xEF\xBF\xBD", pos + 3))
+    ++n;
+  return n;
+}
+
+bool is_letter_byte(unsigned char c) { return std::isalpha(c) != 0; }
+
+// Legacy Western text with no trustworthy declaration: windows-1252 or ISO-8859-15? They agree
+// on every letter of French, German, Spanish… but 8859-15 puts € at 0xA4 (cp1252: ¤, a sign
+// no text uses) and œ Œ š Š ž Ž Ÿ at 0xBD 0xBC 0xA8 0xA6 0xB8 0xB4 0xBE (cp1252: ½ ¼ ¨ ¦ ¸ ´ ¾).
+// Decision: any byte in 0x80–0x9F proves windows-1252 (they are controls in 8859-15). Else
+// 0xA4 next to a digit or a space (an amount: "12 \xA4", "\xA4 12") or one of the letter
+// bytes between two letters ("c\xBDur") is evidence of 8859-15, and one piece of evidence
+// is enough since cp1252's readings of those bytes are nearly never used in running text.
+const char* pick_western_charset(std::string_view s) {
+  size_t evidence = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80 && c <= 0x9F) return "windows-1252";
+    auto prev = i > 0 ? static_cast<unsigned char>(s[i - 1]) : ' ';
+    auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : ' ';
+    if (c == 0xA4) {
+      if (std::isdigit(prev) || std::isdigit(next) || prev == ' ' || next == ' ') ++evidence;
+    } else if (c == 0xBD || c == 0xBC || c == 0xA8 || c == 0xA6 || c == 0xB8 || c == 0xB4 ||
+               c == 0xBE) {
+      bool letter_before = is_letter_byte(prev) || prev >= 0xC0;
+      bool letter_after = is_letter_byte(next) || next >= 0xC0;
+      if (letter_before && letter_after) ++evidence;
+    }
+  }
+  return evidence > 0 ? "iso-8859-15" : "windows-1252";
 }
 
 std::string detect_legacy_charset(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&status),
                                                                  &ucsdet_close);
-  if (U_FAILURE(status)) return "windows-1252";
+  if (U_FAILURE(status)) return pick_western_charset(bytes);
   ucsdet_setText(det.get(), bytes.data(),
                  static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)), &status);
   const UCharsetMatch* match = ucsdet_detect(det.get(), &status);
-  if (U_FAILURE(status) || !match) return "windows-1252";
+  if (U_FAILURE(status) || !match) return pick_western_charset(bytes);
   std::string name = ucsdet_getName(match, &status);
   int32_t confidence = ucsdet_getConfidence(match, &status);
-  if (U_FAILURE(status)) return "windows-1252";
-  // Single-byte Western guesses are interchangeable for our purpose; trust ICU only for the
-  // others and only when it is confident (short texts fool it).
-  if (name == "ISO-8859-1" || name == "windows-1252" || name == "UTF-8" || confidence < 50)
-    return "windows-1252";
+  if (U_FAILURE(status)) return pick_western_charset(bytes);
+  // Single-byte Western guesses are interchangeable for ICU; we choose between them ourselves.
+  // Trust ICU for the others only when it is confident (short texts fool it).
+  if (name == "ISO-8859-1" || name == "windows-1252" || name == "UTF-8" || confidence < 50 ||
+      name.rfind("UTF-", 0) == 0)
+    return pick_western_charset(bytes);
   return name;
+}
+
+// The declared charset, normalised as browsers do (WHATWG Encoding): latin-1 and ASCII labels
+// mean windows-1252; a UTF-16/32 label on a byte-oriented page means UTF-8.
+std::string normalise_declared(std::string_view declared) {
+  std::string c(declared);
+  std::transform(c.begin(), c.end(), c.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  if (c == "utf8" || c == "unicode-1-1-utf-8" || c.rfind("utf-16", 0) == 0 ||
+      c.rfind("utf-32", 0) == 0 || c == "unicode" || c == "ucs-2")
+    return "utf-8";
+  if (c == "iso-8859-1" || c == "iso8859-1" || c == "latin1" || c == "latin-1" || c == "l1" ||
+      c == "us-ascii" || c == "ascii" || c == "iso_8859-1" || c == "cp1252" ||
+      c == "windows-1252" || c == "x-cp1252")
+    return "windows-1252";
+  return c;
 }
 
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) { return count_invalid_utf8(bytes) == 0; }
 
-std::string repair_mojibake(std::string_view s, bool* changed) {
-  if (changed) *changed = false;
-  // Fast exit: mojibake of UTF-8 through cp1252 always contains a lead char in U+00C2–U+00F4
-  // encoded as C3 82..C3 B4 (or C2 for 'Â').
-  if (s.find('\xC3') == std::string_view::npos && s.find('\xC2') == std::string_view::npos)
-    return std::string(s);
-  std::string out;
+namespace {
+
+// Would a UTF-8 sequence decoding to `cp` plausibly have been mangled into the cp1252 run we
+// saw? Three- and four-byte sequences need two or three characters from the narrow
+// continuation set after the lead, which running text practically never has. Two-byte ones
+// need only one ("ß“", "É’"), so the result must land in a block that news text uses:
+// Latin-1 Supplement and Latin Extended-A/B, Greek, Cyrillic, Hebrew letters, Arabic, or a
+// combining mark right after an ASCII letter (decomposed "é" = "e" + U+0301).
+bool plausible_repair(char32_t cp, size_t len, std::string_view out_so_far) {
+  if (len > 2) return cp >= 0x800;
+  if (cp >= 0xA0 && cp <= 0x24F) return true;
+  if (cp >= 0x300 && cp <= 0x36F)
+    return !out_so_far.empty() && std::isalpha(static_cast<unsigned char>(out_so_far.back()));
+  if (cp >= 0x370 && cp <= 0x52F) return true;  // Greek, Cyrillic
+  if (cp >= 0x5D0 && cp <= 0x6FF) return true;  // Hebrew letters, Arabic
+  return false;                                 // C1 controls, IPA, Armenian, Syriac, NKo…
+}
+
+// One left-to-right pass; returns true when it changed something.
+bool repair_pass(std::string_view s, std::string& out) {
+  bool changed = false;
+  out.clear();
   out.reserve(s.size());
   size_t i = 0;
   while (i < s.size()) {
-    // Try to read a run of code points that all map to cp1252 bytes and whose bytes form one
-    // valid multibyte UTF-8 sequence.
+    // A lead character U+00C2–U+00F4 followed by characters whose windows-1252 bytes are
+    // continuation bytes, the whole forming one valid UTF-8 sequence.
     char32_t lead;
     size_t n = utf8_sequence(s, i, &lead);
     if (n == 2 && lead >= 0xC2 && lead <= 0xF4) {
@@ -211,12 +313,8 @@ std::string repair_mojibake(std::string_view s, bool* changed) {
       size_t j = i + n;
       bool ok = true;
       for (size_t k = 0; k < need; ++k) {
-        if (j >= s.size()) {
-          ok = false;
-          break;
-        }
         char32_t cp;
-        size_t m = utf8_sequence(s, j, &cp);
+        size_t m = j < s.size() ? utf8_sequence(s, j, &cp) : 0;
         int b = m ? unicode_to_cp1252(cp) : -1;
         if (b < 0x80 || b > 0xBF) {
           ok = false;
@@ -226,16 +324,57 @@ std::string repair_mojibake(std::string_view s, bool* changed) {
         j += m;
       }
       char32_t decoded;
-      if (ok && utf8_sequence(bytes, 0, &decoded) == bytes.size() && decoded >= 0x80) {
+      if (ok && utf8_sequence(bytes, 0, &decoded) == bytes.size() &&
+          plausible_repair(decoded, bytes.size(), out)) {
         out += bytes;
         i = j;
-        if (changed) *changed = true;
+        changed = true;
         continue;
       }
     }
     size_t step = n ? n : 1;
     out.append(s.data() + i, step);
     i += step;
+  }
+  return changed;
+}
+
+}  // namespace
+
+std::string repair_mojibake(std::string_view s, bool* changed) {
+  if (changed) *changed = false;
+  // Fast exit: every lead U+00C2–U+00F4 is encoded with the byte C3.
+  if (s.find('\xC3') == std::string_view::npos) return std::string(s);
+  // Text encoded twice ("Ã©") needs one pass, three times ("ÃƒÂ©") two: repeat while a pass
+  // changes something, up to kMaxMojibakeLayers.
+  constexpr int kMaxMojibakeLayers = 4;
+  std::string current(s), next;
+  for (int layer = 0; layer < kMaxMojibakeLayers; ++layer) {
+    if (!repair_pass(current, next)) break;
+    if (changed) *changed = true;
+    current.swap(next);
+    if (current.find('\xC3') == std::string::npos) break;
+  }
+  return current;
+}
+
+std::string strip_controls(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (size_t i = 0; i < utf8.size();) {
+    char32_t cp;
+    size_t n = utf8_sequence(utf8, i, &cp);
+    if (n == 0) {  // not UTF-8: keep the contract by dropping the byte
+      ++i;
+      continue;
+    }
+    if (cp == '\f' || cp == '\v') {
+      out += '\n';
+    } else if (!((cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t') ||
+                 (cp >= 0x7F && cp < 0xA0))) {
+      out.append(utf8.data() + i, n);
+    }
+    i += n;
   }
   return out;
 }
@@ -244,84 +383,119 @@ std::string declared_html_charset(std::string_view bytes) {
   std::string head(bytes.substr(0, 4096));
   std::transform(head.begin(), head.end(), head.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  size_t pos = head.find("charset");
-  while (pos != std::string::npos) {
-    size_t i = pos + 7;
-    while (i < head.size() &&
-           (head[i] == ' ' || head[i] == '=' || head[i] == '"' || head[i] == '\''))
+  // The value after `key` (skipping spaces, '=' and quotes), as a charset label.
+  auto value_after = [&](size_t i) {
+    while (i < head.size() && (head[i] == ' ' || head[i] == '=' || head[i] == '"' ||
+                               head[i] == '\'' || head[i] == '\t' || head[i] == '\n'))
       ++i;
     size_t j = i;
     while (j < head.size() &&
            (std::isalnum(static_cast<unsigned char>(head[j])) || head[j] == '-' || head[j] == '_' ||
             head[j] == ':' || head[j] == '.'))
       ++j;
-    if (j > i) return head.substr(i, j - i);
-    pos = head.find("charset", pos + 7);
+    return head.substr(i, j - i);
+  };
+  // <?xml version="1.0" encoding="…"?> (XHTML) at the very start.
+  if (head.rfind("<?xml", 0) == 0) {
+    size_t end = head.find("?>");
+    size_t enc = head.find("encoding", 0);
+    if (enc != std::string::npos && (end == std::string::npos || enc < end)) {
+      std::string v = value_after(enc + 8);
+      if (!v.empty()) return v;
+    }
+  }
+  // <meta charset="…"> or <meta http-equiv="Content-Type" content="text/html; charset=…">;
+  // "charset" anywhere else (a script, a description) says nothing about this page.
+  for (size_t meta = head.find("<meta"); meta != std::string::npos;
+       meta = head.find("<meta", meta + 5)) {
+    size_t end = head.find('>', meta);
+    if (end == std::string::npos) end = head.size();
+    size_t pos = head.find("charset", meta);
+    if (pos == std::string::npos || pos > end) continue;
+    std::string v = value_after(pos + 7);
+    if (!v.empty()) return v;
   }
   return {};
 }
 
 Expected<Decoded> decode_to_utf8(std::string_view bytes, std::string_view declared) {
+  // ICU takes int32 lengths and we allocate 4 bytes out per byte in.
+  if (bytes.size() > (size_t{1} << 29)) return Error{"", "input over 512 MB, not decoded"};
   Decoded d;
   auto starts = [&](std::string_view bom) { return bytes.substr(0, bom.size()) == bom; };
-  const char* utf16 = nullptr;
+  const char* wide = nullptr;  // UTF-16/32 in some byte order
   if (starts("\xEF\xBB\xBF")) {
     bytes.remove_prefix(3);
-    d.encoding = "UTF-8";
   } else if (starts(std::string_view("\xFF\xFE\x00\x00", 4))) {
-    utf16 = "UTF-32LE";
+    wide = "UTF-32LE";
   } else if (starts(std::string_view("\x00\x00\xFE\xFF", 4))) {
-    utf16 = "UTF-32BE";
+    wide = "UTF-32BE";
   } else if (starts("\xFF\xFE")) {
-    utf16 = "UTF-16LE";
+    wide = "UTF-16LE";
   } else if (starts("\xFE\xFF")) {
-    utf16 = "UTF-16BE";
+    wide = "UTF-16BE";
   } else {
-    utf16 = sniff_utf16(bytes);
+    wide = sniff_utf16(bytes);
   }
-  if (utf16) {
+  if (wide) {
     bool ok = false;
-    // ICU's UTF-16/32 converters with an explicit byte order consume a BOM as U+FEFF; strip it.
-    std::string text = convert_with_icu(bytes, utf16, &ok);
-    if (!ok) return Error{"", std::string("cannot decode as ") + utf16};
+    // ICU's UTF-16/32 converters with an explicit byte order read a BOM as U+FEFF; strip it.
+    std::string text = convert_with_icu(bytes, wide, &ok);
+    if (!ok) return Error{"", std::string("cannot decode as ") + wide};
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
-    if (looks_binary(text)) return Error{"", "binary content, not text"};
-    d.text = std::move(text);
-    d.encoding = utf16;
+    // Random bytes after an accidental BOM decode to noise; real text has almost none.
+    if (noise_share(text) > 0.1) return Error{"", "binary content, not text"};
+    d.text = strip_controls(repair_mojibake(text, &d.repaired_mojibake));
+    d.encoding = wide;
     return d;
   }
   if (looks_binary(bytes)) return Error{"", "binary content, not text"};
 
-  size_t invalid = count_invalid_utf8(bytes);
+  std::string charset = normalise_declared(declared);
   std::string text;
+  // Valid UTF-8 wins over any declaration: pages often declare a charset they do not use,
+  // while legacy text with high bytes is almost never valid UTF-8 by chance.
+  size_t invalid = count_invalid_utf8(bytes);
+  size_t multibyte = 0;
+  if (invalid > 0) {
+    for (size_t i = 0; i < bytes.size();) {
+      char32_t cp;
+      size_t n = utf8_sequence(bytes, i, &cp);
+      multibyte += n > 1;
+      i += n ? n : 1;
+    }
+  }
   if (invalid == 0) {
     text.assign(bytes);
     d.encoding = "UTF-8";
+  } else if (charset == "utf-8" || (charset.empty() && multibyte >= invalid) ||
+             (charset == "windows-1252" && multibyte > 4 * invalid)) {
+    // UTF-8 with some stray bytes (a cp1252 quote pasted into a UTF-8 page, a truncated
+    // sequence): keep the UTF-8 and read only the stray bytes as windows-1252. Legacy text
+    // has (nearly) no valid multibyte sequences, so when they outnumber the invalid bytes the
+    // text is UTF-8; a page declaring latin-1 needs stronger evidence to be overruled.
+    text = utf8_with_cp1252_fallback(bytes);
+    d.encoding = "UTF-8+windows-1252";
   } else {
-    std::string charset(declared);
-    std::transform(charset.begin(), charset.end(), charset.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    // A few stray bytes in a mostly-UTF-8 file: keep the UTF-8.
-    size_t high = std::count_if(bytes.begin(), bytes.end(),
-                                [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-    if (charset == "utf-8" || charset == "utf8" || invalid * 10 < high / 3) {
+    if (charset.empty()) charset = detect_legacy_charset(bytes);
+    // A page declaring latin-1 may be ISO-8859-15 in disguise (€ at 0xA4); see
+    // pick_western_charset. An explicit windows-1252 or 8859-15 label is trusted as is.
+    std::string label(declared);
+    std::transform(label.begin(), label.end(), label.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    bool explicit_1252 = label == "windows-1252" || label == "cp1252" || label == "x-cp1252";
+    if (charset == "windows-1252" && !explicit_1252) charset = pick_western_charset(bytes);
+    bool ok = false;
+    text = convert_with_icu(bytes, charset.c_str(), &ok);
+    // An unknown label, or a declaration the bytes contradict (undecodable sequences): read
+    // as UTF-8 with windows-1252 for stray bytes, which is right for most Western pages.
+    if (!ok || count_replacement_chars(text) * 100 > bytes.size()) {
       text = utf8_with_cp1252_fallback(bytes);
-      d.encoding = "UTF-8+windows-1252";
-    } else {
-      if (charset.empty() || charset == "iso-8859-1" || charset == "latin1" ||
-          charset == "us-ascii" || charset == "ascii")
-        charset = charset.empty() ? detect_legacy_charset(bytes) : "windows-1252";
-      bool ok = false;
-      text = convert_with_icu(bytes, charset.c_str(), &ok);
-      if (!ok) {
-        text = convert_with_icu(bytes, "windows-1252", &ok);
-        charset = "windows-1252";
-      }
-      if (!ok) return Error{"", "cannot decode text"};
-      d.encoding = charset;
+      charset = "UTF-8+windows-1252";
     }
+    d.encoding = charset;
   }
-  d.text = repair_mojibake(text, &d.repaired_mojibake);
+  d.text = strip_controls(repair_mojibake(text, &d.repaired_mojibake));
   return d;
 }
 

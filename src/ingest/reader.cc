@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "ingest/encoding.h"
+#include "ingest/html_nesting.h"
 
 namespace recoupe::ingest {
 namespace fs = std::filesystem;
@@ -79,35 +80,28 @@ int json_depth(std::string_view s, int limit) {
   return max_depth;
 }
 
-Expected<RawDocument> make_document(std::string bytes, const std::string& where, ContentKind kind,
-                                    bool sniff) {
-  if (bytes.empty()) return Error{where, "empty file"};
-  std::string declared = kind == ContentKind::kHtml || sniff ? declared_html_charset(bytes) : "";
-  auto decoded = decode_to_utf8(bytes, declared);
-  if (!decoded) return Error{where, decoded.error().message};
-  RawDocument doc;
-  doc.file = where;
-  doc.content = std::move(decoded->text);
-  doc.encoding = decoded->encoding;
-  size_t first = doc.content.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return Error{where, "no text (only whitespace)"};
-  doc.kind =
-      sniff ? (looks_like_html(doc.content) ? ContentKind::kHtml : ContentKind::kText) : kind;
-  doc.id = fs::path(where).filename().string();
-  if (where == "-") doc.id = content_hash_id(doc.content);
-  return doc;
+// One line of message: a file name or JSON error may hold newlines or terminal escapes.
+std::string one_line(std::string s) {
+  for (char& c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+  return s;
+}
+
+Error refusal(const std::string& where, const std::string& message) {
+  return Error{one_line(where), one_line(message)};
 }
 
 Expected<std::string> read_file_bytes(const fs::path& path, const ReadLimits& limits) {
   std::error_code ec;
   auto size = fs::file_size(path, ec);
-  if (ec) return Error{path.string(), "cannot read: " + ec.message()};
+  if (ec) return refusal(path.string(), "cannot read: " + ec.message());
+  // Refused from its size alone: a 200 MB file costs nothing to turn away.
   if (size > limits.max_document_bytes)
-    return Error{path.string(),
-                 fmt::format("file is {}, over the {} limit for one article", human_size(size),
-                             human_size(limits.max_document_bytes))};
+    return refusal(path.string(),
+                   fmt::format("file is {}, over the {} limit for one article", human_size(size),
+                               human_size(limits.max_document_bytes)));
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{path.string(), "cannot open"};
+  if (!in) return refusal(path.string(), "cannot open");
   std::string bytes(size, '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   bytes.resize(static_cast<size_t>(in.gcount()));
@@ -145,14 +139,19 @@ class LineSplitter {
     if (!pending_.empty() || oversized_) flush();
   }
 
+  // Records (or refusals) handed to the sink so far.
+  size_t records() const { return records_; }
+
  private:
   void flush() {
     ++line_no_;
     std::string where = fmt::format("{}:{}", where_, line_no_);
     if (oversized_) {
-      sink_(Error{where, fmt::format("line over the {} limit for one record",
-                                     human_size(limits_.max_line_bytes))});
+      ++records_;
+      sink_(refusal(where, fmt::format("line over the {} limit for one record",
+                                       human_size(limits_.max_line_bytes))));
     } else if (pending_.find_first_not_of(" \t\r") != std::string::npos) {
+      ++records_;
       sink_(parse_jsonl_record(pending_, where, limits_));
     }
     pending_.clear();
@@ -165,42 +164,61 @@ class LineSplitter {
   std::string pending_;
   bool oversized_ = false;
   size_t line_no_ = 0;
+  size_t records_ = 0;
 };
 
 void read_jsonl(const fs::path& path, bool zst, const ReadLimits& limits,
                 const std::function<void(Expected<RawDocument>)>& sink) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    sink(Error{path.string(), "cannot open"});
+    sink(refusal(path.string(), "cannot open"));
     return;
   }
   LineSplitter lines(path.string(), limits, sink);
   std::vector<char> buf(1 << 20);
+  auto done = [&] {
+    lines.finish();
+    if (lines.records() == 0) sink(refusal(path.string(), "empty file (no JSONL record)"));
+  };
   if (!zst) {
     while (in) {
       in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
       if (in.gcount() > 0)
         lines.feed(std::string_view(buf.data(), static_cast<size_t>(in.gcount())));
     }
-    lines.finish();
+    done();
     return;
   }
   std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> dctx(ZSTD_createDCtx(), &ZSTD_freeDCtx);
   std::vector<char> out(ZSTD_DStreamOutSize());
+  size_t last_rc = 0;  // 0 once a frame is complete and flushed
+  bool any_input = false;
   while (in) {
     in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
     ZSTD_inBuffer input = {buf.data(), static_cast<size_t>(in.gcount()), 0};
-    while (input.pos < input.size) {
+    any_input |= input.size > 0;
+    // Loop until this chunk is consumed AND the decoder has no output left to flush (a full
+    // output buffer may hide more data in the decoder).
+    bool output_full = false;
+    while (input.pos < input.size || output_full) {
       ZSTD_outBuffer output = {out.data(), out.size(), 0};
-      size_t rc = ZSTD_decompressStream(dctx.get(), &output, &input);
-      if (ZSTD_isError(rc)) {
-        sink(Error{path.string(), std::string("corrupt zstd data: ") + ZSTD_getErrorName(rc)});
+      last_rc = ZSTD_decompressStream(dctx.get(), &output, &input);
+      if (ZSTD_isError(last_rc)) {
+        lines.finish();
+        sink(refusal(path.string(),
+                     std::string("corrupt zstd data: ") + ZSTD_getErrorName(last_rc)));
         return;
       }
       lines.feed(std::string_view(out.data(), output.pos));
+      output_full = output.pos == output.size;
     }
   }
-  lines.finish();
+  if (any_input && last_rc != 0) {
+    lines.finish();
+    sink(refusal(path.string(), "truncated zstd data (the file ends inside a frame)"));
+    return;
+  }
+  done();
 }
 
 void read_path(const fs::path& path, bool explicit_file, const ReadLimits& limits,
@@ -221,9 +239,10 @@ void read_path(const fs::path& path, bool explicit_file, const ReadLimits& limit
         sink(bytes.error());
         return;
       }
-      sink(make_document(std::move(*bytes), path.string(),
-                         kind == FileKind::kHtml ? ContentKind::kHtml : ContentKind::kText,
-                         kind == FileKind::kOther));
+      std::optional<ContentKind> content_kind;
+      if (kind == FileKind::kHtml) content_kind = ContentKind::kHtml;
+      if (kind == FileKind::kText) content_kind = ContentKind::kText;
+      sink(make_raw_document(std::move(*bytes), path.string(), content_kind, limits));
       return;
     }
   }
@@ -246,21 +265,31 @@ void read_stdin(const ReadLimits& limits, const std::function<void(Expected<RawD
   std::string all = std::move(head);
   while ((n = std::fread(buf.data(), 1, buf.size(), stdin)) > 0) {
     if (all.size() + n > limits.max_document_bytes) {
-      sink(Error{"-", fmt::format("input over the {} limit for one article",
-                                  human_size(limits.max_document_bytes))});
+      sink(refusal("-", fmt::format("input over the {} limit for one article",
+                                    human_size(limits.max_document_bytes))));
       return;
     }
     all.append(buf.data(), n);
   }
-  sink(make_document(std::move(all), "-", ContentKind::kText, /*sniff=*/true));
+  sink(make_raw_document(std::move(all), "-", std::nullopt, limits));
 }
 
+// A non-blank string field, control characters removed; nullopt when absent, of another
+// JSON type, or blank.
 std::optional<std::string> string_field(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_string()) return std::nullopt;
-  std::string v = it->get<std::string>();
-  if (v.empty()) return std::nullopt;
+  std::string v = strip_controls(it->get_ref<const std::string&>());
+  if (v.find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
   return v;
+}
+
+// A label given as a string or an integer ("id": 42 → "42").
+std::optional<std::string> label_field(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end()) return std::nullopt;
+  if (it->is_number_integer()) return it->dump();
+  return string_field(j, key);
 }
 
 }  // namespace
@@ -274,58 +303,70 @@ std::string content_hash_id(std::string_view content) {
   return fmt::format("{:016x}", h);
 }
 
+Expected<RawDocument> make_raw_document(std::string bytes, const std::string& where,
+                                        std::optional<ContentKind> kind, const ReadLimits& limits) {
+  if (bytes.empty()) return refusal(where, where == "-" ? "empty input" : "empty file");
+  std::string declared = kind != ContentKind::kText ? declared_html_charset(bytes) : "";
+  auto decoded = decode_to_utf8(bytes, declared);
+  if (!decoded) return refusal(where, decoded.error().message);
+  RawDocument doc;
+  doc.file = where;
+  doc.content = std::move(decoded->text);
+  doc.encoding = decoded->encoding;
+  if (doc.content.find_first_not_of(" \t\r\n") == std::string::npos)
+    return refusal(where, "no text (only whitespace)");
+  doc.kind = kind ? *kind : looks_like_html(doc.content) ? ContentKind::kHtml : ContentKind::kText;
+  if (doc.kind == ContentKind::kHtml)
+    doc.content = bound_html_nesting(doc.content, limits.max_html_depth);
+  doc.id = where == "-" ? content_hash_id(doc.content) : fs::path(where).filename().string();
+  return doc;
+}
+
 Expected<RawDocument> parse_jsonl_record(std::string_view line, const std::string& where,
                                          const ReadLimits& limits) {
+  // nlohmann's parser recurses: refuse deep nesting before it sees the line.
   if (json_depth(line, limits.max_json_depth) > limits.max_json_depth)
-    return Error{where, fmt::format("JSON nested deeper than {} levels", limits.max_json_depth)};
+    return refusal(where, fmt::format("JSON nested deeper than {} levels", limits.max_json_depth));
   std::string utf8(line);
   if (!is_valid_utf8(utf8)) {
     auto decoded = decode_to_utf8(utf8);
-    if (!decoded) return Error{where, decoded.error().message};
+    if (!decoded) return refusal(where, decoded.error().message);
     utf8 = std::move(decoded->text);
   }
-  nlohmann::json j = nlohmann::json::parse(utf8, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Error{where, "not valid JSON"};
-  if (!j.is_object()) return Error{where, "a record must be a JSON object"};
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(utf8);
+  } catch (const nlohmann::json::exception& e) {
+    // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error while
+    // parsing value - invalid literal; last read: '…'" → the part between.
+    std::string why = e.what();
+    if (auto close = why.find("] "); close != std::string::npos) why.erase(0, close + 2);
+    if (auto last = why.find("; last read"); last != std::string::npos) why.erase(last);
+    if (why.size() > 200) why = why.substr(0, 200) + "…";
+    return refusal(where, "not valid JSON: " + why);
+  }
+  if (!j.is_object()) return refusal(where, "a record must be a JSON object");
   RawDocument doc;
   doc.file = where;
-  auto html = string_field(j, "html");
-  auto text = string_field(j, "text");
-  if (text) {
-    doc.kind = ContentKind::kText;
-    doc.content = std::move(*text);
-  } else if (html) {
-    doc.kind = ContentKind::kHtml;
-    doc.content = std::move(*html);
-  } else {
-    return Error{where, "record has neither \"text\" nor \"html\""};
-  }
   // Prefer HTML when both are given: it carries the metadata and structure.
-  if (html && text) {
+  if (auto html = string_field(j, "html")) {
     doc.kind = ContentKind::kHtml;
-    doc.content = std::move(*html);
+    doc.content = bound_html_nesting(repair_mojibake(*html), limits.max_html_depth);
+  } else if (auto text = string_field(j, "text")) {
+    doc.kind = ContentKind::kText;
+    doc.content = repair_mojibake(*text);
+  } else {
+    return refusal(where, "record has no non-blank \"text\" or \"html\" string");
   }
-  doc.content = repair_mojibake(doc.content);
   doc.encoding = "UTF-8";
-  if (auto it = j.find("id"); it != j.end()) {
-    if (it->is_string())
-      doc.id = it->get<std::string>();
-    else if (it->is_number_integer())
-      doc.id = std::to_string(it->get<long long>());
-  }
-  if (doc.id.empty()) doc.id = content_hash_id(doc.content);
+  doc.id = label_field(j, "id").value_or(content_hash_id(doc.content));
   doc.url = string_field(j, "url");
   doc.source = string_field(j, "source");
   doc.title = string_field(j, "title");
   doc.published = string_field(j, "published");
   doc.language = string_field(j, "lang");
   if (!doc.language) doc.language = string_field(j, "language");
-  if (auto it = j.find("event"); it != j.end()) {
-    if (it->is_string())
-      doc.event = it->get<std::string>();
-    else if (it->is_number_integer())
-      doc.event = std::to_string(it->get<long long>());
-  }
+  doc.event = label_field(j, "event");
   return doc;
 }
 
@@ -340,17 +381,26 @@ void read_inputs(const std::vector<std::string>& paths, const ReadLimits& limits
     fs::path path(p);
     auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      sink(Error{p, "no such file or folder"});
+      sink(refusal(p, "no such file or folder"));
       continue;
     }
     if (fs::is_directory(status)) {
       std::vector<fs::path> files;
-      for (auto it = fs::recursive_directory_iterator(
-               path, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec)) files.push_back(it->path());
+      auto it =
+          fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+      for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {  // hidden: .git/, .DS_Store, ._x.html
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(ec) && kind_of(it->path()) != FileKind::kOther)
+          files.push_back(it->path());
       }
-      if (ec) sink(Error{p, "cannot list folder: " + ec.message()});
+      if (ec)
+        sink(refusal(p, "cannot list folder: " + ec.message()));
+      else if (files.empty())
+        sink(refusal(p, "no article file (.txt, .html, .htm, .jsonl, .jsonl.zst) in folder"));
       std::sort(files.begin(), files.end());
       for (const auto& f : files) read_path(f, /*explicit_file=*/false, limits, sink);
       continue;

@@ -3,7 +3,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/expected.h"
@@ -20,22 +22,42 @@ struct ReadLimits {
   size_t max_line_bytes = 64u << 20;
   // JSON nesting depth of one JSONL record; an article record has depth 2.
   int max_json_depth = 64;
+  // HTML element nesting kept (html_nesting.h); deeper tags are dropped, their text kept.
+  // Real pages stay under ~100 levels; the parser's cost grows with depth squared.
+  int max_html_depth = 512;
 };
 
 // Reads every input in order and hands each document (or the reason it could not be read)
 // to `sink`, one at a time, so memory stays bounded by one document.
-//  - a `.txt` file: one plain-text article; `.html`/`.htm`: one page;
-//  - a `.jsonl` (or `.jsonl.zst`) file: one article per line, fields of formats.md;
-//  - a folder: the files above inside it, recursively, in name order (others skipped);
+//  - a `.txt`/`.text` file: one plain-text article; `.html`/`.htm`/`.xhtml`: one page;
+//  - a `.jsonl`/`.ndjson` (or `.jsonl.zst`) file: one article per line, fields of formats.md;
+//  - a folder: the files above inside it, recursively, sorted by path (element by element),
+//    skipping other files and hidden ones (".DS_Store", "._x.html" are not articles);
 //  - "-": stdin, as JSONL when it starts with '{', else as one article (HTML or text, sniffed);
 //  - any other file named explicitly: sniffed as HTML or text.
-// Encoding is repaired to UTF-8 here (see encoding.h). An empty or binary input, a broken
-// JSONL line or an oversized file yields an Error whose `where` is "path" or "path:line";
-// reading goes on with the next input.
+// Encoding is repaired to UTF-8 here (see encoding.h) and HTML nesting is bounded
+// (html_nesting.h). Each refusal is one Error whose `where` is "path" or "path:line" and
+// whose message is one line (control characters in names are replaced by '?'): a missing
+// path, an empty or binary file, a file over the size limit (refused from its size, without
+// reading it), a broken JSONL line, a corrupt or truncated .zst, a folder without articles.
+// Reading goes on with the next input. Call from one thread at a time (stdin is shared).
 void read_inputs(const std::vector<std::string>& paths, const ReadLimits& limits,
                  const std::function<void(Expected<RawDocument>)>& sink);
 
-// Parses one JSONL record (already UTF-8) into a RawDocument. `where` names it in errors.
+// One article's bytes (a file, stdin) → RawDocument: decodes to UTF-8 (`declared` charset
+// from <meta> for HTML), refuses empty, binary and whitespace-only content, bounds HTML
+// nesting. `kind` nullopt sniffs HTML vs text. id = file name of `where` ("-" gets a content
+// hash). Errors carry `where`. Cost: linear in the bytes.
+Expected<RawDocument> make_raw_document(std::string bytes, const std::string& where,
+                                        std::optional<ContentKind> kind, const ReadLimits& limits);
+
+// Parses one JSONL record into a RawDocument. `where` names it in errors ("x.jsonl:12").
+// Invalid UTF-8 in the line is repaired first; control characters (NUL from "\u0000"…) are
+// removed from every field; lone surrogate escapes ("\ud800") make the record invalid.
+// The content is `html` when given (it carries metadata), else `text`; fields of the wrong
+// JSON type are ignored; an integer id or event is used as its decimal text.
+// Fails on: nesting deeper than limits.max_json_depth (checked before parsing), invalid
+// JSON, a non-object, no non-blank "text"/"html" string. Never throws.
 Expected<RawDocument> parse_jsonl_record(std::string_view line, const std::string& where,
                                          const ReadLimits& limits);
 

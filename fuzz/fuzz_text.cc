@@ -1,0 +1,16 @@
+// libFuzzer target: arbitrary bytes as a scraped plain-text article, through the reader's
+// decoding and then the whole extract stage.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "extract/extractor.h"
+#include "ingest/reader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  auto doc = recoupe::ingest::make_raw_document(
+      std::string(bytes), "fuzz.txt", recoupe::ContentKind::kText, recoupe::ingest::ReadLimits{});
+  if (doc) (void)recoupe::extract::extract_article(*doc);
+  return 0;
+}
