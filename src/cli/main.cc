@@ -17,6 +17,7 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"extract", recoupe::cli::run_extract, "clean articles: main text, metadata, language (JSONL)"},
+    {"analyze", recoupe::cli::run_analyze, "sentences, dates, quantities, quotes of each article"},
 };
 
 void print_help() {
