@@ -49,7 +49,7 @@ int run_extract(int argc, char** argv) {
   std::string format = args.get("--format").value_or("json");
   if (!args.error.empty() || (format != "json" && format != "text") || args.positional.empty()) {
     std::fprintf(stderr, "recoupe extract: %s\n%s",
-                 !args.error.empty()        ? args.error.c_str()
+                 !args.error.empty()       ? args.error.c_str()
                  : args.positional.empty() ? "no input given"
                                            : "--format must be json or text",
                  kHelp);

@@ -17,6 +17,9 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"extract", recoupe::cli::run_extract, "clean articles: main text, metadata, language (JSONL)"},
+    {"report", recoupe::cli::run_report, "group articles into stories (JSON or text)"},
+    {"eval", recoupe::cli::run_eval, "clustering quality against gold event labels"},
+    {"eval-pairs", recoupe::cli::run_eval_pairs, "same-event pair decisions against labels"},
 };
 
 void print_help() {
