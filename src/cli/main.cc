@@ -20,6 +20,9 @@ constexpr Command kCommands[] = {
     {"eval-extract", recoupe::cli::run_eval_extract,
      "score extraction against a gold set (snippets or body), with speed"},
     {"analyze", recoupe::cli::run_analyze, "sentences, dates, quantities, quotes of each article"},
+    {"report", recoupe::cli::run_report, "group articles into stories (JSON or text)"},
+    {"eval", recoupe::cli::run_eval, "clustering quality against gold event labels"},
+    {"eval-pairs", recoupe::cli::run_eval_pairs, "same-event pair decisions against labels"},
 };
 
 void print_help() {

@@ -1,0 +1,343 @@
+#include "cluster/event_clusterer.h"
+
+#include <algorithm>
+#include <tuple>
+#include <unordered_map>
+
+namespace recoupe::cluster {
+
+EventClusterer::EventClusterer(const ClusterConfig& config) : config_(config), dups_(config) {}
+
+uint32_t EventClusterer::find(uint32_t c) const {
+  while (clusters_[c].forward != UINT32_MAX) c = clusters_[c].forward;
+  return c;
+}
+
+uint32_t EventClusterer::cluster_of(uint32_t a) const { return find(cluster_[a]); }
+
+Profile EventClusterer::profile_of_cluster(const Cluster& c) const {
+  Profile p;
+  for (int k = 0; k < kChannels; ++k) {
+    p.vectors[k] = &c.sum[k];
+    p.norms[k] = c.norms[k];
+  }
+  p.time_min = c.time_min;
+  p.time_max = c.time_max;
+  return p;
+}
+
+void EventClusterer::update_norms(Cluster& c) {
+  const std::array<size_t, kChannels> keep = {
+      config_.centroid_title_terms, config_.centroid_body_terms, config_.centroid_entity_terms,
+      config_.centroid_number_terms};
+  for (int k = 0; k < kChannels; ++k) {
+    index::keep_top(c.sum[k], keep[k]);
+    c.norms[k] = index::norm(c.sum[k]);
+    if (c.norms[k] < 1e-6) c.norms[k] = 0;
+  }
+}
+
+index::SparseVector EventClusterer::query_vector(const Profile& p) const {
+  // The article's (or centroid's) strongest terms of every channel, each weighted by its
+  // channel weight, so that retrieval favours the evidence the score favours.
+  const std::array<double, kChannels> weights = {config_.weight_title, config_.weight_body,
+                                                 config_.weight_entities, config_.weight_numbers};
+  const std::array<size_t, kChannels> take = {config_.query_terms / 2, config_.query_terms,
+                                              config_.query_terms / 2, config_.query_terms / 4};
+  std::vector<index::TermWeight> q;
+  for (int k = 0; k < kChannels; ++k) {
+    if (p.norms[k] <= 0) continue;
+    index::SparseVector v = *p.vectors[k];
+    index::keep_top(v, take[k]);
+    for (const auto& e : v.entries)
+      q.push_back({e.term, float(weights[k] * e.weight / p.norms[k])});
+  }
+  return index::make_sparse(std::move(q));
+}
+
+std::optional<std::pair<uint32_t, double>> EventClusterer::best_cluster(const Profile& p,
+                                                                        uint32_t exclude) const {
+  index::CandidateIndex::Limits limits{config_.max_postings_per_term, config_.max_candidates};
+  int64_t t = p.time_max != kUnknownTime ? p.time_max : kUnknownTime;
+  auto candidates = index_.query(query_vector(p), t, config_.window_hours, limits);
+  std::optional<std::pair<uint32_t, double>> best;
+  std::vector<uint32_t> seen;
+  for (uint32_t raw : candidates) {
+    uint32_t c = find(raw);
+    if (c == exclude || clusters_[c].counted == 0) continue;
+    if (std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
+    seen.push_back(c);
+    double s = pair_score(p, profile_of_cluster(clusters_[c]), config_).total;
+    if (!best || s > best->second || (s == best->second && c < best->first)) best = {{c, s}};
+  }
+  return best;
+}
+
+uint32_t EventClusterer::new_cluster() {
+  clusters_.emplace_back();
+  ++live_;
+  return uint32_t(clusters_.size() - 1);
+}
+
+void EventClusterer::attach(uint32_t a, uint32_t c) {
+  Cluster& cl = clusters_[c];
+  cl.members.push_back(a);
+  cluster_[a] = c;
+  const ArticleFeatures& f = articles_[a];
+  if (counted_[a]) {
+    const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body, &f.entities,
+                                                                 &f.numbers};
+    for (int k = 0; k < kChannels; ++k) index::add_scaled(cl.sum[k], *v[k], 1.f);
+    ++cl.counted;
+    update_norms(cl);
+  }
+  if (f.time_hours != kUnknownTime) {
+    cl.time_min = cl.time_min == kUnknownTime ? f.time_hours : std::min(cl.time_min, f.time_hours);
+    cl.time_max = cl.time_max == kUnknownTime ? f.time_hours : std::max(cl.time_max, f.time_hours);
+  }
+}
+
+void EventClusterer::detach(uint32_t a, uint32_t c) {
+  Cluster& cl = clusters_[c];
+  std::erase(cl.members, a);
+  if (counted_[a]) {
+    const ArticleFeatures& f = articles_[a];
+    const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body, &f.entities,
+                                                                 &f.numbers};
+    for (int k = 0; k < kChannels; ++k) index::add_scaled(cl.sum[k], *v[k], -1.f);
+    --cl.counted;
+    update_norms(cl);
+  }
+  // The time span is recomputed from the remaining members (spans only grow otherwise).
+  cl.time_min = cl.time_max = kUnknownTime;
+  for (uint32_t m : cl.members) {
+    int64_t t = articles_[m].time_hours;
+    if (t == kUnknownTime) continue;
+    cl.time_min = cl.time_min == kUnknownTime ? t : std::min(cl.time_min, t);
+    cl.time_max = cl.time_max == kUnknownTime ? t : std::max(cl.time_max, t);
+  }
+  if (cl.members.empty()) --live_;
+}
+
+void EventClusterer::post(uint32_t c, bool force) {
+  Cluster& cl = clusters_[c];
+  size_t n = cl.counted;
+  bool grown = n >= 2 * cl.posted_size || cl.posted_size == 0;
+  bool moved =
+      cl.time_max != kUnknownTime &&
+      (cl.posted_time == kUnknownTime || cl.time_max - cl.posted_time > config_.window_hours / 8);
+  if (!force && !grown && !moved) return;
+  std::vector<index::TermId> terms;
+  const std::array<size_t, kChannels> take = {config_.index_terms / 3, config_.index_terms,
+                                              config_.index_terms / 2, config_.index_terms / 4};
+  for (int k = 0; k < kChannels; ++k)
+    for (index::TermId t : index::top_terms(cl.sum[k], take[k])) terms.push_back(t);
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  index_.post(c, terms, cl.time_max);
+  cl.posted_size = std::max<size_t>(n, 1);
+  cl.posted_time = cl.time_max;
+}
+
+void EventClusterer::merge(uint32_t into, uint32_t from) {
+  Cluster& a = clusters_[into];
+  Cluster& b = clusters_[from];
+  for (int k = 0; k < kChannels; ++k) index::add_scaled(a.sum[k], b.sum[k], 1.f);
+  a.counted += b.counted;
+  for (uint32_t m : b.members) {
+    a.members.push_back(m);
+    cluster_[m] = into;
+  }
+  if (b.time_min != kUnknownTime) {
+    a.time_min = a.time_min == kUnknownTime ? b.time_min : std::min(a.time_min, b.time_min);
+    a.time_max = a.time_max == kUnknownTime ? b.time_max : std::max(a.time_max, b.time_max);
+  }
+  update_norms(a);
+  b = Cluster{};
+  b.forward = into;
+  --live_;
+  post(into, true);
+}
+
+void EventClusterer::maybe_merge(uint32_t c) {
+  auto best = best_cluster(profile_of_cluster(clusters_[c]), c);
+  if (!best || best->second < config_.merge_threshold) return;
+  uint32_t d = best->first;
+  // The bigger cluster absorbs the smaller (fewer members to relabel).
+  if (clusters_[d].members.size() > clusters_[c].members.size()) std::swap(c, d);
+  merge(c, d);
+}
+
+std::optional<double> EventClusterer::leave_one_out(uint32_t a, uint32_t c) const {
+  const Cluster& cl = clusters_[c];
+  if (!counted_[a] || cl.counted < 2) return std::nullopt;
+  const ArticleFeatures& f = articles_[a];
+  const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body, &f.entities,
+                                                               &f.numbers};
+  std::array<index::SparseVector, kChannels> rest;
+  Profile p;
+  for (int k = 0; k < kChannels; ++k) {
+    rest[k] = cl.sum[k];
+    index::add_scaled(rest[k], *v[k], -1.f);
+    p.vectors[k] = &rest[k];
+    p.norms[k] = index::norm(rest[k]);
+    if (p.norms[k] < 1e-6) p.norms[k] = 0;
+  }
+  for (uint32_t m : cl.members) {
+    int64_t t = articles_[m].time_hours;
+    if (m == a || t == kUnknownTime) continue;
+    p.time_min = p.time_min == kUnknownTime ? t : std::min(p.time_min, t);
+    p.time_max = p.time_max == kUnknownTime ? t : std::max(p.time_max, t);
+  }
+  return pair_score(profile_of(f), p, config_).total;
+}
+
+void EventClusterer::assign(uint32_t a) {
+  auto best = best_cluster(profile_of(articles_[a]), UINT32_MAX);
+  if (best && best->second >= config_.join_threshold) {
+    uint32_t c = best->first;
+    attach(a, c);
+    post(c, false);
+    maybe_merge(c);
+    maybe_split(find(c));
+  } else {
+    uint32_t c = new_cluster();
+    attach(a, c);
+    post(c, true);
+  }
+}
+
+void EventClusterer::maybe_split(uint32_t c) {
+  if (clusters_[c].counted < clusters_[c].next_split_check) return;
+  clusters_[c].next_split_check *= 2;
+  std::vector<uint32_t> leaving;
+  for (uint32_t m : clusters_[c].members) {
+    auto s = leave_one_out(m, c);
+    if (s && *s < config_.split_threshold) leaving.push_back(m);
+  }
+  // A split never empties a cluster: if everyone disagrees, the cluster is left alone.
+  if (leaving.size() * 2 >= clusters_[c].counted) return;
+  for (uint32_t m : leaving) {
+    detach(m, c);
+    auto best = best_cluster(profile_of(articles_[m]), c);
+    uint32_t d;
+    if (best && best->second >= config_.join_threshold) {
+      d = best->first;
+    } else {
+      d = new_cluster();
+    }
+    attach(m, d);
+    post(d, true);
+  }
+}
+
+uint32_t EventClusterer::add(ArticleFeatures features) {
+  const uint32_t a = uint32_t(articles_.size());
+  auto dup = dups_.add(features.signature);
+  // The finder keeps the signature; the article does not need a second copy.
+  features.signature = {};
+  articles_.push_back(std::move(features));
+  cluster_.push_back(UINT32_MAX);
+  counted_.push_back(!dup);
+  if (dup) {
+    uint32_t c = find(cluster_[*dup]);
+    attach(a, c);
+    return a;
+  }
+  assign(a);
+  return a;
+}
+
+void EventClusterer::refine() {
+  for (int round = 0; round < config_.refine_rounds; ++round) {
+    bool changed = false;
+    // 1. Merge clusters whose centroids are close, best pairs first, re-scoring each pair
+    //    with the current centroids (earlier merges change them).
+    std::vector<std::tuple<double, uint32_t, uint32_t>> pairs;
+    for (uint32_t c = 0; c < clusters_.size(); ++c) {
+      if (clusters_[c].forward != UINT32_MAX || clusters_[c].counted == 0) continue;
+      index::CandidateIndex::Limits limits{config_.max_postings_per_term, config_.max_candidates};
+      Profile p = profile_of_cluster(clusters_[c]);
+      for (uint32_t raw : index_.query(query_vector(p), p.time_max, config_.window_hours, limits)) {
+        uint32_t d = find(raw);
+        if (d <= c || clusters_[d].counted == 0) continue;
+        double s = pair_score(p, profile_of_cluster(clusters_[d]), config_).total;
+        if (s >= config_.merge_threshold) pairs.emplace_back(s, c, d);
+      }
+    }
+    std::sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) {
+      return std::get<0>(x) != std::get<0>(y) ? std::get<0>(x) > std::get<0>(y) : x < y;
+    });
+    for (const auto& [s0, c0, d0] : pairs) {
+      uint32_t c = find(c0), d = find(d0);
+      if (c == d) continue;
+      double s =
+          pair_score(profile_of_cluster(clusters_[c]), profile_of_cluster(clusters_[d]), config_)
+              .total;
+      if (s < config_.merge_threshold) continue;
+      if (clusters_[d].members.size() > clusters_[c].members.size()) std::swap(c, d);
+      merge(c, d);
+      changed = true;
+    }
+    // 2. Re-assign outliers: an article moves when another cluster fits it clearly better
+    //    than its own cluster without it.
+    for (uint32_t a = 0; a < articles_.size(); ++a) {
+      if (!counted_[a]) continue;
+      uint32_t c = find(cluster_[a]);
+      double own = leave_one_out(a, c).value_or(config_.join_threshold);
+      auto best = best_cluster(profile_of(articles_[a]), c);
+      if (!best || best->second < config_.join_threshold ||
+          best->second < own + config_.reassign_margin)
+        continue;
+      detach(a, c);
+      attach(a, best->first);
+      post(best->first, false);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  // Reprints follow their original wherever it went.
+  for (uint32_t a = 0; a < articles_.size(); ++a) {
+    if (counted_[a]) continue;
+    uint32_t c = find(cluster_[a]), r = find(cluster_[dups_.root(a)]);
+    if (c == r) continue;
+    detach(a, c);
+    attach(a, r);
+  }
+}
+
+std::vector<uint32_t> EventClusterer::labels() const {
+  std::unordered_map<uint32_t, uint32_t> dense;
+  std::vector<uint32_t> out;
+  out.reserve(articles_.size());
+  for (uint32_t a = 0; a < articles_.size(); ++a) {
+    uint32_t c = find(cluster_[a]);
+    auto it = dense.try_emplace(c, uint32_t(dense.size())).first;
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+double EventClusterer::centrality(uint32_t a) const {
+  const Cluster& cl = clusters_[find(cluster_[a])];
+  if (cl.norms[kBody] <= 0 || articles_[a].body.empty()) return 0;
+  return index::dot(articles_[a].body, cl.sum[kBody]) / cl.norms[kBody];
+}
+
+size_t EventClusterer::memory_bytes() const {
+  auto vec_bytes = [](const index::SparseVector& v) {
+    return sizeof(v) + v.entries.capacity() * sizeof(index::TermWeight);
+  };
+  size_t b = index_.memory_bytes() + dups_.memory_bytes();
+  for (const auto& f : articles_)
+    b += vec_bytes(f.title) + vec_bytes(f.body) + vec_bytes(f.entities) + vec_bytes(f.numbers) +
+         sizeof(f) - 4 * sizeof(index::SparseVector);
+  for (const auto& c : clusters_) {
+    b += sizeof(c) + c.members.capacity() * sizeof(uint32_t);
+    for (const auto& v : c.sum) b += vec_bytes(v) - sizeof(v);
+  }
+  b += cluster_.capacity() * sizeof(uint32_t) + counted_.capacity() / 8;
+  return b;
+}
+
+}  // namespace recoupe::cluster
