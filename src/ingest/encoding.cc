@@ -169,8 +169,8 @@ bool looks_binary(std::string_view s) {
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x0B && c != 0x1B)
       ++control;
   }
-  // >0.1% NUL or >1% control bytes: not text.
-  return n > 0 && (nul * 1000 > n || control * 100 > n);
+  // >0.1% NUL or >1% control bytes: not text (a short text may carry a few stray ones).
+  return n > 0 && (nul * 1000 > n || control * 100 > std::max<size_t>(n, 400));
 }
 
 // Share of decoded code points that no text has: U+FFFD (undecodable input), C0 controls

@@ -295,7 +295,7 @@ std::optional<std::string> label_field(const nlohmann::json& j, const char* key)
 }  // namespace
 
 std::string content_hash_id(std::string_view content) {
-  uint64_t h = 1469598103934665603ull;
+  uint64_t h = 14695981039346656037ull;  // FNV-1a 64-bit offset basis
   for (unsigned char c : content) {
     h ^= c;
     h *= 1099511628211ull;
