@@ -149,6 +149,8 @@ class Finder {
         (t_[unit_start + un].kind == TokenKind::kWord || t_[unit_start + un].folded == "'" ||
          t_[unit_start + un].folded == "-"))
       un = 0;
+    // A symbol unit ("%", "$") belongs to digits, not to number words ("a $5 bill").
+    if (un && !is_digits && t_[unit_start].kind == TokenKind::kPunct) un = 0;
     std::string unit;
     size_t end = j;
     if (un) {
