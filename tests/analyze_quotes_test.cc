@@ -24,7 +24,8 @@ TEST(Quotes, FrenchVerbAfterWithName) {
   EXPECT_EQ(q[0].kind, QuoteKind::kFull);
   EXPECT_EQ(q[0].verb, "déclaré");
   EXPECT_EQ(text.substr(q[0].begin, q[0].end - q[0].begin), q[0].text);
-  EXPECT_EQ(text.substr(q[0].speaker_begin, q[0].speaker_end - q[0].speaker_begin), "Vladimir Poutine");
+  EXPECT_EQ(text.substr(q[0].speaker_begin, q[0].speaker_end - q[0].speaker_begin),
+            "Vladimir Poutine");
 }
 
 TEST(Quotes, FrenchPronounResolvesToLastSubject) {
@@ -107,12 +108,14 @@ TEST(Quotes, NestedAndUnpaired) {
 }
 
 TEST(PersonNames, CapitalizedSequences) {
-  std::string text = "Le président Vladimir Poutine et Kim Jong-un. Interrogé, Siemon T. Wezeman a parlé.";
+  std::string text =
+      "Le président Vladimir Poutine et Kim Jong-un. Interrogé, Siemon T. Wezeman a parlé.";
   const LanguageResources& r = test_resources().for_language("fr");
   std::vector<std::string> got;
   for (const auto& n : guess_speaker_names(text, tokenize(text), r.not_names))
     got.push_back(text.substr(n.begin, n.end - n.begin));
-  EXPECT_EQ(got, (std::vector<std::string>{"Vladimir Poutine", "Kim Jong-un", "Siemon T. Wezeman"}));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"Vladimir Poutine", "Kim Jong-un", "Siemon T. Wezeman"}));
 }
 
 }  // namespace
