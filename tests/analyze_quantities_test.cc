@@ -47,6 +47,10 @@ TEST(Quantities, English) {
   EXPECT_EQ(q("about twenty-five countries", "en"),
             V{"about twenty-five countries=25 country about"});
   EXPECT_EQ(q("one hour", "en"), V{"one hour=1 hour exact"});
+  EXPECT_EQ(q("sales of $600m (£309m) and $1.13bn", "en"),
+            (V{"$600m=6e+08 dollar exact", "£309m=3.09e+08 pound exact",
+               "$1.13bn=1.13e+09 dollar exact"}));
+  EXPECT_EQ(q("a 100m race", "en"), V{});
   EXPECT_TRUE(q("a man and one of them", "en").empty());
 }
 
