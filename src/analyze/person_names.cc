@@ -32,9 +32,10 @@ std::vector<NameSpan> guess_speaker_names(std::string_view text, const std::vect
   auto is_name_word = [&](size_t i) {
     return t[i].kind == TokenKind::kWord && t[i].upper && !not_names.count(t[i].folded);
   };
-  for (size_t i = 0; i < t.size();) {
+  for (size_t i = 0; i < t.size(); ++i)
     if (t[i].kind == TokenKind::kWord && t[i].upper && !opens_sentence(t, i))
       ++inner_caps[t[i].folded];
+  for (size_t i = 0; i < t.size();) {
     if (!is_name_word(i)) {
       ++i;
       continue;

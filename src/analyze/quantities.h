@@ -19,6 +19,7 @@ struct QuantityRules {
   std::unordered_map<std::string, double> words;   // "deux" → 2
   std::unordered_set<std::string> weak;            // "un", "one": only before a unit or scale
   std::unordered_map<std::string, double> scales;  // "million" → 1e6, "mille" → 1e3
+  std::unordered_map<std::string, double> symbol_scales;  // glued after "$1.1": "bn", "m"
   PhraseSet word_links;                            // "et" in "vingt et un"
   PhraseSet approximations;                        // payload: Approximation
   PhraseSet units;                                 // payload: index in unit_names
