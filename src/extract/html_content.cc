@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include "text/normalize.h"
 #include "text/words.h"
@@ -414,42 +415,84 @@ uint32_t total_chars(const std::vector<Block>& blocks, const std::vector<size_t>
 
 }  // namespace
 
-bool is_boilerplate(const Dom& dom, uint32_t n, const HtmlResources& res) {
-  const DomNode& node = dom.nodes[n];
-  if (node.tag == Tag::kText || never_pruned(dom, n)) return false;
-  switch (node.tag) {
-    case Tag::kNav:
-    case Tag::kAside:
-    case Tag::kFooter:
-    case Tag::kHeader:
-    case Tag::kButton:
-    case Tag::kInput:
-    case Tag::kSelect:
-    case Tag::kTextarea:
-    case Tag::kLabel:
-    case Tag::kOption:
-    case Tag::kMenu:
-    case Tag::kDialog:
-    case Tag::kFieldset:
-    case Tag::kHead:
-    case Tag::kTitle:
-      return true;
-    default:
-      break;
+std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, bool use_cues) {
+  const size_t n = dom.nodes.size();
+  // Cue hits per element, cached by class+id (pages repeat the same classes many times).
+  std::vector<CueHits> hits(n);
+  std::unordered_map<std::string, CueHits> cache;
+  for (uint32_t i = 1; i < n; ++i) {
+    const DomNode& node = dom.nodes[i];
+    if (node.tag == Tag::kText || node.attr_count == 0) continue;
+    std::string_view c = dom.attr(i, Attr::kClass), id = dom.attr(i, Attr::kId);
+    if (!use_cues || (c.empty() && id.empty())) continue;
+    std::string key(c);
+    key += '\x01';
+    key += id;
+    auto it = cache.find(key);
+    if (it == cache.end()) it = cache.emplace(std::move(key), cue_hits(dom, i, res)).first;
+    hits[i] = it->second;
   }
-  if (node.attr_count == 0) return false;
-  if (hidden(dom, n)) return true;
-  std::string_view role = dom.attr(n, Attr::kRole);
-  if (!role.empty()) {
-    for (const char* r : {"navigation", "banner", "contentinfo", "complementary", "search",
-                          "dialog", "alertdialog", "menu", "menubar"})
-      if (role == r) return true;
+  // Elements holding the main content (or wrapping it) are never chrome, whatever their
+  // class says ("content-sidebar-wrap" around the article).
+  std::vector<char> holds_main(n, 0);
+  for (uint32_t i = static_cast<uint32_t>(n); i-- > 1;) {
+    const DomNode& node = dom.nodes[i];
+    if (node.tag == Tag::kText) continue;
+    bool negative = hits[i].negative_class || hits[i].negative_id;
+    if (node.tag == Tag::kMain || dom.attr(i, Attr::kRole) == "main" ||
+        contains_ci(dom.attr(i, Attr::kItemprop), "articlebody") || hits[i].protected_name ||
+        (node.tag == Tag::kArticle && !negative))
+      holds_main[i] = 1;
+    if (holds_main[i] && node.parent != kNoNode) holds_main[node.parent] = 1;
   }
-  CueHits h = cue_hits(dom, n, res);
-  return (h.negative_class || h.negative_id) && !h.protected_name;
+  std::vector<char> mask(n, 0);
+  for (uint32_t i = 1; i < n; ++i) {
+    const DomNode& node = dom.nodes[i];
+    if (node.tag == Tag::kText || never_pruned(dom, i)) continue;
+    if (node.tag == Tag::kHead || node.tag == Tag::kTitle) {
+      mask[i] = 1;
+      continue;
+    }
+    if (node.attr_count && hidden(dom, i)) {
+      mask[i] = 1;
+      continue;
+    }
+    if (holds_main[i]) continue;
+    bool chrome = false;
+    switch (node.tag) {
+      case Tag::kNav:
+      case Tag::kAside:
+      case Tag::kFooter:
+      case Tag::kHeader:
+      case Tag::kButton:
+      case Tag::kInput:
+      case Tag::kSelect:
+      case Tag::kTextarea:
+      case Tag::kLabel:
+      case Tag::kOption:
+      case Tag::kMenu:
+      case Tag::kDialog:
+      case Tag::kFieldset:
+        chrome = true;
+        break;
+      default:
+        break;
+    }
+    if (!chrome && node.attr_count && use_cues) {
+      std::string_view role = dom.attr(i, Attr::kRole);
+      if (!role.empty())
+        for (const char* r : {"navigation", "banner", "contentinfo", "complementary", "search",
+                              "dialog", "alertdialog", "menu", "menubar"})
+          if (role == r) chrome = true;
+      if ((hits[i].negative_class || hits[i].negative_id) && !hits[i].protected_name)
+        chrome = true;
+    }
+    mask[i] = chrome;
+  }
+  return mask;
 }
 
-std::vector<Block> page_blocks(const Dom& dom, const HtmlResources& res, bool prune) {
+std::vector<Block> page_blocks(const Dom& dom, const std::vector<char>& mask) {
   std::vector<Block> blocks;
   const auto& nodes = dom.nodes;
   std::vector<uint32_t> open;   // open block elements
@@ -495,7 +538,7 @@ std::vector<Block> page_blocks(const Dom& dom, const HtmlResources& res, bool pr
                 node.tag == Tag::kTextarea || node.tag == Tag::kObject ||
                 node.tag == Tag::kCanvas || node.tag == Tag::kVideo || node.tag == Tag::kAudio ||
                 node.tag == Tag::kMap;
-    if (!skip && prune && is_boilerplate(dom, i, res)) skip = true;
+    if (!skip && !mask.empty() && mask[i]) skip = true;
     if (skip) {
       if (!is_inline(node.tag)) flush(false);
       i = node.end - 1;
@@ -516,10 +559,12 @@ std::vector<Block> page_blocks(const Dom& dom, const HtmlResources& res, bool pr
   return blocks;
 }
 
-ContentResult select_content(const Dom& dom, const HtmlResources& res, std::string_view lang,
-                             const ContentConfig& cfg) {
+namespace {
+
+ContentResult select_with_mask(const Dom& dom, const HtmlResources& res, std::string_view lang,
+                               const ContentConfig& cfg, const std::vector<char>& mask) {
   ContentResult result;
-  std::vector<Block> blocks = page_blocks(dom, res, true);
+  std::vector<Block> blocks = page_blocks(dom, mask);
   Stats stats = element_stats(dom, blocks);
 
   std::vector<uint32_t> containers = readability_containers(dom, blocks, stats, res, cfg);
@@ -528,18 +573,35 @@ ContentResult select_content(const Dom& dom, const HtmlResources& res, std::stri
   if (!containers.empty()) result.container = containers.front();
 
   uint32_t chars = total_chars(blocks, chosen);
-  if (chars < static_cast<uint32_t>(cfg.min_article_chars) || true) {
-    std::vector<size_t> jt = justext_blocks(blocks, res.stopwords(lang), cfg);
-    uint32_t jt_chars = total_chars(blocks, jt);
-    if (jt_chars > cfg.fallback_length_ratio * chars ||
-        (chars < static_cast<uint32_t>(cfg.min_article_chars) && jt_chars > chars)) {
-      chosen = std::move(jt);
-      result.method = "justext";
-    }
+  std::vector<size_t> jt = justext_blocks(blocks, res.stopwords(lang), cfg);
+  uint32_t jt_chars = total_chars(blocks, jt);
+  if (jt_chars > cfg.fallback_length_ratio * chars ||
+      (chars < static_cast<uint32_t>(cfg.min_article_chars) && jt_chars > chars)) {
+    chosen = std::move(jt);
+    result.method = "justext";
   }
-  for (size_t i : chosen) result.paragraphs.push_back(blocks[i].text);
+  for (size_t i : chosen) {
+    result.chars += blocks[i].chars;
+    result.paragraphs.push_back(blocks[i].text);
+  }
   if (result.paragraphs.empty()) result.method = "empty";
   return result;
+}
+
+}  // namespace
+
+ContentResult select_content(const Dom& dom, const HtmlResources& res, std::string_view lang,
+                             const ContentConfig& cfg) {
+  ContentResult full = select_with_mask(dom, res, lang, cfg, boilerplate_mask(dom, res, true));
+  if (full.chars >= static_cast<uint32_t>(cfg.min_article_chars)) return full;
+  // Little text left: a class cue may have hit the article's own wrapper. Retry with the
+  // structural pruning only (tags, roles, hidden) and keep the longer result.
+  ContentResult light = select_with_mask(dom, res, lang, cfg, boilerplate_mask(dom, res, false));
+  if (light.chars > full.chars) {
+    light.method += "-light";
+    return light;
+  }
+  return full;
 }
 
 }  // namespace recoupe::extract

@@ -58,7 +58,8 @@ struct Block {
 struct ContentResult {
   std::vector<std::string> paragraphs;  // main text, in document order
   uint32_t container = kNoNode;         // the chosen container (readability), if any
-  std::string method;                   // "readability", "justext", "empty"
+  std::string method;                   // "readability", "justext", "empty" (+"-light")
+  uint32_t chars = 0;                   // non-space characters of the paragraphs
 };
 
 // Selects the main content of `dom`. `lang` (ISO 639-1, may be empty) picks the stop-word
@@ -67,10 +68,13 @@ struct ContentResult {
 ContentResult select_content(const Dom& dom, const HtmlResources& res, std::string_view lang,
                              const ContentConfig& config = {});
 
-// Splits the page (minus pruned boilerplate when `prune`) into text blocks. Exposed for tests.
-std::vector<Block> page_blocks(const Dom& dom, const HtmlResources& res, bool prune = true);
+// Per node: 1 when the element is page chrome to drop with its subtree (tag, role, hidden
+// state, class/id cues when `use_cues`), unless it holds or wraps the main content (<main>, <article>,
+// itemprop=articleBody, a protecting content cue). Exposed for tests.
+std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res,
+                                   bool use_cues = true);
 
-// True when class/id cues, tag, role or hidden state mark element `n` as page chrome.
-bool is_boilerplate(const Dom& dom, uint32_t n, const HtmlResources& res);
+// Splits the page into text blocks, skipping the subtrees marked in `mask` (may be empty).
+std::vector<Block> page_blocks(const Dom& dom, const std::vector<char>& mask);
 
 }  // namespace recoupe::extract
