@@ -473,6 +473,8 @@ std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, boo
       case Tag::kMenu:
       case Tag::kDialog:
       case Tag::kFieldset:
+      case Tag::kFigure:
+      case Tag::kFigcaption:
         chrome = true;
         break;
       default:
@@ -580,6 +582,16 @@ ContentResult select_with_mask(const Dom& dom, const HtmlResources& res, std::st
     chosen = std::move(jt);
     result.method = "justext";
   }
+  // A heading introduces what follows it: when that was not kept (a "Related" list dropped
+  // for its links), the heading goes too.
+  std::vector<char> kept(blocks.size(), 0);
+  for (size_t i : chosen) kept[i] = 1;
+  for (size_t k = chosen.size(); k-- > 0;) {
+    size_t i = chosen[k];
+    if (blocks[i].kind != BlockKind::kHeading) continue;
+    if (i + 1 >= blocks.size() || !kept[i + 1]) kept[i] = 0;
+  }
+  std::erase_if(chosen, [&](size_t i) { return !kept[i]; });
   for (size_t i : chosen) {
     result.chars += blocks[i].chars;
     result.paragraphs.push_back(blocks[i].text);
