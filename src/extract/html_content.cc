@@ -286,6 +286,51 @@ std::vector<uint32_t> readability_containers(const Dom& dom, const std::vector<B
     }
   }
   if (top == kNoNode) return {};
+  auto is_root = [&](uint32_t e) {
+    return e == kNoNode || e == 0 || dom.nodes[e].tag == Tag::kBody ||
+           dom.nodes[e].tag == Tag::kHtml;
+  };
+  // Readability.js: when several near-best candidates share an ancestor, the article is
+  // that ancestor (its paragraphs are split over sibling blocks).
+  {
+    std::vector<uint32_t> ranked = candidates;
+    size_t k = std::min<size_t>(5, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + k, ranked.end(),
+                      [&](uint32_t a, uint32_t b) { return score[a] > score[b]; });
+    std::vector<uint32_t> close;
+    for (size_t i = 0; i < k; ++i)
+      if (ranked[i] != top && best > 0 && score[ranked[i]] / best >= 0.75)
+        close.push_back(ranked[i]);
+    if (close.size() >= 3) {
+      for (uint32_t p = dom.nodes[top].parent; !is_root(p); p = dom.nodes[p].parent) {
+        int containing = 0;
+        for (uint32_t c : close) containing += dom.inside(c, p);
+        if (containing >= 3) {
+          top = p;
+          break;
+        }
+      }
+    }
+  }
+  // Readability.js: climb while the parent scores higher than the child (it gathers more of
+  // the article), stopping when scores fall below a third of the top score.
+  {
+    double last = score[top], threshold = last / 3;
+    for (uint32_t p = dom.nodes[top].parent; !is_root(p); p = dom.nodes[p].parent) {
+      if (!initialised[p]) continue;
+      if (score[p] < threshold) break;
+      if (score[p] > last) {
+        top = p;
+        break;
+      }
+      last = score[p];
+    }
+    // A wrapper that adds no text stands for its only content child.
+    while (!is_root(dom.nodes[top].parent) &&
+           stats.chars[dom.nodes[top].parent] == stats.chars[top])
+      top = dom.nodes[top].parent;
+    best = std::max(best, score[top]);
+  }
   std::vector<uint32_t> out;
   uint32_t parent = dom.nodes[top].parent;
   if (parent == kNoNode) return {top};
