@@ -531,8 +531,7 @@ std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, boo
         for (const char* r : {"navigation", "banner", "contentinfo", "complementary", "search",
                               "dialog", "alertdialog", "menu", "menubar"})
           if (role == r) chrome = true;
-      if ((hits[i].negative_class || hits[i].negative_id) && !hits[i].protected_name)
-        chrome = true;
+      if ((hits[i].negative_class || hits[i].negative_id) && !hits[i].protected_name) chrome = true;
     }
     mask[i] = chrome;
   }

@@ -69,10 +69,9 @@ ContentResult select_content(const Dom& dom, const HtmlResources& res, std::stri
                              const ContentConfig& config = {});
 
 // Per node: 1 when the element is page chrome to drop with its subtree (tag, role, hidden
-// state, class/id cues when `use_cues`), unless it holds or wraps the main content (<main>, <article>,
-// itemprop=articleBody, a protecting content cue). Exposed for tests.
-std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res,
-                                   bool use_cues = true);
+// state, class/id cues when `use_cues`), unless it holds or wraps the main content (<main>,
+// <article>, itemprop=articleBody, a protecting content cue). Exposed for tests.
+std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, bool use_cues = true);
 
 // Splits the page into text blocks, skipping the subtrees marked in `mask` (may be empty).
 std::vector<Block> page_blocks(const Dom& dom, const std::vector<char>& mask);

@@ -398,7 +398,7 @@ JsonLdArticle parse_json_ld(const std::vector<std::string>& blocks) {
   return out;
 }
 
-PageMetadata page_metadata(const Dom& dom, const HtmlResources& res) {
+PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlResources& res) {
   PageMetadata m;
   std::unordered_map<std::string, std::string> meta;  // first value per lower-case key
   std::optional<std::string> canonical, title_tag, rel_author, html_lang, itemprop_date;
@@ -434,7 +434,6 @@ PageMetadata page_metadata(const Dom& dom, const HtmlResources& res) {
         if (auto v = non_empty(it->second)) return v;
     return std::nullopt;
   };
-  JsonLdArticle ld = parse_json_ld(dom.json_ld);
 
   // URL.
   if (canonical && canonical->starts_with("http")) m.url = canonical;

@@ -36,8 +36,8 @@ struct JsonLdArticle {
 // Reads the JSON-LD blocks (malformed or deeper than 64 levels: skipped).
 JsonLdArticle parse_json_ld(const std::vector<std::string>& blocks);
 
-// Metadata that does not depend on where the article body is.
-PageMetadata page_metadata(const Dom& dom, const HtmlResources& res);
+// Metadata that does not depend on where the article body is; `ld` from parse_json_ld.
+PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlResources& res);
 
 // Fills what needs the chosen content container (kNoNode if none) and the extracted text:
 // <h1>/<time>/byline inside the article, agency credits. Keeps fields already set.
