@@ -1,0 +1,49 @@
+// Immutable data the HTML extractor needs: class/id cue lexicons, stop words per language,
+// news agency names. Loaded once from data/ (text::find_data_dir) and passed by reference.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text/stopwords.h"
+
+namespace recoupe::extract {
+
+// One cue of a class/id lexicon: "word" (whole token or whole class name), "word*" (prefix),
+// "*word*" (substring).
+struct ClassCue {
+  enum class Kind { kExact, kPrefix, kSubstring };
+  Kind kind = Kind::kExact;
+  std::string word;
+  bool protects = false;  // content cues marked "!": shield an element from boilerplate cues
+  bool matches(std::string_view token) const;
+};
+
+struct Agency {
+  std::string name;                   // canonical ("AFP")
+  std::vector<std::string> variants;  // spellings to look for, name included
+};
+
+class HtmlResources {
+ public:
+  // Loads data/html/boilerplate_cues.txt, data/html/content_cues.txt, data/agencies.txt and
+  // every data/<lang>/stopwords.txt. Missing files give empty lists (extraction still works,
+  // less well). Cost: a few ms.
+  static HtmlResources load(const std::string& data_dir);
+  // Loaded once from text::find_data_dir() on first use; immutable, thread-safe.
+  static const HtmlResources& shared();
+
+  std::vector<ClassCue> boilerplate;
+  std::vector<ClassCue> content;
+  std::vector<Agency> agencies;
+
+  // Stop words of `lang` (ISO 639-1), or nullptr when there is no list.
+  const text::StopWords* stopwords(std::string_view lang) const;
+
+ private:
+  std::unordered_map<std::string, text::StopWords> stopwords_;
+};
+
+}  // namespace recoupe::extract
