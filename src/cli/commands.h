@@ -10,5 +10,6 @@ constexpr int kExitUsage = 2;             // bad command line, nothing done
 constexpr int kExitNothingProcessed = 3;  // no input could be processed at all
 
 int run_extract(int argc, char** argv);
+int run_eval_ner(int argc, char** argv);
 
 }  // namespace recoupe::cli

@@ -17,6 +17,8 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"extract", recoupe::cli::run_extract, "clean articles: main text, metadata, language (JSONL)"},
+    {"eval-ner", recoupe::cli::run_eval_ner,
+     "named-entity P/R/F1 on held-out corpora, vs baseline"},
 };
 
 void print_help() {
