@@ -15,5 +15,6 @@ int run_analyze(int argc, char** argv);
 int run_report(int argc, char** argv);
 int run_eval(int argc, char** argv);
 int run_eval_pairs(int argc, char** argv);
+int run_eval_ner(int argc, char** argv);
 
 }  // namespace recoupe::cli

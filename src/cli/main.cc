@@ -23,6 +23,8 @@ constexpr Command kCommands[] = {
     {"report", recoupe::cli::run_report, "group articles into stories (JSON or text)"},
     {"eval", recoupe::cli::run_eval, "clustering quality against gold event labels"},
     {"eval-pairs", recoupe::cli::run_eval_pairs, "same-event pair decisions against labels"},
+    {"eval-ner", recoupe::cli::run_eval_ner,
+     "named-entity P/R/F1 on held-out corpora, vs baseline"},
 };
 
 void print_help() {
