@@ -12,6 +12,7 @@ namespace {
 template <class F>
 void for_each_field(ClusterConfig& c, F&& f) {
   f("idf_offset", c.idf_offset);
+  f("idf_prior_documents", c.idf_prior_documents);
   f("centroid_body_terms", c.centroid_body_terms);
   f("centroid_title_terms", c.centroid_title_terms);
   f("centroid_entity_terms", c.centroid_entity_terms);
@@ -20,10 +21,12 @@ void for_each_field(ClusterConfig& c, F&& f) {
   f("weight_body", c.weight_body);
   f("weight_entities", c.weight_entities);
   f("weight_numbers", c.weight_numbers);
+  f("linkage_exponent", c.linkage_exponent);
   f("time_sigma_hours", c.time_sigma_hours);
   f("weight_time", c.weight_time);
   f("join_threshold", c.join_threshold);
   f("merge_threshold", c.merge_threshold);
+  f("relative_threshold", c.relative_threshold);
   f("reassign_margin", c.reassign_margin);
   f("refine_rounds", c.refine_rounds);
   f("split_threshold", c.split_threshold);

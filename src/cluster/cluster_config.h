@@ -19,6 +19,11 @@ struct ClusterConfig {
   // nats). Below 1 because in a news batch the words every article shares ("said") carry
   // little event evidence.
   double idf_offset = 0.3;
+  // Shrinkage of the corpus statistics towards uniform weights while the corpus is small:
+  // the idf part is scaled by N / (N + idf_prior_documents). Within five articles on one
+  // event, the event's own words are in every article and would weigh nothing; with
+  // thousands of articles the statistics are trusted (unit: documents).
+  double idf_prior_documents = 50.0;
   // Terms kept per centroid channel (body / title / entities / numbers): bounds memory and
   // the cost of a dot product; the tail holds little weight.
   size_t centroid_body_terms = 150;
@@ -34,6 +39,11 @@ struct ClusterConfig {
   double weight_body = 0.45;
   double weight_entities = 0.30;
   double weight_numbers = 0.10;
+  // How a cluster is compared (pair_score.h): 0 = with its centroid, 1 = the mean of its
+  // members' similarities (average link). Centroids of same-topic clusters look alike
+  // because topic words survive averaging while names differ; average link keeps the
+  // members' own evidence.
+  double linkage_exponent = 1.0;
   // Gaussian time proximity exp(−Δt²/2σ²) between an article and a cluster's time span
   // (Δt = 0 inside it), applied only when both dates are known (neutral otherwise): the
   // score loses `weight_time · (1 − proximity)`. σ = 72 h follows Miranda et al. 2018.
@@ -44,6 +54,14 @@ struct ClusterConfig {
   // An article joins its best candidate cluster when the score reaches this, else it starts
   // a new cluster (unit: score, 0..1).
   double join_threshold = 0.30;
+  // Relative bar (unit: fraction of a cluster's coherence, its members' mean pairwise
+  // score): an article joins a cluster only when it scores at least this fraction of what
+  // the members score among themselves; two clusters merge when their link reaches this
+  // fraction of their mean coherence. Two events of one kind (two rehab stays of two
+  // actresses) share topic words but each is far tighter inside than across, while one
+  // story followed for a month is loose throughout: a relative bar separates the first
+  // without splitting the second, which no single absolute threshold can do.
+  double relative_threshold = 0.5;
   // Two clusters merge when their centroids score this high (a bit above join: merging
   // is a bigger step than one article joining).
   double merge_threshold = 0.34;

@@ -20,6 +20,7 @@ Profile EventClusterer::profile_of_cluster(const Cluster& c) const {
   for (int k = 0; k < kChannels; ++k) {
     p.vectors[k] = &c.sum[k];
     p.norms[k] = c.norms[k];
+    p.counts[k] = c.counts[k];
   }
   p.time_min = c.time_min;
   p.time_max = c.time_max;
@@ -55,8 +56,40 @@ index::SparseVector EventClusterer::query_vector(const Profile& p) const {
   return index::make_sparse(std::move(q));
 }
 
+std::optional<double> EventClusterer::coherence(const Cluster& c) const {
+  const std::array<double, kChannels> weights = {config_.weight_title, config_.weight_body,
+                                                 config_.weight_entities, config_.weight_numbers};
+  double sum = 0, wsum = 0;
+  for (int k = 0; k < kChannels; ++k) {
+    double n = c.counts[k];
+    if (n < 2) continue;
+    // |Σ v|² = n + Σ_{i≠j} cos(v_i, v_j) for unit vectors.
+    double mean = (c.norms[k] * c.norms[k] - n) / (n * (n - 1));
+    sum += weights[k] * std::max(0.0, mean);
+    wsum += weights[k];
+  }
+  if (wsum <= 0) return std::nullopt;
+  return sum / wsum;
+}
+
+double EventClusterer::join_bar(const Cluster& c) const {
+  auto coh = coherence(c);
+  return std::max(config_.join_threshold, coh ? config_.relative_threshold * *coh : 0.0);
+}
+
+double EventClusterer::merge_bar(const Cluster& a, const Cluster& b) const {
+  auto ca = coherence(a), cb = coherence(b);
+  double rel = 0;
+  if (ca && cb)
+    rel = (*ca + *cb) / 2;
+  else if (ca || cb)
+    rel = ca ? *ca : *cb;
+  return std::max(config_.merge_threshold, config_.relative_threshold * rel);
+}
+
 std::optional<std::pair<uint32_t, double>> EventClusterer::best_cluster(const Profile& p,
-                                                                        uint32_t exclude) const {
+                                                                        uint32_t exclude,
+                                                                        const Cluster* self) const {
   index::CandidateIndex::Limits limits{config_.max_postings_per_term, config_.max_candidates};
   int64_t t = p.time_max != kUnknownTime ? p.time_max : kUnknownTime;
   auto candidates = index_.query(query_vector(p), t, config_.window_hours, limits);
@@ -68,6 +101,8 @@ std::optional<std::pair<uint32_t, double>> EventClusterer::best_cluster(const Pr
     if (std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
     seen.push_back(c);
     double s = pair_score(p, profile_of_cluster(clusters_[c]), config_).total;
+    double bar = self ? merge_bar(*self, clusters_[c]) : join_bar(clusters_[c]);
+    if (s < bar) continue;
     if (!best || s > best->second || (s == best->second && c < best->first)) best = {{c, s}};
   }
   return best;
@@ -87,7 +122,10 @@ void EventClusterer::attach(uint32_t a, uint32_t c) {
   if (counted_[a]) {
     const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body, &f.entities,
                                                                  &f.numbers};
-    for (int k = 0; k < kChannels; ++k) index::add_scaled(cl.sum[k], *v[k], 1.f);
+    for (int k = 0; k < kChannels; ++k) {
+      index::add_scaled(cl.sum[k], *v[k], 1.f);
+      if (!v[k]->empty()) cl.counts[k] += 1;
+    }
     ++cl.counted;
     update_norms(cl);
   }
@@ -104,7 +142,10 @@ void EventClusterer::detach(uint32_t a, uint32_t c) {
     const ArticleFeatures& f = articles_[a];
     const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body, &f.entities,
                                                                  &f.numbers};
-    for (int k = 0; k < kChannels; ++k) index::add_scaled(cl.sum[k], *v[k], -1.f);
+    for (int k = 0; k < kChannels; ++k) {
+      index::add_scaled(cl.sum[k], *v[k], -1.f);
+      if (!v[k]->empty()) cl.counts[k] -= 1;
+    }
     --cl.counted;
     update_norms(cl);
   }
@@ -142,7 +183,10 @@ void EventClusterer::post(uint32_t c, bool force) {
 void EventClusterer::merge(uint32_t into, uint32_t from) {
   Cluster& a = clusters_[into];
   Cluster& b = clusters_[from];
-  for (int k = 0; k < kChannels; ++k) index::add_scaled(a.sum[k], b.sum[k], 1.f);
+  for (int k = 0; k < kChannels; ++k) {
+    index::add_scaled(a.sum[k], b.sum[k], 1.f);
+    a.counts[k] += b.counts[k];
+  }
   a.counted += b.counted;
   for (uint32_t m : b.members) {
     a.members.push_back(m);
@@ -160,8 +204,8 @@ void EventClusterer::merge(uint32_t into, uint32_t from) {
 }
 
 void EventClusterer::maybe_merge(uint32_t c) {
-  auto best = best_cluster(profile_of_cluster(clusters_[c]), c);
-  if (!best || best->second < config_.merge_threshold) return;
+  auto best = best_cluster(profile_of_cluster(clusters_[c]), c, &clusters_[c]);
+  if (!best) return;
   uint32_t d = best->first;
   // The bigger cluster absorbs the smaller (fewer members to relabel).
   if (clusters_[d].members.size() > clusters_[c].members.size()) std::swap(c, d);
@@ -180,6 +224,7 @@ std::optional<double> EventClusterer::leave_one_out(uint32_t a, uint32_t c) cons
     rest[k] = cl.sum[k];
     index::add_scaled(rest[k], *v[k], -1.f);
     p.vectors[k] = &rest[k];
+    p.counts[k] = cl.counts[k] - (v[k]->empty() ? 0 : 1);
     p.norms[k] = index::norm(rest[k]);
     if (p.norms[k] < 1e-6) p.norms[k] = 0;
   }
@@ -194,7 +239,7 @@ std::optional<double> EventClusterer::leave_one_out(uint32_t a, uint32_t c) cons
 
 void EventClusterer::assign(uint32_t a) {
   auto best = best_cluster(profile_of(articles_[a]), UINT32_MAX);
-  if (best && best->second >= config_.join_threshold) {
+  if (best) {
     uint32_t c = best->first;
     attach(a, c);
     post(c, false);
@@ -221,7 +266,7 @@ void EventClusterer::maybe_split(uint32_t c) {
     detach(m, c);
     auto best = best_cluster(profile_of(articles_[m]), c);
     uint32_t d;
-    if (best && best->second >= config_.join_threshold) {
+    if (best) {
       d = best->first;
     } else {
       d = new_cluster();
@@ -262,7 +307,7 @@ void EventClusterer::refine() {
         uint32_t d = find(raw);
         if (d <= c || clusters_[d].counted == 0) continue;
         double s = pair_score(p, profile_of_cluster(clusters_[d]), config_).total;
-        if (s >= config_.merge_threshold) pairs.emplace_back(s, c, d);
+        if (s >= merge_bar(clusters_[c], clusters_[d])) pairs.emplace_back(s, c, d);
       }
     }
     std::sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) {
@@ -274,7 +319,7 @@ void EventClusterer::refine() {
       double s =
           pair_score(profile_of_cluster(clusters_[c]), profile_of_cluster(clusters_[d]), config_)
               .total;
-      if (s < config_.merge_threshold) continue;
+      if (s < merge_bar(clusters_[c], clusters_[d])) continue;
       if (clusters_[d].members.size() > clusters_[c].members.size()) std::swap(c, d);
       merge(c, d);
       changed = true;
@@ -286,8 +331,7 @@ void EventClusterer::refine() {
       uint32_t c = find(cluster_[a]);
       double own = leave_one_out(a, c).value_or(config_.join_threshold);
       auto best = best_cluster(profile_of(articles_[a]), c);
-      if (!best || best->second < config_.join_threshold ||
-          best->second < own + config_.reassign_margin)
+      if (!best || best->second < own + config_.reassign_margin)
         continue;
       detach(a, c);
       attach(a, best->first);

@@ -58,6 +58,7 @@ class EventClusterer {
   struct Cluster {
     std::array<index::SparseVector, kChannels> sum;
     std::array<double, kChannels> norms{};
+    std::array<double, kChannels> counts{};  // members with a non-empty channel
     std::vector<uint32_t> members;
     uint32_t counted = 0;  // members whose vectors are in `sum` (not duplicates)
     int64_t time_min = kUnknownTime, time_max = kUnknownTime;
@@ -69,8 +70,16 @@ class EventClusterer {
 
   Profile profile_of_cluster(const Cluster& c) const;
   index::SparseVector query_vector(const Profile& p) const;
-  // Best live cluster (other than `exclude`) for `p`, with its score.
-  std::optional<std::pair<uint32_t, double>> best_cluster(const Profile& p, uint32_t exclude) const;
+  // The best-scoring live cluster (other than `exclude`) that would accept `p`: a new
+  // article when `self` is null (score ≥ join_bar), else the cluster `self` (merge_bar).
+  std::optional<std::pair<uint32_t, double>> best_cluster(const Profile& p, uint32_t exclude,
+                                                          const struct Cluster* self = nullptr) const;
+  // Mean pairwise similarity of a cluster's members (weighted over channels); nullopt for
+  // fewer than two members.
+  std::optional<double> coherence(const struct Cluster& c) const;
+  // The score an article needs to join `c`, and two clusters need to merge.
+  double join_bar(const struct Cluster& c) const;
+  double merge_bar(const struct Cluster& a, const struct Cluster& b) const;
   // Score of article `a` against its own cluster without itself (nullopt when alone).
   std::optional<double> leave_one_out(uint32_t a, uint32_t c) const;
   void assign(uint32_t a);  // step 3 for an original article

@@ -58,10 +58,10 @@ std::vector<index::TermId> distinct_terms(const index::RawTerms& raw) {
 ArticleFeatures weigh_features(const index::RawTerms& raw, const index::DocumentFrequency& df,
                                int64_t time_hours, const ClusterConfig& config) {
   ArticleFeatures f;
-  f.title = df.weigh(raw.title, config.idf_offset);
-  f.body = df.weigh(raw.body, config.idf_offset);
-  f.entities = df.weigh(raw.entities, config.idf_offset);
-  f.numbers = df.weigh(raw.numbers, config.idf_offset);
+  f.title = df.weigh(raw.title, config.idf_offset, config.idf_prior_documents);
+  f.body = df.weigh(raw.body, config.idf_offset, config.idf_prior_documents);
+  f.entities = df.weigh(raw.entities, config.idf_offset, config.idf_prior_documents);
+  f.numbers = df.weigh(raw.numbers, config.idf_offset, config.idf_prior_documents);
   // Articles keep no more terms than a centroid would: bounded memory, negligible loss.
   index::keep_top(f.body, config.centroid_body_terms);
   index::keep_top(f.entities, config.centroid_entity_terms);

@@ -1,5 +1,6 @@
 #include "cluster/pair_score.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace recoupe::cluster {
@@ -7,7 +8,7 @@ namespace recoupe::cluster {
 Profile profile_of(const ArticleFeatures& f) {
   Profile p;
   p.vectors = {&f.title, &f.body, &f.entities, &f.numbers};
-  for (int c = 0; c < kChannels; ++c) p.norms[c] = p.vectors[c]->empty() ? 0.0 : 1.0;
+  for (int c = 0; c < kChannels; ++c) p.norms[c] = p.counts[c] = p.vectors[c]->empty() ? 0.0 : 1.0;
   p.time_min = p.time_max = f.time_hours;
   return p;
 }
@@ -23,6 +24,11 @@ PairScore pair_score(const Profile& a, const Profile& b, const ClusterConfig& co
       continue;
     }
     double cos = index::dot(*a.vectors[c], *b.vectors[c]) / (a.norms[c] * b.norms[c]);
+    if (config.linkage_exponent > 0) {
+      double coherence = (a.norms[c] / std::max(1.0, a.counts[c])) *
+                         (b.norms[c] / std::max(1.0, b.counts[c]));
+      cos *= std::pow(std::min(1.0, coherence), config.linkage_exponent);
+    }
     s.cosines[c] = cos;
     sum += weights[c] * cos;
     wsum += weights[c];

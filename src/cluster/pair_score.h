@@ -18,6 +18,7 @@ inline constexpr int kChannels = 4;
 struct Profile {
   std::array<const index::SparseVector*, kChannels> vectors{};
   std::array<double, kChannels> norms{};
+  std::array<double, kChannels> counts{};  // unit vectors summed into the channel (article: 1)
   int64_t time_min = kUnknownTime;
   int64_t time_max = kUnknownTime;
 };
@@ -31,7 +32,11 @@ struct PairScore {
   double time_proximity = -1;               // exp(−Δt²/2σ²), −1 when a date is unknown
 };
 
-// Σ weight·cosine over the channels both sides have, divided by the sum of those weights,
+// Per channel, the similarity is the cosine of the two (summed) vectors times
+// (coherence_a · coherence_b)^linkage_exponent, where coherence = |sum| / count ∈ (0, 1]:
+// exponent 0 compares centroids, exponent 1 gives the mean pairwise cosine (average link),
+// which a loose cluster cannot inflate by averaging its members' differences away.
+// Σ weight·similarity over the channels both sides have, divided by the sum of those weights,
 // minus weight_time·(1 − proximity) when both time spans are known. Δt is the gap between
 // the two spans (0 when they overlap). Symmetric; 0 when no channel is shared. Pure; cost
 // O(terms) per channel.

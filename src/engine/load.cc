@@ -3,6 +3,7 @@
 #include "engine/featurize.h"
 #include "extract/extractor.h"
 #include "ingest/reader.h"
+#include "text/words.h"
 
 namespace recoupe::engine {
 
@@ -20,6 +21,17 @@ LoadedArticles load_articles(const std::vector<std::string>& paths, unsigned thr
       docs.size(), threads, [] { return 0; },
       [&](int&, size_t i) {
         out.articles[i] = extract::extract_article(docs[i]);
+        // Cleaning must never lose an article whole: a plain text that the boilerplate
+        // filter emptied (e.g. one short sentence per line) is kept as given.
+        Article& a = out.articles[i];
+        if (a.words == 0 && docs[i].kind == ContentKind::kText) {
+          size_t words = text::count_words(docs[i].content);
+          if (words > 0) {
+            a.text = docs[i].content;
+            a.paragraphs = {a.text};
+            a.words = int(words);
+          }
+        }
         docs[i] = {};
       });
   return out;

@@ -22,12 +22,15 @@ class DocumentFrequency {
   uint64_t documents() const { return documents_; }
   uint32_t df(TermId t) const { return t < df_.size() ? df_[t] : 0; }
 
-  // Smoothed inverse document frequency ln((N + 1) / (df + 1)) + offset: a term in every
-  // document weighs `offset`, an unseen term the most.
-  double idf(TermId t, double offset) const;
+  // Smoothed inverse document frequency offset + λ · ln((N + 1) / (df + 1)) with
+  // λ = N / (N + prior_documents): a term in every document weighs `offset`; while N is
+  // small next to `prior_documents`, weights stay close to uniform (shrinkage: few documents
+  // say little about which words are common).
+  double idf(TermId t, double offset, double prior_documents = 0) const;
 
   // Sublinear TF-IDF: (1 + ln tf) · idf, L2-normalized. `counts` holds (term, raw count).
-  SparseVector weigh(const std::vector<TermWeight>& counts, double idf_offset) const;
+  SparseVector weigh(const std::vector<TermWeight>& counts, double idf_offset,
+                     double prior_documents = 0) const;
 
  private:
   std::vector<uint32_t> df_;
