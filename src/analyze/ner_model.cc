@@ -48,6 +48,7 @@ void NerModel::build(const std::vector<std::pair<uint32_t, std::array<int16_t, k
   size_t cap = 16;
   while (cap < rows.size() * 2) cap <<= 1;
   slots_.assign(cap, Slot{});
+  filter_.assign((size_t{1} << kFilterBits) / 64, 0);
   mask_ = static_cast<uint32_t>(cap - 1);
   scale_ = scale;
   for (const auto& [h0, w] : rows) {
@@ -56,6 +57,8 @@ void NerModel::build(const std::vector<std::pair<uint32_t, std::array<int16_t, k
     while (slots_[slot].key != 0 && slots_[slot].key != h) slot = (slot + 1) & mask_;
     slots_[slot].key = h;
     slots_[slot].w = w;
+    uint32_t bit = h >> (32 - kFilterBits);
+    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
   empty_slots_ = static_cast<size_t>(
       std::count_if(slots_.begin(), slots_.end(), [](const Slot& s) { return s.key == 0; }));
@@ -64,6 +67,8 @@ void NerModel::build(const std::vector<std::pair<uint32_t, std::array<int16_t, k
 const int16_t* NerModel::row(uint32_t h0) const {
   if (slots_.empty()) return nullptr;
   uint32_t h = nonzero(h0);
+  uint32_t bit = h >> (32 - kFilterBits);
+  if (!(filter_[bit >> 6] & (uint64_t{1} << (bit & 63)))) return nullptr;
   uint32_t slot = h & mask_;
   while (true) {
     const Slot& s = slots_[slot];

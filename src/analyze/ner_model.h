@@ -61,6 +61,11 @@ class NerModel {
     std::array<int16_t, kNerTags> w{};
   };
   std::vector<Slot> slots_;
+  // One bit per (hash >> kFilterShift): a feature whose bit is clear is not in the model, so
+  // the lookup skips the large table (most lexical features of unseen words). 32 KB, stays
+  // in L1/L2 cache.
+  static constexpr int kFilterBits = 18;
+  std::vector<uint64_t> filter_;
   size_t empty_slots_ = 0;
   uint32_t mask_ = 0;
   float scale_ = 1.0f;
