@@ -1,5 +1,6 @@
 #include "analyze/analyzer.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "analyze/person_names.h"
@@ -35,6 +36,8 @@ AnalysisResources AnalysisResources::load(const std::string& data_dir) {
     std::string lang = entry.path().filename().string();
     res.by_lang_[lang] = load_language(dir, lang);
   }
+  if (auto entities = EntityResources::load(dir))
+    res.entities_ = std::make_shared<const EntityResources>(std::move(*entities));
   auto en = res.by_lang_.find("en");
   res.fallback_ = en != res.by_lang_.end() ? en->second : std::make_shared<LanguageResources>();
   return res;
@@ -65,9 +68,37 @@ ArticleAnalysis analyze_article(const Article& article, const AnalysisResources&
   date_spans.reserve(a.dates.size());
   for (const auto& d : a.dates) date_spans.push_back({d.begin, d.end});
   a.quantities = find_quantities(text, tokens, r.quantities, date_spans);
-  // Speaker candidates: the capitalized-sequence heuristic until the entity stage provides
-  // person and organization mentions (replace this call with them).
-  std::vector<NameSpan> names = guess_speaker_names(text, tokens, r.not_names);
+  std::vector<NameSpan> names;
+  if (const EntityResources* er = resources.entities()) {
+    a.entities = find_entities(text, a.language, *er);
+    std::vector<size_t> sentence_begins;
+    sentence_begins.reserve(a.sentences.size());
+    for (const auto& s : a.sentences) sentence_begins.push_back(s.begin);
+    assign_sentences(a.entities, sentence_begins);
+    for (auto& e : a.entities) {
+      e.articles = {article.id};
+      // Speakers are people or organizations ("le Kremlin a déclaré").
+      if (e.type != EntityType::person && e.type != EntityType::organization) continue;
+      for (const auto& m : e.mentions)
+        names.push_back({m.begin, m.end,
+                         1 + static_cast<int>(std::count(m.text.begin(), m.text.end(), ' '))});
+    }
+    // Capitalized names the tagger missed still count, unless they overlap a mention the
+    // tagger typed as a place or other (not a speaker).
+    std::vector<std::pair<size_t, size_t>> taken;
+    for (const auto& e : a.entities)
+      for (const auto& m : e.mentions) taken.push_back({m.begin, m.end});
+    for (const NameSpan& n : guess_speaker_names(text, tokens, r.not_names)) {
+      bool overlaps = std::any_of(taken.begin(), taken.end(), [&](const auto& t) {
+        return n.begin < t.second && t.first < n.end;
+      });
+      if (!overlaps && n.words >= 2) names.push_back(n);
+    }
+    std::sort(names.begin(), names.end(),
+              [](const NameSpan& x, const NameSpan& y) { return x.begin < y.begin; });
+  } else {
+    names = guess_speaker_names(text, tokens, r.not_names);
+  }
   a.quotes = find_quotes(text, tokens, a.sentences, names, r.quotes);
   return a;
 }

@@ -10,6 +10,7 @@
 #include "analyze/dates.h"
 #include "analyze/quantities.h"
 #include "analyze/quotes.h"
+#include "analyze/entities.h"
 #include "core/analysis.h"
 #include "core/article.h"
 #include "text/sentences.h"
@@ -37,9 +38,15 @@ class AnalysisResources {
   // written in digits, which are the most international, else empty ones.
   const LanguageResources& for_language(const std::string& lang) const;
 
+  // The entity finder's resources (gazetteer, NER models, aliases); nullptr when they could
+  // not be loaded, in which case analysis runs without entities and finds speakers by the
+  // capitalized-name heuristic.
+  const EntityResources* entities() const { return entities_.get(); }
+
  private:
   std::map<std::string, std::shared_ptr<const LanguageResources>> by_lang_;
   std::shared_ptr<const LanguageResources> fallback_;
+  std::shared_ptr<const EntityResources> entities_;
 };
 
 // Analyses one article. Relative dates are resolved against the article's `published`

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/entity.h"
 #include "core/quantity.h"
 #include "core/quote.h"
 #include "core/sentence.h"
@@ -23,8 +24,9 @@ struct ArticleAnalysis {
   std::vector<DateMention> dates;
   std::vector<Quantity> quantities;
   std::vector<Quote> quotes;
-  // Named entities (with merged aliases) are added here by the entity stage
-  // (src/analyze/entities*, src/core/entity.h).
+  // Named entities of the article, aliases merged within it (analyze/entities.h); each
+  // mention carries its sentence index, `articles` holds this article's id.
+  std::vector<Entity> entities;
 };
 
 }  // namespace recoupe

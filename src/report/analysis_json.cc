@@ -50,6 +50,20 @@ nlohmann::ordered_json analysis_to_json(const ArticleAnalysis& a, bool with_sent
     quotes.push_back(std::move(x));
   }
   j["quotes"] = std::move(quotes);
+  J entities = J::array();
+  for (const auto& e : a.entities) {
+    J mentions = J::array();
+    for (const auto& m : e.mentions) {
+      J x = {{"text", m.text}, {"begin", m.begin}, {"end", m.end}};
+      if (m.sentence) x["sentence"] = *m.sentence;
+      mentions.push_back(std::move(x));
+    }
+    entities.push_back({{"name", e.name},
+                        {"type", std::string(to_string(e.type))},
+                        {"aliases", e.aliases},
+                        {"mentions", std::move(mentions)}});
+  }
+  j["entities"] = std::move(entities);
   return j;
 }
 
