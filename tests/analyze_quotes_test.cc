@@ -95,6 +95,18 @@ TEST(Quotes, English) {
   EXPECT_EQ(q[3].speaker, "Kirby");
 }
 
+TEST(Quotes, EnglishNameWithAppositionAndTitle) {
+  auto q = quotes(
+      "“We have certain disagreements,” Larry Kudlow, Mr. Trump’s chief economic adviser, told "
+      "reporters. “I really believe there’s a lot of good will,” Mr. Trump said. The United "
+      "States, saying it was “abstract”, left.",
+      "en");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].speaker, "Larry Kudlow");
+  EXPECT_EQ(q[1].speaker, "Trump");
+  EXPECT_EQ(q[2].verb, "saying");
+}
+
 TEST(Quotes, EnglishNameBeforeVerbAfterQuote) {
   auto q = quotes("\"It was a very good meeting,\" Peskov said on Wednesday.", "en");
   ASSERT_EQ(q.size(), 1u);

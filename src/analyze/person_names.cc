@@ -11,6 +11,10 @@ bool opens_sentence(const std::vector<Token>& t, size_t i) {
     if (i == 0 || t[i].newline_before) return true;
     const std::string& p = t[i - 1].folded;
     if (t[i - 1].kind != TokenKind::kPunct) return false;
+    // A period after a short capitalized word is an abbreviation ("Mr. Trump", "M. Macron").
+    if (p == "." && i >= 2 && !t[i - 1].space_before && t[i - 2].kind == TokenKind::kWord &&
+        t[i - 2].upper && t[i - 2].end - t[i - 2].begin <= 3)
+      return false;
     if (p == "." || p == "!" || p == "?" || p == ":" || p == "\xE2\x80\xA6") return true;
     if (p != "\xC2\xAB" && p != "\"" && p != "\xE2\x80\x9C") return false;
     --i;

@@ -134,8 +134,8 @@ class Finder {
     // Scale words: "1,5 million", "deux mille", "14 milliards".
     bool scaled = false;
     // After a currency symbol a glued "m"/"bn" is a scale: "$1.13bn", "£600m".
-    bool currency_before = is_digits && i > 0 && t_[i - 1].kind == TokenKind::kPunct &&
-                           r_.units.match(t_, i - 1) == 1;
+    bool currency_before =
+        is_digits && i > 0 && t_[i - 1].kind == TokenKind::kPunct && r_.units.match(t_, i - 1) == 1;
     if (currency_before && j < t_.size() && adjacent(t_[j]) && t_[j].kind == TokenKind::kWord) {
       auto it = r_.symbol_scales.find(t_[j].folded);
       if (it != r_.symbol_scales.end()) {
@@ -267,8 +267,11 @@ QuantityRules load_quantity_rules(const std::string& data_dir, const std::string
     }
     bool weak = key.rfind("weak ", 0) == 0, scale = key.rfind("scale ", 0) == 0;
     bool symbol_scale = key.rfind("symbol_scale ", 0) == 0;
-    double number = std::strtod(
-        key.c_str() + (weak ? 5 : scale ? 6 : symbol_scale ? 13 : 0), nullptr);
+    double number = std::strtod(key.c_str() + (weak           ? 5
+                                               : scale        ? 6
+                                               : symbol_scale ? 13
+                                                              : 0),
+                                nullptr);
     if (number <= 0) continue;
     for (const auto& v : variants) {
       std::vector<Token> toks = tokenize(v);
