@@ -401,7 +401,8 @@ JsonLdArticle parse_json_ld(const std::vector<std::string>& blocks) {
 PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlResources& res) {
   PageMetadata m;
   std::unordered_map<std::string, std::string> meta;  // first value per lower-case key
-  std::optional<std::string> canonical, title_tag, rel_author, html_lang, itemprop_date;
+  std::optional<std::string> canonical, title_tag, rel_author, html_lang, itemprop_date, first_h1;
+  int h1_count = 0;
   for (uint32_t i = 1; i < dom.nodes.size(); ++i) {
     Tag t = dom.nodes[i].tag;
     if (t == Tag::kMeta) {
@@ -415,6 +416,8 @@ PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlRe
       std::string rel = lower(dom.attr(i, Attr::kRel));
       if (rel == "canonical" && !canonical)
         canonical = non_empty(std::string(dom.attr(i, Attr::kHref)));
+    } else if (t == Tag::kH1) {
+      if (++h1_count == 1) first_h1 = non_empty(dom.subtree_text(i));
     } else if (t == Tag::kTitle && !title_tag) {
       title_tag = non_empty(dom.subtree_text(i));
     } else if (t == Tag::kHtml && !html_lang) {
@@ -451,9 +454,32 @@ PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlRe
   // Title.
   std::optional<std::string> title = get({"og:title", "twitter:title"});
   if (!title) title = ld.headline;
-  if (!title) title = get({"dc.title", "headline", "title"});
-  if (!title) title = title_tag;
+  if (!title) title = get({"dc.title", "headline"});
   if (title) m.title = non_empty(clean_title(*title, site));
+  // As trafilatura: a single <h1> is the headline; else the <title>, cut at its last
+  // separator, taking the part without a dot (a site name is often a host name).
+  if (!m.title && h1_count == 1) m.title = first_h1;
+  if (!m.title && title_tag) {
+    std::string t = clean_title(*title_tag, site);
+    static const char* kSeparators[] = {" | ", " - ", " – ",  " — ", " • ", " · ",
+                                        " » ", " › ", " :: ", " : ", " ~ ", " « "};
+    size_t best = std::string::npos, len = 0;
+    for (const char* sep : kSeparators) {
+      size_t p = t.rfind(sep);
+      if (p != std::string::npos && p > 0 && (best == std::string::npos || p > best)) {
+        best = p;
+        len = std::strlen(sep);
+      }
+    }
+    if (best != std::string::npos) {
+      std::string first = t.substr(0, best), second = t.substr(best + len);
+      if (first.find('.') == std::string::npos)
+        t = first;
+      else if (second.find('.') == std::string::npos)
+        t = second;
+    }
+    m.title = non_empty(t);
+  }
 
   // Published.
   std::vector<std::optional<std::string>> dates = {
