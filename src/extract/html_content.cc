@@ -461,6 +461,8 @@ uint32_t total_chars(const std::vector<Block>& blocks, const std::vector<size_t>
 }  // namespace
 
 std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, bool use_cues) {
+  // A <noscript> with more nodes than this is an unclosed one holding the rest of the page.
+  constexpr uint32_t cfg_noscript_max_nodes = 200;
   const size_t n = dom.nodes.size();
   // Cue hits per element, cached by class+id (pages repeat the same classes many times).
   std::vector<CueHits> hits(n);
@@ -503,6 +505,11 @@ std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, boo
       continue;
     }
     if (holds_main[i]) continue;
+    // A <noscript> is fallback chrome, unless an unclosed one swallowed the page.
+    if (node.tag == Tag::kNoscript && node.end - i < cfg_noscript_max_nodes) {
+      mask[i] = 1;
+      continue;
+    }
     bool chrome = false;
     switch (node.tag) {
       case Tag::kNav:
@@ -578,9 +585,8 @@ std::vector<Block> page_blocks(const Dom& dom, const std::vector<char>& mask) {
       continue;
     }
     bool skip = node.tag == Tag::kHead || node.tag == Tag::kTitle || node.tag == Tag::kScript ||
-                node.tag == Tag::kStyle || node.tag == Tag::kNoscript ||
-                node.tag == Tag::kTemplate || node.tag == Tag::kSvg || node.tag == Tag::kMath ||
-                node.tag == Tag::kIframe || node.tag == Tag::kSelect ||
+                node.tag == Tag::kStyle || node.tag == Tag::kTemplate || node.tag == Tag::kSvg ||
+                node.tag == Tag::kMath || node.tag == Tag::kIframe || node.tag == Tag::kSelect ||
                 node.tag == Tag::kTextarea || node.tag == Tag::kObject ||
                 node.tag == Tag::kCanvas || node.tag == Tag::kVideo || node.tag == Tag::kAudio ||
                 node.tag == Tag::kMap;
