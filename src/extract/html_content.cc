@@ -116,16 +116,38 @@ struct CueHits {
   bool protected_name = false;
 };
 
-CueHits cue_hits(const Dom& dom, uint32_t n, const HtmlResources& res) {
+// Cue flags of one token, memoised per page: matching every cue is the costly part.
+enum : uint8_t { kNeg = 1, kPos = 2, kProtectWhole = 4, kKnown = 8 };
+using TokenCache = std::unordered_map<std::string, uint8_t>;
+
+uint8_t token_flags(std::string_view token, const HtmlResources& res, TokenCache* cache) {
+  if (cache) {
+    auto it = cache->find(std::string(token));
+    if (it != cache->end()) return it->second;
+  }
+  uint8_t f = kKnown;
+  for (const ClassCue& c : res.boilerplate)
+    if (c.matches(token)) {
+      f |= kNeg;
+      break;
+    }
+  for (const ClassCue& c : res.content) {
+    if (!c.matches(token)) continue;
+    f |= kPos;
+    if (c.protects) f |= kProtectWhole;
+  }
+  if (cache) cache->emplace(std::string(token), f);
+  return f;
+}
+
+CueHits cue_hits(const Dom& dom, uint32_t n, const HtmlResources& res,
+                 TokenCache* cache = nullptr) {
   CueHits h;
   for_each_class_token(dom, n, [&](Attr a, std::string_view token, bool whole) {
-    for (const ClassCue& c : res.boilerplate)
-      if (c.matches(token)) (a == Attr::kClass ? h.negative_class : h.negative_id) = true;
-    for (const ClassCue& c : res.content) {
-      if (!c.matches(token)) continue;
-      (a == Attr::kClass ? h.positive_class : h.positive_id) = true;
-      if (c.protects && whole) h.protected_name = true;
-    }
+    uint8_t f = token_flags(token, res, cache);
+    if (f & kNeg) (a == Attr::kClass ? h.negative_class : h.negative_id) = true;
+    if (f & kPos) (a == Attr::kClass ? h.positive_class : h.positive_id) = true;
+    if ((f & kProtectWhole) && whole) h.protected_name = true;
     return false;
   });
   return h;
@@ -467,6 +489,7 @@ std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, boo
   // Cue hits per element, cached by class+id (pages repeat the same classes many times).
   std::vector<CueHits> hits(n);
   std::unordered_map<std::string, CueHits> cache;
+  TokenCache tokens;
   for (uint32_t i = 1; i < n; ++i) {
     const DomNode& node = dom.nodes[i];
     if (node.tag == Tag::kText || node.attr_count == 0) continue;
@@ -476,7 +499,7 @@ std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, boo
     key += '\x01';
     key += id;
     auto it = cache.find(key);
-    if (it == cache.end()) it = cache.emplace(std::move(key), cue_hits(dom, i, res)).first;
+    if (it == cache.end()) it = cache.emplace(std::move(key), cue_hits(dom, i, res, &tokens)).first;
     hits[i] = it->second;
   }
   // Elements holding the main content (or wrapping it) are never chrome, whatever their
