@@ -516,8 +516,11 @@ std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, boo
     if (holds_main[i] && node.parent != kNoNode) holds_main[node.parent] = 1;
   }
   std::vector<char> mask(n, 0);
+  std::vector<char> in_article(n, 0);  // inside <article> or <main>
   for (uint32_t i = 1; i < n; ++i) {
     const DomNode& node = dom.nodes[i];
+    in_article[i] = (node.parent != kNoNode && in_article[node.parent]) ||
+                    node.tag == Tag::kArticle || node.tag == Tag::kMain;
     if (node.tag == Tag::kText || never_pruned(dom, i)) continue;
     if (node.tag == Tag::kHead || node.tag == Tag::kTitle) {
       mask[i] = 1;
@@ -538,7 +541,6 @@ std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, boo
       case Tag::kNav:
       case Tag::kAside:
       case Tag::kFooter:
-      case Tag::kHeader:
       case Tag::kButton:
       case Tag::kInput:
       case Tag::kSelect:
@@ -555,6 +557,9 @@ std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, boo
       default:
         break;
     }
+    // The page header is chrome; an article's own <header> holds its headline and lede
+    // (bylines and dates in it are caught by their class cues).
+    if (node.tag == Tag::kHeader && !in_article[node.parent]) chrome = true;
     if (!chrome && node.attr_count && use_cues) {
       std::string_view role = dom.attr(i, Attr::kRole);
       if (!role.empty())
