@@ -562,7 +562,12 @@ void complete_metadata(const Dom& dom, const HtmlResources& res, uint32_t contai
       }
     }
   }
-  if (!meta.published && meta.url) meta.published = date_from_url(*meta.url);
+  // A full date in the canonical URL's path is set by the CMS at publication: it wins over
+  // a <meta> date of another day (often a modification or a time-zone shifted stamp).
+  if (meta.url)
+    if (auto from_url = date_from_url(*meta.url);
+        from_url && (!meta.published || meta.published->compare(0, 10, *from_url) != 0))
+      meta.published = from_url;
   if (!meta.author && end > begin) {
     auto byline = [&](uint32_t i) {
       Tag t = dom.nodes[i].tag;
