@@ -680,7 +680,9 @@ ContentResult select_with_mask(const Dom& dom, const HtmlResources& res, std::st
   for (size_t i : chosen) kept[i] = 1;
   for (size_t k = chosen.size(); k-- > 0;) {
     size_t i = chosen[k];
-    if (blocks[i].kind != BlockKind::kHeading) continue;
+    // The same for a short lead-in line ("Read also:", "Contact:").
+    bool lead_in = blocks[i].chars <= 60 && !blocks[i].text.empty() && blocks[i].text.back() == ':';
+    if (blocks[i].kind != BlockKind::kHeading && !lead_in) continue;
     if (i + 1 >= blocks.size() || !kept[i + 1]) kept[i] = 0;
   }
   std::erase_if(chosen, [&](size_t i) { return !kept[i]; });
