@@ -179,36 +179,38 @@ bool class_has(const Dom& dom, uint32_t n, std::initializer_list<const char*> wo
   return false;
 }
 
-// "By Jane Doe" / "Von Jane Doe" / "Par Jane Doe" / "Text: Jane Doe" → "Jane Doe"; refuses
-// text that does not look like a name list (too long, a date, a URL).
-std::optional<std::string> clean_author(std::string s) {
+// "By Jane Doe" / "Von Jane Doe" / "| Jane Doe" → "Jane Doe" (prefixes from
+// data/html/byline_prefixes.txt); refuses text that does not look like a name list: too
+// long, a date, a URL, an e-mail or @handle, a placeholder.
+std::optional<std::string> clean_author(std::string s, const HtmlResources& res) {
   s = text::collapse_spaces(s);
-  static const char* kPrefixes[] = {"by ",
-                                    "von ",
-                                    "par ",
-                                    "por ",
-                                    "di ",
-                                    "door ",
-                                    "autor: ",
-                                    "author: ",
-                                    "text: ",
-                                    "texte: ",
-                                    "written by ",
-                                    "posted by ",
-                                    "geschrieben von ",
-                                    "autor ",
-                                    "author "};
+  auto trim_punct = [&] {
+    size_t i = 0;
+    while (i < s.size() && std::strchr("|-·•:,/", s[i])) ++i;
+    s = text::collapse_spaces(s.substr(i));
+  };
+  trim_punct();
   for (int pass = 0; pass < 2; ++pass) {
     std::string l = lower(s);
-    for (const char* p : kPrefixes)
-      if (l.starts_with(p)) {
-        s = text::collapse_spaces(s.substr(std::strlen(p)));
-        break;
-      }
+    for (const std::string& p : res.byline_prefixes) {
+      if (!l.starts_with(p) || l.size() == p.size()) continue;
+      unsigned char next = static_cast<unsigned char>(s[p.size()]);
+      // "AuthorAndreas" (no space) counts; "Byron" does not.
+      bool boundary = p.back() == ':' || next == ' ' || next == ':' || std::isupper(next);
+      if (!boundary) continue;
+      s = s.substr(p.size());
+      trim_punct();
+      break;
+    }
   }
   while (!s.empty() && (s.back() == ',' || s.back() == '|' || s.back() == '-')) s.pop_back();
   s = text::collapse_spaces(s);
   if (s.size() < 2 || s.size() > 80 || is_url(s)) return std::nullopt;
+  if (s.find('@') != std::string::npos || s.find("[at]") != std::string::npos) return std::nullopt;
+  std::string l = lower(s);
+  if (l == "admin" || l.find("admin") != std::string::npos || l == "no author" || l == "unknown" ||
+      l == "null")
+    return std::nullopt;
   int digits = 0;
   for (char c : s) digits += is_digit(c);
   if (digits > 2) return std::nullopt;
@@ -509,7 +511,7 @@ PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlRe
       author = a;
   if (!author) author = rel_author;
   if (author) {
-    if (auto a = clean_author(*author); a && text::fold(*a) != text::fold(site)) m.author = a;
+    if (auto a = clean_author(*author, res); a && text::fold(*a) != text::fold(site)) m.author = a;
   }
   if (m.author) m.agency = find_agency(*m.author, res);
 
@@ -522,7 +524,6 @@ PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlRe
         std::isalpha(static_cast<unsigned char>(l[1])))
       m.language = l;
   }
-  (void)res;
   return m;
 }
 
@@ -576,7 +577,7 @@ void complete_metadata(const Dom& dom, const HtmlResources& res, uint32_t contai
              lower(dom.attr(i, Attr::kItemprop)) == "author" ||
              lower(dom.attr(i, Attr::kRel)) == "author";
     };
-    if (auto a = first_text(dom, begin, end, byline)) meta.author = clean_author(*a);
+    if (auto a = first_text(dom, begin, end, byline)) meta.author = clean_author(*a, res);
   }
   if (!meta.agency && meta.author) meta.agency = find_agency(*meta.author, res);
   if (!meta.agency && !paragraphs.empty()) {
