@@ -32,8 +32,7 @@ double thread_cpu_seconds() {
 }
 
 double wall_seconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace
@@ -44,12 +43,15 @@ int main(int argc, char** argv) {
   long limit = -1;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--repeat" && i + 1 < argc) repeat = std::atoi(argv[++i]);
-    else if (a == "--limit" && i + 1 < argc) limit = std::atol(argv[++i]);
+    if (a == "--repeat" && i + 1 < argc)
+      repeat = std::atoi(argv[++i]);
+    else if (a == "--limit" && i + 1 < argc)
+      limit = std::atol(argv[++i]);
     else if (a == "--help") {
       std::puts("usage: extract_bench [FILE.jsonl[.zst]] [--repeat N] [--limit N]");
       return 0;
-    } else path = a;
+    } else
+      path = a;
   }
   std::vector<std::string> pages;
   size_t bytes = 0;

@@ -116,16 +116,38 @@ struct CueHits {
   bool protected_name = false;
 };
 
-CueHits cue_hits(const Dom& dom, uint32_t n, const HtmlResources& res) {
+// Cue flags of one token, memoised per page: matching every cue is the costly part.
+enum : uint8_t { kNeg = 1, kPos = 2, kProtectWhole = 4, kKnown = 8 };
+using TokenCache = std::unordered_map<std::string, uint8_t>;
+
+uint8_t token_flags(std::string_view token, const HtmlResources& res, TokenCache* cache) {
+  if (cache) {
+    auto it = cache->find(std::string(token));
+    if (it != cache->end()) return it->second;
+  }
+  uint8_t f = kKnown;
+  for (const ClassCue& c : res.boilerplate)
+    if (c.matches(token)) {
+      f |= kNeg;
+      break;
+    }
+  for (const ClassCue& c : res.content) {
+    if (!c.matches(token)) continue;
+    f |= kPos;
+    if (c.protects) f |= kProtectWhole;
+  }
+  if (cache) cache->emplace(std::string(token), f);
+  return f;
+}
+
+CueHits cue_hits(const Dom& dom, uint32_t n, const HtmlResources& res,
+                 TokenCache* cache = nullptr) {
   CueHits h;
   for_each_class_token(dom, n, [&](Attr a, std::string_view token, bool whole) {
-    for (const ClassCue& c : res.boilerplate)
-      if (c.matches(token)) (a == Attr::kClass ? h.negative_class : h.negative_id) = true;
-    for (const ClassCue& c : res.content) {
-      if (!c.matches(token)) continue;
-      (a == Attr::kClass ? h.positive_class : h.positive_id) = true;
-      if (c.protects && whole) h.protected_name = true;
-    }
+    uint8_t f = token_flags(token, res, cache);
+    if (f & kNeg) (a == Attr::kClass ? h.negative_class : h.negative_id) = true;
+    if (f & kPos) (a == Attr::kClass ? h.positive_class : h.positive_id) = true;
+    if ((f & kProtectWhole) && whole) h.protected_name = true;
     return false;
   });
   return h;
@@ -461,10 +483,13 @@ uint32_t total_chars(const std::vector<Block>& blocks, const std::vector<size_t>
 }  // namespace
 
 std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, bool use_cues) {
+  // A <noscript> with more nodes than this is an unclosed one holding the rest of the page.
+  constexpr uint32_t cfg_noscript_max_nodes = 200;
   const size_t n = dom.nodes.size();
   // Cue hits per element, cached by class+id (pages repeat the same classes many times).
   std::vector<CueHits> hits(n);
   std::unordered_map<std::string, CueHits> cache;
+  TokenCache tokens;
   for (uint32_t i = 1; i < n; ++i) {
     const DomNode& node = dom.nodes[i];
     if (node.tag == Tag::kText || node.attr_count == 0) continue;
@@ -474,7 +499,7 @@ std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, boo
     key += '\x01';
     key += id;
     auto it = cache.find(key);
-    if (it == cache.end()) it = cache.emplace(std::move(key), cue_hits(dom, i, res)).first;
+    if (it == cache.end()) it = cache.emplace(std::move(key), cue_hits(dom, i, res, &tokens)).first;
     hits[i] = it->second;
   }
   // Elements holding the main content (or wrapping it) are never chrome, whatever their
@@ -491,8 +516,11 @@ std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, boo
     if (holds_main[i] && node.parent != kNoNode) holds_main[node.parent] = 1;
   }
   std::vector<char> mask(n, 0);
+  std::vector<char> in_article(n, 0);  // inside <article> or <main>
   for (uint32_t i = 1; i < n; ++i) {
     const DomNode& node = dom.nodes[i];
+    in_article[i] = (node.parent != kNoNode && in_article[node.parent]) ||
+                    node.tag == Tag::kArticle || node.tag == Tag::kMain;
     if (node.tag == Tag::kText || never_pruned(dom, i)) continue;
     if (node.tag == Tag::kHead || node.tag == Tag::kTitle) {
       mask[i] = 1;
@@ -503,12 +531,16 @@ std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, boo
       continue;
     }
     if (holds_main[i]) continue;
+    // A <noscript> is fallback chrome, unless an unclosed one swallowed the page.
+    if (node.tag == Tag::kNoscript && node.end - i < cfg_noscript_max_nodes) {
+      mask[i] = 1;
+      continue;
+    }
     bool chrome = false;
     switch (node.tag) {
       case Tag::kNav:
       case Tag::kAside:
       case Tag::kFooter:
-      case Tag::kHeader:
       case Tag::kButton:
       case Tag::kInput:
       case Tag::kSelect:
@@ -525,6 +557,9 @@ std::vector<char> boilerplate_mask(const Dom& dom, const HtmlResources& res, boo
       default:
         break;
     }
+    // The page header is chrome; an article's own <header> holds its headline and lede
+    // (bylines and dates in it are caught by their class cues).
+    if (node.tag == Tag::kHeader && !in_article[node.parent]) chrome = true;
     if (!chrome && node.attr_count && use_cues) {
       std::string_view role = dom.attr(i, Attr::kRole);
       if (!role.empty())
@@ -578,9 +613,8 @@ std::vector<Block> page_blocks(const Dom& dom, const std::vector<char>& mask) {
       continue;
     }
     bool skip = node.tag == Tag::kHead || node.tag == Tag::kTitle || node.tag == Tag::kScript ||
-                node.tag == Tag::kStyle || node.tag == Tag::kNoscript ||
-                node.tag == Tag::kTemplate || node.tag == Tag::kSvg || node.tag == Tag::kMath ||
-                node.tag == Tag::kIframe || node.tag == Tag::kSelect ||
+                node.tag == Tag::kStyle || node.tag == Tag::kTemplate || node.tag == Tag::kSvg ||
+                node.tag == Tag::kMath || node.tag == Tag::kIframe || node.tag == Tag::kSelect ||
                 node.tag == Tag::kTextarea || node.tag == Tag::kObject ||
                 node.tag == Tag::kCanvas || node.tag == Tag::kVideo || node.tag == Tag::kAudio ||
                 node.tag == Tag::kMap;
@@ -625,6 +659,20 @@ ContentResult select_with_mask(const Dom& dom, const HtmlResources& res, std::st
       (chars < static_cast<uint32_t>(cfg.min_article_chars) && jt_chars > chars)) {
     chosen = std::move(jt);
     result.method = "justext";
+  } else if (!chosen.empty() && cfg.extend_with_justext) {
+    // Running text just before the container (a lede in a sibling wrapper) joins it, as do
+    // jusText-good blocks inside its span. Measured: extending after the container too
+    // brought more comments and teasers than article text.
+    std::vector<char> good(blocks.size(), 0), in(blocks.size(), 0);
+    for (size_t i : jt) good[i] = 1;
+    for (size_t i : chosen) in[i] = 1;
+    const size_t first = chosen.front(), last = chosen.back();
+    for (size_t i = first + 1; i < last; ++i)
+      if (good[i]) in[i] = 1;
+    for (size_t i = first; i-- > 0 && good[i];) in[i] = 1;
+    chosen.clear();
+    for (size_t i = 0; i < blocks.size(); ++i)
+      if (in[i]) chosen.push_back(i);
   }
   // A heading introduces what follows it: when that was not kept (a "Related" list dropped
   // for its links), the heading goes too.
@@ -632,7 +680,9 @@ ContentResult select_with_mask(const Dom& dom, const HtmlResources& res, std::st
   for (size_t i : chosen) kept[i] = 1;
   for (size_t k = chosen.size(); k-- > 0;) {
     size_t i = chosen[k];
-    if (blocks[i].kind != BlockKind::kHeading) continue;
+    // The same for a short lead-in line ("Read also:", "Contact:").
+    bool lead_in = blocks[i].chars <= 60 && !blocks[i].text.empty() && blocks[i].text.back() == ':';
+    if (blocks[i].kind != BlockKind::kHeading && !lead_in) continue;
     if (i + 1 >= blocks.size() || !kept[i + 1]) kept[i] = 0;
   }
   std::erase_if(chosen, [&](size_t i) { return !kept[i]; });

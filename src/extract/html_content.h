@@ -36,6 +36,8 @@ struct ContentConfig {
   // The readability result is replaced by the jusText one when that is this many times
   // longer (the readability container then missed part of the article).
   double fallback_length_ratio = 2.0;
+  // Add jusText-good blocks just before (or inside the span of) the readability result.
+  bool extend_with_justext = true;
   // Fewer non-space characters than this in the readability result: try the fallback.
   int min_article_chars = 250;
 };

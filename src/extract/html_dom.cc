@@ -42,7 +42,6 @@ bool skipped_content(Tag t) {
   switch (t) {
     case Tag::kScript:
     case Tag::kStyle:
-    case Tag::kNoscript:
     case Tag::kTemplate:
     case Tag::kSvg:
     case Tag::kMath:
@@ -324,6 +323,16 @@ Dom parse_html(std::string_view html) {
   b.dom.nodes.push_back(DomNode{});
   b.dom.nodes[0].tag = Tag::kDocument;
   b.path.push_back(0);
+  // libxml2 stops at a NUL byte and may stop at other C0 controls: blank them (HTML5
+  // ignores them too). Copies the page only when it has any.
+  std::string cleaned;
+  for (size_t i = 0; i < html.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(html[i]);
+    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r' || c == '\f') continue;
+    if (cleaned.empty()) cleaned.assign(html);
+    cleaned[i] = ' ';
+  }
+  if (!cleaned.empty()) html = cleaned;
   if (!html.empty() && html.size() < static_cast<size_t>(INT32_MAX)) {
     const htmlSAXHandler& handler = sax_handler();
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(html.data(), static_cast<int>(html.size()));

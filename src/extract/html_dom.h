@@ -15,9 +15,11 @@
 //   needs recursion.
 // - Nesting deeper than kMaxDomDepth is flattened: deeper elements become children of their
 //   ancestor at that depth, in document order. Text is kept.
-// - The content of <script>, <style>, <template>, <noscript> and similar is not text of the
-//   page: only <script type="application/ld+json"> keeps its raw text (for JSON-LD), in
-//   Dom::json_ld.
+// - The content of <script>, <style>, <template> and similar is not text of the page: only <script
+// type="application/ld+json"> keeps its raw text (for JSON-LD), in
+//   Dom::json_ld. <noscript> stays in the tree (libxml2 parses its content as markup, and an
+//   unclosed one can swallow the rest of the page); the content stage drops small ones.
+// - NUL and other C0 control bytes are read as spaces (libxml2 would stop at them).
 // - Cost: linear in the input; memory ≈ 2-3× the input. Thread-safe (no shared state after
 //   libxml2's one-time initialisation, done on first use under a magic static).
 #pragma once

@@ -179,36 +179,38 @@ bool class_has(const Dom& dom, uint32_t n, std::initializer_list<const char*> wo
   return false;
 }
 
-// "By Jane Doe" / "Von Jane Doe" / "Par Jane Doe" / "Text: Jane Doe" → "Jane Doe"; refuses
-// text that does not look like a name list (too long, a date, a URL).
-std::optional<std::string> clean_author(std::string s) {
+// "By Jane Doe" / "Von Jane Doe" / "| Jane Doe" → "Jane Doe" (prefixes from
+// data/html/byline_prefixes.txt); refuses text that does not look like a name list: too
+// long, a date, a URL, an e-mail or @handle, a placeholder.
+std::optional<std::string> clean_author(std::string s, const HtmlResources& res) {
   s = text::collapse_spaces(s);
-  static const char* kPrefixes[] = {"by ",
-                                    "von ",
-                                    "par ",
-                                    "por ",
-                                    "di ",
-                                    "door ",
-                                    "autor: ",
-                                    "author: ",
-                                    "text: ",
-                                    "texte: ",
-                                    "written by ",
-                                    "posted by ",
-                                    "geschrieben von ",
-                                    "autor ",
-                                    "author "};
+  auto trim_punct = [&] {
+    size_t i = 0;
+    while (i < s.size() && std::strchr("|-·•:,/", s[i])) ++i;
+    s = text::collapse_spaces(s.substr(i));
+  };
+  trim_punct();
   for (int pass = 0; pass < 2; ++pass) {
     std::string l = lower(s);
-    for (const char* p : kPrefixes)
-      if (l.starts_with(p)) {
-        s = text::collapse_spaces(s.substr(std::strlen(p)));
-        break;
-      }
+    for (const std::string& p : res.byline_prefixes) {
+      if (!l.starts_with(p) || l.size() == p.size()) continue;
+      unsigned char next = static_cast<unsigned char>(s[p.size()]);
+      // "AuthorAndreas" (no space) counts; "Byron" does not.
+      bool boundary = p.back() == ':' || next == ' ' || next == ':' || std::isupper(next);
+      if (!boundary) continue;
+      s = s.substr(p.size());
+      trim_punct();
+      break;
+    }
   }
   while (!s.empty() && (s.back() == ',' || s.back() == '|' || s.back() == '-')) s.pop_back();
   s = text::collapse_spaces(s);
   if (s.size() < 2 || s.size() > 80 || is_url(s)) return std::nullopt;
+  if (s.find('@') != std::string::npos || s.find("[at]") != std::string::npos) return std::nullopt;
+  std::string l = lower(s);
+  if (l == "admin" || l.find("admin") != std::string::npos || l == "no author" || l == "unknown" ||
+      l == "null")
+    return std::nullopt;
   int digits = 0;
   for (char c : s) digits += is_digit(c);
   if (digits > 2) return std::nullopt;
@@ -401,7 +403,8 @@ JsonLdArticle parse_json_ld(const std::vector<std::string>& blocks) {
 PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlResources& res) {
   PageMetadata m;
   std::unordered_map<std::string, std::string> meta;  // first value per lower-case key
-  std::optional<std::string> canonical, title_tag, rel_author, html_lang, itemprop_date;
+  std::optional<std::string> canonical, title_tag, rel_author, html_lang, itemprop_date, first_h1;
+  int h1_count = 0;
   for (uint32_t i = 1; i < dom.nodes.size(); ++i) {
     Tag t = dom.nodes[i].tag;
     if (t == Tag::kMeta) {
@@ -415,6 +418,8 @@ PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlRe
       std::string rel = lower(dom.attr(i, Attr::kRel));
       if (rel == "canonical" && !canonical)
         canonical = non_empty(std::string(dom.attr(i, Attr::kHref)));
+    } else if (t == Tag::kH1) {
+      if (++h1_count == 1) first_h1 = non_empty(dom.subtree_text(i));
     } else if (t == Tag::kTitle && !title_tag) {
       title_tag = non_empty(dom.subtree_text(i));
     } else if (t == Tag::kHtml && !html_lang) {
@@ -451,9 +456,32 @@ PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlRe
   // Title.
   std::optional<std::string> title = get({"og:title", "twitter:title"});
   if (!title) title = ld.headline;
-  if (!title) title = get({"dc.title", "headline", "title"});
-  if (!title) title = title_tag;
+  if (!title) title = get({"dc.title", "headline"});
   if (title) m.title = non_empty(clean_title(*title, site));
+  // As trafilatura: a single <h1> is the headline; else the <title>, cut at its last
+  // separator, taking the part without a dot (a site name is often a host name).
+  if (!m.title && h1_count == 1) m.title = first_h1;
+  if (!m.title && title_tag) {
+    std::string t = clean_title(*title_tag, site);
+    static const char* kSeparators[] = {" | ", " - ", " – ",  " — ", " • ", " · ",
+                                        " » ", " › ", " :: ", " : ", " ~ ", " « "};
+    size_t best = std::string::npos, len = 0;
+    for (const char* sep : kSeparators) {
+      size_t p = t.rfind(sep);
+      if (p != std::string::npos && p > 0 && (best == std::string::npos || p > best)) {
+        best = p;
+        len = std::strlen(sep);
+      }
+    }
+    if (best != std::string::npos) {
+      std::string first = t.substr(0, best), second = t.substr(best + len);
+      if (first.find('.') == std::string::npos)
+        t = first;
+      else if (second.find('.') == std::string::npos)
+        t = second;
+    }
+    m.title = non_empty(t);
+  }
 
   // Published.
   std::vector<std::optional<std::string>> dates = {
@@ -483,7 +511,7 @@ PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlRe
       author = a;
   if (!author) author = rel_author;
   if (author) {
-    if (auto a = clean_author(*author); a && text::fold(*a) != text::fold(site)) m.author = a;
+    if (auto a = clean_author(*author, res); a && text::fold(*a) != text::fold(site)) m.author = a;
   }
   if (m.author) m.agency = find_agency(*m.author, res);
 
@@ -496,7 +524,6 @@ PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlRe
         std::isalpha(static_cast<unsigned char>(l[1])))
       m.language = l;
   }
-  (void)res;
   return m;
 }
 
@@ -536,7 +563,12 @@ void complete_metadata(const Dom& dom, const HtmlResources& res, uint32_t contai
       }
     }
   }
-  if (!meta.published && meta.url) meta.published = date_from_url(*meta.url);
+  // A full date in the canonical URL's path is set by the CMS at publication: it wins over
+  // a <meta> date of another day (often a modification or a time-zone shifted stamp).
+  if (meta.url)
+    if (auto from_url = date_from_url(*meta.url);
+        from_url && (!meta.published || meta.published->compare(0, 10, *from_url) != 0))
+      meta.published = from_url;
   if (!meta.author && end > begin) {
     auto byline = [&](uint32_t i) {
       Tag t = dom.nodes[i].tag;
@@ -545,7 +577,7 @@ void complete_metadata(const Dom& dom, const HtmlResources& res, uint32_t contai
              lower(dom.attr(i, Attr::kItemprop)) == "author" ||
              lower(dom.attr(i, Attr::kRel)) == "author";
     };
-    if (auto a = first_text(dom, begin, end, byline)) meta.author = clean_author(*a);
+    if (auto a = first_text(dom, begin, end, byline)) meta.author = clean_author(*a, res);
   }
   if (!meta.agency && meta.author) meta.agency = find_agency(*meta.author, res);
   if (!meta.agency && !paragraphs.empty()) {

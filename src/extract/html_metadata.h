@@ -5,9 +5,10 @@
 //             a " | Site" / " - Site" suffix (or prefix) naming the site is cut.
 //   source    og:site_name, JSON-LD publisher.name, application-name, host of the canonical URL.
 //   published JSON-LD datePublished, article:published_time and similar <meta>,
-//             itemprop=datePublished, <time datetime> inside the article, /2023/09/13/ in the
-//             canonical URL. ISO 8601; dates before 1990 or in the future are refused (better
-//             none than wrong); a <time> outside the article (site chrome) is not used.
+//             itemprop=datePublished, <time datetime> inside the article; a full date in the
+//             canonical URL's path (/2023/09/13/) overrides another day. ISO 8601; dates before
+//             1990 or in the future are refused (better none than wrong); a <time> outside the
+//             article (site chrome) is not used.
 //   author    JSON-LD author.name, <meta name=author>, rel=author, itemprop=author, byline
 //             elements in the article ("By …" / "Von …" / "Par …" cut).
 //   agency    an agency of data/agencies.txt credited in the byline or a dateline/credit line.

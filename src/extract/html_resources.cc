@@ -47,6 +47,7 @@ HtmlResources HtmlResources::load(const std::string& data_dir) {
   HtmlResources r;
   r.boilerplate = load_cues(data_dir, "boilerplate_cues.txt");
   r.content = load_cues(data_dir, "content_cues.txt");
+  r.byline_prefixes = text::read_list(data_dir, "html", "byline_prefixes.txt");
   for (const std::string& line : text::read_list(data_dir, "", "agencies.txt")) {
     Agency a;
     size_t start = 0;

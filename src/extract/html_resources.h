@@ -28,7 +28,7 @@ struct Agency {
 
 class HtmlResources {
  public:
-  // Loads data/html/boilerplate_cues.txt, data/html/content_cues.txt, data/agencies.txt and
+  // Loads data/html/{boilerplate_cues,content_cues,byline_prefixes}.txt, data/agencies.txt and
   // every data/<lang>/stopwords.txt. Missing files give empty lists (extraction still works,
   // less well). Cost: a few ms.
   static HtmlResources load(const std::string& data_dir);
@@ -38,6 +38,7 @@ class HtmlResources {
   std::vector<ClassCue> boilerplate;
   std::vector<ClassCue> content;
   std::vector<Agency> agencies;
+  std::vector<std::string> byline_prefixes;  // lower case, data/html/byline_prefixes.txt
 
   // Stop words of `lang` (ISO 639-1), or nullptr when there is no list.
   const text::StopWords* stopwords(std::string_view lang) const;
