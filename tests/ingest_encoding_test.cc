@@ -188,6 +188,27 @@ TEST(DecodeToUtf8, DeclaredCentralEuropean) {
             "Łódź");
 }
 
+TEST(DecodeToUtf8, UndeclaredCentralEuropean) {
+  // Polish "Zażółć gęślą jaźń. Łódź, Świętokrzyskie." in ISO-8859-2 and windows-1250.
+  auto l2 = decode(
+      "Za\xBF\xF3\xB3\xE6 g\xEA\xB6l\xB1 ja\xBC\xF1. \xA3\xF3"
+      "d\xBC, "
+      "\xA6wi\xEAtokrzyskie.");
+  EXPECT_EQ(l2.text, "Zażółć gęślą jaźń. Łódź, Świętokrzyskie.");
+  EXPECT_EQ(l2.encoding, "iso-8859-2");
+  auto w = decode(
+      "Za\xBF\xF3\xB3\xE6 g\xEA\x9Cl\xB9 ja\x9F\xF1. \xA3\xF3"
+      "d\x9F, "
+      "\x8Cwi\xEAtokrzyskie.");
+  EXPECT_EQ(w.text, "Zażółć gęślą jaźń. Łódź, Świętokrzyskie.");
+  EXPECT_EQ(w.encoding, "windows-1250");
+  // French and German letters are letters in every candidate: they stay windows-1252.
+  EXPECT_EQ(decode("Le c\x9Cur de l'\xE9t\xE9 \xE0 Gen\xE8ve, gr\xFC\xDF"
+                   "e, na\xEFve")
+                .encoding,
+            "windows-1252");
+}
+
 TEST(DecodeToUtf8, DeclaredGb2312) {
   // "中国" in GB2312.
   auto d = decode("\xD6\xD0\xB9\xFA", "gb2312");
@@ -315,6 +336,19 @@ TEST(RepairMojibake, LeavesLegitimatePairsAlone) {
   EXPECT_EQ(repair_mojibake("Ã  la ligne"), "Ã  la ligne");  // "Ã" + ASCII space: not a run
   EXPECT_EQ(repair_mojibake("São Paulo, ÉTÉ, naïve, Ørsted, Ægir"),
             "São Paulo, ÉTÉ, naïve, Ørsted, Ægir");
+}
+
+TEST(RepairMojibake, FrenchTypographyIsNotMojibake) {
+  // A final é/è/à before a closing quote or a no-break space and a guillemet: their cp1252
+  // bytes would form CJK characters (E9 94 A0 = U+9520).
+  for (std::string s :
+       {"« déterminé” » dit-il", "« Il est arrivé\u00A0»", "déjà\u00A0« oui »", "â\u00A0»"})
+    EXPECT_EQ(repair_mojibake(s), s);
+}
+
+TEST(RepairMojibake, CjkRunsAreRepaired) {
+  // "中国新闻" (E4 B8 AD E5 9B BD E6 96 B0 E9 97 BB) read as cp1252.
+  EXPECT_EQ(repair_mojibake("ä¸\u00ADå›½æ–°é—»"), "中国新闻");
 }
 
 TEST(RepairMojibake, NeverLongerAndIdempotent) {

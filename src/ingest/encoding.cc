@@ -237,6 +237,49 @@ const char* pick_western_charset(std::string_view s) {
   return evidence > 0 ? "iso-8859-15" : "windows-1252";
 }
 
+// Undeclared single-byte text from Central Europe (Polish, Czech, Slovak, Slovenian,
+// Croatian, Hungarian, Romanian): windows-1250 or ISO-8859-2 rather than windows-1252?
+// ICU's detector is not confident on them (tested on real pages: it says ISO-8859-1 at 27%).
+// Evidence: a high byte inside a word (between letters) must decode to a letter. Each
+// charset scores +1 per in-word byte that is a letter and -1 per symbol or control ("±",
+// "¶", "³" inside a word are Polish ą ś ł in ISO-8859-2). West European letters are letters
+// in all three, so they tie and windows-1252 stays; a Central European set must win by a
+// clear margin. Returns nullptr to keep the Western choice.
+const char* central_european_charset(std::string_view s) {
+  static constexpr const char* kCandidates[] = {"windows-1252", "windows-1250", "iso-8859-2"};
+  // Which of the bytes 0x80–0xFF decode to a letter in each candidate.
+  std::array<std::array<bool, 128>, 3> letter{};
+  for (size_t c = 0; c < 3; ++c) {
+    std::string high;
+    for (int b = 0x80; b <= 0xFF; ++b) high += static_cast<char>(b);
+    bool ok = false;
+    std::string utf8 = convert_with_icu(high, kCandidates[c], &ok);
+    if (!ok) return nullptr;
+    size_t i = 0;
+    for (int b = 0; b < 128 && i < utf8.size(); ++b) {
+      char32_t cp;
+      size_t n = utf8_sequence(utf8, i, &cp);
+      if (n == 0) return nullptr;
+      letter[c][b] = u_isalpha(static_cast<UChar32>(cp)) && cp != 0xFFFD;
+      i += n;
+    }
+  }
+  auto in_word = [](unsigned char c) { return std::isalpha(c) || c >= 0x80; };
+  std::array<long, 3> score{};
+  long in_word_bytes = 0;
+  for (size_t i = 1; i + 1 < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80 || !in_word(static_cast<unsigned char>(s[i - 1])) ||
+        !in_word(static_cast<unsigned char>(s[i + 1])))
+      continue;
+    ++in_word_bytes;
+    for (size_t k = 0; k < 3; ++k) score[k] += letter[k][c - 0x80] ? 1 : -1;
+  }
+  size_t best = score[1] >= score[2] ? 1 : 2;
+  long margin = std::max<long>(2, in_word_bytes / 20);
+  return score[best] > score[0] + margin ? kCandidates[best] : nullptr;
+}
+
 std::string detect_legacy_charset(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&status),
@@ -245,15 +288,20 @@ std::string detect_legacy_charset(std::string_view bytes) {
   ucsdet_setText(det.get(), bytes.data(),
                  static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)), &status);
   const UCharsetMatch* match = ucsdet_detect(det.get(), &status);
-  if (U_FAILURE(status) || !match) return pick_western_charset(bytes);
+  if (U_FAILURE(status) || !match) {
+    if (const char* central = central_european_charset(bytes)) return central;
+    return pick_western_charset(bytes);
+  }
   std::string name = ucsdet_getName(match, &status);
   int32_t confidence = ucsdet_getConfidence(match, &status);
   if (U_FAILURE(status)) return pick_western_charset(bytes);
   // Single-byte Western guesses are interchangeable for ICU; we choose between them ourselves.
   // Trust ICU for the others only when it is confident (short texts fool it).
   if (name == "ISO-8859-1" || name == "windows-1252" || name == "UTF-8" || confidence < 50 ||
-      name.rfind("UTF-", 0) == 0)
+      name.rfind("UTF-", 0) == 0) {
+    if (const char* central = central_european_charset(bytes)) return central;
     return pick_western_charset(bytes);
+  }
   return name;
 }
 
@@ -279,14 +327,32 @@ bool is_valid_utf8(std::string_view bytes) { return count_invalid_utf8(bytes) ==
 
 namespace {
 
-// Would a UTF-8 sequence decoding to `cp` plausibly have been mangled into the cp1252 run we
-// saw? Three- and four-byte sequences need two or three characters from the narrow
-// continuation set after the lead, which running text practically never has. Two-byte ones
-// need only one ("ß“", "É’"), so the result must land in a block that news text uses:
-// Latin-1 Supplement and Latin Extended-A/B, Greek, Cyrillic, Hebrew letters, Arabic, or a
-// combining mark right after an ASCII letter (decomposed "é" = "e" + U+0301).
-bool plausible_repair(char32_t cp, size_t len, std::string_view out_so_far) {
-  if (len > 2) return cp >= 0x800;
+// Would the UTF-8 sequence `bytes` (decoding to `cp`) plausibly have been mangled into the
+// cp1252 run we saw? `after_repair`: the run right before was repaired too (mojibake comes in
+// runs). Legitimate text can look like a run: "ß“" (DF 93), "É’" (C9 92), and in French
+// typography a final "é" before a closing quote and a no-break space, "é” »" (E9 94 A0). So:
+//  - two bytes: the result must be in a block news text uses (Latin-1 Supplement, Latin
+//    Extended-A/B, Greek, Cyrillic, Hebrew letters, Arabic), or a combining mark right after
+//    an ASCII letter (decomposed "é" = "e" + U+0301);
+//  - three bytes led by "â" (E2): punctuation, currency, letterlike, arrows, math, shapes
+//    (U+2000–U+22FF, U+2500–U+25FF), which is where "â€™" and "â‚¬" come from;
+//  - other three bytes (CJK…): if a continuation is a character that follows words in
+//    Western text (NBSP, « », curly quotes, …), only inside a run of repairs;
+//  - four bytes (emoji): always, three continuations by chance do not happen.
+bool plausible_repair(std::string_view bytes, char32_t cp, bool after_repair,
+                      std::string_view out_so_far) {
+  if (bytes.size() == 4) return true;
+  if (bytes.size() == 3) {
+    if (static_cast<unsigned char>(bytes[0]) == 0xE2)
+      return (cp >= 0x2000 && cp <= 0x22FF) || (cp >= 0x2500 && cp <= 0x25FF);
+    if (after_repair) return true;
+    for (size_t k = 1; k < 3; ++k) {
+      auto b = static_cast<unsigned char>(bytes[k]);
+      if (b == 0xA0 || b == 0xAB || b == 0xBB || b == 0x85 || (b >= 0x91 && b <= 0x94))
+        return false;
+    }
+    return true;
+  }
   if (cp >= 0xA0 && cp <= 0x24F) return true;
   if (cp >= 0x300 && cp <= 0x36F)
     return !out_so_far.empty() && std::isalpha(static_cast<unsigned char>(out_so_far.back()));
@@ -301,6 +367,7 @@ bool repair_pass(std::string_view s, std::string& out) {
   out.clear();
   out.reserve(s.size());
   size_t i = 0;
+  size_t last_repair_end = std::string_view::npos;
   while (i < s.size()) {
     // A lead character U+00C2–U+00F4 followed by characters whose windows-1252 bytes are
     // continuation bytes, the whole forming one valid UTF-8 sequence.
@@ -325,9 +392,10 @@ bool repair_pass(std::string_view s, std::string& out) {
       }
       char32_t decoded;
       if (ok && utf8_sequence(bytes, 0, &decoded) == bytes.size() &&
-          plausible_repair(decoded, bytes.size(), out)) {
+          plausible_repair(bytes, decoded, last_repair_end == i, out)) {
         out += bytes;
         i = j;
+        last_repair_end = j;
         changed = true;
         continue;
       }

@@ -26,7 +26,9 @@ struct Decoded {
 //     browser semantics: latin-1 and ASCII labels mean windows-1252, UTF-16 labels on a byte
 //     page mean UTF-8; a label ICU does not know, or that the bytes contradict (over 1%
 //     undecodable), falls back to 4.;
-//  6. else ICU's detector, trusted only for non-Western sets it is confident about.
+//  6. else ICU's detector, trusted only for non-Western sets it is confident about; else
+//     windows-1250 or ISO-8859-2 when their reading turns clearly more in-word bytes into
+//     letters than windows-1252 does (Polish "±" "³" inside words are ą ł), else Western.
 // Western single-byte text (undeclared or declared latin-1) is windows-1252, unless it has no
 // byte in 0x80–0x9F and shows ISO-8859-15 evidence: 0xA4 next to a digit or space (that is €
 // in an amount, cp1252's ¤ is never used so) or œ/Œ/š/Š/ž/Ž/Ÿ bytes between letters; then it
