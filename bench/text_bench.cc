@@ -42,7 +42,8 @@ void dump(const std::string& text, const extract::TextCues& cues) {
   auto cls = extract::classify_lines(lines, cues);
   for (size_t i = 0; i < lines.size(); ++i) {
     const auto& f = lines[i];
-    bool in_region = static_cast<int>(i) >= cls.region_begin && static_cast<int>(i) < cls.region_end;
+    bool in_region = false;
+    for (auto [b, e] : cls.regions) in_region |= static_cast<int>(i) >= b && static_cast<int>(i) < e;
     std::printf("%4zu %s %c w%-3d s%.2f %c%c cue%d meta%d | %.150s\n", i, class_name(cls.classes[i]),
                 in_region ? '#' : ' ', f.words, f.stop_ratio(), f.ends_sentence ? '.' : ' ',
                 f.date ? (f.date->date_only ? 'D' : 'd') : ' ', static_cast<int>(f.cue),

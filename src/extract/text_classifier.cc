@@ -57,6 +57,8 @@ bool is_metadata_line(const LineFeatures& f, const TextCues& cues, const TextCle
   if (f.has_copyright) return true;  // credits and captions carrying a credit
   if (f.words > c.metadata_max_words) return false;
   if (f.date && f.date->date_only) return true;
+  // A short line with a date that is not a sentence: "Mai 21 2019, 14:34 | Medien, Politik".
+  if (f.date && f.date->year && !f.ends_sentence && f.words <= c.dated_line_max_words) return true;
   switch (f.meta.kind) {
     case CueKind::kPublished:
     case CueKind::kUpdated:
@@ -123,22 +125,22 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
   out.region_begin = rb;
   out.region_end = re;
   std::vector<std::pair<int, int>> regions = {{rb, re}};
-  // Secondary regions before and after the main one (a lead split off by a photo block, an
-  // article continued after an inline teaser list).
-  for (int side = 0; side < 2; ++side) {
-    int from = side == 0 ? 0 : re, to = side == 0 ? rb : n;
-    while (from < to) {
-      double s = 0;
-      auto [b, e] = max_segment(score, from, to, &s);
-      if (b < 0 || s < c.secondary_region_share * best) break;
-      regions.push_back({b, e});
-      if (side == 0)
-        to = b;
-      else
-        from = e;
-    }
+  // Secondary regions anywhere else (a lead split off by a photo block or a table of
+  // contents, an article continued after an inline teaser list): each remaining interval is
+  // searched for its best segment, which splits it in two.
+  std::vector<std::pair<int, int>> todo = {{0, rb}, {re, n}};
+  while (!todo.empty()) {
+    auto [from, to] = todo.back();
+    todo.pop_back();
+    if (from >= to) continue;
+    double s = 0;
+    auto [b, e] = max_segment(score, from, to, &s);
+    if (b < 0 || s < c.secondary_region_share * best || s < c.secondary_region_min_chars) continue;
+    regions.push_back({b, e});
+    todo.push_back({from, b});
+    todo.push_back({e, to});
   }
-
+  std::sort(regions.begin(), regions.end());
   for (auto [b, e] : regions) {
     for (int i = b; i < e; ++i) {
       const LineFeatures& f = lines[i];
@@ -157,14 +159,18 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
       while (next < e && meta[next]) ++next;
       bool next_prose = next < e && prose[next];
       bool prev_prose = i > b && (prose[i - 1] || out.classes[i - 1] == LineClass::kBody);
+      bool sandwich = f.words >= 2 && prev_prose && next_prose;
       bool heading = f.words >= 2 && f.words <= c.subheading_max_words && !f.ends_colon &&
                      next_prose;
       bool sentence = f.words >= 3 && (f.ends_sentence || f.starts_quote || f.ends_colon) &&
                       (next_prose || prev_prose);
-      if (heading || sentence) out.classes[i] = LineClass::kBody;
+      if (heading || sentence || sandwich || c.admit_all_inside) out.classes[i] = LineClass::kBody;
     }
   }
 
+  out.region_begin = rb = regions.front().first;
+  out.region_end = regions.back().second;
+  out.regions = regions;
   // Title: walking up from the region over title-like lines and metadata lines; the topmost
   // title-like line wins (captions and kickers sit between a headline and its lead).
   int stop = std::max(0, rb - c.title_window_lines);

@@ -37,13 +37,19 @@ struct TextCleanerConfig {
   double penalty_per_char = 0.5;
   // Secondary regions: another run of prose separated from the main one is kept when its
   // score reaches this share of the main region's score.
-  double secondary_region_share = 0.5;
+  double secondary_region_share = 0.2;
+  // …and at least this many characters of score.
+  double secondary_region_min_chars = 150;
+  // Admit every non-boilerplate line inside a region (lists, table rows, short lines).
+  bool admit_all_inside = false;
   // Short lines inside the region: a subheading has at most this many words.
   int subheading_max_words = 20;
   // After a teaser cue, a prose-looking line longer than this ends the teaser list.
   int teaser_max_words = 20;
   // Metadata lines (bylines, source lines, credits) have at most this many words.
   int metadata_max_words = 14;
+  // A line with a full date and no end punctuation is a date line up to this many words.
+  int dated_line_max_words = 10;
   // A caption with a © credit has at most this many words.
   int caption_max_words = 45;
   // Title: the headline has this many words at least / at most…
@@ -57,8 +63,9 @@ struct TextCleanerConfig {
 struct LineClassification {
   std::vector<LineClass> classes;
   int title_line = -1;    // index into lines, -1 when none
-  int region_begin = -1;  // main body region [begin, end), -1 when no prose at all
+  int region_begin = -1;  // body regions span [begin, end), -1 when no prose at all
   int region_end = -1;
+  std::vector<std::pair<int, int>> regions;  // the body regions [begin, end), in order
 };
 
 // Classifies every line. Never fails: a text without prose gives no body lines. Cost: linear

@@ -130,6 +130,13 @@ CueKind TextCues::boilerplate(std::string_view folded) const {
   std::string_view trimmed = trim_noise(folded);
   if (trimmed.size() <= 64) {
     if (auto it = whole_line_.find(trimmed); it != whole_line_.end()) return it->second;
+    // "2 Kommentare", "12 comments": a count before a whole-line cue.
+    size_t digits = 0;
+    while (digits < trimmed.size() && trimmed[digits] >= '0' && trimmed[digits] <= '9') ++digits;
+    if (digits && digits < trimmed.size() && trimmed[digits] == ' ') {
+      if (auto it = whole_line_.find(trimmed.substr(digits + 1)); it != whole_line_.end())
+        return it->second;
+    }
   }
   auto it = prefix_by_first_word_.find(first_cue_word(trimmed));
   if (it == prefix_by_first_word_.end()) return CueKind::kNone;
