@@ -43,6 +43,12 @@ std::pair<int, int> max_segment(const std::vector<double>& v, int from, int to, 
   return {best_b, best_e};
 }
 
+// "©" in the last few words of the line.
+bool credit_at_end(const std::string& s) {
+  size_t at = s.rfind("\xC2\xA9");
+  return at != std::string::npos && s.size() - at <= 40;
+}
+
 }  // namespace
 
 bool is_prose(const LineFeatures& f, const TextCleanerConfig& c, bool use_stop_words) {
@@ -54,7 +60,8 @@ bool is_prose(const LineFeatures& f, const TextCleanerConfig& c, bool use_stop_w
 
 bool is_metadata_line(const LineFeatures& f, const TextCues& cues, const TextCleanerConfig& c) {
   if (f.words > c.caption_max_words) return false;
-  if (f.has_copyright) return true;  // credits and captions carrying a credit
+  // Credits, and captions ending with a credit ("… le 13 septembre 2023. ©MAXPPP").
+  if (f.has_copyright && (f.words <= c.metadata_max_words || credit_at_end(f.text))) return true;
   if (f.words > c.metadata_max_words) return false;
   if (f.date && f.date->date_only) return true;
   // A short line with a date that is not a sentence: "Mai 21 2019, 14:34 | Medien, Politik".
@@ -89,7 +96,8 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
     words += f.words;
     stops += f.stop_words;
   }
-  const bool use_stop_words = words > 0 && static_cast<double>(stops) / words >= c.doc_min_stop_ratio;
+  const bool use_stop_words =
+      words > 0 && static_cast<double>(stops) / words >= c.doc_min_stop_ratio;
 
   std::vector<char> prose(n), meta(n), teaser(n);
   std::vector<double> score(n);
@@ -128,7 +136,15 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
   // Secondary regions anywhere else (a lead split off by a photo block or a table of
   // contents, an article continued after an inline teaser list): each remaining interval is
   // searched for its best segment, which splits it in two.
-  std::vector<std::pair<int, int>> todo = {{0, rb}, {re, n}};
+  // An end cue after the main region closes the article: nothing past it is searched.
+  int limit = n;
+  if (c.end_cue_closes)
+    for (int i = re; i < n; ++i)
+      if (lines[i].cue == CueKind::kEnd) {
+        limit = i;
+        break;
+      }
+  std::vector<std::pair<int, int>> todo = {{0, rb}, {re, limit}};
   while (!todo.empty()) {
     auto [from, to] = todo.back();
     todo.pop_back();
@@ -160,8 +176,8 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
       bool next_prose = next < e && prose[next];
       bool prev_prose = i > b && (prose[i - 1] || out.classes[i - 1] == LineClass::kBody);
       bool sandwich = f.words >= 2 && prev_prose && next_prose;
-      bool heading = f.words >= 2 && f.words <= c.subheading_max_words && !f.ends_colon &&
-                     next_prose;
+      bool heading =
+          f.words >= 2 && f.words <= c.subheading_max_words && !f.ends_colon && next_prose;
       bool sentence = f.words >= 3 && (f.ends_sentence || f.starts_quote || f.ends_colon) &&
                       (next_prose || prev_prose);
       if (heading || sentence || sandwich || c.admit_all_inside) out.classes[i] = LineClass::kBody;

@@ -42,6 +42,9 @@ struct TextCleanerConfig {
   double secondary_region_min_chars = 150;
   // Admit every non-boilerplate line inside a region (lists, table rows, short lines).
   bool admit_all_inside = false;
+  // No secondary region after an end cue ("Comments", "Related articles") that follows the
+  // main region.
+  bool end_cue_closes = true;
   // Short lines inside the region: a subheading has at most this many words.
   int subheading_max_words = 20;
   // After a teaser cue, a prose-looking line longer than this ends the teaser list.

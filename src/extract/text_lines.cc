@@ -187,7 +187,8 @@ LineFeatures features_of(std::string line, const TextCues& cues) {
     U8_NEXT(p, i, len, c);
     bool letter = true;
     if (c < 0 || (c >= 0x80 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
-        (c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE00 && c <= 0xFFFF))
+        (c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
+        (c >= 0xFE00 && c <= 0xFFFF))
       letter = false;
     if (c == 0x2019 && word_start >= 0 && word_byte_at(i)) {  // typographic apostrophe
       end_word(start);
@@ -231,8 +232,9 @@ LineFeatures features_of(std::string line, const TextCues& cues) {
     f.ends_sentence = last == '.' || last == '!' || last == '?' || last == 0x2026 || last == ';';
     f.ends_colon = last == ':';
   }
-  if (!f.has_url && (s.find("http://") != std::string::npos ||
-                     s.find("https://") != std::string::npos || s.find("www.") != std::string::npos))
+  if (!f.has_url &&
+      (s.find("http://") != std::string::npos || s.find("https://") != std::string::npos ||
+       s.find("www.") != std::string::npos))
     f.has_url = true;
   // A date needs a day number: lines without digits are not searched.
   if (any_digit && (f.words <= kDateMaxWords || f.meta.kind != CueKind::kNone))
