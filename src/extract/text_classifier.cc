@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <limits>
+#include <string>
+#include <unordered_set>
 
 #include "extract/text_metadata.h"
+#include "text/normalize.h"
+#include "text/words.h"
 
 namespace recoupe::extract {
 namespace {
@@ -187,9 +191,18 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
   out.region_begin = rb = regions.front().first;
   out.region_end = regions.back().second;
   out.regions = regions;
-  // Title: walking up from the region over title-like lines and metadata lines; the topmost
-  // title-like line wins (captions and kickers sit between a headline and its lead).
+  // Title: among the title-like lines just above the body, the topmost whose content words
+  // are mostly found in the opening paragraphs (a headline announces its article; a site
+  // name, a menu item or a breadcrumb does not). Captions and kickers sit between a headline
+  // and its lead, hence topmost rather than nearest.
+  std::unordered_set<std::string> body_words;
+  for (int i = rb, taken = 0; i < n && taken < c.title_body_lines; ++i) {
+    if (out.classes[i] != LineClass::kBody) continue;
+    ++taken;
+    for (const auto& w : text::words(lines[i].text)) body_words.insert(text::fold(w));
+  }
   int stop = std::max(0, rb - c.title_window_lines);
+  int fallback = -1;
   for (int i = rb - 1; i >= stop; --i) {
     const LineFeatures& f = lines[i];
     if (meta[i]) {
@@ -197,11 +210,21 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
       continue;
     }
     bool title_like = !hard_boilerplate(f) && !junk(f) && f.words >= c.title_min_words &&
-                      f.words <= c.title_max_words && !f.has_copyright &&
+                      f.words <= c.title_max_words && !f.has_copyright && !f.ends_colon &&
                       !(f.ends_sentence && f.words > 12 && !f.starts_upper);
-    if (!title_like) break;
-    out.title_line = i;
+    if (!title_like) continue;
+    int content = 0, found = 0;
+    for (const auto& w : text::words(f.text)) {
+      std::string folded = text::fold(w);
+      if (folded.size() < 3 || cues.stop_word(folded)) continue;
+      ++content;
+      found += body_words.count(folded) > 0;
+    }
+    if (content == 0) continue;
+    if (found >= c.title_min_overlap * content) out.title_line = i;
+    if (fallback < 0 && found > 0) fallback = i;
   }
+  if (out.title_line < 0) out.title_line = fallback;
   if (out.title_line >= 0) out.classes[out.title_line] = LineClass::kTitle;
   // Metadata lines anywhere are reported as such (the body never contains them).
   for (int i = 0; i < n; ++i)
