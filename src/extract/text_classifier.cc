@@ -195,11 +195,14 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
   // are mostly found in the opening paragraphs (a headline announces its article; a site
   // name, a menu item or a breadcrumb does not). Captions and kickers sit between a headline
   // and its lead, hence topmost rather than nearest.
-  std::unordered_set<std::string> body_words;
+  // Body text, lower-cased; a title word "occurs" when it is a substring of it (cheaper
+  // than splitting the whole body into words, and stems match: "aide" in "aider").
+  std::string body;
   for (int i = rb, taken = 0; i < n && taken < c.title_body_lines; ++i) {
     if (out.classes[i] != LineClass::kBody) continue;
     ++taken;
-    for (const auto& w : text::words(lines[i].text)) body_words.insert(text::fold(w));
+    body += lower_latin(lines[i].text);
+    body += '\n';
   }
   int stop = std::max(0, rb - c.title_window_lines);
   int fallback = -1;
@@ -214,11 +217,12 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
                       !(f.ends_sentence && f.words > 12 && !f.starts_upper);
     if (!title_like) continue;
     int content = 0, found = 0;
-    for (const auto& w : text::words(f.text)) {
-      std::string folded = text::fold(w);
-      if (folded.size() < 3 || cues.stop_word(folded)) continue;
+    std::string lowered = lower_latin(f.text);
+    for (const auto& span : text::word_spans(lowered)) {
+      std::string_view w(lowered.data() + span.begin, span.end - span.begin);
+      if (w.size() < 3 || cues.stop_word(w)) continue;
       ++content;
-      found += body_words.count(folded) > 0;
+      found += body.find(w) != std::string::npos;
     }
     if (content == 0) continue;
     if (found >= c.title_min_overlap * content) out.title_line = i;
