@@ -37,13 +37,22 @@ struct TextCleanerConfig {
   double penalty_per_char = 0.5;
   // Secondary regions: another run of prose separated from the main one is kept when its
   // score reaches this share of the main region's score.
-  double secondary_region_share = 0.5;
+  double secondary_region_share = 0.2;
+  // …and at least this many characters of score.
+  double secondary_region_min_chars = 150;
+  // Admit every non-boilerplate line inside a region (lists, table rows, short lines).
+  bool admit_all_inside = false;
+  // No secondary region after an end cue ("Comments", "Related articles") that follows the
+  // main region.
+  bool end_cue_closes = true;
   // Short lines inside the region: a subheading has at most this many words.
   int subheading_max_words = 20;
   // After a teaser cue, a prose-looking line longer than this ends the teaser list.
   int teaser_max_words = 20;
   // Metadata lines (bylines, source lines, credits) have at most this many words.
   int metadata_max_words = 14;
+  // A line with a full date and no end punctuation is a date line up to this many words.
+  int dated_line_max_words = 10;
   // A caption with a © credit has at most this many words.
   int caption_max_words = 45;
   // Title: the headline has this many words at least / at most…
@@ -51,14 +60,20 @@ struct TextCleanerConfig {
   int title_max_words = 30;
   // …and is among the lines this far above the body region.
   int title_window_lines = 8;
+  // …and at least this share of its content words occurs in the first body lines…
+  double title_min_overlap = 0.6;
+  // …counting this many body lines (all of them by default: headlines name what the whole
+  // article is about, not always in its first lines).
+  int title_body_lines = 1000;
 };
 
 // The verdicts for `lines`, in order, and where the title and body are.
 struct LineClassification {
   std::vector<LineClass> classes;
   int title_line = -1;    // index into lines, -1 when none
-  int region_begin = -1;  // main body region [begin, end), -1 when no prose at all
+  int region_begin = -1;  // body regions span [begin, end), -1 when no prose at all
   int region_end = -1;
+  std::vector<std::pair<int, int>> regions;  // the body regions [begin, end), in order
 };
 
 // Classifies every line. Never fails: a text without prose gives no body lines. Cost: linear

@@ -46,6 +46,10 @@ class TextCues {
   // never changed afterwards.
   static const TextCues& shared();
 
+  // False when no cue can match a line starting like `line_head` (raw text): its first word,
+  // lower-cased, starts no cue of any kind. A cheap filter before folding the line.
+  bool may_start_cue(std::string_view line_head) const;
+
   // Boilerplate cue of a folded line (a whole-line cue or a prefix cue); kNone otherwise.
   // Whole-line cues ignore trailing punctuation, spaces and ":" ("Commentaires :").
   CueKind boilerplate(std::string_view folded_line) const;
@@ -75,19 +79,41 @@ class TextCues {
   };
   struct Hash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    size_t operator()(std::string_view s) const {  // FNV-1a: keys are short words
+      size_t h = 14695981039346656037ull;
+      for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+      return h;
+    }
   };
   using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
   template <class V>
   using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+
+  // Stop words (up to 15 bytes) in one flat open-addressing table: the cleaner looks up every
+  // word of every line, and a node-based set spent most of its time in cache misses.
+  class ShortWordSet {
+   public:
+    void insert(std::string_view w);
+    bool contains(std::string_view w) const;
+
+   private:
+    struct Slot {
+      char bytes[15];
+      unsigned char size = 0;  // 0: empty
+    };
+    std::vector<Slot> slots_;
+    size_t count_ = 0;
+    void grow();
+  };
 
   Map<CueKind> whole_line_;
   Map<std::vector<Cue>> prefix_by_first_word_;  // boilerplate prefix/teaser cues
   Map<std::vector<Cue>> meta_by_first_word_;    // metadata cues
   Set with_words_;
   Set site_words_;
-  Set stop_words_;
-  Map<std::string> agencies_;  // variant (as written) -> canonical
+  ShortWordSet stop_words_;
+  ShortWordSet cue_first_words_;  // folded first words of every cue, and of "N <cue>"
+  Map<std::string> agencies_;     // variant (as written) -> canonical
   int agency_max_words_ = 1;
   DateNames dates_;
 };

@@ -51,47 +51,192 @@ bool looks_like_host(std::string_view w) {
   return true;
 }
 
+// text::collapse_spaces for the spaces scraped text has (ASCII, U+00A0, U+2000..U+200B,
+// U+202F, U+205F, U+3000, U+FEFF), without decoding every code point.
+std::string collapse(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  bool pending = false;
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  const size_t n = in.size();
+  size_t run = 0;  // start of the pending run of non-space bytes
+  auto flush = [&](size_t end) {
+    if (end > run) {
+      if (pending) out += ' ';
+      out.append(in.data() + run, end - run);
+      pending = false;
+    }
+  };
+  for (size_t i = 0; i < n;) {
+    unsigned char b = p[i];
+    size_t space = 0;
+    if (b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v') {
+      space = 1;
+    } else if (b < 0xC2) {
+      ++i;
+      continue;
+    } else if (b == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) {
+      space = 2;
+    } else if (b == 0xE2 && i + 2 < n &&
+               ((p[i + 1] == 0x80 && (p[i + 2] <= 0x8B || p[i + 2] == 0xAF)) ||
+                (p[i + 1] == 0x81 && p[i + 2] == 0x9F))) {
+      space = 3;
+    } else if ((b == 0xE3 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80) ||
+               (b == 0xEF && i + 2 < n && p[i + 1] == 0xBB && p[i + 2] == 0xBF)) {
+      space = 3;
+    }
+    if (!space) {
+      ++i;
+      continue;
+    }
+    flush(i);
+    if (!out.empty()) pending = true;
+    i += space;
+    run = i;
+  }
+  flush(n);
+  return out;
+}
+
 }  // namespace
+
+std::string lower_latin(std::string_view in) {
+  std::string out(in);
+  for (size_t k = 0; k < out.size(); ++k) {
+    unsigned char ch = static_cast<unsigned char>(out[k]);
+    if (ch >= 'A' && ch <= 'Z') {
+      out[k] = static_cast<char>(ch + 32);
+    } else if (ch == 0xC3 && k + 1 < out.size()) {
+      unsigned char nx = static_cast<unsigned char>(out[k + 1]);
+      if (nx >= 0x80 && nx <= 0x9E && nx != 0x97) out[k + 1] = static_cast<char>(nx + 0x20);
+      ++k;
+    }
+  }
+  return out;
+}
 
 LineFeatures features_of(std::string line, const TextCues& cues) {
   LineFeatures f;
   f.text = std::move(line);
   const std::string& s = f.text;
-  f.folded = text::fold(std::string_view(s).substr(0, utf8_cut(s, kFoldedHeadBytes)));
-  f.cue = cues.boilerplate(f.folded);
-  f.meta = cues.metadata(f.folded);
+  // Folding costs more than everything else on a line: only lines whose first word starts
+  // some cue (or is not plain ASCII/Latin-1) are folded and matched.
+  if (cues.may_start_cue(std::string_view(s).substr(0, utf8_cut(s, kFoldedHeadBytes)))) {
+    f.folded = text::fold(std::string_view(s).substr(0, utf8_cut(s, kFoldedHeadBytes)));
+    f.cue = cues.boilerplate(f.folded);
+    f.meta = cues.metadata(f.folded);
+  }
 
-  // Characters and standalone separator tokens.
+  // One pass over the bytes: characters, case, separators and words. ASCII is handled
+  // inline; other code points are decoded and classified by range, since calling ICU on each
+  // would cost most of the cleaner's time.
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const int32_t len = static_cast<int32_t>(s.size());
   int lower = 0, upper = 0, open_guillemets = 0, lone_closing_guillemets = 0;
-  bool first_letter_seen = false;
+  bool first_letter_seen = false, any_digit = false;
+  int32_t word_start = -1;
+  char buf[16];
+  auto end_word = [&](int32_t e) {
+    if (word_start < 0) return;
+    std::string_view word(s.data() + word_start, static_cast<size_t>(e - word_start));
+    word_start = -1;
+    ++f.words;
+    unsigned char b = static_cast<unsigned char>(word[0]);
+    if (b >= '0' && b <= '9') {
+      ++f.digits;
+      return;
+    }
+    if (b < 0x80 ? (b >= 'A' && b <= 'Z') : u_isupper(first_code_point(word, 0))) ++f.capitalized;
+    if (!f.has_url && word.find('.') != std::string_view::npos && looks_like_host(word))
+      f.has_url = true;
+    if (word.size() >= sizeof(buf)) return;  // stop words are short
+    size_t n = 0;
+    for (size_t k = 0; k < word.size(); ++k) {
+      unsigned char ch = static_cast<unsigned char>(word[k]);
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<unsigned char>(ch + 32);
+      // Latin-1 capitals À..Þ (C3 80..9E, but × C3 97) to their small forms.
+      if (ch == 0xC3 && k + 1 < word.size()) {
+        unsigned char nx = static_cast<unsigned char>(word[k + 1]);
+        buf[n++] = static_cast<char>(ch);
+        buf[n++] = static_cast<char>((nx >= 0x80 && nx <= 0x9E && nx != 0x97) ? nx + 0x20 : nx);
+        ++k;
+        continue;
+      }
+      buf[n++] = static_cast<char>(ch);
+    }
+    if (cues.stop_word(std::string_view(buf, n))) ++f.stop_words;
+  };
+  auto word_byte_at = [&](int32_t k) {
+    if (k >= len) return false;
+    unsigned char b = p[k];
+    return b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+  };
   for (int32_t i = 0; i < len;) {
     int32_t start = i;
+    unsigned char b = p[i];
+    ++f.chars;
+    if (b < 0x80) {
+      ++i;
+      bool lo = b >= 'a' && b <= 'z', up = b >= 'A' && b <= 'Z', dg = b >= '0' && b <= '9';
+      lower += lo;
+      upper += up;
+      any_digit |= dg;
+      if (lo || up || dg) {
+        if (!first_letter_seen && (lo || up)) {
+          first_letter_seen = true;
+          f.starts_upper = up;
+        }
+        if (word_start < 0) word_start = start;
+        continue;
+      }
+      if (word_start >= 0 && (b == '.' || b == '-' || b == '\'') && word_byte_at(i)) {
+        if (b == '\'') end_word(i);  // "l'homme" → "l'", "homme"
+        continue;
+      }
+      end_word(start);
+      bool alone = (start == 0 || p[start - 1] == ' ') && (i == len || p[i] == ' ');
+      if (alone && (b == '|' || b == '/' || b == '>')) ++f.separators;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(p, i, len, c);
-    ++f.chars;
-    if (c < 0x80) {
-      if (c >= 'a' && c <= 'z') ++lower;
-      if (c >= 'A' && c <= 'Z') ++upper;
-    } else if (c == 0x00A9) {
-      f.has_copyright = true;
-    } else if (u_islower(c)) {
-      ++lower;
-    } else if (u_isupper(c)) {
-      ++upper;
+    bool letter = true;
+    if (c < 0 || (c >= 0x80 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
+        (c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
+        (c >= 0xFE00 && c <= 0xFFFF))
+      letter = false;
+    if (c == 0x2019 && word_start >= 0 && word_byte_at(i)) {  // typographic apostrophe
+      end_word(start);
+      continue;
     }
-    if (!first_letter_seen && c > 0 && u_isalpha(c)) {
-      first_letter_seen = true;
-      f.starts_upper = u_isupper(c);
+    if (c == 0x2010 || c == 0x2011) {  // hyphens inside words
+      if (word_start >= 0 && word_byte_at(i)) continue;
     }
-    bool alone = (start == 0 || s[start - 1] == ' ') && (i == len || s[i] == ' ');
+    if (letter) {
+      if (c >= 0xC0 && c <= 0xDE && c != 0xD7) ++upper;
+      if (c >= 0xDF && c <= 0xFF && c != 0xF7) ++lower;
+      if (!first_letter_seen) {
+        first_letter_seen = true;
+        f.starts_upper = u_isupper(c);
+      }
+      bool ideograph = (c >= 0x3040 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+      if (ideograph) {  // one word per ideograph, as text::word_spans counts them
+        end_word(start);
+        word_start = start;
+        end_word(i);
+        continue;
+      }
+      if (word_start < 0) word_start = start;
+      continue;
+    }
+    end_word(start);
+    if (c == 0x00A9) f.has_copyright = true;
+    bool alone = (start == 0 || p[start - 1] == ' ') && (i == len || p[i] == ' ');
     if (c == 0x00AB) ++open_guillemets;
     if (alone && c == 0x00BB) ++lone_closing_guillemets;  // a separator unless it closes a «
-    if (alone && (c == '|' || c == '/' || c == 0x2022 || c == 0x00B7 || c == '>' ||
-                  c == 0x203A || c == 0x2192))
-      ++f.separators;
+    if (alone && (c == 0x2022 || c == 0x00B7 || c == 0x203A || c == 0x2192)) ++f.separators;
   }
+  end_word(len);
   if (open_guillemets == 0) f.separators += lone_closing_guillemets;
   f.all_caps = upper >= 2 && lower == 0;
   if (!s.empty()) {
@@ -102,36 +247,12 @@ LineFeatures features_of(std::string line, const TextCues& cues) {
     f.ends_sentence = last == '.' || last == '!' || last == '?' || last == 0x2026 || last == ';';
     f.ends_colon = last == ':';
   }
-
-  // Words: stop words, capitalization, digits, hosts.
-  std::string lowered;
-  for (const text::WordSpan& w : text::word_spans(s)) {
-    std::string_view word(s.data() + w.begin, w.end - w.begin);
-    ++f.words;
-    unsigned char b = static_cast<unsigned char>(word[0]);
-    if (b >= '0' && b <= '9') {
-      ++f.digits;
-      continue;
-    }
-    if (b < 0x80 ? (b >= 'A' && b <= 'Z') : u_isupper(first_code_point(word, 0))) ++f.capitalized;
-    if (!f.has_url && looks_like_host(word)) f.has_url = true;
-    if (word.size() > 12) continue;  // stop words are short; skip folding long words
-    bool ascii = true;
-    lowered.clear();
-    for (char ch : word) {
-      if (static_cast<unsigned char>(ch) >= 0x80) {
-        ascii = false;
-        break;
-      }
-      lowered += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
-    }
-    if (!ascii) lowered = text::fold(word);
-    if (cues.stop_word(lowered)) ++f.stop_words;
-  }
-  if (!f.has_url && (s.find("http://") != std::string::npos ||
-                     s.find("https://") != std::string::npos || s.find("www.") != std::string::npos))
+  if (!f.has_url &&
+      (s.find("http://") != std::string::npos || s.find("https://") != std::string::npos ||
+       s.find("www.") != std::string::npos))
     f.has_url = true;
-  if (f.words <= kDateMaxWords || f.meta.kind != CueKind::kNone)
+  // A date needs a day number: lines without digits are not searched.
+  if (any_digit && (f.words <= kDateMaxWords || f.meta.kind != CueKind::kNone))
     f.date = find_date(std::string_view(s).substr(0, utf8_cut(s, 400)), cues.dates());
   return f;
 }
@@ -145,7 +266,7 @@ std::vector<LineFeatures> line_features(std::string_view text, const TextCues& c
     size_t end = nl == std::string_view::npos ? text.size() : nl;
     std::string_view raw = text.substr(start, end - start);
     raw = raw.substr(0, utf8_cut(raw, max_line_bytes));
-    std::string line = text::collapse_spaces(raw);
+    std::string line = collapse(raw);
     if (!line.empty()) out.push_back(features_of(std::move(line), cues));
     if (nl == std::string_view::npos) break;
     start = nl + 1;
