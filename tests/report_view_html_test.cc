@@ -73,7 +73,7 @@ TEST(HtmlView, SampleShowsEveryPartOfTheStory) {
     EXPECT_NE(html.find(heading), std::string::npos) << heading;
   // Single source, its outlet and its citation.
   EXPECT_NE(html.find("serré la main pendant 40 secondes.</span> <span class=\"badge\">PressTV"
-                      "</span> <sup class=\"cites\"><a href=\"#a5\""),
+                      "</span><span class=\"cites\">&#160;<a href=\"#a5\""),
             std::string::npos);
   // Corroborated with the outlet count.
   EXPECT_NE(html.find("à construire des satellites.</span> <span class=\"badge\" "

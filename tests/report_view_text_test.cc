@@ -60,34 +60,34 @@ TEST(TextView, CitationsMapToTheNumberedSourceList) {
   EXPECT_NE(line_with(out, "[1] Minute.bf — Guerre en Ukraine"), "");
   EXPECT_NE(line_with(out, "[3] unknown outlet — 001_8298768d8e847e79.txt"), "");
   EXPECT_NE(line_with(out, "[5] PressTV — Pyongyang aux côtés de Moscou"), "");
-  EXPECT_NE(out.find("en Russie le mardi 12 septembre. [1][5]"), std::string::npos);
+  EXPECT_NE(out.find("en Russie le mardi 12 septembre.\u00A0[1][5]"), std::string::npos);
   // The 40-second handshake is PressTV's alone.
   const std::string handshake = line_with(out, "pendant 40 secondes");
-  EXPECT_NE(handshake.find("— PressTV [5]"), std::string::npos) << handshake;
+  EXPECT_NE(handshake.find("— PressTV\u00A0[5]"), std::string::npos) << handshake;
   EXPECT_EQ(handshake.find("[2]"), std::string::npos);
 }
 
 TEST(TextView, CorroborationDisagreementsQuotesEntities) {
   const std::string out = render_unwrapped(load_sample());
   const std::string satellites = line_with(out, "• La Russie aidera la Corée du Nord");
-  EXPECT_NE(satellites.find("(4 outlets) [2][3][4][5]"), std::string::npos) << satellites;
+  EXPECT_NE(satellites.find("(4 outlets)\u00A0[2][3][4][5]"), std::string::npos) << satellites;
   // No "outlets" field: counted from the articles (the unnamed aggregator counts as one).
-  EXPECT_NE(line_with(out, "• Le porte-parole du Kremlin").find("(3 outlets) [1][3][4]"),
+  EXPECT_NE(line_with(out, "• Le porte-parole du Kremlin").find("(3 outlets)\u00A0[1][3][4]"),
             std::string::npos);
 
   EXPECT_NE(line_with(out, "Lieu de la poignée de main").find("(place)"), std::string::npos);
-  EXPECT_NE(line_with(out, "« Moscou (légende de la photo) »").find("— PressTV [5]"),
+  EXPECT_NE(line_with(out, "«\u00A0Moscou (légende de la photo)\u00A0»").find("— PressTV\u00A0[5]"),
             std::string::npos);
-  EXPECT_NE(line_with(out, "« cosmodrome de Vostotchny »")
-                .find("— latribune.fr, Le HuffPost, PressTV [2][4][5]"),
+  EXPECT_NE(line_with(out, "«\u00A0cosmodrome de Vostotchny\u00A0»")
+                .find("— latribune.fr, Le HuffPost, PressTV\u00A0[2][4][5]"),
             std::string::npos);
 
-  EXPECT_NE(out.find("• Kim Jong-un: « Je suis sûr que nous resterons unis pour lutter contre "
-                     "l'impérialisme » (direct) [5]"),
+  EXPECT_NE(out.find("• Kim Jong-un: «\u00A0Je suis sûr que nous resterons unis pour lutter contre "
+                     "l'impérialisme\u00A0» (direct)\u00A0[5]"),
             std::string::npos);
-  EXPECT_NE(out.find("• Vladimir Poutine: « Je suis très content de vous voir."),
+  EXPECT_NE(out.find("• Vladimir Poutine: «\u00A0Je suis très content de vous voir."),
             std::string::npos);
-  EXPECT_NE(out.find("≈ « C'est pour cela que nous sommes venus ici."), std::string::npos);
+  EXPECT_NE(out.find("≈ «\u00A0C'est pour cela que nous sommes venus ici."), std::string::npos);
 
   EXPECT_NE(out.find("People: Vladimir Poutine (also Poutine, vladimir poutine) ×31 · Kim Jong-un "
                      "(also Kim, Kim Jong Un, Kim-Jong-Un, KJU) ×29"),
@@ -97,9 +97,9 @@ TEST(TextView, CorroborationDisagreementsQuotesEntities) {
   EXPECT_NE(line_with(out, "Other: Covid-19"), "");
 
   EXPECT_NE(out.find("2019 (year)  Première rencontre"), std::string::npos);
-  EXPECT_NE(out.find("2023-09-12   Kim Jong-un arrive en Russie, à Khassan. [1][5]"),
+  EXPECT_NE(out.find("2023-09-12   Kim Jong-un arrive en Russie, à Khassan.\u00A0[1][5]"),
             std::string::npos);
-  EXPECT_NE(line_with(out, "[5] PressTV — « Pyongyang aux côtés"), "");
+  EXPECT_NE(line_with(out, "[5] PressTV — «\u00A0Pyongyang aux côtés"), "");
   EXPECT_NE(line_with(out, "distinctive terms: impérialisme, bataille sacrée, Occident"), "");
 }
 
@@ -167,8 +167,8 @@ TEST(TextView, MissingFieldsRenderGracefully) {
   const std::string out = render_unwrapped(odd);
   EXPECT_NE(out.find("1. 42"), std::string::npos);
   EXPECT_NE(out.find("Only text."), std::string::npos);
-  EXPECT_NE(out.find("• Both. (2 outlets) [1][2]"), std::string::npos);  // "ghost" is cited
-  EXPECT_NE(out.find("• One. — unknown outlet [1]"), std::string::npos);
+  EXPECT_NE(out.find("• Both. (2 outlets)\u00A0[1][2]"), std::string::npos);  // "ghost" is cited
+  EXPECT_NE(out.find("• One. — unknown outlet\u00A0[1]"), std::string::npos);
   EXPECT_NE(out.find("• Orphan."), std::string::npos);
   EXPECT_NE(out.find("“3”"), std::string::npos);
   EXPECT_NE(out.find("• Unattributed: “Hello”"), std::string::npos);

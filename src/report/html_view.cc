@@ -81,7 +81,7 @@ class HtmlRenderer {
     out_ += "</header>\n";
   }
 
-  // <sup class="cites"><a href="#a3" title="outlet — headline">[3]</a>...</sup>
+  // <span class="cites">&#160;<a href="#a3" title="outlet — headline">[3]</a>...</span>
   std::string cites(const std::vector<std::string>& ids) const {
     std::string links;
     for (int number : index_.numbers_of(ids)) {
@@ -91,7 +91,8 @@ class HtmlRenderer {
       const std::string n = std::to_string(ref->number);
       links += "<a href=\"#a" + n + "\" title=\"" + esc(tip) + "\">[" + n + "]</a>";
     }
-    return links.empty() ? "" : " <sup class=\"cites\">" + links + "</sup>";
+    // The no-break space inside the no-wrap span glues the markers to the preceding word.
+    return links.empty() ? "" : "<span class=\"cites\">&#160;" + links + "</span>";
   }
 
   std::string outlet_of(const ArticleRef& ref) const {
@@ -327,8 +328,19 @@ class HtmlRenderer {
   }
 
   void render_framing(const Json& story) {
+    // In citation order, like the article list; entries naming no known article last.
+    auto rank = [&](const Json& f) {
+      std::vector<std::string> ids = field_strings(f, "article");
+      const ArticleRef* ref = ids.empty() ? nullptr : index_.find(ids.front());
+      return ref ? ref->number : 1 << 30;
+    };
+    std::vector<const Json*> entries;
+    for (const Json& f : field_list(story, "framing")) entries.push_back(&f);
+    std::stable_sort(entries.begin(), entries.end(),
+                     [&](const Json* a, const Json* b) { return rank(*a) < rank(*b); });
     std::string rows;
-    for (const Json& f : field_list(story, "framing")) {
+    for (const Json* entry : entries) {
+      const Json& f = *entry;
       std::vector<std::string> ids = field_strings(f, "article");
       const ArticleRef* ref = ids.empty() ? nullptr : index_.find(ids.front());
       std::string headline = field_text(f, "headline");
@@ -385,7 +397,7 @@ class HtmlRenderer {
                         "</time>");
       if (!a.language.empty()) facts.push_back(esc(a.language));
       if (a.words >= 0) facts.push_back(count(a.words, labels_.word, labels_.words));
-      facts.push_back("<span class=\"file\">" + esc(a.id) + "</span>");
+      if (!a.title.empty()) facts.push_back("<span class=\"file\">" + esc(a.id) + "</span>");
       if (!a.duplicate_of.empty()) {
         const ArticleRef* orig = index_.find(a.duplicate_of);
         std::string target = orig ? "<a href=\"#a" + std::to_string(orig->number) + "\">[" +

@@ -118,9 +118,12 @@ std::string wrap(const std::vector<Span>& spans, int width, int indent, int hang
   // Flatten into one cleaned string with collapsed spaces and a style per byte.
   std::string text;
   std::vector<Style> styles;
+  std::vector<bool> glued;  // no break allowed before this byte
   for (const Span& span : spans) {
+    const size_t span_begin = text.size();
     for (char c : clean_text(span.text)) {
       if (is_space(c) && (text.empty() || (!span.literal && is_space(text.back())))) continue;
+      glued.push_back(span.nobreak && text.size() > span_begin);
       text += c;
       styles.push_back(span.style);
     }
@@ -128,8 +131,12 @@ std::string wrap(const std::vector<Span>& spans, int width, int indent, int hang
   while (!text.empty() && is_space(text.back())) {
     text.pop_back();
     styles.pop_back();
+    glued.pop_back();
   }
   if (text.empty()) return "";
+  std::vector<size_t> breaks;
+  for (size_t p : break_points(text))
+    if (p == text.size() || !glued[p]) breaks.push_back(p);
 
   indent = std::max(indent, 0);
   hang = std::max(hang, 0);
@@ -149,7 +156,7 @@ std::string wrap(const std::vector<Span>& spans, int width, int indent, int hang
     space_width = 0;
   };
   size_t seg_begin = 0;
-  for (size_t seg_end : break_points(text)) {
+  for (size_t seg_end : breaks) {
     size_t content_end = seg_end;
     while (content_end > seg_begin && is_space(text[content_end - 1])) --content_end;
     int w = width_of(text, seg_begin, content_end);

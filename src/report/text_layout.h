@@ -35,6 +35,7 @@ struct Span {
   std::string text;
   Style style = Style::kPlain;
   bool literal = false;  // keep its spaces as they are (padding), instead of collapsing them
+  bool nobreak = false;  // never break a line inside it ("[1][2]", "(4 outlets)")
 };
 
 // Columns taken by `utf8` (valid UTF-8 expected; an invalid byte counts 1). ANSI CSI
@@ -47,7 +48,8 @@ inline constexpr std::string_view kAnsiReset = "\x1b[0m";
 
 // Wraps one paragraph into lines of at most `width` columns: the first line starts with
 // `indent` spaces, the next ones with `hang` spaces. Runs of whitespace collapse to one
-// space (but in literal spans), leading and trailing space is dropped. With `color`, each styled
+// space (but in literal spans), leading and trailing space is dropped; no line breaks
+// inside a nobreak span unless it alone is wider than the line. With `color`, each styled
 // run is wrapped in its ANSI codes, never across a line end (indents stay unstyled). Returns the
 // lines, each ending with '\n'; "" for a paragraph with no visible text. When the room left after
 // the indent is under 8 columns, 8 is used (the line then overflows `width`).

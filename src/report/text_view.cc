@@ -74,8 +74,8 @@ class TextRenderer {
     std::string marks;
     for (int n : index_.numbers_of(ids)) marks += "[" + std::to_string(n) + "]";
     if (!marks.empty()) {
-      spans.push_back({" "});
-      spans.push_back({marks, Style::kCite});
+      spans.push_back({"\u00A0"});  // markers never start a line alone
+      spans.push_back({marks, Style::kCite, false, true});
     }
   }
 
@@ -95,7 +95,8 @@ class TextRenderer {
 
   std::string quoted(const std::string& text) const {
     const bool french = story_lang_.rfind("fr", 0) == 0;
-    return french ? "« " + text + " »" : "“" + text + "”";
+    // French spacing inside guillemets is a no-break space: "»" never starts a line.
+    return french ? "«\u00A0" + text + "\u00A0»" : "“" + text + "”";
   }
 
   void render_story(const Json& story, int rank) {
@@ -157,9 +158,11 @@ class TextRenderer {
                         .value_or(static_cast<long long>(
                             index_.outlets_of(ids, labels_.unknown_outlet).size()));
       Spans spans = {{"• "}, {claim}};
-      if (n > 0)
-        spans.push_back(
-            {" (" + count_of(labels_, n, labels_.outlet, labels_.outlets) + ")", Style::kAgree});
+      if (n > 0) {
+        spans.push_back({" "});
+        spans.push_back({"(" + count_of(labels_, n, labels_.outlet, labels_.outlets) + ")",
+                         Style::kAgree, false, true});
+      }
       cite(spans, ids);
       items.push_back(std::move(spans));
     }
@@ -317,8 +320,15 @@ class TextRenderer {
   }
 
   void render_framing(const Json& story) {
+    // In citation order, like the sources list; entries naming no known article last.
+    std::vector<const Json*> entries;
+    for (const Json& f : field_list(story, "framing")) entries.push_back(&f);
+    std::stable_sort(entries.begin(), entries.end(), [&](const Json* a, const Json* b) {
+      return framing_rank(*a) < framing_rank(*b);
+    });
     bool any = false;
-    for (const Json& f : field_list(story, "framing")) {
+    for (const Json* entry : entries) {
+      const Json& f = *entry;
       std::vector<std::string> ids = field_strings(f, "article");
       std::string headline = field_text(f, "headline");
       std::vector<std::string> terms = field_strings(f, "distinctive_terms");
@@ -340,6 +350,12 @@ class TextRenderer {
              {join(terms, ", "), Style::kAgree}},
             kNestedIndent, kNestedIndent + 2);
     }
+  }
+
+  int framing_rank(const Json& f) const {
+    std::vector<std::string> ids = field_strings(f, "article");
+    const ArticleRef* ref = ids.empty() ? nullptr : index_.find(ids.front());
+    return ref ? ref->number : 1 << 30;
   }
 
   void render_sources(const std::vector<std::string>& ids) {
