@@ -69,7 +69,7 @@ TEST(HtmlView, SampleShowsEveryPartOfTheStory) {
   for (const char* heading :
        {"<h3>Summary</h3>", "<h3>Agreed by several outlets</h3>", "<h3>Only one outlet</h3>",
         "<h3>Where they differ</h3>", "<h3>Who said what</h3>", "<h3>Timeline</h3>",
-        "<h3>Framing</h3>", "<h2>Articles</h2>"})
+        "<h3>Framing</h3>", "<h3>Sources</h3>", "<h2>Articles</h2>"})
     EXPECT_NE(html.find(heading), std::string::npos) << heading;
   // Single source, its outlet and its citation.
   EXPECT_NE(html.find("serré la main pendant 40 secondes.</span> <span class=\"badge\">PressTV"

@@ -155,6 +155,8 @@ TEST(SafeText, CleansControlsBidiAndInvalidUtf8) {
   EXPECT_EQ(clean_text("\xFF"), "\uFFFD");
   EXPECT_EQ(clean_text("abc\u202Edef\u2066"), "abcdef");  // no reordering tricks
   EXPECT_EQ(clean_text("Kim Jong-un — 日本 😀"), "Kim Jong-un — 日本 😀");
+  EXPECT_EQ(clean_text("de « sujets sensibles » avec"), "de «\u00A0sujets sensibles\u00A0» avec");
+  EXPECT_EQ(clean_text("« »"), "«\u00A0»");
 }
 
 TEST(SafeText, HtmlEscapesEverythingThatCouldOpenMarkup) {

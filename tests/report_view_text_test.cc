@@ -9,6 +9,7 @@
 
 #include "report/text_layout.h"
 #include "report/text_view.h"
+#include "report/view_labels.h"
 
 namespace recoupe::report {
 namespace {
@@ -110,6 +111,18 @@ TEST(TextView, FrenchLabels) {
     EXPECT_NE(line_with(out, heading), "") << heading;
   EXPECT_NE(out.find("1 sujet · 5 articles · 4 médias"), std::string::npos);
   EXPECT_NE(out.find("[3] média inconnu"), std::string::npos);
+}
+
+TEST(TextView, ReportLanguagePicksLabels) {
+  EXPECT_EQ(report_language(load_sample()), "fr");
+  EXPECT_EQ(report_language(Json::parse(
+                R"({"articles": [{"language": "en"}, {"language": "de"}, {"language": "de"}]})")),
+            "de");
+  EXPECT_EQ(report_language(Json::parse(R"({"stories": [{"language": "es"}]})")), "es");
+  EXPECT_EQ(report_language(Json::object()), "");
+  EXPECT_EQ(labels_for("fr-CA").corroborated, "Ce que tous rapportent");
+  EXPECT_EQ(labels_for("de").corroborated, "Agreed by several outlets");  // no German yet
+  EXPECT_EQ(labels_for("").lang, "en");
 }
 
 TEST(TextView, RespectsTheWidth) {

@@ -151,6 +151,7 @@ class HtmlRenderer {
     render_entities(story);
     render_timeline(story);
     render_framing(story);
+    render_story_sources(ids);
     out_ += "</article>\n";
   }
 
@@ -363,6 +364,23 @@ class HtmlRenderer {
     if (rows.empty()) return;
     section_open("framing", labels_.framing);
     out_ += "<table>\n<tbody>\n" + rows + "</tbody>\n</table>\n</section>\n";
+  }
+
+  // The story's articles, one line each, linking to the full entries at the bottom.
+  void render_story_sources(const std::vector<std::string>& ids) {
+    std::string items;
+    for (int number : index_.numbers_of(ids)) {
+      const ArticleRef& a = index_.articles()[number - 1];
+      const std::string n = std::to_string(number);
+      items += "<li><a href=\"#a" + n + "\">[" + n + "]</a> <span class=\"outlet\">" +
+               esc(outlet_of(a)) + "</span> — <cite" + lang_attr(a.language) + ">" +
+               esc(a.title.empty() ? a.id : a.title) + "</cite>";
+      if (!a.published.empty()) items += " <span class=\"date\">" + esc(a.published) + "</span>";
+      items += "</li>\n";
+    }
+    if (items.empty()) return;
+    section_open("story-sources", labels_.sources);
+    out_ += "<ul>\n" + items + "</ul>\n</section>\n";
   }
 
   static std::string paragraphs(const std::string& text) {

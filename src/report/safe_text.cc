@@ -38,7 +38,15 @@ std::string clean_text(std::string_view text, bool keep_newlines) {
       continue;
     }
     if (c < 0x20 || (c >= 0x7F && c < 0xA0) || is_bidi_control(c)) continue;
+    if (c == 0xBB && !out.empty() && out.back() == ' ') {  // "x »" → "x\u00A0»"
+      out.pop_back();
+      out += "\u00A0";
+    }
     out.append(text.data() + start, static_cast<size_t>(i - start));
+    if (c == 0xAB && i < n && s[i] == ' ') {  // "« x" → "«\u00A0x"
+      out += "\u00A0";
+      ++i;
+    }
   }
   return out;
 }

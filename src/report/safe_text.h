@@ -12,7 +12,9 @@ namespace recoupe::report {
 // Valid UTF-8 with: invalid bytes → U+FFFD; C0/C1 controls and DEL dropped, except that a
 // tab becomes a space and '\n' is kept when `keep_newlines` (else it becomes a space;
 // "\r\n" and lone '\r' count as '\n'); bidi embedding/override/isolate controls
-// (U+202A–202E, U+2066–2069) dropped. Everything else is kept byte for byte.
+// (U+202A–202E, U+2066–2069) dropped; a space just inside French guillemets ("« x »")
+// becomes a no-break space, so that a guillemet never starts or ends a line alone.
+// Everything else is kept byte for byte.
 std::string clean_text(std::string_view text, bool keep_newlines = false);
 
 // clean_text(text, keep_newlines) with & < > " ' escaped, safe in HTML text and in

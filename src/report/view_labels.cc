@@ -1,5 +1,10 @@
 #include "report/view_labels.h"
 
+#include <unordered_map>
+#include <vector>
+
+#include "report/json_fields.h"
+
 namespace recoupe::report {
 namespace {
 
@@ -92,6 +97,22 @@ const ViewLabels& labels_for(std::string_view lang) {
       (lang[1] == 'r' || lang[1] == 'R') && (lang.size() == 2 || lang[2] == '-' || lang[2] == '_'))
     return kFrench;
   return kEnglish;
+}
+
+std::string report_language(const nlohmann::ordered_json& report) {
+  std::unordered_map<std::string, int> counts;
+  std::vector<std::string> order;
+  for (const Json& a : field_list(report, "articles")) {
+    std::string lang = field_text(a, "language");
+    if (lang.empty()) continue;
+    if (counts[lang]++ == 0) order.push_back(lang);
+  }
+  std::string best;
+  for (const std::string& lang : order)
+    if (best.empty() || counts[lang] > counts[best]) best = lang;
+  if (best.empty() && !field_list(report, "stories").empty())
+    best = field_text(field_list(report, "stories")[0], "language");
+  return best;
 }
 
 std::string count_of(const ViewLabels& labels, long long n, std::string_view singular,

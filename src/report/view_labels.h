@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 namespace recoupe::report {
 
 struct ViewLabels {
@@ -47,6 +49,11 @@ struct ViewLabels {
 
 // The labels for `lang` ("fr", "fr-CA" → French); English for anything else.
 const ViewLabels& labels_for(std::string_view lang);
+
+// The report's main language, to pick labels when the user names none: the language of
+// the most articles (report "articles"[].language, ties to the first seen), else of the
+// first story, else "". Tolerates any document (json_fields.h).
+std::string report_language(const nlohmann::ordered_json& report);
 
 // "1 article", "5 articles": `n` and the singular or plural noun, by the rule of `labels`.
 std::string count_of(const ViewLabels& labels, long long n, std::string_view singular,
