@@ -7,7 +7,7 @@
 // are several stories), one <article> per story in the report's order (neutral title,
 // date, outlets; summary; agreed by several outlets; only one outlet; where they differ,
 // highlighted; who said what, as blockquotes with the speaker; entity chips with aliases
-// on hover; timeline; framing), then the numbered list of articles that every citation
+// on hover; timeline; framing; its sources), then the numbered list of articles that every citation
 // [n] links to (outlet, headline, date, language, reprint note, and the full cleaned text
 // in a <details> when the report has it, i.e. --with-text).
 //
