@@ -1,0 +1,124 @@
+#include "report/view_labels.h"
+
+#include <unordered_map>
+#include <vector>
+
+#include "report/json_fields.h"
+
+namespace recoupe::report {
+namespace {
+
+constexpr ViewLabels kEnglish{
+    .lang = "en",
+    .report_title = "Cross-checked stories",
+    .summary = "Summary",
+    .corroborated = "Agreed by several outlets",
+    .single_source = "Only one outlet",
+    .disagreements = "Where they differ",
+    .quotes = "Who said what",
+    .entities = "People, places, organisations",
+    .people = "People",
+    .places = "Places",
+    .organizations = "Organisations",
+    .other_entities = "Other",
+    .timeline = "Timeline",
+    .framing = "Framing",
+    .sources = "Sources",
+    .articles_heading = "Articles",
+    .untitled = "(untitled story)",
+    .unknown_outlet = "unknown outlet",
+    .unattributed = "Unattributed",
+    .also_called = "also",
+    .other_wordings = "Other wordings",
+    .reprint_of = "reprint of",
+    .full_text = "Full text",
+    .distinctive_terms = "distinctive terms",
+    .more = "more",
+    .no_stories = "No story found.",
+    .footer = "Made with recoupe. Every claim links to the articles that carry it.",
+    .story = "story",
+    .stories = "stories",
+    .article = "article",
+    .articles = "articles",
+    .outlet = "outlet",
+    .outlets = "outlets",
+    .mention = "mention",
+    .mentions = "mentions",
+    .word = "word",
+    .words = "words",
+    .zero_is_singular = false,
+};
+
+constexpr ViewLabels kFrench{
+    .lang = "fr",
+    .report_title = "Sujets recoupés",
+    .summary = "Résumé",
+    .corroborated = "Ce que tous rapportent",
+    .single_source = "Une seule source",
+    .disagreements = "Divergences",
+    .quotes = "Qui a dit quoi",
+    .entities = "Personnes, lieux, organisations",
+    .people = "Personnes",
+    .places = "Lieux",
+    .organizations = "Organisations",
+    .other_entities = "Autres",
+    .timeline = "Chronologie",
+    .framing = "Angles",
+    .sources = "Sources",
+    .articles_heading = "Articles",
+    .untitled = "(sujet sans titre)",
+    .unknown_outlet = "média inconnu",
+    .unattributed = "Non attribué",
+    .also_called = "aussi",
+    .other_wordings = "Autres formulations",
+    .reprint_of = "reprise de",
+    .full_text = "Texte intégral",
+    .distinctive_terms = "termes propres",
+    .more = "de plus",
+    .no_stories = "Aucun sujet trouvé.",
+    .footer = "Produit par recoupe. Chaque affirmation renvoie aux articles qui la portent.",
+    .story = "sujet",
+    .stories = "sujets",
+    .article = "article",
+    .articles = "articles",
+    .outlet = "média",
+    .outlets = "médias",
+    .mention = "mention",
+    .mentions = "mentions",
+    .word = "mot",
+    .words = "mots",
+    .zero_is_singular = true,
+};
+
+}  // namespace
+
+const ViewLabels& labels_for(std::string_view lang) {
+  if (lang.size() >= 2 && (lang[0] == 'f' || lang[0] == 'F') &&
+      (lang[1] == 'r' || lang[1] == 'R') && (lang.size() == 2 || lang[2] == '-' || lang[2] == '_'))
+    return kFrench;
+  return kEnglish;
+}
+
+std::string report_language(const nlohmann::ordered_json& report) {
+  std::unordered_map<std::string, int> counts;
+  std::vector<std::string> order;
+  for (const Json& a : field_list(report, "articles")) {
+    std::string lang = field_text(a, "language");
+    if (lang.empty()) continue;
+    if (counts[lang]++ == 0) order.push_back(lang);
+  }
+  std::string best;
+  for (const std::string& lang : order)
+    if (best.empty() || counts[lang] > counts[best]) best = lang;
+  if (best.empty() && !field_list(report, "stories").empty())
+    best = field_text(field_list(report, "stories")[0], "language");
+  return best;
+}
+
+std::string count_of(const ViewLabels& labels, long long n, std::string_view singular,
+                     std::string_view plural) {
+  const bool one = n == 1 || (n == 0 && labels.zero_is_singular);
+  return std::to_string(n) + " " + std::string(one ? singular : plural);
+}
+
+}  // namespace recoupe::report

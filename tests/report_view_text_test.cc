@@ -1,0 +1,208 @@
+// The terminal view on the hand-written sample report (tests/data/report_sample.json, the
+// seeds of examples/vostochny) and on broken or hostile reports.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "report/text_layout.h"
+#include "report/text_view.h"
+#include "report/view_labels.h"
+
+namespace recoupe::report {
+namespace {
+
+Json load_sample() {
+  std::ifstream in(std::string(RECOUPE_TEST_DIR) + "/data/report_sample.json");
+  return Json::parse(in);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// The line holding `needle`, or "".
+std::string line_with(const std::string& text, const std::string& needle) {
+  for (const std::string& line : lines_of(text))
+    if (line.find(needle) != std::string::npos) return line;
+  return "";
+}
+
+// Wide enough that nothing wraps: content checks see whole items on one line.
+std::string render_unwrapped(const Json& report, std::string lang = "en") {
+  TextViewOptions options;
+  options.width = 1000;
+  options.lang = std::move(lang);
+  return render_text(report, options);
+}
+
+TEST(TextView, SampleShowsEveryPartOfTheStory) {
+  const std::string out = render_unwrapped(load_sample());
+  EXPECT_NE(out.find("1 story · 5 articles · 4 outlets"), std::string::npos) << out;
+  EXPECT_NE(out.find("1. Vladimir Poutine et Kim Jong-un se rencontrent au cosmodrome"),
+            std::string::npos);
+  EXPECT_NE(out.find("2023-09-13 · 5 articles · 4 outlets: Minute.bf, latribune.fr, Le HuffPost, "
+                     "PressTV · fr"),
+            std::string::npos);
+  for (const char* heading :
+       {"Summary", "Agreed by several outlets", "Only one outlet", "Where they differ",
+        "Who said what", "People, places, organisations", "Timeline", "Framing", "Sources"})
+    EXPECT_NE(line_with(out, heading), "") << heading;
+}
+
+TEST(TextView, CitationsMapToTheNumberedSourceList) {
+  const std::string out = render_unwrapped(load_sample());
+  // Articles are numbered in the story's order: Minute.bf (12 Sept.) first, PressTV last.
+  EXPECT_NE(line_with(out, "[1] Minute.bf — Guerre en Ukraine"), "");
+  EXPECT_NE(line_with(out, "[3] unknown outlet — 001_8298768d8e847e79.txt"), "");
+  EXPECT_NE(line_with(out, "[5] PressTV — Pyongyang aux côtés de Moscou"), "");
+  EXPECT_NE(out.find("en Russie le mardi 12 septembre.\u00A0[1][5]"), std::string::npos);
+  // The 40-second handshake is PressTV's alone.
+  const std::string handshake = line_with(out, "pendant 40 secondes");
+  EXPECT_NE(handshake.find("— PressTV\u00A0[5]"), std::string::npos) << handshake;
+  EXPECT_EQ(handshake.find("[2]"), std::string::npos);
+}
+
+TEST(TextView, CorroborationDisagreementsQuotesEntities) {
+  const std::string out = render_unwrapped(load_sample());
+  const std::string satellites = line_with(out, "• La Russie aidera la Corée du Nord");
+  EXPECT_NE(satellites.find("(4 outlets)\u00A0[2][3][4][5]"), std::string::npos) << satellites;
+  // No "outlets" field: counted from the articles (the unnamed aggregator counts as one).
+  EXPECT_NE(line_with(out, "• Le porte-parole du Kremlin").find("(3 outlets)\u00A0[1][3][4]"),
+            std::string::npos);
+
+  EXPECT_NE(line_with(out, "Lieu de la poignée de main").find("(place)"), std::string::npos);
+  EXPECT_NE(line_with(out, "«\u00A0Moscou (légende de la photo)\u00A0»").find("— PressTV\u00A0[5]"),
+            std::string::npos);
+  EXPECT_NE(line_with(out, "«\u00A0cosmodrome de Vostotchny\u00A0»")
+                .find("— latribune.fr, Le HuffPost, PressTV\u00A0[2][4][5]"),
+            std::string::npos);
+
+  EXPECT_NE(out.find("• Kim Jong-un: «\u00A0Je suis sûr que nous resterons unis pour lutter contre "
+                     "l'impérialisme\u00A0» (direct)\u00A0[5]"),
+            std::string::npos);
+  EXPECT_NE(out.find("• Vladimir Poutine: «\u00A0Je suis très content de vous voir."),
+            std::string::npos);
+  EXPECT_NE(out.find("≈ «\u00A0C'est pour cela que nous sommes venus ici."), std::string::npos);
+
+  EXPECT_NE(out.find("People: Vladimir Poutine (also Poutine, vladimir poutine) ×31 · Kim Jong-un "
+                     "(also Kim, Kim Jong Un, Kim-Jong-Un, KJU) ×29"),
+            std::string::npos);
+  EXPECT_NE(line_with(out, "Organisations: Kremlin").find("Agence France-Presse (also AFP)"),
+            std::string::npos);
+  EXPECT_NE(line_with(out, "Other: Covid-19"), "");
+
+  EXPECT_NE(out.find("2019 (year)  Première rencontre"), std::string::npos);
+  EXPECT_NE(out.find("2023-09-12   Kim Jong-un arrive en Russie, à Khassan.\u00A0[1][5]"),
+            std::string::npos);
+  EXPECT_NE(line_with(out, "[5] PressTV — «\u00A0Pyongyang aux côtés"), "");
+  EXPECT_NE(line_with(out, "distinctive terms: impérialisme, bataille sacrée, Occident"), "");
+}
+
+TEST(TextView, FrenchLabels) {
+  const std::string out = render_unwrapped(load_sample(), "fr");
+  for (const char* heading : {"Résumé", "Ce que tous rapportent", "Une seule source", "Divergences",
+                              "Qui a dit quoi", "Chronologie", "Angles"})
+    EXPECT_NE(line_with(out, heading), "") << heading;
+  EXPECT_NE(out.find("1 sujet · 5 articles · 4 médias"), std::string::npos);
+  EXPECT_NE(out.find("[3] média inconnu"), std::string::npos);
+}
+
+TEST(TextView, ReportLanguagePicksLabels) {
+  EXPECT_EQ(report_language(load_sample()), "fr");
+  EXPECT_EQ(report_language(Json::parse(
+                R"({"articles": [{"language": "en"}, {"language": "de"}, {"language": "de"}]})")),
+            "de");
+  EXPECT_EQ(report_language(Json::parse(R"({"stories": [{"language": "es"}]})")), "es");
+  EXPECT_EQ(report_language(Json::object()), "");
+  EXPECT_EQ(labels_for("fr-CA").corroborated, "Ce que tous rapportent");
+  EXPECT_EQ(labels_for("de").corroborated, "Agreed by several outlets");  // no German yet
+  EXPECT_EQ(labels_for("").lang, "en");
+}
+
+TEST(TextView, RespectsTheWidth) {
+  const Json report = load_sample();
+  for (int width : {20, 40, 60, 80, 120}) {
+    TextViewOptions options;
+    options.width = width;
+    const std::string out = render_text(report, options);
+    for (const std::string& line : lines_of(out))
+      EXPECT_LE(display_width(line), width) << "width " << width << ": " << line;
+  }
+}
+
+TEST(TextView, ColorOnlyWhenAsked) {
+  const Json report = load_sample();
+  TextViewOptions options;
+  options.width = 80;
+  const std::string plain = render_text(report, options);
+  EXPECT_EQ(plain.find('\x1b'), std::string::npos);
+  options.color = true;
+  const std::string colored = render_text(report, options);
+  EXPECT_NE(colored.find("\x1b[1;34mSummary\x1b[0m"), std::string::npos);
+  EXPECT_NE(colored.find("\x1b[36m[1][5]\x1b[0m"), std::string::npos);
+  for (const std::string& line : lines_of(colored)) EXPECT_LE(display_width(line), 80) << line;
+}
+
+TEST(TextView, MissingFieldsRenderGracefully) {
+  EXPECT_NE(render_unwrapped(Json::object()).find("0 stories · 0 articles · 0 outlets"),
+            std::string::npos);
+  EXPECT_NE(render_unwrapped(Json::object()).find("No story found."), std::string::npos);
+  EXPECT_NE(render_unwrapped(nullptr).find("0 stories"), std::string::npos);
+  EXPECT_NE(render_unwrapped(Json::array({1, 2})).find("0 stories"), std::string::npos);
+
+  const std::string bare = render_unwrapped(Json::parse(R"({"stories": [{}]})"));
+  EXPECT_NE(bare.find("1. (untitled story)"), std::string::npos);
+  EXPECT_EQ(bare.find("Summary"), std::string::npos);  // empty parts are left out
+
+  // Nulls (as the engine writes for unknown values) and wrong types everywhere.
+  const Json odd = Json::parse(R"({
+    "articles": [{"id": "a", "source": null, "title": null, "published": null, "words": "many"},
+                 {"id": 7}, "junk", {"title": "no id"}],
+    "stories": [{"id": 1, "title": 42, "language": null, "event_date": null,
+                 "articles": ["a", "ghost", null, 7],
+                 "sources": "not a list",
+                 "summary": [{"text": "Only text."}, {"articles": ["a"]}, null, "str"],
+                 "corroborated": [{"claim": "Both.", "articles": ["a", "ghost"], "outlets": "two"}],
+                 "single_source": [{"claim": "One.", "article": ["a"]}, {"claim": "Orphan."}],
+                 "disagreements": [{"about": "Count", "versions": [{"value": 3}, {}]},
+                                   {"versions": "x"}],
+                 "quotes": [{"text": "Hello"}, {"speaker": "Nobody"}, {"text": "Hi", "variants": ["Hey", 5, {"text": "Hi"}]}],
+                 "entities": [{"name": "X"}, {"name": "Y", "type": "spaceship", "aliases": "Z", "mentions": -3}, {"type": "person"}],
+                 "timeline": [{"what": "Undated."}, {"date": "2020"}, {}],
+                 "framing": [{"article": "ghost"}, {"article": "a", "headline": "H", "distinctive_terms": null}]}]
+  })");
+  const std::string out = render_unwrapped(odd);
+  EXPECT_NE(out.find("1. 42"), std::string::npos);
+  EXPECT_NE(out.find("Only text."), std::string::npos);
+  EXPECT_NE(out.find("• Both. (2 outlets)\u00A0[1][2]"), std::string::npos);  // "ghost" is cited
+  EXPECT_NE(out.find("• One. — unknown outlet\u00A0[1]"), std::string::npos);
+  EXPECT_NE(out.find("• Orphan."), std::string::npos);
+  EXPECT_NE(out.find("“3”"), std::string::npos);
+  EXPECT_NE(out.find("• Unattributed: “Hello”"), std::string::npos);
+  EXPECT_NE(out.find("≈ “Hey”"), std::string::npos);
+  EXPECT_NE(out.find("Other: X · Y (also Z)"), std::string::npos);
+  EXPECT_NE(out.find("?     Undated."), std::string::npos);
+  EXPECT_NE(out.find("[2] unknown outlet — ghost"), std::string::npos);
+}
+
+TEST(TextView, HostileStringsCannotDriveTheTerminal) {
+  const Json evil = Json::parse(R"({
+    "articles": [{"id": "a", "source": "\u001b]0;pwned\u0007Outlet", "title": "\u001b[2JGone"}],
+    "stories": [{"title": "Title\u001b[31m red", "articles": ["a"],
+                 "summary": [{"text": "x\r\u001b[1Aup", "articles": ["a"]}]}]
+  })");
+  const std::string out = render_unwrapped(evil);
+  EXPECT_EQ(out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(out.find('\x07'), std::string::npos);
+  EXPECT_EQ(out.find('\r'), std::string::npos);
+  EXPECT_NE(out.find("Title[31m red"), std::string::npos);  // visible, inert
+}
+
+}  // namespace
+}  // namespace recoupe::report
