@@ -75,24 +75,26 @@ ArticleAnalysis analyze_article(const Article& article, const AnalysisResources&
     sentence_begins.reserve(a.sentences.size());
     for (const auto& s : a.sentences) sentence_begins.push_back(s.begin);
     assign_sentences(a.entities, sentence_begins);
+    // Speaker candidates: the capitalized names of the text (which include metonymies such as
+    // "Washington a affirmé" and names the tagger mistypes), completed by the tagger's person
+    // and organization mentions; where the two overlap, the longer span wins ("Ankit Panda"
+    // over "Panda").
+    names = guess_speaker_names(text, tokens, r.not_names);
     for (auto& e : a.entities) {
       e.articles = {article.id};
-      // Speakers are people or organizations ("le Kremlin a déclaré").
       if (e.type != EntityType::person && e.type != EntityType::organization) continue;
-      for (const auto& m : e.mentions)
-        names.push_back({m.begin, m.end,
-                         1 + static_cast<int>(std::count(m.text.begin(), m.text.end(), ' '))});
-    }
-    // Capitalized names the tagger missed still count, unless they overlap a mention the
-    // tagger typed as a place or other (not a speaker).
-    std::vector<std::pair<size_t, size_t>> taken;
-    for (const auto& e : a.entities)
-      for (const auto& m : e.mentions) taken.push_back({m.begin, m.end});
-    for (const NameSpan& n : guess_speaker_names(text, tokens, r.not_names)) {
-      bool overlaps = std::any_of(taken.begin(), taken.end(), [&](const auto& t) {
-        return n.begin < t.second && t.first < n.end;
-      });
-      if (!overlaps && n.words >= 2) names.push_back(n);
+      for (const auto& m : e.mentions) {
+        NameSpan span{m.begin, m.end,
+                      1 + static_cast<int>(std::count(m.text.begin(), m.text.end(), ' '))};
+        bool covered = false;
+        for (NameSpan& n : names) {
+          if (!(span.begin < n.end && n.begin < span.end)) continue;
+          covered = true;
+          if (span.end - span.begin > n.end - n.begin) n = span;
+          break;
+        }
+        if (!covered) names.push_back(span);
+      }
     }
     std::sort(names.begin(), names.end(),
               [](const NameSpan& x, const NameSpan& y) { return x.begin < y.begin; });

@@ -8,9 +8,9 @@
 #include <unordered_set>
 
 #include "analyze/dates.h"
+#include "analyze/entities.h"
 #include "analyze/quantities.h"
 #include "analyze/quotes.h"
-#include "analyze/entities.h"
 #include "core/analysis.h"
 #include "core/article.h"
 #include "text/sentences.h"

@@ -69,6 +69,16 @@ HtmlExtraction extract_html(std::string_view html, const HtmlResources& res) {
   for (const auto& p : content.paragraphs) dom_bytes += p.size();
   std::vector<std::string> structured = json_ld_body(dom, ld, dom_bytes);
   out.paragraphs = structured.empty() ? std::move(content.paragraphs) : std::move(structured);
+  if (out.paragraphs.empty()) {
+    // A very small page (a fragment, one paragraph) has no container worth scoring and its
+    // lone paragraph may be too short for the paragraph classifier. Returning nothing would
+    // lose the article: fall back to the page's text blocks outside chrome, without links.
+    for (Block& b : page_blocks(dom, boilerplate_mask(dom, res))) {
+      if (b.chars == 0 || b.link_density() > 0.5) continue;
+      if (out.meta.title && b.text == *out.meta.title) continue;
+      out.paragraphs.push_back(std::move(b.text));
+    }
+  }
   complete_metadata(dom, res, content.container, out.paragraphs, out.meta);
   return out;
 }

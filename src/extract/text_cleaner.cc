@@ -12,7 +12,23 @@ TextExtraction clean_text(std::string_view text, const TextCues& cues,
   LineClassification cls = classify_lines(lines, cues, config);
   out.meta = text_metadata(lines, cls, cues);
   for (size_t i = 0; i < lines.size(); ++i)
-    if (cls.classes[i] == LineClass::kBody) out.paragraphs.push_back(std::move(lines[i].text));
+    if (cls.classes[i] == LineClass::kBody) out.paragraphs.push_back(lines[i].text);
+  if (out.paragraphs.empty()) {
+    // A short input (one line, a snippet, a JSONL record's text) has no prose run to anchor a
+    // body, so every line defaulted to boilerplate. Returning nothing would lose the article:
+    // keep every line that carries no boilerplate or metadata cue, the title-like line
+    // included, and do not call it a title when it is the whole text.
+    bool only_title = true;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const LineFeatures& f = lines[i];
+      if (f.cue != CueKind::kNone || f.meta.kind != CueKind::kNone ||
+          cls.classes[i] == LineClass::kMetadata || f.words == 0)
+        continue;
+      if (cls.classes[i] != LineClass::kTitle) only_title = false;
+      out.paragraphs.push_back(f.text);
+    }
+    if (only_title) out.meta.title.reset();
+  }
   return out;
 }
 

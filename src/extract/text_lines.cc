@@ -257,6 +257,38 @@ LineFeatures features_of(std::string line, const TextCues& cues) {
   return f;
 }
 
+namespace {
+
+// A photo caption is a sentence of the story followed by its credit ("Kim Jong-un et
+// Vladimir Poutine se sont serrés la main…, le 13 septembre 2023. ©MAXPPP"). The credit is
+// chrome, but the caption states facts that other outlets may contradict, so a caption that
+// is a full sentence keeps its text and loses only the credit. Short credits stay whole (and
+// are classified as metadata).
+constexpr size_t kMaxCreditBytes = 40;
+constexpr int kMinCaptionWords = 8;
+
+void strip_trailing_credit(std::string& line) {
+  size_t at = line.rfind("\xC2\xA9");
+  if (at == std::string::npos || line.size() - at > kMaxCreditBytes) return;
+  size_t end = at;
+  while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '(' || line[end - 1] == '-')) --end;
+  if (end == 0) return;
+  char last = line[end - 1];
+  bool ends_sentence = last == '.' || last == '!' || last == '?' ||
+                       (end >= 2 && line.compare(end - 2, 2, "\xC2\xBB") == 0);
+  if (!ends_sentence) return;
+  int words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < end; ++i) {
+    bool space = line[i] == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  if (words >= kMinCaptionWords) line.resize(end);
+}
+
+}  // namespace
+
 std::vector<LineFeatures> line_features(std::string_view text, const TextCues& cues,
                                         size_t max_line_bytes) {
   std::vector<LineFeatures> out;
@@ -267,6 +299,7 @@ std::vector<LineFeatures> line_features(std::string_view text, const TextCues& c
     std::string_view raw = text.substr(start, end - start);
     raw = raw.substr(0, utf8_cut(raw, max_line_bytes));
     std::string line = collapse(raw);
+    strip_trailing_credit(line);
     if (!line.empty()) out.push_back(features_of(std::move(line), cues));
     if (nl == std::string_view::npos) break;
     start = nl + 1;
