@@ -11,5 +11,6 @@ constexpr int kExitNothingProcessed = 3;  // no input could be processed at all
 
 int run_extract(int argc, char** argv);
 int run_eval_extract(int argc, char** argv);
+int run_analyze(int argc, char** argv);
 
 }  // namespace recoupe::cli

@@ -19,6 +19,7 @@ constexpr Command kCommands[] = {
     {"extract", recoupe::cli::run_extract, "clean articles: main text, metadata, language (JSONL)"},
     {"eval-extract", recoupe::cli::run_eval_extract,
      "score extraction against a gold set (snippets or body), with speed"},
+    {"analyze", recoupe::cli::run_analyze, "sentences, dates, quantities, quotes of each article"},
 };
 
 void print_help() {

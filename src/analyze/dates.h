@@ -1,0 +1,55 @@
+// Dates written in a text, absolute and relative, resolved to ISO 8601.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analyze/civil_date.h"
+#include "analyze/tokens.h"
+#include "core/temporal.h"
+
+namespace recoupe::analyze {
+
+// A language's date words, from data/<lang>/months.txt, weekdays.txt and relative_dates.txt
+// (format described at the top of each file). Immutable once loaded; safe to share.
+struct DateRules {
+  std::unordered_map<std::string, int> months;    // folded name → 1..12
+  std::unordered_map<std::string, int> weekdays;  // folded name → 0 (Monday)..6
+  PhraseSet relative;    // payload: unit * 1000 + (offset + 500); unit 0 day,1 week,2 month,3 year
+  PhraseSet last;        // "dernier", "last": the weekday strictly before the reference
+  PhraseSet next;        // "prochain", "next": strictly after
+  PhraseSet this_;       // "ce", "this": on or before (past-tense news)
+  PhraseSet year_preps;  // "en", "in": a bare 4-digit number after one is a year
+  PhraseSet day_preps;   // "le", "on the": "le 13" is a day of the reference month
+  PhraseSet ordinals;    // suffixes after a day number: "er", "th", "." (German)
+  PhraseSet links;       // words between day, month and year: "de" (es), "of" (en)
+  std::unordered_map<std::string, std::string> parts;  // "soir" → "evening"
+  PhraseSet parts_set;                  // same words, for phrase matching ("après-midi")
+  std::vector<std::string> part_names;  // payload → normalized name
+  bool month_first = false;             // numeric dates read M/D/Y ("order = mdy")
+};
+
+DateRules load_date_rules(const std::string& data_dir, const std::string& lang);
+
+// Every date expression of `text`, in text order, without overlaps:
+//  absolute "13 septembre 2023", "mercredi 13 septembre", "Sept. 13, 2023", "September 2023",
+//  "13-09-2023", "13/09/2023", "2023-09-13"; a year after a year preposition ("en 2019");
+//  relative "hier", "la semaine dernière", "ce mercredi matin", "dimanche soir",
+//  "lundi dernier", "last Tuesday", "le 13", "en septembre".
+// Relative ones are resolved against `reference`: a bare weekday (or "ce mercredi") is the
+// most recent such day on or before the reference, "prochain"/"next" the first one after,
+// "dernier"/"last" the last one strictly before; a date without a year takes the year that
+// puts it nearest to the reference. Without a reference the unknown parts are left as X
+// (see core/temporal.h). Numbers that are not plausible dates (day 32, year 3000, "2 000")
+// are not dates. Any valid UTF-8; cost linear in the text.
+std::vector<DateMention> find_dates(std::string_view text, const DateRules& rules,
+                                    std::optional<CivilDate> reference);
+
+// Same on tokens the caller already has (tokenize(text)).
+std::vector<DateMention> find_dates(std::string_view text, const std::vector<Token>& tokens,
+                                    const DateRules& rules, std::optional<CivilDate> reference);
+
+}  // namespace recoupe::analyze
