@@ -12,5 +12,6 @@ constexpr int kExitNothingProcessed = 3;  // no input could be processed at all
 int run_extract(int argc, char** argv);
 int run_eval_extract(int argc, char** argv);
 int run_analyze(int argc, char** argv);
+int run_eval_summary(int argc, char** argv);
 
 }  // namespace recoupe::cli

@@ -19,6 +19,8 @@ constexpr Command kCommands[] = {
     {"extract", recoupe::cli::run_extract, "clean articles: main text, metadata, language (JSONL)"},
     {"eval-extract", recoupe::cli::run_eval_extract,
      "score extraction against a gold set (snippets or body), with speed"},
+    {"eval-summary", recoupe::cli::run_eval_summary,
+     "ROUGE of story summaries against human summaries, beside the lead baseline"},
     {"analyze", recoupe::cli::run_analyze, "sentences, dates, quantities, quotes of each article"},
 };
 
