@@ -13,5 +13,6 @@ int run_extract(int argc, char** argv);
 int run_eval_extract(int argc, char** argv);
 int run_analyze(int argc, char** argv);
 int run_eval_summary(int argc, char** argv);
+int run_eval_ner(int argc, char** argv);
 
 }  // namespace recoupe::cli

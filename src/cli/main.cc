@@ -22,6 +22,8 @@ constexpr Command kCommands[] = {
     {"eval-summary", recoupe::cli::run_eval_summary,
      "ROUGE of story summaries against human summaries, beside the lead baseline"},
     {"analyze", recoupe::cli::run_analyze, "sentences, dates, quantities, quotes of each article"},
+    {"eval-ner", recoupe::cli::run_eval_ner,
+     "named-entity P/R/F1 on held-out corpora, vs baseline"},
 };
 
 void print_help() {

@@ -1,0 +1,360 @@
+#include "analyze/aliases.h"
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <numeric>
+#include <unordered_set>
+
+#include "analyze/ner_tokens.h"
+
+namespace recoupe::analyze {
+namespace {
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+  size_t pos = 0;
+  while ((pos = s.find(from, pos)) != std::string::npos) {
+    s.replace(pos, from.size(), to);
+    pos += to.size();
+  }
+}
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+  }
+  return out;
+}
+
+// True when `a` is a contiguous run of `b`'s words and shorter than `b`.
+bool is_sub_run(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || a.size() >= b.size()) return false;
+  for (size_t k = 0; k + a.size() <= b.size(); ++k)
+    if (std::equal(a.begin(), a.end(), b.begin() + static_cast<ptrdiff_t>(k))) return true;
+  return false;
+}
+
+// One input of the merge: a mention (article level) or an article's entity (story level).
+struct Unit {
+  std::vector<std::string> surfaces;  // every alias
+  std::vector<bool> full;             // per surface: not a short form of another alias
+  EntityType type = EntityType::other;
+  double votes = 1;
+  std::vector<Mention> mentions;
+  std::vector<std::string> articles;
+  size_t order = 0;  // article index × 2^32 + first byte, for output order
+};
+
+struct Group {
+  std::vector<size_t> units;
+  std::vector<std::string> words;  // keys of the fullest name
+  bool known_place = false;
+  EntityType type = EntityType::other;
+  size_t order = SIZE_MAX;
+  size_t parent = SIZE_MAX;  // short form linked to this group
+  bool short_form = false;
+};
+
+size_t find_root(std::vector<size_t>& uf, size_t x) {
+  while (uf[x] != x) x = uf[x] = uf[uf[x]];
+  return x;
+}
+
+std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) {
+  // Keys of every full surface; union of units sharing one.
+  std::vector<size_t> uf(units.size());
+  std::iota(uf.begin(), uf.end(), 0);
+  std::unordered_map<std::string, size_t> owner;
+  std::vector<std::vector<std::string>> unit_words(units.size());
+  std::vector<bool> unit_place(units.size(), false);
+  for (size_t u = 0; u < units.size(); ++u) {
+    Unit& unit = units[u];
+    for (size_t s = 0; s < unit.surfaces.size(); ++s) {
+      if (!unit.full[s]) continue;
+      std::vector<std::string> words = data.name_keys(unit.surfaces[s]);
+      if (words.empty()) continue;
+      std::string key;
+      const Place* place = nullptr;
+      if ((unit.type == EntityType::place || unit.type == EntityType::other) && data.gazetteer())
+        place = data.gazetteer()->find(fold_key(unit.surfaces[s]));
+      if (place) {
+        key = "@" + place->id;
+        unit_place[u] = true;
+      } else {
+        key = join(words);
+      }
+      if (words.size() > unit_words[u].size()) unit_words[u] = words;
+      auto [it, inserted] = owner.try_emplace(key, u);
+      if (!inserted) uf[find_root(uf, u)] = find_root(uf, it->second);
+    }
+  }
+  // Groups of units with their majority type.
+  std::vector<Group> groups;
+  std::unordered_map<size_t, size_t> group_of_root;
+  for (size_t u = 0; u < units.size(); ++u) {
+    if (unit_words[u].empty()) continue;
+    size_t r = find_root(uf, u);
+    auto [it, inserted] = group_of_root.try_emplace(r, groups.size());
+    if (inserted) groups.emplace_back();
+    Group& g = groups[it->second];
+    g.units.push_back(u);
+    if (unit_words[u].size() > g.words.size()) g.words = unit_words[u];
+    g.known_place = g.known_place || unit_place[u];
+    g.order = std::min(g.order, units[u].order);
+  }
+  for (Group& g : groups) {
+    std::array<double, 4> votes{};
+    std::array<size_t, 4> first{SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX};
+    for (size_t u : g.units) {
+      auto t = static_cast<size_t>(units[u].type);
+      votes[t] += units[u].votes;
+      first[t] = std::min(first[t], units[u].order);
+    }
+    size_t best = 0;
+    for (size_t t = 1; t < 4; ++t)
+      if (votes[t] > votes[best] || (votes[t] == votes[best] && first[t] < first[best])) best = t;
+    g.type = static_cast<EntityType>(best);
+  }
+  // Short forms join the one longer person name they fit; refused when several fit.
+  std::vector<size_t> by_len(groups.size());
+  std::iota(by_len.begin(), by_len.end(), 0);
+  std::stable_sort(by_len.begin(), by_len.end(), [&](size_t a, size_t b) {
+    return groups[a].words.size() > groups[b].words.size();
+  });
+  auto root_of = [&](size_t g) {
+    while (groups[g].parent != SIZE_MAX) g = groups[g].parent;
+    return g;
+  };
+  for (size_t gi : by_len) {
+    Group& g = groups[gi];
+    bool eligible = g.type == EntityType::person || g.type == EntityType::other ||
+                    (g.type == EntityType::place && !g.known_place);
+    if (!eligible) continue;
+    std::unordered_set<size_t> roots;
+    for (size_t hi = 0; hi < groups.size(); ++hi) {
+      if (hi == gi || !is_sub_run(g.words, groups[hi].words)) continue;
+      size_t r = root_of(hi);
+      if (groups[r].type == EntityType::person) roots.insert(r);
+    }
+    if (roots.size() == 1) {
+      g.parent = *roots.begin();
+      g.short_form = true;
+    }
+  }
+  // Entities: one per root group.
+  std::unordered_map<size_t, std::vector<size_t>> members;
+  for (size_t gi = 0; gi < groups.size(); ++gi) members[root_of(gi)].push_back(gi);
+  std::vector<size_t> roots;
+  for (auto& [r, _] : members) roots.push_back(r);
+  std::vector<std::pair<size_t, Entity>> out;
+  for (size_t r : roots) {
+    Entity e;
+    e.type = groups[r].type;
+    size_t order = SIZE_MAX;
+    std::vector<std::pair<std::string, std::pair<double, size_t>>> name_score;  // full surfaces
+    std::unordered_set<std::string> seen_alias, seen_article;
+    std::vector<std::pair<size_t, std::string>> aliases;  // first order, surface
+    std::vector<std::pair<size_t, Mention>> mentions;     // (article, offset) order
+    for (size_t gi : members[r]) {
+      order = std::min(order, groups[gi].order);
+      for (size_t u : groups[gi].units) {
+        const Unit& unit = units[u];
+        for (const auto& m : unit.mentions)
+          mentions.emplace_back(((unit.order >> 32) << 32) + std::min<size_t>(m.begin, 0xffffffffu),
+                                m);
+        for (const auto& a : unit.articles)
+          if (seen_article.insert(a).second) e.articles.push_back(a);
+        for (size_t s = 0; s < unit.surfaces.size(); ++s) {
+          const std::string& surf = unit.surfaces[s];
+          if (seen_alias.insert(surf).second) aliases.emplace_back(unit.order + s, surf);
+          if (groups[gi].short_form || !unit.full[s]) continue;
+          auto it = std::find_if(name_score.begin(), name_score.end(),
+                                 [&](const auto& p) { return p.first == surf; });
+          double votes = unit.surfaces.size() == 1 ? unit.votes : 1.0;
+          if (it == name_score.end())
+            name_score.push_back({surf, {votes, unit.order}});
+          else {
+            it->second.first += votes;
+            it->second.second = std::min(it->second.second, unit.order);
+          }
+        }
+      }
+    }
+    std::stable_sort(aliases.begin(), aliases.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [_, s] : aliases) e.aliases.push_back(std::move(s));
+    auto words_of = [&](const std::string& s) { return data.name_keys(s).size(); };
+    const std::pair<std::string, std::pair<double, size_t>>* best = nullptr;
+    for (const auto& p : name_score) {
+      if (!best) {
+        best = &p;
+        continue;
+      }
+      if (p.second.first != best->second.first) {
+        if (p.second.first > best->second.first) best = &p;
+        continue;
+      }
+      size_t wp = words_of(p.first), wb = words_of(best->first);
+      if (wp != wb) {
+        if (wp > wb) best = &p;
+        continue;
+      }
+      if (p.second.second < best->second.second) best = &p;
+    }
+    e.name = best ? best->first : (e.aliases.empty() ? std::string() : e.aliases.front());
+    std::stable_sort(mentions.begin(), mentions.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [_, m] : mentions) e.mentions.push_back(std::move(m));
+    out.emplace_back(order, std::move(e));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Entity> result;
+  result.reserve(out.size());
+  for (auto& [_, e] : out) result.push_back(std::move(e));
+  return result;
+}
+
+}  // namespace
+
+std::string translit_key(std::string_view word) {
+  std::string s = fold_key(word);
+  static constexpr std::pair<std::string_view, std::string_view> kRules[] = {
+      {"tsch", "ch"}, {"tch", "ch"}, {"sch", "sh"}, {"zh", "j"},  {"dj", "j"},
+      {"kh", "h"},    {"ph", "f"},   {"ck", "k"},   {"x", "ks"},  {"w", "v"},
+      {"y", "i"},     {"ou", "u"},   {"gue", "ge"}, {"gui", "gi"}};
+  for (const auto& [from, to] : kRules)
+    if (s.find(from) != std::string::npos) replace_all(s, from, to);
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s)
+    if (out.empty() || out.back() != c || (c >= '0' && c <= '9')) out.push_back(c);
+  if (ends_with(out, "ij")) out.pop_back();
+  if (out.size() >= 6 && ends_with(out, "ine")) out.pop_back();
+  return out;
+}
+
+AliasData AliasData::load(const std::string& data_dir, std::shared_ptr<const Gazetteer> gazetteer) {
+  AliasData d;
+  d.gazetteer_ = std::move(gazetteer);
+  std::ifstream in(data_dir + "/aliases/exonyms.tsv");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> names;
+    size_t start = 0;
+    while (start <= line.size()) {
+      size_t tab = line.find('\t', start);
+      if (tab == std::string::npos) tab = line.size();
+      if (tab > start) names.push_back(line.substr(start, tab - start));
+      start = tab + 1;
+    }
+    if (names.size() >= 2) d.add_family(names);
+  }
+  return d;
+}
+
+namespace {
+
+std::vector<std::string> raw_keys(std::string_view name) {
+  std::vector<std::string> out;
+  for (const auto& t : tokenize_for_ner(name)) {
+    if (t.punct) continue;
+    // Hyphens and apostrophes separate words too ("Kim-Jong-Un", "d'Ivoire").
+    size_t start = 0;
+    const std::string& s = t.text;
+    for (size_t i = 0; i <= s.size(); ++i) {
+      bool sep = i == s.size() || s[i] == '-' || s[i] == '\'' ||
+                 (i + 2 < s.size() && s.compare(i, 3, "\xE2\x80\x99") == 0);
+      if (!sep) continue;
+      std::string k = translit_key(std::string_view(s).substr(start, i - start));
+      if (!k.empty()) out.push_back(std::move(k));
+      start = i + (i < s.size() && s[i] != '-' && s[i] != '\'' ? 3 : 1);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void AliasData::add_family(const std::vector<std::string>& names) {
+  if (names.empty()) return;
+  std::vector<std::string> family = raw_keys(names.front());
+  if (family.empty()) return;
+  for (const auto& n : names) {
+    std::vector<std::string> k = raw_keys(n);
+    if (!k.empty()) exonyms_[join(k)] = family;
+  }
+}
+
+std::vector<std::string> AliasData::name_keys(std::string_view name) const {
+  std::vector<std::string> words = raw_keys(name);
+  if (exonyms_.empty() || words.empty()) return words;
+  if (auto it = exonyms_.find(join(words)); it != exonyms_.end()) return it->second;
+  std::vector<std::string> out;
+  for (auto& w : words) {
+    if (auto it = exonyms_.find(w); it != exonyms_.end())
+      out.insert(out.end(), it->second.begin(), it->second.end());
+    else
+      out.push_back(std::move(w));
+  }
+  return out;
+}
+
+std::vector<Entity> merge_mentions(const std::vector<TypedMention>& mentions,
+                                   const AliasData& data) {
+  std::vector<Unit> units;
+  units.reserve(mentions.size());
+  for (const auto& tm : mentions) {
+    Unit u;
+    u.surfaces = {tm.mention.text};
+    u.full = {true};
+    u.type = tm.type;
+    u.mentions = {tm.mention};
+    u.order = tm.mention.begin;
+    units.push_back(std::move(u));
+  }
+  return merge_units(std::move(units), data);
+}
+
+std::vector<Entity> merge_entities(std::vector<std::vector<Entity>> per_article,
+                                   const AliasData& data) {
+  std::vector<Unit> units;
+  for (size_t a = 0; a < per_article.size(); ++a) {
+    for (Entity& e : per_article[a]) {
+      Unit u;
+      std::string article = e.articles.empty() ? std::to_string(a) : e.articles.front();
+      u.articles = e.articles.empty() ? std::vector<std::string>{article} : e.articles;
+      u.type = e.type;
+      u.votes = std::max<double>(1, static_cast<double>(e.mentions.size()));
+      size_t first = e.mentions.empty() ? 0 : e.mentions.front().begin;
+      u.order = (a << 32) + std::min<size_t>(first, 0xffffffffu);
+      for (Mention& m : e.mentions) {
+        if (m.article.empty()) m.article = article;
+        u.mentions.push_back(std::move(m));
+      }
+      if (e.aliases.empty()) e.aliases.push_back(e.name);
+      std::vector<std::vector<std::string>> keys;
+      for (const auto& s : e.aliases) keys.push_back(data.name_keys(s));
+      for (size_t s = 0; s < e.aliases.size(); ++s) {
+        bool is_short = false;
+        for (size_t t = 0; t < keys.size() && !is_short; ++t)
+          is_short = t != s && is_sub_run(keys[s], keys[t]);
+        u.surfaces.push_back(e.aliases[s]);
+        u.full.push_back(!is_short);
+      }
+      units.push_back(std::move(u));
+    }
+  }
+  return merge_units(std::move(units), data);
+}
+
+}  // namespace recoupe::analyze

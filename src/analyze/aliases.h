@@ -1,0 +1,85 @@
+// Alias merging: which mentions of an article, and which entities of the articles of one
+// story, name the same thing.
+//
+// How the merge decides (the same two steps inside an article and across a story):
+//  1. Keys. A name is cut into words (spaces, hyphens, apostrophes) and each word is
+//     reduced by translit_key(): case, diacritics and punctuation dropped, then the
+//     transliteration families tsch/tch→ch, zh→j, dj→j, kh→h, ph→f, ck→k, x→ks, w→v, y→i,
+//     ou→u, gue/gui→ge/gi, final -ij→-i, final -ine→-in, doubled letters single. So "Kim
+//     Jong-un", "Kim Jong-Un", "Kim Jong Un" and "Kim-Jong-Un" all give [kim, jong, un];
+//     "Vostotchny", "Vostochny" and "Wostotschny" give [vostochni]. A word or whole name listed
+//     in data/aliases/exonyms.tsv is then replaced by its family's first member ("Poutine" →
+//     "putin", "Choïgou" → "shoigu"). A place (typed place or other) found in the gazetteer
+//     gets the gazetteer id as its key instead, so "Russie" = "Russia" = "Russland".
+//  2. Same key → same entity. Its type is the majority type of its mentions (first seen on
+//     ties): "le Kremlin" typed organization stays an organization.
+//  3. Short forms. A name whose words are a contiguous run of the words of a longer name
+//     ("Kim" in "Kim Jong-un", "Poutine" in "Vladimir Poutine") joins the longest such name,
+//     provided the longer name is a person, and the short one is typed person or other (or
+//     place without a gazetteer entry: a tagger's guess, not a known place).
+//  REFUSES (keeps the short form as an entity of its own) when the short form fits two or
+//  more distinct longer names ("Kim" with both "Kim Jong-un" and "Kim Yo-jong"); never links
+//  an organization or a known place to a person ("Washington" the city stays apart from
+//  "George Washington"); never links places by short forms ("Corée" is not "Corée du Nord").
+//  At story level, only each entity's fullest names (not its short forms) are used as keys
+//  in step 2, so a bare "Kim" resolved in one article cannot glue two people together.
+// The canonical name is the most frequent full (non-short) surface, then the longest, then
+// the first seen.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analyze/gazetteer.h"
+#include "core/entity.h"
+
+namespace recoupe::analyze {
+
+// Transliteration-folded key of one word (see above). Linear.
+std::string translit_key(std::string_view word);
+
+// The data the merge uses: exonym families and the gazetteer. Immutable after load;
+// thread-safe. A default-constructed AliasData merges by spelling only.
+class AliasData {
+ public:
+  AliasData() = default;
+
+  // Reads data/aliases/exonyms.tsv (one family a line, variants separated by tabs, the first
+  // being the family's name; '#' starts a comment). Missing file: no exonyms.
+  static AliasData load(const std::string& data_dir, std::shared_ptr<const Gazetteer> gazetteer);
+
+  // Adds one family of equivalent names (tests use it).
+  void add_family(const std::vector<std::string>& names);
+
+  // Word keys of a name, exonyms applied.
+  std::vector<std::string> name_keys(std::string_view name) const;
+
+  const Gazetteer* gazetteer() const { return gazetteer_.get(); }
+
+ private:
+  std::unordered_map<std::string, std::vector<std::string>> exonyms_;  // joined keys → family
+  std::shared_ptr<const Gazetteer> gazetteer_;
+};
+
+// One typed mention found in an article.
+struct TypedMention {
+  Mention mention;
+  EntityType type = EntityType::other;
+};
+
+// Groups the mentions of one article into entities (rules above). Entities come in order of
+// first mention; each entity's mentions in text order. Cost: O(n log n + g²·w) for n
+// mentions, g distinct names of w words.
+std::vector<Entity> merge_mentions(const std::vector<TypedMention>& mentions,
+                                   const AliasData& data);
+
+// Merges the entities of the articles of one story (rules above). An entity's `articles`
+// names its article; when empty, the article is the index in `per_article` ("0", "1", …);
+// each mention gets its article id. Cost as above over the distinct names.
+std::vector<Entity> merge_entities(std::vector<std::vector<Entity>> per_article,
+                                   const AliasData& data = AliasData{});
+
+}  // namespace recoupe::analyze

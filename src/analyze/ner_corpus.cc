@@ -1,0 +1,145 @@
+#include "analyze/ner_corpus.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "analyze/gazetteer.h"
+#include "analyze/ner_model.h"
+
+namespace recoupe::analyze {
+namespace {
+
+uint8_t tag_id(const std::string& tag) {
+  if (tag.size() < 3 || (tag[0] != 'B' && tag[0] != 'I') || tag[1] != '-') return 0;
+  std::string_view type = std::string_view(tag).substr(2);
+  NerType t;
+  if (type == "PER")
+    t = kPer;
+  else if (type == "LOC")
+    t = kLoc;
+  else if (type == "ORG")
+    t = kOrg;
+  else if (type == "MISC")
+    t = kMisc;
+  else
+    return 0;
+  return static_cast<uint8_t>(tag[0] == 'B' ? begin_tag(t) : inside_tag(t));
+}
+
+}  // namespace
+
+Expected<std::vector<TaggedSentence>> read_ner_corpus(const std::string& path, size_t* skipped) {
+  std::string data;
+  if (path.size() > 4 && path.substr(path.size() - 4) == ".zst") {
+    auto d = read_zstd_file(path);
+    if (!d) return d.error();
+    data = std::move(*d);
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{path, "cannot open"};
+    std::stringstream ss;
+    ss << in.rdbuf();
+    data = ss.str();
+  }
+  std::vector<TaggedSentence> out;
+  size_t bad = 0, pos = 0;
+  while (pos < data.size()) {
+    size_t nl = data.find('\n', pos);
+    if (nl == std::string::npos) nl = data.size();
+    std::string_view line(data.data() + pos, nl - pos);
+    pos = nl + 1;
+    if (line.empty()) continue;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.contains("tokens") || !j.contains("tags") ||
+        !j["tokens"].is_array() || !j["tags"].is_array() ||
+        j["tokens"].size() != j["tags"].size()) {
+      ++bad;
+      continue;
+    }
+    TaggedSentence s;
+    bool ok = true;
+    for (const auto& t : j["tokens"]) {
+      if (!t.is_string())
+        ok = false;
+      else
+        s.tokens.push_back(t.get<std::string>());
+    }
+    for (const auto& t : j["tags"])
+      s.tags.push_back(t.is_string() ? tag_id(t.get<std::string>()) : 0);
+    if (!ok || s.tokens.empty()) {
+      ++bad;
+      continue;
+    }
+    out.push_back(std::move(s));
+  }
+  if (skipped) *skipped = bad;
+  return out;
+}
+
+std::vector<TagSpan> tag_spans(const std::vector<uint8_t>& tags) {
+  std::vector<TagSpan> out;
+  for (size_t i = 0; i < tags.size();) {
+    int t = tags[i];
+    if (t == 0) {
+      ++i;
+      continue;
+    }
+    NerType type = static_cast<NerType>((t - 1) / 2);
+    size_t j = i + 1;
+    while (j < tags.size() && tags[j] == inside_tag(type)) ++j;
+    out.push_back({i, j, type});
+    i = j;
+  }
+  return out;
+}
+
+void SpanCounts::add(const std::vector<uint8_t>& gold, const std::vector<uint8_t>& predicted) {
+  std::vector<TagSpan> g = tag_spans(gold), p = tag_spans(predicted);
+  size_t a = 0;
+  for (const TagSpan& s : p) {
+    while (a < g.size() && g[a].begin < s.begin) ++a;
+    if (a < g.size() && g[a] == s)
+      ++tp[s.type];
+    else
+      ++fp[s.type];
+  }
+  size_t b = 0;
+  for (const TagSpan& s : g) {
+    while (b < p.size() && p[b].begin < s.begin) ++b;
+    if (!(b < p.size() && p[b] == s)) ++fn[s.type];
+  }
+}
+
+void SpanCounts::add(const SpanCounts& o) {
+  for (int t = 0; t < kNerTypes; ++t) {
+    tp[t] += o.tp[t];
+    fp[t] += o.fp[t];
+    fn[t] += o.fn[t];
+  }
+}
+
+namespace {
+size_t sum(const std::array<size_t, kNerTypes>& a, int type) {
+  if (type >= 0) return a[static_cast<size_t>(type)];
+  size_t s = 0;
+  for (size_t v : a) s += v;
+  return s;
+}
+}  // namespace
+
+double SpanCounts::precision(int type) const {
+  double d = static_cast<double>(sum(tp, type) + sum(fp, type));
+  return d > 0 ? static_cast<double>(sum(tp, type)) / d : 0.0;
+}
+double SpanCounts::recall(int type) const {
+  double d = static_cast<double>(sum(tp, type) + sum(fn, type));
+  return d > 0 ? static_cast<double>(sum(tp, type)) / d : 0.0;
+}
+double SpanCounts::f1(int type) const {
+  double p = precision(type), r = recall(type);
+  return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}
+size_t SpanCounts::gold(int type) const { return sum(tp, type) + sum(fn, type); }
+
+}  // namespace recoupe::analyze

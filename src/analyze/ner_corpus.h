@@ -1,0 +1,52 @@
+// Tagged NER corpora (../shared/data/ner/<corpus>/<lang>-{train,test}.jsonl.zst: one JSON
+// sentence a line, {"tokens": [...], "tags": ["O", "B-PER", ...]}, strict IOB2) and the
+// span arithmetic the trainer and `recoupe eval-ner` share.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analyze/ner_features.h"
+#include "core/expected.h"
+
+namespace recoupe::analyze {
+
+struct TaggedSentence {
+  std::vector<std::string> tokens;
+  std::vector<uint8_t> tags;  // NerModel tag ids (0 = O, 1 + 2t = B-t, 2 + 2t = I-t)
+};
+
+// Reads a .jsonl or .jsonl.zst corpus. Lines that are not valid JSON or whose tokens and
+// tags differ in length are skipped (counted in `skipped` when given). Unknown tag types
+// become O. Error when the file cannot be read.
+Expected<std::vector<TaggedSentence>> read_ner_corpus(const std::string& path,
+                                                      size_t* skipped = nullptr);
+
+// An entity span over tokens [begin, end).
+struct TagSpan {
+  size_t begin = 0;
+  size_t end = 0;
+  NerType type = kMisc;
+  bool operator==(const TagSpan&) const = default;
+};
+
+// Spans of a tag sequence, CoNLL style: B-t opens a span, I-t continues a span of type t,
+// an I-t that continues nothing opens one.
+std::vector<TagSpan> tag_spans(const std::vector<uint8_t>& tags);
+
+// Exact-match span counts per type (CoNLL evaluation: a predicted span is right when its
+// boundaries and type equal a gold span's).
+struct SpanCounts {
+  std::array<size_t, kNerTypes> tp{}, fp{}, fn{};
+  void add(const std::vector<uint8_t>& gold, const std::vector<uint8_t>& predicted);
+  void add(const SpanCounts& other);
+  // Over one type (0..3) or, with type = -1, over all types (micro average). 0 when undefined.
+  double precision(int type = -1) const;
+  double recall(int type = -1) const;
+  double f1(int type = -1) const;
+  size_t gold(int type = -1) const;
+};
+
+}  // namespace recoupe::analyze
