@@ -24,6 +24,9 @@ constexpr Command kCommands[] = {
     {"analyze", recoupe::cli::run_analyze, "sentences, dates, quantities, quotes of each article"},
     {"eval-ner", recoupe::cli::run_eval_ner,
      "named-entity P/R/F1 on held-out corpora, vs baseline"},
+    {"report", recoupe::cli::run_report, "group articles into stories (JSON or text)"},
+    {"eval", recoupe::cli::run_eval, "clustering quality against gold event labels"},
+    {"eval-pairs", recoupe::cli::run_eval_pairs, "same-event pair decisions against labels"},
 };
 
 void print_help() {

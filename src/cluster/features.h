@@ -1,0 +1,47 @@
+// ArticleFeatures: the weighted representation of one article that clustering compares.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cluster/cluster_config.h"
+#include "index/candidate_index.h"
+#include "index/document_frequency.h"
+#include "index/minhash.h"
+#include "index/sparse_vector.h"
+#include "index/term_extractor.h"
+
+namespace recoupe::cluster {
+
+inline constexpr int64_t kUnknownTime = index::CandidateIndex::kUnknownTime;
+
+// Channels are unit-length TF-IDF vectors (empty when the article has none: no title, no
+// names found, no numbers). Entity and date evidence plug in here: the analyze stage's named
+// entities enter through index::EntityHints (they replace the capitalized-word proxy in
+// `entities`), and a better event time (a date the text states, resolved) replaces
+// `time_hours` (see features_for). Plain value type.
+struct ArticleFeatures {
+  index::SparseVector title;
+  index::SparseVector body;
+  index::SparseVector entities;
+  index::SparseVector numbers;
+  index::MinHashSignature signature;
+  int64_t time_hours = kUnknownTime;  // hours since 1970-01-01 UTC, or unknown
+  int words = 0;
+};
+
+// Hours since the epoch of an ISO 8601 date ("2023-09-13" → noon that day, since the hour is
+// unknown) or date-time ("2023-09-13T10:30:00Z", offsets applied). kUnknownTime when absent
+// or unparsable.
+int64_t parse_time_hours(const std::optional<std::string>& iso);
+
+// The distinct term ids of all channels of `raw`, for DocumentFrequency::add.
+std::vector<index::TermId> distinct_terms(const index::RawTerms& raw);
+
+// Weighs `raw` with the corpus statistics `df` (TF-IDF, L2-normalized per channel).
+ArticleFeatures weigh_features(const index::RawTerms& raw, const index::DocumentFrequency& df,
+                               int64_t time_hours, const ClusterConfig& config);
+
+}  // namespace recoupe::cluster

@@ -1,0 +1,21 @@
+// Reading and cleaning inputs into articles, for the commands that need them all at once.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/article.h"
+#include "core/expected.h"
+
+namespace recoupe::engine {
+
+struct LoadedArticles {
+  std::vector<Article> articles;  // input order
+  std::vector<Error> errors;      // inputs that could not be read (the rest is loaded)
+};
+
+// Reads every input (ingest::read_inputs: files, folders, JSONL, "-") and cleans each
+// document (extract::extract_article) on `threads` threads (0: all cores).
+LoadedArticles load_articles(const std::vector<std::string>& paths, unsigned threads = 0);
+
+}  // namespace recoupe::engine

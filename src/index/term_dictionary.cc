@@ -1,0 +1,36 @@
+#include "index/term_dictionary.h"
+
+#include <vector>
+
+namespace recoupe::index {
+
+TermId TermDictionary::intern(std::string_view key) {
+  Shard& shard = shards_[Hash{}(key) % kShards];
+  {
+    std::shared_lock lock(shard.mutex);
+    if (auto it = shard.ids.find(key); it != shard.ids.end()) return it->second;
+  }
+  std::unique_lock lock(shard.mutex);
+  if (auto it = shard.ids.find(key); it != shard.ids.end()) return it->second;
+  // Ids and the reverse table are assigned under keys_mutex_ so that key(id) is always valid.
+  std::lock_guard keys_lock(keys_mutex_);
+  TermId id = next_.load(std::memory_order_relaxed);
+  keys_.emplace_back(key);
+  next_.store(id + 1, std::memory_order_relaxed);
+  shard.ids.emplace(std::string(key), id);
+  return id;
+}
+
+std::optional<TermId> TermDictionary::find(std::string_view key) const {
+  const Shard& shard = shards_[Hash{}(key) % kShards];
+  std::shared_lock lock(shard.mutex);
+  if (auto it = shard.ids.find(key); it != shard.ids.end()) return it->second;
+  return std::nullopt;
+}
+
+std::string TermDictionary::key(TermId id) const {
+  std::lock_guard lock(keys_mutex_);
+  return id < keys_.size() ? keys_[id] : std::string();
+}
+
+}  // namespace recoupe::index

@@ -1,0 +1,224 @@
+#include "index/term_extractor.h"
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "text/data_dir.h"
+#include "text/normalize.h"
+#include "text/words.h"
+
+namespace recoupe::index {
+
+const TermLexicon& StopWordLibrary::get(const std::string& lang) const {
+  std::lock_guard lock(mutex_);
+  auto it = lists_.find(lang);
+  if (it == lists_.end()) {
+    auto lex = std::make_unique<TermLexicon>();
+    if (!lang.empty()) {
+      lex->stop_words = text::StopWords::load(data_dir_, lang);
+      for (const char* name : {"months.txt", "weekdays.txt"})
+        for (const auto& line : text::read_list(data_dir_, lang, name)) {
+          size_t start = 0;
+          while (start <= line.size()) {
+            size_t bar = line.find('|', start);
+            if (bar == std::string::npos) bar = line.size();
+            std::string w = text::fold(std::string_view(line).substr(start, bar - start));
+            if (!w.empty()) lex->calendar.insert(w);
+            start = bar + 1;
+          }
+        }
+    }
+    it = lists_.emplace(lang, std::move(lex)).first;
+  }
+  return *it->second;
+}
+
+namespace {
+
+bool has_digit(std::string_view w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool starts_upper(std::string_view w) {
+  if (w.empty()) return false;
+  auto c0 = static_cast<unsigned char>(w[0]);
+  if (c0 < 0x80) return c0 >= 'A' && c0 <= 'Z';
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), i, int32_t(w.size()), c);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+// True when the word at byte `begin` opens a sentence (or a line, or a quotation after one).
+bool at_sentence_start(std::string_view text, size_t begin) {
+  size_t i = begin;
+  while (i > 0) {
+    unsigned char c = static_cast<unsigned char>(text[i - 1]);
+    if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '-' || c == '*') {
+      --i;
+      continue;
+    }
+    if (c >= 0x80) {  // skip non-ASCII quotes and dashes («, », “, ”, –, —, U+00A0)
+      size_t j = i - 1;
+      while (j > 0 && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) --j;
+      std::string_view ch = text.substr(j, i - j);
+      if (ch == "«" || ch == "»" || ch == "“" || ch == "”" || ch == "„" || ch == "–" || ch == "—" ||
+          ch == "\u00a0" || ch == "‘" || ch == "’") {
+        i = j;
+        continue;
+      }
+      return false;
+    }
+    return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';';
+  }
+  return true;
+}
+
+// "1,000" → "1000"; "2.7" stays; a trailing possessive or dot goes.
+std::string number_key(std::string folded) {
+  std::string out;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    char c = folded[i];
+    if (c == ',' && i > 0 && i + 1 < folded.size() && isdigit((unsigned char)folded[i - 1]) &&
+        isdigit((unsigned char)folded[i + 1]))
+      continue;
+    out += c;
+  }
+  return out;
+}
+
+void count(std::unordered_map<TermId, float>& m, TermId id, float w = 1.f) { m[id] += w; }
+
+std::vector<TermWeight> to_vector(const std::unordered_map<TermId, float>& m) {
+  std::vector<TermWeight> v;
+  v.reserve(m.size());
+  for (const auto& [t, w] : m) v.push_back({t, w});
+  std::sort(v.begin(), v.end(),
+            [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
+  return v;
+}
+
+}  // namespace
+
+TermExtractor::TermExtractor(TermDictionary& dictionary, const StopWordLibrary& stop_words)
+    : dict_(dictionary), stop_words_(stop_words) {
+  UErrorCode status = U_ZERO_ERROR;
+  translit_.reset(
+      icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+  if (U_FAILURE(status)) translit_.reset();
+}
+
+TermExtractor::~TermExtractor() = default;
+
+text::Stemmer& TermExtractor::stemmer(std::string_view lang) {
+  auto it = stemmers_.find(lang);
+  if (it == stemmers_.end()) it = stemmers_.emplace(std::string(lang), text::Stemmer(lang)).first;
+  return it->second;
+}
+
+std::string TermExtractor::stem_key(std::string_view lang, std::string_view folded) {
+  std::string key;
+  key.reserve(lang.size() + 1 + folded.size());
+  key.append(lang).push_back('\0');
+  key.append(folded);
+  if (auto it = stem_cache_.find(key); it != stem_cache_.end()) return it->second;
+  std::string w(folded);
+  // Possessive "'s" and elided-article apostrophes do not change the word.
+  if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);
+  std::string s = stemmer(lang).stem(w);
+  if (stem_cache_.size() > 200000) stem_cache_.clear();  // bound memory on endless streams
+  stem_cache_.emplace(std::move(key), s);
+  return s;
+}
+
+std::string TermExtractor::latin(std::string_view folded) {
+  bool ascii =
+      std::all_of(folded.begin(), folded.end(), [](char c) { return (unsigned char)c < 0x80; });
+  if (ascii || !translit_) return std::string(folded);
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(folded.data(), int32_t(folded.size())));
+  translit_->transliterate(u);
+  std::string out;
+  u.toUTF8String(out);
+  return text::fold(out);
+}
+
+RawTerms TermExtractor::extract(std::string_view lang_in, std::string_view title,
+                                std::string_view body, const EntityHints& hints) {
+  RawTerms r;
+  std::string lang(lang_in);
+  const TermLexicon& lexicon = stop_words_.get(lang);
+  const text::StopWords& stops = lexicon.stop_words;
+  std::unordered_map<TermId, float> t_counts, b_counts, e_counts, n_counts;
+
+  auto content_stem = [&](const std::string& folded) -> std::string {
+    if (folded.size() < 2 || stops.contains(folded)) return {};
+    if (has_digit(folded)) return {};
+    return stem_key(lang, folded);
+  };
+
+  for (const auto& span : text::word_spans(title)) {
+    std::string f = text::fold(title.substr(span.begin, span.end - span.begin));
+    std::string s = content_stem(f);
+    if (!s.empty()) count(t_counts, dict_.intern(s));
+  }
+
+  std::vector<std::string> folded_words;
+  auto spans = text::word_spans(body);
+  folded_words.reserve(spans.size());
+  // Capitalized candidates: (folded word, sentence-initial?).
+  std::vector<std::pair<size_t, bool>> capitalized;
+  std::unordered_set<std::string> mid_sentence_caps;
+  for (const auto& span : spans) {
+    std::string_view w = body.substr(span.begin, span.end - span.begin);
+    std::string f = text::fold(w);
+    if (has_digit(f)) {
+      std::string k = number_key(f);
+      size_t digits =
+          std::count_if(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (digits >= 2 || digits < k.size()) count(n_counts, dict_.intern("n:" + k));
+    } else {
+      std::string s = content_stem(f);
+      if (!s.empty()) {
+        count(b_counts, dict_.intern(s));
+        if (!hints.names && starts_upper(w) && !lexicon.calendar.count(f)) {
+          bool initial = at_sentence_start(body, span.begin);
+          capitalized.push_back({folded_words.size(), initial});
+          if (!initial) mid_sentence_caps.insert(f);
+        }
+      }
+    }
+    folded_words.push_back(std::move(f));
+  }
+
+  if (hints.names) {
+    for (const auto& name : *hints.names)
+      for (const auto& w : text::words(name)) {
+        std::string f = text::fold(w);
+        if (f.size() < 2 || stops.contains(f)) continue;
+        count(e_counts, dict_.intern("e:" + latin(stem_key(lang, f))));
+      }
+  } else {
+    for (const auto& [i, initial] : capitalized) {
+      const std::string& f = folded_words[i];
+      if (initial && !mid_sentence_caps.count(f)) continue;
+      count(e_counts, dict_.intern("e:" + latin(stem_key(lang, f))));
+    }
+  }
+
+  r.words = int(folded_words.size());
+  r.signature = minhash(shingle_hashes(folded_words, 5));
+  r.title = to_vector(t_counts);
+  r.body = to_vector(b_counts);
+  r.entities = to_vector(e_counts);
+  r.numbers = to_vector(n_counts);
+  return r;
+}
+
+}  // namespace recoupe::index
