@@ -1,27 +1,21 @@
 #include "extract/text_cleaner.h"
 
-#include "text/normalize.h"
-#include "text/words.h"
+#include "extract/text_lines.h"
+#include "extract/text_metadata.h"
 
 namespace recoupe::extract {
 
-TextExtraction clean_text(std::string_view text) {
+TextExtraction clean_text(std::string_view text, const TextCues& cues,
+                          const TextCleanerConfig& config) {
   TextExtraction out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t nl = text.find('\n', start);
-    size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::string line = text::collapse_spaces(text.substr(start, end - start));
-    if (!line.empty()) {
-      if (!out.meta.title && text::count_words(line) >= 3)
-        out.meta.title = line;
-      else
-        out.paragraphs.push_back(std::move(line));
-    }
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
-  }
+  std::vector<LineFeatures> lines = line_features(text, cues);
+  LineClassification cls = classify_lines(lines, cues, config);
+  out.meta = text_metadata(lines, cls, cues);
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (cls.classes[i] == LineClass::kBody) out.paragraphs.push_back(std::move(lines[i].text));
   return out;
 }
+
+TextExtraction clean_text(std::string_view text) { return clean_text(text, TextCues::shared()); }
 
 }  // namespace recoupe::extract

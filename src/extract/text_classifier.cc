@@ -1,0 +1,196 @@
+#include "extract/text_classifier.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "extract/text_metadata.h"
+
+namespace recoupe::extract {
+namespace {
+
+constexpr double kBarrier = -1e12;  // an "end" cue: no region spans it
+
+bool hard_boilerplate(const LineFeatures& f) {
+  return f.cue == CueKind::kBoilerplate || f.cue == CueKind::kEnd || f.cue == CueKind::kTeaser;
+}
+
+// Lines that can never be body: menus with separators, bare links, lone symbols.
+bool junk(const LineFeatures& f) {
+  if (f.separators >= 2) return true;
+  if (f.has_url && f.words <= 6) return true;
+  if (f.words == 0) return true;
+  if (f.words == f.digits) return true;  // "2023", "12 / 45"
+  return false;
+}
+
+// The best-scoring segment of `v` from `from` to `to` (exclusive); {-1,-1} when all negative.
+std::pair<int, int> max_segment(const std::vector<double>& v, int from, int to, double* best_out) {
+  double best = 0, run = 0;
+  int best_b = -1, best_e = -1, b = from;
+  for (int i = from; i < to; ++i) {
+    if (run <= 0) {
+      run = 0;
+      b = i;
+    }
+    run += v[i];
+    if (run > best) {
+      best = run;
+      best_b = b;
+      best_e = i + 1;
+    }
+  }
+  if (best_out) *best_out = best;
+  return {best_b, best_e};
+}
+
+}  // namespace
+
+bool is_prose(const LineFeatures& f, const TextCleanerConfig& c, bool use_stop_words) {
+  if (hard_boilerplate(f) || junk(f)) return false;
+  if (use_stop_words && f.stop_ratio() < c.prose_min_stop_ratio) return false;
+  if (f.ends_sentence && f.words >= c.prose_min_words) return true;
+  return f.words >= c.prose_long_words;
+}
+
+bool is_metadata_line(const LineFeatures& f, const TextCues& cues, const TextCleanerConfig& c) {
+  if (f.words > c.caption_max_words) return false;
+  if (f.has_copyright) return true;  // credits and captions carrying a credit
+  if (f.words > c.metadata_max_words) return false;
+  if (f.date && f.date->date_only) return true;
+  // A short line with a date that is not a sentence: "Mai 21 2019, 14:34 | Medien, Politik".
+  if (f.date && f.date->year && !f.ends_sentence && f.words <= c.dated_line_max_words) return true;
+  switch (f.meta.kind) {
+    case CueKind::kPublished:
+    case CueKind::kUpdated:
+      if (f.date) return true;
+      break;
+    case CueKind::kByline:
+      if (parse_byline(f, cues)) return true;
+      break;
+    case CueKind::kSource:
+    case CueKind::kCredit:
+      if (!f.ends_sentence || f.words <= 6) return true;
+      break;
+    default:
+      break;
+  }
+  return parse_credit(f, cues).has_value();
+}
+
+LineClassification classify_lines(const std::vector<LineFeatures>& lines, const TextCues& cues,
+                                  const TextCleanerConfig& c) {
+  LineClassification out;
+  const int n = static_cast<int>(lines.size());
+  out.classes.assign(n, LineClass::kBoilerplate);
+  if (n == 0) return out;
+
+  long words = 0, stops = 0;
+  for (const auto& f : lines) {
+    words += f.words;
+    stops += f.stop_words;
+  }
+  const bool use_stop_words = words > 0 && static_cast<double>(stops) / words >= c.doc_min_stop_ratio;
+
+  std::vector<char> prose(n), meta(n), teaser(n);
+  std::vector<double> score(n);
+  bool in_teasers = false;
+  for (int i = 0; i < n; ++i) {
+    const LineFeatures& f = lines[i];
+    meta[i] = !hard_boilerplate(f) && is_metadata_line(f, cues, c);
+    prose[i] = !meta[i] && is_prose(f, c, use_stop_words);
+    // After a teaser cue, title-like lines are links to other stories, even a headline that
+    // ends with "?"; a real paragraph (long, or several sentences) ends the list.
+    if (f.cue == CueKind::kTeaser) {
+      in_teasers = true;
+    } else if (in_teasers) {
+      bool paragraph = f.words > c.title_max_words || (prose[i] && f.words > c.teaser_max_words);
+      if (paragraph || meta[i]) {
+        in_teasers = false;
+      } else {
+        teaser[i] = true;
+        prose[i] = false;
+      }
+    }
+    if (f.cue == CueKind::kEnd)
+      score[i] = kBarrier;
+    else if (prose[i])
+      score[i] = std::min(f.chars, c.gain_cap_chars);
+    else
+      score[i] = -(c.penalty_base + c.penalty_per_char * std::min(f.chars, c.gain_cap_chars));
+  }
+
+  double best = 0;
+  auto [rb, re] = max_segment(score, 0, n, &best);
+  if (rb < 0) return out;
+  out.region_begin = rb;
+  out.region_end = re;
+  std::vector<std::pair<int, int>> regions = {{rb, re}};
+  // Secondary regions anywhere else (a lead split off by a photo block or a table of
+  // contents, an article continued after an inline teaser list): each remaining interval is
+  // searched for its best segment, which splits it in two.
+  std::vector<std::pair<int, int>> todo = {{0, rb}, {re, n}};
+  while (!todo.empty()) {
+    auto [from, to] = todo.back();
+    todo.pop_back();
+    if (from >= to) continue;
+    double s = 0;
+    auto [b, e] = max_segment(score, from, to, &s);
+    if (b < 0 || s < c.secondary_region_share * best || s < c.secondary_region_min_chars) continue;
+    regions.push_back({b, e});
+    todo.push_back({from, b});
+    todo.push_back({e, to});
+  }
+  std::sort(regions.begin(), regions.end());
+  for (auto [b, e] : regions) {
+    for (int i = b; i < e; ++i) {
+      const LineFeatures& f = lines[i];
+      if (meta[i]) {
+        out.classes[i] = LineClass::kMetadata;
+        continue;
+      }
+      if (hard_boilerplate(f) || teaser[i] || junk(f)) continue;
+      if (prose[i]) {
+        out.classes[i] = LineClass::kBody;
+        continue;
+      }
+      // A short line inside the region: a subheading before prose, or a short sentence or
+      // quote next to prose.
+      int next = i + 1;
+      while (next < e && meta[next]) ++next;
+      bool next_prose = next < e && prose[next];
+      bool prev_prose = i > b && (prose[i - 1] || out.classes[i - 1] == LineClass::kBody);
+      bool sandwich = f.words >= 2 && prev_prose && next_prose;
+      bool heading = f.words >= 2 && f.words <= c.subheading_max_words && !f.ends_colon &&
+                     next_prose;
+      bool sentence = f.words >= 3 && (f.ends_sentence || f.starts_quote || f.ends_colon) &&
+                      (next_prose || prev_prose);
+      if (heading || sentence || sandwich || c.admit_all_inside) out.classes[i] = LineClass::kBody;
+    }
+  }
+
+  out.region_begin = rb = regions.front().first;
+  out.region_end = regions.back().second;
+  out.regions = regions;
+  // Title: walking up from the region over title-like lines and metadata lines; the topmost
+  // title-like line wins (captions and kickers sit between a headline and its lead).
+  int stop = std::max(0, rb - c.title_window_lines);
+  for (int i = rb - 1; i >= stop; --i) {
+    const LineFeatures& f = lines[i];
+    if (meta[i]) {
+      out.classes[i] = LineClass::kMetadata;
+      continue;
+    }
+    bool title_like = !hard_boilerplate(f) && !junk(f) && f.words >= c.title_min_words &&
+                      f.words <= c.title_max_words && !f.has_copyright &&
+                      !(f.ends_sentence && f.words > 12 && !f.starts_upper);
+    if (!title_like) break;
+    out.title_line = i;
+  }
+  if (out.title_line >= 0) out.classes[out.title_line] = LineClass::kTitle;
+  // Metadata lines anywhere are reported as such (the body never contains them).
+  for (int i = 0; i < n; ++i)
+    if (meta[i] && out.classes[i] == LineClass::kBoilerplate) out.classes[i] = LineClass::kMetadata;
+  return out;
+}
+
+}  // namespace recoupe::extract

@@ -1,0 +1,47 @@
+// Per-line features of a scraped plain text: what the line classifier looks at.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/date_line.h"
+#include "extract/text_cues.h"
+
+namespace recoupe::extract {
+
+// Features of one non-empty line (whitespace collapsed). Plain data.
+struct LineFeatures {
+  std::string text;    // the line, whitespace collapsed
+  std::string folded;  // text::fold of its first ~120 bytes (cue matching)
+  int chars = 0;       // code points
+  int words = 0;
+  int stop_words = 0;        // words in a stop-word list of a loaded language
+  int capitalized = 0;       // words starting with an upper-case letter
+  int digits = 0;            // words starting with a digit
+  bool ends_sentence = false;  // last visible char is . ! ? … (before closing quotes)
+  bool ends_colon = false;     // last visible char is ':'
+  bool starts_upper = false;   // first letter is upper case
+  bool starts_quote = false;   // « " “ „ — a quotation or a dialogue line
+  bool all_caps = false;       // at least 2 letters, none lower case
+  int separators = 0;          // standalone | / • · » > tokens: menus, breadcrumbs
+  bool has_url = false;        // http://, www., or a host name
+  bool has_copyright = false;  // ©
+  CueKind cue = CueKind::kNone;  // boilerplate cue (TextCues::boilerplate)
+  CueMatch meta;                 // metadata cue at the start (TextCues::metadata)
+  std::optional<DateMatch> date;  // computed on short lines and metadata lines only
+
+  double stop_ratio() const { return words ? static_cast<double>(stop_words) / words : 0.0; }
+};
+
+// Splits `text` into non-empty lines (whitespace collapsed) and computes their features.
+// Lines longer than `max_line_bytes` are cut there (at a UTF-8 boundary). Cost: linear in the
+// text, one pass over each line's words; thread-safe.
+std::vector<LineFeatures> line_features(std::string_view text, const TextCues& cues,
+                                        size_t max_line_bytes = 1 << 20);
+
+// Features of one already-collapsed line (exposed for tests).
+LineFeatures features_of(std::string line, const TextCues& cues);
+
+}  // namespace recoupe::extract
