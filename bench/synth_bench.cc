@@ -77,7 +77,9 @@ int main(int argc, char** argv) {
   const std::string data_dir = text::find_data_dir();
   auto analysis_resources = analyze::AnalysisResources::load(data_dir);
   if (!story_paths.empty()) {
-    auto story = synth::analyze_story("story", read_articles(story_paths), analysis_resources);
+    auto entity_resources = analyze::EntityResources::load(data_dir);
+    auto story = synth::analyze_story("story", read_articles(story_paths), analysis_resources,
+                                      entity_resources ? &*entity_resources : nullptr);
     auto resources = synth::SynthResources::load(data_dir, {story.language});
     if (pairs) {  // every aligned pair, for reading what alignment does
       auto cs = synth::build_claims(story.evidence(), resources, {});

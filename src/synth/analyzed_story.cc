@@ -18,7 +18,8 @@ StoryEvidence AnalyzedStory::evidence() const {
 }
 
 AnalyzedStory analyze_story(std::string id, std::vector<Article> articles,
-                            const analyze::AnalysisResources& resources) {
+                            const analyze::AnalysisResources& resources,
+                            const analyze::EntityResources* entities) {
   AnalyzedStory s;
   s.id = std::move(id);
   std::map<std::string, int> langs;
@@ -40,6 +41,18 @@ AnalyzedStory analyze_story(std::string id, std::vector<Article> articles,
   for (const auto& a : s.articles)
     s.analyses.push_back(analyze::analyze_article(a, resources, s.reference_date));
   s.duplicate_of.assign(s.articles.size(), "");
+  if (entities) {
+    std::vector<std::vector<Entity>> per_article;
+    for (const auto& a : s.articles) {
+      auto ents = analyze::find_entities(a.text, a.language.value_or(s.language), *entities);
+      for (auto& e : ents) e.articles = {a.id};
+      per_article.push_back(std::move(ents));
+    }
+    auto merged = analyze::merge_entities(std::move(per_article), entities->aliases());
+    std::vector<const Article*> ptrs;
+    for (const auto& a : s.articles) ptrs.push_back(&a);
+    s.entities = evidence_entities(merged, ptrs);
+  }
   return s;
 }
 

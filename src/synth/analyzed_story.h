@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analyze/analyzer.h"
+#include "analyze/entities.h"
 #include "core/analysis.h"
 #include "core/article.h"
 #include "synth/story_evidence.h"
@@ -30,9 +31,12 @@ struct AnalyzedStory {
 
 // Analyses `articles` (story order kept) into an AnalyzedStory: the language is the most
 // common article language ("en" when none), the reference date the latest publication date
-// (articles without one resolve relative dates against it). No entities, no duplicates:
-// the caller adds them when it has them. Pure; cost: the analysis, linear in the text.
+// (articles without one resolve relative dates against it). With `entities`, each article's
+// entities are found (analyze::find_entities) and merged across the story
+// (analyze::merge_entities); without, the story has none. No duplicates: the caller adds
+// them when it has them. Pure; cost: the analysis, linear in the text.
 AnalyzedStory analyze_story(std::string id, std::vector<Article> articles,
-                            const analyze::AnalysisResources& resources);
+                            const analyze::AnalysisResources& resources,
+                            const analyze::EntityResources* entities = nullptr);
 
 }  // namespace recoupe::synth

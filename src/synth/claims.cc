@@ -73,6 +73,14 @@ std::vector<std::pair<size_t, size_t>> clause_ranges(std::string_view s, const S
         if (d == 0xBB && qdepth > 0) --qdepth;
       }
       if (qdepth > 0 || c != ',') continue;
+      // A comma with another one a few words away opens or closes an incise (", ce mercredi
+      // 13 septembre,"): cutting there leaves two fragments.
+      bool incise = false;
+      for (size_t k = 0; k < piece.size(); ++k)
+        if (k != i && piece[k] == ',' &&
+            text::count_words(piece.substr(std::min(i, k), (i > k ? i - k : k - i))) < 8)
+          incise = true;
+      if (incise) continue;
       if (static_cast<int>(text::count_words(piece.substr(0, i))) < min_half ||
           static_cast<int>(text::count_words(piece.substr(i + 1))) < min_half)
         continue;
@@ -250,12 +258,15 @@ ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
         c.words = words;
         std::vector<std::pair<uint32_t, float>> feats;
         auto cws = content_words(ctext, stop, stemmer);
-        // Words inside a quantity ("deux hommes") count as words (family "x:") but not as
-        // predicates: a shared "two men" does not make two sentences one fact.
+        // Words inside a quantity ("deux hommes") or a date count as words (family "x:") but
+        // not as predicates: a shared "two men" does not make two sentences one fact.
         auto in_quantity = [&](const ContentWord& w) {
           for (const auto& q : an->quantities)
             if (q.begin <= c.begin + w.begin && c.begin + w.end <= q.end && !q.unit.empty())
               return true;
+          // Date words ("mercredi") too: the date's own term carries them.
+          for (const auto& d : an->dates)
+            if (d.begin <= c.begin + w.begin && c.begin + w.end <= d.end) return true;
           return false;
         };
         for (size_t k = 0; k < cws.size(); ++k) {
@@ -271,7 +282,11 @@ ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
                              have_entities ? 1.0f : static_cast<float>(cfg.entity_weight)});
             continue;
           }
-          feats.push_back({term("w:" + cws[k].stem), 1.0f});
+          // A capitalized first word is a name when the story writes it capitalized inside a
+          // sentence too ("Vladimir Poutine et …"); decided once every claim is read ("s:").
+          const bool initial_cap = cws[k].capitalized && cws[k].begin == 0;
+          feats.push_back({term((initial_cap ? "s:" : "w:") + cws[k].stem), 1.0f});
+          if (initial_cap) continue;
           // Derivations the stemmer keeps apart ("construction" / "construire") share a
           // prefix: a weaker term of their own.
           if (cfg.prefix_length > 0 && cws[k].stem.size() > static_cast<size_t>(cfg.prefix_length))
@@ -310,6 +325,21 @@ ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
         raw.push_back(std::move(feats));
       }
     }
+  }
+
+  {
+    std::vector<std::pair<uint32_t, std::string>> initial;
+    for (const auto& [key, id] : term_id)
+      if (key[0] == 's') initial.push_back({id, key.substr(2)});
+    std::unordered_map<uint32_t, std::pair<uint32_t, float>> remap;
+    for (const auto& [id, stem] : initial) {
+      bool name = term_id.count("n:" + stem) > 0;
+      float w = name && !have_entities ? static_cast<float>(cfg.entity_weight) : 1.0f;
+      remap[id] = {term((name ? "n:" : "w:") + stem), w};
+    }
+    for (auto& feats : raw)
+      for (auto& f : feats)
+        if (auto it = remap.find(f.first); it != remap.end()) f = it->second;
   }
 
   // idf within the story: a word every claim uses says little about which fact it states.

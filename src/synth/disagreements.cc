@@ -42,6 +42,32 @@ bool contains_words(const std::string& hay, const std::string& needle) {
   return false;
 }
 
+bool has_letter(const std::string& s) {
+  for (unsigned char c : s)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80) return true;
+  return false;
+}
+
+// True when some claim names both entities: "Washington craint que Moscou…" shows that the
+// two are actors of the story, not two answers to "where".
+bool co_named(const ClaimSet& cs, int e1, int e2) {
+  for (const auto& c : cs.claims) {
+    bool a = false, b = false;
+    for (int e : c.entities) {
+      a |= e == e1;
+      b |= e == e2;
+    }
+    if (a && b) return true;
+  }
+  return false;
+}
+
+bool names_in_article(const StoryEvidence& ev, int entity, size_t article) {
+  for (const auto& m : ev.entities[entity].mentions)
+    if (m.article == article) return true;
+  return false;
+}
+
 struct Builder {
   const StoryEvidence& ev;
   std::vector<Disagreement> out;
@@ -124,6 +150,14 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
         };
         auto xa = only(a, o), xo = only(o, a);
         if (xa.size() != 1 || xo.size() != 1) continue;
+        // A name without letters ("2019") is a tagging error, not a place or a person.
+        if (!has_letter(ev.entities[xa[0]].name) || !has_letter(ev.entities[xo[0]].name)) continue;
+        // Two places one claim names together elsewhere in the story are not rivals.
+        if (co_named(cs, xa[0], xo[0])) continue;
+        // Across articles, an article that names the other value anywhere does not dispute it.
+        if (a.article != o.article &&
+            (names_in_article(ev, xa[0], o.article) || names_in_article(ev, xo[0], a.article)))
+          continue;
         // Names need a closer match than places: a sentence about another person is common.
         if (std::string(type) != "place" && al.similarity < cfg.disagreement_threshold + 0.15)
           continue;

@@ -8,6 +8,7 @@
 
 #include "core/analysis.h"
 #include "core/article.h"
+#include "core/entity.h"
 
 namespace recoupe::synth {
 
@@ -47,5 +48,11 @@ struct StoryEvidence {
   std::vector<EvidenceEntity> entities;
   std::optional<std::string> reference_date;
 };
+
+// Converts the entity stage's story-level entities (analyze::merge_entities: mentions carry
+// their article id) into evidence entities, mapping ids to indices of `articles`. Mentions
+// of articles not in the list are dropped, and so are entities left without mentions.
+std::vector<EvidenceEntity> evidence_entities(const std::vector<Entity>& merged,
+                                              const std::vector<const Article*>& articles);
 
 }  // namespace recoupe::synth

@@ -74,6 +74,13 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
         for (size_t k : chosen)
           red = std::max(red, static_cast<double>(claim_similarity(claims[c], claims[k])));
         if (red >= cfg.duplicate_threshold) continue;
+        // The same fact told by another article (aligned claims) is a duplicate too.
+        bool same_fact = false;
+        for (const auto& al : cs.aligned[c])
+          if (std::find(chosen.begin(), chosen.end(), al.other) != chosen.end() &&
+              (al.similarity >= cfg.align_threshold || al.covered >= cfg.cover_threshold))
+            same_fact = true;
+        if (same_fact) continue;
         double mmr = score[c] - cfg.redundancy_weight * red;
         if (mmr > best) {
           best = mmr;

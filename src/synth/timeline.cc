@@ -90,6 +90,18 @@ std::string clause_around(std::string_view s, size_t begin, size_t end, int max_
       }
     }
     if (fe < cb) clause = trim_clause(s.substr(0, fe)) + " " + clause;
+  } else if (static_cast<int>(text::count_words(clause)) < 6 && ce < s.size()) {
+    // An opening clause of only the date ("Ce mardi matin, il a rencontré …"): the next
+    // clause says what happened.
+    size_t ne = s.size();
+    for (size_t i = ce + 1; i < s.size(); ++i) {
+      size_t len;
+      if (is_boundary(s, i, &len)) {
+        ne = i;
+        break;
+      }
+    }
+    clause = trim_clause(s.substr(cb, ne - cb));
   }
   return first_words(clause, max_words);
 }

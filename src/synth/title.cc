@@ -128,7 +128,13 @@ std::string neutral_title(const StoryEvidence& ev, const ClaimSet& cs, const Syn
       if (d.begin >= cl.begin && d.end <= cl.end && d.precision == DatePrecision::kDay)
         dates.push_back({d.begin - cl.begin, d.end - cl.begin});
     std::string t = compress_to_main_clause(cl.text, dates);
-    if (text::count_words(t) < 4 || headlines.count(fold_clean(t))) continue;
+    if (text::count_words(t) < 4) continue;
+    // Never an outlet's headline, nor its opening words.
+    std::string ft = fold_clean(t);
+    bool headline = false;
+    for (const auto& h : headlines)
+      if (h.compare(0, ft.size(), ft) == 0) headline = true;
+    if (headline) continue;
     return t;
   }
   return "";
