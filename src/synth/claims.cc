@@ -314,7 +314,12 @@ ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
               d.value.find('X') != std::string::npos)
             continue;
           c.dates.push_back({d.value, to_string(d.precision)});
-          feats.push_back({term("d:" + d.value), static_cast<float>(cfg.date_weight)});
+          // A week or a month ("this week") is shared by any two articles of the same days:
+          // weighted like a date, but no evidence of the same predicate (family "t:").
+          const bool loose =
+              d.precision == DatePrecision::kWeek || d.precision == DatePrecision::kMonth;
+          feats.push_back(
+              {term((loose ? "t:" : "d:") + d.value), static_cast<float>(cfg.date_weight)});
         }
         size_t quoted = 0;
         for (const auto& q : an->quotes)

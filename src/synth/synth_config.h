@@ -38,7 +38,7 @@ struct SynthConfig {
   // A claim is also supported by a claim of another article that covers this fraction of
   // its weighted terms (a long sentence containing the short fact), even when their cosine
   // is low because the other says more.
-  double cover_threshold = 0.6;
+  double cover_threshold = 0.65;
   // Terms in more than this fraction of the story's claims do not generate candidate pairs
   // (they still count in the cosine): keeps alignment near-linear on big stories.
   double candidate_max_df = 0.15;
