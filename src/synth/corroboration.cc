@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
 
 namespace recoupe::synth {
 namespace {
@@ -76,9 +77,27 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
       if (cs.outlet_of[cs.claims[al.other].article] != cs.outlet_of[cl.article]) elsewhere = true;
     if (!elsewhere) cand.push_back(c);
   }
-  std::stable_sort(cand.begin(), cand.end(), [&](size_t x, size_t y) {
-    return fact_weight(cs.claims[x]) > fact_weight(cs.claims[y]);
-  });
+  // Novelty: the share of a claim's weight carried by terms no other outlet uses. What only
+  // one outlet reports is what a reader of the others would miss.
+  std::unordered_map<uint32_t, int> term_outlet;  // term → its one outlet, or -1 for several
+  for (const auto& cl : cs.claims) {
+    int o = cs.outlet_of[cl.article];
+    for (uint32_t t : cl.terms) {
+      auto [it, fresh] = term_outlet.emplace(t, o);
+      if (!fresh && it->second != o) it->second = -1;
+    }
+  }
+  std::vector<double> score(cs.claims.size(), 0.0), novelty(cs.claims.size(), 0.0);
+  for (size_t c : cand) {
+    const Claim& cl = cs.claims[c];
+    double own = 0;
+    for (size_t i = 0; i < cl.terms.size(); ++i)
+      if (term_outlet[cl.terms[i]] >= 0) own += static_cast<double>(cl.weights[i]) * cl.weights[i];
+    novelty[c] = cl.norm > 0 ? own / (static_cast<double>(cl.norm) * cl.norm) : 0.0;
+    score[c] = fact_weight(cl) + cfg.novelty_weight * novelty[c];
+  }
+  std::stable_sort(cand.begin(), cand.end(),
+                   [&](size_t x, size_t y) { return score[x] > score[y]; });
   std::vector<size_t> chosen;
   std::vector<size_t> per_article(ev.articles.size(), 0);
   std::vector<SingleSourceClaim> out;
@@ -87,6 +106,15 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
     const Claim& cl = cs.claims[c];
     if (per_article[cl.article] >= cfg.max_single_source_per_article) continue;
     if (redundant(cs, c, chosen, cfg.duplicate_threshold)) continue;
+    // Close to what another outlet says, though not aligned: part of it is corroborated, so
+    // the claim as a whole is not "said by one outlet only".
+    // A claim mostly made of its own outlet's details (novelty ≥ 0.4) stays listed.
+    bool related = false;
+    for (size_t o = 0; novelty[c] < 0.4 && o < cs.claims.size() && !related; ++o)
+      if (cs.outlet_of[cs.claims[o].article] != cs.outlet_of[cl.article] &&
+          claim_similarity(cl, cs.claims[o]) >= cfg.single_source_max_similarity)
+        related = true;
+    if (related) continue;
     chosen.push_back(c);
     ++per_article[cl.article];
     SingleSourceClaim s;

@@ -20,7 +20,8 @@ std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& evidence
 
 // Facts stated by one outlet only, with no aligned claim in any other outlet (not even a
 // conflicting one: that is a disagreement). Only informative claims (an entity or name, a
-// number or a date), ranked by how much they carry; at most
+// number or a date), ranked by how much they carry and by novelty (share of their weight in
+// terms no other outlet uses, × config.novelty_weight); at most
 // config.max_single_source_per_article per article and config.max_single_source in all.
 std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& evidence,
                                                     const ClaimSet& claims,

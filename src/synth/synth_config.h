@@ -45,8 +45,15 @@ struct SynthConfig {
 
   // --- Corroborated / single source (corroboration.h) ---
   size_t max_corroborated = 15;
-  size_t max_single_source = 12;
-  size_t max_single_source_per_article = 4;
+  size_t max_single_source = 15;
+  size_t max_single_source_per_article = 5;
+  // Single-source facts rank by names, numbers, dates (about 0–5 points) plus this times the
+  // share of their weight in terms no other outlet uses (0–1): exclusive details first.
+  double novelty_weight = 4.0;
+  // A claim with a cosine at least this high with any other outlet's claim is not listed as
+  // single-source (part of it is told elsewhere), though below align_threshold, unless at
+  // least 40 % of its weight is in terms only its outlet uses (its own details dominate).
+  double single_source_max_similarity = 0.25;
 
   // --- Disagreements (disagreements.h) ---
   // Claims must align at least this well before their differing values count as a

@@ -60,7 +60,7 @@ std::string compress_to_main_clause(std::string_view claim,
     bool changed = false;
     for (size_t i = 0; i + 2 < t.size(); ++i) {
       if (t[i] == ',' && t[i + 1] == ' ' && t[i + 2] == ',') {
-        t.erase(i, 2);
+        t.erase(i, 3);
         changed = true;
         break;
       }
