@@ -79,6 +79,13 @@ void count_terms(std::string_view text, const text::StopWords& stop, bool headli
       int stops = 0;
       for (size_t k = i; k < i + len; ++k) stops += ws[k].stop;
       if (stops > 1) break;
+      // A three-word phrase hinges on a short link word ("vente d'armes", "poignée de main");
+      // a name glued to a common word ("Jong-un échangent") is not a term.
+      if (len == 3 && (!ws[i + 1].stop || ws[i + 1].folded.size() > 3)) continue;
+      bool any_upper = false, any_lower = false;
+      for (size_t k = i; k < i + len; ++k)
+        if (ws[k].content) (ws[k].upper ? any_upper : any_lower) = true;
+      if (len > 1 && any_upper && any_lower) continue;
       std::string key;
       bool all_upper = true;
       for (size_t k = i; k < i + len; ++k) {

@@ -13,7 +13,8 @@ namespace recoupe::synth {
 
 // For each article (story order): its headline (Article::title, else its first sentence)
 // and up to config.framing_terms distinctive terms — words and 2–3 word phrases (content
-// words at both ends, at most one stop word inside: "vente d'armes") ranked by the z-score
+// words at both ends; a three-word phrase has a short stop word in the middle: "vente
+// d'armes"; names and common words are not mixed in one phrase) ranked by the z-score
 // of their log-odds ratio against the other articles of the story with an informative
 // Dirichlet prior (Monroe et al. 2008; prior = 0.5 + framing_prior × story frequency).
 // Phrases are boosted (framing_phrase_boost), headline terms a little, proper names

@@ -101,7 +101,7 @@ struct SynthConfig {
   size_t framing_terms = 5;
   // Multi-word terms' z-scores are multiplied by this: a phrase ("bataille sacrée") says
   // more about a frame than its words alone.
-  double framing_phrase_boost = 1.5;
+  double framing_phrase_boost = 1.3;
   // Dirichlet prior strength (pseudo-counts spread over the story's vocabulary) of the
   // log-odds (Monroe et al. 2008).
   double framing_prior = 10.0;
