@@ -47,14 +47,17 @@ int main(int argc, char** argv) {
       auto s = cluster::pair_score(cluster::profile_of(f[i]), cluster::profile_of(f[j]), config);
       rows.emplace_back(s.total, i, j, s);
     }
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
   for (size_t i = 0; i < arts.size(); ++i) {
     std::printf("#%zu %s [%s] ents:", i, arts[i].id.c_str(), arts[i].event.value_or("").c_str());
-    for (auto t : index::top_terms(f[i].entities, 8)) std::printf(" %s", space.dictionary.key(t).c_str());
+    for (auto t : index::top_terms(f[i].entities, 8))
+      std::printf(" %s", space.dictionary.key(t).c_str());
     std::printf("\n");
   }
   for (const auto& [total, i, j, s] : rows)
-    std::printf("%.3f  %zu-%zu %s  title %.2f body %.2f ent %.2f num %.2f time %.2f\n", total, i,
-                j, arts[i].event && arts[j].event ? (*arts[i].event == *arts[j].event ? "SAME" : "diff") : "",
-                s.cosines[0], s.cosines[1], s.cosines[2], s.cosines[3], s.time_proximity);
+    std::printf(
+        "%.3f  %zu-%zu %s  title %.2f body %.2f ent %.2f num %.2f time %.2f\n", total, i, j,
+        arts[i].event && arts[j].event ? (*arts[i].event == *arts[j].event ? "SAME" : "diff") : "",
+        s.cosines[0], s.cosines[1], s.cosines[2], s.cosines[3], s.time_proximity);
 }

@@ -20,7 +20,8 @@ constexpr const char* kHelp =
     "usage: recoupe eval-pairs --gold PAIRS.jsonl [--format json|text] [--config FILE]\n"
     "                          [--data DIR] [--threads N]\n\n"
     "Scores each pair with the clustering's pair score and decides \"same event\" when it\n"
-    "reaches the config's join_threshold. Records: {lang, first_title, first_text,\n"
+    "reaches the bar for two lone articles (cluster::pair_bar). Records: {lang, first_title, "
+    "first_text,\n"
     "second_title, second_text, same_event}. Prints pairs, positives, accuracy, precision,\n"
     "recall, f1 at that threshold, and (diagnostic only) the best F1 any threshold would give.\n";
 
@@ -99,7 +100,7 @@ int run_eval_pairs(int argc, char** argv) {
   }
   if (pairs.empty()) return kExitNothingProcessed;
   std::vector<double> scores = engine::score_pairs(pairs, options);
-  double t = options.config.join_threshold;
+  double t = cluster::pair_bar(options.config);
   Counts c = count_at(scores, gold, t);
   double best_f1 = 0, best_t = 0;
   for (double x = 0.0; x <= 1.0; x += 0.01) {

@@ -25,6 +25,14 @@ constexpr Command kCommands[] = {
     {"eval-pairs", recoupe::cli::run_eval_pairs, "same-event pair decisions against labels"},
     {"eval-ner", recoupe::cli::run_eval_ner,
      "named-entity P/R/F1 on held-out corpora, vs baseline"},
+    {"eval-summary", recoupe::cli::run_eval_summary,
+     "ROUGE of story summaries against human summaries, beside the lead baseline"},
+    {"analyze", recoupe::cli::run_analyze, "sentences, dates, quantities, quotes of each article"},
+    {"eval-ner", recoupe::cli::run_eval_ner,
+     "named-entity P/R/F1 on held-out corpora, vs baseline"},
+    {"report", recoupe::cli::run_report, "group articles into stories (JSON or text)"},
+    {"eval", recoupe::cli::run_eval, "clustering quality against gold event labels"},
+    {"eval-pairs", recoupe::cli::run_eval_pairs, "same-event pair decisions against labels"},
 };
 
 void print_help() {

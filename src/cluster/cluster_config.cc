@@ -1,5 +1,6 @@
 #include "cluster/cluster_config.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -27,6 +28,8 @@ void for_each_field(ClusterConfig& c, F&& f) {
   f("join_threshold", c.join_threshold);
   f("merge_threshold", c.merge_threshold);
   f("relative_threshold", c.relative_threshold);
+  f("prior_coherence", c.prior_coherence);
+  f("prior_coherence_pairs", c.prior_coherence_pairs);
   f("reassign_margin", c.reassign_margin);
   f("refine_rounds", c.refine_rounds);
   f("split_threshold", c.split_threshold);
@@ -73,6 +76,10 @@ Expected<ClusterConfig> parse_cluster_config(const std::string& text, const std:
     return Error{where, "lsh_bands × lsh_rows must be in 1..112"};
   if (c.time_sigma_hours <= 0) return Error{where, "time_sigma_hours must be > 0"};
   return c;
+}
+
+double pair_bar(const ClusterConfig& c) {
+  return std::max(c.join_threshold, c.relative_threshold * c.prior_coherence);
 }
 
 Expected<ClusterConfig> load_cluster_config(const std::string& path) {

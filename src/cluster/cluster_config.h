@@ -51,9 +51,11 @@ struct ClusterConfig {
   double weight_time = 0.15;
 
   // ── Decisions ──
-  // An article joins its best candidate cluster when the score reaches this, else it starts
-  // a new cluster (unit: score, 0..1).
-  double join_threshold = 0.30;
+  // Absolute floor (unit: average-link score, 0..1): an article never joins a cluster it
+  // scores below this, whatever the cluster's coherence. Low, because the relative bar
+  // below does the separating; this floor only stops chance overlaps (different topics score
+  // ≈ 0.01–0.03 on the dev sets).
+  double join_threshold = 0.04;
   // Relative bar (unit: fraction of a cluster's coherence, its members' mean pairwise
   // score): an article joins a cluster only when it scores at least this fraction of what
   // the members score among themselves; two clusters merge when their link reaches this
@@ -61,10 +63,15 @@ struct ClusterConfig {
   // actresses) share topic words but each is far tighter inside than across, while one
   // story followed for a month is loose throughout: a relative bar separates the first
   // without splitting the second, which no single absolute threshold can do.
-  double relative_threshold = 0.5;
-  // Two clusters merge when their centroids score this high (a bit above join: merging
-  // is a bigger step than one article joining).
-  double merge_threshold = 0.34;
+  double relative_threshold = 0.6;
+  // What a cluster's coherence is assumed to be before its members say it (a single
+  // article has none), counted as `prior_coherence_pairs` member pairs: the observed mean
+  // is shrunk towards it. 0.20 ≈ the lower same-event pair means of the dev sets (0.18–0.34).
+  // So two lone articles pair at relative_threshold · prior_coherence = 0.12 (pair_bar()).
+  double prior_coherence = 0.20;
+  double prior_coherence_pairs = 1.0;
+  // Absolute floor for merging two clusters (same unit and reason as join_threshold).
+  double merge_threshold = 0.04;
   // During refinement an article moves to another cluster only when it scores that much
   // better there than in its own (leave-one-out) cluster: hysteresis against oscillation.
   double reassign_margin = 0.03;
@@ -91,6 +98,11 @@ struct ClusterConfig {
   size_t max_candidates = 40;           // clusters scored exactly per article
   size_t max_postings_per_term = 4000;  // newest postings read per query term
 };
+
+// The score two single articles need to be called one event: the bar an article must reach
+// to join a one-article cluster (max of join_threshold and relative_threshold ·
+// prior_coherence). `recoupe eval-pairs` decides with it.
+double pair_bar(const ClusterConfig& c);
 
 // Reads a JSON object whose keys are field names above (any subset) over the defaults.
 // Unknown keys, wrong types or out-of-range values are an Error naming the key.

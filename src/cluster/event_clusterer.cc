@@ -59,7 +59,7 @@ index::SparseVector EventClusterer::query_vector(const Profile& p) const {
 std::optional<double> EventClusterer::coherence(const Cluster& c) const {
   const std::array<double, kChannels> weights = {config_.weight_title, config_.weight_body,
                                                  config_.weight_entities, config_.weight_numbers};
-  double sum = 0, wsum = 0;
+  double sum = 0, wsum = 0, pairs = 0;
   for (int k = 0; k < kChannels; ++k) {
     double n = c.counts[k];
     if (n < 2) continue;
@@ -67,9 +67,12 @@ std::optional<double> EventClusterer::coherence(const Cluster& c) const {
     double mean = (c.norms[k] * c.norms[k] - n) / (n * (n - 1));
     sum += weights[k] * std::max(0.0, mean);
     wsum += weights[k];
+    pairs = std::max(pairs, n * (n - 1) / 2);
   }
-  if (wsum <= 0) return std::nullopt;
-  return sum / wsum;
+  double observed = wsum > 0 ? sum / wsum : 0;
+  double k0 = config_.prior_coherence_pairs;
+  if (pairs + k0 <= 0) return std::nullopt;
+  return (pairs * observed + k0 * config_.prior_coherence) / (pairs + k0);
 }
 
 double EventClusterer::join_bar(const Cluster& c) const {
@@ -276,6 +279,94 @@ void EventClusterer::maybe_split(uint32_t c) {
   }
 }
 
+EventClusterer::Cluster EventClusterer::build(const std::vector<uint32_t>& members) const {
+  Cluster cl;
+  for (uint32_t a : members) {
+    const ArticleFeatures& f = articles_[a];
+    const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body, &f.entities,
+                                                                 &f.numbers};
+    for (int k = 0; k < kChannels; ++k) {
+      index::add_scaled(cl.sum[k], *v[k], 1.f);
+      if (!v[k]->empty()) cl.counts[k] += 1;
+    }
+    ++cl.counted;
+    cl.members.push_back(a);
+    if (f.time_hours != kUnknownTime) {
+      cl.time_min =
+          cl.time_min == kUnknownTime ? f.time_hours : std::min(cl.time_min, f.time_hours);
+      cl.time_max =
+          cl.time_max == kUnknownTime ? f.time_hours : std::max(cl.time_max, f.time_hours);
+    }
+  }
+  for (int k = 0; k < kChannels; ++k) {
+    cl.norms[k] = index::norm(cl.sum[k]);
+    if (cl.norms[k] < 1e-6) cl.norms[k] = 0;
+  }
+  return cl;
+}
+
+bool EventClusterer::try_bisect(uint32_t c) {
+  std::vector<uint32_t> originals;
+  for (uint32_t m : clusters_[c].members)
+    if (counted_[m]) originals.push_back(m);
+  if (originals.size() < 4) return false;
+  // Seeds: the member that fits the whole cluster worst, and the member least like it.
+  uint32_t seed_a = originals[0];
+  double worst = 2;
+  for (uint32_t m : originals) {
+    double s = leave_one_out(m, c).value_or(2);
+    if (s < worst) worst = s, seed_a = m;
+  }
+  uint32_t seed_b = seed_a;
+  double least = 2;
+  for (uint32_t m : originals) {
+    if (m == seed_a) continue;
+    double s = pair_score(profile_of(articles_[m]), profile_of(articles_[seed_a]), config_).total;
+    if (s < least) least = s, seed_b = m;
+  }
+  std::vector<uint32_t> side_a = {seed_a}, side_b = {seed_b};
+  for (int iter = 0; iter < 6; ++iter) {
+    Cluster ca = build(side_a), cb = build(side_b);
+    std::vector<uint32_t> next_a, next_b;
+    for (uint32_t m : originals) {
+      // Average link to each side, the member itself excluded (its self-similarity is 1).
+      auto link = [&](const Cluster& side, const std::vector<uint32_t>& list) {
+        bool inside = std::find(list.begin(), list.end(), m) != list.end();
+        if (!inside)
+          return pair_score(profile_of(articles_[m]), profile_of_cluster(side), config_).total;
+        if (list.size() == 1) return 2.0;  // a seed stays on its side
+        Cluster rest = build([&] {
+          std::vector<uint32_t> r;
+          for (uint32_t x : list)
+            if (x != m) r.push_back(x);
+          return r;
+        }());
+        return pair_score(profile_of(articles_[m]), profile_of_cluster(rest), config_).total;
+      };
+      (link(ca, side_a) >= link(cb, side_b) ? next_a : next_b).push_back(m);
+    }
+    if (next_a.empty() || next_b.empty()) return false;
+    bool same = next_a == side_a;
+    side_a = std::move(next_a);
+    side_b = std::move(next_b);
+    if (same) break;
+  }
+  if (side_a.size() < 2 || side_b.size() < 2) return false;  // outliers are re-assignment's job
+  Cluster ca = build(side_a), cb = build(side_b);
+  double link = pair_score(profile_of_cluster(ca), profile_of_cluster(cb), config_).total;
+  if (link >= merge_bar(ca, cb) - config_.reassign_margin) return false;
+  // Split: the smaller side leaves for a new cluster (its reprints follow in refine()).
+  const std::vector<uint32_t>& leaving = side_a.size() < side_b.size() ? side_a : side_b;
+  uint32_t d = new_cluster();
+  for (uint32_t m : leaving) {
+    detach(m, c);
+    attach(m, d);
+  }
+  post(d, true);
+  post(c, true);
+  return true;
+}
+
 uint32_t EventClusterer::add(ArticleFeatures features) {
   const uint32_t a = uint32_t(articles_.size());
   auto dup = dups_.add(features.signature);
@@ -324,15 +415,21 @@ void EventClusterer::refine() {
       merge(c, d);
       changed = true;
     }
-    // 2. Re-assign outliers: an article moves when another cluster fits it clearly better
+    // 2. Split clusters made of two groups that would not merge (a chain of joins can glue
+    //    two events of one kind together; the merge rule itself says they are two).
+    for (uint32_t c = 0; c < clusters_.size(); ++c)
+      if (clusters_[c].forward == UINT32_MAX && clusters_[c].counted >= 4 && try_bisect(c)) {
+        changed = true;
+        --c;  // the remaining part may hold a further split
+      }
+    // 3. Re-assign outliers: an article moves when another cluster fits it clearly better
     //    than its own cluster without it.
     for (uint32_t a = 0; a < articles_.size(); ++a) {
       if (!counted_[a]) continue;
       uint32_t c = find(cluster_[a]);
       double own = leave_one_out(a, c).value_or(config_.join_threshold);
       auto best = best_cluster(profile_of(articles_[a]), c);
-      if (!best || best->second < own + config_.reassign_margin)
-        continue;
+      if (!best || best->second < own + config_.reassign_margin) continue;
       detach(a, c);
       attach(a, best->first);
       post(best->first, false);

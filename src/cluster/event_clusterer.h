@@ -72,8 +72,8 @@ class EventClusterer {
   index::SparseVector query_vector(const Profile& p) const;
   // The best-scoring live cluster (other than `exclude`) that would accept `p`: a new
   // article when `self` is null (score ≥ join_bar), else the cluster `self` (merge_bar).
-  std::optional<std::pair<uint32_t, double>> best_cluster(const Profile& p, uint32_t exclude,
-                                                          const struct Cluster* self = nullptr) const;
+  std::optional<std::pair<uint32_t, double>> best_cluster(
+      const Profile& p, uint32_t exclude, const struct Cluster* self = nullptr) const;
   // Mean pairwise similarity of a cluster's members (weighted over channels); nullopt for
   // fewer than two members.
   std::optional<double> coherence(const struct Cluster& c) const;
@@ -91,6 +91,11 @@ class EventClusterer {
   void merge(uint32_t into, uint32_t from);
   void maybe_merge(uint32_t c);
   void maybe_split(uint32_t c);
+  // Builds a temporary cluster of the given (counted) members.
+  struct Cluster build(const std::vector<uint32_t>& members) const;
+  // Bipartitions cluster `c` (2-means on average-link scores) and splits it when the two
+  // parts would not merge by merge_bar. Returns true when it split.
+  bool try_bisect(uint32_t c);
   uint32_t find(uint32_t c) const;
 
   ClusterConfig config_;

@@ -25,8 +25,8 @@ PairScore pair_score(const Profile& a, const Profile& b, const ClusterConfig& co
     }
     double cos = index::dot(*a.vectors[c], *b.vectors[c]) / (a.norms[c] * b.norms[c]);
     if (config.linkage_exponent > 0) {
-      double coherence = (a.norms[c] / std::max(1.0, a.counts[c])) *
-                         (b.norms[c] / std::max(1.0, b.counts[c]));
+      double coherence =
+          (a.norms[c] / std::max(1.0, a.counts[c])) * (b.norms[c] / std::max(1.0, b.counts[c]));
       cos *= std::pow(std::min(1.0, coherence), config.linkage_exponent);
     }
     s.cosines[c] = cos;

@@ -18,8 +18,8 @@ double DocumentFrequency::idf(TermId t, double offset, double prior_documents) c
   return offset + lambda * std::log((n + 1.0) / (double(df(t)) + 1.0));
 }
 
-SparseVector DocumentFrequency::weigh(const std::vector<TermWeight>& counts,
-                                      double idf_offset, double prior_documents) const {
+SparseVector DocumentFrequency::weigh(const std::vector<TermWeight>& counts, double idf_offset,
+                                      double prior_documents) const {
   std::vector<TermWeight> w;
   w.reserve(counts.size());
   for (const auto& c : counts) {

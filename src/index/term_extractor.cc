@@ -9,18 +9,32 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/data_dir.h"
 #include "text/normalize.h"
 #include "text/words.h"
 
 namespace recoupe::index {
 
-const text::StopWords& StopWordLibrary::get(const std::string& lang) const {
+const TermLexicon& StopWordLibrary::get(const std::string& lang) const {
   std::lock_guard lock(mutex_);
   auto it = lists_.find(lang);
   if (it == lists_.end()) {
-    auto list = std::make_unique<text::StopWords>(
-        lang.empty() ? text::StopWords() : text::StopWords::load(data_dir_, lang));
-    it = lists_.emplace(lang, std::move(list)).first;
+    auto lex = std::make_unique<TermLexicon>();
+    if (!lang.empty()) {
+      lex->stop_words = text::StopWords::load(data_dir_, lang);
+      for (const char* name : {"months.txt", "weekdays.txt"})
+        for (const auto& line : text::read_list(data_dir_, lang, name)) {
+          size_t start = 0;
+          while (start <= line.size()) {
+            size_t bar = line.find('|', start);
+            if (bar == std::string::npos) bar = line.size();
+            std::string w = text::fold(std::string_view(line).substr(start, bar - start));
+            if (!w.empty()) lex->calendar.insert(w);
+            start = bar + 1;
+          }
+        }
+    }
+    it = lists_.emplace(lang, std::move(lex)).first;
   }
   return *it->second;
 }
@@ -139,7 +153,8 @@ RawTerms TermExtractor::extract(std::string_view lang_in, std::string_view title
                                 std::string_view body, const EntityHints& hints) {
   RawTerms r;
   std::string lang(lang_in);
-  const text::StopWords& stops = stop_words_.get(lang);
+  const TermLexicon& lexicon = stop_words_.get(lang);
+  const text::StopWords& stops = lexicon.stop_words;
   std::unordered_map<TermId, float> t_counts, b_counts, e_counts, n_counts;
 
   auto content_stem = [&](const std::string& folded) -> std::string {
@@ -172,7 +187,7 @@ RawTerms TermExtractor::extract(std::string_view lang_in, std::string_view title
       std::string s = content_stem(f);
       if (!s.empty()) {
         count(b_counts, dict_.intern(s));
-        if (!hints.names && starts_upper(w)) {
+        if (!hints.names && starts_upper(w) && !lexicon.calendar.count(f)) {
           bool initial = at_sentence_start(body, span.begin);
           capitalized.push_back({folded_words.size(), initial});
           if (!initial) mid_sentence_caps.insert(f);

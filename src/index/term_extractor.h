@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "index/minhash.h"
@@ -24,17 +25,23 @@ U_NAMESPACE_END
 
 namespace recoupe::index {
 
-// Stop-word lists for every language met, loaded from data/<lang>/ on first use and then
+// The word lists one language needs for term extraction, from data/<lang>/.
+struct TermLexicon {
+  text::StopWords stop_words;                // stopwords.txt
+  std::unordered_set<std::string> calendar;  // months.txt, weekdays.txt (folded): never names
+};
+
+// Lexicons for every language met, loaded from data/<lang>/ on first use and then
 // immutable. Thread-safe (a mutex guards the first load of a language).
 class StopWordLibrary {
  public:
   explicit StopWordLibrary(std::string data_dir) : data_dir_(std::move(data_dir)) {}
-  const text::StopWords& get(const std::string& lang) const;
+  const TermLexicon& get(const std::string& lang) const;
 
  private:
   std::string data_dir_;
   mutable std::mutex mutex_;
-  mutable std::map<std::string, std::unique_ptr<text::StopWords>> lists_;
+  mutable std::map<std::string, std::unique_ptr<TermLexicon>> lists_;
 };
 
 // Raw counts of one article, before any corpus statistics. Term ids come from the shared
@@ -56,7 +63,8 @@ struct EntityHints {
 
 // Turns text into RawTerms. Entity proxy (until the analyze stage provides named entities):
 // capitalized words that are not at a sentence start, plus sentence-initial capitalized
-// words seen capitalized elsewhere in the same text; stop words excluded. Non-Latin keys are
+// words seen capitalized elsewhere in the same text; stop words and month and weekday names
+// (capitalized in English, not names) excluded. Non-Latin keys are
 // transliterated to Latin (ICU Any-Latin; Latin-ASCII) so that "Путин" and "Putin" meet.
 // One TermExtractor per thread (stemmers and the transliterator keep state); the dictionary
 // and the stop-word library are shared. Cost: linear in the text; stems are cached.

@@ -1,0 +1,42 @@
+// AnalyzedStory: a story's articles with their analyses, owned together, ready to be
+// cross-checked. The convenience the evaluation runner, the tests and the benchmark use;
+// the engine, which already holds analyses, builds StoryEvidence directly.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyze/analyzer.h"
+#include "analyze/entities.h"
+#include "core/analysis.h"
+#include "core/article.h"
+#include "synth/story_evidence.h"
+
+namespace recoupe::synth {
+
+// Owns articles and analyses; evidence() borrows them (do not move or resize the vectors
+// while an evidence is alive).
+struct AnalyzedStory {
+  std::string id;
+  std::string language;
+  std::vector<Article> articles;
+  std::vector<ArticleAnalysis> analyses;
+  std::vector<std::string> duplicate_of;  // "" for originals; same size as articles
+  std::vector<EvidenceEntity> entities;
+  std::optional<std::string> reference_date;
+
+  StoryEvidence evidence() const;
+};
+
+// Analyses `articles` (story order kept) into an AnalyzedStory: the language is the most
+// common article language ("en" when none), the reference date the latest publication date
+// (articles without one resolve relative dates against it). With `entities`, each article's
+// entities are found (analyze::find_entities) and merged across the story
+// (analyze::merge_entities); without, the story has none. No duplicates: the caller adds
+// them when it has them. Pure; cost: the analysis, linear in the text.
+AnalyzedStory analyze_story(std::string id, std::vector<Article> articles,
+                            const analyze::AnalysisResources& resources,
+                            const analyze::EntityResources* entities = nullptr);
+
+}  // namespace recoupe::synth

@@ -1,0 +1,451 @@
+#include "synth/claims.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "synth/content_words.h"
+#include "text/normalize.h"
+#include "text/words.h"
+
+namespace recoupe::synth {
+namespace {
+
+// Byte ranges [begin, end) of a sentence that become separate claims. A long sentence is cut
+// at ';' and at spaced dashes outside quotation marks, when both sides keep enough words.
+std::vector<std::pair<size_t, size_t>> clause_ranges(std::string_view s, const SynthConfig& cfg) {
+  std::vector<std::pair<size_t, size_t>> out;
+  if (static_cast<int>(text::count_words(s)) <= cfg.clause_split_words) {
+    out.push_back({0, s.size()});
+    return out;
+  }
+  std::vector<size_t> cuts;  // cut after these byte positions
+  int depth = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xC2 && i + 1 < s.size()) {
+      unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      if (d == 0xAB) ++depth;               // «
+      if (d == 0xBB && depth > 0) --depth;  // »
+    }
+    if (depth > 0) continue;
+    if (c == ';') cuts.push_back(i + 1);
+    // " : " before a quotation or a list: what follows is another statement.
+    if (c == ':' && i > 0 && s[i - 1] == ' ') cuts.push_back(i + 1);
+    // " – " / " — " (U+2013, U+2014)
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0x93 ||
+         static_cast<unsigned char>(s[i + 2]) == 0x94) &&
+        i > 0 && s[i - 1] == ' ' && i + 3 < s.size() && s[i + 3] == ' ')
+      cuts.push_back(i);
+  }
+  size_t start = 0;
+  for (size_t cut : cuts) {
+    std::string_view left = s.substr(start, cut - start);
+    std::string_view right = s.substr(cut);
+    if (static_cast<int>(text::count_words(left)) >= cfg.min_claim_words &&
+        static_cast<int>(text::count_words(right)) >= cfg.min_claim_words) {
+      out.push_back({start, cut});
+      start = cut;
+    }
+  }
+  out.push_back({start, s.size()});
+  // A piece still too long is cut once at the comma nearest its middle (outside quotation
+  // marks) when both halves keep at least a quarter of the limit: a long sentence usually
+  // chains two statements ("Si les États-Unis craignent …, le président a indiqué …").
+  std::vector<std::pair<size_t, size_t>> final;
+  const int min_half = std::max(cfg.min_claim_words, cfg.clause_split_words / 4);
+  for (auto [b, e] : out) {
+    std::string_view piece = s.substr(b, e - b);
+    if (static_cast<int>(text::count_words(piece)) <= cfg.clause_split_words) {
+      final.push_back({b, e});
+      continue;
+    }
+    size_t best = 0, best_dist = SIZE_MAX;
+    int qdepth = 0;
+    for (size_t i = 0; i < piece.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(piece[i]);
+      if (c == 0xC2 && i + 1 < piece.size()) {
+        unsigned char d = static_cast<unsigned char>(piece[i + 1]);
+        if (d == 0xAB) ++qdepth;
+        if (d == 0xBB && qdepth > 0) --qdepth;
+      }
+      if (qdepth > 0 || c != ',') continue;
+      // A comma with another one a few words away opens or closes an incise (", ce mercredi
+      // 13 septembre,"): cutting there leaves two fragments.
+      bool incise = false;
+      for (size_t k = 0; k < piece.size(); ++k)
+        if (k != i && piece[k] == ',' &&
+            text::count_words(piece.substr(std::min(i, k), (i > k ? i - k : k - i))) < 8)
+          incise = true;
+      if (incise) continue;
+      if (static_cast<int>(text::count_words(piece.substr(0, i))) < min_half ||
+          static_cast<int>(text::count_words(piece.substr(i + 1))) < min_half)
+        continue;
+      size_t dist = i > piece.size() / 2 ? i - piece.size() / 2 : piece.size() / 2 - i;
+      if (dist < best_dist) {
+        best_dist = dist;
+        best = i + 1;
+      }
+    }
+    if (best == 0) {
+      final.push_back({b, e});
+    } else {
+      final.push_back({b, b + best});
+      final.push_back({b + best, e});
+    }
+  }
+  return final;
+}
+
+// Trims spaces and the punctuation a cut leaves behind (";", "–", ",").
+void trim_range(std::string_view text, size_t& b, size_t& e) {
+  auto is_trim = [](unsigned char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == ';' || c == ',';
+  };
+  while (b < e && is_trim(static_cast<unsigned char>(text[b]))) ++b;
+  while (e > b && is_trim(static_cast<unsigned char>(text[e - 1]))) --e;
+  // A leading dash (U+2013/2014) and the space after it.
+  while (e - b >= 3 && static_cast<unsigned char>(text[b]) == 0xE2 &&
+         static_cast<unsigned char>(text[b + 1]) == 0x80 &&
+         (static_cast<unsigned char>(text[b + 2]) == 0x93 ||
+          static_cast<unsigned char>(text[b + 2]) == 0x94)) {
+    b += 3;
+    while (b < e && text[b] == ' ') ++b;
+  }
+}
+
+bool ends_like_sentence(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+  if (s.empty()) return false;
+  char c = s.back();
+  if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')') return true;
+  if (s.size() >= 2) {
+    std::string_view tail2 = s.substr(s.size() - 2);
+    if (tail2 == "\xC2\xBB") return true;  // »
+  }
+  if (s.size() >= 3) {
+    std::string_view tail3 = s.substr(s.size() - 3);
+    if (tail3 == "\xE2\x80\xA6" || tail3 == "\xE2\x80\x9D") return true;  // … ”
+  }
+  return false;
+}
+
+std::string number_key(double v) { return fmt::format("{:g}", v); }
+
+std::string outlet_key(const Article& a) {
+  if (a.source && !a.source->empty()) return text::collapse_spaces(text::fold(*a.source));
+  return "id:" + a.id;
+}
+
+}  // namespace
+
+float claim_similarity(const Claim& a, const Claim& b) {
+  if (a.norm <= 0 || b.norm <= 0) return 0.0f;
+  double dot = 0;
+  size_t i = 0, j = 0;
+  while (i < a.terms.size() && j < b.terms.size()) {
+    if (a.terms[i] < b.terms[j]) {
+      ++i;
+    } else if (a.terms[i] > b.terms[j]) {
+      ++j;
+    } else {
+      dot += static_cast<double>(a.weights[i]) * b.weights[j];
+      ++i;
+      ++j;
+    }
+  }
+  return static_cast<float>(std::min(1.0, dot / (static_cast<double>(a.norm) * b.norm)));
+}
+
+bool claims_conflict(const Claim& a, const Claim& b, const SynthConfig& config) {
+  // Numbers: a unit both claims count, with no value in common within tolerance.
+  for (const auto& na : a.numbers) {
+    bool same_unit = false, match = false;
+    for (const auto& nb : b.numbers) {
+      if (nb.unit != na.unit) continue;
+      same_unit = true;
+      double lo = std::min(std::fabs(na.value), std::fabs(nb.value));
+      double hi = std::max(std::fabs(na.value), std::fabs(nb.value));
+      if (hi == 0 || (lo > 0 && hi / lo <= config.number_tolerance)) match = true;
+    }
+    if (same_unit && !match) return true;
+  }
+  if (a.dates.size() == 1 && b.dates.size() == 1 && a.dates[0].precision == b.dates[0].precision &&
+      a.dates[0].value != b.dates[0].value)
+    return true;
+  return false;
+}
+
+ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
+                      const SynthConfig& cfg) {
+  ClaimSet cs;
+  const size_t n_articles = ev.articles.size();
+  const text::StopWords& stop = resources.stop_words(ev.language);
+  text::Stemmer stemmer(ev.language);
+
+  // Outlets: source (or id); a near-duplicate takes its original's outlet.
+  std::unordered_map<std::string, size_t> index_of_id;
+  for (size_t a = 0; a < n_articles; ++a) index_of_id.emplace(ev.articles[a]->id, a);
+  std::vector<size_t> root(n_articles);
+  for (size_t a = 0; a < n_articles; ++a) {
+    size_t r = a;
+    for (int hops = 0; hops < 16; ++hops) {
+      if (r >= ev.duplicate_of.size() || ev.duplicate_of[r].empty()) break;
+      auto it = index_of_id.find(ev.duplicate_of[r]);
+      if (it == index_of_id.end() || it->second == r) break;
+      r = it->second;
+    }
+    root[a] = r;
+  }
+  std::unordered_map<std::string, int> outlet_index;
+  cs.outlet_of.assign(n_articles, 0);
+  for (size_t a = 0; a < n_articles; ++a) {
+    std::string key = outlet_key(*ev.articles[root[a]]);
+    auto [it, fresh] = outlet_index.emplace(key, static_cast<int>(cs.outlets.size()));
+    if (fresh) {
+      const Article& ra = *ev.articles[root[a]];
+      cs.outlets.push_back(ra.source && !ra.source->empty() ? *ra.source : ra.id);
+    }
+    cs.outlet_of[a] = it->second;
+  }
+
+  // Entity mentions per article, for looking up which entities a claim names.
+  std::vector<std::vector<std::pair<size_t, int>>> mentions(n_articles);  // (begin, entity)
+  for (size_t e = 0; e < ev.entities.size(); ++e)
+    for (const auto& m : ev.entities[e].mentions)
+      if (m.article < n_articles) mentions[m.article].push_back({m.begin, static_cast<int>(e)});
+  for (auto& v : mentions) std::sort(v.begin(), v.end());
+  const bool have_entities = !ev.entities.empty();
+
+  std::unordered_map<std::string, uint32_t> term_id;
+  std::vector<std::vector<std::pair<uint32_t, float>>> raw;  // per claim: (term, family weight)
+  auto term = [&](const std::string& key) {
+    auto [it, fresh] = term_id.emplace(key, static_cast<uint32_t>(term_id.size()));
+    return it->second;
+  };
+
+  cs.claims_of_article.resize(n_articles);
+  for (size_t a = 0; a < n_articles; ++a) {
+    const Article& art = *ev.articles[a];
+    const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
+    if (!an) continue;
+    std::string title_folded = art.title ? text::collapse_spaces(text::fold(*art.title)) : "";
+    for (size_t si = 0; si < an->sentences.size(); ++si) {
+      const Sentence& sent = an->sentences[si];
+      if (sent.end > art.text.size() || sent.begin >= sent.end) continue;
+      std::string_view stext(art.text.data() + sent.begin, sent.end - sent.begin);
+      // The headline repeated as the first line is the outlet's framing, not a fact.
+      if (!title_folded.empty() && text::collapse_spaces(text::fold(stext)) == title_folded)
+        continue;
+      for (auto [rb, re] : clause_ranges(stext, cfg)) {
+        trim_range(stext, rb, re);
+        if (re <= rb) continue;
+        std::string_view ctext = stext.substr(rb, re - rb);
+        int words = static_cast<int>(text::count_words(ctext));
+        if (words < cfg.min_claim_words || words > cfg.max_claim_words) continue;
+        // Subheads and captions without a verb-bearing sentence shape: short and unpunctuated.
+        if (words < 12 && !ends_like_sentence(ctext)) continue;
+        Claim c;
+        c.article = a;
+        c.sentence = si;
+        c.position = static_cast<int>(cs.claims_of_article[a].size());
+        c.begin = sent.begin + rb;
+        c.end = sent.begin + re;
+        c.text = std::string(ctext);
+        c.words = words;
+        std::vector<std::pair<uint32_t, float>> feats;
+        auto cws = content_words(ctext, stop, stemmer);
+        // Words inside a quantity ("deux hommes") or a date count as words (family "x:") but
+        // not as predicates: a shared "two men" does not make two sentences one fact.
+        auto in_quantity = [&](const ContentWord& w) {
+          for (const auto& q : an->quantities)
+            if (q.begin <= c.begin + w.begin && c.begin + w.end <= q.end && !q.unit.empty())
+              return true;
+          // Date words ("mercredi") too: the date's own term carries them.
+          for (const auto& d : an->dates)
+            if (d.begin <= c.begin + w.begin && c.begin + w.end <= d.end) return true;
+          return false;
+        };
+        for (size_t k = 0; k < cws.size(); ++k) {
+          if (in_quantity(cws[k])) {
+            feats.push_back({term("x:" + cws[k].stem), 1.0f});
+            continue;
+          }
+          // A capitalized word inside the sentence is a name: its own family, so that the
+          // "same predicate" test below is not met by names alone.
+          if (cws[k].capitalized && cws[k].begin > 0) {
+            c.names.push_back(cws[k].folded);
+            feats.push_back({term("n:" + cws[k].stem),
+                             have_entities ? 1.0f : static_cast<float>(cfg.entity_weight)});
+            continue;
+          }
+          // A capitalized first word is a name when the story writes it capitalized inside a
+          // sentence too ("Vladimir Poutine et …"); decided once every claim is read ("s:").
+          const bool initial_cap = cws[k].capitalized && cws[k].begin == 0;
+          feats.push_back({term((initial_cap ? "s:" : "w:") + cws[k].stem), 1.0f});
+          if (initial_cap) continue;
+          // Derivations the stemmer keeps apart ("construction" / "construire") share a
+          // prefix: a weaker term of their own.
+          if (cfg.prefix_length > 0 && cws[k].stem.size() > static_cast<size_t>(cfg.prefix_length))
+            feats.push_back({term("p:" + cws[k].stem.substr(0, cfg.prefix_length)),
+                             static_cast<float>(cfg.prefix_weight)});
+        }
+        // Entities named in the claim.
+        const auto& ms = mentions[a];
+        auto it = std::lower_bound(ms.begin(), ms.end(), std::make_pair(c.begin, -1));
+        for (; it != ms.end() && it->first < c.end; ++it) {
+          if (std::find(c.entities.begin(), c.entities.end(), it->second) == c.entities.end()) {
+            c.entities.push_back(it->second);
+            feats.push_back(
+                {term("e:" + std::to_string(it->second)), static_cast<float>(cfg.entity_weight)});
+          }
+        }
+        for (const auto& q : an->quantities) {
+          if (q.begin < c.begin || q.end > c.end || q.unit.empty()) continue;
+          c.numbers.push_back({q.value, q.unit});
+          feats.push_back({term("q:" + q.unit + "=" + number_key(q.value)),
+                           static_cast<float>(cfg.number_weight)});
+        }
+        for (const auto& d : an->dates) {
+          if (d.begin < c.begin || d.end > c.end || d.value.empty() ||
+              d.value.find('X') != std::string::npos)
+            continue;
+          c.dates.push_back({d.value, to_string(d.precision)});
+          // A week or a month ("this week") is shared by any two articles of the same days:
+          // weighted like a date, but no evidence of the same predicate (family "t:").
+          const bool loose =
+              d.precision == DatePrecision::kWeek || d.precision == DatePrecision::kMonth;
+          feats.push_back(
+              {term((loose ? "t:" : "d:") + d.value), static_cast<float>(cfg.date_weight)});
+        }
+        size_t quoted = 0;
+        for (const auto& q : an->quotes)
+          if (q.begin >= c.begin && q.end <= c.end) quoted += q.end - q.begin;
+        c.quote_only = quoted * 10 >= (c.end - c.begin) * 6;
+        cs.claims_of_article[a].push_back(cs.claims.size());
+        cs.claims.push_back(std::move(c));
+        raw.push_back(std::move(feats));
+      }
+    }
+  }
+
+  {
+    std::vector<std::pair<uint32_t, std::string>> initial;
+    for (const auto& [key, id] : term_id)
+      if (key[0] == 's') initial.push_back({id, key.substr(2)});
+    std::unordered_map<uint32_t, std::pair<uint32_t, float>> remap;
+    for (const auto& [id, stem] : initial) {
+      bool name = term_id.count("n:" + stem) > 0;
+      float w = name && !have_entities ? static_cast<float>(cfg.entity_weight) : 1.0f;
+      remap[id] = {term((name ? "n:" : "w:") + stem), w};
+    }
+    for (auto& feats : raw)
+      for (auto& f : feats)
+        if (auto it = remap.find(f.first); it != remap.end()) f = it->second;
+  }
+
+  // idf within the story: a word every claim uses says little about which fact it states.
+  const size_t n = cs.claims.size();
+  std::vector<uint32_t> df(term_id.size(), 0);
+  for (auto& feats : raw) {
+    std::sort(feats.begin(), feats.end());
+    feats.erase(std::unique(feats.begin(), feats.end(),
+                            [](const auto& x, const auto& y) { return x.first == y.first; }),
+                feats.end());
+    for (const auto& f : feats) ++df[f.first];
+  }
+  for (size_t c = 0; c < n; ++c) {
+    Claim& cl = cs.claims[c];
+    double norm2 = 0;
+    for (const auto& [t, fw] : raw[c]) {
+      float w = static_cast<float>(fw * std::log(1.0 + static_cast<double>(n) / df[t]));
+      cl.terms.push_back(t);
+      cl.weights.push_back(w);
+      norm2 += static_cast<double>(w) * w;
+    }
+    cl.norm = static_cast<float>(std::sqrt(norm2));
+  }
+
+  // Predicate terms: content words that are not names nor counted, and dates.
+  std::vector<uint8_t> predicate(term_id.size(), 0);
+  for (const auto& [key, id] : term_id) predicate[id] = key[0] == 'w' || key[0] == 'd';
+
+  // Candidate pairs from the rarer terms, then the exact cosine.
+  std::vector<std::vector<uint32_t>> postings(term_id.size());
+  for (size_t c = 0; c < n; ++c)
+    for (uint32_t t : cs.claims[c].terms) postings[t].push_back(static_cast<uint32_t>(c));
+  const size_t max_df = std::max<size_t>(8, static_cast<size_t>(cfg.candidate_max_df * n));
+  cs.aligned.assign(n, {});
+  cs.centrality.assign(n, 0.0f);
+  std::vector<uint32_t> stamp(n, UINT32_MAX);
+  std::vector<uint32_t> cand;
+  for (size_t c = 0; c < n; ++c) {
+    cand.clear();
+    for (uint32_t t : cs.claims[c].terms) {
+      if (postings[t].size() > max_df) continue;
+      for (uint32_t o : postings[t])
+        if (o > c && stamp[o] != c) {
+          stamp[o] = static_cast<uint32_t>(c);
+          cand.push_back(o);
+        }
+    }
+    for (uint32_t o : cand) {
+      const Claim& x = cs.claims[c];
+      const Claim& y = cs.claims[o];
+      if (x.norm <= 0 || y.norm <= 0) continue;
+      double dot = 0, shared_x = 0, shared_y = 0;
+      int predicates = 0;
+      for (size_t i = 0, j = 0; i < x.terms.size() && j < y.terms.size();) {
+        if (x.terms[i] < y.terms[j]) {
+          ++i;
+        } else if (x.terms[i] > y.terms[j]) {
+          ++j;
+        } else {
+          dot += static_cast<double>(x.weights[i]) * y.weights[j];
+          shared_x += static_cast<double>(x.weights[i]) * x.weights[i];
+          shared_y += static_cast<double>(y.weights[j]) * y.weights[j];
+          predicates += predicate[x.terms[i]];
+          ++i;
+          ++j;
+        }
+      }
+      if (predicates < cfg.min_shared_predicate_terms) continue;
+      float sim = static_cast<float>(std::min(1.0, dot / (static_cast<double>(x.norm) * y.norm)));
+      float cov_x = static_cast<float>(shared_x / (static_cast<double>(x.norm) * x.norm));
+      float cov_y = static_cast<float>(shared_y / (static_cast<double>(y.norm) * y.norm));
+      if (sim < cfg.align_threshold && cov_x < cfg.cover_threshold && cov_y < cfg.cover_threshold)
+        continue;
+      bool conflict = claims_conflict(x, y, cfg);
+      cs.aligned[c].push_back({o, sim, cov_x, conflict});
+      cs.aligned[o].push_back({static_cast<uint32_t>(c), sim, cov_y, conflict});
+    }
+  }
+  cs.support.assign(n, {});
+  cs.support_outlets.assign(n, 0);
+  for (size_t c = 0; c < n; ++c) {
+    auto& al = cs.aligned[c];
+    std::sort(al.begin(), al.end(),
+              [](const Alignment& x, const Alignment& y) { return x.other < y.other; });
+    std::vector<size_t>& sup = cs.support[c];
+    sup.push_back(cs.claims[c].article);
+    for (const auto& x : al) {
+      const Claim& o = cs.claims[x.other];
+      if (o.article == cs.claims[c].article || x.conflict) continue;
+      if (x.similarity < cfg.align_threshold && x.covered < cfg.cover_threshold) continue;
+      sup.push_back(o.article);
+      cs.centrality[c] += x.similarity;
+    }
+    std::sort(sup.begin(), sup.end());
+    sup.erase(std::unique(sup.begin(), sup.end()), sup.end());
+    std::vector<int> outs;
+    for (size_t a : sup) outs.push_back(cs.outlet_of[a]);
+    std::sort(outs.begin(), outs.end());
+    cs.support_outlets[c] = static_cast<int>(std::unique(outs.begin(), outs.end()) - outs.begin());
+  }
+  return cs;
+}
+
+}  // namespace recoupe::synth

@@ -1,0 +1,94 @@
+// Claim alignment: which sentences of a story's articles state the same fact.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "synth/story_evidence.h"
+#include "synth/synth_config.h"
+#include "synth/synth_resources.h"
+
+namespace recoupe::synth {
+
+// A quantity or date inside a claim, reduced to what comparisons need.
+struct ClaimNumber {
+  double value = 0.0;
+  std::string unit;
+};
+struct ClaimDate {
+  std::string value;      // ISO at its precision, fully resolved (no 'X')
+  std::string precision;  // "day", "week", "month", "year"
+};
+
+// One claim: a sentence (or a clause of a long one) of one article.
+// `terms`/`weights` are the claim's sparse vector (sorted term ids, idf-weighted, see
+// SynthConfig for the family weights), `norm` its Euclidean norm.
+struct Claim {
+  size_t article = 0;   // index into StoryEvidence::articles
+  size_t sentence = 0;  // index into that article's analysis sentences
+  int position = 0;     // ordinal of the claim within its article, from 0
+  size_t begin = 0;     // bytes of the article text
+  size_t end = 0;
+  std::string text;
+  int words = 0;
+  std::vector<uint32_t> terms;
+  std::vector<float> weights;
+  float norm = 0.0f;
+  std::vector<int> entities;       // indices into StoryEvidence::entities
+  std::vector<std::string> names;  // capitalized content words (stand-in when no entities)
+  std::vector<ClaimNumber> numbers;
+  std::vector<ClaimDate> dates;
+  bool quote_only = false;  // the claim is mostly words inside quotation marks
+  // Has an entity (or capitalized name), a number or a resolved date: worth listing as a fact.
+  bool informative() const {
+    return !entities.empty() || !names.empty() || !numbers.empty() || !dates.empty();
+  }
+};
+
+// An aligned pair: claims[other] states the same fact with cosine `similarity`.
+// `covered`: the fraction of this claim's weighted terms (squared weights) that `other` has:
+// 1 when other says all this claim says (and maybe more).
+struct Alignment {
+  uint32_t other = 0;
+  float similarity = 0.0f;
+  float covered = 0.0f;
+  bool conflict = false;  // same fact, but a number or a date differs (see disagreements.h)
+};
+
+// Claims of a story and their alignments.
+//  - `outlet_of[a]`: the independent outlet of article a (index into `outlets`): its source,
+//    else its id; a near-duplicate gets its original's outlet.
+//  - `aligned[c]`: every claim (of any article: restatements, captions) that shares at least
+//    min_shared_predicate_terms predicate terms with c and either has cosine ≥
+//    align_threshold with it or covers (either way) ≥ cover_threshold; sorted by index.
+//  - `support[c]`: article indices stating claim c without conflict: its own and those of
+//    claims aligned by cosine or covering c; sorted.
+//  - `support_outlets[c]`: number of distinct outlets in support[c].
+struct ClaimSet {
+  std::vector<Claim> claims;
+  std::vector<std::string> outlets;
+  std::vector<int> outlet_of;
+  std::vector<std::vector<size_t>> claims_of_article;
+  std::vector<std::vector<Alignment>> aligned;
+  std::vector<std::vector<size_t>> support;
+  std::vector<int> support_outlets;
+  std::vector<float> centrality;  // sum of cosines with claims of other articles
+};
+
+// Splits the story's articles into claims, weights their terms (idf within the story) and
+// aligns them. Never fails; an article without sentences contributes no claim.
+// Cost: O(claims × candidate neighbours); candidate pairs come from an inverted index of
+// the rarer terms (SynthConfig::candidate_max_df). Thread-safe (owns its stemmer).
+ClaimSet build_claims(const StoryEvidence& evidence, const SynthResources& resources,
+                      const SynthConfig& config);
+
+// Cosine of two claims' sparse vectors, in [0, 1].
+float claim_similarity(const Claim& a, const Claim& b);
+
+// True when a and b disagree on a number (same unit, values apart by more than the
+// tolerance) or on a date (each has one date of the same precision, and they differ).
+bool claims_conflict(const Claim& a, const Claim& b, const SynthConfig& config);
+
+}  // namespace recoupe::synth

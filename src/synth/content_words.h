@@ -1,0 +1,33 @@
+// Content words of a text span: the unit of every overlap measure in synthesis.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/stemmer.h"
+#include "text/stopwords.h"
+
+namespace recoupe::synth {
+
+// One content word: its stem (folded, Snowball-stemmed), its folded form, and where it is
+// (bytes relative to the analysed span). `capitalized`: written with an upper-case initial.
+struct ContentWord {
+  std::string stem;
+  std::string folded;
+  size_t begin = 0;
+  size_t end = 0;
+  bool capitalized = false;
+};
+
+// Words of `utf8` that carry content: folded, not a stop word, not an elided article
+// ("l'"), at least two characters, not made of digits only (numbers are handled as
+// quantities). Cost: linear. Thread-safety: as `stemmer` (one per thread).
+std::vector<ContentWord> content_words(std::string_view utf8, const text::StopWords& stop_words,
+                                       const text::Stemmer& stemmer);
+
+// Folded words of `utf8`, all of them (ROUGE, exact comparisons).
+std::vector<std::string> folded_words(std::string_view utf8);
+
+}  // namespace recoupe::synth

@@ -1,0 +1,34 @@
+// Corroborated and single-source facts of a story, from its aligned claims.
+#pragma once
+
+#include <vector>
+
+#include "core/cross_check.h"
+#include "synth/claims.h"
+#include "synth/story_evidence.h"
+#include "synth/synth_config.h"
+
+namespace recoupe::synth {
+
+// Facts stated by two or more independent outlets (near-duplicates and one outlet's several
+// articles count once), most corroborated first; each fact once (a claim aligned with one
+// already listed is not listed again); quotations left to quotes.h. Each cites its support.
+// At most config.max_corroborated. Cost: O(claims log claims + claims × aligned).
+std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& evidence,
+                                                   const ClaimSet& claims,
+                                                   const SynthConfig& config);
+
+// Facts stated by one outlet only, with no aligned claim in any other outlet (not even a
+// conflicting one: that is a disagreement). Only informative claims (an entity or name, a
+// number or a date), ranked by how much they carry and by novelty (share of their weight in
+// terms no other outlet uses, × config.novelty_weight); at most
+// config.max_single_source_per_article per article and config.max_single_source in all.
+std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& evidence,
+                                                    const ClaimSet& claims,
+                                                    const SynthConfig& config);
+
+// Article ids of `indices` (article indices), in story order.
+std::vector<std::string> article_ids(const StoryEvidence& evidence,
+                                     const std::vector<size_t>& indices);
+
+}  // namespace recoupe::synth

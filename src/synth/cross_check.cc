@@ -1,0 +1,88 @@
+#include "synth/cross_check.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "synth/corroboration.h"
+#include "synth/disagreements.h"
+#include "synth/framing.h"
+#include "synth/quotes.h"
+#include "synth/summary.h"
+#include "synth/timeline.h"
+#include "synth/title.h"
+
+namespace recoupe::synth {
+
+std::string story_event_date(const StoryEvidence& ev, const ClaimSet& cs) {
+  std::string latest_pub, earliest_pub;
+  for (const Article* a : ev.articles) {
+    if (!a->published || a->published->size() < 10) continue;
+    std::string d = a->published->substr(0, 10);
+    if (latest_pub.empty() || d > latest_pub) latest_pub = d;
+    if (earliest_pub.empty() || d < earliest_pub) earliest_pub = d;
+  }
+  std::string limit = latest_pub.empty() ? ev.reference_date.value_or("") : latest_pub;
+  std::map<std::string, std::set<int>> outlets_by_day;
+  for (size_t a = 0; a < ev.articles.size(); ++a) {
+    const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
+    if (!an) continue;
+    for (const auto& d : an->dates) {
+      if (d.precision != DatePrecision::kDay || d.value.size() != 10 ||
+          d.value.find('X') != std::string::npos)
+        continue;
+      if (!limit.empty() && d.value > limit.substr(0, 10)) continue;
+      outlets_by_day[d.value].insert(cs.outlet_of.empty() ? static_cast<int>(a) : cs.outlet_of[a]);
+    }
+  }
+  std::string best;
+  size_t best_n = 0;
+  for (const auto& [day, outs] : outlets_by_day)
+    if (outs.size() >= best_n) {  // map order: a tie goes to the later day
+      best = day;
+      best_n = outs.size();
+    }
+  if (!best.empty()) return best;
+  if (!earliest_pub.empty()) return earliest_pub;
+  return ev.reference_date ? ev.reference_date->substr(0, 10) : "";
+}
+
+std::vector<StoryEntity> story_entities(const StoryEvidence& ev, const SynthConfig& cfg) {
+  std::vector<StoryEntity> out;
+  for (const auto& e : ev.entities) {
+    StoryEntity se;
+    se.name = e.name;
+    se.type = e.type.empty() ? "other" : e.type;
+    se.aliases = e.aliases;
+    se.mentions = static_cast<int>(e.mentions.size());
+    std::vector<size_t> arts;
+    for (const auto& m : e.mentions) arts.push_back(m.article);
+    se.articles = article_ids(ev, arts);
+    out.push_back(std::move(se));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const StoryEntity& x, const StoryEntity& y) {
+    if (x.articles.size() != y.articles.size()) return x.articles.size() > y.articles.size();
+    return x.mentions > y.mentions;
+  });
+  if (out.size() > cfg.max_entities) out.resize(cfg.max_entities);
+  return out;
+}
+
+CrossCheck cross_check(const StoryEvidence& ev, const SynthResources& resources,
+                       const SynthConfig& cfg) {
+  CrossCheck cc;
+  ClaimSet claims = build_claims(ev, resources, cfg);
+  cc.title = neutral_title(ev, claims, cfg);
+  cc.event_date = story_event_date(ev, claims);
+  cc.summary = summarize(ev, claims, cfg, cfg.summary_max_words);
+  cc.corroborated = corroborated_claims(ev, claims, cfg);
+  cc.single_source = single_source_claims(ev, claims, cfg);
+  cc.quotes = merge_quotes(ev, resources, cfg);
+  cc.disagreements = find_disagreements(ev, claims, cc.quotes, cfg);
+  cc.entities = story_entities(ev, cfg);
+  cc.timeline = build_timeline(ev, resources, cfg);
+  cc.framing = article_framing(ev, resources, cfg);
+  return cc;
+}
+
+}  // namespace recoupe::synth

@@ -1,0 +1,29 @@
+// cross_check(): the synthesis of one story — title, event date, summary, corroborated and
+// single-source facts, disagreements, quotes, entities, timeline, framing.
+#pragma once
+
+#include "core/cross_check.h"
+#include "synth/claims.h"
+#include "synth/story_evidence.h"
+#include "synth/synth_config.h"
+#include "synth/synth_resources.h"
+
+namespace recoupe::synth {
+
+// Runs every part of the synthesis on one story (see each part's header for its rules).
+// Pure: depends only on its arguments; never fails (a story without text gives empty
+// lists). Thread-safe: stories may be cross-checked in parallel with shared resources.
+// Cost: dominated by claim alignment (claims.h), near-linear in the story's sentences.
+CrossCheck cross_check(const StoryEvidence& evidence, const SynthResources& resources,
+                       const SynthConfig& config = {});
+
+// The day the story happened: the day-precision date stated by the most independent
+// outlets (ties: the later day), counting only days up to the latest publication date;
+// else the earliest publication date; else the reference date; else "".
+std::string story_event_date(const StoryEvidence& evidence, const ClaimSet& claims);
+
+// The story's entities with their articles and mention counts, most mentioned first, at
+// most config.max_entities.
+std::vector<StoryEntity> story_entities(const StoryEvidence& evidence, const SynthConfig& config);
+
+}  // namespace recoupe::synth

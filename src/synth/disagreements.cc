@@ -1,0 +1,203 @@
+#include "synth/disagreements.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "synth/content_words.h"
+#include "synth/corroboration.h"
+
+namespace recoupe::synth {
+namespace {
+
+// The words of `a` (as written) that `b` shares, in a's order: a short label of the fact.
+std::string shared_words(const Claim& a, const Claim& b, size_t max_words = 8) {
+  std::set<std::string> bw;
+  for (const auto& w : folded_words(b.text)) bw.insert(w);
+  std::string out;
+  size_t n = 0;
+  std::set<std::string> seen;
+  for (const auto& w : folded_words(a.text)) {
+    // Short words are mostly function words; the label wants the fact's content words.
+    if (w.size() < 4 || !bw.count(w) || !seen.insert(w).second) continue;
+    if (!out.empty()) out += ' ';
+    out += w;
+    if (++n >= max_words) break;
+  }
+  return out;
+}
+
+std::string number_label(double v, const std::string& unit) {
+  return fmt::format("{:g} {}", v, unit);
+}
+
+bool contains_words(const std::string& hay, const std::string& needle) {
+  auto h = folded_words(hay), n = folded_words(needle);
+  if (n.empty() || n.size() > h.size()) return false;
+  for (size_t i = 0; i + n.size() <= h.size(); ++i)
+    if (std::equal(n.begin(), n.end(), h.begin() + i)) return true;
+  return false;
+}
+
+bool has_letter(const std::string& s) {
+  for (unsigned char c : s)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80) return true;
+  return false;
+}
+
+// True when some claim names both entities: "Washington craint que Moscou…" shows that the
+// two are actors of the story, not two answers to "where".
+bool co_named(const ClaimSet& cs, int e1, int e2) {
+  for (const auto& c : cs.claims) {
+    bool a = false, b = false;
+    for (int e : c.entities) {
+      a |= e == e1;
+      b |= e == e2;
+    }
+    if (a && b) return true;
+  }
+  return false;
+}
+
+bool names_in_article(const StoryEvidence& ev, int entity, size_t article) {
+  for (const auto& m : ev.entities[entity].mentions)
+    if (m.article == article) return true;
+  return false;
+}
+
+struct Builder {
+  const StoryEvidence& ev;
+  std::vector<Disagreement> out;
+  std::set<std::string> seen;  // kind + sorted values
+
+  void add(const std::string& kind, const std::string& about,
+           std::map<std::string, std::vector<size_t>> versions) {
+    if (versions.size() < 2) return;
+    std::string key = kind;
+    for (const auto& [v, _] : versions) key += "|" + v;
+    if (!seen.insert(key).second) return;
+    Disagreement d;
+    d.kind = kind;
+    d.about = about;
+    for (auto& [v, arts] : versions) d.versions.push_back({v, article_ids(ev, arts)});
+    std::stable_sort(d.versions.begin(), d.versions.end(), [](const auto& x, const auto& y) {
+      return x.articles.size() > y.articles.size();
+    });
+    out.push_back(std::move(d));
+  }
+};
+
+}  // namespace
+
+std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
+                                             const std::vector<MergedQuote>& quotes,
+                                             const SynthConfig& cfg) {
+  Builder b{ev, {}, {}};
+  const auto& claims = cs.claims;
+  auto close = [&](size_t c) {
+    std::vector<size_t> v{c};
+    for (const auto& al : cs.aligned[c])
+      if (al.similarity >= cfg.disagreement_threshold) v.push_back(al.other);
+    return v;
+  };
+  for (size_t c = 0; c < claims.size(); ++c) {
+    const Claim& a = claims[c];
+    for (const auto& al : cs.aligned[c]) {
+      if (al.other <= c || al.similarity < cfg.disagreement_threshold) continue;
+      const Claim& o = claims[al.other];
+      if (al.conflict) {
+        // Numbers: every unit on which the two differ.
+        for (const auto& na : a.numbers) {
+          bool differs = false;
+          for (const auto& nb : o.numbers)
+            if (nb.unit == na.unit &&
+                std::max(std::fabs(na.value), std::fabs(nb.value)) >
+                    cfg.number_tolerance * std::min(std::fabs(na.value), std::fabs(nb.value)))
+              differs = true;
+          bool agrees = false;
+          for (const auto& nb : o.numbers)
+            if (nb.unit == na.unit && nb.value == na.value) agrees = true;
+          if (!differs || agrees) continue;
+          std::map<std::string, std::vector<size_t>> versions;
+          for (size_t k : close(c))
+            for (const auto& n : claims[k].numbers)
+              if (n.unit == na.unit)
+                versions[number_label(n.value, n.unit)].push_back(claims[k].article);
+          b.add("number", na.unit + ": " + shared_words(a, o), std::move(versions));
+        }
+        if (a.dates.size() == 1 && o.dates.size() == 1 &&
+            a.dates[0].precision == o.dates[0].precision && a.dates[0].value != o.dates[0].value) {
+          std::map<std::string, std::vector<size_t>> versions;
+          for (size_t k : close(c))
+            for (const auto& d : claims[k].dates)
+              if (d.precision == a.dates[0].precision)
+                versions[d.value].push_back(claims[k].article);
+          b.add("date", "date: " + shared_words(a, o), std::move(versions));
+        }
+      }
+      // Places and names: each claim names one the other lacks.
+      for (const char* type : {"place", "person", "organization"}) {
+        auto only = [&](const Claim& x, const Claim& y) {
+          std::vector<int> v;
+          for (int e : x.entities)
+            if (ev.entities[e].type == type &&
+                std::find(y.entities.begin(), y.entities.end(), e) == y.entities.end())
+              v.push_back(e);
+          return v;
+        };
+        auto xa = only(a, o), xo = only(o, a);
+        if (xa.size() != 1 || xo.size() != 1) continue;
+        // A name without letters ("2019") is a tagging error, not a place or a person.
+        if (!has_letter(ev.entities[xa[0]].name) || !has_letter(ev.entities[xo[0]].name)) continue;
+        // Two places one claim names together elsewhere in the story are not rivals.
+        if (co_named(cs, xa[0], xo[0])) continue;
+        // Across articles, an article that names the other value anywhere does not dispute it.
+        if (a.article != o.article &&
+            (names_in_article(ev, xa[0], o.article) || names_in_article(ev, xo[0], a.article)))
+          continue;
+        // Names need a closer match than places: a sentence about another person is common.
+        if (std::string(type) != "place" && al.similarity < cfg.disagreement_threshold + 0.15)
+          continue;
+        std::map<std::string, std::vector<size_t>> versions;
+        for (size_t k : close(c))
+          for (int e : {xa[0], xo[0]})
+            if (std::find(claims[k].entities.begin(), claims[k].entities.end(), e) !=
+                claims[k].entities.end())
+              versions[ev.entities[e].name].push_back(claims[k].article);
+        b.add(std::string(type) == "place" ? "place" : "name",
+              std::string(type) + ": " + shared_words(a, o), std::move(versions));
+      }
+    }
+  }
+  std::stable_sort(b.out.begin(), b.out.end(), [](const Disagreement& x, const Disagreement& y) {
+    size_t nx = 0, ny = 0;
+    for (const auto& v : x.versions) nx += v.articles.size();
+    for (const auto& v : y.versions) ny += v.articles.size();
+    return nx > ny;
+  });
+  if (b.out.size() > cfg.max_disagreements) b.out.resize(cfg.max_disagreements);
+  // Quotes printed in wordings that are not trims of each other (translations).
+  for (const auto& q : quotes) {
+    if (b.out.size() >= cfg.max_disagreements) break;
+    if (q.variants.size() < 2) continue;
+    std::map<std::string, std::vector<size_t>> versions;
+    bool distinct = false;
+    for (size_t i = 0; i < q.variants.size(); ++i)
+      for (size_t j = 0; j < q.variants.size(); ++j)
+        if (i != j && !contains_words(q.variants[i].text, q.variants[j].text) &&
+            !contains_words(q.variants[j].text, q.variants[i].text))
+          distinct = true;
+    if (!distinct) continue;
+    Disagreement d;
+    d.kind = "quote";
+    d.about = q.speaker.empty() ? "wording of a quote" : "wording of a quote by " + q.speaker;
+    for (const auto& v : q.variants) d.versions.push_back({v.text, v.articles});
+    b.out.push_back(std::move(d));
+  }
+  return b.out;
+}
+
+}  // namespace recoupe::synth

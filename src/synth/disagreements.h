@@ -1,0 +1,27 @@
+// Disagreements: the same fact told with a different number, date, place, name or quote.
+#pragma once
+
+#include <vector>
+
+#include "core/cross_check.h"
+#include "synth/claims.h"
+#include "synth/story_evidence.h"
+#include "synth/synth_config.h"
+
+namespace recoupe::synth {
+
+// Finds, among claims aligned at least config.disagreement_threshold (same article too: a
+// caption can contradict its own text):
+//  - "number": a unit both count, with values apart by more than config.number_tolerance;
+//  - "date": one date each, same precision, different values;
+//  - "place" / "name": one claim names a place (person, organization) the other does not,
+//    and the other names one the first does not — needs story entities;
+// and, from `quotes`, "quote": one statement printed in wordings that are not trims of one
+// another (translations). Each version lists every article that tells it that way (claims
+// aligned with the disputed one that carry the value). Duplicates are reported once; at most
+// config.max_disagreements, quotes last. Cost: O(aligned pairs).
+std::vector<Disagreement> find_disagreements(const StoryEvidence& evidence, const ClaimSet& claims,
+                                             const std::vector<MergedQuote>& quotes,
+                                             const SynthConfig& config);
+
+}  // namespace recoupe::synth

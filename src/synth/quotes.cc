@@ -1,0 +1,217 @@
+#include "synth/quotes.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "synth/content_words.h"
+#include "synth/corroboration.h"
+#include "text/normalize.h"
+#include "text/words.h"
+
+namespace recoupe::synth {
+namespace {
+
+std::string fold_clean(const std::string& s) { return text::collapse_spaces(text::fold(s)); }
+
+std::string last_word(const std::string& folded) {
+  auto w = folded_words(folded);
+  return w.empty() ? "" : w.back();
+}
+
+double binary_cosine(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0.0;
+  size_t common = 0;
+  for (const auto& x : a) common += b.count(x);
+  return common / std::sqrt(static_cast<double>(a.size()) * b.size());
+}
+
+// Folded words joined by one space: containment test that ignores punctuation and marks.
+std::string word_string(const std::string& s) {
+  std::string out;
+  for (const auto& w : folded_words(s)) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+struct Item {
+  size_t article;
+  std::string text;
+  std::string words;  // word_string(text)
+  std::string speaker;
+  bool full;
+  std::set<std::string> stems;
+  size_t order;
+};
+
+struct Group {
+  std::vector<size_t> items;
+  std::string speaker;  // first non-empty
+};
+
+}  // namespace
+
+std::string canonical_speaker(const StoryEvidence& ev, size_t article, const std::string& written,
+                              size_t begin, size_t end) {
+  if (written.empty()) return "";
+  if (end > begin) {
+    for (const auto& e : ev.entities)
+      for (const auto& m : e.mentions)
+        if (m.article == article && m.begin < end && begin < m.end) return e.name;
+  }
+  std::string f = fold_clean(written);
+  for (const auto& e : ev.entities) {
+    if (fold_clean(e.name) == f) return e.name;
+    for (const auto& a : e.aliases)
+      if (fold_clean(a) == f) return e.name;
+  }
+  std::string last = last_word(f);
+  const EvidenceEntity* only = nullptr;
+  int count = 0;
+  for (const auto& e : ev.entities) {
+    if (e.type != "person") continue;
+    if (last_word(fold_clean(e.name)) == last) {
+      only = &e;
+      ++count;
+    }
+  }
+  if (count == 1) return only->name;
+  return written;
+}
+
+std::vector<MergedQuote> merge_quotes(const StoryEvidence& ev, const SynthResources& resources,
+                                      const SynthConfig& cfg) {
+  const text::StopWords& stop = resources.stop_words(ev.language);
+  text::Stemmer stemmer(ev.language);
+  std::vector<Item> items;
+  for (size_t a = 0; a < ev.articles.size(); ++a) {
+    const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
+    if (!an) continue;
+    for (const auto& q : an->quotes) {
+      bool full = q.kind == QuoteKind::kFull;
+      int words = static_cast<int>(text::count_words(q.text));
+      if (!full && (q.speaker.empty() || words < cfg.min_partial_quote_words)) continue;
+      if (words == 0) continue;
+      Item it;
+      it.article = a;
+      it.text = text::collapse_spaces(q.text);
+      it.words = word_string(it.text);
+      it.speaker = canonical_speaker(ev, a, q.speaker, q.speaker_begin, q.speaker_end);
+      it.full = full;
+      for (const auto& cw : content_words(it.text, stop, stemmer)) it.stems.insert(cw.stem);
+      it.order = items.size();
+      items.push_back(std::move(it));
+    }
+  }
+  // Without an entity stage, a bare surname ("Poutine") joins the one fuller name that ends
+  // with it ("Vladimir Poutine") among the story's speakers.
+  if (ev.entities.empty()) {
+    std::set<std::string> speakers;
+    for (const auto& it : items)
+      if (!it.speaker.empty()) speakers.insert(it.speaker);
+    for (auto& it : items) {
+      if (it.speaker.empty()) continue;
+      std::string f = fold_clean(it.speaker);
+      std::string match;
+      int n = 0;
+      for (const auto& s : speakers) {
+        std::string g = fold_clean(s);
+        if (g.size() > f.size() && g.compare(g.size() - f.size(), f.size(), f) == 0 &&
+            g[g.size() - f.size() - 1] == ' ') {
+          match = s;
+          ++n;
+        }
+      }
+      if (n == 1) it.speaker = match;
+    }
+  }
+  // Full statements first, longer first: a group is seeded by its fullest wording.
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    if (items[x].full != items[y].full) return items[x].full;
+    return items[x].words.size() > items[y].words.size();
+  });
+  std::vector<Group> groups;
+  for (size_t i : order) {
+    const Item& it = items[i];
+    int best = -1;
+    double best_sim = 0;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      const std::string& gs = groups[g].speaker;
+      bool speakers_agree =
+          it.speaker.empty() || gs.empty() || fold_clean(gs) == fold_clean(it.speaker);
+      for (size_t k : groups[g].items) {
+        const Item& o = items[k];
+        double sim = binary_cosine(it.stems, o.stems);
+        bool contained = !it.words.empty() && o.words.find(it.words) != std::string::npos;
+        if (contained) sim = std::max(sim, 1.0);
+        bool ok = speakers_agree ? sim >= cfg.quote_merge_threshold : sim >= 0.8;
+        if (ok && sim > best_sim) {
+          best_sim = sim;
+          best = static_cast<int>(g);
+        }
+      }
+    }
+    if (best < 0) {
+      groups.push_back({{i}, it.speaker});
+    } else {
+      groups[best].items.push_back(i);
+      if (groups[best].speaker.empty()) groups[best].speaker = it.speaker;
+    }
+  }
+  std::vector<std::pair<size_t, MergedQuote>> ranked;  // (first order, quote)
+  for (const auto& g : groups) {
+    MergedQuote mq;
+    // Variants: distinct wordings (by folded words), each with its articles.
+    std::map<std::string, size_t> variant_index;
+    std::vector<std::vector<size_t>> variant_articles;
+    std::vector<std::string> variant_text;
+    std::vector<size_t> all_articles;
+    bool any_full = false;
+    size_t first = SIZE_MAX;
+    for (size_t k : g.items) {
+      const Item& it = items[k];
+      first = std::min(first, it.order);
+      any_full |= it.full;
+      auto [pos, fresh] = variant_index.emplace(it.words, variant_text.size());
+      if (fresh) {
+        variant_text.push_back(it.text);
+        variant_articles.push_back({});
+      }
+      variant_articles[pos->second].push_back(it.article);
+      all_articles.push_back(it.article);
+    }
+    size_t best = 0;
+    for (size_t v = 0; v < variant_text.size(); ++v) {
+      auto n = article_ids(ev, variant_articles[v]).size();
+      auto nb = article_ids(ev, variant_articles[best]).size();
+      if (n > nb || (n == nb && variant_text[v].size() > variant_text[best].size())) best = v;
+    }
+    mq.speaker = g.speaker;
+    mq.text = variant_text[best];
+    mq.articles = article_ids(ev, all_articles);
+    mq.kind = any_full ? "full" : "partial";
+    if (variant_text.size() > 1)
+      for (size_t v = 0; v < variant_text.size(); ++v)
+        mq.variants.push_back({variant_text[v], article_ids(ev, variant_articles[v])});
+    ranked.push_back({first, std::move(mq)});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
+    if ((x.second.kind == "full") != (y.second.kind == "full")) return x.second.kind == "full";
+    if (x.second.articles.size() != y.second.articles.size())
+      return x.second.articles.size() > y.second.articles.size();
+    return x.first < y.first;
+  });
+  std::vector<MergedQuote> out;
+  for (auto& r : ranked) {
+    if (out.size() >= cfg.max_quotes) break;
+    out.push_back(std::move(r.second));
+  }
+  return out;
+}
+
+}  // namespace recoupe::synth

@@ -1,0 +1,30 @@
+// Quotes of a story merged across its articles.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/cross_check.h"
+#include "synth/story_evidence.h"
+#include "synth/synth_config.h"
+#include "synth/synth_resources.h"
+
+namespace recoupe::synth {
+
+// The canonical name of the person a quote's speaker (as written in article `article`,
+// bytes [begin, end)) refers to: the story entity with a mention there, else the entity one
+// of whose aliases equals the folded speaker, else the one person entity whose name ends with
+// the speaker's last word; else `written` itself. Empty `written` gives "".
+std::string canonical_speaker(const StoryEvidence& evidence, size_t article,
+                              const std::string& written, size_t begin, size_t end);
+
+// Every quote of the story's articles (full statements, and partial quotes with a speaker
+// and enough words), merged: two quotes are one statement when their content stems reach
+// config.quote_merge_threshold (cosine) or one contains the other, and their speakers agree
+// (or one is unknown; very close wordings merge regardless). A merged quote lists its
+// wordings in `variants` when there are several. Most-cited first; at most
+// config.max_quotes. Thread-safe (own stemmer). Cost: O(quotes²) within a story.
+std::vector<MergedQuote> merge_quotes(const StoryEvidence& evidence,
+                                      const SynthResources& resources, const SynthConfig& config);
+
+}  // namespace recoupe::synth

@@ -1,0 +1,122 @@
+#include "synth/summary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "synth/corroboration.h"
+#include "text/words.h"
+
+namespace recoupe::synth {
+namespace {
+
+// Cosine between a claim and the story centroid (term → summed normalized weight).
+double centroid_cosine(const Claim& c, const std::unordered_map<uint32_t, double>& centroid,
+                       double centroid_norm) {
+  if (c.norm <= 0 || centroid_norm <= 0) return 0;
+  double dot = 0;
+  for (size_t i = 0; i < c.terms.size(); ++i) {
+    auto it = centroid.find(c.terms[i]);
+    if (it != centroid.end()) dot += c.weights[i] * it->second;
+  }
+  return dot / (c.norm * centroid_norm);
+}
+
+std::string sort_date(const StoryEvidence& ev, const Claim& c) {
+  for (const auto& d : c.dates)
+    if (d.precision == "day") return d.value;
+  const Article& a = *ev.articles[c.article];
+  if (a.published && a.published->size() >= 10) return a.published->substr(0, 10);
+  return ev.reference_date.value_or("");
+}
+
+}  // namespace
+
+std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& cs,
+                                       const SynthConfig& cfg, int max_words) {
+  const auto& claims = cs.claims;
+  if (claims.empty()) return {};
+  std::unordered_map<uint32_t, double> centroid;
+  for (const auto& c : claims)
+    for (size_t i = 0; i < c.terms.size(); ++i)
+      if (c.norm > 0) centroid[c.terms[i]] += c.weights[i] / c.norm;
+  double cnorm = 0;
+  for (const auto& [t, w] : centroid) cnorm += w * w;
+  cnorm = std::sqrt(cnorm);
+  int max_outlets = 1;
+  for (int o : cs.support_outlets) max_outlets = std::max(max_outlets, o);
+
+  std::vector<double> score(claims.size());
+  for (size_t c = 0; c < claims.size(); ++c) {
+    double support = max_outlets > 1 ? (cs.support_outlets[c] - 1.0) / (max_outlets - 1.0) : 0.0;
+    score[c] = cfg.support_weight * support +
+               cfg.centroid_weight * centroid_cosine(claims[c], centroid, cnorm) +
+               cfg.position_weight / (1.0 + claims[c].position);
+  }
+  auto eligible = [&](size_t c, bool strict) {
+    const Claim& cl = claims[c];
+    if (!strict) return true;
+    return !cl.quote_only && cl.words >= cfg.summary_min_words &&
+           cl.words <= cfg.summary_max_sentence_words;
+  };
+  std::vector<size_t> chosen;
+  int words = 0;
+  for (bool strict : {true, false}) {
+    while (static_cast<int>(chosen.size()) < cfg.summary_max_sentences &&
+           (max_words <= 0 || words < max_words)) {
+      if (!strict && static_cast<int>(chosen.size()) >= cfg.summary_min_sentences) break;
+      double best = -1e18;
+      size_t pick = SIZE_MAX;
+      for (size_t c = 0; c < claims.size(); ++c) {
+        if (!eligible(c, strict) || std::find(chosen.begin(), chosen.end(), c) != chosen.end())
+          continue;
+        double red = 0;
+        for (size_t k : chosen)
+          red = std::max(red, static_cast<double>(claim_similarity(claims[c], claims[k])));
+        if (red >= cfg.duplicate_threshold) continue;
+        // The same fact told by another article (aligned claims) is a duplicate too.
+        bool same_fact = false;
+        for (const auto& al : cs.aligned[c])
+          if (std::find(chosen.begin(), chosen.end(), al.other) != chosen.end() &&
+              (al.similarity >= cfg.align_threshold || al.covered >= cfg.cover_threshold))
+            same_fact = true;
+        if (same_fact) continue;
+        double mmr = score[c] - cfg.redundancy_weight * red;
+        if (mmr > best) {
+          best = mmr;
+          pick = c;
+        }
+      }
+      if (pick == SIZE_MAX) break;
+      chosen.push_back(pick);
+      words += claims[pick].words;
+    }
+  }
+  if (chosen.empty()) return {};
+  std::vector<size_t> rest(chosen.begin() + 1, chosen.end());
+  std::stable_sort(rest.begin(), rest.end(), [&](size_t x, size_t y) {
+    return sort_date(ev, claims[x]) < sort_date(ev, claims[y]);
+  });
+  std::vector<SummarySentence> out;
+  out.push_back({claims[chosen[0]].text, article_ids(ev, cs.support[chosen[0]])});
+  for (size_t c : rest) out.push_back({claims[c].text, article_ids(ev, cs.support[c])});
+  return out;
+}
+
+std::vector<SummarySentence> lead_summary(const StoryEvidence& ev, int max_words) {
+  std::vector<SummarySentence> out;
+  for (size_t a = 0; a < ev.articles.size(); ++a) {
+    const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
+    if (!an || an->sentences.empty()) continue;
+    int words = 0;
+    for (const auto& s : an->sentences) {
+      if (max_words > 0 && words >= max_words) break;
+      out.push_back({s.text, {ev.articles[a]->id}});
+      words += static_cast<int>(text::count_words(s.text));
+    }
+    break;
+  }
+  return out;
+}
+
+}  // namespace recoupe::synth

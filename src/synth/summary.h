@@ -1,0 +1,31 @@
+// Summary: a few sentences of the story's articles, each citing every supporting article.
+#pragma once
+
+#include <vector>
+
+#include "core/cross_check.h"
+#include "synth/claims.h"
+#include "synth/story_evidence.h"
+#include "synth/synth_config.h"
+
+namespace recoupe::synth {
+
+// Extractive multi-document summary by maximal marginal relevance. A claim's importance is
+//   support_weight × (outlets supporting it − 1) / (most outlets − 1)
+//   + centroid_weight × cosine(claim, story centroid) + position_weight / (1 + position);
+// claims are taken greedily by importance − redundancy_weight × (highest cosine with a
+// claim already taken), never when that cosine reaches duplicate_threshold, until
+// summary_max_sentences or, when `max_words` > 0, that many words (the last sentence may
+// end past it). Quotations alone, and sentences outside [summary_min_words,
+// summary_max_sentence_words], are not taken unless fewer than summary_min_sentences remain.
+// Output: the most important sentence first, the others in time order (the day their claim
+// names, else their article's date), each citing its support (claims.h). Empty for a story
+// without claims. Cost: O(sentences chosen × candidates × terms).
+std::vector<SummarySentence> summarize(const StoryEvidence& evidence, const ClaimSet& claims,
+                                       const SynthConfig& config, int max_words = 0);
+
+// The lead baseline for evaluation: the first sentences of the first article (story order)
+// that has sentences, up to `max_words` words (the last one may end past it).
+std::vector<SummarySentence> lead_summary(const StoryEvidence& evidence, int max_words);
+
+}  // namespace recoupe::synth

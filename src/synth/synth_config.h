@@ -1,0 +1,115 @@
+// SynthConfig: every threshold and weight of the synthesis stage, with its default, unit and
+// why. One default serves every language and data set; evaluation runners may override.
+#pragma once
+
+#include <cstddef>
+
+namespace recoupe::synth {
+
+struct SynthConfig {
+  // --- Claims (claims.h) ---
+  // A sentence longer than this (words) is split into clauses at ';' and dash breaks, so a
+  // long sentence carrying two facts can be corroborated fact by fact.
+  int clause_split_words = 40;
+  // Claims shorter than this (words) are not facts (subheads, captions' credits, "Lire aussi").
+  int min_claim_words = 5;
+  // Claims longer than this (words) are not shown as one fact (run-on paragraphs).
+  int max_claim_words = 70;
+
+  // --- Alignment (claims.h): weights of the feature families in one cosine ---
+  // Content stems weigh idf (within the story); these multiply that weight. Entities and
+  // numbers/dates are stronger evidence that two sentences state the same fact than words.
+  double entity_weight = 1.5;
+  double number_weight = 1.5;
+  double date_weight = 1.5;
+  // Cosine at or above which two claims of different articles state the same fact. Chosen on
+  // the seeds by reading aligned pairs: at 0.35 paraphrases sharing the key words, names and
+  // numbers join; between 0.30 and 0.35 half the pairs were merely topical (same people,
+  // another fact).
+  double align_threshold = 0.35;
+  // Stems longer than prefix_length bytes also count through their first prefix_length
+  // bytes, at prefix_weight: French/English derivations share 6 letters ("construct-").
+  int prefix_length = 6;
+  double prefix_weight = 0.5;
+  // Two claims align only when they share at least this many predicate terms (content words
+  // that are neither names nor inside a quantity, and dates): names alone ("le porte-parole du
+  // Kremlin, Dmitri Peskov") do not make two statements one fact.
+  int min_shared_predicate_terms = 2;
+  // A claim is also supported by a claim of another article that covers this fraction of
+  // its weighted terms (a long sentence containing the short fact), even when their cosine
+  // is low because the other says more.
+  double cover_threshold = 0.65;
+  // Terms in more than this fraction of the story's claims do not generate candidate pairs
+  // (they still count in the cosine): keeps alignment near-linear on big stories.
+  double candidate_max_df = 0.15;
+
+  // --- Corroborated / single source (corroboration.h) ---
+  size_t max_corroborated = 15;
+  size_t max_single_source = 15;
+  size_t max_single_source_per_article = 5;
+  // Single-source facts rank by names, numbers, dates (about 0–5 points) plus this times the
+  // share of their weight in terms no other outlet uses (0–1): exclusive details first.
+  double novelty_weight = 4.0;
+  // A claim with a cosine at least this high with any other outlet's claim is not listed as
+  // single-source (part of it is told elsewhere), though below align_threshold, unless at
+  // least 40 % of its weight is in terms only its outlet uses (its own details dominate).
+  double single_source_max_similarity = 0.25;
+
+  // --- Disagreements (disagreements.h) ---
+  // Claims must align at least this well before their differing values count as a
+  // disagreement (higher than align_threshold: a disagreement needs the same fact).
+  double disagreement_threshold = 0.40;
+  // Numbers of the same unit differ when their ratio exceeds this (1.05 = 5 %), so rounding
+  // ("environ 680 km" vs "680 km") is not a disagreement.
+  double number_tolerance = 1.05;
+  size_t max_disagreements = 10;
+
+  // --- Quotes (quotes.h) ---
+  // Two quotes are one statement (variants) when their stem cosine reaches this, or when
+  // one's folded text contains the other's.
+  double quote_merge_threshold = 0.45;
+  // Partial quotes (a few words) are listed only with a speaker and this many words.
+  int min_partial_quote_words = 2;
+  size_t max_quotes = 20;
+
+  // --- Timeline (timeline.h) ---
+  // Words of context kept around a date for "what".
+  int timeline_what_words = 16;
+  // Same date and "what" cosine at or above this: one event told by several articles.
+  double timeline_merge_threshold = 0.20;
+  size_t max_timeline = 12;
+
+  // --- Summary (summary.h) ---
+  int summary_min_sentences = 3;
+  int summary_max_sentences = 8;
+  // Word budget of the summary (0: no budget, only the sentence counts bound it).
+  int summary_max_words = 0;
+  // MMR trade-off: score − redundancy_weight × max similarity to sentences already chosen.
+  double redundancy_weight = 0.7;
+  // A candidate this similar to a chosen sentence is a duplicate and never chosen.
+  double duplicate_threshold = 0.5;
+  // Importance = support (articles aligned, weighted) + position_weight / (1 + position)
+  // + centroid_weight × similarity to the story centroid.
+  double position_weight = 1.0;
+  double centroid_weight = 2.0;
+  double support_weight = 1.0;
+  // Sentences shorter than this (words) are not summary material.
+  int summary_min_words = 8;
+  int summary_max_sentence_words = 45;
+
+  // --- Framing (framing.h) ---
+  size_t framing_terms = 5;
+  // Multi-word terms' z-scores are multiplied by this: a phrase ("bataille sacrée") says
+  // more about a frame than its words alone.
+  double framing_phrase_boost = 1.3;
+  // Dirichlet prior strength (pseudo-counts spread over the story's vocabulary) of the
+  // log-odds (Monroe et al. 2008).
+  double framing_prior = 10.0;
+  // Terms need at least this z-score to be called distinctive.
+  double framing_min_z = 1.0;
+
+  // --- Entities ---
+  size_t max_entities = 40;
+};
+
+}  // namespace recoupe::synth
