@@ -1,4 +1,4 @@
-// recoupe report: inputs → stories (near-duplicates marked, articles grouped by event).
+// recoupe report: inputs → cross-checked stories (clean, group, cross-check, render).
 
 #include <cstdio>
 #include <fstream>
@@ -8,21 +8,34 @@
 #include "cli/cluster_options.h"
 #include "cli/commands.h"
 #include "engine/batch.h"
+#include "engine/cross_check_stories.h"
 #include "engine/load.h"
+#include "report/cross_check_json.h"
+#include "report/html_view.h"
 #include "report/stories_json.h"
+#include "report/terminal.h"
+#include "report/text_view.h"
+#include "report/view_labels.h"
 
 namespace recoupe::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: recoupe report FILE|DIR|- ... [--format json|text] [-o FILE] [--with-text]\n"
+    "usage: recoupe report FILE|DIR|- ... [--format text|json|html] [-o FILE] [--with-text]\n"
+    "                      [--color auto|always|never] [--lang en|fr] [--no-cross-check]\n"
     "                      [--config FILE] [--data DIR] [--threads N]\n\n"
-    "Cleans every input article, finds reprints of the same copy and groups the articles\n"
-    "into stories (one real-world event each; every article in exactly one story), most\n"
-    "important first (distinct outlets, then articles, then recency).\n\n"
-    "  --format json|text  json (default): {\"articles\": [...], \"stories\": [...]} (formats.md)\n"
+    "Cleans every input article, finds reprints of the same copy, groups the articles into\n"
+    "stories (one real-world event each; every article in exactly one story), most important\n"
+    "first (distinct outlets, then articles, then recency), and cross-checks each story: a\n"
+    "neutral title, a cited summary, facts corroborated by several outlets, single-source\n"
+    "facts, disagreements, quotes with speakers, entities, timeline and framing.\n\n"
+    "  --format text|json|html  text (default) for a terminal; json follows formats.md;\n"
+    "                      html is one self-contained page\n"
     "  -o, --output FILE   write there instead of stdout\n"
-    "  --with-text         include each article's cleaned text (json)\n"
+    "  --with-text         include each article's cleaned text (json, html)\n"
+    "  --color MODE        text colors: auto (a terminal, NO_COLOR unset), always, never\n"
+    "  --lang en|fr        labels of the text and html views (default: the articles' language)\n"
+    "  --no-cross-check    only group (faster; stories without the cross-check fields)\n"
     "  --config FILE       JSON object overriding ClusterConfig fields\n"
     "  --data DIR          language resources; --threads N  extraction threads\n\n"
     "Exit codes: 0 ok; 1 some inputs refused (errors on stderr); 2 usage; 3 nothing processed.\n";
@@ -30,19 +43,24 @@ constexpr const char* kHelp =
 }  // namespace
 
 int run_report(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"--format", "--output", "--config", "--data", "--threads"},
-                         {"--help", "--with-text"});
+  Args args =
+      parse_args(argc, argv, 2,
+                 {"--format", "--output", "--config", "--data", "--threads", "--color", "--lang"},
+                 {"--help", "--with-text", "--no-cross-check"});
   if (args.has("--help")) {
     std::fputs(kHelp, stdout);
     return kExitOk;
   }
-  std::string format = args.get("--format").value_or("json");
-  if (!args.error.empty() || (format != "json" && format != "text") || args.positional.empty()) {
-    std::fprintf(stderr, "recoupe report: %s\n%s",
-                 !args.error.empty()       ? args.error.c_str()
-                 : args.positional.empty() ? "no input given"
-                                           : "--format must be json or text",
-                 kHelp);
+  std::string format = args.get("--format").value_or("text");
+  auto color = report::parse_color_mode(args.get("--color").value_or("auto"));
+  std::string usage_error = !args.error.empty()       ? args.error
+                            : args.positional.empty() ? "no input given"
+                            : (format != "json" && format != "text" && format != "html")
+                                ? "--format must be text, json or html"
+                            : !color ? "--color must be auto, always or never"
+                                     : "";
+  if (!usage_error.empty()) {
+    std::fprintf(stderr, "recoupe report: %s\n%s", usage_error.c_str(), kHelp);
     return kExitUsage;
   }
   engine::BatchOptions options;
@@ -62,13 +80,33 @@ int run_report(int argc, char** argv) {
   if (loaded.articles.empty() && !loaded.errors.empty()) return kExitNothingProcessed;
 
   engine::BatchResult result = engine::group_articles(loaded.articles, options);
-  if (format == "json")
-    out << report::stories_to_json(loaded.articles, result.duplicate_of, result.stories,
-                                   args.has("--with-text"))
-               .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-        << "\n";
-  else
-    report::print_stories_text(out, loaded.articles, result.duplicate_of, result.stories);
+  nlohmann::ordered_json doc = report::stories_to_json(loaded.articles, result.duplicate_of,
+                                                       result.stories, args.has("--with-text"));
+  if (!args.has("--no-cross-check")) {
+    engine::SynthesisOptions synthesis;
+    synthesis.data_dir = args.get("--data").value_or("");
+    synthesis.threads = options.threads;
+    std::vector<CrossCheck> checks =
+        engine::cross_check_stories(loaded.articles, result, synthesis);
+    // Same order as result.stories, hence as doc["stories"].
+    for (size_t i = 0; i < checks.size() && i < doc["stories"].size(); ++i)
+      report::add_cross_check(checks[i], doc["stories"][i]);
+  }
+  const std::string lang = args.get("--lang").value_or(report::report_language(doc));
+  if (format == "json") {
+    out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  } else if (format == "text") {
+    const bool to_stdout = !file.is_open();
+    report::TextViewOptions view;
+    view.width = to_stdout && report::stdout_is_tty() ? report::terminal_width() : 100;
+    view.color = to_stdout ? report::use_color(*color) : *color == report::ColorMode::kAlways;
+    view.lang = lang;
+    out << report::render_text(doc, view);
+  } else {
+    report::HtmlViewOptions view;
+    view.lang = lang;
+    out << report::render_html(doc, view);
+  }
   out.flush();
   return loaded.errors.empty() ? kExitOk : kExitSomeInputsFailed;
 }
