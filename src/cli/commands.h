@@ -17,9 +17,5 @@ int run_eval(int argc, char** argv);
 int run_eval_pairs(int argc, char** argv);
 int run_eval_ner(int argc, char** argv);
 int run_eval_summary(int argc, char** argv);
-int run_eval_ner(int argc, char** argv);
-int run_report(int argc, char** argv);
-int run_eval(int argc, char** argv);
-int run_eval_pairs(int argc, char** argv);
 
 }  // namespace recoupe::cli

@@ -16,23 +16,18 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
+    {"report", recoupe::cli::run_report,
+     "clean, group and cross-check articles into stories (text, json, html)"},
     {"extract", recoupe::cli::run_extract, "clean articles: main text, metadata, language (JSONL)"},
+    {"analyze", recoupe::cli::run_analyze, "sentences, dates, quantities, quotes of each article"},
     {"eval-extract", recoupe::cli::run_eval_extract,
      "score extraction against a gold set (snippets or body), with speed"},
-    {"analyze", recoupe::cli::run_analyze, "sentences, dates, quantities, quotes of each article"},
-    {"report", recoupe::cli::run_report, "group articles into stories (JSON or text)"},
-    {"eval", recoupe::cli::run_eval, "clustering quality against gold event labels"},
-    {"eval-pairs", recoupe::cli::run_eval_pairs, "same-event pair decisions against labels"},
     {"eval-ner", recoupe::cli::run_eval_ner,
      "named-entity P/R/F1 on held-out corpora, vs baseline"},
+    {"eval", recoupe::cli::run_eval, "clustering quality against gold event labels"},
+    {"eval-pairs", recoupe::cli::run_eval_pairs, "same-event pair decisions against labels"},
     {"eval-summary", recoupe::cli::run_eval_summary,
      "ROUGE of story summaries against human summaries, beside the lead baseline"},
-    {"analyze", recoupe::cli::run_analyze, "sentences, dates, quantities, quotes of each article"},
-    {"eval-ner", recoupe::cli::run_eval_ner,
-     "named-entity P/R/F1 on held-out corpora, vs baseline"},
-    {"report", recoupe::cli::run_report, "group articles into stories (JSON or text)"},
-    {"eval", recoupe::cli::run_eval, "clustering quality against gold event labels"},
-    {"eval-pairs", recoupe::cli::run_eval_pairs, "same-event pair decisions against labels"},
 };
 
 void print_help() {
