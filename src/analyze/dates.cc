@@ -339,8 +339,9 @@ class Finder {
     if (k < t_.size()) {
       const Token& t = t_[k];
       if (t.kind != TokenKind::kPunct || t.folded == "%" || t.folded == "/" || t.folded == "-" ||
-          t.folded == ":" || t.folded == "h" ||
-          ((t.folded == "," || t.folded == ".") && adjacent(t)))
+          t.folded == ":" ||
+          ((t.folded == "," || t.folded == ".") && k + 1 < t_.size() && adjacent(t_[k + 1]) &&
+           t_[k + 1].kind == TokenKind::kNumber))
         return 0;
     }
     std::string value;

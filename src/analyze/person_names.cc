@@ -11,6 +11,10 @@ bool opens_sentence(const std::vector<Token>& t, size_t i) {
     if (i == 0 || t[i].newline_before) return true;
     const std::string& p = t[i - 1].folded;
     if (t[i - 1].kind != TokenKind::kPunct) return false;
+    // A period after a short capitalized word is an abbreviation ("Mr. Trump", "M. Macron").
+    if (p == "." && i >= 2 && !t[i - 1].space_before && t[i - 2].kind == TokenKind::kWord &&
+        t[i - 2].upper && t[i - 2].end - t[i - 2].begin <= 3)
+      return false;
     if (p == "." || p == "!" || p == "?" || p == ":" || p == "\xE2\x80\xA6") return true;
     if (p != "\xC2\xAB" && p != "\"" && p != "\xE2\x80\x9C") return false;
     --i;
@@ -32,9 +36,10 @@ std::vector<NameSpan> guess_speaker_names(std::string_view text, const std::vect
   auto is_name_word = [&](size_t i) {
     return t[i].kind == TokenKind::kWord && t[i].upper && !not_names.count(t[i].folded);
   };
-  for (size_t i = 0; i < t.size();) {
+  for (size_t i = 0; i < t.size(); ++i)
     if (t[i].kind == TokenKind::kWord && t[i].upper && !opens_sentence(t, i))
       ++inner_caps[t[i].folded];
+  for (size_t i = 0; i < t.size();) {
     if (!is_name_word(i)) {
       ++i;
       continue;

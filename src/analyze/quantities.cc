@@ -133,6 +133,17 @@ class Finder {
     // A letter glued after the digits that is not a unit: "13e", "1er", "5G".
     // Scale words: "1,5 million", "deux mille", "14 milliards".
     bool scaled = false;
+    // After a currency symbol a glued "m"/"bn" is a scale: "$1.13bn", "£600m".
+    bool currency_before =
+        is_digits && i > 0 && t_[i - 1].kind == TokenKind::kPunct && r_.units.match(t_, i - 1) == 1;
+    if (currency_before && j < t_.size() && adjacent(t_[j]) && t_[j].kind == TokenKind::kWord) {
+      auto it = r_.symbol_scales.find(t_[j].folded);
+      if (it != r_.symbol_scales.end()) {
+        value *= it->second;
+        scaled = true;
+        ++j;
+      }
+    }
     while (j < t_.size() && t_[j].kind == TokenKind::kWord) {
       auto it = r_.scales.find(t_[j].folded);
       if (it == r_.scales.end()) break;
@@ -149,6 +160,8 @@ class Finder {
         (t_[unit_start + un].kind == TokenKind::kWord || t_[unit_start + un].folded == "'" ||
          t_[unit_start + un].folded == "-"))
       un = 0;
+    // A symbol unit ("%", "$") belongs to digits, not to number words ("a $5 bill").
+    if (un && !is_digits && t_[unit_start].kind == TokenKind::kPunct) un = 0;
     std::string unit;
     size_t end = j;
     if (un) {
@@ -253,12 +266,19 @@ QuantityRules load_quantity_rules(const std::string& data_dir, const std::string
       continue;
     }
     bool weak = key.rfind("weak ", 0) == 0, scale = key.rfind("scale ", 0) == 0;
-    double number = std::strtod(key.c_str() + (weak ? 5 : scale ? 6 : 0), nullptr);
+    bool symbol_scale = key.rfind("symbol_scale ", 0) == 0;
+    double number = std::strtod(key.c_str() + (weak           ? 5
+                                               : scale        ? 6
+                                               : symbol_scale ? 13
+                                                              : 0),
+                                nullptr);
     if (number <= 0) continue;
     for (const auto& v : variants) {
       std::vector<Token> toks = tokenize(v);
       if (toks.size() != 1) continue;
-      if (scale)
+      if (symbol_scale)
+        r.symbol_scales[toks[0].folded] = number;
+      else if (scale)
         r.scales[toks[0].folded] = number;
       else
         r.words[toks[0].folded] = number;

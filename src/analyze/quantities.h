@@ -19,9 +19,10 @@ struct QuantityRules {
   std::unordered_map<std::string, double> words;   // "deux" → 2
   std::unordered_set<std::string> weak;            // "un", "one": only before a unit or scale
   std::unordered_map<std::string, double> scales;  // "million" → 1e6, "mille" → 1e3
-  PhraseSet word_links;                            // "et" in "vingt et un"
-  PhraseSet approximations;                        // payload: Approximation
-  PhraseSet units;                                 // payload: index in unit_names
+  std::unordered_map<std::string, double> symbol_scales;  // glued after "$1.1": "bn", "m"
+  PhraseSet word_links;                                   // "et" in "vingt et un"
+  PhraseSet approximations;                               // payload: Approximation
+  PhraseSet units;                                        // payload: index in unit_names
   std::vector<std::string> unit_names;
   PhraseSet links;  // "de", "d'", "of": "millions de dollars"
   std::vector<std::pair<std::string, std::string>> plural_rules;  // suffix → replacement

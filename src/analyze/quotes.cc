@@ -38,6 +38,10 @@ bool is_stop_punct(const Token& t) {
   return f == "." || f == ";" || f == "!" || f == "?" || f == "\xE2\x80\xA6";
 }
 
+// Ends the search for a verb or name after a quotation. Periods do not: sentence bounds
+// already stop the search, and a period inside a sentence is an abbreviation ("Mr. Trump").
+bool is_clause_stop(const Token& t) { return t.kind == TokenKind::kPunct && t.folded == ";"; }
+
 struct Span {
   size_t open, close;  // token indices of the marks
 };
@@ -271,7 +275,7 @@ class Finder {
   int name_after(size_t from, size_t to) const {
     int first_any = -1;
     for (size_t k = from; k < to && k < t_.size(); ++k) {
-      if (is_stop_punct(t_[k]) || t_[k].newline_before || in_quote_[k]) break;
+      if (is_clause_stop(t_[k]) || t_[k].newline_before || in_quote_[k]) break;
       if (name_at_[k] < 0) continue;
       if (first_any < 0) first_any = name_at_[k];
       if (!preceded_by_preposition(k, from)) return name_at_[k];
@@ -314,8 +318,17 @@ class Finder {
     int name_before_verb = -1;
     bool pronoun_before_verb = false;
     for (size_t k = sp.close + 1; k < limit; ++k) {
-      if (is_stop_punct(t_[k]) || t_[k].newline_before || mark_of(raw(k)) != kNone) break;
-      if (name_at_[k] >= 0 && name_before_verb < 0) name_before_verb = name_at_[k];
+      Mark m = mark_of(raw(k));
+      if (is_clause_stop(t_[k]) || t_[k].newline_before ||
+          (m != kNone && m != kOpenSingle && m != kCloseSingle))  // ’ is also an apostrophe
+        break;
+      if (name_at_[k] >= 0 && name_before_verb < 0 && !preceded_by_preposition(k, sp.close + 1)) {
+        name_before_verb = name_at_[k];
+        // "”, Larry Kudlow, Mr. Trump’s chief economic adviser, told": a name right after
+        // the quotation may carry an apposition before its verb.
+        if (k <= sp.close + 3)
+          limit = std::min(s_end, k + 1 + static_cast<size_t>(c_.verb_window_after_name));
+      }
       if (r_.pronouns.match(t_, k)) pronoun_before_verb = true;
       size_t n = r_.verbs.match_exact(text_, t_, k);
       if (!n) continue;

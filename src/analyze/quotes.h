@@ -35,6 +35,9 @@ struct QuoteConfig {
   // Tokens after the closing mark within which a speech verb must start ("», a-t-il
   // ajouté", "», avait, lui, indiqué").
   int verb_window_after = 7;
+  // Same, counted from a name that opens that window ("”, Larry Kudlow, Mr. Trump’s chief
+  // economic adviser, told"): room for an apposition of about ten words.
+  int verb_window_after_name = 14;
   // Tokens after the verb searched for the speaker's name ("a écrit l'analyste américain
   // Ankit Panda").
   int name_window_after_verb = 10;

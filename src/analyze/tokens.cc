@@ -150,13 +150,7 @@ size_t PhraseSet::match_ending(const std::vector<Token>& tokens, size_t i, int* 
 namespace {
 
 bool same_written(std::string_view text, const Token& t, const std::string& raw) {
-  std::string_view w = text.substr(t.begin, t.end - t.begin);
-  if (w.size() != raw.size()) return false;
-  if (w.empty()) return true;
-  char a = w[0], b = raw[0];
-  if (a >= 'A' && a <= 'Z') a = static_cast<char>(a + 32);
-  if (b >= 'A' && b <= 'Z') b = static_cast<char>(b + 32);
-  return a == b && w.substr(1) == std::string_view(raw).substr(1);
+  return text.substr(t.begin, t.end - t.begin) == raw;
 }
 
 }  // namespace

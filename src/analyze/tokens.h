@@ -41,8 +41,8 @@ class PhraseSet {
   // Same, for a phrase that ends at tokens[i] (inclusive). Returns its length in tokens.
   size_t match_ending(const std::vector<Token>& tokens, size_t i, int* payload = nullptr) const;
   // Same as match / match_ending, but each token must also be written as in the phrase
-  // (accents kept; only an ASCII capital at its start may differ), so that "annoncé" does
-  // not match the noun "annonce". `text` is the text the tokens come from.
+  // (accents and case kept), so that "annoncé" does not match the noun "annonce" nor
+  // "said" the name "Said". `text` is the text the tokens come from.
   size_t match_exact(std::string_view text, const std::vector<Token>& tokens, size_t i) const;
   size_t match_ending_exact(std::string_view text, const std::vector<Token>& tokens,
                             size_t i) const;

@@ -1,0 +1,102 @@
+#include <gtest/gtest.h>
+
+#include "analyze_test_util.h"
+
+namespace recoupe::analyze {
+namespace {
+
+// Reference: Wednesday 13 September 2023.
+const CivilDate kRef{2023, 9, 13};
+
+std::vector<DateMention> dates(std::string_view text, const std::string& lang,
+                               std::optional<CivilDate> ref = kRef) {
+  return find_dates(text, test_resources().for_language(lang).dates, ref);
+}
+
+std::string one(std::string_view text, const std::string& lang) {
+  auto d = dates(text, lang);
+  return d.size() == 1 ? d[0].text + "=" + d[0].value + "/" + to_string(d[0].precision) : "none";
+}
+
+TEST(Dates, FrenchAbsolute) {
+  EXPECT_EQ(one("le 13 septembre 2023 à Moscou", "fr"), "13 septembre 2023=2023-09-13/day");
+  EXPECT_EQ(one("Publié le 13-09-2023 par X", "fr"), "13-09-2023=2023-09-13/day");
+  EXPECT_EQ(one("le 13/09/2023", "fr"), "13/09/2023=2023-09-13/day");
+  EXPECT_EQ(one("mis à jour 2023-09-13T10:00", "fr"), "2023-09-13=2023-09-13/day");
+  EXPECT_EQ(one("le 1er janvier 2020", "fr"), "1er janvier 2020=2020-01-01/day");
+  EXPECT_EQ(one("en septembre 2022", "fr"), "septembre 2022=2022-09/month");
+  EXPECT_EQ(one("à Vladivostok en 2019.", "fr"), "2019=2019/year");
+}
+
+TEST(Dates, FrenchYearlessTakesNearestYear) {
+  auto d = dates("ce mercredi 13 septembre, au cosmodrome", "fr");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "ce mercredi 13 septembre");
+  EXPECT_EQ(d[0].value, "2023-09-13");
+  EXPECT_TRUE(d[0].relative);
+  EXPECT_EQ(d[0].anchor, "2023-09-13");
+  EXPECT_EQ(one("le 28 décembre", "fr"), "28 décembre=2023-12-28/day");
+  EXPECT_EQ(one("le 20 mai", "fr"), "20 mai=2023-05-20/day");
+}
+
+TEST(Dates, FrenchRelative) {
+  EXPECT_EQ(one("Parti dimanche soir de Pyongyang", "fr"), "dimanche soir=2023-09-10/day");
+  EXPECT_EQ(one("il est arrivé ce mardi en train", "fr"), "ce mardi=2023-09-12/day");
+  EXPECT_EQ(one("Ils se sont vus ce mercredi.", "fr"), "ce mercredi=2023-09-13/day");
+  EXPECT_EQ(one("hier", "fr"), "hier=2023-09-12/day");
+  EXPECT_EQ(one("aujourd'hui", "fr"), "aujourd'hui=2023-09-13/day");
+  EXPECT_EQ(one("demain", "fr"), "demain=2023-09-14/day");
+  EXPECT_EQ(one("lundi dernier", "fr"), "lundi dernier=2023-09-11/day");
+  EXPECT_EQ(one("mercredi dernier", "fr"), "mercredi dernier=2023-09-06/day");
+  EXPECT_EQ(one("mercredi prochain", "fr"), "mercredi prochain=2023-09-20/day");
+  EXPECT_EQ(one("la semaine dernière", "fr"), "la semaine dernière=2023-09-04/week");
+  EXPECT_EQ(one("l'an dernier", "fr"), "l'an dernier=2022/year");
+  auto d = dates("mardi matin", "fr");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].time_of_day, "morning");
+  EXPECT_EQ(one("arrivé le 12, reparti", "fr"), "12=2023-09-12/day");
+}
+
+TEST(Dates, EnglishAbsoluteAndRelative) {
+  EXPECT_EQ(one("on Sept. 13, 2023 in Moscow", "en"), "Sept. 13, 2023=2023-09-13/day");
+  EXPECT_EQ(one("September 13", "en"), "September 13=2023-09-13/day");
+  EXPECT_EQ(one("in 2019 they met", "en"), "2019=2019/year");
+  EXPECT_EQ(one("09/12/2023", "en"), "09/12/2023=2023-09-12/day");
+  EXPECT_EQ(one("last Tuesday", "en"), "last Tuesday=2023-09-12/day");
+  EXPECT_EQ(one("He left on Sunday.", "en"), "on Sunday=2023-09-10/day");
+  EXPECT_EQ(one("yesterday", "en"), "yesterday=2023-09-12/day");
+  EXPECT_EQ(one("next Monday", "en"), "next Monday=2023-09-18/day");
+  EXPECT_EQ(one("last year", "en"), "last year=2022/year");
+}
+
+TEST(Dates, NotDates) {
+  EXPECT_TRUE(dates("à environ 2 000 km de là", "fr").empty());
+  EXPECT_TRUE(dates("il a 2019 euros", "fr").empty());
+  EXPECT_TRUE(dates("le 45e jour, 32 septembre", "fr").empty());
+  EXPECT_TRUE(dates("version 1.2.2023.4", "en").empty());
+  EXPECT_TRUE(dates("you may 5 times", "en").empty());
+}
+
+TEST(Dates, WithoutReferenceLeavesUnknownParts) {
+  auto d = dates("mardi, le 13 septembre", "fr", std::nullopt);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].value, "");
+  EXPECT_TRUE(d[0].relative);
+  EXPECT_EQ(d[1].value, "XXXX-09-13");
+}
+
+TEST(Dates, OtherLanguages) {
+  EXPECT_EQ(one("el 13 de septiembre de 2023", "es"), "13 de septiembre de 2023=2023-09-13/day");
+  EXPECT_EQ(one("am 13. September 2023", "de"), "13. September 2023=2023-09-13/day");
+  EXPECT_EQ(one("ieri", "it"), "ieri=2023-09-12/day");
+}
+
+TEST(Dates, Calendar) {
+  EXPECT_EQ(weekday_of({2023, 9, 13}), 2);
+  EXPECT_EQ(format_iso(civil_from_days(days_from_civil({2024, 2, 28}) + 1)), "2024-02-29");
+  EXPECT_FALSE(parse_iso_date("2023-02-30"));
+  EXPECT_TRUE(parse_iso_date("2023-09-13T10:00:00Z"));
+}
+
+}  // namespace
+}  // namespace recoupe::analyze

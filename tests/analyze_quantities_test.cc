@@ -1,0 +1,65 @@
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include "analyze_test_util.h"
+
+namespace recoupe::analyze {
+namespace {
+
+std::vector<std::string> q(std::string_view text, const std::string& lang) {
+  std::vector<std::string> out;
+  for (const auto& x : find_quantities(text, test_resources().for_language(lang).quantities))
+    out.push_back(
+        fmt::format("{}={:g} {} {}", x.text, x.value, x.unit, to_string(x.approximation)));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(Quantities, FrenchUnitsAndHedges) {
+  EXPECT_EQ(q("ils se sont serré la main pendant 40 secondes", "fr"),
+            V{"40 secondes=40 second exact"});
+  EXPECT_EQ(q("après plus de deux heures", "fr"), V{"plus de deux heures=2 hour more_than"});
+  EXPECT_EQ(q("à environ 680 km (425 miles) au nord", "fr"),
+            (V{"environ 680 km=680 km about", "425 miles=425 mile exact"}));
+  EXPECT_EQ(q("a tiré deux missiles balistiques", "fr"), V{"deux missiles=2 missile exact"});
+  EXPECT_EQ(q("un contrat de 14 milliards de dollars", "fr"),
+            V{"14 milliards de dollars=1.4e+10 dollar exact"});
+  EXPECT_EQ(q("1,5 million d'habitants", "fr"),
+            V{"1,5 million d'habitants=1.5e+06 habitant exact"});
+  EXPECT_EQ(q("une hausse de 3,5 %", "fr"), V{"3,5 %=3.5 percent exact"});
+  EXPECT_EQ(q("à 2 000 km", "fr"), V{"2 000 km=2000 km exact"});
+  EXPECT_EQ(q("quatre-vingt-dix soldats", "fr"), V{"quatre-vingt-dix soldats=90 soldat exact"});
+  EXPECT_EQ(q("au moins 12 morts", "fr"), V{"au moins 12 morts=12 mort at_least"});
+}
+
+TEST(Quantities, FrenchNotQuantities) {
+  EXPECT_TRUE(q("un lancement sans Kim Jong-Un s'est fait", "fr").empty());
+  EXPECT_TRUE(q("le G20 et le Covid-19", "fr").empty());
+  EXPECT_TRUE(q("il est 13e sur 20.", "fr").empty());
+}
+
+TEST(Quantities, English) {
+  EXPECT_EQ(q("a $14 billion deal", "en"), V{"$14 billion=1.4e+10 dollar exact"});
+  EXPECT_EQ(q("rose 3.5% in a year", "en"), V{"3.5%=3.5 percent exact"});
+  EXPECT_EQ(q("more than 1,200 people", "en"), V{"more than 1,200 people=1200 person more_than"});
+  EXPECT_EQ(q("about twenty-five countries", "en"),
+            V{"about twenty-five countries=25 country about"});
+  EXPECT_EQ(q("one hour", "en"), V{"one hour=1 hour exact"});
+  EXPECT_EQ(q("sales of $600m (£309m) and $1.13bn", "en"),
+            (V{"$600m=6e+08 dollar exact", "£309m=3.09e+08 pound exact",
+               "$1.13bn=1.13e+09 dollar exact"}));
+  EXPECT_EQ(q("a 100m race", "en"), V{});
+  EXPECT_TRUE(q("a man and one of them", "en").empty());
+}
+
+TEST(Quantities, SkipsGivenRanges) {
+  std::string text = "le 13 septembre, 40 secondes";
+  auto r = find_quantities(text, test_resources().for_language("fr").quantities, {{3, 15}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].unit, "second");
+}
+
+}  // namespace
+}  // namespace recoupe::analyze

@@ -1,0 +1,134 @@
+#include <gtest/gtest.h>
+
+#include "analyze/person_names.h"
+#include "analyze_test_util.h"
+
+namespace recoupe::analyze {
+namespace {
+
+std::vector<Quote> quotes(const std::string& text, const std::string& lang) {
+  const LanguageResources& r = test_resources().for_language(lang);
+  auto tokens = tokenize(text);
+  auto sentences = text::split_sentences(text, r.sentences);
+  auto names = guess_speaker_names(text, tokens, r.not_names);
+  return find_quotes(text, tokens, sentences, names, r.quotes);
+}
+
+TEST(Quotes, FrenchVerbAfterWithName) {
+  std::string text =
+      "« Je suis très content de vous voir. Je vous remercie d'être venu en Russie », a déclaré "
+      "Vladimir Poutine, selon des images.";
+  auto q = quotes(text, "fr");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Vladimir Poutine");
+  EXPECT_EQ(q[0].kind, QuoteKind::kFull);
+  EXPECT_EQ(q[0].verb, "déclaré");
+  EXPECT_EQ(text.substr(q[0].begin, q[0].end - q[0].begin), q[0].text);
+  EXPECT_EQ(text.substr(q[0].speaker_begin, q[0].speaker_end - q[0].speaker_begin),
+            "Vladimir Poutine");
+}
+
+TEST(Quotes, FrenchPronounResolvesToLastSubject) {
+  auto q = quotes(
+      "Kim Jong-un a remercié Vladimir Poutine pour son accueil. \"Je suis sûr que nous resterons "
+      "unis pour lutter contre l'impérialisme\", a-t-il ajouté avant l'entretien.",
+      "fr");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Kim Jong-un");
+  EXPECT_EQ(q[0].via, "pronoun");
+}
+
+TEST(Quotes, FrenchNameAfterDescriptionAndComplement) {
+  auto q = quotes(
+      "« Fascinant : un lancement sans Kim dans le pays. Une première », a écrit l'analyste "
+      "américain Ankit Panda sur X. Ils doivent parler de « sujets sensibles », avait, lui, "
+      "indiqué le porte-parole du Kremlin, Dmitri Peskov.",
+      "fr");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Ankit Panda");
+  EXPECT_EQ(q[1].speaker, "Dmitri Peskov");
+  EXPECT_EQ(q[1].kind, QuoteKind::kPartial);
+}
+
+TEST(Quotes, FrenchVerbBeforeAndSelon) {
+  auto q = quotes(
+      "À la question de savoir si la Russie aiderait Kim, Poutine a répondu : « C'est pour cela "
+      "que nous sommes venus ici. » Les discussions porteront sur des « sujets sensibles », selon "
+      "le porte-parole du Kremlin, Dmitri Peskov.",
+      "fr");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Poutine");
+  EXPECT_EQ(q[0].via, "before");
+  EXPECT_EQ(q[1].speaker, "Dmitri Peskov");
+  EXPECT_EQ(q[1].via, "according_to");
+}
+
+TEST(Quotes, PartialWithoutCueHasNoSpeaker) {
+  auto q = quotes("Kim et Poutine parleront de « relations commerciales » demain.", "fr");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, QuoteKind::kPartial);
+  EXPECT_TRUE(q[0].speaker.empty());
+}
+
+TEST(Quotes, ContinuationKeepsSpeaker) {
+  auto q = quotes(
+      "« Depuis 2019, il a cessé d'assister à chaque lancement », a écrit Ankit Panda. « Il existe "
+      "un précédent pour les lancements sans lui. »",
+      "fr");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].speaker, "Ankit Panda");
+  EXPECT_EQ(q[1].via, "continuation");
+}
+
+TEST(Quotes, English) {
+  auto q = quotes(
+      "John Kirby spoke on Monday. “We are watching this very closely,” he said. “The talks are "
+      "advancing actively,” said Adrienne Watson. According to Jake Sullivan, the deal is “a "
+      "grave concern”. Kirby told reporters: “Nothing has been decided yet.”",
+      "en");
+  ASSERT_EQ(q.size(), 4u);
+  EXPECT_EQ(q[0].speaker, "John Kirby");
+  EXPECT_EQ(q[0].via, "pronoun");
+  EXPECT_EQ(q[1].speaker, "Adrienne Watson");
+  EXPECT_EQ(q[2].speaker, "Jake Sullivan");
+  EXPECT_EQ(q[2].kind, QuoteKind::kPartial);
+  EXPECT_EQ(q[3].speaker, "Kirby");
+}
+
+TEST(Quotes, EnglishNameWithAppositionAndTitle) {
+  auto q = quotes(
+      "“We have certain disagreements,” Larry Kudlow, Mr. Trump’s chief economic adviser, told "
+      "reporters. “I really believe there’s a lot of good will,” Mr. Trump said. The United "
+      "States, saying it was “abstract”, left.",
+      "en");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].speaker, "Larry Kudlow");
+  EXPECT_EQ(q[1].speaker, "Trump");
+  EXPECT_EQ(q[2].verb, "saying");
+}
+
+TEST(Quotes, EnglishNameBeforeVerbAfterQuote) {
+  auto q = quotes("\"It was a very good meeting,\" Peskov said on Wednesday.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Peskov");
+}
+
+TEST(Quotes, NestedAndUnpaired) {
+  auto q = quotes("“He said ‘no way’ to us,” she said. « Ouvert sans fin", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "He said ‘no way’ to us,");
+}
+
+TEST(PersonNames, CapitalizedSequences) {
+  std::string text =
+      "Le président Vladimir Poutine et Kim Jong-un. Interrogé, Siemon T. Wezeman a parlé.";
+  const LanguageResources& r = test_resources().for_language("fr");
+  std::vector<std::string> got;
+  for (const auto& n : guess_speaker_names(text, tokenize(text), r.not_names))
+    got.push_back(text.substr(n.begin, n.end - n.begin));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"Vladimir Poutine", "Kim Jong-un", "Siemon T. Wezeman"}));
+}
+
+}  // namespace
+}  // namespace recoupe::analyze
