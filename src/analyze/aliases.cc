@@ -80,19 +80,26 @@ std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) 
       if (!unit.full[s]) continue;
       std::vector<std::string> words = data.name_keys(unit.surfaces[s]);
       if (words.empty()) continue;
-      std::string key;
+      // Keys: the spelling for everyone; places also by gazetteer id and by spelling within
+      // places, so that a known place never merges with a person of the same name.
+      std::vector<std::string> keys;
+      std::string spelling = join(words);
       const Place* place = nullptr;
       if ((unit.type == EntityType::place || unit.type == EntityType::other) && data.gazetteer())
         place = data.gazetteer()->find(fold_key(unit.surfaces[s]));
       if (place) {
-        key = "@" + place->id;
+        keys = {"@" + place->id, "place:" + spelling};
         unit_place[u] = true;
+      } else if (unit.type == EntityType::place) {
+        keys = {spelling, "place:" + spelling};
       } else {
-        key = join(words);
+        keys = {spelling};
       }
       if (words.size() > unit_words[u].size()) unit_words[u] = words;
-      auto [it, inserted] = owner.try_emplace(key, u);
-      if (!inserted) uf[find_root(uf, u)] = find_root(uf, it->second);
+      for (const auto& key : keys) {
+        auto [it, inserted] = owner.try_emplace(key, u);
+        if (!inserted) uf[find_root(uf, u)] = find_root(uf, it->second);
+      }
     }
   }
   // Groups of units with their majority type.
@@ -177,7 +184,9 @@ std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) 
           if (groups[gi].short_form || !unit.full[s]) continue;
           auto it = std::find_if(name_score.begin(), name_score.end(),
                                  [&](const auto& p) { return p.first == surf; });
-          double votes = unit.surfaces.size() == 1 ? unit.votes : 1.0;
+          double votes = 0;
+          for (const auto& m : unit.mentions) votes += m.text == surf ? 1 : 0;
+          if (votes == 0) votes = unit.surfaces.size() == 1 ? unit.votes : 1.0;
           if (it == name_score.end())
             name_score.push_back({surf, {votes, unit.order}});
           else {

@@ -124,24 +124,141 @@ std::vector<uint8_t> tag_tokens(const std::vector<NerToken>& toks, const std::ve
   return rule_tags(toks, ann, lang, res, method != NerMethod::baseline);
 }
 
+namespace {
+
+bool is_elision_token(const NerToken& t) {
+  return t.lower.size() <= 8 && (t.lower.ends_with("'") || t.lower.ends_with("\xE2\x80\x99"));
+}
+
+// Punctuation that never stands inside a name ("Kremlin, Dmitri Peskov" is two names).
+bool is_separator(const NerToken& t) {
+  return t.punct && !(t.text == "-" || t.text == "." || t.text == "&" || t.text == "'" ||
+                      t.text == "\xE2\x80\x99");
+}
+
+// The type of span [b, e) once its context is weighed against the tagger's guess: a
+// title or an organisation cue right before the name ("le président", "porte-parole du",
+// "le" before a name that is no known place: persons take no article) decides between
+// person and organisation; a name of two or three words starting with a given name is a
+// person. Weak place cues ("à", "in") never override the tagger.
+NerType retype(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& ann,
+               const NerCues& cues, size_t b, size_t e, NerType type) {
+  bool known_place = ann[b].place && b + ann[b].place_len == e;
+  if (known_place) return type;
+  constexpr uint8_t kPerOrg = (1u << kPer) | (1u << kOrg);
+  uint8_t mask = ann[b].cue_before & kPerOrg;
+  if (ann[b].run == 2 || ann[b].run == 4) mask = cues.before_mask(toks, b) & kPerOrg;
+  uint8_t strong = cues.before_mask(toks, b, 2) & kPerOrg;
+  auto single = [](uint8_t m) { return m == (1u << kPer) || m == (1u << kOrg); };
+  if (single(strong)) return strong == (1u << kPer) ? kPer : kOrg;
+  if (single(mask) && type != kLoc) return mask == (1u << kPer) ? kPer : kOrg;
+  if (type != kPer && ann[b].given && e - b >= 2 && e - b <= 3) return kPer;
+  return type;
+}
+
+bool is_major_place(const Place* p) {
+  return p && (p->kind == PlaceKind::country || p->kind == PlaceKind::region ||
+               p->kind == PlaceKind::big_city);
+}
+
+}  // namespace
+
+std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
+                                  const std::vector<NerAnnot>& ann, std::vector<uint8_t> tags,
+                                  const std::string& lang, const EntityResources& res) {
+  const size_t n = toks.size();
+  // What the tagger missed: a run of capitalised words inside a sentence that the gazetteer
+  // knows as a country, region or big city is a place; one announced by a person or
+  // organisation cue ("l'agence TASS", "le président X") takes the cue's type.
+  for (size_t i = 0; i < n; ++i) {
+    if (tags[i] != 0 || ann[i].run == 0 || (ann[i].run != 1 && ann[i].run != 3)) continue;
+    size_t j = i;
+    while (j < n && ann[j].run >= 1 && (j == i || ann[j].run == 2 || ann[j].run == 4)) ++j;
+    bool all_o = true;
+    for (size_t k = i; k < j; ++k) all_o &= tags[k] == 0;
+    if (!all_o || toks[i].sent_start) continue;
+    int type = -1;
+    if (is_major_place(ann[i].place) && i + ann[i].place_len == j) type = kLoc;
+    uint8_t cue = ann[i].cue_before & ((1u << kPer) | (1u << kOrg));
+    if (type < 0 && (cue == (1u << kPer) || cue == (1u << kOrg)))
+      type = cue == (1u << kPer) ? kPer : kOrg;
+    if (type < 0) continue;
+    for (size_t k = i; k < j; ++k)
+      tags[k] = static_cast<uint8_t>(k == i ? begin_tag(static_cast<NerType>(type))
+                                            : inside_tag(static_cast<NerType>(type)));
+    i = j - 1;
+  }
+  // Multi-word gazetteer places complete a partly tagged name.
+  for (size_t i = 0; i < n; ++i) {
+    if (ann[i].place_len < 2 || !is_major_place(ann[i].place)) continue;
+    size_t e = i + ann[i].place_len;
+    bool any = false;
+    for (size_t k = i; k < e; ++k) any |= tags[k] != 0;
+    bool crosses =
+        (tags[i] != 0 && tags[i] % 2 == 0) || (e < n && tags[e] != 0 && tags[e] % 2 == 0);
+    if (!any || crosses) continue;
+    for (size_t k = i; k < e; ++k)
+      tags[k] = static_cast<uint8_t>(k == i ? begin_tag(kLoc) : inside_tag(kLoc));
+    i = e - 1;
+  }
+  std::vector<TagSpan> spans = tag_spans(tags);
+  // A lone capitalised word right before a person name is its first name.
+  for (size_t k = 0; k + 1 < spans.size(); ++k) {
+    TagSpan& a = spans[k];
+    TagSpan& b = spans[k + 1];
+    if (a.end == b.begin && a.end - a.begin == 1 && b.type == kPer && a.type != kPer &&
+        toks[a.begin].cap && !toks[b.begin].sent_start && toks[b.begin].space_before) {
+      b.begin = a.begin;
+      a.end = a.begin;  // emptied, dropped below
+    }
+  }
+  std::unordered_set<std::string> lower_words;
+  bool lower_built = false;
+  auto written_lower = [&](const std::string& w) {
+    if (!lower_built) {
+      for (const auto& t : toks)
+        if (t.alpha && !t.cap) lower_words.insert(t.lower);
+      lower_built = true;
+    }
+    return lower_words.count(w) > 0;
+  };
+  std::vector<TagSpan> out;
+  for (const TagSpan& s0 : spans) {
+    // Cut where a sentence starts inside the span.
+    size_t start = s0.begin;
+    for (size_t k = s0.begin; k <= s0.end; ++k) {
+      bool cut = k == s0.end || (k > start && toks[k].sent_start) || is_separator(toks[k]);
+      if (!cut) continue;
+      size_t b = start, e = k;
+      start = k;
+      while (b < e && (toks[b].punct || is_elision_token(toks[b]) || !toks[b].cap ||
+                       (toks[b].sent_start && b + 1 < e && res.is_stopword(lang, toks[b].lower))))
+        ++b;
+      while (e > b && (toks[e - 1].punct || !toks[e - 1].cap)) --e;
+      if (b >= e) continue;
+      bool all_stop = true;
+      for (size_t m = b; m < e && all_stop; ++m)
+        all_stop = toks[m].punct || res.is_stopword(lang, toks[m].lower);
+      if (all_stop) continue;
+      if (e - b == 1 && toks[b].sent_start && !ann[b].place && !toks[b].all_caps &&
+          written_lower(toks[b].lower))
+        continue;
+      out.push_back({b, e, retype(toks, ann, res.cues(lang), b, e, s0.type)});
+    }
+  }
+  return out;
+}
+
 std::vector<TypedMention> find_mentions(std::string_view text, const std::string& lang,
                                         const EntityResources& res, NerMethod method) {
   std::vector<NerToken> toks = tokenize_for_ner(text);
   std::vector<NerAnnot> ann = annotate(toks, &res.gazetteer(), res.cues(lang));
   std::vector<uint8_t> tags = tag_tokens(toks, ann, lang, res, method);
   std::vector<TypedMention> out;
-  for (const TagSpan& s : tag_spans(tags)) {
-    size_t b = s.begin, e = s.end;
-    // Elisions ("l'") and punctuation never start a name; punctuation never ends one.
-    while (b < e && (toks[b].punct ||
-                     (!toks[b].lower.empty() && toks[b].lower.size() <= 7 &&
-                      (toks[b].lower.back() == '\'' || toks[b].lower.ends_with("\xE2\x80\x99")))))
-      ++b;
-    while (e > b && toks[e - 1].punct) --e;
-    if (b >= e) continue;
+  for (const TagSpan& s : refine_spans(toks, ann, std::move(tags), lang, res)) {
     TypedMention tm;
-    tm.mention.begin = toks[b].begin;
-    tm.mention.end = toks[e - 1].end;
+    tm.mention.begin = toks[s.begin].begin;
+    tm.mention.end = toks[s.end - 1].end;
     tm.mention.text.assign(text.substr(tm.mention.begin, tm.mention.end - tm.mention.begin));
     tm.type = to_entity_type(s.type);
     out.push_back(std::move(tm));

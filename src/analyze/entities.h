@@ -21,6 +21,7 @@
 
 #include "analyze/aliases.h"
 #include "analyze/gazetteer.h"
+#include "analyze/ner_corpus.h"
 #include "analyze/ner_features.h"
 #include "analyze/ner_model.h"
 #include "core/entity.h"
@@ -62,6 +63,18 @@ enum class NerMethod { automatic, rules, baseline };
 std::vector<uint8_t> tag_tokens(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& ann,
                                 const std::string& lang, const EntityResources& res,
                                 NerMethod method = NerMethod::automatic);
+
+// The entity spans of tagged tokens after the clean-ups find_mentions applies (eval-ner
+// scores these): a multi-word country, region or big-city name of the gazetteer that the
+// tagger tagged in part becomes one place ("Corée du Nord"); a lone capitalised word right
+// before a person name joins it ("Vladimir" + "Poutine"); a span is cut where a sentence
+// starts; leading punctuation, elisions, lower-case words and a sentence-initial stop word
+// are dropped ("Le Kremlin" at a sentence start → "Kremlin"), and so are trailing
+// punctuation and lower-case words; spans without a capitalised word, made only of stop
+// words, or one sentence-initial word that the text also writes in lower case, are dropped.
+std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
+                                  const std::vector<NerAnnot>& ann, std::vector<uint8_t> tags,
+                                  const std::string& lang, const EntityResources& res);
 
 // The typed mentions of `text` before merging, in text order. Each mention's text is
 // exactly text[begin, end). Any valid or invalid UTF-8 is accepted. Cost: linear;

@@ -27,6 +27,8 @@ enum Template : uint8_t {
   kGazP1,
   kCueBefore,
   kCueAfter,
+  kGiven,
+  kGivenM1,
   kRun,
   kPrev,
   kPrev2,
@@ -95,6 +97,8 @@ NerCues NerCues::load(const std::string& data_dir, const std::string& lang) {
     if (pos != "before" && pos != "after") continue;
     cues.add(type, pos == "before", std::string_view(line).substr(t2 + 1));
   }
+  for (const auto& name : text::read_list(data_dir, "names", "given_names.txt"))
+    cues.add_given_name(name);
   return cues;
 }
 
@@ -110,14 +114,17 @@ void NerCues::add(NerType type, bool before, std::string_view phrase) {
   cues_.push_back(std::move(cue));
 }
 
-uint8_t NerCues::before_mask(const std::vector<NerToken>& toks, size_t end) const {
+void NerCues::add_given_name(std::string_view name) { given_.insert(lower_utf8(name)); }
+
+uint8_t NerCues::before_mask(const std::vector<NerToken>& toks, size_t end,
+                             size_t min_words) const {
   if (end == 0 || by_last_.empty()) return 0;
   auto it = by_last_.find(toks[end - 1].lower);
   if (it == by_last_.end()) return 0;
   uint8_t mask = 0;
   for (size_t idx : it->second) {
     const Cue& c = cues_[idx];
-    if (c.words.size() > end) continue;
+    if (c.words.size() > end || c.words.size() < min_words) continue;
     bool ok = true;
     for (size_t k = 0; k < c.words.size() && ok; ++k)
       ok = toks[end - c.words.size() + k].lower == c.words[k];
@@ -158,12 +165,15 @@ std::vector<NerAnnot> annotate(const std::vector<NerToken>& toks, const Gazettee
     }
     size_t j = i;
     while (j < toks.size() && in_run(toks[j])) ++j;
+    // A cue may stand one lower-case word away: "le président russe Vladimir Poutine".
     uint8_t before = cues.before_mask(toks, i);
+    if (i >= 2 && toks[i - 1].alpha && !toks[i - 1].cap) before |= cues.before_mask(toks, i - 1);
     uint8_t after = cues.after_mask(toks, j);
     for (size_t k = i; k < j; ++k) {
       ann[k].cue_before = before;
       ann[k].cue_after = after;
       ann[k].run = static_cast<uint8_t>((k == i ? 1 : 2) + (j - i >= 2 ? 2 : 0));
+      ann[k].given = cues.is_given_name(toks[k].lower);
     }
     i = j;
   }
@@ -234,6 +244,8 @@ void static_features(const std::vector<NerToken>& toks, const std::vector<NerAnn
     if (a.cue_after & (1u << ty)) out.push_back(feat_num(kCueAfter, ty, a.run));
   }
   out.push_back(feat_num(kRun, a.run, t.sent_start ? 1u : 0u));
+  if (a.given) out.push_back(feat_num(kGiven, a.run));
+  if (i > 0 && ann[i - 1].given) out.push_back(feat_num(kGivenM1, a.run));
 }
 
 DynamicBase dynamic_base(const NerToken& tok) {

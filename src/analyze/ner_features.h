@@ -5,16 +5,17 @@
 // of the lower-case form); the two words before and after and their shapes; the bigrams with
 // the previous and next word; capitalisation at a sentence start; gazetteer membership (the
 // longest place name covering the token, by kind, begin/inside) of the token and its
-// neighbours; context cues (data/<lang>/ner_cues.txt: "le président", "M.", "à", "said"…)
-// right before or after the run of capitalised words holding the token; position in that
-// run. Tag-dependent: previous tag, previous two tags, previous tag × word, × shape.
-// Every feature is a 32-bit hash of its template and value.
+// neighbours; given names (of the token, and of the previous token); context cues
+// (data/<lang>/ner_cues.txt: "le président", "M.", "à", "said"…) right before or after the run of
+// capitalised words holding the token; position in that run. Tag-dependent: previous tag, previous
+// two tags, previous tag × word, × shape. Every feature is a 32-bit hash of its template and value.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analyze/gazetteer.h"
@@ -35,10 +36,16 @@ class NerCues {
   static NerCues load(const std::string& data_dir, const std::string& lang);
 
   void add(NerType type, bool before, std::string_view phrase);
-  bool empty() const { return cues_.empty(); }
+  bool empty() const { return cues_.empty() && given_.empty(); }
+
+  // Words that begin person names (data/names/given_names.txt, shared by every language;
+  // loaded by load() too). Lower case.
+  void add_given_name(std::string_view name);
+  bool is_given_name(const std::string& lower) const { return given_.count(lower) > 0; }
 
   // Bit mask (1 << NerType) of the "before" cues whose last token is toks[end - 1].
-  uint8_t before_mask(const std::vector<NerToken>& toks, size_t end) const;
+  // With min_words > 1, only cues of at least that many words count ("porte-parole du").
+  uint8_t before_mask(const std::vector<NerToken>& toks, size_t end, size_t min_words = 1) const;
   // Bit mask of the "after" cues starting at toks[begin] (one comma may come first).
   uint8_t after_mask(const std::vector<NerToken>& toks, size_t begin) const;
 
@@ -51,6 +58,7 @@ class NerCues {
   std::vector<Cue> cues_;
   std::unordered_map<std::string, std::vector<size_t>> by_last_;   // before cues
   std::unordered_map<std::string, std::vector<size_t>> by_first_;  // after cues
+  std::unordered_set<std::string> given_;
 };
 
 // What the context adds to a token (computed once per text).
@@ -58,7 +66,8 @@ struct NerAnnot {
   uint8_t gaz = 0;         // 0: no place; else 1 + 2 * PlaceKind + (inside ? 1 : 0)
   uint8_t cue_before = 0;  // NerCues masks for the capitalised run holding the token
   uint8_t cue_after = 0;
-  uint8_t run = 0;  // 0: not capitalised; 1: first of its run; 2: inside; +2 if run ≥ 2
+  uint8_t run = 0;     // 0: not capitalised; 1: first of its run; 2: inside; +2 if run ≥ 2
+  bool given = false;  // capitalised and a word that begins person names
   const Place* place = nullptr;  // the gazetteer place starting at this token, if any
   uint8_t place_len = 0;         // tokens it covers
 };

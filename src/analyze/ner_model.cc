@@ -47,28 +47,33 @@ void NerModel::build(const std::vector<std::pair<uint32_t, std::array<int16_t, k
                      float scale) {
   size_t cap = 16;
   while (cap < rows.size() * 2) cap <<= 1;
-  keys_.assign(cap, 0);
-  weights_.assign(cap * kNerTags, 0);
+  slots_.assign(cap, Slot{});
+  filter_.assign((size_t{1} << kFilterBits) / 64, 0);
   mask_ = static_cast<uint32_t>(cap - 1);
   scale_ = scale;
   for (const auto& [h0, w] : rows) {
     uint32_t h = nonzero(h0);
     uint32_t slot = h & mask_;
-    while (keys_[slot] != 0 && keys_[slot] != h) slot = (slot + 1) & mask_;
-    keys_[slot] = h;
-    std::copy(w.begin(), w.end(), weights_.begin() + static_cast<ptrdiff_t>(slot) * kNerTags);
+    while (slots_[slot].key != 0 && slots_[slot].key != h) slot = (slot + 1) & mask_;
+    slots_[slot].key = h;
+    slots_[slot].w = w;
+    uint32_t bit = h >> (32 - kFilterBits);
+    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
-  empty_slots_ = static_cast<size_t>(std::count(keys_.begin(), keys_.end(), 0u));
+  empty_slots_ = static_cast<size_t>(
+      std::count_if(slots_.begin(), slots_.end(), [](const Slot& s) { return s.key == 0; }));
 }
 
 const int16_t* NerModel::row(uint32_t h0) const {
-  if (keys_.empty()) return nullptr;
+  if (slots_.empty()) return nullptr;
   uint32_t h = nonzero(h0);
+  uint32_t bit = h >> (32 - kFilterBits);
+  if (!(filter_[bit >> 6] & (uint64_t{1} << (bit & 63)))) return nullptr;
   uint32_t slot = h & mask_;
   while (true) {
-    uint32_t k = keys_[slot];
-    if (k == h) return &weights_[static_cast<size_t>(slot) * kNerTags];
-    if (k == 0) return nullptr;
+    const Slot& s = slots_[slot];
+    if (s.key == h) return s.w.data();
+    if (s.key == 0) return nullptr;
     slot = (slot + 1) & mask_;
   }
 }
@@ -131,20 +136,20 @@ Expected<NerModel> NerModel::load(const std::string& path) {
 
 Expected<bool> NerModel::save(const std::string& path) const {
   std::vector<uint32_t> order;
-  for (uint32_t s = 0; s < keys_.size(); ++s)
-    if (keys_[s]) order.push_back(s);
+  for (uint32_t s = 0; s < slots_.size(); ++s)
+    if (slots_[s].key) order.push_back(s);
   std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return keys_[a] < keys_[b]; });
+            [&](uint32_t a, uint32_t b) { return slots_[a].key < slots_[b].key; });
   std::string raw(kMagic, 8);
   put(raw, static_cast<uint32_t>(kNerTags));
   put(raw, static_cast<uint32_t>(order.size()));
   put(raw, scale_);
   for (uint32_t s : order) {
-    const int16_t* w = &weights_[static_cast<size_t>(s) * kNerTags];
+    const int16_t* w = slots_[s].w.data();
     uint16_t mask = 0;
     for (int t = 0; t < kNerTags; ++t)
       if (w[t]) mask |= static_cast<uint16_t>(1u << t);
-    put(raw, keys_[s]);
+    put(raw, slots_[s].key);
     put(raw, mask);
     for (int t = 0; t < kNerTags; ++t)
       if (w[t]) put(raw, w[t]);

@@ -98,7 +98,11 @@ int run_eval_ner(int argc, char** argv) {
       auto t0 = std::chrono::steady_clock::now();
       auto toks = tokens_from_words(s.tokens);
       auto ann = annotate(toks, &res->gazetteer(), cues);
-      auto tags = tag_tokens(toks, ann, r.lang, *res);
+      auto spans = refine_spans(toks, ann, tag_tokens(toks, ann, r.lang, *res), r.lang, *res);
+      std::vector<uint8_t> tags(toks.size(), 0);
+      for (const TagSpan& sp : spans)
+        for (size_t k = sp.begin; k < sp.end; ++k)
+          tags[k] = static_cast<uint8_t>(k == sp.begin ? begin_tag(sp.type) : inside_tag(sp.type));
       r.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       r.tokens += toks.size();
       r.model.add(s.tags, tags);

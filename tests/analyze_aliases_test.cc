@@ -1,0 +1,131 @@
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "analyze/aliases.h"
+
+namespace recoupe::analyze {
+namespace {
+
+TypedMention m(const std::string& text, EntityType type, size_t at) {
+  return {Mention{text, at, at + text.size(), std::nullopt, ""}, type};
+}
+
+const Entity* find_alias(const std::vector<Entity>& ents, const std::string& alias) {
+  for (const auto& e : ents)
+    for (const auto& a : e.aliases)
+      if (a == alias) return &e;
+  return nullptr;
+}
+
+TEST(Aliases, TransliterationFamiliesGiveOneKey) {
+  EXPECT_EQ(translit_key("Vostotchny"), translit_key("Vostochny"));
+  EXPECT_EQ(translit_key("Wostotschny"), translit_key("Vostochny"));
+  EXPECT_EQ(translit_key("Sergueï"), translit_key("Sergei"));
+  EXPECT_EQ(translit_key("Dmitriy"), translit_key("Dmitri"));
+  EXPECT_EQ(translit_key("Prigojine"), translit_key("Prigozhin"));
+  EXPECT_NE(translit_key("Paris"), translit_key("Perse"));
+  AliasData d;
+  auto k = d.name_keys("Kim Jong-un");
+  EXPECT_EQ(k, (std::vector<std::string>{"kim", "jong", "un"}));
+  EXPECT_EQ(d.name_keys("Kim Jong-Un"), k);
+  EXPECT_EQ(d.name_keys("Kim Jong Un"), k);
+  EXPECT_EQ(d.name_keys("Kim-Jong-Un"), k);
+}
+
+TEST(Aliases, KimVariantsAndBareKimAreOnePerson) {
+  AliasData d;
+  auto ents = merge_mentions(
+      {m("Kim Jong-un", EntityType::person, 0), m("Kim Jong-Un", EntityType::person, 20),
+       m("Kim Jong Un", EntityType::person, 40), m("Kim-Jong-Un", EntityType::other, 60),
+       m("Kim", EntityType::person, 80)},
+      d);
+  ASSERT_EQ(ents.size(), 1u);
+  EXPECT_EQ(ents[0].type, EntityType::person);
+  EXPECT_EQ(ents[0].mentions.size(), 5u);
+  EXPECT_EQ(ents[0].aliases.size(), 5u);
+  EXPECT_EQ(ents[0].mentions.back().begin, 80u);
+}
+
+TEST(Aliases, RefusesWhenTwoFullNamesFit) {
+  AliasData d;
+  auto ents =
+      merge_mentions({m("Kim Jong-un", EntityType::person, 0),
+                      m("Kim Yo-jong", EntityType::person, 20), m("Kim", EntityType::person, 40)},
+                     d);
+  ASSERT_EQ(ents.size(), 3u);
+  EXPECT_NE(find_alias(ents, "Kim"), find_alias(ents, "Kim Jong-un"));
+  EXPECT_NE(find_alias(ents, "Kim"), find_alias(ents, "Kim Yo-jong"));
+}
+
+TEST(Aliases, PoutineAndPutinAndTransliteratedPlaces) {
+  AliasData d;
+  d.add_family({"Shoigu", "Choïgou"});
+  auto ents = merge_mentions(
+      {m("Vladimir Poutine", EntityType::person, 0), m("Putin", EntityType::person, 30),
+       m("Sergueï Choïgou", EntityType::person, 50), m("Shoigu", EntityType::person, 80),
+       m("Vostotchny", EntityType::place, 100), m("Vostochny", EntityType::place, 120)},
+      d);
+  ASSERT_EQ(ents.size(), 3u);
+  EXPECT_EQ(find_alias(ents, "Putin"), find_alias(ents, "Vladimir Poutine"));
+  EXPECT_EQ(find_alias(ents, "Putin")->name, "Vladimir Poutine");
+  EXPECT_EQ(find_alias(ents, "Shoigu"), find_alias(ents, "Sergueï Choïgou"));
+  EXPECT_EQ(find_alias(ents, "Vostotchny"), find_alias(ents, "Vostochny"));
+  EXPECT_EQ(find_alias(ents, "Vostochny")->type, EntityType::place);
+}
+
+TEST(Aliases, OrganizationsAndKnownPlacesStayApartFromPersons) {
+  auto gaz = std::make_shared<Gazetteer>();
+  gaz->add("Washington", PlaceKind::big_city, "geonames:4140963", 689545);
+  gaz->add("Corée du Nord", PlaceKind::country, "geonames:1873107", 0);
+  gaz->add("North Korea", PlaceKind::country, "geonames:1873107", 0);
+  AliasData d = AliasData::load("/nonexistent", gaz);
+  auto ents = merge_mentions(
+      {m("George Washington", EntityType::person, 0), m("Washington", EntityType::place, 30),
+       m("Kremlin", EntityType::organization, 50), m("Kremlin", EntityType::organization, 70),
+       m("Vladimir Kremlin", EntityType::person, 90), m("Corée du Nord", EntityType::place, 120),
+       m("North Korea", EntityType::place, 140), m("Corée", EntityType::place, 160)},
+      d);
+  EXPECT_NE(find_alias(ents, "Washington"), find_alias(ents, "George Washington"));
+  EXPECT_EQ(find_alias(ents, "Washington")->type, EntityType::place);
+  EXPECT_EQ(find_alias(ents, "Kremlin")->type, EntityType::organization);
+  EXPECT_EQ(find_alias(ents, "Kremlin")->mentions.size(), 2u);
+  EXPECT_EQ(find_alias(ents, "Corée du Nord"), find_alias(ents, "North Korea"));
+  EXPECT_NE(find_alias(ents, "Corée"), find_alias(ents, "Corée du Nord"));
+}
+
+TEST(Aliases, StoryMergeLinksAcrossArticlesAndRefusesAmbiguousShortForms) {
+  AliasData d;
+  auto a1 = merge_mentions(
+      {m("Kim Jong-un", EntityType::person, 0), m("Kim", EntityType::person, 30)}, d);
+  auto a2 = merge_mentions({m("Kim Jong Un", EntityType::person, 5)}, d);
+  auto a3 = merge_mentions({m("Kim", EntityType::person, 7)}, d);
+  auto story = merge_entities({a1, a2, a3}, d);
+  ASSERT_EQ(story.size(), 1u);
+  EXPECT_EQ(story[0].articles, (std::vector<std::string>{"0", "1", "2"}));
+  ASSERT_EQ(story[0].mentions.size(), 4u);
+  EXPECT_EQ(story[0].mentions[2].article, "1");
+  EXPECT_EQ(story[0].name, "Kim Jong-un");
+
+  auto b1 = merge_mentions({m("Kim Jong-un", EntityType::person, 0)}, d);
+  auto b2 = merge_mentions({m("Kim Yo-jong", EntityType::person, 0)}, d);
+  auto b3 = merge_mentions({m("Kim", EntityType::person, 0)}, d);
+  auto refused = merge_entities({b1, b2, b3}, d);
+  EXPECT_EQ(refused.size(), 3u);
+  // A bare "Kim" resolved inside its article does not glue the two people together.
+  auto c1 = merge_mentions(
+      {m("Kim Jong-un", EntityType::person, 0), m("Kim", EntityType::person, 20)}, d);
+  auto c2 = merge_mentions(
+      {m("Kim Yo-jong", EntityType::person, 0), m("Kim", EntityType::person, 20)}, d);
+  EXPECT_EQ(merge_entities({c1, c2}, d).size(), 2u);
+}
+
+TEST(Aliases, EmptyAndPunctuationOnlyInputs) {
+  AliasData d;
+  EXPECT_TRUE(merge_mentions({}, d).empty());
+  EXPECT_TRUE(merge_mentions({m("--", EntityType::other, 0)}, d).empty());
+  EXPECT_TRUE(merge_entities({}, d).empty());
+}
+
+}  // namespace
+}  // namespace recoupe::analyze

@@ -1,0 +1,168 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "analyze/entities.h"
+#include "text/data_dir.h"
+
+namespace recoupe::analyze {
+namespace {
+
+const EntityResources& resources() {
+  static const auto* res = [] {
+    auto r = EntityResources::load(text::find_data_dir());
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().to_string());
+    return new EntityResources(std::move(*r));
+  }();
+  return *res;
+}
+
+const Entity* with_alias(const std::vector<Entity>& ents, const std::string& alias) {
+  for (const auto& e : ents)
+    for (const auto& a : e.aliases)
+      if (a == alias) return &e;
+  return nullptr;
+}
+
+TEST(NerTokens, OffsetsElisionsAndAbbreviations) {
+  std::string text = "M. Poutine a parlé à l'agence TASS.\nRussia's army";
+  auto toks = tokenize_for_ner(text);
+  std::vector<std::string> words;
+  for (const auto& t : toks) {
+    EXPECT_EQ(text.substr(t.begin, t.end - t.begin), t.text);
+    words.push_back(t.text);
+  }
+  EXPECT_EQ(words, (std::vector<std::string>{"M", ".", "Poutine", "a", "parlé", "à", "l'", "agence",
+                                             "TASS", ".", "Russia", "'s", "army"}));
+  EXPECT_FALSE(toks[2].sent_start);  // "M." is an abbreviation
+  EXPECT_TRUE(toks[10].sent_start);
+  EXPECT_TRUE(toks[8].all_caps);
+  EXPECT_EQ(fold_key("Côte d'Ivoire"), "cotedivoire");
+  EXPECT_EQ(word_shape("Kim-Jong"), "Xxx-Xxx");
+}
+
+TEST(NerModel, TrainsSavesAndLoadsTheSameTagger) {
+  NerCues cues;
+  NerTrainer trainer;
+  for (int k = 0; k < 20; ++k) {
+    auto toks = tokens_from_words({"Hier", ",", "Jean", "Dupont", "est", "allé", "à", "Lyon", "."});
+    auto ann = annotate(toks, nullptr, cues);
+    trainer.add(toks, ann, {0, 0, 1, 2, 0, 0, 0, 3, 0});
+  }
+  NerModel model = trainer.train(NerTrainConfig{});
+  auto path = (std::filesystem::temp_directory_path() / "recoupe_ner_test.model").string();
+  ASSERT_TRUE(model.save(path).ok());
+  auto loaded = NerModel::load(path);
+  ASSERT_TRUE(loaded.ok());
+  auto toks = tokens_from_words({"Hier", ",", "Jean", "Dupont", "est", "allé", "à", "Lyon", "."});
+  auto ann = annotate(toks, nullptr, cues);
+  EXPECT_EQ(loaded->tag(toks, ann), (std::vector<uint8_t>{0, 0, 1, 2, 0, 0, 0, 3, 0}));
+  EXPECT_EQ(loaded->tag(toks, ann), model.tag(toks, ann));
+  std::ofstream(path) << "garbage";
+  EXPECT_FALSE(NerModel::load(path).ok());
+  std::filesystem::remove(path);
+}
+
+TEST(Entities, FrenchNewsSentence) {
+  std::string text =
+      "Le président russe Vladimir Poutine a reçu Kim Jong-un mercredi au cosmodrome de "
+      "Vostotchny, en Russie. Poutine a promis son aide à la Corée du Nord, selon le Kremlin.";
+  auto ents = find_entities(text, "fr", resources());
+  const Entity* putin = with_alias(ents, "Vladimir Poutine");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->type, EntityType::person);
+  EXPECT_EQ(with_alias(ents, "Poutine"), putin);
+  ASSERT_NE(with_alias(ents, "Russie"), nullptr);
+  EXPECT_EQ(with_alias(ents, "Russie")->type, EntityType::place);
+  ASSERT_NE(with_alias(ents, "Corée du Nord"), nullptr);
+  EXPECT_EQ(with_alias(ents, "Corée du Nord")->type, EntityType::place);
+  for (const auto& e : ents)
+    for (const auto& mm : e.mentions) EXPECT_EQ(text.substr(mm.begin, mm.end - mm.begin), mm.text);
+}
+
+TEST(Entities, LanguageWithoutModelFallsBackToRules) {
+  ASSERT_EQ(resources().model("es"), nullptr);
+  auto ents = find_entities("El presidente Pedro Sánchez viajó ayer a Madrid y a Francia.", "es",
+                            resources());
+  ASSERT_NE(with_alias(ents, "Madrid"), nullptr);
+  EXPECT_EQ(with_alias(ents, "Madrid")->type, EntityType::place);
+  EXPECT_NE(with_alias(ents, "Pedro Sánchez"), nullptr);
+  EXPECT_EQ(with_alias(ents, "El"), nullptr);
+}
+
+TEST(Entities, AnyInputReturns) {
+  EXPECT_TRUE(find_entities("", "fr", resources()).empty());
+  std::string junk = "\xff\xfe Paris \xc3( \x80 Kim\n\n\n« »";
+  for (const auto& e : find_entities(junk, "fr", resources()))
+    for (const auto& mm : e.mentions) EXPECT_LE(mm.end, junk.size());
+  std::string big(200000, 'A');
+  EXPECT_LE(find_entities(big, "xx", resources()).size(), 1u);
+  std::vector<Entity> ents = find_entities("Paris. Londres. Berlin.", "fr", resources());
+  assign_sentences(ents, {0, 7, 16});
+  for (const auto& e : ents)
+    for (const auto& mm : e.mentions) EXPECT_TRUE(mm.sentence.has_value());
+}
+
+// The seeds (examples/vostochny): every article finds these entities where it names them,
+// with their variants merged across the five articles.
+TEST(Entities, VostochnySeeds) {
+  struct Expect {
+    EntityType type;
+    std::vector<std::string> names;
+  };
+  const std::vector<Expect> expected = {
+      {EntityType::person, {"Vladimir Poutine", "Poutine", "Putin"}},
+      {EntityType::person, {"Kim Jong-un", "Kim Jong-Un", "Kim Jong Un", "Kim-Jong-Un"}},
+      {EntityType::place, {"Vostotchny", "Vostochny"}},
+      {EntityType::place, {"Vladivostok"}},
+      {EntityType::place, {"Pyongyang"}},
+      {EntityType::place, {"Russie"}},
+      {EntityType::place, {"Corée du Nord"}},
+      {EntityType::organization, {"Kremlin"}},
+      {EntityType::person, {"Dmitri Peskov"}},
+      {EntityType::organization, {"TASS"}},
+  };
+  std::vector<std::filesystem::path> files;
+  for (const auto& f : std::filesystem::directory_iterator(RECOUPE_EXAMPLES_DIR "/vostochny"))
+    if (f.path().extension() == ".txt") files.push_back(f.path());
+  std::sort(files.begin(), files.end());
+  ASSERT_EQ(files.size(), 5u);
+  std::vector<std::vector<Entity>> per_article;
+  for (const auto& path : files) {
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    auto ents = find_entities(text, "fr", resources());
+    for (const auto& ex : expected) {
+      bool named = false;
+      for (const auto& n : ex.names) named |= text.find(n) != std::string::npos;
+      if (!named) continue;
+      const Entity* found = nullptr;
+      for (const auto& n : ex.names)
+        if (const Entity* e = with_alias(ents, n); e && e->type == ex.type) found = e;
+      EXPECT_NE(found, nullptr) << path.filename() << ": " << ex.names[0];
+    }
+    per_article.push_back(std::move(ents));
+  }
+  auto story = merge_entities(per_article, resources().aliases());
+  for (const auto& ex : expected) {
+    const Entity* first = nullptr;
+    for (const auto& n : ex.names) {
+      const Entity* e = with_alias(story, n);
+      if (!e) continue;
+      if (!first) first = e;
+      EXPECT_EQ(e, first) << n << " is not merged with " << first->name;
+    }
+    ASSERT_NE(first, nullptr) << ex.names[0];
+    EXPECT_EQ(first->type, ex.type) << ex.names[0];
+  }
+  const Entity* kim = with_alias(story, "Kim Jong-un");
+  ASSERT_NE(kim, nullptr);
+  EXPECT_EQ(kim->articles.size(), 5u);
+}
+
+}  // namespace
+}  // namespace recoupe::analyze
