@@ -12,7 +12,9 @@ TEST(Encoding, RepairsDoubleEncodedUtf8) {
   EXPECT_TRUE(changed);
 }
 
-TEST(Normalize, FoldsCaseAndDiacritics) { EXPECT_EQ(text::fold("Élysée Kim Jong-Un"), "elysee kim jong-un"); }
+TEST(Normalize, FoldsCaseAndDiacritics) {
+  EXPECT_EQ(text::fold("Élysée Kim Jong-Un"), "elysee kim jong-un");
+}
 
 }  // namespace
 }  // namespace recoupe

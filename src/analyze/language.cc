@@ -1,8 +1,8 @@
 #include "analyze/language.h"
 
-#include <cstdio>  // CLD2's header needs it first
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
+#include <cstdio>  // CLD2's header needs it first
 
 #include <algorithm>
 #include <string>

@@ -13,17 +13,17 @@ struct Article {
   std::string id;
   std::string file;
   std::optional<std::string> url;
-  std::optional<std::string> source;     // the outlet ("latribune.fr", "Le HuffPost")
+  std::optional<std::string> source;  // the outlet ("latribune.fr", "Le HuffPost")
   std::optional<std::string> title;
   std::optional<std::string> published;  // ISO 8601 date or date-time
   std::optional<std::string> author;
-  std::optional<std::string> agency;     // wire agency credited (AFP, Reuters, TASS…)
-  std::optional<std::string> language;   // ISO 639-1
-  double language_confidence = 0.0;      // 0..1
-  int words = 0;                         // words in `text`
-  std::string text;                      // main text, paragraphs joined by "\n\n"
+  std::optional<std::string> agency;    // wire agency credited (AFP, Reuters, TASS…)
+  std::optional<std::string> language;  // ISO 639-1
+  double language_confidence = 0.0;     // 0..1
+  int words = 0;                        // words in `text`
+  std::string text;                     // main text, paragraphs joined by "\n\n"
   std::vector<std::string> paragraphs;
-  std::optional<std::string> event;      // gold label carried through for evaluation
+  std::optional<std::string> event;  // gold label carried through for evaluation
 };
 
 }  // namespace recoupe

@@ -12,9 +12,9 @@ struct PageMetadata {
   std::optional<std::string> source;     // outlet name or host
   std::optional<std::string> published;  // ISO 8601
   std::optional<std::string> author;
-  std::optional<std::string> agency;     // AFP, Reuters, AP, TASS…
-  std::optional<std::string> url;        // canonical URL
-  std::optional<std::string> language;   // declared language (<html lang>), a hint only
+  std::optional<std::string> agency;    // AFP, Reuters, AP, TASS…
+  std::optional<std::string> url;       // canonical URL
+  std::optional<std::string> language;  // declared language (<html lang>), a hint only
 };
 
 }  // namespace recoupe::extract

@@ -88,16 +88,16 @@ size_t utf8_sequence(std::string_view s, size_t i, char32_t* cp) {
 
 std::string convert_with_icu(std::string_view bytes, const char* charset, bool* ok) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, decltype(&ucnv_close)> from(ucnv_open(charset, &status),
-                                                          &ucnv_close);
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> from(ucnv_open(charset, &status), &ucnv_close);
   if (U_FAILURE(status)) {
     *ok = false;
     return {};
   }
   std::string out(bytes.size() * 4 + 16, '\0');
   status = U_ZERO_ERROR;
-  int32_t n = ucnv_toAlgorithmic(UCNV_UTF8, from.get(), out.data(), static_cast<int32_t>(out.size()),
-                                 bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  int32_t n =
+      ucnv_toAlgorithmic(UCNV_UTF8, from.get(), out.data(), static_cast<int32_t>(out.size()),
+                         bytes.data(), static_cast<int32_t>(bytes.size()), &status);
   if (U_FAILURE(status)) {
     *ok = false;
     return {};
@@ -172,8 +172,8 @@ std::string detect_legacy_charset(std::string_view bytes) {
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&status),
                                                                  &ucsdet_close);
   if (U_FAILURE(status)) return "windows-1252";
-  ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)),
-                 &status);
+  ucsdet_setText(det.get(), bytes.data(),
+                 static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)), &status);
   const UCharsetMatch* match = ucsdet_detect(det.get(), &status);
   if (U_FAILURE(status) || !match) return "windows-1252";
   std::string name = ucsdet_getName(match, &status);
@@ -247,11 +247,13 @@ std::string declared_html_charset(std::string_view bytes) {
   size_t pos = head.find("charset");
   while (pos != std::string::npos) {
     size_t i = pos + 7;
-    while (i < head.size() && (head[i] == ' ' || head[i] == '=' || head[i] == '"' || head[i] == '\''))
+    while (i < head.size() &&
+           (head[i] == ' ' || head[i] == '=' || head[i] == '"' || head[i] == '\''))
       ++i;
     size_t j = i;
-    while (j < head.size() && (std::isalnum(static_cast<unsigned char>(head[j])) || head[j] == '-' ||
-                               head[j] == '_' || head[j] == ':' || head[j] == '.'))
+    while (j < head.size() &&
+           (std::isalnum(static_cast<unsigned char>(head[j])) || head[j] == '-' || head[j] == '_' ||
+            head[j] == ':' || head[j] == '.'))
       ++j;
     if (j > i) return head.substr(i, j - i);
     pos = head.find("charset", pos + 7);

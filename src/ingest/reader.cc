@@ -18,7 +18,8 @@ namespace fs = std::filesystem;
 namespace {
 
 bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string lower(std::string s) {
@@ -41,7 +42,8 @@ FileKind kind_of(const fs::path& p) {
 
 bool looks_like_html(std::string_view s) {
   std::string head = lower(std::string(s.substr(0, 2048)));
-  return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos ||
+  return head.find("<html") != std::string::npos ||
+         head.find("<!doctype html") != std::string::npos ||
          head.find("<body") != std::string::npos || head.find("<head") != std::string::npos ||
          (head.find("<p>") != std::string::npos && head.find("</p>") != std::string::npos) ||
          head.find("<article") != std::string::npos || head.find("<div") != std::string::npos;
@@ -60,15 +62,19 @@ int json_depth(std::string_view s, int limit) {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
+    if (c == '"')
+      in_string = true;
     else if (c == '{' || c == '[') {
       max_depth = std::max(max_depth, ++depth);
       if (max_depth > limit) return max_depth;
-    } else if (c == '}' || c == ']') --depth;
+    } else if (c == '}' || c == ']')
+      --depth;
   }
   return max_depth;
 }
@@ -85,7 +91,8 @@ Expected<RawDocument> make_document(std::string bytes, const std::string& where,
   doc.encoding = decoded->encoding;
   size_t first = doc.content.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return Error{where, "no text (only whitespace)"};
-  doc.kind = sniff ? (looks_like_html(doc.content) ? ContentKind::kHtml : ContentKind::kText) : kind;
+  doc.kind =
+      sniff ? (looks_like_html(doc.content) ? ContentKind::kHtml : ContentKind::kText) : kind;
   doc.id = fs::path(where).filename().string();
   if (where == "-") doc.id = content_hash_id(doc.content);
   return doc;
@@ -96,8 +103,9 @@ Expected<std::string> read_file_bytes(const fs::path& path, const ReadLimits& li
   auto size = fs::file_size(path, ec);
   if (ec) return Error{path.string(), "cannot read: " + ec.message()};
   if (size > limits.max_document_bytes)
-    return Error{path.string(), fmt::format("file is {}, over the {} limit for one article",
-                                            human_size(size), human_size(limits.max_document_bytes))};
+    return Error{path.string(),
+                 fmt::format("file is {}, over the {} limit for one article", human_size(size),
+                             human_size(limits.max_document_bytes))};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{path.string(), "cannot open"};
   std::string bytes(size, '\0');
@@ -171,7 +179,8 @@ void read_jsonl(const fs::path& path, bool zst, const ReadLimits& limits,
   if (!zst) {
     while (in) {
       in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-      if (in.gcount() > 0) lines.feed(std::string_view(buf.data(), static_cast<size_t>(in.gcount())));
+      if (in.gcount() > 0)
+        lines.feed(std::string_view(buf.data(), static_cast<size_t>(in.gcount())));
     }
     lines.finish();
     return;
@@ -229,7 +238,8 @@ void read_stdin(const ReadLimits& limits, const std::function<void(Expected<RawD
   if (first != std::string::npos && head[first] == '{') {
     LineSplitter lines("-", limits, sink);
     lines.feed(head);
-    while ((n = std::fread(buf.data(), 1, buf.size(), stdin)) > 0) lines.feed(std::string_view(buf.data(), n));
+    while ((n = std::fread(buf.data(), 1, buf.size(), stdin)) > 0)
+      lines.feed(std::string_view(buf.data(), n));
     lines.finish();
     return;
   }
@@ -298,8 +308,10 @@ Expected<RawDocument> parse_jsonl_record(std::string_view line, const std::strin
   doc.content = repair_mojibake(doc.content);
   doc.encoding = "UTF-8";
   if (auto it = j.find("id"); it != j.end()) {
-    if (it->is_string()) doc.id = it->get<std::string>();
-    else if (it->is_number_integer()) doc.id = std::to_string(it->get<long long>());
+    if (it->is_string())
+      doc.id = it->get<std::string>();
+    else if (it->is_number_integer())
+      doc.id = std::to_string(it->get<long long>());
   }
   if (doc.id.empty()) doc.id = content_hash_id(doc.content);
   doc.url = string_field(j, "url");
@@ -309,8 +321,10 @@ Expected<RawDocument> parse_jsonl_record(std::string_view line, const std::strin
   doc.language = string_field(j, "lang");
   if (!doc.language) doc.language = string_field(j, "language");
   if (auto it = j.find("event"); it != j.end()) {
-    if (it->is_string()) doc.event = it->get<std::string>();
-    else if (it->is_number_integer()) doc.event = std::to_string(it->get<long long>());
+    if (it->is_string())
+      doc.event = it->get<std::string>();
+    else if (it->is_number_integer())
+      doc.event = std::to_string(it->get<long long>());
   }
   return doc;
 }

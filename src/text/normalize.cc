@@ -60,14 +60,41 @@ std::string fold(std::string_view utf8) {
       continue;
     }
     switch (c) {  // typographic punctuation that matching should not see
-      case 0x2018: case 0x2019: case 0x02BC: case 0x2032: out += '\''; continue;
-      case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212: out += '-'; continue;
-      case 0x00A0: case 0x202F: case 0x2009: case 0x2007: out += ' '; continue;
-      case 0x0153: out += "oe"; continue;
-      case 0x0152: out += "oe"; continue;
-      case 0x00E6: case 0x00C6: out += "ae"; continue;
-      case 0x00DF: out += "ss"; continue;
-      default: break;
+      case 0x2018:
+      case 0x2019:
+      case 0x02BC:
+      case 0x2032:
+        out += '\'';
+        continue;
+      case 0x2010:
+      case 0x2011:
+      case 0x2012:
+      case 0x2013:
+      case 0x2014:
+      case 0x2212:
+        out += '-';
+        continue;
+      case 0x00A0:
+      case 0x202F:
+      case 0x2009:
+      case 0x2007:
+        out += ' ';
+        continue;
+      case 0x0153:
+        out += "oe";
+        continue;
+      case 0x0152:
+        out += "oe";
+        continue;
+      case 0x00E6:
+      case 0x00C6:
+        out += "ae";
+        continue;
+      case 0x00DF:
+        out += "ss";
+        continue;
+      default:
+        break;
     }
     icu::UnicodeString decomposed;
     if (nfd && nfd->getDecomposition(c, decomposed)) {

@@ -5,8 +5,7 @@
 
 namespace recoupe::text {
 
-StopWords StopWords::load(const std::string& data_dir, const std::string& lang,
-                          bool conservative) {
+StopWords StopWords::load(const std::string& data_dir, const std::string& lang, bool conservative) {
   StopWords s;
   std::vector<std::string> list;
   if (conservative) list = read_list(data_dir, lang, "stopwords-snowball.txt");

@@ -31,10 +31,11 @@ bool is_ideograph(UChar32 c) {
 // Short lowercase-initial prefixes that elide before a vowel in French/Italian/Catalan.
 bool is_elision_prefix(std::string_view s) {
   if (s.size() > 6) return false;
-  static const char* kPrefixes[] = {"l",  "d",  "j",  "m",  "n",  "s",   "t",     "c",    "qu",
-                                    "L",  "D",  "J",  "M",  "N",  "S",   "T",     "C",    "Qu",
-                                    "lorsqu", "puisqu", "jusqu", "quoiqu", "Lorsqu", "Puisqu",
-                                    "Jusqu", "un", "dell", "nell", "all", "dall", "sull"};
+  static const char* kPrefixes[] = {
+      "l",     "d",  "j",      "m",      "n",     "s",      "t",      "c",
+      "qu",    "L",  "D",      "J",      "M",     "N",      "S",      "T",
+      "C",     "Qu", "lorsqu", "puisqu", "jusqu", "quoiqu", "Lorsqu", "Puisqu",
+      "Jusqu", "un", "dell",   "nell",   "all",   "dall",   "sull"};
   for (const char* p : kPrefixes)
     if (s == p) return true;
   return false;
@@ -69,8 +70,8 @@ void scan(std::string_view text, Emit&& emit) {
         U8_NEXT(s, after, len, e);
         if (e >= 0 && is_word_char(e) && !is_ideograph(e)) {
           if (is_apostrophe(d) &&
-              is_elision_prefix(text.substr(static_cast<size_t>(start),
-                                            static_cast<size_t>(here - start)))) {
+              is_elision_prefix(
+                  text.substr(static_cast<size_t>(start), static_cast<size_t>(here - start)))) {
             emit(static_cast<size_t>(start), static_cast<size_t>(i));  // "l'" kept with apostrophe
             start = i;
           }
