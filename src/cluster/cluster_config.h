@@ -96,7 +96,7 @@ struct ClusterConfig {
   size_t index_terms = 24;              // top centroid terms a cluster posts to the index
   size_t query_terms = 16;              // top article terms used to fetch candidates
   size_t max_candidates = 40;           // clusters scored exactly per article
-  size_t max_postings_per_term = 4000;  // newest postings read per query term
+  size_t max_postings_per_term = 600;  // newest postings read per query term
 };
 
 // The score two single articles need to be called one event: the bar an article must reach
