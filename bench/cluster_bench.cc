@@ -37,7 +37,9 @@ namespace {
 
 const std::string kData = "/work/shared/data";
 
-double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 long peak_rss_mb() {
   rusage u{};
@@ -120,8 +122,11 @@ std::string run_baseline(const std::string& file) {
 }
 
 void quality(unsigned threads) {
-  std::printf("## Quality (B-cubed F1; baseline = baseline_cluster.py --threshold 0.86, same run)\n\n");
-  std::printf("| set | docs | gold | found | B3 P | B3 R | B3 F1 | pair F1 | baseline B3 F1 | seconds (ours / baseline) |\n");
+  std::printf(
+      "## Quality (B-cubed F1; baseline = baseline_cluster.py --threshold 0.86, same run)\n\n");
+  std::printf(
+      "| set | docs | gold | found | B3 P | B3 R | B3 F1 | pair F1 | baseline B3 F1 | seconds "
+      "(ours / baseline) |\n");
   std::printf("|---|---|---|---|---|---|---|---|---|---|\n");
   for (const char* set : {"ecbplus-dev", "rpm2-fr-dev", "newswcl50"}) {
     std::string file = kData + "/clustering/" + set + ".jsonl";
@@ -140,8 +145,8 @@ void quality(unsigned threads) {
     auto s = cluster::score_clustering(gold, found);
     double bp = 0, br = 0, bf = 0, bs = 0;
     std::sscanf(run_baseline(file).c_str(), "%lf %lf %lf %lf", &bp, &br, &bf, &bs);
-    std::printf("| %s | %zu | %zu | %zu | %.3f | %.3f | **%.3f** | %.3f | %.3f | %.2f / %.2f |\n", set,
-                s.docs, s.gold_events, s.found_events, s.bcubed_p, s.bcubed_r, s.bcubed_f1,
+    std::printf("| %s | %zu | %zu | %zu | %.3f | %.3f | **%.3f** | %.3f | %.3f | %.2f / %.2f |\n",
+                set, s.docs, s.gold_events, s.found_events, s.bcubed_p, s.bcubed_r, s.bcubed_f1,
                 s.pair_f1, bf, secs, bs);
     std::fflush(stdout);
   }
@@ -164,9 +169,9 @@ void batch(const std::vector<Article>& base, size_t n, unsigned threads) {
   auto t2 = Clock::now();
   c.refine();
   double t_ref = since(t2);
-  std::printf("| %zu | %.1f | %.1f | %.1f | **%.1f** | %zu | %.0f | %ld |\n", n, t_feat, t_add, t_ref,
-              t_feat + t_add + t_ref, c.live_clusters(), double(c.memory_bytes()) / double(n),
-              peak_rss_mb());
+  std::printf("| %zu | %.1f | %.1f | %.1f | **%.1f** | %zu | %.0f | %ld |\n", n, t_feat, t_add,
+              t_ref, t_feat + t_add + t_ref, c.live_clusters(),
+              double(c.memory_bytes()) / double(n), peak_rss_mb());
   std::fflush(stdout);
 }
 
@@ -183,7 +188,8 @@ void online(const std::vector<Article>& base, size_t n, unsigned threads) {
   auto raw = engine::extract_terms(base, space, threads);
   auto remap = [&](std::vector<index::TermWeight> v, size_t k) {
     if (k == 0) return v;
-    for (auto& e : v) e.term = space.dictionary.intern(space.dictionary.key(e.term) + "#" + std::to_string(k));
+    for (auto& e : v)
+      e.term = space.dictionary.intern(space.dictionary.key(e.term) + "#" + std::to_string(k));
     std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.term < b.term; });
     return v;
   };
@@ -236,10 +242,14 @@ int main(int argc, char** argv) {
       for (std::string x; std::getline(ss, x, ',');) v.push_back(std::stoul(x));
       return v;
     };
-    if (a == "--quality") do_quality = true;
-    else if (a == "--batch" && i + 1 < argc) batches = sizes(argv[++i]);
-    else if (a == "--online" && i + 1 < argc) online_n = std::stoul(argv[++i]);
-    else if (a == "--threads" && i + 1 < argc) threads = unsigned(std::stoul(argv[++i]));
+    if (a == "--quality")
+      do_quality = true;
+    else if (a == "--batch" && i + 1 < argc)
+      batches = sizes(argv[++i]);
+    else if (a == "--online" && i + 1 < argc)
+      online_n = std::stoul(argv[++i]);
+    else if (a == "--threads" && i + 1 < argc)
+      threads = unsigned(std::stoul(argv[++i]));
   }
   if (!do_quality && batches.empty() && !online_n) {
     do_quality = true;
@@ -251,11 +261,16 @@ int main(int argc, char** argv) {
   auto base = read_scale();
   std::printf("\nscale corpus: %zu real articles, %u threads for features\n", base.size(), threads);
   if (!batches.empty()) {
-    std::printf("\n## Batch (replayed scale articles; seconds)\n\n| articles | features | assign | refine | total | clusters | bytes/article | peak RSS MB |\n|---|---|---|---|---|---|---|---|\n");
+    std::printf(
+        "\n## Batch (replayed scale articles; seconds)\n\n| articles | features | assign | refine "
+        "| total | clusters | bytes/article | peak RSS MB |\n|---|---|---|---|---|---|---|---|\n");
     for (size_t n : batches) batch(base, n, threads);
   }
   if (online_n) {
-    std::printf("\n## Online insertion (ms per article, last 20k inserts)\n\n| articles in window | p50 | p99 | max | total s | clusters | bytes/article | peak RSS MB |\n|---|---|---|---|---|---|---|---|\n");
+    std::printf(
+        "\n## Online insertion (ms per article, last 20k inserts)\n\n| articles in window | p50 | "
+        "p99 | max | total s | clusters | bytes/article | peak RSS MB "
+        "|\n|---|---|---|---|---|---|---|---|\n");
     online(base, online_n, threads);
   }
 }

@@ -332,13 +332,14 @@ bool EventClusterer::try_bisect(uint32_t c) {
       // Average link to each side, the member itself excluded (its self-similarity is 1).
       auto link = [&](const Cluster& side, const std::vector<uint32_t>& list) {
         bool inside = std::find(list.begin(), list.end(), m) != list.end();
-        if (!inside) return pair_score(profile_of(articles_[m]), profile_of_cluster(side), config_).total;
+        if (!inside)
+          return pair_score(profile_of(articles_[m]), profile_of_cluster(side), config_).total;
         if (list.size() == 1) return 2.0;  // a seed stays on its side
         // The side without m: subtract its vectors (O(terms), not a rebuild).
         Cluster rest;
         const ArticleFeatures& f = articles_[m];
-        const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body,
-                                                                     &f.entities, &f.numbers};
+        const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body, &f.entities,
+                                                                     &f.numbers};
         for (int k = 0; k < kChannels; ++k) {
           rest.sum[k] = side.sum[k];
           index::add_scaled(rest.sum[k], *v[k], -1.f);
