@@ -7,8 +7,8 @@
 //   build/text_bench --dump - FILE.txt           the same for a plain text file
 
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -44,11 +44,12 @@ void dump(const std::string& text, const extract::TextCues& cues) {
   for (size_t i = 0; i < lines.size(); ++i) {
     const auto& f = lines[i];
     bool in_region = false;
-    for (auto [b, e] : cls.regions) in_region |= static_cast<int>(i) >= b && static_cast<int>(i) < e;
-    std::printf("%4zu %s %c w%-3d s%.2f %c%c cue%d meta%d | %.150s\n", i, class_name(cls.classes[i]),
-                in_region ? '#' : ' ', f.words, f.stop_ratio(), f.ends_sentence ? '.' : ' ',
-                f.date ? (f.date->date_only ? 'D' : 'd') : ' ', static_cast<int>(f.cue),
-                static_cast<int>(f.meta.kind), f.text.c_str());
+    for (auto [b, e] : cls.regions)
+      in_region |= static_cast<int>(i) >= b && static_cast<int>(i) < e;
+    std::printf("%4zu %s %c w%-3d s%.2f %c%c cue%d meta%d | %.150s\n", i,
+                class_name(cls.classes[i]), in_region ? '#' : ' ', f.words, f.stop_ratio(),
+                f.ends_sentence ? '.' : ' ', f.date ? (f.date->date_only ? 'D' : 'd') : ' ',
+                static_cast<int>(f.cue), static_cast<int>(f.meta.kind), f.text.c_str());
   }
   auto r = extract::clean_text(text, cues);
   auto show = [](const char* k, const std::optional<std::string>& v) {
@@ -104,8 +105,8 @@ int main(int argc, char** argv) {
     std::clock_t cpu_start = std::clock();
     for (const auto& t : texts) sink += extract::clean_text(t, cues).paragraphs.size();
     best_cpu = std::min(best_cpu, static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC);
-    best = std::min(best,
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    best = std::min(
+        best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
   double mb = bytes / 1048576.0;
   std::printf(

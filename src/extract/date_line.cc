@@ -116,8 +116,8 @@ std::optional<Span> textual_at(const std::vector<Token>& t, size_t m, const Date
        t[k - 1].text == "rd" || t[k - 1].text == "th" || t[k - 1].text == "o"))
     --k;  // 1er, 13th
   if (k > 0 && is_punct(t[k - 1], '.')) --k;
-  if (k > 0 && t[k - 1].kind == Tok::kNumber && t[k - 1].text.size() <= 2 &&
-      t[k - 1].value >= 1 && t[k - 1].value <= 31) {
+  if (k > 0 && t[k - 1].kind == Tok::kNumber && t[k - 1].text.size() <= 2 && t[k - 1].value >= 1 &&
+      t[k - 1].value <= 31) {
     day = t[k - 1].value;
     begin = k - 1;
   }
@@ -156,8 +156,7 @@ size_t time_at(const std::vector<Token>& t, size_t i) {
   if (t[i].kind != Tok::kNumber || t[i].text.size() > 2) return 0;
   if (i + 2 < t.size() && (is_punct(t[i + 1], ':') || is_punct(t[i + 1], '.')) &&
       t[i + 2].kind == Tok::kNumber && t[i + 2].text.size() == 2 && !t[i + 1].space_before)
-    return (i + 4 < t.size() && is_punct(t[i + 3], ':') && t[i + 4].kind == Tok::kNumber) ? 5
-                                                                                          : 3;
+    return (i + 4 < t.size() && is_punct(t[i + 3], ':') && t[i + 4].kind == Tok::kNumber) ? 5 : 3;
   if (i + 1 < t.size() && t[i + 1].kind == Tok::kWord && t[i + 1].text.size() == 1 &&
       t[i + 1].text[0] == 'h' && !t[i + 1].space_before)
     return (i + 2 < t.size() && t[i + 2].kind == Tok::kNumber && !t[i + 2].space_before) ? 3 : 2;
@@ -190,6 +189,8 @@ DateNames DateNames::load(const std::string& data_dir, const std::vector<std::st
 }
 
 void DateNames::add_filler(std::string_view folded_word) { filler_.emplace(folded_word); }
+void DateNames::add_deictic(std::string_view folded_word) { deictic_.emplace(folded_word); }
+bool DateNames::deictic(std::string_view w) const { return deictic_.count(std::string(w)) > 0; }
 
 int DateNames::month(std::string_view w) const {
   auto it = months_.find(std::string(w));
@@ -228,11 +229,12 @@ std::optional<DateMatch> find_date(std::string_view line, const DateNames& names
   size_t b = found->begin;
   if (b > 0 && is_punct(t[b - 1], ',')) --b;
   if (b > 0 && t[b - 1].kind == Tok::kWord && names.filler(t[b - 1].text)) --b;  // "le"
-  if (b > 0 && is_punct(t[b - 1], '.')) --b;                                    // "Do."
+  if (b > 0 && is_punct(t[b - 1], '.')) --b;                                     // "Do."
   if (b > 0 && t[b - 1].kind == Tok::kWord) {
     if (int wd = names.weekday(t[b - 1].text)) {
       d.weekday = wd;
       found->begin = b - 1;
+      d.deictic = b >= 2 && t[b - 2].kind == Tok::kWord && names.deictic(t[b - 2].text);
     }
   }
   // Date-only: every other token is punctuation, a weekday, a time or a filler word.
@@ -244,8 +246,7 @@ std::optional<DateMatch> find_date(std::string_view line, const DateNames& names
       i += n - 1;
       continue;
     }
-    if (t[i].kind == Tok::kWord && (names.weekday(t[i].text) || names.filler(t[i].text)))
-      continue;
+    if (t[i].kind == Tok::kWord && (names.weekday(t[i].text) || names.filler(t[i].text))) continue;
     only = false;
   }
   d.date_only = only;

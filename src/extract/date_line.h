@@ -23,15 +23,20 @@ class DateNames {
   // Adds the words that may stand inside a date line without making it prose ("le", "am",
   // "um", "Uhr"): folded.
   void add_filler(std::string_view folded_word);
+  // Adds a word that makes a following weekday refer to the day of writing ("ce", "this",
+  // "diesen"): folded.
+  void add_deictic(std::string_view folded_word);
 
   int month(std::string_view folded_word) const;    // 1..12, 0 when not a month name
   int weekday(std::string_view folded_word) const;  // 1 (Monday)..7, 0 when not a weekday
   bool filler(std::string_view folded_word) const;
+  bool deictic(std::string_view folded_word) const;
 
  private:
   std::unordered_map<std::string, int> months_;
   std::unordered_map<std::string, int> weekdays_;
   std::unordered_set<std::string> filler_;
+  std::unordered_set<std::string> deictic_;
 };
 
 // A calendar date found in a line. `year` is 0 when the text gives none ("ce mercredi 13
@@ -40,7 +45,8 @@ struct DateMatch {
   int year = 0;
   int month = 0;
   int day = 0;
-  int weekday = 0;  // 1..7 when a weekday name precedes the date, else 0
+  int weekday = 0;       // 1..7 when a weekday name precedes the date, else 0
+  bool deictic = false;  // the weekday follows "ce", "this", "diesen": the day of writing
   // True when the line holds nothing but the date, its weekday, a time and filler words
   // (a date widget or a dateline), counting at most `extra_words` other words.
   bool date_only = false;

@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <limits>
+#include <string>
+#include <unordered_set>
 
 #include "extract/text_metadata.h"
+#include "text/normalize.h"
+#include "text/words.h"
 
 namespace recoupe::extract {
 namespace {
@@ -43,6 +47,12 @@ std::pair<int, int> max_segment(const std::vector<double>& v, int from, int to, 
   return {best_b, best_e};
 }
 
+// "©" in the last few words of the line.
+bool credit_at_end(const std::string& s) {
+  size_t at = s.rfind("\xC2\xA9");
+  return at != std::string::npos && s.size() - at <= 40;
+}
+
 }  // namespace
 
 bool is_prose(const LineFeatures& f, const TextCleanerConfig& c, bool use_stop_words) {
@@ -54,7 +64,8 @@ bool is_prose(const LineFeatures& f, const TextCleanerConfig& c, bool use_stop_w
 
 bool is_metadata_line(const LineFeatures& f, const TextCues& cues, const TextCleanerConfig& c) {
   if (f.words > c.caption_max_words) return false;
-  if (f.has_copyright) return true;  // credits and captions carrying a credit
+  // Credits, and captions ending with a credit ("… le 13 septembre 2023. ©MAXPPP").
+  if (f.has_copyright && (f.words <= c.metadata_max_words || credit_at_end(f.text))) return true;
   if (f.words > c.metadata_max_words) return false;
   if (f.date && f.date->date_only) return true;
   // A short line with a date that is not a sentence: "Mai 21 2019, 14:34 | Medien, Politik".
@@ -89,7 +100,8 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
     words += f.words;
     stops += f.stop_words;
   }
-  const bool use_stop_words = words > 0 && static_cast<double>(stops) / words >= c.doc_min_stop_ratio;
+  const bool use_stop_words =
+      words > 0 && static_cast<double>(stops) / words >= c.doc_min_stop_ratio;
 
   std::vector<char> prose(n), meta(n), teaser(n);
   std::vector<double> score(n);
@@ -128,7 +140,15 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
   // Secondary regions anywhere else (a lead split off by a photo block or a table of
   // contents, an article continued after an inline teaser list): each remaining interval is
   // searched for its best segment, which splits it in two.
-  std::vector<std::pair<int, int>> todo = {{0, rb}, {re, n}};
+  // An end cue after the main region closes the article: nothing past it is searched.
+  int limit = n;
+  if (c.end_cue_closes)
+    for (int i = re; i < n; ++i)
+      if (lines[i].cue == CueKind::kEnd) {
+        limit = i;
+        break;
+      }
+  std::vector<std::pair<int, int>> todo = {{0, rb}, {re, limit}};
   while (!todo.empty()) {
     auto [from, to] = todo.back();
     todo.pop_back();
@@ -160,8 +180,8 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
       bool next_prose = next < e && prose[next];
       bool prev_prose = i > b && (prose[i - 1] || out.classes[i - 1] == LineClass::kBody);
       bool sandwich = f.words >= 2 && prev_prose && next_prose;
-      bool heading = f.words >= 2 && f.words <= c.subheading_max_words && !f.ends_colon &&
-                     next_prose;
+      bool heading =
+          f.words >= 2 && f.words <= c.subheading_max_words && !f.ends_colon && next_prose;
       bool sentence = f.words >= 3 && (f.ends_sentence || f.starts_quote || f.ends_colon) &&
                       (next_prose || prev_prose);
       if (heading || sentence || sandwich || c.admit_all_inside) out.classes[i] = LineClass::kBody;
@@ -171,9 +191,21 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
   out.region_begin = rb = regions.front().first;
   out.region_end = regions.back().second;
   out.regions = regions;
-  // Title: walking up from the region over title-like lines and metadata lines; the topmost
-  // title-like line wins (captions and kickers sit between a headline and its lead).
+  // Title: among the title-like lines just above the body, the topmost whose content words
+  // are mostly found in the opening paragraphs (a headline announces its article; a site
+  // name, a menu item or a breadcrumb does not). Captions and kickers sit between a headline
+  // and its lead, hence topmost rather than nearest.
+  // Body text, lower-cased; a title word "occurs" when it is a substring of it (cheaper
+  // than splitting the whole body into words, and stems match: "aide" in "aider").
+  std::string body;
+  for (int i = rb, taken = 0; i < n && taken < c.title_body_lines; ++i) {
+    if (out.classes[i] != LineClass::kBody) continue;
+    ++taken;
+    body += lower_latin(lines[i].text);
+    body += '\n';
+  }
   int stop = std::max(0, rb - c.title_window_lines);
+  int fallback = -1;
   for (int i = rb - 1; i >= stop; --i) {
     const LineFeatures& f = lines[i];
     if (meta[i]) {
@@ -181,11 +213,22 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
       continue;
     }
     bool title_like = !hard_boilerplate(f) && !junk(f) && f.words >= c.title_min_words &&
-                      f.words <= c.title_max_words && !f.has_copyright &&
+                      f.words <= c.title_max_words && !f.has_copyright && !f.ends_colon &&
                       !(f.ends_sentence && f.words > 12 && !f.starts_upper);
-    if (!title_like) break;
-    out.title_line = i;
+    if (!title_like) continue;
+    int content = 0, found = 0;
+    std::string lowered = lower_latin(f.text);
+    for (const auto& span : text::word_spans(lowered)) {
+      std::string_view w(lowered.data() + span.begin, span.end - span.begin);
+      if (w.size() < 3 || cues.stop_word(w)) continue;
+      ++content;
+      found += body.find(w) != std::string::npos;
+    }
+    if (content == 0) continue;
+    if (found >= c.title_min_overlap * content) out.title_line = i;
+    if (fallback < 0 && found > 0) fallback = i;
   }
+  if (out.title_line < 0) out.title_line = fallback;
   if (out.title_line >= 0) out.classes[out.title_line] = LineClass::kTitle;
   // Metadata lines anywhere are reported as such (the body never contains them).
   for (int i = 0; i < n; ++i)

@@ -42,6 +42,9 @@ struct TextCleanerConfig {
   double secondary_region_min_chars = 150;
   // Admit every non-boilerplate line inside a region (lists, table rows, short lines).
   bool admit_all_inside = false;
+  // No secondary region after an end cue ("Comments", "Related articles") that follows the
+  // main region.
+  bool end_cue_closes = true;
   // Short lines inside the region: a subheading has at most this many words.
   int subheading_max_words = 20;
   // After a teaser cue, a prose-looking line longer than this ends the teaser list.
@@ -57,6 +60,11 @@ struct TextCleanerConfig {
   int title_max_words = 30;
   // …and is among the lines this far above the body region.
   int title_window_lines = 8;
+  // …and at least this share of its content words occurs in the first body lines…
+  double title_min_overlap = 0.6;
+  // …counting this many body lines (all of them by default: headlines name what the whole
+  // article is about, not always in its first lines).
+  int title_body_lines = 1000;
 };
 
 // The verdicts for `lines`, in order, and where the title and body are.

@@ -127,6 +127,7 @@ TextCues TextCues::load(const std::string& data_dir) {
       if (kind == "with") c.with_words_.insert(folded);
       if (kind == "site") c.site_words_.insert(folded);
       if (kind == "filler") c.dates_.add_filler(folded);
+      if (kind == "deictic") c.dates_.add_deictic(folded);
       if (k != CueKind::kNone)
         c.meta_by_first_word_[std::string(first_cue_word(folded))].push_back({folded, k});
     }
@@ -139,7 +140,8 @@ TextCues TextCues::load(const std::string& data_dir) {
       c.stop_words_.insert(text::nfc(w));
     }
   }
-  for (const auto& [phrase, kind] : c.whole_line_) c.cue_first_words_.insert(first_cue_word(phrase));
+  for (const auto& [phrase, kind] : c.whole_line_)
+    c.cue_first_words_.insert(first_cue_word(phrase));
   for (const auto& [w, v] : c.prefix_by_first_word_) c.cue_first_words_.insert(w);
   for (const auto& [w, v] : c.meta_by_first_word_) c.cue_first_words_.insert(w);
   // Longest cues first, so that "mis a jour le" wins over "mis a jour".
@@ -234,9 +236,13 @@ CueMatch TextCues::metadata(std::string_view folded) const {
   return {};
 }
 
-bool TextCues::with_word(std::string_view w) const { return with_words_.find(w) != with_words_.end(); }
+bool TextCues::with_word(std::string_view w) const {
+  return with_words_.find(w) != with_words_.end();
+}
 
-bool TextCues::site_word(std::string_view w) const { return site_words_.find(w) != site_words_.end(); }
+bool TextCues::site_word(std::string_view w) const {
+  return site_words_.find(w) != site_words_.end();
+}
 
 bool TextCues::stop_word(std::string_view w) const {
   if (w.size() >= 2 && w.back() == '\'') w.remove_suffix(1);

@@ -113,7 +113,7 @@ class TextCues {
   Set site_words_;
   ShortWordSet stop_words_;
   ShortWordSet cue_first_words_;  // folded first words of every cue, and of "N <cue>"
-  Map<std::string> agencies_;  // variant (as written) -> canonical
+  Map<std::string> agencies_;     // variant (as written) -> canonical
   int agency_max_words_ = 1;
   DateNames dates_;
 };

@@ -100,6 +100,21 @@ std::string collapse(std::string_view in) {
 
 }  // namespace
 
+std::string lower_latin(std::string_view in) {
+  std::string out(in);
+  for (size_t k = 0; k < out.size(); ++k) {
+    unsigned char ch = static_cast<unsigned char>(out[k]);
+    if (ch >= 'A' && ch <= 'Z') {
+      out[k] = static_cast<char>(ch + 32);
+    } else if (ch == 0xC3 && k + 1 < out.size()) {
+      unsigned char nx = static_cast<unsigned char>(out[k + 1]);
+      if (nx >= 0x80 && nx <= 0x9E && nx != 0x97) out[k + 1] = static_cast<char>(nx + 0x20);
+      ++k;
+    }
+  }
+  return out;
+}
+
 LineFeatures features_of(std::string line, const TextCues& cues) {
   LineFeatures f;
   f.text = std::move(line);
@@ -187,7 +202,8 @@ LineFeatures features_of(std::string line, const TextCues& cues) {
     U8_NEXT(p, i, len, c);
     bool letter = true;
     if (c < 0 || (c >= 0x80 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
-        (c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE00 && c <= 0xFFFF))
+        (c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
+        (c >= 0xFE00 && c <= 0xFFFF))
       letter = false;
     if (c == 0x2019 && word_start >= 0 && word_byte_at(i)) {  // typographic apostrophe
       end_word(start);
@@ -231,8 +247,9 @@ LineFeatures features_of(std::string line, const TextCues& cues) {
     f.ends_sentence = last == '.' || last == '!' || last == '?' || last == 0x2026 || last == ';';
     f.ends_colon = last == ':';
   }
-  if (!f.has_url && (s.find("http://") != std::string::npos ||
-                     s.find("https://") != std::string::npos || s.find("www.") != std::string::npos))
+  if (!f.has_url &&
+      (s.find("http://") != std::string::npos || s.find("https://") != std::string::npos ||
+       s.find("www.") != std::string::npos))
     f.has_url = true;
   // A date needs a day number: lines without digits are not searched.
   if (any_digit && (f.words <= kDateMaxWords || f.meta.kind != CueKind::kNone))

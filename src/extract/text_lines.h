@@ -17,19 +17,19 @@ struct LineFeatures {
   std::string folded;  // text::fold of its first ~120 bytes (cue matching)
   int chars = 0;       // code points
   int words = 0;
-  int stop_words = 0;        // words in a stop-word list of a loaded language
-  int capitalized = 0;       // words starting with an upper-case letter
-  int digits = 0;            // words starting with a digit
-  bool ends_sentence = false;  // last visible char is . ! ? … (before closing quotes)
-  bool ends_colon = false;     // last visible char is ':'
-  bool starts_upper = false;   // first letter is upper case
-  bool starts_quote = false;   // « " “ „ — a quotation or a dialogue line
-  bool all_caps = false;       // at least 2 letters, none lower case
-  int separators = 0;          // standalone | / • · » > tokens: menus, breadcrumbs
-  bool has_url = false;        // http://, www., or a host name
-  bool has_copyright = false;  // ©
-  CueKind cue = CueKind::kNone;  // boilerplate cue (TextCues::boilerplate)
-  CueMatch meta;                 // metadata cue at the start (TextCues::metadata)
+  int stop_words = 0;             // words in a stop-word list of a loaded language
+  int capitalized = 0;            // words starting with an upper-case letter
+  int digits = 0;                 // words starting with a digit
+  bool ends_sentence = false;     // last visible char is . ! ? … (before closing quotes)
+  bool ends_colon = false;        // last visible char is ':'
+  bool starts_upper = false;      // first letter is upper case
+  bool starts_quote = false;      // « " “ „ — a quotation or a dialogue line
+  bool all_caps = false;          // at least 2 letters, none lower case
+  int separators = 0;             // standalone | / • · » > tokens: menus, breadcrumbs
+  bool has_url = false;           // http://, www., or a host name
+  bool has_copyright = false;     // ©
+  CueKind cue = CueKind::kNone;   // boilerplate cue (TextCues::boilerplate)
+  CueMatch meta;                  // metadata cue at the start (TextCues::metadata)
   std::optional<DateMatch> date;  // computed on short lines and metadata lines only
 
   double stop_ratio() const { return words ? static_cast<double>(stop_words) / words : 0.0; }
@@ -40,6 +40,10 @@ struct LineFeatures {
 // text, one pass over each line's words; thread-safe.
 std::vector<LineFeatures> line_features(std::string_view text, const TextCues& cues,
                                         size_t max_line_bytes = 1 << 20);
+
+// Lower case for ASCII and Latin-1 capitals (À..Þ) only: a cheap stand-in for text::fold
+// where accents may stay and other scripts are rare enough.
+std::string lower_latin(std::string_view utf8);
 
 // Features of one already-collapsed line (exposed for tests).
 LineFeatures features_of(std::string line, const TextCues& cues);

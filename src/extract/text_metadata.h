@@ -21,8 +21,7 @@ struct Credit {
 
 // The credit a short line gives, or nothing (a sentence is never a credit: "selon l'agence
 // TASS" inside the body names a source quoted, not the article's agency).
-std::optional<Credit> parse_credit(const LineFeatures& f, const TextCues& cues,
-                                   int max_words = 8);
+std::optional<Credit> parse_credit(const LineFeatures& f, const TextCues& cues, int max_words = 8);
 
 // The name after a byline cue: "Par Jean Dupont" → "Jean Dupont"; "Publié le … par
 // latribune.fr" → "latribune.fr" (`is_host` true: an outlet, not a person). Nothing when the
