@@ -13,20 +13,6 @@ TextExtraction clean_text(std::string_view text, const TextCues& cues,
   out.meta = text_metadata(lines, cls, cues);
   for (size_t i = 0; i < lines.size(); ++i)
     if (cls.classes[i] == LineClass::kBody) out.paragraphs.push_back(std::move(lines[i].text));
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t nl = text.find('\n', start);
-    size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::string line = text::collapse_spaces(text.substr(start, end - start));
-    if (!line.empty()) {
-      if (!out.meta.title && text::count_words(line) >= 3)
-        out.meta.title = line;
-      else
-        out.paragraphs.push_back(std::move(line));
-    }
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
-  }
   return out;
 }
 
