@@ -93,10 +93,10 @@ struct ClusterConfig {
   // Only clusters active within this many hours of an article are candidates (a story that
   // continues for weeks stays reachable while it keeps getting articles).
   int64_t window_hours = 24 * 30;
-  size_t index_terms = 24;              // top centroid terms a cluster posts to the index
-  size_t query_terms = 16;              // top article terms used to fetch candidates
-  size_t max_candidates = 40;           // clusters scored exactly per article
-  size_t max_postings_per_term = 4000;  // newest postings read per query term
+  size_t index_terms = 24;             // top centroid terms a cluster posts to the index
+  size_t query_terms = 16;             // top article terms used to fetch candidates
+  size_t max_candidates = 40;          // clusters scored exactly per article
+  size_t max_postings_per_term = 600;  // newest postings read per query term
 };
 
 // The score two single articles need to be called one event: the bar an article must reach

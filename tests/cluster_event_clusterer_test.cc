@@ -1,0 +1,173 @@
+#include <gtest/gtest.h>
+
+#include "cluster/cluster_config.h"
+#include "cluster/event_clusterer.h"
+#include "cluster/features.h"
+#include "cluster/metrics.h"
+#include "cluster/near_duplicates.h"
+#include "cluster/pair_score.h"
+#include "core/article.h"
+#include "engine/batch.h"
+#include "text/data_dir.h"
+
+namespace recoupe::cluster {
+namespace {
+
+Article make(const std::string& id, const std::string& title, const std::string& text,
+             const std::string& date = "") {
+  Article a;
+  a.id = id;
+  a.title = title;
+  a.text = text;
+  a.language = "en";
+  if (!date.empty()) a.published = date;
+  return a;
+}
+
+// Two earthquakes (same kind, different places and numbers) and one election.
+std::vector<Article> corpus() {
+  return {
+      make("q1", "Earthquake of magnitude 6.1 hits Lombok",
+           "A 6.1 magnitude earthquake struck the Indonesian island of Lombok on Sunday, killing "
+           "at least 14 people and damaging hundreds of houses in Mataram, officials said.",
+           "2018-07-29"),
+      make("q2", "Lombok quake kills 14, hundreds of homes damaged",
+           "Rescuers in Lombok searched rubble after the 6.1 earthquake. Mataram hospitals "
+           "treated injured people, Indonesian officials said, as aftershocks rattled the island.",
+           "2018-07-29T15:00:00Z"),
+      make("q3", "Magnitude 7.0 earthquake strikes Anchorage, Alaska",
+           "A magnitude 7.0 earthquake struck near Anchorage, Alaska on Friday, buckling roads and "
+           "cutting power; Governor Walker declared a disaster, officials said.",
+           "2018-11-30"),
+      make("q4", "Anchorage shaken by 7.0 quake, roads buckle",
+           "Alaska officials assessed damage in Anchorage after the 7.0 earthquake; Governor "
+           "Walker said roads buckled and power was cut across the city.",
+           "2018-11-30T20:00:00Z"),
+      make("e1", "Voters in Mexico elect Lopez Obrador president",
+           "Andres Manuel Lopez Obrador won Mexico's presidential election on Sunday with more "
+           "than 53 percent of the vote, Mexico's electoral institute said.",
+           "2018-07-02"),
+  };
+}
+
+TEST(ClusterConfig, ParsesOverridesAndRefusesUnknownKeys) {
+  auto c = parse_cluster_config(R"({"join_threshold": 0.1, "window_hours": 48})");
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->join_threshold, 0.1);
+  EXPECT_EQ(c->window_hours, 48);
+  EXPECT_EQ(c->weight_body, ClusterConfig{}.weight_body);
+  EXPECT_FALSE(parse_cluster_config(R"({"joinn": 1})").ok());
+  EXPECT_FALSE(parse_cluster_config(R"({"window_hours": 1.5})").ok());
+  EXPECT_FALSE(parse_cluster_config("[1]").ok());
+  auto round = parse_cluster_config(cluster_config_json(ClusterConfig{}));
+  ASSERT_TRUE(round.ok());
+  EXPECT_EQ(round->relative_threshold, ClusterConfig{}.relative_threshold);
+}
+
+TEST(Features, ParsesDatesAsHours) {
+  EXPECT_EQ(parse_time_hours(std::string("1970-01-02")), 36);  // noon when the hour is unknown
+  EXPECT_EQ(parse_time_hours(std::string("1970-01-01T10:00:00+02:00")), 8);
+  EXPECT_EQ(parse_time_hours(std::nullopt), kUnknownTime);
+  EXPECT_EQ(parse_time_hours(std::string("yesterday")), kUnknownTime);
+}
+
+TEST(PairScore, TimeFarApartLowersTheScore) {
+  ArticleFeatures a, b;
+  a.body = index::make_sparse({{1, 1.f}});
+  b.body = index::make_sparse({{1, 1.f}});
+  ClusterConfig config;
+  EXPECT_NEAR(pair_score(profile_of(a), profile_of(b), config).total, 1.0, 1e-6);
+  a.time_hours = 0;
+  b.time_hours = 24 * 30;
+  PairScore s = pair_score(profile_of(a), profile_of(b), config);
+  EXPECT_NEAR(s.total, 1.0 - config.weight_time, 1e-3);
+  EXPECT_EQ(s.cosines[kTitle], -1);  // absent channel, not counted
+}
+
+TEST(Metrics, BCubedAndPairwise) {
+  auto s = score_clustering({"a", "a", "b", "b"}, {"1", "1", "1", "2"});
+  EXPECT_EQ(s.gold_events, 2u);
+  EXPECT_EQ(s.found_events, 2u);
+  // Precision: items 1-3 see 3 in their cluster with 2,2,1 right → (2/3+2/3+1/3+1)/4.
+  EXPECT_NEAR(s.bcubed_p, (2.0 / 3 + 2.0 / 3 + 1.0 / 3 + 1) / 4, 1e-9);
+  EXPECT_NEAR(s.bcubed_r, (1 + 1 + 0.5 + 0.5) / 4, 1e-9);
+  EXPECT_NEAR(s.pair_p, 1.0 / 3, 1e-9);
+  EXPECT_NEAR(s.pair_r, 0.5, 1e-9);
+  auto perfect = score_clustering({"a", "b"}, {"x", "y"});
+  EXPECT_EQ(perfect.bcubed_f1, 1.0);
+}
+
+TEST(NearDuplicates, ReprintPointsToTheFirstCopy) {
+  std::vector<index::MinHashSignature> sigs;
+  auto sig = [](uint64_t base, int edits) {
+    std::vector<uint64_t> sh;
+    for (uint64_t i = 0; i < 400; ++i)
+      sh.push_back(index::mix64(base + (i < uint64_t(edits) ? 1000 + i : i)));
+    return index::minhash(sh);
+  };
+  sigs = {sig(1, 0), sig(50000, 0), sig(1, 10), sig(1, 20)};
+  auto dup = near_duplicates(sigs, ClusterConfig{});
+  EXPECT_EQ(dup, (std::vector<int>{-1, -1, 0, 0}));
+}
+
+TEST(EventClusterer, SeparatesTwoEventsOfOneKind) {
+  engine::BatchOptions options;
+  options.data_dir = text::find_data_dir();
+  auto articles = corpus();
+  auto result = engine::group_articles(articles, options);
+  ASSERT_EQ(result.stories.size(), 3u);
+  EXPECT_EQ(result.story_of[0], result.story_of[1]);
+  EXPECT_EQ(result.story_of[2], result.story_of[3]);
+  EXPECT_NE(result.story_of[0], result.story_of[2]);
+  EXPECT_NE(result.story_of[4], result.story_of[0]);
+  EXPECT_NE(result.story_of[4], result.story_of[2]);
+  for (const auto& d : result.duplicate_of) EXPECT_FALSE(d);
+  // Every article in exactly one story.
+  size_t total = 0;
+  for (const auto& s : result.stories) total += s.article_ids.size();
+  EXPECT_EQ(total, articles.size());
+  const Story& lombok = result.stories[result.story_of[0]];
+  EXPECT_EQ(lombok.event_date, "2018-07-29");
+}
+
+TEST(EventClusterer, StreamingGivesTheSameGroupsAsBatchHere) {
+  // The stream path: features with the statistics seen so far, one article at a time.
+  engine::BatchOptions options;
+  options.data_dir = text::find_data_dir();
+  auto articles = corpus();
+  auto batch = engine::group_articles(articles, options);
+  // Adding the same articles in a different order must not change the grouping.
+  std::vector<Article> reversed(articles.rbegin(), articles.rend());
+  for (auto& a : reversed) a.published.reset();  // undated: input order is the order
+  auto again = engine::group_articles(reversed, options);
+  auto n = articles.size();
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = 0; j < n; ++j)
+      EXPECT_EQ(batch.story_of[i] == batch.story_of[j],
+                again.story_of[n - 1 - i] == again.story_of[n - 1 - j])
+          << i << "," << j;
+}
+
+TEST(EventClusterer, IdenticalArticlesAreDuplicatesInOneCluster) {
+  ClusterConfig config;
+  EventClusterer c(config);
+  ArticleFeatures f;
+  f.body = index::make_sparse({{1, 0.6f}, {2, 0.8f}});
+  std::vector<uint64_t> sh;
+  for (uint64_t i = 0; i < 100; ++i) sh.push_back(index::mix64(i));
+  f.signature = index::minhash(sh);
+  ArticleFeatures g;
+  g.body = index::make_sparse({{7, 1.f}});
+  c.add(f);
+  c.add(f);
+  c.add(g);
+  c.refine();
+  EXPECT_EQ(c.duplicate_root(1), 0u);
+  EXPECT_EQ(c.cluster_of(0), c.cluster_of(1));
+  EXPECT_NE(c.cluster_of(0), c.cluster_of(2));
+  EXPECT_EQ(c.live_clusters(), 2u);
+  EXPECT_EQ(c.labels(), (std::vector<uint32_t>{0, 0, 1}));
+}
+
+}  // namespace
+}  // namespace recoupe::cluster

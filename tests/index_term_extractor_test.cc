@@ -1,0 +1,60 @@
+#include <gtest/gtest.h>
+
+#include "index/term_extractor.h"
+#include "text/data_dir.h"
+
+namespace recoupe::index {
+namespace {
+
+std::vector<std::string> keys(const TermDictionary& d, const std::vector<TermWeight>& v) {
+  std::vector<std::string> out;
+  for (const auto& e : v) out.push_back(d.key(e.term));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(TermExtractor, StemsNamesAndNumbers) {
+  TermDictionary dict;
+  StopWordLibrary lib(text::find_data_dir());
+  TermExtractor ex(dict, lib);
+  RawTerms r = ex.extract("fr", "Poutine reçoit Kim",
+                          "Vladimir Poutine a reçu Kim Jong-un mercredi 13 septembre 2023 au "
+                          "cosmodrome. Le dirigeant nord-coréen est venu en train. Mercredi, "
+                          "Poutine a parlé de satellites et de 1000 soldats.");
+  auto ents = keys(dict, r.entities);
+  EXPECT_TRUE(std::count(ents.begin(), ents.end(), "e:poutin")) << ::testing::PrintToString(ents);
+  EXPECT_TRUE(std::count(ents.begin(), ents.end(), "e:kim"));
+  // Sentence-initial "Le" is no name; weekday names are not names either.
+  EXPECT_FALSE(std::count(ents.begin(), ents.end(), "e:le"));
+  EXPECT_FALSE(std::count(ents.begin(), ents.end(), "e:mercredi"));
+  auto nums = keys(dict, r.numbers);
+  EXPECT_EQ(nums, (std::vector<std::string>{"n:1000", "n:13", "n:2023"}));
+  auto title = keys(dict, r.title);
+  EXPECT_TRUE(std::count(title.begin(), title.end(), "kim"));
+  EXPECT_GT(r.words, 20);
+  EXPECT_EQ(r.signature.size(), size_t(kMinHashSize));
+}
+
+TEST(TermExtractor, TransliteratesNonLatinNames) {
+  TermDictionary dict;
+  StopWordLibrary lib(text::find_data_dir());
+  TermExtractor ex(dict, lib);
+  EXPECT_EQ(ex.latin("путин"), "putin");
+  EXPECT_EQ(ex.latin("putin"), "putin");
+  RawTerms r = ex.extract("ru", "", "Вчера Путин встретился с Ким Чен Ыном.");
+  auto ents = keys(dict, r.entities);
+  EXPECT_TRUE(std::count(ents.begin(), ents.end(), "e:putin")) << ::testing::PrintToString(ents);
+}
+
+TEST(TermExtractor, GivenEntityNamesReplaceTheProxy) {
+  TermDictionary dict;
+  StopWordLibrary lib(text::find_data_dir());
+  TermExtractor ex(dict, lib);
+  EntityHints hints;
+  hints.names = std::vector<std::string>{"Kim Jong-un"};
+  RawTerms r = ex.extract("en", "", "Yesterday Putin met Kim Jong-un.", hints);
+  EXPECT_EQ(keys(dict, r.entities), (std::vector<std::string>{"e:jong-un", "e:kim"}));
+}
+
+}  // namespace
+}  // namespace recoupe::index
