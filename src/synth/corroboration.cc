@@ -64,6 +64,33 @@ std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& ev, cons
   return out;
 }
 
+// True when claim `c` carries a number (with its unit) that no claim of another outlet
+// states. Units must match: "40 secondes" is not "40 km".
+static bool has_exclusive_number(const ClaimSet& cs, size_t c) {
+  const Claim& cl = cs.claims[c];
+  for (const ClaimNumber& n : cl.numbers) {
+    if (n.unit.empty()) continue;  // a bare count is too weak to call a fact of its own
+    bool stated_elsewhere = false;
+    for (size_t o = 0; o < cs.claims.size() && !stated_elsewhere; ++o) {
+      if (cs.outlet_of[cs.claims[o].article] == cs.outlet_of[cl.article]) continue;
+      for (const ClaimNumber& m : cs.claims[o].numbers)
+        if (m.unit == n.unit && m.value == n.value) stated_elsewhere = true;
+    }
+    if (!stated_elsewhere) return true;
+  }
+  return false;
+}
+
+// True when an alignment of `c` with another outlet differs in a number or date: then the
+// claim is a disagreement, not a single-source fact.
+static bool aligned_conflict(const ClaimSet& cs, size_t c) {
+  for (const auto& al : cs.aligned[c])
+    if (al.conflict &&
+        cs.outlet_of[cs.claims[al.other].article] != cs.outlet_of[cs.claims[c].article])
+      return true;
+  return false;
+}
+
 std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, const ClaimSet& cs,
                                                     const SynthConfig& cfg) {
   std::vector<size_t> cand;
@@ -75,6 +102,11 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
     // containing what another outlet says (then its own part is not told apart).
     for (const auto& al : cs.aligned[c])
       if (cs.outlet_of[cs.claims[al.other].article] != cs.outlet_of[cl.article]) elsewhere = true;
+    // The event may be told elsewhere while a measured detail is not: "they shook hands for
+    // 40 seconds" next to outlets saying only "they shook hands". A number with its unit that
+    // no other outlet states anywhere in the story is this outlet's own fact.
+    if (elsewhere && !cl.numbers.empty() && !aligned_conflict(cs, c) && has_exclusive_number(cs, c))
+      elsewhere = false;
     if (!elsewhere) cand.push_back(c);
   }
   // Novelty: the share of a claim's weight carried by terms no other outlet uses. What only
@@ -94,7 +126,8 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
     for (size_t i = 0; i < cl.terms.size(); ++i)
       if (term_outlet[cl.terms[i]] >= 0) own += static_cast<double>(cl.weights[i]) * cl.weights[i];
     novelty[c] = cl.norm > 0 ? own / (static_cast<double>(cl.norm) * cl.norm) : 0.0;
-    score[c] = fact_weight(cl) + cfg.novelty_weight * novelty[c];
+    score[c] = fact_weight(cl) + cfg.novelty_weight * novelty[c] +
+               (has_exclusive_number(cs, c) ? cfg.exclusive_number_bonus : 0.0);
   }
   std::stable_sort(cand.begin(), cand.end(),
                    [&](size_t x, size_t y) { return score[x] > score[y]; });

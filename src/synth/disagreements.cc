@@ -13,21 +13,20 @@
 namespace recoupe::synth {
 namespace {
 
-// The words of `a` (as written) that `b` shares, in a's order: a short label of the fact.
-std::string shared_words(const Claim& a, const Claim& b, size_t max_words = 8) {
-  std::set<std::string> bw;
-  for (const auto& w : folded_words(b.text)) bw.insert(w);
-  std::string out;
-  size_t n = 0;
-  std::set<std::string> seen;
-  for (const auto& w : folded_words(a.text)) {
-    // Short words are mostly function words; the label wants the fact's content words.
-    if (w.size() < 4 || !bw.count(w) || !seen.insert(w).second) continue;
-    if (!out.empty()) out += ' ';
-    out += w;
-    if (++n >= max_words) break;
+// A readable label of the fact two claims share: the shorter claim as written, cut to about
+// `max_words` words at a word boundary ("« Les deux hommes se sont serrés la main … »").
+std::string shared_words(const Claim& a, const Claim& b, size_t max_words = 14) {
+  const std::string& t = a.text.size() <= b.text.size() ? a.text : b.text;
+  size_t words = 0, i = 0;
+  bool in_word = false;
+  for (; i < t.size(); ++i) {
+    bool space = t[i] == ' ';
+    if (!space && !in_word && ++words > max_words) break;
+    in_word = !space;
   }
-  return out;
+  std::string cut = t.substr(0, i);
+  while (!cut.empty() && (cut.back() == ' ' || cut.back() == ',')) cut.pop_back();
+  return "\xC2\xAB " + cut + (i < t.size() ? " \xE2\x80\xA6 \xC2\xBB" : " \xC2\xBB");
 }
 
 std::string number_label(double v, const std::string& unit) {
@@ -97,10 +96,15 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
                                              const SynthConfig& cfg) {
   Builder b{ev, {}, {}};
   const auto& claims = cs.claims;
-  auto close = [&](size_t c) {
-    std::vector<size_t> v{c};
-    for (const auto& al : cs.aligned[c])
-      if (al.similarity >= cfg.disagreement_threshold) v.push_back(al.other);
+  // The claims that tell the fact of the pair (c, other): both, and those aligned closely
+  // with either, so that every article giving a version is cited with it.
+  auto close = [&](size_t c, size_t other) {
+    std::vector<size_t> v{c, other};
+    for (size_t side : {c, other})
+      for (const auto& al : cs.aligned[side])
+        if (al.similarity >= cfg.disagreement_threshold &&
+            std::find(v.begin(), v.end(), al.other) == v.end())
+          v.push_back(al.other);
     return v;
   };
   for (size_t c = 0; c < claims.size(); ++c) {
@@ -122,7 +126,7 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
             if (nb.unit == na.unit && nb.value == na.value) agrees = true;
           if (!differs || agrees) continue;
           std::map<std::string, std::vector<size_t>> versions;
-          for (size_t k : close(c))
+          for (size_t k : close(c, al.other))
             for (const auto& n : claims[k].numbers)
               if (n.unit == na.unit)
                 versions[number_label(n.value, n.unit)].push_back(claims[k].article);
@@ -131,7 +135,7 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
         if (a.dates.size() == 1 && o.dates.size() == 1 &&
             a.dates[0].precision == o.dates[0].precision && a.dates[0].value != o.dates[0].value) {
           std::map<std::string, std::vector<size_t>> versions;
-          for (size_t k : close(c))
+          for (size_t k : close(c, al.other))
             for (const auto& d : claims[k].dates)
               if (d.precision == a.dates[0].precision)
                 versions[d.value].push_back(claims[k].article);
@@ -162,7 +166,7 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
         if (std::string(type) != "place" && al.similarity < cfg.disagreement_threshold + 0.15)
           continue;
         std::map<std::string, std::vector<size_t>> versions;
-        for (size_t k : close(c))
+        for (size_t k : close(c, al.other))
           for (int e : {xa[0], xo[0]})
             if (std::find(claims[k].entities.begin(), claims[k].entities.end(), e) !=
                 claims[k].entities.end())

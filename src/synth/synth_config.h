@@ -54,6 +54,10 @@ struct SynthConfig {
   // single-source (part of it is told elsewhere), though below align_threshold, unless at
   // least 40 % of its weight is in terms only its outlet uses (its own details dominate).
   double single_source_max_similarity = 0.25;
+  // Added to the rank of a single-source claim holding a number with a unit that no other
+  // outlet states ("pendant 40 secondes"): a measured detail only one outlet gives is what a
+  // fact-checker verifies first. Same scale as fact_weight (a name or number ≈ 1 point).
+  double exclusive_number_bonus = 3.0;
 
   // --- Disagreements (disagreements.h) ---
   // Claims must align at least this well before their differing values count as a
