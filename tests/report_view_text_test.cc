@@ -106,7 +106,7 @@ TEST(TextView, CorroborationDisagreementsQuotesEntities) {
 
 TEST(TextView, FrenchLabels) {
   const std::string out = render_unwrapped(load_sample(), "fr");
-  for (const char* heading : {"Résumé", "Ce que tous rapportent", "Une seule source", "Divergences",
+  for (const char* heading : {"Résumé", "Recoupé par plusieurs médias", "Une seule source", "Divergences",
                               "Qui a dit quoi", "Chronologie", "Angles"})
     EXPECT_NE(line_with(out, heading), "") << heading;
   EXPECT_NE(out.find("1 sujet · 5 articles · 4 médias"), std::string::npos);
@@ -120,7 +120,7 @@ TEST(TextView, ReportLanguagePicksLabels) {
             "de");
   EXPECT_EQ(report_language(Json::parse(R"({"stories": [{"language": "es"}]})")), "es");
   EXPECT_EQ(report_language(Json::object()), "");
-  EXPECT_EQ(labels_for("fr-CA").corroborated, "Ce que tous rapportent");
+  EXPECT_EQ(labels_for("fr-CA").corroborated, "Recoupé par plusieurs médias");
   EXPECT_EQ(labels_for("de").corroborated, "Agreed by several outlets");  // no German yet
   EXPECT_EQ(labels_for("").lang, "en");
 }

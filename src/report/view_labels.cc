@@ -53,7 +53,7 @@ constexpr ViewLabels kFrench{
     .lang = "fr",
     .report_title = "Sujets recoupés",
     .summary = "Résumé",
-    .corroborated = "Ce que tous rapportent",
+    .corroborated = "Recoupé par plusieurs médias",
     .single_source = "Une seule source",
     .disagreements = "Divergences",
     .quotes = "Qui a dit quoi",
