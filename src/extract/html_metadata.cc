@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_depth.h"
 #include "text/normalize.h"
 
 namespace recoupe::extract {
@@ -23,29 +24,6 @@ std::optional<std::string> non_empty(std::string s) {
   s = text::collapse_spaces(s);
   if (s.empty()) return std::nullopt;
   return s;
-}
-
-// JSON nesting depth of `s` (brackets outside strings): nlohmann's parser recurses.
-int json_depth(std::string_view s) {
-  int depth = 0, max_depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-      continue;
-    }
-    if (c == '"')
-      in_string = true;
-    else if (c == '{' || c == '[')
-      max_depth = std::max(max_depth, ++depth);
-    else if (c == '}' || c == ']')
-      --depth;
-  }
-  return max_depth;
 }
 
 std::string json_string(const json& j) {

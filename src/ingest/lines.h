@@ -1,4 +1,4 @@
-// Line-by-line reading of plain or zstd-compressed files (JSONL data sets).
+// Line-by-line reading of plain or zstd-compressed data (JSONL files, stdin).
 #pragma once
 
 #include <functional>
@@ -9,13 +9,37 @@
 
 namespace recoupe::ingest {
 
-// Calls `on_line(line, line_number)` (1-based, without the '\n') for each line of `path`;
-// a name ending in ".zst" is decompressed on the fly. Lines longer than `max_line_bytes` are
-// passed as empty with `oversized` set, so a caller can report them and go on.
-// Returns the number of lines, or an Error naming the file (cannot open, corrupt zstd).
-// Memory: one line at a time.
-Expected<size_t> for_each_line(
-    const std::string& path, size_t max_line_bytes,
-    const std::function<void(std::string_view line, size_t line_number, bool oversized)>& on_line);
+// Receives each line without its '\n', its 1-based number, and whether it was over the
+// length limit (then `line` is empty: the caller reports it and goes on).
+using LineHandler = std::function<void(std::string_view line, size_t line_number, bool oversized)>;
+
+// Splits a stream of bytes given in chunks of any size into lines. Memory: one line, at most
+// `max_line_bytes`, however long the stream. Not thread-safe.
+class LineSplitter {
+ public:
+  LineSplitter(size_t max_line_bytes, LineHandler on_line)
+      : max_line_bytes_(max_line_bytes), on_line_(std::move(on_line)) {}
+
+  void feed(std::string_view chunk);
+  // Hands over a last line that had no '\n'. Call once, after the last feed().
+  void finish();
+  size_t lines() const { return line_no_; }
+
+ private:
+  void flush();
+
+  size_t max_line_bytes_;
+  LineHandler on_line_;
+  std::string pending_;
+  bool oversized_ = false;
+  size_t line_no_ = 0;
+};
+
+// Calls `on_line` for each line of `path`; a name ending in ".zst" is decompressed on the fly.
+// Returns the number of lines, or an Error naming the file: cannot open, corrupt zstd data, or
+// a zstd file that ends inside a frame (truncated). Lines read before an error were handed
+// over. Memory: one line and two 1 MB buffers.
+Expected<size_t> for_each_line(const std::string& path, size_t max_line_bytes,
+                               const LineHandler& on_line);
 
 }  // namespace recoupe::ingest

@@ -1,7 +1,5 @@
 #include "ingest/reader.h"
 
-#include <zstd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -11,8 +9,10 @@
 
 #include <fmt/format.h>
 
+#include "core/json_depth.h"
 #include "ingest/encoding.h"
 #include "ingest/html_nesting.h"
+#include "ingest/lines.h"
 
 namespace recoupe::ingest {
 namespace fs = std::filesystem;
@@ -56,30 +56,6 @@ std::string human_size(size_t bytes) {
   return fmt::format("{} bytes", bytes);
 }
 
-// Depth of JSON nesting, scanning outside strings; stops early past `limit`.
-int json_depth(std::string_view s, int limit) {
-  int depth = 0, max_depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-      continue;
-    }
-    if (c == '"')
-      in_string = true;
-    else if (c == '{' || c == '[') {
-      max_depth = std::max(max_depth, ++depth);
-      if (max_depth > limit) return max_depth;
-    } else if (c == '}' || c == ']')
-      --depth;
-  }
-  return max_depth;
-}
-
 // One line of message: a file name or JSON error may hold newlines or terminal escapes.
 std::string one_line(std::string s) {
   for (char& c : s)
@@ -108,117 +84,32 @@ Expected<std::string> read_file_bytes(const fs::path& path, const ReadLimits& li
   return bytes;
 }
 
-// Calls on_line(line, line_number) for each line of a stream of bytes given in chunks.
-class LineSplitter {
- public:
-  LineSplitter(const std::string& where, const ReadLimits& limits,
-               const std::function<void(Expected<RawDocument>)>& sink)
-      : where_(where), limits_(limits), sink_(sink) {}
-
-  void feed(std::string_view chunk) {
-    size_t start = 0;
-    while (start < chunk.size()) {
-      size_t nl = chunk.find('\n', start);
-      size_t end = nl == std::string_view::npos ? chunk.size() : nl;
-      if (!oversized_) {
-        if (pending_.size() + (end - start) > limits_.max_line_bytes) {
-          oversized_ = true;
-          pending_.clear();
-          pending_.shrink_to_fit();
-        } else {
-          pending_.append(chunk.data() + start, end - start);
-        }
-      }
-      if (nl == std::string_view::npos) break;
-      flush();
-      start = nl + 1;
+// Turns the lines of a JSONL stream into records (or refusals naming "file:line") for `sink`.
+LineHandler record_handler(const std::string& where, const ReadLimits& limits,
+                           const std::function<void(Expected<RawDocument>)>& sink,
+                           size_t* records) {
+  return [where, &limits, &sink, records](std::string_view line, size_t n, bool oversized) {
+    std::string at = fmt::format("{}:{}", where, n);
+    if (oversized) {
+      ++*records;
+      sink(refusal(at, fmt::format("line over the {} limit for one record",
+                                   human_size(limits.max_line_bytes))));
+    } else if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+      ++*records;
+      sink(parse_jsonl_record(line, at, limits));
     }
-  }
-
-  void finish() {
-    if (!pending_.empty() || oversized_) flush();
-  }
-
-  // Records (or refusals) handed to the sink so far.
-  size_t records() const { return records_; }
-
- private:
-  void flush() {
-    ++line_no_;
-    std::string where = fmt::format("{}:{}", where_, line_no_);
-    if (oversized_) {
-      ++records_;
-      sink_(refusal(where, fmt::format("line over the {} limit for one record",
-                                       human_size(limits_.max_line_bytes))));
-    } else if (pending_.find_first_not_of(" \t\r") != std::string::npos) {
-      ++records_;
-      sink_(parse_jsonl_record(pending_, where, limits_));
-    }
-    pending_.clear();
-    oversized_ = false;
-  }
-
-  std::string where_;
-  const ReadLimits& limits_;
-  const std::function<void(Expected<RawDocument>)>& sink_;
-  std::string pending_;
-  bool oversized_ = false;
-  size_t line_no_ = 0;
-  size_t records_ = 0;
-};
-
-void read_jsonl(const fs::path& path, bool zst, const ReadLimits& limits,
-                const std::function<void(Expected<RawDocument>)>& sink) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    sink(refusal(path.string(), "cannot open"));
-    return;
-  }
-  LineSplitter lines(path.string(), limits, sink);
-  std::vector<char> buf(1 << 20);
-  auto done = [&] {
-    lines.finish();
-    if (lines.records() == 0) sink(refusal(path.string(), "empty file (no JSONL record)"));
   };
-  if (!zst) {
-    while (in) {
-      in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-      if (in.gcount() > 0)
-        lines.feed(std::string_view(buf.data(), static_cast<size_t>(in.gcount())));
-    }
-    done();
-    return;
-  }
-  std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> dctx(ZSTD_createDCtx(), &ZSTD_freeDCtx);
-  std::vector<char> out(ZSTD_DStreamOutSize());
-  size_t last_rc = 0;  // 0 once a frame is complete and flushed
-  bool any_input = false;
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    ZSTD_inBuffer input = {buf.data(), static_cast<size_t>(in.gcount()), 0};
-    any_input |= input.size > 0;
-    // Loop until this chunk is consumed AND the decoder has no output left to flush (a full
-    // output buffer may hide more data in the decoder).
-    bool output_full = false;
-    while (input.pos < input.size || output_full) {
-      ZSTD_outBuffer output = {out.data(), out.size(), 0};
-      last_rc = ZSTD_decompressStream(dctx.get(), &output, &input);
-      if (ZSTD_isError(last_rc)) {
-        lines.finish();
-        sink(refusal(path.string(),
-                     std::string("corrupt zstd data: ") + ZSTD_getErrorName(last_rc)));
-        return;
-      }
-      lines.feed(std::string_view(out.data(), output.pos));
-      output_full = output.pos == output.size;
-    }
-  }
-  if (any_input && last_rc != 0) {
-    lines.finish();
-    sink(refusal(path.string(), "truncated zstd data (the file ends inside a frame)"));
-    return;
-  }
-  done();
+}
+
+void read_jsonl(const fs::path& path, const ReadLimits& limits,
+                const std::function<void(Expected<RawDocument>)>& sink) {
+  size_t records = 0;
+  auto status = for_each_line(path.string(), limits.max_line_bytes,
+                              record_handler(path.string(), limits, sink, &records));
+  if (!status)
+    sink(refusal(path.string(), status.error().message));
+  else if (records == 0)
+    sink(refusal(path.string(), "empty file (no JSONL record)"));
 }
 
 void read_path(const fs::path& path, bool explicit_file, const ReadLimits& limits,
@@ -227,7 +118,7 @@ void read_path(const fs::path& path, bool explicit_file, const ReadLimits& limit
   switch (kind) {
     case FileKind::kJsonl:
     case FileKind::kJsonlZst:
-      read_jsonl(path, kind == FileKind::kJsonlZst, limits, sink);
+      read_jsonl(path, limits, sink);
       return;
     case FileKind::kOther:
       if (!explicit_file) return;  // a folder's README, images…: not articles
@@ -255,7 +146,8 @@ void read_stdin(const ReadLimits& limits, const std::function<void(Expected<RawD
   head.assign(buf.data(), n);
   size_t first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string::npos && head[first] == '{') {
-    LineSplitter lines("-", limits, sink);
+    size_t records = 0;
+    LineSplitter lines(limits.max_line_bytes, record_handler("-", limits, sink, &records));
     lines.feed(head);
     while ((n = std::fread(buf.data(), 1, buf.size(), stdin)) > 0)
       lines.feed(std::string_view(buf.data(), n));
