@@ -191,5 +191,20 @@ TEST(SynthRouge, CountsOverlapOnFoldedStems) {
   EXPECT_EQ(rouge("", {"x"}, fr).rouge1, 0.0);
 }
 
+
+// A summary states what the sources do not dispute: the caption that puts the handshake in
+// "Moscou" is reported as a place disagreement, so no summary sentence repeats it.
+TEST(SynthSeeds, SummaryLeavesOutDisputedClaims) {
+  const auto& s = seeds();
+  bool moscow_disputed = false;
+  for (const auto& d : s.cc.disagreements)
+    for (const auto& v : d.versions)
+      if (v.value == "Moscou") moscow_disputed = true;
+  ASSERT_TRUE(moscow_disputed);
+  ASSERT_FALSE(s.cc.summary.empty());
+  for (const auto& sentence : s.cc.summary)
+    EXPECT_FALSE(has(sentence.text, "Moscou, le 13 septembre")) << sentence.text;
+}
+
 }  // namespace
 }  // namespace recoupe::synth

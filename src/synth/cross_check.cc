@@ -74,11 +74,12 @@ CrossCheck cross_check(const StoryEvidence& ev, const SynthResources& resources,
   ClaimSet claims = build_claims(ev, resources, cfg);
   cc.title = neutral_title(ev, claims, cfg);
   cc.event_date = story_event_date(ev, claims);
-  cc.summary = summarize(ev, claims, cfg, cfg.summary_max_words);
+  cc.quotes = merge_quotes(ev, resources, cfg);
+  std::vector<char> disputed;
+  cc.disagreements = find_disagreements(ev, claims, cc.quotes, cfg, &disputed);
+  cc.summary = summarize(ev, claims, cfg, cfg.summary_max_words, &disputed);
   cc.corroborated = corroborated_claims(ev, claims, cfg);
   cc.single_source = single_source_claims(ev, claims, cfg);
-  cc.quotes = merge_quotes(ev, resources, cfg);
-  cc.disagreements = find_disagreements(ev, claims, cc.quotes, cfg);
   cc.entities = story_entities(ev, cfg);
   cc.timeline = build_timeline(ev, resources, cfg);
   cc.framing = article_framing(ev, resources, cfg);

@@ -72,12 +72,13 @@ struct Builder {
   std::vector<Disagreement> out;
   std::set<std::string> seen;  // kind + sorted values
 
-  void add(const std::string& kind, const std::string& about,
+  // True when the versions make a disagreement (new or already reported).
+  bool add(const std::string& kind, const std::string& about,
            std::map<std::string, std::vector<size_t>> versions) {
-    if (versions.size() < 2) return;
+    if (versions.size() < 2) return false;
     std::string key = kind;
     for (const auto& [v, _] : versions) key += "|" + v;
-    if (!seen.insert(key).second) return;
+    if (!seen.insert(key).second) return true;
     Disagreement d;
     d.kind = kind;
     d.about = about;
@@ -86,6 +87,7 @@ struct Builder {
       return x.articles.size() > y.articles.size();
     });
     out.push_back(std::move(d));
+    return true;
   }
 };
 
@@ -93,9 +95,15 @@ struct Builder {
 
 std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
                                              const std::vector<MergedQuote>& quotes,
-                                             const SynthConfig& cfg) {
+                                             const SynthConfig& cfg,
+                                             std::vector<char>* disputed_claims) {
   Builder b{ev, {}, {}};
   const auto& claims = cs.claims;
+  if (disputed_claims) disputed_claims->assign(claims.size(), 0);
+  auto mark = [&](const std::vector<size_t>& carriers) {
+    if (disputed_claims)
+      for (size_t k : carriers) (*disputed_claims)[k] = 1;
+  };
   // The claims that tell the fact of the pair (c, other): both, and those aligned closely
   // with either, so that every article giving a version is cited with it.
   auto close = [&](size_t c, size_t other) {
@@ -126,20 +134,27 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
             if (nb.unit == na.unit && nb.value == na.value) agrees = true;
           if (!differs || agrees) continue;
           std::map<std::string, std::vector<size_t>> versions;
+          std::vector<size_t> carriers;
           for (size_t k : close(c, al.other))
             for (const auto& n : claims[k].numbers)
-              if (n.unit == na.unit)
+              if (n.unit == na.unit) {
                 versions[number_label(n.value, n.unit)].push_back(claims[k].article);
-          b.add("number", na.unit + ": " + shared_words(a, o), std::move(versions));
+                carriers.push_back(k);
+              }
+          if (b.add("number", na.unit + ": " + shared_words(a, o), std::move(versions)))
+            mark(carriers);
         }
         if (a.dates.size() == 1 && o.dates.size() == 1 &&
             a.dates[0].precision == o.dates[0].precision && a.dates[0].value != o.dates[0].value) {
           std::map<std::string, std::vector<size_t>> versions;
+          std::vector<size_t> carriers;
           for (size_t k : close(c, al.other))
             for (const auto& d : claims[k].dates)
-              if (d.precision == a.dates[0].precision)
+              if (d.precision == a.dates[0].precision) {
                 versions[d.value].push_back(claims[k].article);
-          b.add("date", "date: " + shared_words(a, o), std::move(versions));
+                carriers.push_back(k);
+              }
+          if (b.add("date", "date: " + shared_words(a, o), std::move(versions))) mark(carriers);
         }
       }
       // Places and names: each claim names one the other lacks.
@@ -166,13 +181,17 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
         if (std::string(type) != "place" && al.similarity < cfg.disagreement_threshold + 0.15)
           continue;
         std::map<std::string, std::vector<size_t>> versions;
+        std::vector<size_t> carriers;
         for (size_t k : close(c, al.other))
           for (int e : {xa[0], xo[0]})
             if (std::find(claims[k].entities.begin(), claims[k].entities.end(), e) !=
-                claims[k].entities.end())
+                claims[k].entities.end()) {
               versions[ev.entities[e].name].push_back(claims[k].article);
-        b.add(std::string(type) == "place" ? "place" : "name",
-              std::string(type) + ": " + shared_words(a, o), std::move(versions));
+              carriers.push_back(k);
+            }
+        if (b.add(std::string(type) == "place" ? "place" : "name",
+                  std::string(type) + ": " + shared_words(a, o), std::move(versions)))
+          mark(carriers);
       }
     }
   }

@@ -19,9 +19,12 @@ namespace recoupe::synth {
 // and, from `quotes`, "quote": one statement printed in wordings that are not trims of one
 // another (translations). Each version lists every article that tells it that way (claims
 // aligned with the disputed one that carry the value). Duplicates are reported once; at most
-// config.max_disagreements, quotes last. Cost: O(aligned pairs).
+// config.max_disagreements, quotes last. When `disputed_claims` is given it is sized to the
+// claims and set to 1 for every claim that carries a version of a reported number, date,
+// place or name disagreement (a summary leaves those out). Cost: O(aligned pairs).
 std::vector<Disagreement> find_disagreements(const StoryEvidence& evidence, const ClaimSet& claims,
                                              const std::vector<MergedQuote>& quotes,
-                                             const SynthConfig& config);
+                                             const SynthConfig& config,
+                                             std::vector<char>* disputed_claims = nullptr);
 
 }  // namespace recoupe::synth

@@ -33,7 +33,8 @@ std::string sort_date(const StoryEvidence& ev, const Claim& c) {
 }  // namespace
 
 std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& cs,
-                                       const SynthConfig& cfg, int max_words) {
+                                       const SynthConfig& cfg, int max_words,
+                                       const std::vector<char>* disputed) {
   const auto& claims = cs.claims;
   if (claims.empty()) return {};
   std::unordered_map<uint32_t, double> centroid;
@@ -55,6 +56,7 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
   }
   auto eligible = [&](size_t c, bool strict) {
     const Claim& cl = claims[c];
+    if (disputed && c < disputed->size() && (*disputed)[c]) return false;
     if (!strict) return true;
     return !cl.quote_only && cl.words >= cfg.summary_min_words &&
            cl.words <= cfg.summary_max_sentence_words;

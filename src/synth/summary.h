@@ -21,8 +21,11 @@ namespace recoupe::synth {
 // Output: the most important sentence first, the others in time order (the day their claim
 // names, else their article's date), each citing its support (claims.h). Empty for a story
 // without claims. Cost: O(sentences chosen × candidates × terms).
+// Claims flagged in `disputed` (find_disagreements) are never taken: a summary states what
+// the sources do not dispute, and the disagreement is reported on its own.
 std::vector<SummarySentence> summarize(const StoryEvidence& evidence, const ClaimSet& claims,
-                                       const SynthConfig& config, int max_words = 0);
+                                       const SynthConfig& config, int max_words = 0,
+                                       const std::vector<char>* disputed = nullptr);
 
 // The lead baseline for evaluation: the first sentences of the first article (story order)
 // that has sentences, up to `max_words` words (the last one may end past it).
