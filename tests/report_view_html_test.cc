@@ -130,9 +130,9 @@ TEST(HtmlView, FrenchLabels) {
   options.lang = "fr";
   const std::string html = render_html(load_sample(), options);
   EXPECT_EQ(html.rfind("<!doctype html>\n<html lang=\"fr\">", 0), 0u);
-  for (const char* heading :
-       {"<h3>Recoupé par plusieurs médias</h3>", "<h3>Une seule source</h3>", "<h3>Divergences</h3>",
-        "<h3>Qui a dit quoi</h3>", "<h3>Chronologie</h3>", "<h3>Angles</h3>", "<h3>Résumé</h3>"})
+  for (const char* heading : {"<h3>Recoupé par plusieurs médias</h3>", "<h3>Une seule source</h3>",
+                              "<h3>Divergences</h3>", "<h3>Qui a dit quoi</h3>",
+                              "<h3>Chronologie</h3>", "<h3>Angles</h3>", "<h3>Résumé</h3>"})
     EXPECT_NE(html.find(heading), std::string::npos) << heading;
   EXPECT_NE(html.find("1 sujet · 5 articles · 4 médias"), std::string::npos);
   EXPECT_NE(html.find("<summary>Texte intégral</summary>"), std::string::npos);

@@ -106,8 +106,8 @@ TEST(TextView, CorroborationDisagreementsQuotesEntities) {
 
 TEST(TextView, FrenchLabels) {
   const std::string out = render_unwrapped(load_sample(), "fr");
-  for (const char* heading : {"Résumé", "Recoupé par plusieurs médias", "Une seule source", "Divergences",
-                              "Qui a dit quoi", "Chronologie", "Angles"})
+  for (const char* heading : {"Résumé", "Recoupé par plusieurs médias", "Une seule source",
+                              "Divergences", "Qui a dit quoi", "Chronologie", "Angles"})
     EXPECT_NE(line_with(out, heading), "") << heading;
   EXPECT_NE(out.find("1 sujet · 5 articles · 4 médias"), std::string::npos);
   EXPECT_NE(out.find("[3] média inconnu"), std::string::npos);

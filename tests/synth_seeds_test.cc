@@ -191,7 +191,6 @@ TEST(SynthRouge, CountsOverlapOnFoldedStems) {
   EXPECT_EQ(rouge("", {"x"}, fr).rouge1, 0.0);
 }
 
-
 // A summary states what the sources do not dispute: the caption that puts the handshake in
 // "Moscou" is reported as a place disagreement, so no summary sentence repeats it.
 TEST(SynthSeeds, SummaryLeavesOutDisputedClaims) {
