@@ -69,7 +69,9 @@ TEST(SynthCitations, EveryCitationIsBackedOnEveryClusteringSet) {
     ASSERT_FALSE(articles.empty()) << set;
     std::map<std::string, std::vector<Article>> by_event;
     for (auto& a : articles) by_event[a.event.value_or(a.id)].push_back(a);
-    for (auto& [event, docs] : by_event) {
+    for (auto& [event_label, docs] : by_event) {
+      // A plain variable: clang 14 cannot capture a structured binding in a lambda.
+      const std::string event = event_label;
       auto story = analyze_story(event, std::move(docs), testing::analysis_resources());
       auto resources = SynthResources::load(data_dir, {story.language});
       const auto& stop = resources.stop_words(story.language);

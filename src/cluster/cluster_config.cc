@@ -66,10 +66,12 @@ Expected<ClusterConfig> parse_cluster_config(const std::string& text, const std:
   });
   if (!error.empty()) return Error{where, error};
   if (known != j.size()) {
-    for (const auto& [k, v] : j.items()) {
+    for (const auto& item : j.items()) {
+      // A plain variable: clang 14 cannot capture a structured binding in a lambda.
+      const std::string key = item.key();
       bool found = false;
-      for_each_field(c, [&](const char* name, auto&) { found |= k == name; });
-      if (!found) return Error{where, "unknown key " + k};
+      for_each_field(c, [&](const char* name, auto&) { found |= key == name; });
+      if (!found) return Error{where, "unknown key " + key};
     }
   }
   if (c.lsh_bands <= 0 || c.lsh_rows <= 0 || c.lsh_bands * c.lsh_rows > 112)
