@@ -10,8 +10,7 @@
 #include "analyze/civil_date.h"
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "extract/extractor.h"
-#include "ingest/reader.h"
+#include "cli/io.h"
 #include "report/analysis_json.h"
 
 namespace recoupe::cli {
@@ -77,29 +76,15 @@ int run_analyze(int argc, char** argv) {
     std::fprintf(stderr, "recoupe analyze: %s\n%s", problem.c_str(), kHelp);
     return kExitUsage;
   }
-  std::ofstream file;
-  if (auto path = args.get("--output")) {
-    file.open(*path);
-    if (!file) {
-      std::fprintf(stderr, "recoupe analyze: cannot write %s\n", path->c_str());
-      return kExitUsage;
-    }
-  }
-  std::ostream& out = file.is_open() ? file : std::cout;
+  Output output;
+  if (!output.open(args, "analyze")) return kExitUsage;
+  std::ostream& out = output.stream();
   const analyze::AnalysisResources resources =
       analyze::AnalysisResources::load(args.get("--data").value_or(""));
   const bool with_sentences = !args.has("--no-sentences");
 
-  size_t ok = 0, failed = 0;
-  ingest::read_inputs(args.positional, ingest::ReadLimits{}, [&](Expected<RawDocument> doc) {
-    if (!doc) {
-      ++failed;
-      std::fprintf(stderr, "recoupe: %s\n", doc.error().to_string().c_str());
-      return;
-    }
-    Article art = extract::extract_article(*doc);
+  int code = for_each_article(args.positional, [&](const Article& art) {
     ArticleAnalysis a = analyze::analyze_article(art, resources, reference);
-    ++ok;
     if (format == "json")
       out << report::analysis_to_json(a, with_sentences)
                  .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
@@ -108,8 +93,7 @@ int run_analyze(int argc, char** argv) {
       print_text(out, art, a);
   });
   out.flush();
-  if (ok == 0 && failed > 0) return kExitNothingProcessed;
-  return failed ? kExitSomeInputsFailed : kExitOk;
+  return code;
 }
 
 }  // namespace recoupe::cli

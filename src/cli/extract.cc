@@ -8,8 +8,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "extract/extractor.h"
-#include "ingest/reader.h"
+#include "cli/io.h"
 #include "report/article_json.h"
 
 namespace recoupe::cli {
@@ -55,25 +54,11 @@ int run_extract(int argc, char** argv) {
                  kHelp);
     return kExitUsage;
   }
-  std::ofstream file;
-  if (auto path = args.get("--output")) {
-    file.open(*path);
-    if (!file) {
-      std::fprintf(stderr, "recoupe extract: cannot write %s\n", path->c_str());
-      return kExitUsage;
-    }
-  }
-  std::ostream& out = file.is_open() ? file : std::cout;
+  Output output;
+  if (!output.open(args, "extract")) return kExitUsage;
+  std::ostream& out = output.stream();
 
-  size_t ok = 0, failed = 0;
-  ingest::read_inputs(args.positional, ingest::ReadLimits{}, [&](Expected<RawDocument> doc) {
-    if (!doc) {
-      ++failed;
-      std::fprintf(stderr, "recoupe: %s\n", doc.error().to_string().c_str());
-      return;
-    }
-    Article a = extract::extract_article(*doc);
-    ++ok;
+  int code = for_each_article(args.positional, [&](const Article& a) {
     if (format == "json")
       out << report::article_to_json(a).dump(-1, ' ', false,
                                              nlohmann::ordered_json::error_handler_t::replace)
@@ -82,8 +67,7 @@ int run_extract(int argc, char** argv) {
       print_text(out, a);
   });
   out.flush();
-  if (ok == 0 && failed > 0) return kExitNothingProcessed;
-  return failed ? kExitSomeInputsFailed : kExitOk;
+  return code;
 }
 
 }  // namespace recoupe::cli

@@ -7,6 +7,7 @@
 #include "cli/args.h"
 #include "cli/cluster_options.h"
 #include "cli/commands.h"
+#include "cli/io.h"
 #include "engine/batch.h"
 #include "engine/cross_check_stories.h"
 #include "engine/load.h"
@@ -65,15 +66,9 @@ int run_report(int argc, char** argv) {
   }
   engine::BatchOptions options;
   if (!read_batch_options(args, "report", options)) return kExitUsage;
-  std::ofstream file;
-  if (auto path = args.get("--output")) {
-    file.open(*path);
-    if (!file) {
-      std::fprintf(stderr, "recoupe report: cannot write %s\n", path->c_str());
-      return kExitUsage;
-    }
-  }
-  std::ostream& out = file.is_open() ? file : std::cout;
+  Output output;
+  if (!output.open(args, "report")) return kExitUsage;
+  std::ostream& out = output.stream();
 
   engine::LoadedArticles loaded = engine::load_articles(args.positional, options.threads);
   for (const auto& e : loaded.errors) std::fprintf(stderr, "recoupe: %s\n", e.to_string().c_str());
@@ -96,7 +91,7 @@ int run_report(int argc, char** argv) {
   if (format == "json") {
     out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   } else if (format == "text") {
-    const bool to_stdout = !file.is_open();
+    const bool to_stdout = !output.to_file();
     report::TextViewOptions view;
     view.width = to_stdout && report::stdout_is_tty() ? report::terminal_width() : 100;
     view.color = to_stdout ? report::use_color(*color) : *color == report::ColorMode::kAlways;
