@@ -28,9 +28,7 @@ Profile EventClusterer::profile_of_cluster(const Cluster& c) const {
 }
 
 void EventClusterer::update_norms(Cluster& c) {
-  const std::array<size_t, kChannels> keep = {
-      config_.centroid_title_terms, config_.centroid_body_terms, config_.centroid_entity_terms,
-      config_.centroid_number_terms};
+  const std::array<size_t, kChannels> keep = channel_centroid_terms(config_);
   for (int k = 0; k < kChannels; ++k) {
     index::keep_top(c.sum[k], keep[k]);
     c.norms[k] = index::norm(c.sum[k]);
@@ -41,8 +39,7 @@ void EventClusterer::update_norms(Cluster& c) {
 index::SparseVector EventClusterer::query_vector(const Profile& p) const {
   // The article's (or centroid's) strongest terms of every channel, each weighted by its
   // channel weight, so that retrieval favours the evidence the score favours.
-  const std::array<double, kChannels> weights = {config_.weight_title, config_.weight_body,
-                                                 config_.weight_entities, config_.weight_numbers};
+  const std::array<double, kChannels> weights = channel_weights(config_);
   const std::array<size_t, kChannels> take = {config_.query_terms / 2, config_.query_terms,
                                               config_.query_terms / 2, config_.query_terms / 4};
   std::vector<index::TermWeight> q;
@@ -57,8 +54,7 @@ index::SparseVector EventClusterer::query_vector(const Profile& p) const {
 }
 
 std::optional<double> EventClusterer::coherence(const Cluster& c) const {
-  const std::array<double, kChannels> weights = {config_.weight_title, config_.weight_body,
-                                                 config_.weight_entities, config_.weight_numbers};
+  const std::array<double, kChannels> weights = channel_weights(config_);
   double sum = 0, wsum = 0, pairs = 0;
   for (int k = 0; k < kChannels; ++k) {
     double n = c.counts[k];
@@ -123,8 +119,7 @@ void EventClusterer::attach(uint32_t a, uint32_t c) {
   cluster_[a] = c;
   const ArticleFeatures& f = articles_[a];
   if (counted_[a]) {
-    const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body, &f.entities,
-                                                                 &f.numbers};
+    const auto v = f.channels();
     for (int k = 0; k < kChannels; ++k) {
       index::add_scaled(cl.sum[k], *v[k], 1.f);
       if (!v[k]->empty()) cl.counts[k] += 1;
@@ -143,8 +138,7 @@ void EventClusterer::detach(uint32_t a, uint32_t c) {
   std::erase(cl.members, a);
   if (counted_[a]) {
     const ArticleFeatures& f = articles_[a];
-    const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body, &f.entities,
-                                                                 &f.numbers};
+    const auto v = f.channels();
     for (int k = 0; k < kChannels; ++k) {
       index::add_scaled(cl.sum[k], *v[k], -1.f);
       if (!v[k]->empty()) cl.counts[k] -= 1;
@@ -219,8 +213,7 @@ std::optional<double> EventClusterer::leave_one_out(uint32_t a, uint32_t c) cons
   const Cluster& cl = clusters_[c];
   if (!counted_[a] || cl.counted < 2) return std::nullopt;
   const ArticleFeatures& f = articles_[a];
-  const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body, &f.entities,
-                                                               &f.numbers};
+  const auto v = f.channels();
   std::array<index::SparseVector, kChannels> rest;
   Profile p;
   for (int k = 0; k < kChannels; ++k) {
@@ -283,8 +276,7 @@ EventClusterer::Cluster EventClusterer::build(const std::vector<uint32_t>& membe
   Cluster cl;
   for (uint32_t a : members) {
     const ArticleFeatures& f = articles_[a];
-    const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body, &f.entities,
-                                                                 &f.numbers};
+    const auto v = f.channels();
     for (int k = 0; k < kChannels; ++k) {
       index::add_scaled(cl.sum[k], *v[k], 1.f);
       if (!v[k]->empty()) cl.counts[k] += 1;
@@ -338,8 +330,7 @@ bool EventClusterer::try_bisect(uint32_t c) {
         // The side without m: subtract its vectors (O(terms), not a rebuild).
         Cluster rest;
         const ArticleFeatures& f = articles_[m];
-        const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body, &f.entities,
-                                                                     &f.numbers};
+        const auto v = f.channels();
         for (int k = 0; k < kChannels; ++k) {
           rest.sum[k] = side.sum[k];
           index::add_scaled(rest.sum[k], *v[k], -1.f);

@@ -45,6 +45,15 @@ int64_t parse_time_hours(const std::optional<std::string>& iso) {
   return hours + hh;
 }
 
+std::array<double, kChannels> channel_weights(const ClusterConfig& c) {
+  return {c.weight_title, c.weight_body, c.weight_entities, c.weight_numbers};
+}
+
+std::array<size_t, kChannels> channel_centroid_terms(const ClusterConfig& c) {
+  return {c.centroid_title_terms, c.centroid_body_terms, c.centroid_entity_terms,
+          c.centroid_number_terms};
+}
+
 std::vector<index::TermId> distinct_terms(const index::RawTerms& raw) {
   std::vector<index::TermId> ids;
   ids.reserve(raw.title.size() + raw.body.size() + raw.entities.size() + raw.numbers.size());

@@ -1,6 +1,7 @@
 // ArticleFeatures: the weighted representation of one article that clustering compares.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,6 +18,10 @@ namespace recoupe::cluster {
 
 inline constexpr int64_t kUnknownTime = index::CandidateIndex::kUnknownTime;
 
+// The evidence channels every similarity is computed over, in this order everywhere.
+enum Channel { kTitle = 0, kBody = 1, kEntities = 2, kNumbers = 3 };
+inline constexpr int kChannels = 4;
+
 // Channels are unit-length TF-IDF vectors (empty when the article has none: no title, no
 // names found, no numbers). Entity and date evidence plug in here: the analyze stage's named
 // entities enter through index::EntityHints (they replace the capitalized-word proxy in
@@ -30,7 +35,16 @@ struct ArticleFeatures {
   index::MinHashSignature signature;
   int64_t time_hours = kUnknownTime;  // hours since 1970-01-01 UTC, or unknown
   int words = 0;
+
+  // The channel vectors, indexed by Channel.
+  std::array<const index::SparseVector*, kChannels> channels() const {
+    return {&title, &body, &entities, &numbers};
+  }
 };
+
+// Per channel, its weight in the pair score and the terms a centroid keeps.
+std::array<double, kChannels> channel_weights(const ClusterConfig& config);
+std::array<size_t, kChannels> channel_centroid_terms(const ClusterConfig& config);
 
 // Hours since the epoch of an ISO 8601 date ("2023-09-13" → noon that day, since the hour is
 // unknown) or date-time ("2023-09-13T10:30:00Z", offsets applied). kUnknownTime when absent

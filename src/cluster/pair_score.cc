@@ -7,15 +7,14 @@ namespace recoupe::cluster {
 
 Profile profile_of(const ArticleFeatures& f) {
   Profile p;
-  p.vectors = {&f.title, &f.body, &f.entities, &f.numbers};
+  p.vectors = f.channels();
   for (int c = 0; c < kChannels; ++c) p.norms[c] = p.counts[c] = p.vectors[c]->empty() ? 0.0 : 1.0;
   p.time_min = p.time_max = f.time_hours;
   return p;
 }
 
 PairScore pair_score(const Profile& a, const Profile& b, const ClusterConfig& config) {
-  const std::array<double, kChannels> weights = {config.weight_title, config.weight_body,
-                                                 config.weight_entities, config.weight_numbers};
+  const std::array<double, kChannels> weights = channel_weights(config);
   PairScore s;
   double sum = 0, wsum = 0;
   for (int c = 0; c < kChannels; ++c) {

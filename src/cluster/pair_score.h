@@ -10,9 +10,6 @@
 
 namespace recoupe::cluster {
 
-enum Channel { kTitle = 0, kBody = 1, kEntities = 2, kNumbers = 3 };
-inline constexpr int kChannels = 4;
-
 // A read-only view of an article or a cluster centroid: one vector per channel with its
 // norm (0 = channel absent), and the time span covered (unknown: kUnknownTime).
 struct Profile {
