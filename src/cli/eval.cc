@@ -34,27 +34,13 @@ constexpr const char* kHelp =
 }  // namespace
 
 int run_eval(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"--gold", "--format", "--config", "--data", "--threads"},
-                         {"--help"});
-  if (args.has("--help")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
-  std::string format = args.get("--format").value_or("text");
-  if (!args.error.empty() || !args.get("--gold") || !args.positional.empty() ||
-      (format != "json" && format != "text")) {
-    std::fprintf(stderr, "recoupe eval: %s\n%s",
-                 !args.error.empty()        ? args.error.c_str()
-                 : !args.get("--gold")      ? "--gold FILE is required"
-                 : !args.positional.empty() ? "unexpected argument"
-                                            : "--format must be json or text",
-                 kHelp);
-    return kExitUsage;
-  }
-  engine::BatchOptions options;
-  if (!read_batch_options(args, "eval", options)) return kExitUsage;
+  int exit_code = kExitOk;
+  auto args = parse_gold_eval_args(argc, argv, "eval", kHelp, exit_code);
+  if (!args) return exit_code;
+  const std::string& format = args->format;
+  const engine::BatchOptions& options = args->options;
 
-  engine::LoadedArticles loaded = engine::load_articles({*args.get("--gold")}, options.threads);
+  engine::LoadedArticles loaded = engine::load_articles({args->gold}, options.threads);
   for (const auto& e : loaded.errors) std::fprintf(stderr, "recoupe: %s\n", e.to_string().c_str());
   if (loaded.articles.empty()) return kExitNothingProcessed;
 

@@ -48,26 +48,15 @@ Counts count_at(const std::vector<double>& scores, const std::vector<bool>& gold
 }  // namespace
 
 int run_eval_pairs(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"--gold", "--format", "--config", "--data", "--threads"},
-                         {"--help"});
-  if (args.has("--help")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
-  std::string format = args.get("--format").value_or("text");
-  if (!args.error.empty() || !args.get("--gold") || (format != "json" && format != "text")) {
-    std::fprintf(stderr, "recoupe eval-pairs: %s\n%s",
-                 !args.error.empty() ? args.error.c_str()
-                                     : "--gold FILE is required (and --format json|text)",
-                 kHelp);
-    return kExitUsage;
-  }
-  engine::BatchOptions options;
-  if (!read_batch_options(args, "eval-pairs", options)) return kExitUsage;
+  int exit_code = kExitOk;
+  auto args = parse_gold_eval_args(argc, argv, "eval-pairs", kHelp, exit_code);
+  if (!args) return exit_code;
+  const std::string& format = args->format;
+  const engine::BatchOptions& options = args->options;
 
-  std::ifstream in(*args.get("--gold"));
+  std::ifstream in(args->gold);
   if (!in) {
-    std::fprintf(stderr, "recoupe eval-pairs: cannot read %s\n", args.get("--gold")->c_str());
+    std::fprintf(stderr, "recoupe eval-pairs: cannot read %s\n", args->gold.c_str());
     return kExitNothingProcessed;
   }
   std::vector<engine::ArticlePair> pairs;
@@ -80,8 +69,7 @@ int run_eval_pairs(int argc, char** argv) {
     auto j = nlohmann::json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("same_event") ||
         !j["same_event"].is_boolean()) {
-      std::fprintf(stderr, "recoupe: %s:%zu: not a pair record\n", args.get("--gold")->c_str(),
-                   line_no);
+      std::fprintf(stderr, "recoupe: %s:%zu: not a pair record\n", args->gold.c_str(), line_no);
       ++bad;
       continue;
     }
