@@ -148,6 +148,62 @@ TEST(EventClusterer, StreamingGivesTheSameGroupsAsBatchHere) {
           << i << "," << j;
 }
 
+TEST(EventClusterer, JoinsOneEventAcrossLanguages) {
+  // A French report of the Lombok quake shares no content word with the English ones, only
+  // names (in another spelling: "indonésienne"), the magnitude written "6,1" and the toll.
+  engine::BatchOptions options;
+  options.data_dir = text::find_data_dir();
+  auto articles = corpus();
+  Article fr = make("q5", "Indonésie : un séisme de magnitude 6,1 frappe Lombok",
+                    "Un tremblement de terre de magnitude 6,1 a secoué dimanche l'île de Lombok, "
+                    "en Indonésie, faisant au moins 14 morts. À Mataram, des centaines de maisons "
+                    "ont été endommagées, selon les autorités.",
+                    "2018-07-29T18:00:00Z");
+  fr.language = "fr";
+  articles.push_back(fr);
+  auto result = engine::group_articles(articles, options);
+  EXPECT_EQ(result.story_of[5], result.story_of[0]) << "French Lombok report with the English ones";
+  EXPECT_NE(result.story_of[5], result.story_of[2]) << "not with the Anchorage quake";
+  EXPECT_EQ(result.stories.size(), 3u);
+}
+
+TEST(EventClusterer, NamesMatchAcrossSpellings) {
+  // "Poutine"/"Putin", "Vostotchny"/"Vostochny", "Jong-un"/"Jong Un": one transliteration key
+  // each, so the French report joins the English ones and not Putin's other meeting.
+  engine::BatchOptions options;
+  options.data_dir = text::find_data_dir();
+  std::vector<Article> articles = {
+      make("k1", "Putin hosts Kim Jong Un at Vostochny cosmodrome",
+           "Vladimir Putin welcomed Kim Jong Un at the Vostochny cosmodrome in the Amur region. "
+           "Putin said Russia would help North Korea build satellites.",
+           "2023-09-13T08:00:00Z"),
+      make("k2", "Kim Jong Un and Putin meet at Vostochny",
+           "Kim Jong Un toured the Vostochny launch site with Vladimir Putin before talks. North "
+           "Korea's leader praised Russia, the Kremlin said.",
+           "2023-09-13T11:00:00Z"),
+      make("x1", "Putin meets Xi Jinping in Beijing",
+           "Vladimir Putin held talks with Xi Jinping in Beijing. Putin said Russia and China "
+           "would deepen their partnership, the Kremlin said.",
+           "2023-10-18T09:00:00Z"),
+      make("x2", "Xi and Putin hold talks in Beijing",
+           "Xi Jinping received Vladimir Putin in Beijing for talks on trade. The Kremlin said "
+           "Putin and Xi discussed the partnership of Russia and China.",
+           "2023-10-18T12:00:00Z"),
+  };
+  Article fr = make("k3", "Vladimir Poutine reçoit Kim Jong-un au cosmodrome de Vostotchny",
+                    "Vladimir Poutine a accueilli Kim Jong-un au cosmodrome de Vostotchny, dans "
+                    "l'Amour. Poutine a promis d'aider la Corée du Nord à construire des "
+                    "satellites.",
+                    "2023-09-13T14:00:00Z");
+  fr.language = "fr";
+  articles.push_back(fr);
+  auto result = engine::group_articles(articles, options);
+  EXPECT_EQ(result.story_of[0], result.story_of[1]);
+  EXPECT_EQ(result.story_of[2], result.story_of[3]);
+  EXPECT_EQ(result.story_of[4], result.story_of[0]);
+  EXPECT_NE(result.story_of[4], result.story_of[2]);
+}
+
 TEST(EventClusterer, IdenticalArticlesAreDuplicatesInOneCluster) {
   ClusterConfig config;
   EventClusterer c(config);

@@ -17,22 +17,36 @@ TEST(TermExtractor, StemsNamesAndNumbers) {
   TermDictionary dict;
   StopWordLibrary lib(text::find_data_dir());
   TermExtractor ex(dict, lib);
-  RawTerms r = ex.extract("fr", "Poutine reçoit Kim",
-                          "Vladimir Poutine a reçu Kim Jong-un mercredi 13 septembre 2023 au "
-                          "cosmodrome. Le dirigeant nord-coréen est venu en train. Mercredi, "
-                          "Poutine a parlé de satellites et de 1000 soldats.");
+  RawTerms r =
+      ex.extract("fr", "Poutine reçoit Kim",
+                 "Vladimir Poutine a reçu Kim Jong-un mercredi 13 septembre 2023 au "
+                 "cosmodrome. Le dirigeant nord-coréen est venu en train. Mercredi, "
+                 "Poutine a parlé de satellites, de 1000 soldats et d'une fusée de 6,5 tonnes.");
   auto ents = keys(dict, r.entities);
-  EXPECT_TRUE(std::count(ents.begin(), ents.end(), "e:poutin")) << ::testing::PrintToString(ents);
+  EXPECT_TRUE(std::count(ents.begin(), ents.end(), "e:putin")) << ::testing::PrintToString(ents);
   EXPECT_TRUE(std::count(ents.begin(), ents.end(), "e:kim"));
   // Sentence-initial "Le" is no name; weekday names are not names either.
   EXPECT_FALSE(std::count(ents.begin(), ents.end(), "e:le"));
   EXPECT_FALSE(std::count(ents.begin(), ents.end(), "e:mercredi"));
   auto nums = keys(dict, r.numbers);
-  EXPECT_EQ(nums, (std::vector<std::string>{"n:1000", "n:13", "n:2023"}));
+  EXPECT_EQ(nums, (std::vector<std::string>{"n:1000", "n:13", "n:2023", "n:6.5"}));
   auto title = keys(dict, r.title);
   EXPECT_TRUE(std::count(title.begin(), title.end(), "kim"));
   EXPECT_GT(r.words, 20);
   EXPECT_EQ(r.signature.size(), size_t(kMinHashSize));
+}
+
+TEST(TermExtractor, OneKeyPerNameAndNumberAcrossLanguages) {
+  TermDictionary dict;
+  StopWordLibrary lib(text::find_data_dir());
+  TermExtractor ex(dict, lib);
+  RawTerms fr = ex.extract(
+      "fr", "", "Au cosmodrome, Poutine a reçu Kim Jong-un à Vostotchny : 6,1 et 1,500.");
+  RawTerms en = ex.extract(
+      "en", "", "At the cosmodrome, Putin received Kim Jong Un at Vostochny: 6.1 and 1,500.");
+  EXPECT_EQ(keys(dict, fr.entities), keys(dict, en.entities));
+  EXPECT_EQ(keys(dict, fr.numbers), (std::vector<std::string>{"n:1500", "n:6.1"}));
+  EXPECT_EQ(keys(dict, fr.numbers), keys(dict, en.numbers));
 }
 
 TEST(TermExtractor, TransliteratesNonLatinNames) {
@@ -53,7 +67,7 @@ TEST(TermExtractor, GivenEntityNamesReplaceTheProxy) {
   EntityHints hints;
   hints.names = std::vector<std::string>{"Kim Jong-un"};
   RawTerms r = ex.extract("en", "", "Yesterday Putin met Kim Jong-un.", hints);
-  EXPECT_EQ(keys(dict, r.entities), (std::vector<std::string>{"e:jong-un", "e:kim"}));
+  EXPECT_EQ(keys(dict, r.entities), (std::vector<std::string>{"e:jong", "e:kim"}));
 }
 
 }  // namespace

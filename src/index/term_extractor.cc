@@ -1,5 +1,7 @@
 #include "index/term_extractor.h"
 
+#include "analyze/aliases.h"
+
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -80,14 +82,20 @@ bool at_sentence_start(std::string_view text, size_t begin) {
   return true;
 }
 
-// "1,000" → "1000"; "2.7" stays; a trailing possessive or dot goes.
+// One key per number whatever the language writes: "1,000" → "1000" (a comma before
+// exactly three digits groups thousands), "6,1" → "6.1" (any other comma between digits is
+// a decimal comma, as in French and German), "2.7" stays.
 std::string number_key(std::string folded) {
   std::string out;
   for (size_t i = 0; i < folded.size(); ++i) {
     char c = folded[i];
     if (c == ',' && i > 0 && i + 1 < folded.size() && isdigit((unsigned char)folded[i - 1]) &&
-        isdigit((unsigned char)folded[i + 1]))
+        isdigit((unsigned char)folded[i + 1])) {
+      size_t j = i + 1;
+      while (j < folded.size() && isdigit((unsigned char)folded[j])) ++j;
+      if (j - i - 1 != 3) out += '.';
       continue;
+    }
     out += c;
   }
   return out;
@@ -197,18 +205,32 @@ RawTerms TermExtractor::extract(std::string_view lang_in, std::string_view title
     folded_words.push_back(std::move(f));
   }
 
+  // A name's key is the same in every language and spelling: each part of a hyphenated
+  // name on its own ("Jong-un" = "Jong Un"), stemmed, in Latin script, transliteration-
+  // folded ("Poutine" = "Putin", "Vostotchny" = "Vostochny"; analyze/aliases.h).
+  auto count_name = [&](const std::string& folded) {
+    size_t b = 0;
+    while (b <= folded.size()) {
+      size_t e = std::min(folded.find('-', b), folded.size());
+      std::string part = folded.substr(b, e - b);
+      if (part.size() >= 2 && !stops.contains(part))
+        count(e_counts, dict_.intern("e:" + analyze::translit_key(latin(stem_key(lang, part)))));
+      b = e + 1;
+    }
+  };
+
   if (hints.names) {
     for (const auto& name : *hints.names)
       for (const auto& w : text::words(name)) {
         std::string f = text::fold(w);
         if (f.size() < 2 || stops.contains(f)) continue;
-        count(e_counts, dict_.intern("e:" + latin(stem_key(lang, f))));
+        count_name(f);
       }
   } else {
     for (const auto& [i, initial] : capitalized) {
       const std::string& f = folded_words[i];
       if (initial && !mid_sentence_caps.count(f)) continue;
-      count(e_counts, dict_.intern("e:" + latin(stem_key(lang, f))));
+      count_name(f);
     }
   }
 

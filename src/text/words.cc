@@ -64,7 +64,10 @@ void scan(std::string_view text, Emit&& emit) {
         end = i;
         continue;
       }
-      if (d >= 0 && is_joiner(d) && i < len) {
+      // A comma between digits is inside a number ("1,500", the decimal "6,1").
+      bool number_comma = d == ',' && s[here - 1] >= '0' && s[here - 1] <= '9' && i < len &&
+                          s[i] >= '0' && s[i] <= '9';
+      if (d >= 0 && (is_joiner(d) || number_comma) && i < len) {
         int32_t after = i;
         UChar32 e;
         U8_NEXT(s, after, len, e);
