@@ -204,6 +204,27 @@ TEST(EventClusterer, NamesMatchAcrossSpellings) {
   EXPECT_NE(result.story_of[4], result.story_of[2]);
 }
 
+TEST(EventClusterer, ALoneFollowUpJoinsTheStoryItClearlyBelongsTo) {
+  // A follow-up on the Lombok quake (aid, two days later) shares little wording with the
+  // first reports but more with them than with anything else: an orphan, adopted.
+  engine::BatchOptions options;
+  options.data_dir = text::find_data_dir();
+  options.config.orphan_min_target = 2;     // the test's stories have two articles
+  options.config.relative_threshold = 0.9;  // a strict regular bar that the follow-up misses
+  auto articles = corpus();
+  articles.push_back(make("q6", "Aid flights land on the island",
+                          "Relief supplies for families left homeless reached Lombok's "
+                          "airport, where volunteers distributed tents, rice and clean water to "
+                          "villagers from the north of the island.",
+                          "2018-07-31"));
+  auto adopted = engine::group_articles(articles, options);
+  options.config.orphan_relative_threshold = 0;
+  auto alone = engine::group_articles(articles, options);
+  EXPECT_NE(alone.story_of[5], alone.story_of[0]) << "below the regular bar";
+  EXPECT_EQ(adopted.story_of[5], adopted.story_of[0]) << "adopted by the Lombok story";
+  EXPECT_NE(adopted.story_of[5], adopted.story_of[2]);
+}
+
 TEST(EventClusterer, IdenticalArticlesAreDuplicatesInOneCluster) {
   ClusterConfig config;
   EventClusterer c(config);

@@ -31,6 +31,10 @@ void for_each_field(ClusterConfig& c, F&& f) {
   f("prior_coherence", c.prior_coherence);
   f("prior_coherence_pairs", c.prior_coherence_pairs);
   f("reassign_margin", c.reassign_margin);
+  f("orphan_relative_threshold", c.orphan_relative_threshold);
+  f("orphan_dominance", c.orphan_dominance);
+  f("orphan_max_articles", c.orphan_max_articles);
+  f("orphan_min_target", c.orphan_min_target);
   f("refine_rounds", c.refine_rounds);
   f("split_threshold", c.split_threshold);
   f("duplicate_jaccard", c.duplicate_jaccard);

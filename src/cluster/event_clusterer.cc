@@ -436,6 +436,7 @@ void EventClusterer::refine() {
     }
     if (!changed) break;
   }
+  adopt_orphans();
   // Reprints follow their original wherever it went.
   for (uint32_t a = 0; a < articles_.size(); ++a) {
     if (counted_[a]) continue;
@@ -443,6 +444,44 @@ void EventClusterer::refine() {
     if (c == r) continue;
     detach(a, c);
     attach(a, r);
+  }
+}
+
+void EventClusterer::adopt_orphans() {
+  if (config_.orphan_relative_threshold <= 0) return;
+  index::CandidateIndex::Limits limits{config_.max_postings_per_term, config_.max_candidates};
+  for (uint32_t own = 0; own < clusters_.size(); ++own) {
+    const Cluster& small = clusters_[own];
+    if (small.forward != UINT32_MAX || small.counted == 0 ||
+        small.counted > config_.orphan_max_articles)
+      continue;
+    Profile p = profile_of_cluster(small);
+    // The two best larger clusters: the first must stand out from the second.
+    double best = 0, second = 0;
+    uint32_t best_c = UINT32_MAX;
+    std::vector<uint32_t> seen;
+    for (uint32_t raw : index_.query(query_vector(p), p.time_max, config_.window_hours, limits)) {
+      uint32_t c = find(raw);
+      if (c == own || clusters_[c].counted <= small.counted ||
+          clusters_[c].counted < config_.orphan_min_target)
+        continue;
+      if (std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
+      seen.push_back(c);
+      double s = pair_score(p, profile_of_cluster(clusters_[c]), config_).total;
+      if (s > best || (s == best && c < best_c)) {
+        second = best;
+        best = s;
+        best_c = c;
+      } else if (s > second) {
+        second = s;
+      }
+    }
+    if (best_c == UINT32_MAX) continue;
+    auto coh = coherence(clusters_[best_c]);
+    double bar =
+        std::max(config_.join_threshold, coh ? config_.orphan_relative_threshold * *coh : 1.0);
+    if (best < bar || best < config_.orphan_dominance * second) continue;
+    merge(best_c, own);
   }
 }
 

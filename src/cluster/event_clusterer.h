@@ -28,7 +28,8 @@ namespace recoupe::cluster {
 //     members, members that no longer fit (leave-one-out score < split_threshold) leave and
 //     are re-added.
 // refine() is the batch's global pass: merge close clusters, re-assign outliers (with a
-// margin, so results are stable), repeated until nothing changes or refine_rounds.
+// margin, so results are stable), repeated until nothing changes or refine_rounds; then
+// lone articles that clearly belong to one big story join it (adopt_orphans).
 // Articles are numbered 0, 1, 2… in the order added. Not thread-safe.
 class EventClusterer {
  public:
@@ -69,6 +70,9 @@ class EventClusterer {
   };
 
   Profile profile_of_cluster(const Cluster& c) const;
+  // Last step of refine(): a lone article joins the cluster it clearly fits best (see
+  // ClusterConfig::orphan_relative_threshold).
+  void adopt_orphans();
   index::SparseVector query_vector(const Profile& p) const;
   // The best-scoring live cluster (other than `exclude`) that would accept `p`: a new
   // article when `self` is null (score ≥ join_bar), else the cluster `self` (merge_bar).
