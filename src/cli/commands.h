@@ -14,6 +14,7 @@ int run_eval_extract(int argc, char** argv);
 int run_analyze(int argc, char** argv);
 int run_report(int argc, char** argv);
 int run_eval(int argc, char** argv);
+int run_stream(int argc, char** argv);
 int run_eval_pairs(int argc, char** argv);
 int run_eval_ner(int argc, char** argv);
 int run_eval_summary(int argc, char** argv);

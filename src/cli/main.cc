@@ -18,6 +18,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"report", recoupe::cli::run_report,
      "clean, group and cross-check articles into stories (text, json, html)"},
+    {"stream", recoupe::cli::run_stream,
+     "live grouping: place each article in a story as it arrives (JSONL)"},
     {"extract", recoupe::cli::run_extract, "clean articles: main text, metadata, language (JSONL)"},
     {"analyze", recoupe::cli::run_analyze, "sentences, dates, quantities, quotes of each article"},
     {"eval-extract", recoupe::cli::run_eval_extract,

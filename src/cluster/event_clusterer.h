@@ -47,6 +47,8 @@ class EventClusterer {
   uint32_t cluster_of(uint32_t a) const;
   // Root of the near-duplicate group of `a` (itself when it is original).
   uint32_t duplicate_root(uint32_t a) const { return dups_.root(a); }
+  // The articles of cluster `c` (any handle of it), in the order they joined.
+  const std::vector<uint32_t>& members(uint32_t c) const { return clusters_[find(c)].members; }
   // Dense labels 0..k−1, by first article, one per article.
   std::vector<uint32_t> labels() const;
   size_t live_clusters() const { return live_; }

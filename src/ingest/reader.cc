@@ -1,5 +1,9 @@
 #include "ingest/reader.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -139,23 +143,37 @@ void read_path(const fs::path& path, bool explicit_file, const ReadLimits& limit
   }
 }
 
+// What stdin has now (blocking only until some bytes arrive), 0 at end of input: JSON
+// Lines from a pipe are handled as they come (`tail -f feed.jsonl | recoupe stream -`)
+// instead of in 64 KB blocks.
+size_t read_some(std::vector<char>& buf) {
+  for (;;) {
+    ssize_t n = ::read(STDIN_FILENO, buf.data(), buf.size());
+    if (n >= 0) return size_t(n);
+    if (errno != EINTR) return 0;
+  }
+}
+
 void read_stdin(const ReadLimits& limits, const std::function<void(Expected<RawDocument>)>& sink) {
   std::string head;
   std::vector<char> buf(1 << 16);
-  size_t n = std::fread(buf.data(), 1, buf.size(), stdin);
-  head.assign(buf.data(), n);
-  size_t first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  size_t n;
+  size_t first = std::string::npos;
+  // Enough bytes to see the first non-blank character (JSON Lines or one document?).
+  while (first == std::string::npos && (n = read_some(buf)) > 0) {
+    head.append(buf.data(), n);
+    first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  }
   if (first != std::string::npos && head[first] == '{') {
     size_t records = 0;
     LineSplitter lines(limits.max_line_bytes, record_handler("-", limits, sink, &records));
     lines.feed(head);
-    while ((n = std::fread(buf.data(), 1, buf.size(), stdin)) > 0)
-      lines.feed(std::string_view(buf.data(), n));
+    while ((n = read_some(buf)) > 0) lines.feed(std::string_view(buf.data(), n));
     lines.finish();
     return;
   }
   std::string all = std::move(head);
-  while ((n = std::fread(buf.data(), 1, buf.size(), stdin)) > 0) {
+  while ((n = read_some(buf)) > 0) {
     if (all.size() + n > limits.max_document_bytes) {
       sink(refusal("-", fmt::format("input over the {} limit for one article",
                                     human_size(limits.max_document_bytes))));

@@ -1,0 +1,56 @@
+// Live grouping: articles arrive one at a time and each is placed in a story at once, by the
+// same EventClusterer that the batch path uses (engine/batch.h), without waiting for the
+// rest of the corpus.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cluster/event_clusterer.h"
+#include "core/article.h"
+#include "engine/batch.h"
+#include "engine/featurize.h"
+
+namespace recoupe::engine {
+
+// Where one new article went.
+struct StreamAssignment {
+  std::string article_id;
+  // The story's id: the id of the first article that started it. Stable while the story
+  // lives; when two stories merge, the surviving one keeps its id and later articles of the
+  // other report the survivor's.
+  std::string story_id;
+  bool new_story = false;                   // the article started a story of its own
+  std::optional<std::string> duplicate_of;  // the earlier article it reprints
+};
+
+// Differences from the batch path, by design: corpus statistics are those seen so far (the
+// first articles are weighed with little evidence, which ClusterConfig::idf_prior_documents
+// tempers), articles are taken in arrival order, and the global refinement of the batch
+// (refine()) does not run after each article. Memory: a few KB per article kept
+// (EventClusterer::memory_bytes()). Not thread-safe.
+class StreamGrouper {
+ public:
+  explicit StreamGrouper(const BatchOptions& options);
+
+  // Places one article; cost independent of the number of stored articles beyond the
+  // candidate index's bounded reads (see EventClusterer::add).
+  StreamAssignment add(const Article& article);
+
+  size_t size() const { return ids_.size(); }
+  size_t stories() const { return clusterer_.live_clusters(); }
+
+ private:
+  BatchOptions options_;
+  FeatureSpace space_;
+  std::unique_ptr<index::TermExtractor> extractor_;
+  cluster::EventClusterer clusterer_;
+  std::vector<std::string> ids_;                         // by clusterer article number
+  std::unordered_map<uint32_t, std::string> story_ids_;  // cluster handle → story id
+};
+
+}  // namespace recoupe::engine
