@@ -28,6 +28,26 @@ TEST(Dates, FrenchAbsolute) {
   EXPECT_EQ(one("à Vladivostok en 2019.", "fr"), "2019=2019/year");
 }
 
+TEST(Dates, CountedSpans) {
+  EXPECT_EQ(one("Il y a deux jours, le ministre a démissionné.", "fr"),
+            "Il y a deux jours=2023-09-11/day");
+  EXPECT_EQ(one("il y a un an", "fr"), "il y a un an=2022/year");
+  EXPECT_EQ(one("Le vote aura lieu dans trois semaines.", "fr"),
+            "dans trois semaines=2023-10-02/week");  // the Monday of that week
+  EXPECT_EQ(one("il y a 6 mois", "fr"), "il y a 6 mois=2023-03/month");
+  EXPECT_EQ(one("The minister resigned two days ago.", "en"), "two days ago=2023-09-11/day");
+  EXPECT_EQ(one("Elections are due in 3 years.", "en"), "in 3 years=2026/year");
+  EXPECT_EQ(one("vor zwei Tagen", "de"), "vor zwei Tagen=2023-09-11/day");
+  // Not spans: a count without a unit, a year after "in", a bare duration.
+  EXPECT_EQ(one("il y a deux hommes", "fr"), "none");
+  EXPECT_EQ(one("three days of talks", "en"), "none");
+  EXPECT_EQ(one("in 2019 the talks failed", "en"), "2019=2019/year");
+  // Without a reference the span is found but not resolved.
+  auto d = dates("il y a deux jours", "fr", std::nullopt);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].value, "");
+}
+
 TEST(Dates, FrenchYearlessTakesNearestYear) {
   auto d = dates("ce mercredi 13 septembre, au cosmodrome", "fr");
   ASSERT_EQ(d.size(), 1u);

@@ -1,5 +1,7 @@
 #include "analyze/dates.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -270,6 +272,69 @@ class Finder {
     return j;
   }
 
+  // "<count> <unit>" at i ("deux jours", "3 weeks"): tokens used, 0 when none.
+  size_t span_at(size_t i, int* unit, int* count) const {
+    if (i >= t_.size()) return 0;
+    const Token& t = t_[i];
+    int n = 0;
+    if (t.kind == TokenKind::kNumber && t.folded.size() <= 3) {
+      n = number_value(t);
+    } else if (t.kind == TokenKind::kWord) {
+      auto it = r_.count_words.find(t.folded);
+      if (it != r_.count_words.end()) n = it->second;
+    }
+    if (n < 1 || n > 400) return 0;
+    int payload = 0;
+    size_t m = r_.span_units.match(t_, i + 1, &payload);
+    if (!m) return 0;
+    *unit = payload;
+    *count = n;
+    return 1 + m;
+  }
+
+  // Counted spans: "il y a deux jours", "dans trois semaines" at i (the phrase before), or
+  // "two days ago" at i (the count).
+  size_t counted_span_at(size_t i) {
+    int unit = 0, count = 0, sign = 0;
+    size_t from = i, j = 0;
+    if (size_t n = r_.ago_before.match(t_, i)) {
+      if (size_t s = span_at(i + n, &unit, &count)) j = i + n + s, sign = -1;
+    }
+    if (!sign) {
+      if (size_t n = r_.ahead_before.match(t_, i)) {
+        if (size_t s = span_at(i + n, &unit, &count)) j = i + n + s, sign = 1;
+      }
+    }
+    if (!sign) {
+      if (size_t s = span_at(i, &unit, &count)) {
+        if (size_t n = r_.ago_after.match(t_, i + s)) j = i + s + n, sign = -1;
+      }
+    }
+    if (!sign) return 0;
+    DatePrecision p;
+    std::string value = relative_value(unit, sign * count, &p);
+    emit(from, j, std::move(value), p, true);
+    return j;
+  }
+
+  // The date `offset` units (0 day, 1 week, 2 month, 3 year) from the reference, with its
+  // precision; without a reference the value is empty.
+  std::string relative_value(int unit, int offset, DatePrecision* p) const {
+    *p = unit == 0   ? DatePrecision::kDay
+         : unit == 1 ? DatePrecision::kWeek
+         : unit == 2 ? DatePrecision::kMonth
+                     : DatePrecision::kYear;
+    if (!ref_) return {};
+    long ref = days_from_civil(*ref_);
+    if (unit == 0) return format_iso(civil_from_days(ref + offset));
+    if (unit == 1) return format_iso(civil_from_days(ref - weekday_of(*ref_) + 7L * offset));
+    if (unit == 2) {
+      int months = ref_->year * 12 + (ref_->month - 1) + offset;
+      return fmt::format("{:04d}-{:02d}", months / 12, months % 12 + 1);
+    }
+    return fmt::format("{:04d}", ref_->year + offset);
+  }
+
   size_t relative_at(size_t i) {
     int payload = 0;
     size_t n = r_.relative.match(t_, i, &payload);
@@ -278,30 +343,8 @@ class Finder {
     size_t j = i + n;
     std::string part;
     if (unit == 0) j += part_after(j, &part);
-    std::string value;
-    DatePrecision p = DatePrecision::kDay;
-    if (ref_) {
-      long ref = days_from_civil(*ref_);
-      if (unit == 0) {
-        value = format_iso(civil_from_days(ref + offset));
-      } else if (unit == 1) {
-        long monday = ref - weekday_of(*ref_) + 7L * offset;
-        value = format_iso(civil_from_days(monday));
-        p = DatePrecision::kWeek;
-      } else if (unit == 2) {
-        int months = ref_->year * 12 + (ref_->month - 1) + offset;
-        value = fmt::format("{:04d}-{:02d}", months / 12, months % 12 + 1);
-        p = DatePrecision::kMonth;
-      } else {
-        value = fmt::format("{:04d}", ref_->year + offset);
-        p = DatePrecision::kYear;
-      }
-    } else {
-      p = unit == 0   ? DatePrecision::kDay
-          : unit == 1 ? DatePrecision::kWeek
-          : unit == 2 ? DatePrecision::kMonth
-                      : DatePrecision::kYear;
-    }
+    DatePrecision p;
+    std::string value = relative_value(unit, offset, &p);
     emit(i, j, value, p, true, part);
     return j;
   }
@@ -367,6 +410,7 @@ class Finder {
     const Token& t = t_[i];
     if (t.kind == TokenKind::kNumber) {
       if (size_t e = numeric_at(i)) return e;
+      if (size_t e = counted_span_at(i)) return e;
       if (size_t e = day_month_at(i, i)) return e;
       return 0;
     }
@@ -374,6 +418,7 @@ class Finder {
     if (size_t e = weekday_phrase_at(i)) return e;
     if (size_t e = month_day_at(i, i)) return e;
     if (size_t e = month_year_at(i)) return e;
+    if (size_t e = counted_span_at(i)) return e;
     if (size_t e = relative_at(i)) return e;
     if (size_t e = after_prep_at(i)) return e;
     if (size_t e = day_prep_at(i)) return e;
@@ -406,6 +451,19 @@ DateRules load_date_rules(const std::string& data_dir, const std::string& lang) 
   DateRules r;
   load_numbered(data_dir, lang, "months.txt", r.months, 1);
   load_numbered(data_dir, lang, "weekdays.txt", r.weekdays, 0);
+  // Counts of a span: the plain number words of number_words.txt ("deux", "weak 1 = un").
+  for (const auto& line : text::read_list(data_dir, lang, "number_words.txt")) {
+    std::string key, value;
+    if (!split_key_value(line, &key, &value)) continue;
+    if (key.rfind("weak ", 0) == 0) key = key.substr(5);
+    if (key.empty() || !std::all_of(key.begin(), key.end(), ::isdigit)) continue;
+    int n = std::atoi(key.c_str());
+    if (n < 1 || n > 400) continue;
+    for (const auto& v : split_variants(value)) {
+      std::vector<Token> toks = tokenize(v);
+      if (toks.size() == 1) r.count_words.emplace(toks[0].folded, n);
+    }
+  }
   for (const auto& line : text::read_list(data_dir, lang, "relative_dates.txt")) {
     std::string key, value;
     if (!split_key_value(line, &key, &value)) continue;
@@ -427,7 +485,17 @@ DateRules load_date_rules(const std::string& data_dir, const std::string& lang) 
       add_all(r.ordinals, 0);
     else if (key == "link")
       add_all(r.links, 0);
-    else if (key == "order")
+    else if (key == "ago_before")
+      add_all(r.ago_before, 0);
+    else if (key == "ago_after")
+      add_all(r.ago_after, 0);
+    else if (key == "ahead_before")
+      add_all(r.ahead_before, 0);
+    else if (key.rfind("span ", 0) == 0) {
+      static const char* kSpanUnits[] = {"day", "week", "month", "year"};
+      for (int u = 0; u < 4; ++u)
+        if (key.substr(5) == kSpanUnits[u]) add_all(r.span_units, u);
+    } else if (key == "order")
       r.month_first = value == "mdy";
     else if (key.rfind("part ", 0) == 0) {
       int payload = static_cast<int>(r.part_names.size());

@@ -30,6 +30,12 @@ struct DateRules {
   PhraseSet parts_set;                  // same words, for phrase matching ("après-midi")
   std::vector<std::string> part_names;  // payload → normalized name
   bool month_first = false;             // numeric dates read M/D/Y ("order = mdy")
+  // Counted spans: "il y a deux jours", "3 weeks ago", "dans six mois", "in two days".
+  PhraseSet ago_before;    // "il y a", "voici": before "<count> <unit>", in the past
+  PhraseSet ago_after;     // "ago": after "<count> <unit>", in the past
+  PhraseSet ahead_before;  // "dans", "in": before "<count> <unit>", in the future
+  PhraseSet span_units;    // payload: 0 day, 1 week, 2 month, 3 year ("jours", "weeks")
+  std::unordered_map<std::string, int> count_words;  // number_words.txt: "deux" → 2
 };
 
 DateRules load_date_rules(const std::string& data_dir, const std::string& lang);
@@ -38,7 +44,9 @@ DateRules load_date_rules(const std::string& data_dir, const std::string& lang);
 //  absolute "13 septembre 2023", "mercredi 13 septembre", "Sept. 13, 2023", "September 2023",
 //  "13-09-2023", "13/09/2023", "2023-09-13"; a year after a year preposition ("en 2019");
 //  relative "hier", "la semaine dernière", "ce mercredi matin", "dimanche soir",
-//  "lundi dernier", "last Tuesday", "le 13", "en septembre".
+//  "lundi dernier", "last Tuesday", "le 13", "en septembre", and counted spans "il y a deux
+//  jours", "three weeks ago", "dans six mois" (a span of weeks gives that week's Monday with
+//  week precision, of months the month, of years the year).
 // Relative ones are resolved against `reference`: a bare weekday (or "ce mercredi") is the
 // most recent such day on or before the reference, "prochain"/"next" the first one after,
 // "dernier"/"last" the last one strictly before; a date without a year takes the year that
