@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "analyze/entities.h"
 #include "synth/analyzed_story.h"
@@ -203,6 +204,25 @@ TEST(SynthSeeds, SummaryLeavesOutDisputedClaims) {
   ASSERT_FALSE(s.cc.summary.empty());
   for (const auto& sentence : s.cc.summary)
     EXPECT_FALSE(has(sentence.text, "Moscou, le 13 septembre")) << sentence.text;
+}
+
+// The story's entity list as a reader sees it: no capitalised sentence opener, no piece of a
+// longer name, an institute typed organisation, places named once under one type.
+TEST(SynthSeeds, EntityListWithoutTaggerNoise) {
+  const auto& s = seeds();
+  std::map<std::string, std::string> type_of;
+  for (const auto& e : s.cc.entities) {
+    EXPECT_FALSE(e.name == "Interrogé" || e.name == "Récemment" || e.name == "Maison" ||
+                 e.name == "Fascinant")
+        << e.name;
+    EXPECT_FALSE(e.type == "person" && e.name.find_first_of("0123456789") != std::string::npos)
+        << e.name;
+    EXPECT_TRUE(type_of.emplace(e.name, e.type).second) << e.name << " listed twice";
+  }
+  EXPECT_EQ(type_of["Stockholm International Peace Research Institute"], "organization");
+  EXPECT_EQ(type_of["Maison Blanche"], "organization");
+  EXPECT_EQ(type_of["Washington"], "place");
+  EXPECT_EQ(type_of["Moscou"], "place");
 }
 
 }  // namespace

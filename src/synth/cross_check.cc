@@ -47,9 +47,28 @@ std::string story_event_date(const StoryEvidence& ev, const ClaimSet& cs) {
   return ev.reference_date ? ev.reference_date->substr(0, 10) : "";
 }
 
+namespace {
+
+// A name the tagger gives once, as one word that is no acronym and no place, is its least
+// reliable guess: a capitalised sentence opener ("Interrogé"), or a piece of a longer name
+// it split ("Maison" of "Maison Blanche"). A name told twice or in two words is kept.
+bool low_confidence(const EvidenceEntity& e) {
+  if (e.mentions.size() != 1 || e.type == "place") return false;
+  if (e.name.find(' ') != std::string::npos) return false;
+  bool letters = false, all_upper = true;
+  for (unsigned char c : e.name) {
+    if (c >= 'a' && c <= 'z') all_upper = false;
+    letters |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+  return !(letters && all_upper && e.name.size() >= 2);
+}
+
+}  // namespace
+
 std::vector<StoryEntity> story_entities(const StoryEvidence& ev, const SynthConfig& cfg) {
   std::vector<StoryEntity> out;
   for (const auto& e : ev.entities) {
+    if (low_confidence(e)) continue;
     StoryEntity se;
     se.name = e.name;
     se.type = e.type.empty() ? "other" : e.type;
