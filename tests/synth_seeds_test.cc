@@ -225,5 +225,20 @@ TEST(SynthSeeds, EntityListWithoutTaggerNoise) {
   EXPECT_EQ(type_of["Moscou"], "place");
 }
 
+// Summary sentences are body sentences: no rubric kicker ("INTERNATIONAL - …"), no line
+// without final punctuation (a standfirst or headline run into the text).
+TEST(SynthSeeds, SummaryTakesBodySentencesOnly) {
+  const auto& s = seeds();
+  ASSERT_GE(s.cc.summary.size(), 3u);
+  for (const auto& x : s.cc.summary) {
+    EXPECT_FALSE(has(x.text, "INTERNATIONAL -")) << x.text;
+    std::string t = x.text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '"')) t.pop_back();
+    bool final_mark = !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?' ||
+                                     t.ends_with("\xC2\xBB") || t.ends_with("\xE2\x80\xA6"));
+    EXPECT_TRUE(final_mark) << x.text;
+  }
+}
+
 }  // namespace
 }  // namespace recoupe::synth

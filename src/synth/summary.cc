@@ -1,7 +1,9 @@
 #include "synth/summary.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string_view>
 #include <unordered_map>
 
 #include "synth/corroboration.h"
@@ -30,6 +32,49 @@ std::string sort_date(const StoryEvidence& ev, const Claim& c) {
   return ev.reference_date.value_or("");
 }
 
+// A summary sentence is a sentence of the body as a reader would quote it: it ends with a
+// final punctuation mark (closing quotes and brackets aside), so a headline, subhead or
+// caption run into the text is left out; it does not open on a rubric or dateline in
+// capitals followed by a dash ("INTERNATIONAL - Premières images…", "PARIS (AFP) -"); and it
+// carries no photo credit ("©"). A clause cut from a longer sentence (`ends_sentence` false)
+// may end at its ';'.
+bool reads_as_sentence(std::string_view t, bool ends_sentence) {
+  if (t.find("\xC2\xA9") != std::string_view::npos) return false;  // ©
+  size_t e = t.size();
+  auto strip_back = [&](std::string_view tail) {
+    if (e >= tail.size() && t.substr(e - tail.size(), tail.size()) == tail) {
+      e -= tail.size();
+      return true;
+    }
+    return false;
+  };
+  for (bool more = true; more && e > 0;) {
+    more = false;
+    for (std::string_view tail : {" ", "\"", "'", ")", "]", "\xC2\xBB", "\xE2\x80\x9D",
+                                  "\xE2\x80\x99", "\xC2\xA0", "\xE2\x80\xAF"})
+      more |= strip_back(tail);
+  }
+  bool final_mark = e > 0 && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?' ||
+                              (e >= 3 && t.substr(e - 3, 3) == "\xE2\x80\xA6"));  // …
+  // A clause cut at ';' states a whole fact; one cut at a comma or dash is a fragment.
+  if (!ends_sentence && e > 0 && t[e - 1] == ';') final_mark = true;
+  if (!final_mark) return false;
+  // Rubric: the words before the first dash are all in capitals (and there is a word).
+  size_t dash = std::string_view::npos;
+  for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "})
+    dash = std::min(dash, t.find(d));
+  if (dash != std::string_view::npos && dash > 0 && dash <= 40) {
+    std::string_view head = t.substr(0, dash);
+    bool upper = false, lower = false;
+    for (unsigned char c : head) {
+      upper |= c >= 'A' && c <= 'Z';
+      lower |= c >= 'a' && c <= 'z';
+    }
+    if (upper && !lower) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& cs,
@@ -54,12 +99,23 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
                cfg.centroid_weight * centroid_cosine(claims[c], centroid, cnorm) +
                cfg.position_weight / (1.0 + claims[c].position);
   }
+  // A claim ends its sentence when the sentence's text ends with the claim's last words.
+  auto ends_sentence = [&](const Claim& cl) {
+    const ArticleAnalysis* an = cl.article < ev.analyses.size() ? ev.analyses[cl.article] : nullptr;
+    if (!an || cl.sentence >= an->sentences.size()) return true;
+    std::string_view st = an->sentences[cl.sentence].text, ct = cl.text;
+    while (!st.empty() && std::isspace(static_cast<unsigned char>(st.back()))) st.remove_suffix(1);
+    while (!ct.empty() && std::isspace(static_cast<unsigned char>(ct.back()))) ct.remove_suffix(1);
+    ct = ct.substr(ct.size() - std::min<size_t>(ct.size(), 24));
+    return st.ends_with(ct);
+  };
   auto eligible = [&](size_t c, bool strict) {
     const Claim& cl = claims[c];
     if (disputed && c < disputed->size() && (*disputed)[c]) return false;
     if (!strict) return true;
     return !cl.quote_only && cl.words >= cfg.summary_min_words &&
-           cl.words <= cfg.summary_max_sentence_words;
+           cl.words <= cfg.summary_max_sentence_words &&
+           reads_as_sentence(cl.text, ends_sentence(cl));
   };
   std::vector<size_t> chosen;
   int words = 0;
