@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "analyze/entities.h"
 #include "synth/analyzed_story.h"
@@ -238,6 +239,34 @@ TEST(SynthSeeds, SummaryTakesBodySentencesOnly) {
                                      t.ends_with("\xC2\xBB") || t.ends_with("\xE2\x80\xA6"));
     EXPECT_TRUE(final_mark) << x.text;
   }
+}
+
+// Framing terms are readable phrases that set an article apart: the PressTV-like angle
+// ("impérialisme", "bataille sacrée"); no entity name, no reporting verb or weekday, no two
+// terms repeating one word.
+TEST(SynthSeeds, FramingTermsAreDistinctPhrases) {
+  const auto& s = seeds();
+  std::set<std::string> names;
+  for (const auto& e : s.cc.entities)
+    for (const auto& a : e.aliases) names.insert(text::fold(a));
+  bool sacred = false;
+  for (const auto& f : s.cc.framing) {
+    std::set<std::string> words;
+    for (const auto& t : f.distinctive_terms) {
+      if (starts_with(f.article, "004")) sacred |= has(t, "bataille sacrée");
+      EXPECT_FALSE(names.count(text::fold(t))) << t;
+      for (const char* plain : {"mardi", "mercredi", "déclaré", "précisant", "septembre"})
+        EXPECT_FALSE(text::fold(t) == text::fold(plain)) << t;
+      size_t start = 0;
+      std::string ft = text::fold(t) + " ";
+      for (size_t sp = ft.find(' '); sp != std::string::npos; sp = ft.find(' ', start)) {
+        std::string w = ft.substr(start, sp - start);
+        start = sp + 1;
+        if (w.size() >= 4) EXPECT_TRUE(words.insert(w).second) << w << " twice in " << f.article;
+      }
+    }
+  }
+  EXPECT_TRUE(sacred);
 }
 
 }  // namespace
