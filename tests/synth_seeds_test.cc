@@ -269,5 +269,29 @@ TEST(SynthSeeds, FramingTermsAreDistinctPhrases) {
   EXPECT_TRUE(sacred);
 }
 
+// A title is what happened: no dateline, no caption, no quotation, not cut after a function
+// word.
+TEST(SynthTitle, NoDatelineCaptionOrQuote) {
+  std::vector<Article> arts(2);
+  arts[0].id = "a";
+  arts[0].language = "en";
+  arts[0].text =
+      "\"We will make our voices heard when he arrives on these shores,\" the organisers said.\n\n"
+      "WASHINGTON \xE2\x80\x94 President Trump will travel to the United Kingdom in July to meet "
+      "Prime Minister Theresa May, the White House said on Friday.\n\n"
+      "Members of the protest group at the gates of Downing Street in London";
+  arts[1].id = "b";
+  arts[1].language = "en";
+  arts[1].text =
+      "\"We will make our voices heard when he arrives on these shores,\" the organisers said.\n\n"
+      "President Trump will travel to the United Kingdom in July to meet Prime Minister Theresa "
+      "May, officials said.\n\n"
+      "Members of the protest group at the gates of Downing Street in London";
+  AnalyzedStory story = analyze_story("s", arts, testing::analysis_resources());
+  auto resources = SynthResources::load(text::find_data_dir(), {"en"});
+  CrossCheck cc = cross_check(story.evidence(), resources);
+  EXPECT_TRUE(starts_with(cc.title, "President Trump will travel")) << cc.title;
+}
+
 }  // namespace
 }  // namespace recoupe::synth

@@ -91,7 +91,7 @@ CrossCheck cross_check(const StoryEvidence& ev, const SynthResources& resources,
                        const SynthConfig& cfg) {
   CrossCheck cc;
   ClaimSet claims = build_claims(ev, resources, cfg);
-  cc.title = neutral_title(ev, claims, cfg);
+  cc.title = neutral_title(ev, claims, cfg, &resources.stop_words(ev.language));
   cc.event_date = story_event_date(ev, claims);
   cc.quotes = merge_quotes(ev, resources, cfg);
   std::vector<char> disputed;

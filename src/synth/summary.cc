@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "synth/corroboration.h"
+#include "synth/sentence_form.h"
 #include "text/words.h"
 
 namespace recoupe::synth {
@@ -30,49 +31,6 @@ std::string sort_date(const StoryEvidence& ev, const Claim& c) {
   const Article& a = *ev.articles[c.article];
   if (a.published && a.published->size() >= 10) return a.published->substr(0, 10);
   return ev.reference_date.value_or("");
-}
-
-// A summary sentence is a sentence of the body as a reader would quote it: it ends with a
-// final punctuation mark (closing quotes and brackets aside), so a headline, subhead or
-// caption run into the text is left out; it does not open on a rubric or dateline in
-// capitals followed by a dash ("INTERNATIONAL - Premières images…", "PARIS (AFP) -"); and it
-// carries no photo credit ("©"). A clause cut from a longer sentence (`ends_sentence` false)
-// may end at its ';'.
-bool reads_as_sentence(std::string_view t, bool ends_sentence) {
-  if (t.find("\xC2\xA9") != std::string_view::npos) return false;  // ©
-  size_t e = t.size();
-  auto strip_back = [&](std::string_view tail) {
-    if (e >= tail.size() && t.substr(e - tail.size(), tail.size()) == tail) {
-      e -= tail.size();
-      return true;
-    }
-    return false;
-  };
-  for (bool more = true; more && e > 0;) {
-    more = false;
-    for (std::string_view tail : {" ", "\"", "'", ")", "]", "\xC2\xBB", "\xE2\x80\x9D",
-                                  "\xE2\x80\x99", "\xC2\xA0", "\xE2\x80\xAF"})
-      more |= strip_back(tail);
-  }
-  bool final_mark = e > 0 && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?' ||
-                              (e >= 3 && t.substr(e - 3, 3) == "\xE2\x80\xA6"));  // …
-  // A clause cut at ';' states a whole fact; one cut at a comma or dash is a fragment.
-  if (!ends_sentence && e > 0 && t[e - 1] == ';') final_mark = true;
-  if (!final_mark) return false;
-  // Rubric: the words before the first dash are all in capitals (and there is a word).
-  size_t dash = std::string_view::npos;
-  for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "})
-    dash = std::min(dash, t.find(d));
-  if (dash != std::string_view::npos && dash > 0 && dash <= 40) {
-    std::string_view head = t.substr(0, dash);
-    bool upper = false, lower = false;
-    for (unsigned char c : head) {
-      upper |= c >= 'A' && c <= 'Z';
-      lower |= c >= 'a' && c <= 'z';
-    }
-    if (upper && !lower) return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -113,7 +71,10 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
     const Claim& cl = claims[c];
     if (disputed && c < disputed->size() && (*disputed)[c]) return false;
     if (!strict) return true;
-    return !cl.quote_only && cl.words >= cfg.summary_min_words &&
+    // A rubric or dateline opening the claim is left out ("WASHINGTON — "); what is left
+    // must still be a sentence ("INTERNATIONAL - Premières images…" is a kicker).
+    std::string_view body = std::string_view(cl.text).substr(rubric_end(cl.text));
+    return !cl.quote_only && static_cast<int>(text::count_words(body)) >= cfg.summary_min_words &&
            cl.words <= cfg.summary_max_sentence_words &&
            reads_as_sentence(cl.text, ends_sentence(cl));
   };
@@ -156,8 +117,9 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
     return sort_date(ev, claims[x]) < sort_date(ev, claims[y]);
   });
   std::vector<SummarySentence> out;
-  out.push_back({claims[chosen[0]].text, article_ids(ev, cs.support[chosen[0]])});
-  for (size_t c : rest) out.push_back({claims[c].text, article_ids(ev, cs.support[c])});
+  auto shown = [&](size_t c) { return claims[c].text.substr(rubric_end(claims[c].text)); };
+  out.push_back({shown(chosen[0]), article_ids(ev, cs.support[chosen[0]])});
+  for (size_t c : rest) out.push_back({shown(c), article_ids(ev, cs.support[c])});
   return out;
 }
 
