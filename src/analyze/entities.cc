@@ -242,6 +242,14 @@ std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
     if (tags[i] == 0 && tags[i - 1] != 0 && in_run(toks[i]) && !toks[i].sent_start &&
         toks[i].space_before && !toks[i - 1].punct && !res.is_stopword(lang, toks[i].lower))
       tags[i] = static_cast<uint8_t>(tags[i - 1] % 2 == 1 ? tags[i - 1] + 1 : tags[i - 1]);
+  // An untagged given name right before a name inside a sentence is its first name
+  // ("l'analyste Ankit Panda" tagged "Panda"): the span starts there (retype makes it a person).
+  for (size_t i = 0; i + 1 < n; ++i)
+    if (tags[i] == 0 && tags[i + 1] % 2 == 1 && ann[i].given && in_run(toks[i]) &&
+        !toks[i].sent_start && toks[i + 1].space_before && !toks[i + 1].sent_start) {
+      tags[i] = tags[i + 1];
+      tags[i + 1] = static_cast<uint8_t>(tags[i + 1] + 1);
+    }
   std::vector<TagSpan> spans = tag_spans(tags);
   // A lone capitalised word right before a person name is its first name.
   for (size_t k = 0; k + 1 < spans.size(); ++k) {
