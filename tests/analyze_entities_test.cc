@@ -208,5 +208,22 @@ TEST(Aliases, PlaceTaggedPersonJoinsThePlace) {
   EXPECT_EQ(ents[0].mentions.size(), 3u);
 }
 
+// A title before a person's full name is not part of it ("Treasury Secretary Steven
+// Mnuchin" is "Steven Mnuchin"), so the name merges with its short forms.
+TEST(Entities, TitlesLeaveThePersonsName) {
+  std::string text =
+      "The delegation will include Treasury Secretary Steven Mnuchin and Commerce Secretary "
+      "Wilbur Ross, the White House said on Monday. Mnuchin said the talks would be difficult "
+      "but that the United States expected progress on steel, aluminum and the trade deficit, "
+      "which reached a record last year according to the figures published by the department "
+      "of commerce in the spring, while many farmers and factory owners feared a long dispute "
+      "that could hurt their exports and raise prices for consumers across the country.";
+  auto ents = find_entities(text, "en", resources());
+  const Entity* mnuchin = with_alias(ents, "Steven Mnuchin");
+  ASSERT_NE(mnuchin, nullptr);
+  EXPECT_EQ(mnuchin->type, EntityType::person);
+  EXPECT_EQ(with_alias(ents, "Treasury Secretary Steven Mnuchin"), nullptr);
+}
+
 }  // namespace
 }  // namespace recoupe::analyze

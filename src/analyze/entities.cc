@@ -256,7 +256,8 @@ std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
     TagSpan& a = spans[k];
     TagSpan& b = spans[k + 1];
     if (a.end == b.begin && a.end - a.begin == 1 && b.type == kPer && a.type != kPer &&
-        toks[a.begin].cap && !toks[b.begin].sent_start && toks[b.begin].space_before) {
+        toks[a.begin].cap && !toks[b.begin].sent_start && toks[b.begin].space_before &&
+        !(is_major_place(ann[a.begin].place) && ann[a.begin].place_len == 1)) {
       b.begin = a.begin;
       a.end = a.begin;  // emptied, dropped below
     }
@@ -292,6 +293,28 @@ std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
       if (e - b == 1 && toks[b].sent_start && !ann[b].place && !toks[b].all_caps &&
           written_lower(toks[b].lower))
         continue;
+      // A title inside the span ("Treasury Secretary Steven Mnuchin", "Prime Minister
+      // Benjamin Netanyahu") is not part of the person's name: the name starts after the last
+      // person cue written with a capital (not a particle: "Vincent van Gogh"), when what
+      // follows is a person (tagged so, or opening on a given name).
+      for (size_t k = e - 1; k > b; --k)
+        if ((res.cues(lang).before_mask(toks, k) & (1u << kPer)) &&
+            (s0.type == kPer || ann[k].given) && in_run(toks[k]) && toks[k - 1].cap && e - k >= 2) {
+          b = k;
+          break;
+        }
+      // A country or city glued before a person's full name ("ambassador to China Terry
+      // Branstad") or after it by a lower-case link ("Theresa May of Britain") is not part
+      // of the name.
+      if (s0.type == kPer && e - b >= 3 && is_major_place(ann[b].place) && ann[b].place_len == 1)
+        ++b;
+      if (s0.type == kPer || ann[b].given)
+        for (size_t k = b + 2; k + 1 < e; ++k)
+          if (!toks[k].cap && is_major_place(ann[k + 1].place) &&
+              k + 1 + ann[k + 1].place_len == e) {
+            e = k;
+            break;
+          }
       NerType type = retype(toks, ann, res.cues(lang), b, e, s0.type);
       if (res.is_org_head(toks[e - 1].lower) && !(ann[b].place && b + ann[b].place_len == e))
         type = kOrg;
