@@ -20,19 +20,24 @@ TEST(SentenceForm, RubricsAndDatelines) {
 }
 
 TEST(SentenceForm, BodySentencesOnly) {
-  EXPECT_TRUE(reads_as_sentence("Kim Jong-un est arrivé en Russie mardi.", true));
-  EXPECT_TRUE(reads_as_sentence("Il a dit « très heureux ».", true));
-  EXPECT_TRUE(reads_as_sentence("\"It is a horrible agreement,\" he said!", true));
-  EXPECT_TRUE(reads_as_sentence("\"Iran lied.\"", true));
+  EXPECT_TRUE(reads_as_sentence("Kim Jong-un est arrivé en Russie mardi."));
+  EXPECT_TRUE(reads_as_sentence("Il a dit « très heureux »."));
+  EXPECT_TRUE(reads_as_sentence("\"It is a horrible agreement,\" he said!"));
+  EXPECT_TRUE(reads_as_sentence("\"Iran lied.\""));
   // A headline or standfirst run into the text, a caption with its credit.
   EXPECT_FALSE(reads_as_sentence(
-      "Lors de cette rencontre, Vladimir Poutine a annoncé que la Russie soutiendrait la Corée",
-      true));
-  EXPECT_FALSE(reads_as_sentence("Kim et Poutine, Moscou, le 13 septembre 2023. ©MAXPPP", true));
+      "Lors de cette rencontre, Vladimir Poutine a annoncé que la Russie soutiendrait la Corée"));
+  EXPECT_FALSE(reads_as_sentence("Kim et Poutine, Moscou, le 13 septembre 2023. ©MAXPPP"));
   // A clause: cut at ';' it is a statement, cut at a comma a fragment.
-  EXPECT_TRUE(reads_as_sentence("Les deux pays coopèrent déjà;", false));
-  EXPECT_FALSE(reads_as_sentence("Si les États-Unis craignent un accord d'armes", false));
-  EXPECT_FALSE(reads_as_sentence("", true));
+  EXPECT_TRUE(reads_as_sentence("Les deux pays coopèrent déjà", ';'));
+  EXPECT_TRUE(reads_as_sentence("Le président a démissionné", '\xE2'));  // before " – "
+  EXPECT_FALSE(reads_as_sentence("Si les États-Unis craignent un accord d'armes", ','));
+  std::string_view sentence =
+      "Si les États-Unis craignent un accord d'armes, le président a indiqué son but. ";
+  EXPECT_EQ(clause_cut(sentence, "Si les États-Unis craignent un accord d'armes"), ',');
+  EXPECT_EQ(clause_cut(sentence, "le président a indiqué son but."), '\0');
+  EXPECT_EQ(clause_cut(sentence, "absent"), '\0');
+  EXPECT_FALSE(reads_as_sentence(""));
 }
 
 }  // namespace

@@ -29,8 +29,27 @@ size_t rubric_end(std::string_view t) {
   return e;
 }
 
-bool reads_as_sentence(std::string_view t, bool ends_sentence) {
+char clause_cut(std::string_view sentence, std::string_view claim) {
+  auto trim_back = [](std::string_view v) {
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\n' || v.back() == '\t'))
+      v.remove_suffix(1);
+    return v;
+  };
+  sentence = trim_back(sentence);
+  claim = trim_back(claim);
+  if (claim.empty()) return '\0';
+  std::string_view tail = claim.substr(claim.size() - std::min<size_t>(claim.size(), 24));
+  size_t at = sentence.rfind(tail);
+  if (at == std::string_view::npos) return '\0';
+  for (size_t i = at + tail.size(); i < sentence.size(); ++i)
+    if (sentence[i] != ' ' && sentence[i] != '\n' && sentence[i] != '\t') return sentence[i];
+  return '\0';
+}
+
+bool reads_as_sentence(std::string_view t, char cut) {
   if (t.find("\xC2\xA9") != std::string_view::npos) return false;  // ©
+  if (cut == ',') return false;
+  if (cut != '\0') return !t.empty();
   size_t e = t.size();
   auto strip_back = [&](std::string_view tail) {
     if (e >= tail.size() && t.substr(e - tail.size(), tail.size()) == tail) {
@@ -47,8 +66,6 @@ bool reads_as_sentence(std::string_view t, bool ends_sentence) {
   }
   bool final_mark = e > 0 && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?' ||
                               (e >= 3 && t.substr(e - 3, 3) == "\xE2\x80\xA6"));  // …
-  // A clause cut at ';' states a whole fact; one cut at a comma or dash is a fragment.
-  if (!ends_sentence && e > 0 && t[e - 1] == ';') final_mark = true;
   return final_mark;
 }
 

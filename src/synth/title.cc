@@ -129,7 +129,12 @@ std::string neutral_title(const StoryEvidence& ev, const ClaimSet& cs, const Syn
   for (size_t max_words : {kTitleMaxWords, SIZE_MAX})
     for (size_t c : order) {
       const Claim& cl = claims[c];
-      if (!reads_as_sentence(cl.text, true) && !reads_as_sentence(cl.text, false)) continue;
+      const ArticleAnalysis* whole = ev.analyses[cl.article];
+      char cut = whole && cl.sentence < whole->sentences.size()
+                     ? clause_cut(whole->sentences[cl.sentence].text, cl.text)
+                     : '\0';
+      if (!reads_as_sentence(cl.text, cut == ',' ? ';' : cut))
+        continue;  // a lede's first half is fine
       const size_t skip = rubric_end(cl.text);
       std::vector<std::pair<size_t, size_t>> dates;
       const ArticleAnalysis* an = ev.analyses[cl.article];
