@@ -63,12 +63,40 @@ bool low_confidence(const EvidenceEntity& e) {
   return !(letters && all_upper && e.name.size() >= 2);
 }
 
+// A name made of other entities' names joined by lower-case words ("Kim et Poutine") is
+// two entities the tagger ran together.
+bool joins_other_names(const EvidenceEntity& e, const std::set<std::string>& other_names) {
+  std::vector<std::string> parts(1);
+  bool link = false;
+  size_t start = 0;
+  const std::string& n = e.name;
+  for (size_t i = 0; i <= n.size(); ++i) {
+    if (i < n.size() && n[i] != ' ') continue;
+    std::string w = n.substr(start, i - start);
+    start = i + 1;
+    if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') {
+      link = true;
+      parts.emplace_back();
+    } else if (!w.empty()) {
+      if (!parts.back().empty()) parts.back() += ' ';
+      parts.back() += w;
+    }
+  }
+  if (!link || parts.size() < 2) return false;
+  for (const auto& p : parts)
+    if (p.empty() || !other_names.count(p)) return false;
+  return true;
+}
+
 }  // namespace
 
 std::vector<StoryEntity> story_entities(const StoryEvidence& ev, const SynthConfig& cfg) {
   std::vector<StoryEntity> out;
+  std::set<std::string> names;
+  for (const auto& e : ev.entities)
+    for (const auto& a : e.aliases) names.insert(a);
   for (const auto& e : ev.entities) {
-    if (low_confidence(e)) continue;
+    if (low_confidence(e) || joins_other_names(e, names)) continue;
     StoryEntity se;
     se.name = e.name;
     se.type = e.type.empty() ? "other" : e.type;
