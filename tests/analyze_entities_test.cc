@@ -164,5 +164,66 @@ TEST(Entities, VostochnySeeds) {
   EXPECT_EQ(kim->articles.size(), 5u);
 }
 
+// A long organisation name the tagger splits is one organisation when it ends in an
+// organisation head word; a capitalised word right after a name continues it; a name with a
+// digit is no person.
+TEST(Entities, OrganisationHeadsContinuationsAndDigits) {
+  std::string text =
+      "Selon Siemon T. Wezeman, du Stockholm International Peace Research Institute, les stocks "
+      "sont importants. Le porte-parole de la Maison Blanche, John Kirby, a parlé depuis le "
+      "début de la pandémie de Covid-19 en 2020. Les deux dirigeants ont ensuite visité un "
+      "site d'assemblage et de lancement de fusées, puis ils ont mené des discussions qui se "
+      "sont achevées après plus de deux heures, en présence des délégations des deux pays et "
+      "des ministres chargés de la défense, de l'économie et des ressources naturelles, avant "
+      "un dîner offert par les autorités de la région.";
+  auto ents = find_entities(text, "fr", resources());
+  const Entity* sipri = with_alias(ents, "Stockholm International Peace Research Institute");
+  ASSERT_NE(sipri, nullptr);
+  EXPECT_EQ(sipri->type, EntityType::organization);
+  EXPECT_EQ(with_alias(ents, "Research Institute"), nullptr);
+  EXPECT_NE(with_alias(ents, "Maison Blanche"), nullptr);
+  EXPECT_EQ(with_alias(ents, "Maison"), nullptr);
+  for (const auto& e : ents)
+    if (e.name.find("Covid") != std::string::npos) EXPECT_NE(e.type, EntityType::person);
+  EXPECT_TRUE(resources().is_org_head("institute"));
+  EXPECT_FALSE(resources().is_org_head("kirby"));
+}
+
+// A country or city tagged as a person or an organisation (the government speaking) is the
+// place when the place is named too.
+TEST(Aliases, PlaceTaggedPersonJoinsThePlace) {
+  auto mention = [](std::string text, size_t begin) {
+    Mention m;
+    m.text = text;
+    m.begin = begin;
+    m.end = begin + text.size();
+    return m;
+  };
+  std::vector<TypedMention> ms = {{mention("Washington", 0), EntityType::place},
+                                  {mention("Washington", 40), EntityType::person},
+                                  {mention("Washington", 80), EntityType::place}};
+  auto ents = merge_mentions(ms, resources().aliases());
+  ASSERT_EQ(ents.size(), 1u);
+  EXPECT_EQ(ents[0].type, EntityType::place);
+  EXPECT_EQ(ents[0].mentions.size(), 3u);
+}
+
+// A title before a person's full name is not part of it ("Treasury Secretary Steven
+// Mnuchin" is "Steven Mnuchin"), so the name merges with its short forms.
+TEST(Entities, TitlesLeaveThePersonsName) {
+  std::string text =
+      "The delegation will include Treasury Secretary Steven Mnuchin and Commerce Secretary "
+      "Wilbur Ross, the White House said on Monday. Mnuchin said the talks would be difficult "
+      "but that the United States expected progress on steel, aluminum and the trade deficit, "
+      "which reached a record last year according to the figures published by the department "
+      "of commerce in the spring, while many farmers and factory owners feared a long dispute "
+      "that could hurt their exports and raise prices for consumers across the country.";
+  auto ents = find_entities(text, "en", resources());
+  const Entity* mnuchin = with_alias(ents, "Steven Mnuchin");
+  ASSERT_NE(mnuchin, nullptr);
+  EXPECT_EQ(mnuchin->type, EntityType::person);
+  EXPECT_EQ(with_alias(ents, "Treasury Secretary Steven Mnuchin"), nullptr);
+}
+
 }  // namespace
 }  // namespace recoupe::analyze

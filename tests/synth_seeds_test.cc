@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "analyze/entities.h"
 #include "synth/analyzed_story.h"
@@ -203,6 +205,92 @@ TEST(SynthSeeds, SummaryLeavesOutDisputedClaims) {
   ASSERT_FALSE(s.cc.summary.empty());
   for (const auto& sentence : s.cc.summary)
     EXPECT_FALSE(has(sentence.text, "Moscou, le 13 septembre")) << sentence.text;
+}
+
+// The story's entity list as a reader sees it: no capitalised sentence opener, no piece of a
+// longer name, an institute typed organisation, places named once under one type.
+TEST(SynthSeeds, EntityListWithoutTaggerNoise) {
+  const auto& s = seeds();
+  std::map<std::string, std::string> type_of;
+  for (const auto& e : s.cc.entities) {
+    EXPECT_FALSE(e.name == "Interrogé" || e.name == "Récemment" || e.name == "Maison" ||
+                 e.name == "Fascinant" || e.name == "Kim et Poutine")
+        << e.name;
+    EXPECT_FALSE(e.type == "person" && e.name.find_first_of("0123456789") != std::string::npos)
+        << e.name;
+    EXPECT_TRUE(type_of.emplace(e.name, e.type).second) << e.name << " listed twice";
+  }
+  EXPECT_EQ(type_of["Stockholm International Peace Research Institute"], "organization");
+  EXPECT_EQ(type_of["Maison Blanche"], "organization");
+  EXPECT_EQ(type_of["Washington"], "place");
+  EXPECT_EQ(type_of["Moscou"], "place");
+}
+
+// Summary sentences are body sentences: no rubric kicker ("INTERNATIONAL - …"), no line
+// without final punctuation (a standfirst or headline run into the text).
+TEST(SynthSeeds, SummaryTakesBodySentencesOnly) {
+  const auto& s = seeds();
+  ASSERT_GE(s.cc.summary.size(), 3u);
+  for (const auto& x : s.cc.summary) {
+    EXPECT_FALSE(has(x.text, "INTERNATIONAL -")) << x.text;
+    std::string t = x.text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '"')) t.pop_back();
+    bool final_mark = !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?' ||
+                                     t.ends_with("\xC2\xBB") || t.ends_with("\xE2\x80\xA6"));
+    EXPECT_TRUE(final_mark) << x.text;
+  }
+}
+
+// Framing terms are readable phrases that set an article apart: the PressTV-like angle
+// ("impérialisme", "bataille sacrée"); no entity name, no reporting verb or weekday, no two
+// terms repeating one word.
+TEST(SynthSeeds, FramingTermsAreDistinctPhrases) {
+  const auto& s = seeds();
+  std::set<std::string> names;
+  for (const auto& e : s.cc.entities)
+    for (const auto& a : e.aliases) names.insert(text::fold(a));
+  bool sacred = false;
+  for (const auto& f : s.cc.framing) {
+    std::set<std::string> words;
+    for (const auto& t : f.distinctive_terms) {
+      if (starts_with(f.article, "004")) sacred |= has(t, "bataille sacrée");
+      EXPECT_FALSE(names.count(text::fold(t))) << t;
+      for (const char* plain : {"mardi", "mercredi", "déclaré", "précisant", "septembre"})
+        EXPECT_FALSE(text::fold(t) == text::fold(plain)) << t;
+      size_t start = 0;
+      std::string ft = text::fold(t) + " ";
+      for (size_t sp = ft.find(' '); sp != std::string::npos; sp = ft.find(' ', start)) {
+        std::string w = ft.substr(start, sp - start);
+        start = sp + 1;
+        if (w.size() >= 4) EXPECT_TRUE(words.insert(w).second) << w << " twice in " << f.article;
+      }
+    }
+  }
+  EXPECT_TRUE(sacred);
+}
+
+// A title is what happened: no dateline, no caption, no quotation, not cut after a function
+// word.
+TEST(SynthTitle, NoDatelineCaptionOrQuote) {
+  std::vector<Article> arts(2);
+  arts[0].id = "a";
+  arts[0].language = "en";
+  arts[0].text =
+      "\"We will make our voices heard when he arrives on these shores,\" the organisers said.\n\n"
+      "WASHINGTON \xE2\x80\x94 President Trump will travel to the United Kingdom in July to meet "
+      "Prime Minister Theresa May, the White House said on Friday.\n\n"
+      "Members of the protest group at the gates of Downing Street in London";
+  arts[1].id = "b";
+  arts[1].language = "en";
+  arts[1].text =
+      "\"We will make our voices heard when he arrives on these shores,\" the organisers said.\n\n"
+      "President Trump will travel to the United Kingdom in July to meet Prime Minister Theresa "
+      "May, officials said.\n\n"
+      "Members of the protest group at the gates of Downing Street in London";
+  AnalyzedStory story = analyze_story("s", arts, testing::analysis_resources());
+  auto resources = SynthResources::load(text::find_data_dir(), {"en"});
+  CrossCheck cc = cross_check(story.evidence(), resources);
+  EXPECT_TRUE(starts_with(cc.title, "President Trump will travel")) << cc.title;
 }
 
 }  // namespace

@@ -94,6 +94,14 @@ std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) 
         keys = {spelling, "place:" + spelling};
       } else {
         keys = {spelling};
+        // A country, region or big city tagged person or organisation ("Washington a
+        // affirmé", "Pyongyang souhaite") is the place speaking through its government:
+        // it joins the place when the place is named too, the majority type deciding.
+        if (data.gazetteer())
+          if (const Place* p = data.gazetteer()->find(fold_key(unit.surfaces[s]));
+              p && (p->kind == PlaceKind::country || p->kind == PlaceKind::region ||
+                    p->kind == PlaceKind::big_city))
+            keys.push_back("@" + p->id);
       }
       if (words.size() > unit_words[u].size()) unit_words[u] = words;
       for (const auto& key : keys) {

@@ -10,7 +10,9 @@
 //     "Vostotchny", "Vostochny" and "Wostotschny" give [vostochni]. A word or whole name listed
 //     in data/aliases/exonyms.tsv is then replaced by its family's first member ("Poutine" →
 //     "putin", "Choïgou" → "shoigu"). A place (typed place or other) found in the gazetteer
-//     gets the gazetteer id as its key instead, so "Russie" = "Russia" = "Russland".
+//     gets the gazetteer id as its key instead, so "Russie" = "Russia" = "Russland"; a
+//     country, region or big city tagged person or organisation ("Washington a affirmé")
+//     also gets it, so it joins the place when the place is named too (majority type).
 //  2. Same key → same entity. Its type is the majority type of its mentions (first seen on
 //     ties): "le Kremlin" typed organization stays an organization.
 //  3. Short forms. A name whose words are a contiguous run of the words of a longer name

@@ -44,6 +44,10 @@ class EntityResources {
   const NerModel* model(const std::string& lang) const;  // nullptr: no model for lang
   const NerCues& cues(const std::string& lang) const;    // empty when none
   bool is_stopword(const std::string& lang, const std::string& lower) const;
+  // True when `lower` is a word that ends organisation names ("institute", "ministère",
+  // "université"), from data/<lang>/org_heads.txt of every language: organisations keep
+  // their name across languages ("Stockholm International Peace Research Institute" in French).
+  bool is_org_head(const std::string& lower) const { return org_heads_.count(lower) > 0; }
   std::vector<std::string> model_languages() const;
 
  private:
@@ -52,6 +56,7 @@ class EntityResources {
   std::map<std::string, NerModel> models_;
   std::map<std::string, NerCues> cues_;
   std::map<std::string, std::unordered_set<std::string>> stopwords_;
+  std::unordered_set<std::string> org_heads_;
   NerCues no_cues_;
 };
 
@@ -67,7 +72,12 @@ std::vector<uint8_t> tag_tokens(const std::vector<NerToken>& toks, const std::ve
 // The entity spans of tagged tokens after the clean-ups find_mentions applies (eval-ner
 // scores these): a multi-word country, region or big-city name of the gazetteer that the
 // tagger tagged in part becomes one place ("Corée du Nord"); a lone capitalised word right
-// before a person name joins it ("Vladimir" + "Poutine"); a span is cut where a sentence
+// before a person name joins it ("Vladimir" + "Poutine"); capitalised words right after a
+// span inside a sentence join it ("Maison" + "Blanche"); a run of capitalised words inside a
+// sentence that the tagger tagged in part and that ends in an organisation head word
+// (EntityResources::is_org_head) becomes one organisation ("Stockholm International Peace
+// Research Institute"), and any span ending in such a word is typed organisation; a person
+// holding a digit is retyped other ("Covid-19"); a span is cut where a sentence
 // starts; leading punctuation, elisions, lower-case words and a sentence-initial stop word
 // are dropped ("Le Kremlin" at a sentence start → "Kremlin"), and so are trailing
 // punctuation and lower-case words; spans without a capitalised word, made only of stop

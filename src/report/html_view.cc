@@ -214,7 +214,7 @@ class HtmlRenderer {
       body += "<div class=\"disagreement\">\n<p class=\"about\"><span" + story_lang_ + ">" +
               esc(about.empty() ? "?" : about) + "</span>";
       if (std::string kind = field_text(d, "kind"); !kind.empty())
-        body += " <span class=\"tag\">" + esc(kind) + "</span>";
+        body += " <span class=\"tag\">" + esc(std::string(kind_label(labels_, kind))) + "</span>";
       body += "</p>\n<ul class=\"versions\">\n";
       for (const Json& v : versions) {
         std::vector<std::string> ids = field_strings(v, "articles");
@@ -240,7 +240,7 @@ class HtmlRenderer {
               "</p></blockquote>\n<figcaption>— <span class=\"speaker\">" +
               esc(speaker.empty() ? labels_.unattributed : speaker) + "</span>";
       if (std::string kind = field_text(q, "kind"); !kind.empty())
-        body += " <span class=\"tag\">" + esc(kind) + "</span>";
+        body += " <span class=\"tag\">" + esc(std::string(kind_label(labels_, kind))) + "</span>";
       body += cites(field_strings(q, "articles")) + "</figcaption>\n";
       std::string variants;
       int n = 0;

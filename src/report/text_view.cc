@@ -201,7 +201,7 @@ class TextRenderer {
       any = true;
       Spans head = {{"• "}, {about.empty() ? "?" : about, Style::kWarn}};
       if (std::string kind = field_text(d, "kind"); !kind.empty())
-        head.push_back({" (" + kind + ")", Style::kDim});
+        head.push_back({" (" + std::string(kind_label(labels_, kind)) + ")", Style::kDim});
       add(head, kItemIndent, kBulletHang);
       for (const Json& v : versions) {
         std::vector<std::string> ids = field_strings(v, "articles");
@@ -227,7 +227,7 @@ class TextRenderer {
                      {": "},
                      {quoted(text), Style::kQuote}};
       if (std::string kind = field_text(q, "kind"); !kind.empty())
-        spans.push_back({" (" + kind + ")", Style::kDim});
+        spans.push_back({" (" + std::string(kind_label(labels_, kind)) + ")", Style::kDim});
       cite(spans, field_strings(q, "articles"));
       add(spans, kItemIndent, kBulletHang);
       for (const Json& v : field_list(q, "variants")) {

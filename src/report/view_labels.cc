@@ -115,6 +115,21 @@ std::string report_language(const nlohmann::ordered_json& report) {
   return best;
 }
 
+std::string_view kind_label(const ViewLabels& labels, std::string_view kind) {
+  struct Row {
+    std::string_view kind, en, fr;
+  };
+  static constexpr Row kRows[] = {
+      {"number", "number", "nombre"},      {"date", "date", "date"},
+      {"place", "place", "lieu"},          {"name", "name", "nom"},
+      {"quote", "quote", "citation"},      {"full", "full", "entière"},
+      {"partial", "partial", "partielle"},
+  };
+  for (const Row& r : kRows)
+    if (r.kind == kind) return labels.lang == "fr" ? r.fr : r.en;
+  return kind;
+}
+
 std::string count_of(const ViewLabels& labels, long long n, std::string_view singular,
                      std::string_view plural) {
   const bool one = n == 1 || (n == 0 && labels.zero_is_singular);

@@ -55,6 +55,10 @@ const ViewLabels& labels_for(std::string_view lang);
 // first story, else "". Tolerates any document (json_fields.h).
 std::string report_language(const nlohmann::ordered_json& report);
 
+// The reader's word for a report `kind` value (disagreements: number, date, place, name,
+// quote; quotes: full, partial) in `labels`' language; the kind itself when unknown.
+std::string_view kind_label(const ViewLabels& labels, std::string_view kind);
+
 // "1 article", "5 articles": `n` and the singular or plural noun, by the rule of `labels`.
 std::string count_of(const ViewLabels& labels, long long n, std::string_view singular,
                      std::string_view plural);

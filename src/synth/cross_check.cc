@@ -47,9 +47,56 @@ std::string story_event_date(const StoryEvidence& ev, const ClaimSet& cs) {
   return ev.reference_date ? ev.reference_date->substr(0, 10) : "";
 }
 
+namespace {
+
+// A name the tagger gives once, as one word that is no acronym and no place, is its least
+// reliable guess: a capitalised sentence opener ("Interrogé"), or a piece of a longer name
+// it split ("Maison" of "Maison Blanche"). A name told twice or in two words is kept.
+bool low_confidence(const EvidenceEntity& e) {
+  if (e.mentions.size() != 1 || e.type == "place") return false;
+  if (e.name.find(' ') != std::string::npos) return false;
+  bool letters = false, all_upper = true;
+  for (unsigned char c : e.name) {
+    if (c >= 'a' && c <= 'z') all_upper = false;
+    letters |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+  return !(letters && all_upper && e.name.size() >= 2);
+}
+
+// A name made of other entities' names joined by lower-case words ("Kim et Poutine") is
+// two entities the tagger ran together.
+bool joins_other_names(const EvidenceEntity& e, const std::set<std::string>& other_names) {
+  std::vector<std::string> parts(1);
+  bool link = false;
+  size_t start = 0;
+  const std::string& n = e.name;
+  for (size_t i = 0; i <= n.size(); ++i) {
+    if (i < n.size() && n[i] != ' ') continue;
+    std::string w = n.substr(start, i - start);
+    start = i + 1;
+    if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') {
+      link = true;
+      parts.emplace_back();
+    } else if (!w.empty()) {
+      if (!parts.back().empty()) parts.back() += ' ';
+      parts.back() += w;
+    }
+  }
+  if (!link || parts.size() < 2) return false;
+  for (const auto& p : parts)
+    if (p.empty() || !other_names.count(p)) return false;
+  return true;
+}
+
+}  // namespace
+
 std::vector<StoryEntity> story_entities(const StoryEvidence& ev, const SynthConfig& cfg) {
   std::vector<StoryEntity> out;
+  std::set<std::string> names;
+  for (const auto& e : ev.entities)
+    for (const auto& a : e.aliases) names.insert(a);
   for (const auto& e : ev.entities) {
+    if (low_confidence(e) || joins_other_names(e, names)) continue;
     StoryEntity se;
     se.name = e.name;
     se.type = e.type.empty() ? "other" : e.type;
@@ -72,7 +119,7 @@ CrossCheck cross_check(const StoryEvidence& ev, const SynthResources& resources,
                        const SynthConfig& cfg) {
   CrossCheck cc;
   ClaimSet claims = build_claims(ev, resources, cfg);
-  cc.title = neutral_title(ev, claims, cfg);
+  cc.title = neutral_title(ev, claims, cfg, &resources.stop_words(ev.language));
   cc.event_date = story_event_date(ev, claims);
   cc.quotes = merge_quotes(ev, resources, cfg);
   std::vector<char> disputed;

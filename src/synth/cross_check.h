@@ -22,8 +22,11 @@ CrossCheck cross_check(const StoryEvidence& evidence, const SynthResources& reso
 // else the earliest publication date; else the reference date; else "".
 std::string story_event_date(const StoryEvidence& evidence, const ClaimSet& claims);
 
-// The story's entities with their articles and mention counts, most mentioned first, at
-// most config.max_entities.
+// The story's entities with their articles and mention counts, in most articles first, then
+// most mentioned, at most config.max_entities. Left out: a one-word name mentioned once that
+// is no place and no acronym (the tagger's least reliable guess: a capitalised sentence
+// opener, a piece of a longer name), and a name made of other entities' names joined by
+// lower-case words ("Kim et Poutine").
 std::vector<StoryEntity> story_entities(const StoryEvidence& evidence, const SynthConfig& config);
 
 }  // namespace recoupe::synth

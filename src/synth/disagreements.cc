@@ -154,7 +154,7 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
                 versions[d.value].push_back(claims[k].article);
                 carriers.push_back(k);
               }
-          if (b.add("date", "date: " + shared_words(a, o), std::move(versions))) mark(carriers);
+          if (b.add("date", shared_words(a, o), std::move(versions))) mark(carriers);
         }
       }
       // Places and names: each claim names one the other lacks.
@@ -189,8 +189,8 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
               versions[ev.entities[e].name].push_back(claims[k].article);
               carriers.push_back(k);
             }
-        if (b.add(std::string(type) == "place" ? "place" : "name",
-                  std::string(type) + ": " + shared_words(a, o), std::move(versions)))
+        if (b.add(std::string(type) == "place" ? "place" : "name", shared_words(a, o),
+                  std::move(versions)))
           mark(carriers);
       }
     }
@@ -206,18 +206,29 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
   for (const auto& q : quotes) {
     if (b.out.size() >= cfg.max_disagreements) break;
     if (q.variants.size() < 2) continue;
-    std::map<std::string, std::vector<size_t>> versions;
-    bool distinct = false;
-    for (size_t i = 0; i < q.variants.size(); ++i)
-      for (size_t j = 0; j < q.variants.size(); ++j)
-        if (i != j && !contains_words(q.variants[i].text, q.variants[j].text) &&
-            !contains_words(q.variants[j].text, q.variants[i].text))
-          distinct = true;
-    if (!distinct) continue;
+    // A wording that another one contains is a trim ("the right thing"), not a version.
+    std::vector<const QuoteVariant*> kept;
+    for (size_t i = 0; i < q.variants.size(); ++i) {
+      bool trim = false;
+      for (size_t j = 0; j < q.variants.size() && !trim; ++j)
+        trim = i != j && contains_words(q.variants[j].text, q.variants[i].text) &&
+               (!contains_words(q.variants[i].text, q.variants[j].text) || j < i);
+      if (!trim) kept.push_back(&q.variants[i]);
+    }
+    if (kept.size() < 2) continue;
+    // Two wordings printed by one outlet are two passages it quotes, not a disagreement
+    // between outlets: the versions must come from at least two outlets.
+    std::set<int> outlets;
+    for (const QuoteVariant* v : kept)
+      for (const auto& id : v->articles)
+        for (size_t a = 0; a < ev.articles.size(); ++a)
+          if (ev.articles[a]->id == id)
+            outlets.insert(a < cs.outlet_of.size() ? cs.outlet_of[a] : static_cast<int>(a));
+    if (outlets.size() < 2) continue;
     Disagreement d;
     d.kind = "quote";
-    d.about = q.speaker.empty() ? "wording of a quote" : "wording of a quote by " + q.speaker;
-    for (const auto& v : q.variants) d.versions.push_back({v.text, v.articles});
+    d.about = q.speaker;
+    for (const QuoteVariant* v : kept) d.versions.push_back({v->text, v->articles});
     b.out.push_back(std::move(d));
   }
   return b.out;

@@ -16,8 +16,11 @@ namespace recoupe::synth {
 //  - "date": one date each, same precision, different values;
 //  - "place" / "name": one claim names a place (person, organization) the other does not,
 //    and the other names one the first does not — needs story entities;
-// and, from `quotes`, "quote": one statement printed in wordings that are not trims of one
-// another (translations). Each version lists every article that tells it that way (claims
+// and, from `quotes`, "quote": one statement printed by at least two outlets in wordings
+// that are not trims of one another (translations); a trim is not listed as a version.
+// `about` is the fact's label in the story's words (the shared claim, cut; for a number,
+// "unit: " before it; for a quote, its speaker or ""): views name the kind in their own
+// language. Each version lists every article that tells it that way (claims
 // aligned with the disputed one that carry the value). Duplicates are reported once; at most
 // config.max_disagreements, quotes last. When `disputed_claims` is given it is sized to the
 // claims and set to 1 for every claim that carries a version of a reported number, date,

@@ -1,10 +1,13 @@
 #include "synth/summary.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string_view>
 #include <unordered_map>
 
 #include "synth/corroboration.h"
+#include "synth/sentence_form.h"
 #include "text/words.h"
 
 namespace recoupe::synth {
@@ -54,12 +57,31 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
                cfg.centroid_weight * centroid_cosine(claims[c], centroid, cnorm) +
                cfg.position_weight / (1.0 + claims[c].position);
   }
+  auto cut_of = [&](const Claim& cl) {
+    const ArticleAnalysis* an = cl.article < ev.analyses.size() ? ev.analyses[cl.article] : nullptr;
+    if (!an || cl.sentence >= an->sentences.size()) return '\0';
+    return clause_cut(an->sentences[cl.sentence].text, cl.text);
+  };
+  // A clause cut at a comma is no sentence on its own ("Si les États-Unis craignent …"): the
+  // summary shows its whole sentence instead.
+  auto shown = [&](size_t c) -> std::string {
+    const Claim& cl = claims[c];
+    std::string_view t = cl.text;
+    if (cut_of(cl) == ',') t = ev.analyses[cl.article]->sentences[cl.sentence].text;
+    return std::string(t.substr(rubric_end(t)));
+  };
   auto eligible = [&](size_t c, bool strict) {
     const Claim& cl = claims[c];
     if (disputed && c < disputed->size() && (*disputed)[c]) return false;
     if (!strict) return true;
-    return !cl.quote_only && cl.words >= cfg.summary_min_words &&
-           cl.words <= cfg.summary_max_sentence_words;
+    // A rubric or dateline opening the claim is left out ("WASHINGTON — "); what is left
+    // must still be a sentence ("INTERNATIONAL - Premières images…" is a kicker).
+    std::string body = shown(c);
+    int words = static_cast<int>(text::count_words(body));
+    char cut = cut_of(cl);
+    return !cl.quote_only && words >= cfg.summary_min_words &&
+           words <= cfg.summary_max_sentence_words &&
+           reads_as_sentence(body, cut == ',' ? '\0' : cut);
   };
   std::vector<size_t> chosen;
   int words = 0;
@@ -76,6 +98,12 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
         for (size_t k : chosen)
           red = std::max(red, static_cast<double>(claim_similarity(claims[c], claims[k])));
         if (red >= cfg.duplicate_threshold) continue;
+        // One sentence of an article is shown once, whichever of its clauses was picked.
+        bool same_sentence = false;
+        for (size_t k : chosen)
+          same_sentence |=
+              claims[k].article == claims[c].article && claims[k].sentence == claims[c].sentence;
+        if (same_sentence) continue;
         // The same fact told by another article (aligned claims) is a duplicate too.
         bool same_fact = false;
         for (const auto& al : cs.aligned[c])
@@ -91,7 +119,7 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
       }
       if (pick == SIZE_MAX) break;
       chosen.push_back(pick);
-      words += claims[pick].words;
+      words += static_cast<int>(text::count_words(shown(pick)));
     }
   }
   if (chosen.empty()) return {};
@@ -100,8 +128,8 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
     return sort_date(ev, claims[x]) < sort_date(ev, claims[y]);
   });
   std::vector<SummarySentence> out;
-  out.push_back({claims[chosen[0]].text, article_ids(ev, cs.support[chosen[0]])});
-  for (size_t c : rest) out.push_back({claims[c].text, article_ids(ev, cs.support[c])});
+  out.push_back({shown(chosen[0]), article_ids(ev, cs.support[chosen[0]])});
+  for (size_t c : rest) out.push_back({shown(c), article_ids(ev, cs.support[c])});
   return out;
 }
 

@@ -1,19 +1,63 @@
 #include "synth/synth_resources.h"
 
+#include "text/data_dir.h"
+#include "text/normalize.h"
+
 namespace recoupe::synth {
+namespace {
+
+// Adds the '|'-separated one-word variants of `list` to `out`, folded.
+void add_variants(std::string_view list, std::unordered_set<std::string>& out) {
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t bar = list.find('|', start);
+    if (bar == std::string_view::npos) bar = list.size();
+    std::string w = text::fold(list.substr(start, bar - start));
+    while (!w.empty() && w.back() == ' ') w.pop_back();
+    while (!w.empty() && w.front() == ' ') w.erase(w.begin());
+    if (!w.empty() && w.find(' ') == std::string::npos) out.insert(w);
+    start = bar + 1;
+  }
+}
+
+}  // namespace
 
 SynthResources SynthResources::load(const std::string& data_dir,
                                     const std::vector<std::string>& languages) {
   SynthResources r;
-  for (const auto& lang : languages)
-    if (!lang.empty() && !r.stop_words_.count(lang))
-      r.stop_words_.emplace(lang, text::StopWords::load(data_dir, lang));
+  for (const auto& lang : languages) {
+    if (lang.empty() || r.stop_words_.count(lang)) continue;
+    r.stop_words_.emplace(lang, text::StopWords::load(data_dir, lang));
+    auto& plain = r.plain_words_[lang];
+    auto& links = r.link_words_[lang];
+    for (const auto& line : text::read_list(data_dir, lang, "speech_verbs.txt")) {
+      size_t eq = line.find('=');
+      if (eq == std::string::npos) continue;
+      std::string key = line.substr(0, eq);
+      while (!key.empty() && key.back() == ' ') key.pop_back();
+      std::string_view value = std::string_view(line).substr(eq + 1);
+      if (key == "verb") add_variants(value, plain);
+      if (key == "preposition") add_variants(value, links);
+    }
+    for (const char* file : {"weekdays.txt", "months.txt"})
+      for (const auto& line : text::read_list(data_dir, lang, file)) add_variants(line, plain);
+  }
   return r;
 }
 
 const text::StopWords& SynthResources::stop_words(const std::string& lang) const {
   auto it = stop_words_.find(lang);
   return it == stop_words_.end() ? empty_ : it->second;
+}
+
+const std::unordered_set<std::string>& SynthResources::plain_words(const std::string& lang) const {
+  auto it = plain_words_.find(lang);
+  return it == plain_words_.end() ? no_words_ : it->second;
+}
+
+const std::unordered_set<std::string>& SynthResources::link_words(const std::string& lang) const {
+  auto it = link_words_.find(lang);
+  return it == link_words_.end() ? no_words_ : it->second;
 }
 
 }  // namespace recoupe::synth

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "text/stopwords.h"
@@ -13,15 +14,26 @@ namespace recoupe::synth {
 // empty stop-word list (synthesis still runs, with noisier terms).
 class SynthResources {
  public:
-  // Loads data/<lang>/stopwords.txt for each of `languages` from `data_dir`.
+  // Loads data/<lang>/stopwords.txt (and the files plain_words/link_words read) for each of
+  // `languages` from `data_dir`.
   static SynthResources load(const std::string& data_dir,
                              const std::vector<std::string>& languages);
 
   // The stop words of `lang`; an empty list for a language not loaded.
   const text::StopWords& stop_words(const std::string& lang) const;
 
+  // Folded words that say nothing of an article's angle however often it uses them:
+  // reporting verbs (data/<lang>/speech_verbs.txt "verb ="), weekday and month names
+  // (weekdays.txt, months.txt). Empty for a language without those files.
+  const std::unordered_set<std::string>& plain_words(const std::string& lang) const;
+  // Folded prepositions (speech_verbs.txt "preposition ="): the link words of a noun phrase
+  // ("vente d'armes", "poignée de main").
+  const std::unordered_set<std::string>& link_words(const std::string& lang) const;
+
  private:
   std::map<std::string, text::StopWords> stop_words_;
+  std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_;
+  std::unordered_set<std::string> no_words_;
   text::StopWords empty_;
 };
 

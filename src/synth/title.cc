@@ -3,11 +3,16 @@
 #include <algorithm>
 #include <set>
 
+#include "synth/sentence_form.h"
 #include "text/normalize.h"
 #include "text/words.h"
 
 namespace recoupe::synth {
 namespace {
+
+// A title longer than this (words) is taken only when no candidate is shorter: a title is
+// read at a glance (news headlines run 8–15 words).
+constexpr size_t kTitleMaxWords = 18;
 
 std::string fold_clean(std::string_view s) {
   std::string f = text::collapse_spaces(text::fold(s));
@@ -96,7 +101,8 @@ std::string compress_to_main_clause(std::string_view claim,
   return out;
 }
 
-std::string neutral_title(const StoryEvidence& ev, const ClaimSet& cs, const SynthConfig& cfg) {
+std::string neutral_title(const StoryEvidence& ev, const ClaimSet& cs, const SynthConfig& cfg,
+                          const text::StopWords* stop_words) {
   const auto& claims = cs.claims;
   if (claims.empty()) return "";
   std::set<std::string> headlines;
@@ -120,23 +126,42 @@ std::string neutral_title(const StoryEvidence& ev, const ClaimSet& cs, const Syn
   };
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t x, size_t y) { return score(x) > score(y); });
-  for (size_t c : order) {
-    const Claim& cl = claims[c];
-    std::vector<std::pair<size_t, size_t>> dates;
-    const ArticleAnalysis* an = ev.analyses[cl.article];
-    for (const auto& d : an->dates)
-      if (d.begin >= cl.begin && d.end <= cl.end && d.precision == DatePrecision::kDay)
-        dates.push_back({d.begin - cl.begin, d.end - cl.begin});
-    std::string t = compress_to_main_clause(cl.text, dates);
-    if (text::count_words(t) < 4) continue;
-    // Never an outlet's headline, nor its opening words.
-    std::string ft = fold_clean(t);
-    bool headline = false;
-    for (const auto& h : headlines)
-      if (h.compare(0, ft.size(), ft) == 0) headline = true;
-    if (headline) continue;
-    return t;
-  }
+  for (size_t max_words : {kTitleMaxWords, SIZE_MAX})
+    for (size_t c : order) {
+      const Claim& cl = claims[c];
+      const ArticleAnalysis* whole = ev.analyses[cl.article];
+      char cut = whole && cl.sentence < whole->sentences.size()
+                     ? clause_cut(whole->sentences[cl.sentence].text, cl.text)
+                     : '\0';
+      if (!reads_as_sentence(cl.text, cut == ',' ? ';' : cut))
+        continue;  // a lede's first half is fine
+      const size_t skip = rubric_end(cl.text);
+      std::vector<std::pair<size_t, size_t>> dates;
+      const ArticleAnalysis* an = ev.analyses[cl.article];
+      for (const auto& d : an->dates)
+        if (d.begin >= cl.begin + skip && d.end <= cl.end && d.precision == DatePrecision::kDay)
+          dates.push_back({d.begin - cl.begin - skip, d.end - cl.begin - skip});
+      std::string t = compress_to_main_clause(std::string_view(cl.text).substr(skip), dates);
+      if (text::count_words(t) < 4 || text::count_words(t) > max_words) continue;
+      // A quotation is a speaker's words, not what happened.
+      if (t.starts_with("\"") || t.starts_with("\xC2\xAB") || t.starts_with("\xE2\x80\x9C"))
+        continue;
+      if (stop_words) {
+        auto spans = text::word_spans(t);
+        // Written in lower case: "May" ending "Theresa May" is a name, not the modal.
+        if (!spans.empty() && t[spans.back().begin] >= 'a' && t[spans.back().begin] <= 'z' &&
+            stop_words->contains(text::fold(std::string_view(t).substr(
+                spans.back().begin, spans.back().end - spans.back().begin))))
+          continue;
+      }
+      // Never an outlet's headline, nor its opening words.
+      std::string ft = fold_clean(t);
+      bool headline = false;
+      for (const auto& h : headlines)
+        if (h.compare(0, ft.size(), ft) == 0) headline = true;
+      if (headline) continue;
+      return t;
+    }
   return "";
 }
 

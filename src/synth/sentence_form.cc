@@ -1,0 +1,72 @@
+#include "synth/sentence_form.h"
+
+#include <algorithm>
+
+namespace recoupe::synth {
+
+size_t rubric_end(std::string_view t) {
+  size_t dash = std::string_view::npos, dash_len = 0;
+  for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    size_t p = t.find(d);
+    if (p < dash) {
+      dash = p;
+      dash_len = d.size();
+    }
+  }
+  if (dash == std::string_view::npos || dash == 0 || dash > 40) return 0;
+  bool upper = false, lower = false;
+  int paren = 0;
+  for (unsigned char c : t.substr(0, dash)) {
+    if (c == '(') ++paren;
+    if (c == ')' && paren > 0) --paren;
+    if (paren > 0) continue;  // "(Reuters)", "(AFP)"
+    upper |= c >= 'A' && c <= 'Z';
+    lower |= c >= 'a' && c <= 'z';
+  }
+  if (!upper || lower) return 0;
+  size_t e = dash + dash_len;
+  while (e < t.size() && t[e] == ' ') ++e;
+  return e;
+}
+
+char clause_cut(std::string_view sentence, std::string_view claim) {
+  auto trim_back = [](std::string_view v) {
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\n' || v.back() == '\t'))
+      v.remove_suffix(1);
+    return v;
+  };
+  sentence = trim_back(sentence);
+  claim = trim_back(claim);
+  if (claim.empty()) return '\0';
+  std::string_view tail = claim.substr(claim.size() - std::min<size_t>(claim.size(), 24));
+  size_t at = sentence.rfind(tail);
+  if (at == std::string_view::npos) return '\0';
+  for (size_t i = at + tail.size(); i < sentence.size(); ++i)
+    if (sentence[i] != ' ' && sentence[i] != '\n' && sentence[i] != '\t') return sentence[i];
+  return '\0';
+}
+
+bool reads_as_sentence(std::string_view t, char cut) {
+  if (t.find("\xC2\xA9") != std::string_view::npos) return false;  // ©
+  if (cut == ',') return false;
+  if (cut != '\0') return !t.empty();
+  size_t e = t.size();
+  auto strip_back = [&](std::string_view tail) {
+    if (e >= tail.size() && t.substr(e - tail.size(), tail.size()) == tail) {
+      e -= tail.size();
+      return true;
+    }
+    return false;
+  };
+  for (bool more = true; more && e > 0;) {
+    more = false;
+    for (std::string_view tail : {" ", "\"", "'", ")", "]", "\xC2\xBB", "\xE2\x80\x9D",
+                                  "\xE2\x80\x99", "\xC2\xA0", "\xE2\x80\xAF"})
+      more |= strip_back(tail);
+  }
+  bool final_mark = e > 0 && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?' ||
+                              (e >= 3 && t.substr(e - 3, 3) == "\xE2\x80\xA6"));  // …
+  return final_mark;
+}
+
+}  // namespace recoupe::synth

@@ -1,0 +1,44 @@
+// Sentence form: rubrics and datelines, body sentences versus captions and headings.
+#include <gtest/gtest.h>
+
+#include "synth/sentence_form.h"
+
+namespace recoupe::synth {
+namespace {
+
+TEST(SentenceForm, RubricsAndDatelines) {
+  std::string_view kicker = "INTERNATIONAL - Premières images d’une rencontre très scrutée.";
+  EXPECT_EQ(kicker.substr(rubric_end(kicker)), "Premières images d’une rencontre très scrutée.");
+  std::string_view dateline = "TEL AVIV (Reuters) - Israel presented on Monday what it said.";
+  EXPECT_EQ(dateline.substr(rubric_end(dateline)), "Israel presented on Monday what it said.");
+  std::string_view em = "WASHINGTON \xE2\x80\x94 President Trump spoke.";
+  EXPECT_EQ(em.substr(rubric_end(em)), "President Trump spoke.");
+  // Not a rubric: lower case before the dash, or a dash far into the sentence.
+  EXPECT_EQ(rubric_end("Les deux hommes se sont serrés la main - pendant 40 secondes."), 0u);
+  EXPECT_EQ(rubric_end("Kim Jong-un est arrivé."), 0u);
+  EXPECT_EQ(rubric_end(""), 0u);
+}
+
+TEST(SentenceForm, BodySentencesOnly) {
+  EXPECT_TRUE(reads_as_sentence("Kim Jong-un est arrivé en Russie mardi."));
+  EXPECT_TRUE(reads_as_sentence("Il a dit « très heureux »."));
+  EXPECT_TRUE(reads_as_sentence("\"It is a horrible agreement,\" he said!"));
+  EXPECT_TRUE(reads_as_sentence("\"Iran lied.\""));
+  // A headline or standfirst run into the text, a caption with its credit.
+  EXPECT_FALSE(reads_as_sentence(
+      "Lors de cette rencontre, Vladimir Poutine a annoncé que la Russie soutiendrait la Corée"));
+  EXPECT_FALSE(reads_as_sentence("Kim et Poutine, Moscou, le 13 septembre 2023. ©MAXPPP"));
+  // A clause: cut at ';' it is a statement, cut at a comma a fragment.
+  EXPECT_TRUE(reads_as_sentence("Les deux pays coopèrent déjà", ';'));
+  EXPECT_TRUE(reads_as_sentence("Le président a démissionné", '\xE2'));  // before " – "
+  EXPECT_FALSE(reads_as_sentence("Si les États-Unis craignent un accord d'armes", ','));
+  std::string_view sentence =
+      "Si les États-Unis craignent un accord d'armes, le président a indiqué son but. ";
+  EXPECT_EQ(clause_cut(sentence, "Si les États-Unis craignent un accord d'armes"), ',');
+  EXPECT_EQ(clause_cut(sentence, "le président a indiqué son but."), '\0');
+  EXPECT_EQ(clause_cut(sentence, "absent"), '\0');
+  EXPECT_FALSE(reads_as_sentence(""));
+}
+
+}  // namespace
+}  // namespace recoupe::synth
