@@ -27,12 +27,12 @@ TEST(TextLineModel, ShippedModelLoadsAndKeepsProseDropsMenus) {
     text +=
         "The council voted on Tuesday to rebuild the bridge, which has been closed since the "
         "floods of last winter, and the works should start in the spring.\n";
-  text += "Subscribe to our newsletter\nPrivacy policy\n";
+  text += "Subscribe to our newsletter\nPrivacy policy\nTerms of use\nAbout us\n";
   auto lines = line_features(text, cues);
   LineClassification cls = classify_lines(lines, cues);
-  ASSERT_EQ(lines.size(), 12u);
+  ASSERT_EQ(lines.size(), 14u);
   for (int i = 4; i < 10; ++i) EXPECT_EQ(cls.classes[i], LineClass::kBody) << i;
-  for (int i : {0, 1, 2, 3, 10, 11}) EXPECT_NE(cls.classes[i], LineClass::kBody) << i;
+  for (int i : {0, 1, 2, 3, 10, 11, 12, 13}) EXPECT_NE(cls.classes[i], LineClass::kBody) << i;
   std::vector<float> x = line_model_features(lines, cls);
   EXPECT_EQ(x.size(), lines.size() * kLineModelFeatures);
 }

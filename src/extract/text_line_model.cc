@@ -142,8 +142,16 @@ std::vector<double> TextLineModel::probabilities(const std::vector<LineFeatures>
 void TextLineModel::apply(const std::vector<LineFeatures>& lines, LineClassification& cls) const {
   if (empty()) return;
   std::vector<double> p = probabilities(lines, cls);  // from the hand verdicts, before rewriting
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (cls.classes[i] == LineClass::kTitle) continue;  // reported apart, never repeated
+  const std::vector<LineClass> hand = cls.classes;
+  const size_t n = lines.size();
+  for (size_t i = 0; i < n; ++i) {
+    // A hand body line between two hand body lines (a subheading, a short sentence inside the
+    // article) stays: the model is trained on snippets, which are rarely such lines.
+    if (hand[i] == LineClass::kBody && i > 0 && i + 1 < n && hand[i - 1] == LineClass::kBody &&
+        hand[i + 1] == LineClass::kBody)
+      continue;
+    // Titles and metadata are reported apart, never repeated in the body.
+    if (cls.classes[i] == LineClass::kTitle || cls.classes[i] == LineClass::kMetadata) continue;
     if (p[i] > threshold_)
       cls.classes[i] = LineClass::kBody;
     else if (cls.classes[i] == LineClass::kBody)

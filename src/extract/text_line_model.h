@@ -46,7 +46,7 @@ class TextLineModel {
 
   // Rewrites the body verdicts of `cls`: a line is body when its probability exceeds the
   // threshold; a former body line below it becomes boilerplate; title and metadata verdicts
-  // of non-body lines are kept. No-op for an empty model.
+  // are kept (never body). No-op for an empty model.
   void apply(const std::vector<LineFeatures>& lines, LineClassification& cls) const;
 
  private:
