@@ -5,6 +5,11 @@
 //                                                fields (3 passes, best one reported)
 //   build/text_bench --dump ID FILE.jsonl[.zst]  each line of page ID with its class
 //   build/text_bench --dump - FILE.txt           the same for a plain text file
+//   build/text_bench --features FILE.jsonl[.zst] one JSON line per page: the line model's
+//                                                feature rows of the hand verdicts ("x"), the
+//                                                lines, the hand title line and the gold
+//                                                "with"/"without" snippets (the training input
+//                                                of scripts/train_text_line_model.py)
 
 #include <chrono>
 #include <cstdio>
@@ -16,7 +21,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "extract/text_classifier.h"
 #include "extract/text_cleaner.h"
+#include "extract/text_line_model.h"
 #include "extract/text_lines.h"
 #include "ingest/lines.h"
 
@@ -81,8 +88,34 @@ int main(int argc, char** argv) {
     });
     return r ? 0 : 1;
   }
+  if (argc == 3 && std::string(argv[1]) == "--features") {
+    extract::TextCleanerConfig hand;
+    hand.use_line_model = false;  // the model corrects the hand verdicts: it sees them alone
+    auto r = ingest::for_each_line(argv[2], 1 << 30, [&](std::string_view line, size_t, bool) {
+      auto j = nlohmann::json::parse(line, nullptr, false);
+      if (!j.is_object()) return;
+      auto lines = extract::line_features(j.value("text", ""), cues);
+      auto cls = extract::classify_lines(lines, cues, hand);
+      std::vector<float> x = extract::line_model_features(lines, cls);
+      nlohmann::json texts = nlohmann::json::array(), rows = nlohmann::json::array();
+      for (size_t i = 0; i < lines.size(); ++i) {
+        texts.push_back(lines[i].text);
+        auto row = x.begin() + static_cast<long>(i * extract::kLineModelFeatures);
+        rows.push_back(std::vector<float>(row, row + extract::kLineModelFeatures));
+      }
+      nlohmann::json out = {{"id", j.value("id", "")},
+                            {"title", cls.title_line},
+                            {"with", j.value("with", nlohmann::json::array())},
+                            {"without", j.value("without", nlohmann::json::array())},
+                            {"lines", texts},
+                            {"x", rows}};
+      std::puts(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    });
+    return r ? 0 : 1;
+  }
   if (argc != 2) {
-    std::fprintf(stderr, "usage: text_bench FILE.jsonl[.zst] | --dump ID|- FILE\n");
+    std::fprintf(stderr,
+                 "usage: text_bench FILE.jsonl[.zst] | --dump ID|- FILE | --features FILE\n");
     return 2;
   }
   std::vector<std::string> texts;

@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "extract/text_line_model.h"
 #include "extract/text_metadata.h"
 #include "text/normalize.h"
 #include "text/words.h"
@@ -233,6 +234,7 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
   // Metadata lines anywhere are reported as such (the body never contains them).
   for (int i = 0; i < n; ++i)
     if (meta[i] && out.classes[i] == LineClass::kBoilerplate) out.classes[i] = LineClass::kMetadata;
+  if (c.use_line_model && cues.line_model()) cues.line_model()->apply(lines, out);
   return out;
 }
 

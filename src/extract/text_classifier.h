@@ -65,6 +65,8 @@ struct TextCleanerConfig {
   // …counting this many body lines (all of them by default: headlines name what the whole
   // article is about, not always in its first lines).
   int title_body_lines = 1000;
+  // Correct the verdicts with the learned line model (TextCues::line_model) when it is loaded.
+  bool use_line_model = true;
 };
 
 // The verdicts for `lines`, in order, and where the title and body are.

@@ -1,5 +1,7 @@
 #include "extract/text_cues.h"
 
+#include "extract/text_line_model.h"
+
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
@@ -101,6 +103,8 @@ TextCues TextCues::load(const std::string& data_dir) {
   }
   std::sort(langs.begin(), langs.end());
   c.dates_ = DateNames::load(data_dir, langs);
+  if (auto m = TextLineModel::load(data_dir + "/text/line_model.txt"); !m.empty())
+    c.line_model_ = std::make_shared<const TextLineModel>(std::move(m));
   std::string kind, phrase;
   for (const auto& lang : langs) {
     for (const auto& line : text::read_list(data_dir, lang, "boilerplate_cues.txt")) {

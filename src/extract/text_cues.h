@@ -12,6 +12,10 @@
 #include "extract/date_line.h"
 
 namespace recoupe::extract {
+class TextLineModel;
+}
+
+namespace recoupe::extract {
 
 // What a cue says about the line it starts (or is).
 enum class CueKind {
@@ -72,6 +76,9 @@ class TextCues {
 
   const DateNames& dates() const { return dates_; }
 
+  // The learned line model (data/text/line_model.txt); null when the file is missing.
+  const TextLineModel* line_model() const { return line_model_.get(); }
+
  private:
   struct Cue {
     std::string phrase;
@@ -116,6 +123,7 @@ class TextCues {
   Map<std::string> agencies_;     // variant (as written) -> canonical
   int agency_max_words_ = 1;
   DateNames dates_;
+  std::shared_ptr<const TextLineModel> line_model_;
 };
 
 // First space-separated word of a folded line, without trailing punctuation ("lire:" → "lire").

@@ -1,0 +1,41 @@
+#include "extract/text_line_model.h"
+
+#include <gtest/gtest.h>
+
+#include "extract/text_classifier.h"
+
+namespace recoupe::extract {
+namespace {
+
+TEST(TextLineModel, MissingFileGivesEmptyModelThatChangesNothing) {
+  TextLineModel m = TextLineModel::load("/nonexistent/line_model.txt");
+  EXPECT_TRUE(m.empty());
+  const TextCues& cues = TextCues::shared();
+  auto lines = line_features("Menu\nA first sentence of the article that is long enough.\n", cues);
+  TextCleanerConfig hand;
+  hand.use_line_model = false;
+  LineClassification cls = classify_lines(lines, cues, hand), before = cls;
+  m.apply(lines, cls);
+  EXPECT_EQ(cls.classes, before.classes);
+}
+
+TEST(TextLineModel, ShippedModelLoadsAndKeepsProseDropsMenus) {
+  const TextCues& cues = TextCues::shared();
+  ASSERT_NE(cues.line_model(), nullptr) << "data/text/line_model.txt not loaded";
+  std::string text = "Home\nNews\nSport\nContact\n";
+  for (int i = 0; i < 6; ++i)
+    text +=
+        "The council voted on Tuesday to rebuild the bridge, which has been closed since the "
+        "floods of last winter, and the works should start in the spring.\n";
+  text += "Subscribe to our newsletter\nPrivacy policy\nTerms of use\nAbout us\n";
+  auto lines = line_features(text, cues);
+  LineClassification cls = classify_lines(lines, cues);
+  ASSERT_EQ(lines.size(), 14u);
+  for (int i = 4; i < 10; ++i) EXPECT_EQ(cls.classes[i], LineClass::kBody) << i;
+  for (int i : {0, 1, 2, 3, 10, 11, 12, 13}) EXPECT_NE(cls.classes[i], LineClass::kBody) << i;
+  std::vector<float> x = line_model_features(lines, cls);
+  EXPECT_EQ(x.size(), lines.size() * kLineModelFeatures);
+}
+
+}  // namespace
+}  // namespace recoupe::extract
