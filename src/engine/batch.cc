@@ -4,6 +4,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -43,7 +44,9 @@ BatchResult group_articles(const std::vector<Article>& articles, const BatchOpti
   std::vector<size_t> order = publication_order(articles);
   cluster::EventClusterer clusterer(options.config);
   for (size_t i : order) clusterer.add(std::move(features[i]));
-  clusterer.refine();
+  // Refinement scores in parallel; its result does not depend on the thread count.
+  clusterer.refine(options.threads ? options.threads
+                                   : std::max(1u, std::thread::hardware_concurrency()));
 
   // Number k of the clusterer is article order[k].
   std::vector<uint32_t> labels = clusterer.labels();
