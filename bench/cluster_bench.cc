@@ -169,15 +169,18 @@ void batch(const std::vector<Article>& base, size_t n, unsigned threads) {
   double cpu0 = cpu_seconds();
   auto t0 = Clock::now();
   auto features = engine::featurize_batch(arts, space, config, threads);
-  double t_feat = since(t0);
+  double t_feat = since(t0), cpu1 = cpu_seconds();
   auto order = engine::publication_order(arts);
   auto t1 = Clock::now();
   cluster::EventClusterer c(config);
   for (size_t i : order) c.add(std::move(features[i]));
-  double t_add = since(t1);
+  double t_add = since(t1), cpu2 = cpu_seconds();
   auto t2 = Clock::now();
   c.refine(threads);
-  double t_ref = since(t2);
+  double t_ref = since(t2), cpu3 = cpu_seconds();
+  // CPU seconds per phase on stderr (the machine may be shared: wall time alone misleads).
+  std::fprintf(stderr, "cpu: features %.1f assign %.1f refine %.1f\n", cpu1 - cpu0, cpu2 - cpu1,
+               cpu3 - cpu2);
   // A fingerprint of the partition (labels in publication order): a speed change that must
   // not change any decision has to leave it identical.
   uint64_t fp = 1469598103934665603ull;

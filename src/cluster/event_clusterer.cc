@@ -259,17 +259,16 @@ void EventClusterer::maybe_merge(uint32_t c) {
   merge(c, d);
 }
 
-std::optional<double> EventClusterer::leave_one_out(uint32_t a, uint32_t c) const {
+std::optional<double> EventClusterer::leave_one_out(uint32_t a, uint32_t c, Workspace& ws) const {
   const Cluster& cl = clusters_[c];
   if (!counted_[a] || cl.counted < 2) return std::nullopt;
   const ArticleFeatures& f = articles_[a];
   const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body, &f.entities,
                                                                &f.numbers};
-  std::array<index::SparseVector, kChannels> rest;
+  auto& rest = ws.rest;
   Profile p;
   for (int k = 0; k < kChannels; ++k) {
-    rest[k] = cl.sum[k];
-    index::add_scaled(rest[k], *v[k], -1.f);
+    index::add_scaled_into(cl.sum[k], *v[k], -1.f, rest[k]);
     p.vectors[k] = &rest[k];
     p.counts[k] = cl.counts[k] - (v[k]->empty() ? 0 : 1);
     p.norms[k] = index::norm(rest[k]);
@@ -312,7 +311,7 @@ void EventClusterer::maybe_split(uint32_t c) {
   clusters_[c].next_split_check *= 2;
   std::vector<uint32_t> leaving;
   for (uint32_t m : clusters_[c].members) {
-    auto s = leave_one_out(m, c);
+    auto s = leave_one_out(m, c, workspace_);
     if (s && *s < config_.split_threshold) leaving.push_back(m);
   }
   // A split never empties a cluster: if everyone disagrees, the cluster is left alone.
@@ -389,7 +388,7 @@ std::optional<std::vector<uint32_t>> EventClusterer::plan_bisect(uint32_t c, Wor
   uint32_t seed_a = originals[0];
   double worst = 2;
   for (uint32_t m : originals) {
-    double s = leave_one_out(m, c).value_or(2);
+    double s = leave_one_out(m, c, ws).value_or(2);
     if (s < worst) worst = s, seed_a = m;
   }
   uint32_t seed_b = seed_a;
@@ -403,30 +402,34 @@ std::optional<std::vector<uint32_t>> EventClusterer::plan_bisect(uint32_t c, Wor
   for (int iter = 0; iter < 6; ++iter) {
     Cluster ca = build(side_a, ws), cb = build(side_b, ws);
     std::vector<uint32_t> next_a, next_b;
+    // Sorted copies: "is m on this side" in O(log n), not a scan (big clusters).
+    std::vector<uint32_t> sorted_a = side_a, sorted_b = side_b;
+    std::sort(sorted_a.begin(), sorted_a.end());
+    std::sort(sorted_b.begin(), sorted_b.end());
     for (uint32_t m : originals) {
       // Average link to each side, the member itself excluded (its self-similarity is 1).
-      auto link = [&](const Cluster& side, const std::vector<uint32_t>& list) {
-        bool inside = std::find(list.begin(), list.end(), m) != list.end();
+      auto link = [&](const Cluster& side, const std::vector<uint32_t>& sorted) {
+        bool inside = std::binary_search(sorted.begin(), sorted.end(), m);
         if (!inside)
           return pair_score(profile_of(articles_[m]), profile_of_cluster(side), config_).total;
-        if (list.size() == 1) return 2.0;  // a seed stays on its side
+        if (sorted.size() == 1) return 2.0;  // a seed stays on its side
         // The side without m: subtract its vectors (O(terms), not a rebuild).
-        Cluster rest;
         const ArticleFeatures& f = articles_[m];
         const std::array<const index::SparseVector*, kChannels> v = {&f.title, &f.body, &f.entities,
                                                                      &f.numbers};
+        Profile rest;
         for (int k = 0; k < kChannels; ++k) {
-          rest.sum[k] = side.sum[k];
-          index::add_scaled(rest.sum[k], *v[k], -1.f);
+          index::add_scaled_into(side.sum[k], *v[k], -1.f, ws.rest[k]);
+          rest.vectors[k] = &ws.rest[k];
           rest.counts[k] = side.counts[k] - (v[k]->empty() ? 0 : 1);
-          rest.norms[k] = index::norm(rest.sum[k]);
+          rest.norms[k] = index::norm(ws.rest[k]);
           if (rest.norms[k] < 1e-6) rest.norms[k] = 0;
         }
         rest.time_min = side.time_min;
         rest.time_max = side.time_max;
-        return pair_score(profile_of(f), profile_of_cluster(rest), config_).total;
+        return pair_score(profile_of(f), rest, config_).total;
       };
-      (link(ca, side_a) >= link(cb, side_b) ? next_a : next_b).push_back(m);
+      (link(ca, sorted_a) >= link(cb, sorted_b) ? next_a : next_b).push_back(m);
     }
     if (next_a.empty() || next_b.empty()) return std::nullopt;
     bool same = next_a == side_a;
@@ -595,7 +598,7 @@ bool EventClusterer::refine_reassign(unsigned threads) {
     p.at_clock = at_clock;
     p.at_version = at_version;
     p.own_cluster = find(cluster_[a]);
-    p.own = leave_one_out(a, p.own_cluster).value_or(config_.join_threshold);
+    p.own = leave_one_out(a, p.own_cluster, ws).value_or(config_.join_threshold);
     p.best = best_cluster(profile_of(articles_[a]), p.own_cluster, nullptr, ws, &p.trace);
   };
   // Small batches: moves come in runs (similar articles are adjacent in publication order),

@@ -80,6 +80,7 @@ class EventClusterer {
     index::CandidateIndex::Scratch query;
     std::vector<float> dense;  // by term id, all zero between uses
     std::vector<index::TermId> touched;
+    std::array<index::SparseVector, kChannels> rest;  // a cluster's sums without one member
   };
   // What best_cluster read: the clusters it looked at and its query terms (so that a result
   // computed in parallel can be checked for staleness).
@@ -103,7 +104,7 @@ class EventClusterer {
   double join_bar(const struct Cluster& c) const;
   double merge_bar(const struct Cluster& a, const struct Cluster& b) const;
   // Score of article `a` against its own cluster without itself (nullopt when alone).
-  std::optional<double> leave_one_out(uint32_t a, uint32_t c) const;
+  std::optional<double> leave_one_out(uint32_t a, uint32_t c, Workspace& ws) const;
   void assign(uint32_t a);  // step 3 for an original article
   uint32_t new_cluster();
   void attach(uint32_t a, uint32_t c);

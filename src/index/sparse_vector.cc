@@ -94,6 +94,29 @@ void add_scaled(SparseVector& a, const SparseVector& b, float scale) {
   a.entries = std::move(out);
 }
 
+void add_scaled_into(const SparseVector& a, const SparseVector& b, float scale, SparseVector& out) {
+  auto& o = out.entries;
+  o.clear();
+  o.reserve(a.size() + b.size());
+  size_t i = 0, j = 0;
+  auto keep = [&](TermId t, float w) {
+    if (w > 0.f) o.push_back({t, w});
+  };
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a.entries[i].term < b.entries[j].term)) {
+      keep(a.entries[i].term, a.entries[i].weight);
+      ++i;
+    } else if (i == a.size() || b.entries[j].term < a.entries[i].term) {
+      keep(b.entries[j].term, b.entries[j].weight * scale);
+      ++j;
+    } else {
+      keep(a.entries[i].term, a.entries[i].weight + b.entries[j].weight * scale);
+      ++i;
+      ++j;
+    }
+  }
+}
+
 void keep_top(SparseVector& v, size_t k) {
   if (v.size() <= k) return;
   auto by_weight = [](const TermWeight& a, const TermWeight& b) {
