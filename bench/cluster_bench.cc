@@ -172,11 +172,11 @@ void batch(const std::vector<Article>& base, size_t n, unsigned threads) {
   double t_feat = since(t0), cpu1 = cpu_seconds();
   auto order = engine::publication_order(arts);
   auto t1 = Clock::now();
-  cluster::EventClusterer c(config);
+  cluster::EventClusterer c(config, threads);
   for (size_t i : order) c.add(std::move(features[i]));
   double t_add = since(t1), cpu2 = cpu_seconds();
   auto t2 = Clock::now();
-  c.refine(threads);
+  c.refine();
   double t_ref = since(t2), cpu3 = cpu_seconds();
   // CPU seconds per phase on stderr (the machine may be shared: wall time alone misleads).
   std::fprintf(stderr, "cpu: features %.1f assign %.1f refine %.1f\n", cpu1 - cpu0, cpu2 - cpu1,
@@ -211,7 +211,7 @@ void online(const std::vector<Article>& base, size_t n, unsigned threads) {
   };
   std::vector<double> lat;
   lat.reserve(n);
-  cluster::EventClusterer c(config);
+  cluster::EventClusterer c(config, threads);
   // All n articles fall inside one window: spread evenly over 20 days.
   const int64_t start = 24 * 20000;
   auto t_all = Clock::now();

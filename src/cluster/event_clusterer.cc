@@ -30,7 +30,8 @@ void parallel_for(unsigned threads, size_t begin, size_t end, F&& fn) {
 
 }  // namespace
 
-EventClusterer::EventClusterer(const ClusterConfig& config) : config_(config), dups_(config) {}
+EventClusterer::EventClusterer(const ClusterConfig& config, unsigned threads)
+    : config_(config), threads_(std::max(1u, threads)), dups_(config) {}
 
 uint32_t EventClusterer::find(uint32_t c) const {
   while (clusters_[c].forward != UINT32_MAX) c = clusters_[c].forward;
@@ -309,11 +310,21 @@ void EventClusterer::assign(uint32_t a) {
 void EventClusterer::maybe_split(uint32_t c) {
   if (clusters_[c].counted < clusters_[c].next_split_check) return;
   clusters_[c].next_split_check *= 2;
+  // The members' leave-one-out scores read only: a big cluster's are shared out over the
+  // threads (the check is the tail of the insertion latency); small ones are not worth a
+  // thread start.
+  const std::vector<uint32_t>& members = clusters_[c].members;
+  std::vector<char> leaves(members.size(), 0);
+  constexpr size_t kParallelMembers = 512;
+  const unsigned threads = members.size() >= kParallelMembers ? threads_ : 1;
+  if (split_ws_.size() < threads) split_ws_.resize(threads);
+  parallel_for(threads, 0, members.size(), [&](unsigned t, size_t i) {
+    auto s = leave_one_out(members[i], c, t == 0 ? workspace_ : split_ws_[t]);
+    leaves[i] = s && *s < config_.split_threshold;
+  });
   std::vector<uint32_t> leaving;
-  for (uint32_t m : clusters_[c].members) {
-    auto s = leave_one_out(m, c, workspace_);
-    if (s && *s < config_.split_threshold) leaving.push_back(m);
-  }
+  for (size_t i = 0; i < members.size(); ++i)
+    if (leaves[i]) leaving.push_back(members[i]);
   // A split never empties a cluster: if everyone disagrees, the cluster is left alone.
   if (leaving.size() * 2 >= clusters_[c].counted) return;
   for (uint32_t m : leaving) {
@@ -473,8 +484,8 @@ uint32_t EventClusterer::add(ArticleFeatures features) {
   return a;
 }
 
-void EventClusterer::refine(unsigned threads) {
-  threads = std::max(1u, threads);
+void EventClusterer::refine() {
+  const unsigned threads = threads_;
   for (int round = 0; round < config_.refine_rounds; ++round) {
     bool changed = refine_merge(threads);
     if (refine_bisect(threads)) changed = true;

@@ -32,17 +32,19 @@ namespace recoupe::cluster {
 // Articles are numbered 0, 1, 2… in the order added. Not thread-safe.
 class EventClusterer {
  public:
-  explicit EventClusterer(const ClusterConfig& config);
+  // `threads`: how many threads (the caller's included) refine() and the split checks of
+  // big clusters may use; results are the same for any count.
+  explicit EventClusterer(const ClusterConfig& config, unsigned threads = 1);
 
   // Adds an article; returns its number. Cost: O(candidates · terms), independent of the
   // number of stored articles beyond the index's bounded posting reads.
   uint32_t add(ArticleFeatures features);
 
-  // Global refinement (batch); safe to call on a stream too (e.g. periodically). Up to
-  // `threads` threads score in parallel (the caller's plus threads − 1 more); the result is
-  // the same for any thread count: parallel work is computed on a snapshot, and a result is
-  // used only when nothing it read has changed since (else it is recomputed in order).
-  void refine(unsigned threads = 1);
+  // Global refinement (batch); safe to call on a stream too (e.g. periodically). Scores in
+  // parallel on the constructor's threads; the result is the same for any thread count:
+  // parallel work is computed on a snapshot, and a result is used only when nothing it
+  // read has changed since (else it is recomputed in order).
+  void refine();
 
   size_t size() const { return articles_.size(); }
   // The current cluster handle of article `a` (handles are stable until a merge).
@@ -137,6 +139,7 @@ class EventClusterer {
   uint32_t find(uint32_t c) const;
 
   ClusterConfig config_;
+  unsigned threads_ = 1;
   std::vector<ArticleFeatures> articles_;
   std::vector<uint32_t> cluster_;  // per article (may point to a merged cluster: use find)
   std::vector<bool> counted_;      // per article: its vectors are in its cluster's sum
@@ -144,8 +147,9 @@ class EventClusterer {
   size_t live_ = 0;
   NearDuplicateFinder dups_;
   index::CandidateIndex index_;
-  mutable Workspace workspace_;  // for the single-threaded paths
-  uint64_t clock_ = 0;           // counts cluster changes (Cluster::modified)
+  mutable Workspace workspace_;      // for the single-threaded paths
+  std::vector<Workspace> split_ws_;  // for the split checks' extra threads (index 0 unused)
+  uint64_t clock_ = 0;               // counts cluster changes (Cluster::modified)
 };
 
 }  // namespace recoupe::cluster

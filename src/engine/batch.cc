@@ -42,11 +42,12 @@ BatchResult group_articles(const std::vector<Article>& articles, const BatchOpti
   std::vector<cluster::ArticleFeatures> features =
       featurize_batch(articles, space, options.config, options.threads);
   std::vector<size_t> order = publication_order(articles);
-  cluster::EventClusterer clusterer(options.config);
-  for (size_t i : order) clusterer.add(std::move(features[i]));
   // Refinement scores in parallel; its result does not depend on the thread count.
-  clusterer.refine(options.threads ? options.threads
-                                   : std::max(1u, std::thread::hardware_concurrency()));
+  cluster::EventClusterer clusterer(
+      options.config,
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()));
+  for (size_t i : order) clusterer.add(std::move(features[i]));
+  clusterer.refine();
 
   // Number k of the clusterer is article order[k].
   std::vector<uint32_t> labels = clusterer.labels();
