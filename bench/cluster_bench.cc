@@ -47,6 +47,14 @@ long peak_rss_mb() {
   return u.ru_maxrss / 1024;
 }
 
+// User + system CPU seconds of the process so far (all threads).
+double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
 std::vector<Article> read_scale() {
   std::vector<Article> out;
   for (const char* f : {"reuters21578", "bbc-news", "10kgnad-test", "isot-reuters-true"}) {
@@ -158,20 +166,28 @@ void batch(const std::vector<Article>& base, size_t n, unsigned threads) {
   for (size_t i = 0; i < n; ++i) arts.push_back(replay(base[i % base.size()], i / base.size()));
   cluster::ClusterConfig config;
   engine::FeatureSpace space(text::find_data_dir());
+  double cpu0 = cpu_seconds();
   auto t0 = Clock::now();
   auto features = engine::featurize_batch(arts, space, config, threads);
-  double t_feat = since(t0);
+  double t_feat = since(t0), cpu1 = cpu_seconds();
   auto order = engine::publication_order(arts);
   auto t1 = Clock::now();
-  cluster::EventClusterer c(config);
+  cluster::EventClusterer c(config, threads);
   for (size_t i : order) c.add(std::move(features[i]));
-  double t_add = since(t1);
+  double t_add = since(t1), cpu2 = cpu_seconds();
   auto t2 = Clock::now();
   c.refine();
-  double t_ref = since(t2);
-  std::printf("| %zu | %.1f | %.1f | %.1f | **%.1f** | %zu | %.0f | %ld |\n", n, t_feat, t_add,
-              t_ref, t_feat + t_add + t_ref, c.live_clusters(),
-              double(c.memory_bytes()) / double(n), peak_rss_mb());
+  double t_ref = since(t2), cpu3 = cpu_seconds();
+  // CPU seconds per phase on stderr (the machine may be shared: wall time alone misleads).
+  std::fprintf(stderr, "cpu: features %.1f assign %.1f refine %.1f\n", cpu1 - cpu0, cpu2 - cpu1,
+               cpu3 - cpu2);
+  // A fingerprint of the partition (labels in publication order): a speed change that must
+  // not change any decision has to leave it identical.
+  uint64_t fp = 1469598103934665603ull;
+  for (uint32_t l : c.labels()) fp = (fp ^ l) * 1099511628211ull;
+  std::printf("| %zu | %.1f | %.1f | %.1f | **%.1f** | %.1f | %zu | %.0f | %ld | %016llx |\n", n,
+              t_feat, t_add, t_ref, t_feat + t_add + t_ref, cpu_seconds() - cpu0, c.live_clusters(),
+              double(c.memory_bytes()) / double(n), peak_rss_mb(), (unsigned long long)fp);
   std::fflush(stdout);
 }
 
@@ -195,7 +211,7 @@ void online(const std::vector<Article>& base, size_t n, unsigned threads) {
   };
   std::vector<double> lat;
   lat.reserve(n);
-  cluster::EventClusterer c(config);
+  cluster::EventClusterer c(config, threads);
   // All n articles fall inside one window: spread evenly over 20 days.
   const int64_t start = 24 * 20000;
   auto t_all = Clock::now();
@@ -263,7 +279,8 @@ int main(int argc, char** argv) {
   if (!batches.empty()) {
     std::printf(
         "\n## Batch (replayed scale articles; seconds)\n\n| articles | features | assign | refine "
-        "| total | clusters | bytes/article | peak RSS MB |\n|---|---|---|---|---|---|---|---|\n");
+        "| total | CPU s | clusters | bytes/article | peak RSS MB | partition "
+        "|\n|---|---|---|---|---|---|---|---|---|---|\n");
     for (size_t n : batches) batch(base, n, threads);
   }
   if (online_n) {

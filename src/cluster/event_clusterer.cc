@@ -1,12 +1,37 @@
 #include "cluster/event_clusterer.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
 namespace recoupe::cluster {
+namespace {
 
-EventClusterer::EventClusterer(const ClusterConfig& config) : config_(config), dups_(config) {}
+// Calls fn(thread, i) for every i in [begin, end) on `threads` threads (the caller's
+// included), handing out indices one at a time so that a few costly items do not stall a
+// thread. Results must not depend on which thread ran an item.
+template <class F>
+void parallel_for(unsigned threads, size_t begin, size_t end, F&& fn) {
+  if (threads <= 1 || end - begin < 2) {
+    for (size_t i = begin; i < end; ++i) fn(0u, i);
+    return;
+  }
+  std::atomic<size_t> next{begin};
+  auto work = [&](unsigned t) {
+    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < end;) fn(t, i);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& th : pool) th.join();
+}
+
+}  // namespace
+
+EventClusterer::EventClusterer(const ClusterConfig& config, unsigned threads)
+    : config_(config), threads_(std::max(1u, threads)), dups_(config) {}
 
 uint32_t EventClusterer::find(uint32_t c) const {
   while (clusters_[c].forward != UINT32_MAX) c = clusters_[c].forward;
@@ -86,16 +111,28 @@ double EventClusterer::merge_bar(const Cluster& a, const Cluster& b) const {
   return std::max(config_.merge_threshold, config_.relative_threshold * rel);
 }
 
-std::optional<std::pair<uint32_t, double>> EventClusterer::best_cluster(const Profile& p,
-                                                                        uint32_t exclude,
-                                                                        const Cluster* self) const {
+EventClusterer::Best EventClusterer::best_cluster(const Profile& p, uint32_t exclude,
+                                                  const Cluster* self) const {
+  return best_cluster(p, exclude, self, workspace_, nullptr);
+}
+
+EventClusterer::Best EventClusterer::best_cluster(const Profile& p, uint32_t exclude,
+                                                  const Cluster* self, Workspace& ws,
+                                                  Trace* trace) const {
   index::CandidateIndex::Limits limits{config_.max_postings_per_term, config_.max_candidates};
   int64_t t = p.time_max != kUnknownTime ? p.time_max : kUnknownTime;
-  auto candidates = index_.query(query_vector(p), t, config_.window_hours, limits);
-  std::optional<std::pair<uint32_t, double>> best;
+  index::SparseVector q = query_vector(p);
+  auto candidates = index_.query(q, t, config_.window_hours, limits, ws.query);
+  if (trace) {
+    trace->terms.clear();
+    for (const auto& e : q.entries) trace->terms.push_back(e.term);
+    trace->clusters.clear();
+  }
+  Best best;
   std::vector<uint32_t> seen;
   for (uint32_t raw : candidates) {
     uint32_t c = find(raw);
+    if (trace) trace->clusters.push_back(c);
     if (c == exclude || clusters_[c].counted == 0) continue;
     if (std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
     seen.push_back(c);
@@ -109,12 +146,14 @@ std::optional<std::pair<uint32_t, double>> EventClusterer::best_cluster(const Pr
 
 uint32_t EventClusterer::new_cluster() {
   clusters_.emplace_back();
+  clusters_.back().modified = ++clock_;
   ++live_;
   return uint32_t(clusters_.size() - 1);
 }
 
 void EventClusterer::attach(uint32_t a, uint32_t c) {
   Cluster& cl = clusters_[c];
+  cl.modified = ++clock_;
   cl.members.push_back(a);
   cluster_[a] = c;
   const ArticleFeatures& f = articles_[a];
@@ -135,6 +174,7 @@ void EventClusterer::attach(uint32_t a, uint32_t c) {
 
 void EventClusterer::detach(uint32_t a, uint32_t c) {
   Cluster& cl = clusters_[c];
+  cl.modified = ++clock_;
   std::erase(cl.members, a);
   if (counted_[a]) {
     const ArticleFeatures& f = articles_[a];
@@ -146,13 +186,17 @@ void EventClusterer::detach(uint32_t a, uint32_t c) {
     --cl.counted;
     update_norms(cl);
   }
-  // The time span is recomputed from the remaining members (spans only grow otherwise).
-  cl.time_min = cl.time_max = kUnknownTime;
-  for (uint32_t m : cl.members) {
-    int64_t t = articles_[m].time_hours;
-    if (t == kUnknownTime) continue;
-    cl.time_min = cl.time_min == kUnknownTime ? t : std::min(cl.time_min, t);
-    cl.time_max = cl.time_max == kUnknownTime ? t : std::max(cl.time_max, t);
+  // The time span is recomputed from the remaining members (spans only grow otherwise),
+  // which is needed only when `a` sat on one of its ends (keeps a split linear).
+  const int64_t ta = articles_[a].time_hours;
+  if (ta != kUnknownTime && (ta == cl.time_min || ta == cl.time_max)) {
+    cl.time_min = cl.time_max = kUnknownTime;
+    for (uint32_t m : cl.members) {
+      int64_t t = articles_[m].time_hours;
+      if (t == kUnknownTime) continue;
+      cl.time_min = cl.time_min == kUnknownTime ? t : std::min(cl.time_min, t);
+      cl.time_max = cl.time_max == kUnknownTime ? t : std::max(cl.time_max, t);
+    }
   }
   if (cl.members.empty()) --live_;
 }
@@ -196,6 +240,7 @@ void EventClusterer::merge(uint32_t into, uint32_t from) {
   update_norms(a);
   b = Cluster{};
   b.forward = into;
+  a.modified = b.modified = ++clock_;
   --live_;
   post(into, true);
 }
@@ -209,26 +254,33 @@ void EventClusterer::maybe_merge(uint32_t c) {
   merge(c, d);
 }
 
-std::optional<double> EventClusterer::leave_one_out(uint32_t a, uint32_t c) const {
+std::optional<double> EventClusterer::leave_one_out(uint32_t a, uint32_t c, Workspace& ws) const {
   const Cluster& cl = clusters_[c];
   if (!counted_[a] || cl.counted < 2) return std::nullopt;
   const ArticleFeatures& f = articles_[a];
   const auto v = f.channels();
-  std::array<index::SparseVector, kChannels> rest;
+  auto& rest = ws.rest;
   Profile p;
   for (int k = 0; k < kChannels; ++k) {
-    rest[k] = cl.sum[k];
-    index::add_scaled(rest[k], *v[k], -1.f);
+    index::add_scaled_into(cl.sum[k], *v[k], -1.f, rest[k]);
     p.vectors[k] = &rest[k];
     p.counts[k] = cl.counts[k] - (v[k]->empty() ? 0 : 1);
     p.norms[k] = index::norm(rest[k]);
     if (p.norms[k] < 1e-6) p.norms[k] = 0;
   }
-  for (uint32_t m : cl.members) {
-    int64_t t = articles_[m].time_hours;
-    if (m == a || t == kUnknownTime) continue;
-    p.time_min = p.time_min == kUnknownTime ? t : std::min(p.time_min, t);
-    p.time_max = p.time_max == kUnknownTime ? t : std::max(p.time_max, t);
+  // The span without `a` is the cluster's own unless `a` sits on one of its ends: scanning
+  // the members only then keeps a split check of a big cluster linear, not quadratic.
+  const int64_t ta = f.time_hours;
+  if (ta == kUnknownTime || (ta != cl.time_min && ta != cl.time_max)) {
+    p.time_min = cl.time_min;
+    p.time_max = cl.time_max;
+  } else {
+    for (uint32_t m : cl.members) {
+      int64_t t = articles_[m].time_hours;
+      if (m == a || t == kUnknownTime) continue;
+      p.time_min = p.time_min == kUnknownTime ? t : std::min(p.time_min, t);
+      p.time_max = p.time_max == kUnknownTime ? t : std::max(p.time_max, t);
+    }
   }
   return pair_score(profile_of(f), p, config_).total;
 }
@@ -251,11 +303,21 @@ void EventClusterer::assign(uint32_t a) {
 void EventClusterer::maybe_split(uint32_t c) {
   if (clusters_[c].counted < clusters_[c].next_split_check) return;
   clusters_[c].next_split_check *= 2;
+  // The members' leave-one-out scores read only: a big cluster's are shared out over the
+  // threads (the check is the tail of the insertion latency); small ones are not worth a
+  // thread start.
+  const std::vector<uint32_t>& members = clusters_[c].members;
+  std::vector<char> leaves(members.size(), 0);
+  constexpr size_t kParallelMembers = 512;
+  const unsigned threads = members.size() >= kParallelMembers ? threads_ : 1;
+  if (split_ws_.size() < threads) split_ws_.resize(threads);
+  parallel_for(threads, 0, members.size(), [&](unsigned t, size_t i) {
+    auto s = leave_one_out(members[i], c, t == 0 ? workspace_ : split_ws_[t]);
+    leaves[i] = s && *s < config_.split_threshold;
+  });
   std::vector<uint32_t> leaving;
-  for (uint32_t m : clusters_[c].members) {
-    auto s = leave_one_out(m, c);
-    if (s && *s < config_.split_threshold) leaving.push_back(m);
-  }
+  for (size_t i = 0; i < members.size(); ++i)
+    if (leaves[i]) leaving.push_back(members[i]);
   // A split never empties a cluster: if everyone disagrees, the cluster is left alone.
   if (leaving.size() * 2 >= clusters_[c].counted) return;
   for (uint32_t m : leaving) {
@@ -272,15 +334,36 @@ void EventClusterer::maybe_split(uint32_t c) {
   }
 }
 
-EventClusterer::Cluster EventClusterer::build(const std::vector<uint32_t>& members) const {
+EventClusterer::Cluster EventClusterer::build(const std::vector<uint32_t>& members,
+                                              Workspace& ws) const {
+  // Sums in a dense array by term id, adding the members in order: each sum is the same
+  // float as repeated add_scaled (same additions in the same order; weights are > 0 so
+  // nothing is dropped on the way), at O(Σ member terms) instead of O(members · sum size).
   Cluster cl;
+  for (int k = 0; k < kChannels; ++k) {
+    ws.touched.clear();
+    for (uint32_t a : members) {
+      const ArticleFeatures& f = articles_[a];
+      const index::SparseVector& v = *f.channels()[k];
+      if (!v.empty()) cl.counts[k] += 1;
+      for (const auto& e : v.entries) {
+        if (e.term >= ws.dense.size())
+          ws.dense.resize(std::max<size_t>(e.term + 1, 2 * ws.dense.size()));
+        float& d = ws.dense[e.term];
+        if (d == 0.f) ws.touched.push_back(e.term);
+        d += e.weight * 1.f;
+      }
+    }
+    std::sort(ws.touched.begin(), ws.touched.end());
+    auto& out = cl.sum[k].entries;
+    out.reserve(ws.touched.size());
+    for (index::TermId t : ws.touched) {
+      if (ws.dense[t] > 0.f) out.push_back({t, ws.dense[t]});
+      ws.dense[t] = 0.f;
+    }
+  }
   for (uint32_t a : members) {
     const ArticleFeatures& f = articles_[a];
-    const auto v = f.channels();
-    for (int k = 0; k < kChannels; ++k) {
-      index::add_scaled(cl.sum[k], *v[k], 1.f);
-      if (!v[k]->empty()) cl.counts[k] += 1;
-    }
     ++cl.counted;
     cl.members.push_back(a);
     if (f.time_hours != kUnknownTime) {
@@ -297,16 +380,16 @@ EventClusterer::Cluster EventClusterer::build(const std::vector<uint32_t>& membe
   return cl;
 }
 
-bool EventClusterer::try_bisect(uint32_t c) {
+std::optional<std::vector<uint32_t>> EventClusterer::plan_bisect(uint32_t c, Workspace& ws) const {
   std::vector<uint32_t> originals;
   for (uint32_t m : clusters_[c].members)
     if (counted_[m]) originals.push_back(m);
-  if (originals.size() < 4) return false;
+  if (originals.size() < 4) return std::nullopt;
   // Seeds: the member that fits the whole cluster worst, and the member least like it.
   uint32_t seed_a = originals[0];
   double worst = 2;
   for (uint32_t m : originals) {
-    double s = leave_one_out(m, c).value_or(2);
+    double s = leave_one_out(m, c, ws).value_or(2);
     if (s < worst) worst = s, seed_a = m;
   }
   uint32_t seed_b = seed_a;
@@ -318,44 +401,52 @@ bool EventClusterer::try_bisect(uint32_t c) {
   }
   std::vector<uint32_t> side_a = {seed_a}, side_b = {seed_b};
   for (int iter = 0; iter < 6; ++iter) {
-    Cluster ca = build(side_a), cb = build(side_b);
+    Cluster ca = build(side_a, ws), cb = build(side_b, ws);
     std::vector<uint32_t> next_a, next_b;
+    // Sorted copies: "is m on this side" in O(log n), not a scan (big clusters).
+    std::vector<uint32_t> sorted_a = side_a, sorted_b = side_b;
+    std::sort(sorted_a.begin(), sorted_a.end());
+    std::sort(sorted_b.begin(), sorted_b.end());
     for (uint32_t m : originals) {
       // Average link to each side, the member itself excluded (its self-similarity is 1).
-      auto link = [&](const Cluster& side, const std::vector<uint32_t>& list) {
-        bool inside = std::find(list.begin(), list.end(), m) != list.end();
+      auto link = [&](const Cluster& side, const std::vector<uint32_t>& sorted) {
+        bool inside = std::binary_search(sorted.begin(), sorted.end(), m);
         if (!inside)
           return pair_score(profile_of(articles_[m]), profile_of_cluster(side), config_).total;
-        if (list.size() == 1) return 2.0;  // a seed stays on its side
+        if (sorted.size() == 1) return 2.0;  // a seed stays on its side
         // The side without m: subtract its vectors (O(terms), not a rebuild).
-        Cluster rest;
         const ArticleFeatures& f = articles_[m];
         const auto v = f.channels();
+        Profile rest;
         for (int k = 0; k < kChannels; ++k) {
-          rest.sum[k] = side.sum[k];
-          index::add_scaled(rest.sum[k], *v[k], -1.f);
+          index::add_scaled_into(side.sum[k], *v[k], -1.f, ws.rest[k]);
+          rest.vectors[k] = &ws.rest[k];
           rest.counts[k] = side.counts[k] - (v[k]->empty() ? 0 : 1);
-          rest.norms[k] = index::norm(rest.sum[k]);
+          rest.norms[k] = index::norm(ws.rest[k]);
           if (rest.norms[k] < 1e-6) rest.norms[k] = 0;
         }
         rest.time_min = side.time_min;
         rest.time_max = side.time_max;
-        return pair_score(profile_of(f), profile_of_cluster(rest), config_).total;
+        return pair_score(profile_of(f), rest, config_).total;
       };
-      (link(ca, side_a) >= link(cb, side_b) ? next_a : next_b).push_back(m);
+      (link(ca, sorted_a) >= link(cb, sorted_b) ? next_a : next_b).push_back(m);
     }
-    if (next_a.empty() || next_b.empty()) return false;
+    if (next_a.empty() || next_b.empty()) return std::nullopt;
     bool same = next_a == side_a;
     side_a = std::move(next_a);
     side_b = std::move(next_b);
     if (same) break;
   }
-  if (side_a.size() < 2 || side_b.size() < 2) return false;  // outliers are re-assignment's job
-  Cluster ca = build(side_a), cb = build(side_b);
+  if (side_a.size() < 2 || side_b.size() < 2)
+    return std::nullopt;  // outliers are re-assignment's job
+  Cluster ca = build(side_a, ws), cb = build(side_b, ws);
   double link = pair_score(profile_of_cluster(ca), profile_of_cluster(cb), config_).total;
-  if (link >= merge_bar(ca, cb) - config_.reassign_margin) return false;
+  if (link >= merge_bar(ca, cb) - config_.reassign_margin) return std::nullopt;
   // Split: the smaller side leaves for a new cluster (its reprints follow in refine()).
-  const std::vector<uint32_t>& leaving = side_a.size() < side_b.size() ? side_a : side_b;
+  return side_a.size() < side_b.size() ? side_a : side_b;
+}
+
+void EventClusterer::split_off(uint32_t c, const std::vector<uint32_t>& leaving) {
   uint32_t d = new_cluster();
   for (uint32_t m : leaving) {
     detach(m, c);
@@ -363,7 +454,6 @@ bool EventClusterer::try_bisect(uint32_t c) {
   }
   post(d, true);
   post(c, true);
-  return true;
 }
 
 uint32_t EventClusterer::add(ArticleFeatures features) {
@@ -384,56 +474,11 @@ uint32_t EventClusterer::add(ArticleFeatures features) {
 }
 
 void EventClusterer::refine() {
+  const unsigned threads = threads_;
   for (int round = 0; round < config_.refine_rounds; ++round) {
-    bool changed = false;
-    // 1. Merge clusters whose centroids are close, best pairs first, re-scoring each pair
-    //    with the current centroids (earlier merges change them).
-    std::vector<std::tuple<double, uint32_t, uint32_t>> pairs;
-    for (uint32_t c = 0; c < clusters_.size(); ++c) {
-      if (clusters_[c].forward != UINT32_MAX || clusters_[c].counted == 0) continue;
-      index::CandidateIndex::Limits limits{config_.max_postings_per_term, config_.max_candidates};
-      Profile p = profile_of_cluster(clusters_[c]);
-      for (uint32_t raw : index_.query(query_vector(p), p.time_max, config_.window_hours, limits)) {
-        uint32_t d = find(raw);
-        if (d <= c || clusters_[d].counted == 0) continue;
-        double s = pair_score(p, profile_of_cluster(clusters_[d]), config_).total;
-        if (s >= merge_bar(clusters_[c], clusters_[d])) pairs.emplace_back(s, c, d);
-      }
-    }
-    std::sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) {
-      return std::get<0>(x) != std::get<0>(y) ? std::get<0>(x) > std::get<0>(y) : x < y;
-    });
-    for (const auto& [s0, c0, d0] : pairs) {
-      uint32_t c = find(c0), d = find(d0);
-      if (c == d) continue;
-      double s =
-          pair_score(profile_of_cluster(clusters_[c]), profile_of_cluster(clusters_[d]), config_)
-              .total;
-      if (s < merge_bar(clusters_[c], clusters_[d])) continue;
-      if (clusters_[d].members.size() > clusters_[c].members.size()) std::swap(c, d);
-      merge(c, d);
-      changed = true;
-    }
-    // 2. Split clusters made of two groups that would not merge (a chain of joins can glue
-    //    two events of one kind together; the merge rule itself says they are two).
-    for (uint32_t c = 0; c < clusters_.size(); ++c)
-      if (clusters_[c].forward == UINT32_MAX && clusters_[c].counted >= 4 && try_bisect(c)) {
-        changed = true;
-        --c;  // the remaining part may hold a further split
-      }
-    // 3. Re-assign outliers: an article moves when another cluster fits it clearly better
-    //    than its own cluster without it.
-    for (uint32_t a = 0; a < articles_.size(); ++a) {
-      if (!counted_[a]) continue;
-      uint32_t c = find(cluster_[a]);
-      double own = leave_one_out(a, c).value_or(config_.join_threshold);
-      auto best = best_cluster(profile_of(articles_[a]), c);
-      if (!best || best->second < own + config_.reassign_margin) continue;
-      detach(a, c);
-      attach(a, best->first);
-      post(best->first, false);
-      changed = true;
-    }
+    bool changed = refine_merge(threads);
+    if (refine_bisect(threads)) changed = true;
+    if (refine_reassign(threads)) changed = true;
     if (!changed) break;
   }
   adopt_orphans();
@@ -483,6 +528,144 @@ void EventClusterer::adopt_orphans() {
     if (best < bar || best < config_.orphan_dominance * second) continue;
     merge(best_c, own);
   }
+}
+
+bool EventClusterer::refine_merge(unsigned threads) {
+  // 1. Merge clusters whose centroids are close, best pairs first, re-scoring each pair
+  //    with the current centroids (earlier merges change them). Finding the pairs reads
+  //    only: it runs in parallel, and the sorted list is the same for any thread count.
+  using Pair = std::tuple<double, uint32_t, uint32_t>;
+  std::vector<std::vector<Pair>> found(threads);
+  std::vector<Workspace> ws(threads);
+  const index::CandidateIndex::Limits limits{config_.max_postings_per_term, config_.max_candidates};
+  parallel_for(threads, 0, clusters_.size(), [&](unsigned t, size_t i) {
+    const uint32_t c = uint32_t(i);
+    if (clusters_[c].forward != UINT32_MAX || clusters_[c].counted == 0) return;
+    Profile p = profile_of_cluster(clusters_[c]);
+    for (uint32_t raw :
+         index_.query(query_vector(p), p.time_max, config_.window_hours, limits, ws[t].query)) {
+      uint32_t d = find(raw);
+      if (d <= c || clusters_[d].counted == 0) continue;
+      double s = pair_score(p, profile_of_cluster(clusters_[d]), config_).total;
+      if (s >= merge_bar(clusters_[c], clusters_[d])) found[t].emplace_back(s, c, d);
+    }
+  });
+  std::vector<Pair> pairs;
+  for (auto& f : found) pairs.insert(pairs.end(), f.begin(), f.end());
+  std::sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) {
+    return std::get<0>(x) != std::get<0>(y) ? std::get<0>(x) > std::get<0>(y) : x < y;
+  });
+  bool changed = false;
+  for (const auto& [s0, c0, d0] : pairs) {
+    uint32_t c = find(c0), d = find(d0);
+    if (c == d) continue;
+    double s =
+        pair_score(profile_of_cluster(clusters_[c]), profile_of_cluster(clusters_[d]), config_)
+            .total;
+    if (s < merge_bar(clusters_[c], clusters_[d])) continue;
+    if (clusters_[d].members.size() > clusters_[c].members.size()) std::swap(c, d);
+    merge(c, d);
+    changed = true;
+  }
+  return changed;
+}
+
+bool EventClusterer::refine_bisect(unsigned threads) {
+  // 2. Split clusters made of two groups that would not merge (a chain of joins can glue
+  //    two events of one kind together; the merge rule itself says they are two). A plan
+  //    reads only its own cluster, and a split changes only the cluster split and the new
+  //    one: plans are made in parallel up front, and a cluster's plan is remade in order
+  //    once it has split.
+  auto eligible = [&](uint32_t c) {
+    return clusters_[c].forward == UINT32_MAX && clusters_[c].counted >= 4;
+  };
+  const size_t n0 = clusters_.size();
+  std::vector<std::optional<std::vector<uint32_t>>> plan(n0);
+  std::vector<char> planned(n0, 0);
+  std::vector<Workspace> ws(threads);
+  // A cluster unchanged since a plan found no split would get the same answer again.
+  auto settled = [&](uint32_t c) {
+    return clusters_[c].bisect_checked && clusters_[c].modified <= clusters_[c].bisect_checked;
+  };
+  parallel_for(threads, 0, n0, [&](unsigned t, size_t c) {
+    if (!eligible(uint32_t(c)) || settled(uint32_t(c))) return;
+    plan[c] = plan_bisect(uint32_t(c), ws[t]);
+    planned[c] = 1;
+  });
+  bool changed = false;
+  for (uint32_t c = 0; c < clusters_.size(); ++c) {
+    if (!eligible(c) || settled(c)) continue;
+    std::optional<std::vector<uint32_t>> leaving;
+    if (c < n0 && planned[c]) {
+      leaving = std::move(plan[c]);
+      planned[c] = 0;  // a second look (after a split) recomputes
+    } else {
+      leaving = plan_bisect(c, workspace_);
+    }
+    if (!leaving) {
+      clusters_[c].bisect_checked = clock_;
+      continue;
+    }
+    split_off(c, *leaving);
+    changed = true;
+    --c;  // the remaining part may hold a further split
+  }
+  return changed;
+}
+
+bool EventClusterer::reassign_fresh(const ReassignPlan& p) const {
+  if (p.at_clock == 0 || clusters_[p.own_cluster].modified > p.at_clock) return false;
+  for (uint32_t c : p.trace.clusters)
+    if (clusters_[c].modified > p.at_clock) return false;
+  for (index::TermId t : p.trace.terms)
+    if (index_.term_version(t) > p.at_version) return false;
+  return true;
+}
+
+bool EventClusterer::refine_reassign(unsigned threads) {
+  // 3. Re-assign outliers: an article moves when another cluster fits it clearly better
+  //    than its own cluster without it. In order, because a move changes two clusters and
+  //    may re-post one. A plan (the article's scores) is exact while none of the clusters
+  //    it read has changed and none of its query terms was re-posted (reassign_fresh), so
+  //    a batch of articles is scored in parallel on the state at its start, then applied
+  //    in order, a plan made stale by a move of the batch being rescored first. The moves
+  //    are exactly those of a sequential pass, for any thread count. (Keeping plans
+  //    across rounds does not pay: by the next round nearly every article has a changed
+  //    candidate.)
+  auto score = [&](uint32_t a, Workspace& ws, ReassignPlan& p, uint64_t at_clock,
+                   uint64_t at_version) {
+    p.at_clock = at_clock;
+    p.at_version = at_version;
+    p.own_cluster = find(cluster_[a]);
+    p.own = leave_one_out(a, p.own_cluster, ws).value_or(config_.join_threshold);
+    p.best = best_cluster(profile_of(articles_[a]), p.own_cluster, nullptr, ws, &p.trace);
+  };
+  // Small batches: moves come in runs (similar articles are adjacent in publication order),
+  // and a plan made stale is paid twice. One thread: no batches.
+  const size_t batch = threads > 1 ? 64 : 1;
+  std::vector<Workspace> ws(threads);
+  std::vector<ReassignPlan> plans(batch);
+  bool changed = false;
+  for (size_t a = 0; a < articles_.size();) {
+    const size_t begin = a, end = std::min(articles_.size(), a + batch);
+    const uint64_t at_clock = clock_, at_version = index_.version();
+    parallel_for(threads, begin, end, [&](unsigned t, size_t x) {
+      if (counted_[x]) score(uint32_t(x), ws[t], plans[x - begin], at_clock, at_version);
+    });
+    for (; a < end; ++a) {
+      if (!counted_[a]) continue;
+      ReassignPlan& p = plans[a - begin];
+      // Made stale by a move earlier in this batch: rescored on the current state.
+      if (!reassign_fresh(p)) score(uint32_t(a), workspace_, p, clock_, index_.version());
+      if (!p.best || p.best->second < p.own + config_.reassign_margin) continue;
+      const uint32_t c = p.own_cluster, b = p.best->first;
+      detach(uint32_t(a), c);
+      attach(uint32_t(a), b);
+      post(b, false);
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 std::vector<uint32_t> EventClusterer::labels() const {

@@ -33,13 +33,18 @@ namespace recoupe::cluster {
 // Articles are numbered 0, 1, 2… in the order added. Not thread-safe.
 class EventClusterer {
  public:
-  explicit EventClusterer(const ClusterConfig& config);
+  // `threads`: how many threads (the caller's included) refine() and the split checks of
+  // big clusters may use; results are the same for any count.
+  explicit EventClusterer(const ClusterConfig& config, unsigned threads = 1);
 
   // Adds an article; returns its number. Cost: O(candidates · terms), independent of the
   // number of stored articles beyond the index's bounded posting reads.
   uint32_t add(ArticleFeatures features);
 
-  // Global refinement (batch); safe to call on a stream too (e.g. periodically).
+  // Global refinement (batch); safe to call on a stream too (e.g. periodically). Scores in
+  // parallel on the constructor's threads; the result is the same for any thread count:
+  // parallel work is computed on a snapshot, and a result is used only when nothing it
+  // read has changed since (else it is recomputed in order).
   void refine();
 
   size_t size() const { return articles_.size(); }
@@ -69,7 +74,26 @@ class EventClusterer {
     size_t posted_size = 0;
     int64_t posted_time = kUnknownTime;
     uint32_t next_split_check = 8;
+    // Value of clock_ at the last change of this cluster (members, sums, span, forward):
+    // a refinement result that read this cluster earlier is still exact when it is older.
+    uint64_t modified = 0;
+    uint64_t bisect_checked = 0;  // clock_ when plan_bisect last found no split (0: never)
   };
+
+  // Per-thread working memory of the read-only scoring paths.
+  struct Workspace {
+    index::CandidateIndex::Scratch query;
+    std::vector<float> dense;  // by term id, all zero between uses
+    std::vector<index::TermId> touched;
+    std::array<index::SparseVector, kChannels> rest;  // a cluster's sums without one member
+  };
+  // What best_cluster read: the clusters it looked at and its query terms (so that a result
+  // computed in parallel can be checked for staleness).
+  struct Trace {
+    std::vector<uint32_t> clusters;
+    std::vector<index::TermId> terms;
+  };
+  using Best = std::optional<std::pair<uint32_t, double>>;
 
   Profile profile_of_cluster(const Cluster& c) const;
   // Last step of refine(): a lone article joins the cluster it clearly fits best (see
@@ -78,8 +102,9 @@ class EventClusterer {
   index::SparseVector query_vector(const Profile& p) const;
   // The best-scoring live cluster (other than `exclude`) that would accept `p`: a new
   // article when `self` is null (score ≥ join_bar), else the cluster `self` (merge_bar).
-  std::optional<std::pair<uint32_t, double>> best_cluster(
-      const Profile& p, uint32_t exclude, const struct Cluster* self = nullptr) const;
+  Best best_cluster(const Profile& p, uint32_t exclude, const struct Cluster* self = nullptr) const;
+  Best best_cluster(const Profile& p, uint32_t exclude, const struct Cluster* self, Workspace& ws,
+                    Trace* trace) const;
   // Mean pairwise similarity of a cluster's members (weighted over channels); nullopt for
   // fewer than two members.
   std::optional<double> coherence(const struct Cluster& c) const;
@@ -87,7 +112,7 @@ class EventClusterer {
   double join_bar(const struct Cluster& c) const;
   double merge_bar(const struct Cluster& a, const struct Cluster& b) const;
   // Score of article `a` against its own cluster without itself (nullopt when alone).
-  std::optional<double> leave_one_out(uint32_t a, uint32_t c) const;
+  std::optional<double> leave_one_out(uint32_t a, uint32_t c, Workspace& ws) const;
   void assign(uint32_t a);  // step 3 for an original article
   uint32_t new_cluster();
   void attach(uint32_t a, uint32_t c);
@@ -97,14 +122,30 @@ class EventClusterer {
   void merge(uint32_t into, uint32_t from);
   void maybe_merge(uint32_t c);
   void maybe_split(uint32_t c);
-  // Builds a temporary cluster of the given (counted) members.
-  struct Cluster build(const std::vector<uint32_t>& members) const;
-  // Bipartitions cluster `c` (2-means on average-link scores) and splits it when the two
-  // parts would not merge by merge_bar. Returns true when it split.
-  bool try_bisect(uint32_t c);
+  // Builds a temporary cluster of the given (counted) members. Cost O(Σ member terms).
+  struct Cluster build(const std::vector<uint32_t>& members, Workspace& ws) const;
+  // Bipartitions cluster `c` (2-means on average-link scores); returns the smaller side when
+  // the two parts would not merge by merge_bar (read-only: safe in parallel).
+  std::optional<std::vector<uint32_t>> plan_bisect(uint32_t c, Workspace& ws) const;
+  // Moves `leaving` out of `c` into a new cluster.
+  void split_off(uint32_t c, const std::vector<uint32_t>& leaving);
+  // The three refinement steps; each returns true when it changed something.
+  bool refine_merge(unsigned threads);
+  bool refine_bisect(unsigned threads);
+  // An article's re-assignment scores and what they read (clock_ and index version then).
+  struct ReassignPlan {
+    uint64_t at_clock = 0, at_version = 0;  // at_clock 0: no plan
+    uint32_t own_cluster = 0;
+    double own = 0;
+    Best best;
+    Trace trace;
+  };
+  bool reassign_fresh(const ReassignPlan& p) const;
+  bool refine_reassign(unsigned threads);
   uint32_t find(uint32_t c) const;
 
   ClusterConfig config_;
+  unsigned threads_ = 1;
   std::vector<ArticleFeatures> articles_;
   std::vector<uint32_t> cluster_;  // per article (may point to a merged cluster: use find)
   std::vector<bool> counted_;      // per article: its vectors are in its cluster's sum
@@ -112,6 +153,9 @@ class EventClusterer {
   size_t live_ = 0;
   NearDuplicateFinder dups_;
   index::CandidateIndex index_;
+  mutable Workspace workspace_;      // for the single-threaded paths
+  std::vector<Workspace> split_ws_;  // for the split checks' extra threads (index 0 unused)
+  uint64_t clock_ = 0;               // counts cluster changes (Cluster::modified)
 };
 
 }  // namespace recoupe::cluster

@@ -4,6 +4,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -41,7 +42,10 @@ BatchResult group_articles(const std::vector<Article>& articles, const BatchOpti
   std::vector<cluster::ArticleFeatures> features =
       featurize_batch(articles, space, options.config, options.threads);
   std::vector<size_t> order = publication_order(articles);
-  cluster::EventClusterer clusterer(options.config);
+  // Refinement scores in parallel; its result does not depend on the thread count.
+  cluster::EventClusterer clusterer(
+      options.config,
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()));
   for (size_t i : order) clusterer.add(std::move(features[i]));
   clusterer.refine();
 

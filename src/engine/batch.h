@@ -14,7 +14,8 @@ namespace recoupe::engine {
 struct BatchOptions {
   cluster::ClusterConfig config;
   std::string data_dir;  // language resources (text::find_data_dir())
-  unsigned threads = 0;  // feature extraction threads (0: all cores); assignment is sequential
+  unsigned threads = 0;  // feature extraction and refinement threads (0: all cores); assignment
+                         // is sequential; the result is the same for any count
 };
 
 struct BatchResult {

@@ -50,19 +50,20 @@ double dot(const SparseVector& a, const SparseVector& b) {
   if (a.empty() || b.empty()) return 0;
   if (a.size() * 8 < b.size()) return dot_search(a, b);
   if (b.size() * 8 < a.size()) return dot_search(b, a);
+  // Branch-free merge: the matches are unpredictable, so the loop advances both cursors by
+  // comparisons and adds 0 on a mismatch. The sum is the same double as a branchy merge's
+  // (same products, same order; s + 0.0 == s since s ≥ +0 with positive weights).
   double s = 0;
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    TermId x = a.entries[i].term, y = b.entries[j].term;
-    if (x == y) {
-      s += double(a.entries[i].weight) * b.entries[j].weight;
-      ++i;
-      ++j;
-    } else if (x < y) {
-      ++i;
-    } else {
-      ++j;
-    }
+  const TermWeight* pa = a.entries.data();
+  const TermWeight* pb = b.entries.data();
+  const TermWeight* const ea = pa + a.size();
+  const TermWeight* const eb = pb + b.size();
+  while (pa < ea && pb < eb) {
+    const TermId x = pa->term, y = pb->term;
+    const double prod = double(pa->weight) * pb->weight;
+    s += x == y ? prod : 0.0;
+    pa += x <= y;
+    pb += y <= x;
   }
   return s;
 }
@@ -91,6 +92,29 @@ void add_scaled(SparseVector& a, const SparseVector& b, float scale) {
   }
   std::erase_if(out, [](const TermWeight& e) { return !(e.weight > 0.f); });
   a.entries = std::move(out);
+}
+
+void add_scaled_into(const SparseVector& a, const SparseVector& b, float scale, SparseVector& out) {
+  auto& o = out.entries;
+  o.clear();
+  o.reserve(a.size() + b.size());
+  size_t i = 0, j = 0;
+  auto keep = [&](TermId t, float w) {
+    if (w > 0.f) o.push_back({t, w});
+  };
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a.entries[i].term < b.entries[j].term)) {
+      keep(a.entries[i].term, a.entries[i].weight);
+      ++i;
+    } else if (i == a.size() || b.entries[j].term < a.entries[i].term) {
+      keep(b.entries[j].term, b.entries[j].weight * scale);
+      ++j;
+    } else {
+      keep(a.entries[i].term, a.entries[i].weight + b.entries[j].weight * scale);
+      ++i;
+      ++j;
+    }
+  }
 }
 
 void keep_top(SparseVector& v, size_t k) {

@@ -42,6 +42,10 @@ double cosine(const SparseVector& a, const SparseVector& b);
 // a += scale · b, keeping the result sorted. Cost O(|a| + |b|).
 void add_scaled(SparseVector& a, const SparseVector& b, float scale);
 
+// out = a + scale · b (the same floats as add_scaled), reusing out's storage: no allocation
+// once out has grown. `out` must not alias `a` or `b`.
+void add_scaled_into(const SparseVector& a, const SparseVector& b, float scale, SparseVector& out);
+
 // Keeps the `k` entries of largest weight (ties: smaller id), still sorted by id.
 void keep_top(SparseVector& v, size_t k);
 
