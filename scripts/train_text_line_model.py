@@ -69,7 +69,7 @@ def main():
         o.write('# Plain-text line model: logistic regression, weights in extract::line_model_features\n')
         o.write('# order. Trained by scripts/train_text_line_model.py on the odd ids of\n')
         o.write('# trafilatura-eval-text (Apache-2.0), threshold chosen on the odd ids.\n')
-        o.write(f'bias {clf.intercept_[0]:.6g}\nthreshold {th}\n')
+        o.write(f'bias {clf.intercept_[0]:.6g}\nthreshold {th}\ndemote_below 0.3\n')
         for w in clf.coef_[0]:
             o.write(f'{w:.6g}\n')
 

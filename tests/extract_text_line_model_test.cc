@@ -37,5 +37,24 @@ TEST(TextLineModel, ShippedModelLoadsAndKeepsProseDropsMenus) {
   EXPECT_EQ(x.size(), lines.size() * kLineModelFeatures);
 }
 
+TEST(TextLineModel, AnAlreadyCleanTextKeepsItsLeadAndLastSentence) {
+  // Wire copy as many feeds carry it: no title line, no menus; the first and last sentences
+  // are the article's (the model alone, without demote_below, cut them).
+  const TextCues& cues = TextCues::shared();
+  ASSERT_NE(cues.line_model(), nullptr);
+  std::string text =
+      "A spokesman says the singer has checked into a clinic in Arizona.\n"
+      "The spokesman said on Friday that the singer went to the clinic on Wednesday.\n"
+      "He did not say what she was being treated for or how long she would stay.\n"
+      "\"We ask that her privacy be respected at this time,\" he said in a statement.\n"
+      "The singer cancelled two concerts last month, citing exhaustion.\n"
+      "Her last album sold more than a million copies.\n";
+  auto lines = line_features(text, cues);
+  LineClassification cls = classify_lines(lines, cues);
+  ASSERT_EQ(lines.size(), 6u);
+  EXPECT_EQ(cls.classes[0], LineClass::kBody) << "the lead";
+  EXPECT_EQ(cls.classes[5], LineClass::kBody) << "the last sentence";
+}
+
 }  // namespace
 }  // namespace recoupe::extract

@@ -55,6 +55,9 @@ struct TextCleanerConfig {
   int dated_line_max_words = 10;
   // A caption with a © credit has at most this many words.
   int caption_max_words = 45;
+  // A text whose every line is a sentence of at least this many words, without cues, menus,
+  // links or metadata, is already clean and kept whole.
+  int clean_line_min_words = 4;
   // Title: the headline has this many words at least / at most…
   int title_min_words = 3;
   int title_max_words = 30;

@@ -115,11 +115,14 @@ TextLineModel TextLineModel::load(const std::string& path) {
       ss >> key >> m.bias_;
     } else if (line.rfind("threshold ", 0) == 0) {
       ss >> key >> m.threshold_;
+    } else if (line.rfind("demote_below ", 0) == 0) {
+      ss >> key >> m.demote_below_;
     } else if (ss >> v) {
       w.push_back(v);
     }
   }
   if (static_cast<int>(w.size()) == kLineModelFeatures) m.weights_ = std::move(w);
+  if (m.demote_below_ < 0) m.demote_below_ = m.threshold_;
   return m;
 }
 
@@ -154,7 +157,7 @@ void TextLineModel::apply(const std::vector<LineFeatures>& lines, LineClassifica
     if (cls.classes[i] == LineClass::kTitle || cls.classes[i] == LineClass::kMetadata) continue;
     if (p[i] > threshold_)
       cls.classes[i] = LineClass::kBody;
-    else if (cls.classes[i] == LineClass::kBody)
+    else if (cls.classes[i] == LineClass::kBody && p[i] < demote_below_)
       cls.classes[i] = LineClass::kBoilerplate;
   }
 }

@@ -34,7 +34,8 @@ std::vector<float> line_model_features(const std::vector<LineFeatures>& lines,
 // A loaded model. Immutable after load; thread-safe to share.
 class TextLineModel {
  public:
-  // Reads `path` ("bias V", "threshold V", then one weight per line; '#' comments). An
+  // Reads `path` ("bias V", "threshold V", "demote_below V", then one weight per line; '#'
+  // comments). An
   // unreadable or malformed file gives an empty model (empty() is true), which changes nothing.
   static TextLineModel load(const std::string& path);
 
@@ -45,14 +46,18 @@ class TextLineModel {
                                     const LineClassification& cls) const;
 
   // Rewrites the body verdicts of `cls`: a line is body when its probability exceeds the
-  // threshold; a former body line below it becomes boilerplate; title and metadata verdicts
-  // are kept (never body). No-op for an empty model.
+  // threshold; a former body line below demote_below becomes boilerplate; title and metadata
+  // verdicts are kept (never body). No-op for an empty model.
   void apply(const std::vector<LineFeatures>& lines, LineClassification& cls) const;
 
  private:
   std::vector<double> weights_;
   double bias_ = 0;
   double threshold_ = 0.5;
+  // A hand body line is demoted only below this probability ("demote_below V"; default: the
+  // threshold): losing a real sentence (the lead of an already clean text) costs a reader
+  // more than keeping a blurb.
+  double demote_below_ = -1;
 };
 
 }  // namespace recoupe::extract
