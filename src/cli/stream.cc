@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/io.h"
 #include "engine/stream.h"
+#include "report/article_json.h"
 
 namespace recoupe::cli {
 namespace {
@@ -29,10 +30,6 @@ constexpr const char* kHelp =
     "  --config FILE       JSON object overriding ClusterConfig fields\n"
     "  --data DIR          language resources (default: see recoupe --help)\n\n"
     "Exit codes: 0 ok; 1 some inputs refused (errors on stderr); 2 usage; 3 nothing processed.\n";
-
-nlohmann::ordered_json optional_string(const std::optional<std::string>& s) {
-  return s ? nlohmann::ordered_json(*s) : nlohmann::ordered_json(nullptr);
-}
 
 }  // namespace
 
@@ -60,10 +57,10 @@ int run_stream(int argc, char** argv) {
     j["id"] = s.article_id;
     j["story"] = s.story_id;
     j["new_story"] = s.new_story;
-    j["duplicate_of"] = optional_string(s.duplicate_of);
-    j["title"] = optional_string(a.title);
-    j["source"] = optional_string(a.source);
-    j["published"] = optional_string(a.published);
+    j["duplicate_of"] = report::string_or_null(s.duplicate_of);
+    j["title"] = report::string_or_null(a.title);
+    j["source"] = report::string_or_null(a.source);
+    j["published"] = report::string_or_null(a.published);
     out << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << std::endl;
   });
   std::fprintf(stderr, "recoupe stream: %zu articles, %zu stories\n", grouper.size(),

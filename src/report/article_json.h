@@ -1,11 +1,19 @@
 // JSON form of an Article (formats.md field names; null where unknown).
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "core/article.h"
 
 namespace recoupe::report {
+
+// A string field of the formats: the value, or null when unknown.
+inline nlohmann::ordered_json string_or_null(const std::optional<std::string>& v) {
+  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
 
 // All fields of `recoupe extract`: id, file, url, source, title, published, author, agency,
 // language, language_confidence, words, text, paragraphs.

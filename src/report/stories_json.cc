@@ -3,13 +3,6 @@
 #include <unordered_map>
 
 namespace recoupe::report {
-namespace {
-
-nlohmann::ordered_json opt(const std::optional<std::string>& v) {
-  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
-}
-
-}  // namespace
 
 nlohmann::ordered_json stories_to_json(const std::vector<Article>& articles,
                                        const std::vector<std::optional<std::string>>& duplicate_of,
@@ -21,12 +14,12 @@ nlohmann::ordered_json stories_to_json(const std::vector<Article>& articles,
     nlohmann::ordered_json x = nlohmann::ordered_json::object();
     x["id"] = a.id;
     x["file"] = a.file;
-    x["source"] = opt(a.source);
-    x["title"] = opt(a.title);
-    x["published"] = opt(a.published);
-    x["language"] = opt(a.language);
+    x["source"] = string_or_null(a.source);
+    x["title"] = string_or_null(a.title);
+    x["published"] = string_or_null(a.published);
+    x["language"] = string_or_null(a.language);
     x["words"] = a.words;
-    x["duplicate_of"] = i < duplicate_of.size() ? opt(duplicate_of[i]) : nullptr;
+    x["duplicate_of"] = i < duplicate_of.size() ? string_or_null(duplicate_of[i]) : nullptr;
     if (with_text) x["text"] = a.text;
     j["articles"].push_back(std::move(x));
   }
@@ -34,9 +27,9 @@ nlohmann::ordered_json stories_to_json(const std::vector<Article>& articles,
   for (const Story& s : stories) {
     nlohmann::ordered_json x = nlohmann::ordered_json::object();
     x["id"] = s.id;
-    x["title"] = opt(s.title);
-    x["language"] = opt(s.language);
-    x["event_date"] = opt(s.event_date);
+    x["title"] = string_or_null(s.title);
+    x["language"] = string_or_null(s.language);
+    x["event_date"] = string_or_null(s.event_date);
     x["articles"] = s.article_ids;
     x["sources"] = s.sources;
     j["stories"].push_back(std::move(x));
