@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "report/article_json.h"
+
 namespace recoupe::report {
 
 nlohmann::ordered_json stories_to_json(const std::vector<Article>& articles,
