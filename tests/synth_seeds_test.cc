@@ -126,6 +126,10 @@ TEST(SynthSeeds, TimelineDays) {
   EXPECT_TRUE(find("2023-09-10", "Pyongyang"));
   EXPECT_TRUE(find("2023-09-12", "arriv"));
   EXPECT_TRUE(find("2023-09-13", "Vostotchny"));
+  // A week holding day entries is noise ("Comme annoncé en début de semaine").
+  for (const auto& t : s.cc.timeline) EXPECT_NE(t.precision, "week") << t.what;
+  // A bare reporting clause is not an event when the day has one.
+  for (const auto& t : s.cc.timeline) EXPECT_FALSE(has(t.what, "a annoncé mardi")) << t.what;
   EXPECT_TRUE(std::is_sorted(s.cc.timeline.begin(), s.cc.timeline.end(),
                              [](const auto& a, const auto& b) { return a.date < b.date; }));
 }
