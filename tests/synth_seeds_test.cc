@@ -71,6 +71,20 @@ TEST(SynthSeeds, SingleSourceHandshakeAndMissilesFromPressTv) {
   }
 }
 
+// The meeting told in other words by the fifth outlet ("se sont rencontrés mercredi 13
+// septembre lors d'un sommet au centre spatial Vostochny Cosmodrome", capitalized common word,
+// English spelling) is the same fact as "se sont retrouvés ce mercredi au cosmodrome russe de
+// Vostotchny": not single-source, and the corroborated meeting cites that outlet too.
+TEST(SynthSeeds, MeetingInOtherWordsIsNotSingleSource) {
+  const auto& s = seeds();
+  for (const auto& c : s.cc.single_source) EXPECT_FALSE(has(c.claim, "centre spatial")) << c.claim;
+  bool meeting_cites_fifth = false;
+  for (const auto& c : s.cc.corroborated)
+    if (has(c.claim, "cosmodrome") && (has(c.claim, "rencontr") || has(c.claim, "retrouv")))
+      for (const auto& id : c.articles) meeting_cites_fifth |= starts_with(id, "004");
+  EXPECT_TRUE(meeting_cites_fifth);
+}
+
 TEST(SynthSeeds, SatellitesAndVladivostok2019Corroborated) {
   const auto& s = seeds();
   int satellites = 0, vladivostok = 0;
@@ -112,6 +126,10 @@ TEST(SynthSeeds, TimelineDays) {
   EXPECT_TRUE(find("2023-09-10", "Pyongyang"));
   EXPECT_TRUE(find("2023-09-12", "arriv"));
   EXPECT_TRUE(find("2023-09-13", "Vostotchny"));
+  // A week holding day entries is noise ("Comme annoncé en début de semaine").
+  for (const auto& t : s.cc.timeline) EXPECT_NE(t.precision, "week") << t.what;
+  // A bare reporting clause is not an event when the day has one.
+  for (const auto& t : s.cc.timeline) EXPECT_FALSE(has(t.what, "a annoncé mardi")) << t.what;
   EXPECT_TRUE(std::is_sorted(s.cc.timeline.begin(), s.cc.timeline.end(),
                              [](const auto& a, const auto& b) { return a.date < b.date; }));
 }

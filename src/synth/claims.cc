@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
+#include "analyze/aliases.h"
 #include "synth/content_words.h"
 #include "text/normalize.h"
 #include "text/words.h"
@@ -220,6 +223,61 @@ ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
   for (auto& v : mentions) std::sort(v.begin(), v.end());
   const bool have_entities = !ev.entities.empty();
 
+  // Words the story writes mostly in lower case: a capitalized occurrence of one of them
+  // ("Cosmodrome" in an English-style name next to "au cosmodrome de …") is a common word,
+  // not a name, so it still counts as a predicate. Mostly: "Nord" of "Corée du Nord" stays a
+  // name though "au nord de" occurs once.
+  std::unordered_set<std::string> lowercase_words;
+  {
+    std::unordered_map<std::string, std::pair<int, int>> uses;  // (lower case, capitalized)
+    for (size_t a = 0; a < n_articles; ++a) {
+      auto words = content_words(ev.articles[a]->text, stop, stemmer);
+      for (size_t k = 0; k < words.size(); ++k) {
+        const auto& w = words[k];
+        // A capitalized word right before another one is a title or part of a name
+        // ("President Trump", "Foreign Minister"): it does not count either way.
+        if (w.capitalized && k + 1 < words.size() && words[k + 1].capitalized &&
+            words[k + 1].begin <= w.end + 1)
+          continue;
+        auto& u = uses[w.folded];
+        ++(w.capitalized ? u.second : u.first);
+      }
+    }
+    for (const auto& [w, u] : uses)
+      if (u.first >= cfg.common_word_min_lowercase &&
+          u.first >= cfg.common_word_min_lowercase * u.second)
+        lowercase_words.insert(w);
+  }
+
+  // Entities that are spelling variants of one another once common words are left out
+  // ("Vostochny Cosmodrome" and "Vostotchny"): one representative, so alignment sees them as
+  // the same name. Keys: transliteration-folded words of each surface form.
+  std::vector<int> entity_rep(ev.entities.size());
+  {
+    std::unordered_map<std::string, int> key_owner;
+    for (size_t e = 0; e < ev.entities.size(); ++e) {
+      entity_rep[e] = static_cast<int>(e);
+      std::vector<std::string> surfaces = ev.entities[e].aliases;
+      surfaces.push_back(ev.entities[e].name);
+      for (const auto& surface : surfaces) {
+        // Only a last word is dropped ("Vostochny Cosmodrome"): a first one qualifies the
+        // rest ("North Korea" is not "South Korea").
+        std::string key;
+        auto spans = text::word_spans(surface);
+        for (size_t i = 0; i < spans.size(); ++i) {
+          std::string_view w(surface.data() + spans[i].begin, spans[i].end - spans[i].begin);
+          if (i > 0 && i + 1 == spans.size() && lowercase_words.count(text::fold(w))) continue;
+          key += analyze::translit_key(w) + " ";
+        }
+        if (key.empty()) continue;
+        auto [it, fresh] = key_owner.emplace(key, entity_rep[e]);
+        if (!fresh && it->second != entity_rep[e] &&
+            ev.entities[it->second].type == ev.entities[e].type)
+          entity_rep[e] = it->second;
+      }
+    }
+  }
+
   std::unordered_map<std::string, uint32_t> term_id;
   std::vector<std::vector<std::pair<uint32_t, float>>> raw;  // per claim: (term, family weight)
   auto term = [&](const std::string& key) {
@@ -276,7 +334,14 @@ ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
           }
           // A capitalized word inside the sentence is a name: its own family, so that the
           // "same predicate" test below is not met by names alone.
-          if (cws[k].capitalized && cws[k].begin > 0) {
+          // "Cosmodrome" after "Vostochny", written lower case elsewhere in the story, is a
+          // common word; "President" before "Trump" stays a title of the name.
+          const bool common =
+              cws[k].capitalized && lowercase_words.count(cws[k].folded) && k > 0 &&
+              cws[k - 1].capitalized && cws[k].begin <= cws[k - 1].end + 1 &&
+              !(k + 1 < cws.size() && cws[k + 1].capitalized && cws[k + 1].begin <= cws[k].end + 1);
+          if (common) c.names.push_back(cws[k].folded);  // still part of a name
+          if (cws[k].capitalized && cws[k].begin > 0 && !common) {
             c.names.push_back(cws[k].folded);
             feats.push_back({term("n:" + cws[k].stem),
                              have_entities ? 1.0f : static_cast<float>(cfg.entity_weight)});
@@ -299,8 +364,8 @@ ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
         for (; it != ms.end() && it->first < c.end; ++it) {
           if (std::find(c.entities.begin(), c.entities.end(), it->second) == c.entities.end()) {
             c.entities.push_back(it->second);
-            feats.push_back(
-                {term("e:" + std::to_string(it->second)), static_cast<float>(cfg.entity_weight)});
+            feats.push_back({term("e:" + std::to_string(entity_rep[it->second])),
+                             static_cast<float>(cfg.entity_weight)});
           }
         }
         for (const auto& q : an->quantities) {
@@ -373,6 +438,23 @@ ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
   std::vector<uint8_t> predicate(term_id.size(), 0);
   for (const auto& [key, id] : term_id) predicate[id] = key[0] == 'w' || key[0] == 'd';
 
+  // Day dates, and entity terms by type ('p' person, 'l' place), for anchored alignment.
+  std::vector<uint8_t> day_term(term_id.size(), 0);
+  std::vector<char> entity_term(term_id.size(), 0);
+  for (const auto& [key, id] : term_id) {
+    if (key[0] == 'd' && key.size() == 2 + 10) day_term[id] = 1;  // d:YYYY-MM-DD
+    if (key[0] == 'e') {
+      const std::string& type = ev.entities[std::stoul(key.substr(2))].type;
+      entity_term[id] = type == "person" ? 'p' : type == "place" ? 'l' : 0;
+    }
+  }
+  auto shared_terms = [](const Claim& x, const Claim& y) {
+    std::vector<uint32_t> out;
+    std::set_intersection(x.terms.begin(), x.terms.end(), y.terms.begin(), y.terms.end(),
+                          std::back_inserter(out));
+    return out;
+  };
+
   // Candidate pairs from the rarer terms, then the exact cosine.
   std::vector<std::vector<uint32_t>> postings(term_id.size());
   for (size_t c = 0; c < n; ++c)
@@ -412,15 +494,28 @@ ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
           ++j;
         }
       }
-      if (predicates < cfg.min_shared_predicate_terms) continue;
       float sim = static_cast<float>(std::min(1.0, dot / (static_cast<double>(x.norm) * y.norm)));
       float cov_x = static_cast<float>(shared_x / (static_cast<double>(x.norm) * x.norm));
       float cov_y = static_cast<float>(shared_y / (static_cast<double>(y.norm) * y.norm));
-      if (sim < cfg.align_threshold && cov_x < cfg.cover_threshold && cov_y < cfg.cover_threshold)
-        continue;
+      bool by_words = predicates >= cfg.min_shared_predicate_terms &&
+                      (sim >= cfg.align_threshold || cov_x >= cfg.cover_threshold ||
+                       cov_y >= cfg.cover_threshold);
+      // Same people at the same place (and the same day, or the same predicates): told in
+      // other words ("se sont retrouvés" / "se sont rencontrés"), a weaker overlap suffices.
+      bool anchored = false;
+      if (!by_words && sim >= cfg.anchored_align_threshold && predicates >= 1) {
+        bool day = false, person = false, place = false;
+        for (uint32_t t : shared_terms(x, y)) {
+          if (day_term[t]) day = true;
+          if (entity_term[t] == 'p') person = true;
+          if (entity_term[t] == 'l') place = true;
+        }
+        anchored = person && place && (day || predicates >= cfg.min_shared_predicate_terms);
+      }
+      if (!by_words && !anchored) continue;
       bool conflict = claims_conflict(x, y, cfg);
-      cs.aligned[c].push_back({o, sim, cov_x, conflict});
-      cs.aligned[o].push_back({static_cast<uint32_t>(c), sim, cov_y, conflict});
+      cs.aligned[c].push_back({o, sim, cov_x, conflict, anchored});
+      cs.aligned[o].push_back({static_cast<uint32_t>(c), sim, cov_y, conflict, anchored});
     }
   }
   cs.support.assign(n, {});
@@ -434,7 +529,8 @@ ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
     for (const auto& x : al) {
       const Claim& o = cs.claims[x.other];
       if (o.article == cs.claims[c].article || x.conflict) continue;
-      if (x.similarity < cfg.align_threshold && x.covered < cfg.cover_threshold) continue;
+      if (x.similarity < cfg.align_threshold && x.covered < cfg.cover_threshold && !x.anchored)
+        continue;
       sup.push_back(o.article);
       cs.centrality[c] += x.similarity;
     }

@@ -55,6 +55,9 @@ struct Alignment {
   float similarity = 0.0f;
   float covered = 0.0f;
   bool conflict = false;  // same fact, but a number or a date differs (see disagreements.h)
+  // Aligned by its anchors (same person and place entities, and the same day or
+  // min_shared_predicate_terms predicates) with a cosine ≥ anchored_align_threshold only.
+  bool anchored = false;
 };
 
 // Claims of a story and their alignments.
@@ -62,9 +65,12 @@ struct Alignment {
 //    else its id; a near-duplicate gets its original's outlet.
 //  - `aligned[c]`: every claim (of any article: restatements, captions) that shares at least
 //    min_shared_predicate_terms predicate terms with c and either has cosine ≥
-//    align_threshold with it or covers (either way) ≥ cover_threshold; sorted by index.
+//    align_threshold with it or covers (either way) ≥ cover_threshold; or that is anchored
+//    to c: a person and a place entity in common (spelling variants and capitalized common
+//    words reconciled), the same day or min_shared_predicate_terms predicates, one predicate
+//    at least, cosine ≥ anchored_align_threshold. Sorted by index.
 //  - `support[c]`: article indices stating claim c without conflict: its own and those of
-//    claims aligned by cosine or covering c; sorted.
+//    claims aligned by cosine, anchors, or covering c; sorted.
 //  - `support_outlets[c]`: number of distinct outlets in support[c].
 struct ClaimSet {
   std::vector<Claim> claims;

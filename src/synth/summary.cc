@@ -108,7 +108,8 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
         bool same_fact = false;
         for (const auto& al : cs.aligned[c])
           if (std::find(chosen.begin(), chosen.end(), al.other) != chosen.end() &&
-              (al.similarity >= cfg.align_threshold || al.covered >= cfg.cover_threshold))
+              (al.similarity >= cfg.align_threshold || al.covered >= cfg.cover_threshold ||
+               al.anchored))
             same_fact = true;
         if (same_fact) continue;
         double mmr = score[c] - cfg.redundancy_weight * red;

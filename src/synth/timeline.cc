@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "analyze/civil_date.h"
 #include "synth/content_words.h"
 #include "synth/corroboration.h"
 #include "text/normalize.h"
@@ -174,6 +175,42 @@ std::vector<TimelineEntry> build_timeline(const StoryEvidence& ev, const SynthRe
     out.push_back(
         {events[rep].date, events[rep].precision, events[rep].what, article_ids(ev, arts)});
   }
+  // A week or a month that holds day entries of the timeline adds nothing ("Comme annoncé en
+  // début de semaine" next to the days it spans): the days say when.
+  auto covers_a_day = [&](const TimelineEntry& coarse) {
+    std::string first, last;
+    if (coarse.precision == "week") {
+      auto d = analyze::parse_iso_date(coarse.date);
+      if (!d) return false;
+      first = coarse.date;
+      last = analyze::format_iso(analyze::civil_from_days(analyze::days_from_civil(*d) + 6));
+    } else if (coarse.precision == "month") {
+      first = coarse.date + "-01";
+      last = coarse.date + "-31";
+    } else {
+      return false;
+    }
+    for (const auto& e : out)
+      if (e.precision == "day" && e.date >= first && e.date <= last) return true;
+    return false;
+  };
+  // An entry whose text opens on a reporting verb ("a annoncé mardi l'agence …") states who
+  // told, not what happened: left out when the same date has another entry.
+  const auto& plain = resources.plain_words(ev.language);
+  auto opens_on_reporting = [&](const TimelineEntry& t) {
+    auto words = content_words(t.what, stop, stemmer);
+    return !words.empty() && plain.count(words[0].folded) > 0;
+  };
+  auto reporting_only = [&](const TimelineEntry& t) {
+    if (!opens_on_reporting(t)) return false;
+    for (const auto& e : out)
+      if (&e != &t && e.date == t.date && !opens_on_reporting(e)) return true;
+    return false;
+  };
+  std::vector<TimelineEntry> kept;
+  for (const auto& e : out)
+    if (!covers_a_day(e) && !reporting_only(e)) kept.push_back(e);
+  out = std::move(kept);
   if (out.size() > cfg.max_timeline) {
     std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
       return x.articles.size() > y.articles.size();
