@@ -99,14 +99,17 @@ TEST(SynthSeeds, SatellitesAndVladivostok2019Corroborated) {
 
 TEST(SynthSeeds, QuotesWithTheirSpeakers) {
   const auto& s = seeds();
-  bool putin = false, kim = false;
+  bool putin = false, kim = false, panda = false;
   for (const auto& q : s.cc.quotes) {
     if (has(q.text, "Je suis très content de vous voir")) putin = has(q.speaker, "Poutine");
     if (has(q.text, "nous resterons unis pour lutter contre l'impérialisme"))
       kim = has(q.speaker, "Kim");
+    // The full name as the attribution writes it, not a tagger's "Panda" inside it.
+    if (has(q.text, "Fascinant")) panda = q.speaker == "Ankit Panda";
   }
   EXPECT_TRUE(putin);
   EXPECT_TRUE(kim);
+  EXPECT_TRUE(panda);
   // The same answer about rockets, translated twice, is one quote with two wordings.
   bool variants = false;
   for (const auto& q : s.cc.quotes)

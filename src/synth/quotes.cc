@@ -58,9 +58,14 @@ std::string canonical_speaker(const StoryEvidence& ev, size_t article, const std
                               size_t begin, size_t end) {
   if (written.empty()) return "";
   if (end > begin) {
-    for (const auto& e : ev.entities)
+    // The entity mentioned where the speaker is written, when it covers the whole written
+    // name and can speak: "Ankit Panda" stays "Ankit Panda" although a tagger found a place
+    // "Panda" inside it.
+    for (const auto& e : ev.entities) {
+      if (e.type == "place") continue;
       for (const auto& m : e.mentions)
-        if (m.article == article && m.begin < end && begin < m.end) return e.name;
+        if (m.article == article && m.begin <= begin && end <= m.end) return e.name;
+    }
   }
   std::string f = fold_clean(written);
   for (const auto& e : ev.entities) {
