@@ -22,7 +22,9 @@ struct FeatureSpace {
   index::StopWordLibrary stop_words;
 };
 
-// Raw terms of every article, on `threads` threads (0: all cores). Order preserved. The
+// Raw terms of every article, on `threads` threads (0: all cores). Order preserved, and the
+// ids of new terms are renumbered in an order fixed by the input (first article, then key),
+// so that everything downstream is the same for any thread count. The
 // article's title, text, language and published date are used; a missing language means no
 // stemming and no stop words.
 std::vector<index::RawTerms> extract_terms(const std::vector<Article>& articles,

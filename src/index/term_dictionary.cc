@@ -28,6 +28,15 @@ std::optional<TermId> TermDictionary::find(std::string_view key) const {
   return std::nullopt;
 }
 
+void TermDictionary::renumber(const std::vector<TermId>& new_id) {
+  std::lock_guard keys_lock(keys_mutex_);
+  for (auto& shard : shards_)
+    for (auto& [key, id] : shard.ids) id = new_id[id];
+  std::deque<std::string> keys(keys_.size());
+  for (size_t old = 0; old < keys_.size(); ++old) keys[new_id[old]] = std::move(keys_[old]);
+  keys_ = std::move(keys);
+}
+
 std::string TermDictionary::key(TermId id) const {
   std::lock_guard lock(keys_mutex_);
   return id < keys_.size() ? keys_[id] : std::string();

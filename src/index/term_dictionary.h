@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace recoupe::index {
 
@@ -33,6 +34,13 @@ class TermDictionary {
   // The key of `id` (empty when out of range). For diagnostics and tests.
   std::string key(TermId id) const;
   size_t size() const { return next_.load(std::memory_order_relaxed); }
+
+  // Gives every key a new id: new_id[old] for each id 0..size()-1, a permutation of them.
+  // Parallel interning numbers keys in the order threads happen to meet them; renumbering in
+  // an order fixed by the input makes everything downstream (vector term order, hence float
+  // sums and ties) the same for any thread count. Not thread-safe: no other call may run.
+  // Cost: O(size()).
+  void renumber(const std::vector<TermId>& new_id);
 
  private:
   static constexpr size_t kShards = 32;
