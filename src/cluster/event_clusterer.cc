@@ -116,19 +116,17 @@ EventClusterer::Best EventClusterer::best_cluster(const Profile& p, uint32_t exc
   return best_cluster(p, exclude, self, workspace_, nullptr);
 }
 
-EventClusterer::Best EventClusterer::best_cluster(const Profile& p, uint32_t exclude,
-                                                  const Cluster* self, Workspace& ws,
-                                                  Trace* trace) const {
+void EventClusterer::score_candidates(
+    const Profile& p, uint32_t exclude, Workspace& ws, Trace* trace,
+    const std::function<void(uint32_t, double)>& on_scored) const {
   index::CandidateIndex::Limits limits{config_.max_postings_per_term, config_.max_candidates};
-  int64_t t = p.time_max != kUnknownTime ? p.time_max : kUnknownTime;
   index::SparseVector q = query_vector(p);
-  auto candidates = index_.query(q, t, config_.window_hours, limits, ws.query);
+  auto candidates = index_.query(q, p.time_max, config_.window_hours, limits, ws.query);
   if (trace) {
     trace->terms.clear();
     for (const auto& e : q.entries) trace->terms.push_back(e.term);
     trace->clusters.clear();
   }
-  Best best;
   std::vector<uint32_t> seen;
   for (uint32_t raw : candidates) {
     uint32_t c = find(raw);
@@ -136,11 +134,19 @@ EventClusterer::Best EventClusterer::best_cluster(const Profile& p, uint32_t exc
     if (c == exclude || clusters_[c].counted == 0) continue;
     if (std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
     seen.push_back(c);
-    double s = pair_score(p, profile_of_cluster(clusters_[c]), config_).total;
-    double bar = self ? merge_bar(*self, clusters_[c]) : join_bar(clusters_[c]);
-    if (s < bar) continue;
-    if (!best || s > best->second || (s == best->second && c < best->first)) best = {{c, s}};
+    on_scored(c, pair_score(p, profile_of_cluster(clusters_[c]), config_).total);
   }
+}
+
+EventClusterer::Best EventClusterer::best_cluster(const Profile& p, uint32_t exclude,
+                                                  const Cluster* self, Workspace& ws,
+                                                  Trace* trace) const {
+  Best best;
+  score_candidates(p, exclude, ws, trace, [&](uint32_t c, double s) {
+    double bar = self ? merge_bar(*self, clusters_[c]) : join_bar(clusters_[c]);
+    if (s < bar) return;
+    if (!best || s > best->second || (s == best->second && c < best->first)) best = {{c, s}};
+  });
   return best;
 }
 
@@ -494,7 +500,6 @@ void EventClusterer::refine() {
 
 void EventClusterer::adopt_orphans() {
   if (config_.orphan_relative_threshold <= 0) return;
-  index::CandidateIndex::Limits limits{config_.max_postings_per_term, config_.max_candidates};
   for (uint32_t own = 0; own < clusters_.size(); ++own) {
     const Cluster& small = clusters_[own];
     if (small.forward != UINT32_MAX || small.counted == 0 ||
@@ -504,15 +509,9 @@ void EventClusterer::adopt_orphans() {
     // The two best larger clusters: the first must stand out from the second.
     double best = 0, second = 0;
     uint32_t best_c = UINT32_MAX;
-    std::vector<uint32_t> seen;
-    for (uint32_t raw : index_.query(query_vector(p), p.time_max, config_.window_hours, limits)) {
-      uint32_t c = find(raw);
-      if (c == own || clusters_[c].counted <= small.counted ||
-          clusters_[c].counted < config_.orphan_min_target)
-        continue;
-      if (std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
-      seen.push_back(c);
-      double s = pair_score(p, profile_of_cluster(clusters_[c]), config_).total;
+    score_candidates(p, own, workspace_, nullptr, [&](uint32_t c, double s) {
+      if (clusters_[c].counted <= small.counted || clusters_[c].counted < config_.orphan_min_target)
+        return;
       if (s > best || (s == best && c < best_c)) {
         second = best;
         best = s;
@@ -520,7 +519,7 @@ void EventClusterer::adopt_orphans() {
       } else if (s > second) {
         second = s;
       }
-    }
+    });
     if (best_c == UINT32_MAX) continue;
     auto coh = coherence(clusters_[best_c]);
     double bar =

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -102,6 +103,11 @@ class EventClusterer {
   index::SparseVector query_vector(const Profile& p) const;
   // The best-scoring live cluster (other than `exclude`) that would accept `p`: a new
   // article when `self` is null (score ≥ join_bar), else the cluster `self` (merge_bar).
+  // Calls on_scored(cluster, score) once for each distinct live candidate cluster of `p`
+  // (from the index, other than `exclude`), scored by pair_score. `trace`, when given, records
+  // the query terms and every candidate read.
+  void score_candidates(const Profile& p, uint32_t exclude, Workspace& ws, Trace* trace,
+                        const std::function<void(uint32_t, double)>& on_scored) const;
   Best best_cluster(const Profile& p, uint32_t exclude, const struct Cluster* self = nullptr) const;
   Best best_cluster(const Profile& p, uint32_t exclude, const struct Cluster* self, Workspace& ws,
                     Trace* trace) const;
