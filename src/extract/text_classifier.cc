@@ -96,6 +96,22 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
   out.classes.assign(n, LineClass::kBoilerplate);
   if (n == 0) return out;
 
+  // An already clean text (wire copy, the body field of a feed): every line is a sentence and
+  // none is a cue, a menu, a link or metadata. There is nothing to remove, and the rules below
+  // would only lose its shorter or name-heavy sentences.
+  const bool clean = std::all_of(lines.begin(), lines.end(), [&](const LineFeatures& f) {
+    return f.ends_sentence && f.words >= c.clean_line_min_words && f.cue == CueKind::kNone &&
+           f.meta.kind == CueKind::kNone && f.separators == 0 && !f.has_url && !f.has_copyright;
+  });
+  if (clean && n >= 2) {
+    out.classes.assign(n, LineClass::kBody);
+    out.title_line = -1;
+    out.region_begin = 0;
+    out.region_end = n;
+    out.regions = {{0, n}};
+    return out;
+  }
+
   long words = 0, stops = 0;
   for (const auto& f : lines) {
     words += f.words;
@@ -234,21 +250,6 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
   // Metadata lines anywhere are reported as such (the body never contains them).
   for (int i = 0; i < n; ++i)
     if (meta[i] && out.classes[i] == LineClass::kBoilerplate) out.classes[i] = LineClass::kMetadata;
-  // An already clean text (wire copy, the body field of a feed): every line is a sentence and
-  // none is a cue, a menu, a link or metadata. There is nothing to remove, and the rules above
-  // would only lose its shorter or name-heavy sentences.
-  const bool clean = std::all_of(lines.begin(), lines.end(), [&](const LineFeatures& f) {
-    return f.ends_sentence && f.words >= c.clean_line_min_words && f.cue == CueKind::kNone &&
-           f.meta.kind == CueKind::kNone && f.separators == 0 && !f.has_url && !f.has_copyright;
-  });
-  if (clean && n >= 2) {
-    out.classes.assign(n, LineClass::kBody);
-    out.title_line = -1;
-    out.region_begin = 0;
-    out.region_end = n;
-    out.regions = {{0, n}};
-    return out;
-  }
   if (c.use_line_model && cues.line_model()) cues.line_model()->apply(lines, out);
   return out;
 }
