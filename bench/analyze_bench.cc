@@ -17,6 +17,7 @@
 #include "analyze/analyzer.h"
 #include "analyze/person_names.h"
 #include "ingest/reader.h"
+#include "shipped_resources.h"
 
 namespace {
 
@@ -44,7 +45,7 @@ int main(int argc, char** argv) {
                           "clustering/rpm2-fr-dev.jsonl"})
       inputs.push_back(shared + f);
   }
-  const auto resources = analyze::AnalysisResources::load();
+  const auto& resources = testing::shipped_resources().analysis();
   std::printf("%-28s %7s %8s %9s %8s | %6s %6s %6s %6s %6s (s)\n", "file", "docs", "MB", "cpu s",
               "MB/s", "sent", "tok", "dates", "qty", "quote");
   for (const auto& path : inputs) {

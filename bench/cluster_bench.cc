@@ -28,6 +28,7 @@
 #include "engine/load.h"
 #include "index/minhash.h"
 #include "ingest/reader.h"
+#include "shipped_resources.h"
 #include "text/data_dir.h"
 
 using namespace recoupe;
@@ -138,12 +139,12 @@ void quality(unsigned threads) {
   std::printf("|---|---|---|---|---|---|---|---|---|---|\n");
   for (const char* set : {"ecbplus-dev", "rpm2-fr-dev", "newswcl50"}) {
     std::string file = kData + "/clustering/" + set + ".jsonl";
-    auto loaded = engine::load_articles({file}, threads);
-    engine::BatchOptions options;
-    options.data_dir = text::find_data_dir();
-    options.threads = threads;
+    engine::Config config;
+    config.threads = threads;
+    const engine::Pipeline pipeline = testing::shipped_pipeline(config);
+    auto loaded = pipeline.load({file});
     auto t = Clock::now();
-    auto result = engine::group_articles(loaded.articles, options);
+    auto result = pipeline.group(loaded.articles);
     double secs = since(t);
     std::vector<std::string> gold, found;
     for (size_t i = 0; i < loaded.articles.size(); ++i) {
@@ -165,7 +166,8 @@ void batch(const std::vector<Article>& base, size_t n, unsigned threads) {
   arts.reserve(n);
   for (size_t i = 0; i < n; ++i) arts.push_back(replay(base[i % base.size()], i / base.size()));
   cluster::ClusterConfig config;
-  engine::FeatureSpace space(text::find_data_dir());
+  engine::FeatureSpace space(testing::shipped_resources().data_dir(),
+                             testing::shipped_resources().stop_words());
   double cpu0 = cpu_seconds();
   auto t0 = Clock::now();
   auto features = engine::featurize_batch(arts, space, config, threads);
@@ -197,7 +199,8 @@ void batch(const std::vector<Article>& base, size_t n, unsigned threads) {
 // and EventClusterer::add.
 void online(const std::vector<Article>& base, size_t n, unsigned threads) {
   cluster::ClusterConfig config;
-  engine::FeatureSpace space(text::find_data_dir());
+  engine::FeatureSpace space(testing::shipped_resources().data_dir(),
+                             testing::shipped_resources().stop_words());
   // Terms of the real articles once; replays are made at the term level: every entity and
   // title key gets a replay suffix (a new id), like the text-level replay above but
   // without re-parsing 1M texts; the MinHash signature is re-hashed per replay.

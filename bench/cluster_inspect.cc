@@ -13,6 +13,7 @@
 #include "cluster/pair_score.h"
 #include "engine/featurize.h"
 #include "engine/load.h"
+#include "shipped_resources.h"
 #include "text/data_dir.h"
 
 using namespace recoupe;
@@ -23,23 +24,24 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--config" && i + 1 < argc) {
-      auto c = cluster::load_cluster_config(argv[++i]);
+      auto c = engine::load_config(argv[++i]);
       if (!c) {
         std::fprintf(stderr, "%s\n", c.error().to_string().c_str());
         return 2;
       }
-      config = *c;
+      config = c->cluster;
     } else {
       inputs.push_back(a);
     }
   }
-  auto loaded = engine::load_articles(inputs);
+  auto loaded = testing::shipped_pipeline().load(inputs);
   const auto& arts = loaded.articles;
   if (arts.size() > 1000) {
     std::fprintf(stderr, "cluster_inspect: %zu articles; at most 1000\n", arts.size());
     return 2;
   }
-  engine::FeatureSpace space(text::find_data_dir());
+  engine::FeatureSpace space(testing::shipped_resources().data_dir(),
+                             testing::shipped_resources().stop_words());
   auto f = engine::featurize_batch(arts, space, config);
   std::vector<std::tuple<double, size_t, size_t, cluster::PairScore>> rows;
   for (size_t i = 0; i < arts.size(); ++i)

@@ -22,6 +22,7 @@
 #include "extract/html_extractor.h"
 #include "extract/html_resources.h"
 #include "ingest/lines.h"
+#include "shipped_resources.h"
 
 namespace {
 
@@ -67,7 +68,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "extract_bench: %s: no pages\n", path.c_str());
     return 1;
   }
-  (void)recoupe::extract::HtmlResources::shared();  // load data once, outside the timing
+  const recoupe::engine::Pipeline pipeline =
+      recoupe::testing::shipped_pipeline();  // data loaded here, outside the timing
   std::printf("%zu pages, %.1f MB, average %.0f KB; %d repeats\n", pages.size(), bytes / 1e6,
               bytes / 1e3 / pages.size(), repeat);
 
@@ -81,14 +83,14 @@ int main(int argc, char** argv) {
     std::printf("%-16s cpu: %7.1f pages/s %6.1f MB/s | wall: %7.1f pages/s %6.1f MB/s  (%zu)\n",
                 name, n / cpu, mb / cpu, n / wall, mb / wall, sink % 10);
   };
-  run("extract_html", [](const std::string& html) {
-    return recoupe::extract::extract_html(html).paragraphs.size();
+  run("extract_html", [&](const std::string& html) {
+    return recoupe::extract::extract_html(html, pipeline.resources().html()).paragraphs.size();
   });
-  run("extract_article", [](const std::string& html) {
+  run("extract_article", [&](const std::string& html) {
     recoupe::RawDocument doc;
     doc.kind = recoupe::ContentKind::kHtml;
     doc.content = html;
-    return recoupe::extract::extract_article(doc).text.size();
+    return pipeline.extract(doc).text.size();
   });
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);

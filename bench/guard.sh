@@ -14,7 +14,7 @@ case "${1:-}" in
     mkdir -p "$out"
     # Exit 1 (some inputs refused, e.g. blank records in a dev set) is a normal outcome here.
     ok1() { "$@" || [ $? -eq 1 ]; }
-    untimed() { jq -S 'del(.. | objects | .seconds?, .pages_per_second?, .mb_per_second?, .articles_per_second?, .ms_per_article?)'; }
+    untimed() { jq -S 'del(.. | objects | .seconds?, .tokens_per_second?, .pages_per_second?, .mb_per_second?, .articles_per_second?, .ms_per_article?)'; }
     ok1 "$bin" report examples/vostochny --format json >"$out/seeds.report.json"
     ok1 "$bin" report examples/vostochny --format text --color never >"$out/seeds.report.txt"
     ok1 "$bin" report examples/vostochny --format html >"$out/seeds.report.html"

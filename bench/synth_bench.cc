@@ -20,9 +20,11 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/analyzer.h"
+#include "core/parallel_for.h"
 #include "extract/extractor.h"
 #include "ingest/reader.h"
 #include "report/cross_check_json.h"
+#include "shipped_resources.h"
 #include "synth/analyzed_story.h"
 #include "synth/cross_check.h"
 #include "text/data_dir.h"
@@ -38,7 +40,7 @@ std::vector<Article> read_articles(const std::vector<std::string>& paths) {
       std::fprintf(stderr, "%s\n", doc.error().to_string().c_str());
       return;
     }
-    out.push_back(extract::extract_article(*doc));
+    out.push_back(testing::shipped_pipeline().extract(*doc));
   });
   return out;
 }
@@ -74,13 +76,11 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  const std::string data_dir = text::find_data_dir();
-  auto analysis_resources = analyze::AnalysisResources::load(data_dir);
+  const auto& analysis_resources = testing::shipped_resources().analysis();
+  const auto& resources = testing::shipped_resources().synth();
   if (!story_paths.empty()) {
-    auto entity_resources = analyze::EntityResources::load(data_dir);
     auto story = synth::analyze_story("story", read_articles(story_paths), analysis_resources,
-                                      entity_resources ? &*entity_resources : nullptr);
-    auto resources = synth::SynthResources::load(data_dir, {story.language});
+                                      &testing::shipped_resources().entities());
     if (pairs) {  // every aligned pair, for reading what alignment does
       auto cs = synth::build_claims(story.evidence(), resources, {});
       for (size_t c = 0; c < cs.claims.size(); ++c)
@@ -124,30 +124,17 @@ int main(int argc, char** argv) {
     }
   auto t0 = std::chrono::steady_clock::now();
   std::vector<synth::AnalyzedStory> stories(groups.size());
-  {
-    std::atomic<size_t> next{0};
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t)
-      pool.emplace_back([&] {
-        for (size_t i; (i = next++) < groups.size();)
-          stories[i] = synth::analyze_story("s" + std::to_string(i), std::move(groups[i]),
-                                            analysis_resources);
-      });
-    for (auto& th : pool) th.join();
-  }
+  parallel_for(0, groups.size(), unsigned(threads), [&](unsigned, size_t i) {
+    stories[i] =
+        synth::analyze_story("s" + std::to_string(i), std::move(groups[i]), analysis_resources);
+  });
   double analysis_s = seconds_since(t0);
-  auto resources = synth::SynthResources::load(data_dir, {"fr", "en", "de"});
   auto t1 = std::chrono::steady_clock::now();
-  std::atomic<size_t> next{0}, claims_out{0};
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t)
-    pool.emplace_back([&] {
-      for (size_t i; (i = next++) < stories.size();) {
-        auto cc = synth::cross_check(stories[i].evidence(), resources);
-        claims_out += cc.corroborated.size() + cc.single_source.size();
-      }
-    });
-  for (auto& th : pool) th.join();
+  std::atomic<size_t> claims_out{0};
+  parallel_for(0, stories.size(), unsigned(threads), [&](unsigned, size_t i) {
+    auto cc = synth::cross_check(stories[i].evidence(), resources);
+    claims_out += cc.corroborated.size() + cc.single_source.size();
+  });
   double synth_s = seconds_since(t1);
   std::printf(
       "{\"articles\": %zu, \"stories\": %zu, \"threads\": %d, \"analysis_seconds\": %.2f, "

@@ -26,6 +26,7 @@
 #include "extract/text_line_model.h"
 #include "extract/text_lines.h"
 #include "ingest/lines.h"
+#include "shipped_resources.h"
 
 using namespace recoupe;
 
@@ -72,7 +73,7 @@ void dump(const std::string& text, const extract::TextCues& cues) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const extract::TextCues& cues = extract::TextCues::shared();
+  const extract::TextCues& cues = testing::shipped_resources().text_cues();
   if (argc == 4 && std::string(argv[1]) == "--dump") {
     std::string id = argv[2], path = argv[3];
     if (id == "-") {

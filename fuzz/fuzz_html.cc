@@ -4,13 +4,14 @@
 #include <cstdint>
 #include <string_view>
 
-#include "extract/extractor.h"
 #include "ingest/reader.h"
+#include "shipped_resources.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const recoupe::engine::Pipeline pipeline = recoupe::testing::shipped_pipeline();
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   auto doc = recoupe::ingest::make_raw_document(
       std::string(bytes), "fuzz.html", recoupe::ContentKind::kHtml, recoupe::ingest::ReadLimits{});
-  if (doc) (void)recoupe::extract::extract_article(*doc);
+  if (doc) (void)pipeline.extract(*doc);
   return 0;
 }

@@ -6,10 +6,11 @@
 #include <string>
 
 #include "analyze/analyzer.h"
+#include "shipped_resources.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const recoupe::analyze::AnalysisResources resources =
-      recoupe::analyze::AnalysisResources::load();
+  const recoupe::analyze::AnalysisResources& resources =
+      recoupe::testing::shipped_resources().analysis();
   recoupe::Article article;
   article.id = "fuzz";
   // First byte picks the language so French and English rules are both exercised.

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "analyze/entities.h"
+#include "shipped_resources.h"
 #include "text/data_dir.h"
 
 namespace recoupe::analyze {
@@ -12,7 +13,8 @@ namespace {
 
 const EntityResources& resources() {
   static const auto* res = [] {
-    auto r = EntityResources::load(text::find_data_dir());
+    auto r = EntityResources::load(text::find_data_dir(),
+                                   recoupe::testing::shipped_resources().stop_words());
     EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().to_string());
     return new EntityResources(std::move(*r));
   }();

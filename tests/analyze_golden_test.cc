@@ -15,6 +15,7 @@
 #include "extract/extractor.h"
 #include "ingest/reader.h"
 #include "report/analysis_json.h"
+#include "shipped_resources.h"
 
 namespace recoupe::analyze {
 namespace {
@@ -49,7 +50,8 @@ std::optional<ArticleAnalysis> analyze_file(const std::string& path, const std::
   std::optional<ArticleAnalysis> out;
   ingest::read_inputs({path}, ingest::ReadLimits{}, [&](Expected<RawDocument> doc) {
     if (!doc) return;
-    out = analyze_article(extract::extract_article(*doc), test_resources(), ref);
+    out =
+        analyze_article(recoupe::testing::shipped_pipeline().extract(*doc), test_resources(), ref);
   });
   return out;
 }

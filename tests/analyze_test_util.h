@@ -2,12 +2,12 @@
 #pragma once
 
 #include "analyze/analyzer.h"
+#include "shipped_resources.h"
 
 namespace recoupe::analyze {
 
 inline const AnalysisResources& test_resources() {
-  static const AnalysisResources r = AnalysisResources::load();
-  return r;
+  return recoupe::testing::shipped_resources().analysis();
 }
 
 }  // namespace recoupe::analyze

@@ -8,6 +8,7 @@
 #include "cluster/pair_score.h"
 #include "core/article.h"
 #include "engine/batch.h"
+#include "shipped_resources.h"
 #include "text/data_dir.h"
 
 namespace recoupe::cluster {
@@ -48,20 +49,6 @@ std::vector<Article> corpus() {
            "than 53 percent of the vote, Mexico's electoral institute said.",
            "2018-07-02"),
   };
-}
-
-TEST(ClusterConfig, ParsesOverridesAndRefusesUnknownKeys) {
-  auto c = parse_cluster_config(R"({"join_threshold": 0.1, "window_hours": 48})");
-  ASSERT_TRUE(c.ok());
-  EXPECT_EQ(c->join_threshold, 0.1);
-  EXPECT_EQ(c->window_hours, 48);
-  EXPECT_EQ(c->weight_body, ClusterConfig{}.weight_body);
-  EXPECT_FALSE(parse_cluster_config(R"({"joinn": 1})").ok());
-  EXPECT_FALSE(parse_cluster_config(R"({"window_hours": 1.5})").ok());
-  EXPECT_FALSE(parse_cluster_config("[1]").ok());
-  auto round = parse_cluster_config(cluster_config_json(ClusterConfig{}));
-  ASSERT_TRUE(round.ok());
-  EXPECT_EQ(round->relative_threshold, ClusterConfig{}.relative_threshold);
 }
 
 TEST(Features, ParsesDatesAsHours) {
@@ -111,10 +98,9 @@ TEST(NearDuplicates, ReprintPointsToTheFirstCopy) {
 }
 
 TEST(EventClusterer, SeparatesTwoEventsOfOneKind) {
-  engine::BatchOptions options;
-  options.data_dir = text::find_data_dir();
+  const engine::Pipeline pipeline = recoupe::testing::shipped_pipeline();
   auto articles = corpus();
-  auto result = engine::group_articles(articles, options);
+  auto result = pipeline.group(articles);
   ASSERT_EQ(result.stories.size(), 3u);
   EXPECT_EQ(result.story_of[0], result.story_of[1]);
   EXPECT_EQ(result.story_of[2], result.story_of[3]);
@@ -132,14 +118,13 @@ TEST(EventClusterer, SeparatesTwoEventsOfOneKind) {
 
 TEST(EventClusterer, StreamingGivesTheSameGroupsAsBatchHere) {
   // The stream path: features with the statistics seen so far, one article at a time.
-  engine::BatchOptions options;
-  options.data_dir = text::find_data_dir();
+  const engine::Pipeline pipeline = recoupe::testing::shipped_pipeline();
   auto articles = corpus();
-  auto batch = engine::group_articles(articles, options);
+  auto batch = pipeline.group(articles);
   // Adding the same articles in a different order must not change the grouping.
   std::vector<Article> reversed(articles.rbegin(), articles.rend());
   for (auto& a : reversed) a.published.reset();  // undated: input order is the order
-  auto again = engine::group_articles(reversed, options);
+  auto again = pipeline.group(reversed);
   auto n = articles.size();
   for (size_t i = 0; i < n; ++i)
     for (size_t j = 0; j < n; ++j)
@@ -151,8 +136,7 @@ TEST(EventClusterer, StreamingGivesTheSameGroupsAsBatchHere) {
 TEST(EventClusterer, JoinsOneEventAcrossLanguages) {
   // A French report of the Lombok quake shares no content word with the English ones, only
   // names (in another spelling: "indonésienne"), the magnitude written "6,1" and the toll.
-  engine::BatchOptions options;
-  options.data_dir = text::find_data_dir();
+  const engine::Pipeline pipeline = recoupe::testing::shipped_pipeline();
   auto articles = corpus();
   Article fr = make("q5", "Indonésie : un séisme de magnitude 6,1 frappe Lombok",
                     "Un tremblement de terre de magnitude 6,1 a secoué dimanche l'île de Lombok, "
@@ -161,7 +145,7 @@ TEST(EventClusterer, JoinsOneEventAcrossLanguages) {
                     "2018-07-29T18:00:00Z");
   fr.language = "fr";
   articles.push_back(fr);
-  auto result = engine::group_articles(articles, options);
+  auto result = pipeline.group(articles);
   EXPECT_EQ(result.story_of[5], result.story_of[0]) << "French Lombok report with the English ones";
   EXPECT_NE(result.story_of[5], result.story_of[2]) << "not with the Anchorage quake";
   EXPECT_EQ(result.stories.size(), 3u);
@@ -170,8 +154,7 @@ TEST(EventClusterer, JoinsOneEventAcrossLanguages) {
 TEST(EventClusterer, NamesMatchAcrossSpellings) {
   // "Poutine"/"Putin", "Vostotchny"/"Vostochny", "Jong-un"/"Jong Un": one transliteration key
   // each, so the French report joins the English ones and not Putin's other meeting.
-  engine::BatchOptions options;
-  options.data_dir = text::find_data_dir();
+  const engine::Pipeline pipeline = recoupe::testing::shipped_pipeline();
   std::vector<Article> articles = {
       make("k1", "Putin hosts Kim Jong Un at Vostochny cosmodrome",
            "Vladimir Putin welcomed Kim Jong Un at the Vostochny cosmodrome in the Amur region. "
@@ -197,7 +180,7 @@ TEST(EventClusterer, NamesMatchAcrossSpellings) {
                     "2023-09-13T14:00:00Z");
   fr.language = "fr";
   articles.push_back(fr);
-  auto result = engine::group_articles(articles, options);
+  auto result = pipeline.group(articles);
   EXPECT_EQ(result.story_of[0], result.story_of[1]);
   EXPECT_EQ(result.story_of[2], result.story_of[3]);
   EXPECT_EQ(result.story_of[4], result.story_of[0]);
@@ -207,19 +190,19 @@ TEST(EventClusterer, NamesMatchAcrossSpellings) {
 TEST(EventClusterer, ALoneFollowUpJoinsTheStoryItClearlyBelongsTo) {
   // A follow-up on the Lombok quake (aid, two days later) shares little wording with the
   // first reports but more with them than with anything else: an orphan, adopted.
-  engine::BatchOptions options;
-  options.data_dir = text::find_data_dir();
-  options.config.orphan_min_target = 2;     // the test's stories have two articles
-  options.config.relative_threshold = 0.9;  // a strict regular bar that the follow-up misses
+  engine::Config config;
+  config.cluster.orphan_min_target = 2;     // the test's stories have two articles
+  config.cluster.relative_threshold = 0.9;  // a strict regular bar that the follow-up misses
+  const engine::Pipeline pipeline = recoupe::testing::shipped_pipeline(config);
   auto articles = corpus();
   articles.push_back(make("q6", "Aid flights land on the island",
                           "Relief supplies for families left homeless reached Lombok's "
                           "airport, where volunteers distributed tents, rice and clean water to "
                           "villagers from the north of the island.",
                           "2018-07-31"));
-  auto adopted = engine::group_articles(articles, options);
-  options.config.orphan_relative_threshold = 0;
-  auto alone = engine::group_articles(articles, options);
+  auto adopted = pipeline.group(articles);
+  config.cluster.orphan_relative_threshold = 0;
+  auto alone = recoupe::testing::shipped_pipeline(config).group(articles);
   EXPECT_NE(alone.story_of[5], alone.story_of[0]) << "below the regular bar";
   EXPECT_EQ(adopted.story_of[5], adopted.story_of[0]) << "adopted by the Lombok story";
   EXPECT_NE(adopted.story_of[5], adopted.story_of[2]);

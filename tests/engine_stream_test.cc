@@ -11,6 +11,7 @@
 
 #include "engine/stream.h"
 #include "ingest_test_util.h"
+#include "shipped_resources.h"
 #include "synth_test_util.h"
 #include "text/data_dir.h"
 
@@ -29,9 +30,7 @@ Article make(const std::string& id, const std::string& title, const std::string&
 }
 
 TEST(StreamGrouper, SeedsFormOneStoryAsTheyArrive) {
-  BatchOptions options;
-  options.data_dir = text::find_data_dir();
-  StreamGrouper grouper(options);
+  StreamGrouper grouper = recoupe::testing::shipped_pipeline().stream();
   auto seeds = recoupe::synth::testing::read_articles({RECOUPE_EXAMPLES_DIR "/vostochny"});
   ASSERT_EQ(seeds.size(), 5u);
   std::set<std::string> stories;
@@ -47,9 +46,7 @@ TEST(StreamGrouper, SeedsFormOneStoryAsTheyArrive) {
 }
 
 TEST(StreamGrouper, ReprintsAndOtherEvents) {
-  BatchOptions options;
-  options.data_dir = text::find_data_dir();
-  StreamGrouper grouper(options);
+  StreamGrouper grouper = recoupe::testing::shipped_pipeline().stream();
   const std::string quake =
       "A 6.1 magnitude earthquake struck the Indonesian island of Lombok on Sunday, killing at "
       "least 14 people and damaging hundreds of houses in Mataram, officials said. Rescue teams "

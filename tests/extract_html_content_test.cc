@@ -7,6 +7,7 @@
 #include "extract/html_dom.h"
 #include "extract/html_extractor.h"
 #include "extract/html_resources.h"
+#include "shipped_resources.h"
 
 namespace recoupe::extract {
 namespace {
@@ -33,7 +34,7 @@ TEST(HtmlContent, KeepsArticleDropsNavigationAndFooter) {
                      kArticle +
                      "</div><footer><p>Copyright 2023 Example Media, all rights reserved, "
                      "no reproduction.</p></footer></body></html>";
-  std::string text = joined(extract_html(html));
+  std::string text = joined(extract_html(html, recoupe::testing::shipped_resources().html()));
   EXPECT_NE(text.find("The council voted on Tuesday"), std::string::npos);
   EXPECT_NE(text.find("comfortable majority"), std::string::npos);
   EXPECT_NE(text.find("Tram line extended"), std::string::npos);  // heading inside the body
@@ -49,7 +50,7 @@ TEST(HtmlContent, ClassCuesPruneShareCommentsAndRelated) {
                      "and nobody asked us about it, as usual.</p></div>"
                      "<div class=related-posts><p>Another story about trams, buses and "
                      "bicycles, with many commas, words, and more.</p></div></body></html>";
-  std::string text = joined(extract_html(html));
+  std::string text = joined(extract_html(html, recoupe::testing::shipped_resources().html()));
   EXPECT_NE(text.find("The council voted"), std::string::npos);
   EXPECT_EQ(text.find("Share this article"), std::string::npos);
   EXPECT_EQ(text.find("waste of money"), std::string::npos);
@@ -61,7 +62,7 @@ TEST(HtmlContent, WrapperWithChromeClassHoldingTheArticleIsKept) {
                      kArticle +
                      "</article><div class=sidebar><p>Popular now</p></div>"
                      "</div></body></html>";
-  std::string text = joined(extract_html(html));
+  std::string text = joined(extract_html(html, recoupe::testing::shipped_resources().html()));
   EXPECT_NE(text.find("The council voted"), std::string::npos);
   EXPECT_EQ(text.find("Popular now"), std::string::npos);
 }
@@ -72,7 +73,7 @@ TEST(HtmlContent, LinkDenseBlocksAreDropped) {
                      "<li><a href=/b>New bicycle lanes open along the river front</a></li>"
                      "<li><a href=/c>Bus drivers strike for better working hours</a></li></ul>"
                      "</div></body></html>";
-  std::string text = joined(extract_html(html));
+  std::string text = joined(extract_html(html, recoupe::testing::shipped_resources().html()));
   EXPECT_NE(text.find("The council voted"), std::string::npos);
   EXPECT_EQ(text.find("Tram fares rise"), std::string::npos);
 }
@@ -82,7 +83,7 @@ TEST(HtmlContent, ScriptsStylesTemplatesNeverInText) {
                      "<script>var secret = 'SCRIPTTEXT';</script><noscript>NOSCRIPTTEXT</noscript>"
                      "<template><p>TEMPLATETEXT</p></template>" +
                      kArticle + "</div></body></html>";
-  std::string text = joined(extract_html(html));
+  std::string text = joined(extract_html(html, recoupe::testing::shipped_resources().html()));
   EXPECT_NE(text.find("The council voted"), std::string::npos);
   for (const char* bad : {"SCRIPTTEXT", "NOSCRIPTTEXT", "TEMPLATETEXT", "color:red"})
     EXPECT_EQ(text.find(bad), std::string::npos) << bad;
@@ -91,7 +92,7 @@ TEST(HtmlContent, ScriptsStylesTemplatesNeverInText) {
 TEST(HtmlContent, ShortFirstParagraphAndBrLinesKept) {
   std::string html = std::string("<html><body><div class=entry-content><p>Berlin.</p>") + kArticle +
                      "<p>Line one<br>Line two</p></div></body></html>";
-  HtmlExtraction e = extract_html(html);
+  HtmlExtraction e = extract_html(html, recoupe::testing::shipped_resources().html());
   std::string text = joined(e);
   EXPECT_NE(text.find("Berlin."), std::string::npos);
   EXPECT_NE(text.find("Line one\nLine two\n"), std::string::npos);  // <br> separates blocks
@@ -109,7 +110,7 @@ TEST(HtmlContent, JsonLdArticleBodyReplacesAMissingDomBody) {
       "\"NewsArticle\",\"headline\":\"Museum reopens\",\"articleBody\":\"" +
       body + "\"}</script></head><body><div id=app><p>" + body.substr(0, 120) +
       "</p></div></body></html>";
-  HtmlExtraction e = extract_html(html);
+  HtmlExtraction e = extract_html(html, recoupe::testing::shipped_resources().html());
   std::string text = joined(e);
   EXPECT_NE(text.find("entry would stay free for children"), std::string::npos);
   EXPECT_EQ(e.meta.title.value_or(""), "Museum reopens");
@@ -123,7 +124,7 @@ TEST(HtmlContent, JsonLdBodyInconsistentWithPageIsIgnored) {
       body +
       "\"}</script></head><body><p>Short page "
       "about something else entirely, not the body.</p></body></html>";
-  std::string text = joined(extract_html(html));
+  std::string text = joined(extract_html(html, recoupe::testing::shipped_resources().html()));
   EXPECT_EQ(text.find("xxxxxxxxxx"), std::string::npos);
 }
 
@@ -140,20 +141,22 @@ TEST(HtmlDom, HundredThousandNestedDivsDoNotOverflow) {
   std::string all = dom.subtree_text(0);
   EXPECT_NE(all.find("Inside the deep part."), std::string::npos);
   EXPECT_NE(all.find("After the deep part."), std::string::npos);
-  HtmlExtraction e = extract_html(html);  // the whole pipeline, no recursion either
+  HtmlExtraction e = extract_html(
+      html,
+      recoupe::testing::shipped_resources().html());  // the whole pipeline, no recursion either
   EXPECT_NE(joined(e).find("comfortable majority"), std::string::npos);
 }
 
 TEST(HtmlDom, TruncatedAndJunkInputNeverFail) {
   std::string html = std::string("<html><body><div class=article-body>") + kArticle;
   html.resize(html.size() - 40);  // cut inside the last paragraph, tags left open
-  HtmlExtraction e = extract_html(html);
+  HtmlExtraction e = extract_html(html, recoupe::testing::shipped_resources().html());
   EXPECT_NE(joined(e).find("The council voted"), std::string::npos);
-  EXPECT_TRUE(extract_html("").paragraphs.empty());
+  EXPECT_TRUE(extract_html("", recoupe::testing::shipped_resources().html()).paragraphs.empty());
   std::string junk;
   for (int i = 0; i < 5000; ++i) junk += static_cast<char>((i * 7919) % 255 + 1);
-  (void)extract_html(junk);
-  (void)extract_html("<<<>>></div></p><p <a href='");
+  (void)extract_html(junk, recoupe::testing::shipped_resources().html());
+  (void)extract_html("<<<>>></div></p><p <a href='", recoupe::testing::shipped_resources().html());
 }
 
 TEST(HtmlDom, SubtreeRangesAndAttributes) {
@@ -171,7 +174,7 @@ TEST(HtmlDom, SubtreeRangesAndAttributes) {
 }
 
 TEST(HtmlContent, BoilerplateMaskMarksChromeButNotMain) {
-  const HtmlResources& res = HtmlResources::shared();
+  const HtmlResources& res = recoupe::testing::shipped_resources().html();
   Dom dom = parse_html(
       "<html><body><div class=cookie-banner>Accept</div><main class=menu-open>"
       "<p>Text</p></main><div hidden>Hidden</div></body></html>");

@@ -8,6 +8,7 @@
 
 #include "eval/extraction_scores.h"
 #include "extract/html_extractor.h"
+#include "shipped_resources.h"
 
 namespace recoupe::extract {
 namespace {
@@ -20,7 +21,8 @@ TEST(HtmlEval, SnippetF1OnTwentyPagesStaysAboveFloor) {
   std::string line;
   while (std::getline(in, line)) {
     auto j = nlohmann::json::parse(line);
-    HtmlExtraction e = extract_html(j["html"].get<std::string>());
+    HtmlExtraction e =
+        extract_html(j["html"].get<std::string>(), recoupe::testing::shipped_resources().html());
     std::string text;
     for (const auto& p : e.paragraphs) text += p + "\n";
     counts.add(eval::score_snippets(text, j["with"].get<std::vector<std::string>>(),

@@ -6,6 +6,7 @@
 #include "extract/html_extractor.h"
 #include "extract/html_metadata.h"
 #include "extract/html_resources.h"
+#include "shipped_resources.h"
 
 namespace recoupe::extract {
 namespace {
@@ -27,7 +28,7 @@ TEST(HtmlMetadata, JsonLdWinsForDateAuthorPublisher) {
                          "\"Jane Doe\"}],\"publisher\":{\"@type\":\"Organization\",\"name\":"
                          "\"Example News\"}}]}</script></head><body>") +
                      kBody + "</body></html>";
-  PageMetadata m = extract_html(html).meta;
+  PageMetadata m = extract_html(html, recoupe::testing::shipped_resources().html()).meta;
   EXPECT_EQ(m.title.value_or(""), "Tram line extended");
   EXPECT_EQ(m.published.value_or(""), "2023-09-13T08:30:00+02:00");
   EXPECT_EQ(m.author.value_or(""), "Jane Doe");
@@ -44,7 +45,7 @@ TEST(HtmlMetadata, OpenGraphMetaCanonicalAndRelAuthor) {
           "<link rel=canonical href='https://www.example.com/city/tram'></head><body>"
           "<a rel=author href=/jd>By John Smith</a>") +
       kBody + "</body></html>";
-  PageMetadata m = extract_html(html).meta;
+  PageMetadata m = extract_html(html, recoupe::testing::shipped_resources().html()).meta;
   EXPECT_EQ(m.title.value_or(""), "Tram line extended");
   EXPECT_EQ(m.source.value_or(""), "Example News");
   EXPECT_EQ(m.published.value_or(""), "2023-09-12");
@@ -68,7 +69,9 @@ TEST(HtmlMetadata, HostOfCanonicalUrlWhenNoSiteName) {
                          "<html><head><link rel=canonical "
                          "href='https://www.example.org/a'></head><body>") +
                      kBody + "</body></html>";
-  EXPECT_EQ(extract_html(html).meta.source.value_or(""), "example.org");
+  EXPECT_EQ(
+      extract_html(html, recoupe::testing::shipped_resources().html()).meta.source.value_or(""),
+      "example.org");
 }
 
 TEST(HtmlMetadata, DatesAreNormalizedOrRefused) {
@@ -96,17 +99,19 @@ TEST(HtmlMetadata, TimeOutsideTheArticleIsChrome) {
                          "<html><body><div class=topbar><time datetime='2023-10-01'>"
                          "Sunday 1 October</time></div><div class=wrap>") +
                      kBody + "</div></body></html>";
-  EXPECT_FALSE(extract_html(html).meta.published);
+  EXPECT_FALSE(extract_html(html, recoupe::testing::shipped_resources().html()).meta.published);
   // Inside the article it is used.
   std::string inside = std::string(
                            "<html><body><article><time datetime='2023-09-13'>13 Sept"
                            "</time>") +
                        kBody + "</article></body></html>";
-  EXPECT_EQ(extract_html(inside).meta.published.value_or(""), "2023-09-13");
+  EXPECT_EQ(extract_html(inside, recoupe::testing::shipped_resources().html())
+                .meta.published.value_or(""),
+            "2023-09-13");
 }
 
 TEST(HtmlMetadata, AgencyFromBylineOrDateline) {
-  const HtmlResources& res = HtmlResources::shared();
+  const HtmlResources& res = recoupe::testing::shipped_resources().html();
   EXPECT_EQ(find_agency("Jane Doe with AFP", res).value_or(""), "AFP");
   EXPECT_EQ(find_agency("Reuters staff", res).value_or(""), "Reuters");
   EXPECT_FALSE(find_agency("The RAFPX group", res));  // not a whole word
@@ -116,7 +121,9 @@ TEST(HtmlMetadata, AgencyFromBylineOrDateline) {
       "residents had awaited for more than a decade.</p><p>Construction will "
       "start next spring, the city said, with regional funding.</p></div>"
       "</body></html>";
-  EXPECT_EQ(extract_html(html).meta.agency.value_or(""), "AFP");
+  EXPECT_EQ(
+      extract_html(html, recoupe::testing::shipped_resources().html()).meta.agency.value_or(""),
+      "AFP");
 }
 
 TEST(HtmlMetadata, BylineClassInsideArticle) {
@@ -124,7 +131,7 @@ TEST(HtmlMetadata, BylineClassInsideArticle) {
                          "<html><body><article><h1>Tram line extended</h1><div "
                          "class=byline>By Anna Berg</div>") +
                      kBody + "</article></body></html>";
-  PageMetadata m = extract_html(html).meta;
+  PageMetadata m = extract_html(html, recoupe::testing::shipped_resources().html()).meta;
   EXPECT_EQ(m.author.value_or(""), "Anna Berg");
   EXPECT_EQ(m.title.value_or(""), "Tram line extended");
 }

@@ -5,12 +5,13 @@
 #include "extract/text_cleaner.h"
 #include "extract/text_cues.h"
 #include "extract/text_lines.h"
+#include "shipped_resources.h"
 
 namespace recoupe::extract {
 namespace {
 
 const TextCues& cues() {
-  static const TextCues c = TextCues::load(RECOUPE_SOURCE_DATA_DIR);
+  const TextCues& c = recoupe::testing::shipped_resources().text_cues();
   return c;
 }
 

@@ -2,12 +2,13 @@
 
 #include "extract/date_line.h"
 #include "extract/text_cues.h"
+#include "shipped_resources.h"
 
 namespace recoupe::extract {
 namespace {
 
 const DateNames& names() {
-  static const TextCues cues = TextCues::load(RECOUPE_SOURCE_DATA_DIR);
+  const TextCues& cues = recoupe::testing::shipped_resources().text_cues();
   return cues.dates();
 }
 

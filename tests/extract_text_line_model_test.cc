@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "extract/text_classifier.h"
+#include "shipped_resources.h"
 
 namespace recoupe::extract {
 namespace {
@@ -10,7 +11,7 @@ namespace {
 TEST(TextLineModel, MissingFileGivesEmptyModelThatChangesNothing) {
   TextLineModel m = TextLineModel::load("/nonexistent/line_model.txt");
   EXPECT_TRUE(m.empty());
-  const TextCues& cues = TextCues::shared();
+  const TextCues& cues = recoupe::testing::shipped_resources().text_cues();
   auto lines = line_features("Menu\nA first sentence of the article that is long enough.\n", cues);
   TextCleanerConfig hand;
   hand.use_line_model = false;
@@ -20,7 +21,7 @@ TEST(TextLineModel, MissingFileGivesEmptyModelThatChangesNothing) {
 }
 
 TEST(TextLineModel, ShippedModelLoadsAndKeepsProseDropsMenus) {
-  const TextCues& cues = TextCues::shared();
+  const TextCues& cues = recoupe::testing::shipped_resources().text_cues();
   ASSERT_NE(cues.line_model(), nullptr) << "data/text/line_model.txt not loaded";
   std::string text = "Home\nNews\nSport\nContact\n";
   for (int i = 0; i < 6; ++i)
@@ -40,7 +41,7 @@ TEST(TextLineModel, ShippedModelLoadsAndKeepsProseDropsMenus) {
 TEST(TextLineModel, AnAlreadyCleanTextKeepsItsLeadAndLastSentence) {
   // Wire copy as many feeds carry it: no title line, no menus; the first and last sentences
   // are the article's (the model alone, without demote_below, cut them).
-  const TextCues& cues = TextCues::shared();
+  const TextCues& cues = recoupe::testing::shipped_resources().text_cues();
   ASSERT_NE(cues.line_model(), nullptr);
   std::string text =
       "A spokesman says the singer has checked into a clinic in Arizona.\n"

@@ -12,6 +12,7 @@
 
 #include "extract/extractor.h"
 #include "ingest/reader.h"
+#include "shipped_resources.h"
 
 namespace recoupe {
 namespace {
@@ -52,7 +53,7 @@ TEST(GoldenExtract, EveryGoldenFileMatches) {
     std::optional<Article> article;
     ingest::read_inputs({input.string()}, {}, [&](Expected<RawDocument> doc) {
       ASSERT_TRUE(doc.ok()) << doc.error().to_string();
-      article = extract::extract_article(*doc);
+      article = recoupe::testing::shipped_pipeline().extract(*doc);
     });
     ASSERT_TRUE(article.has_value()) << "input not read: " << input;
 

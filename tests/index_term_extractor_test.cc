@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "index/term_extractor.h"
+#include "shipped_resources.h"
 #include "text/data_dir.h"
 
 namespace recoupe::index {
@@ -15,7 +16,7 @@ std::vector<std::string> keys(const TermDictionary& d, const std::vector<TermWei
 
 TEST(TermExtractor, StemsNamesAndNumbers) {
   TermDictionary dict;
-  StopWordLibrary lib(text::find_data_dir());
+  StopWordLibrary lib(text::find_data_dir(), recoupe::testing::shipped_resources().stop_words());
   TermExtractor ex(dict, lib);
   RawTerms r =
       ex.extract("fr", "Poutine reçoit Kim",
@@ -38,7 +39,7 @@ TEST(TermExtractor, StemsNamesAndNumbers) {
 
 TEST(TermExtractor, OneKeyPerNameAndNumberAcrossLanguages) {
   TermDictionary dict;
-  StopWordLibrary lib(text::find_data_dir());
+  StopWordLibrary lib(text::find_data_dir(), recoupe::testing::shipped_resources().stop_words());
   TermExtractor ex(dict, lib);
   RawTerms fr = ex.extract(
       "fr", "", "Au cosmodrome, Poutine a reçu Kim Jong-un à Vostotchny : 6,1 et 1,500.");
@@ -51,7 +52,7 @@ TEST(TermExtractor, OneKeyPerNameAndNumberAcrossLanguages) {
 
 TEST(TermExtractor, TransliteratesNonLatinNames) {
   TermDictionary dict;
-  StopWordLibrary lib(text::find_data_dir());
+  StopWordLibrary lib(text::find_data_dir(), recoupe::testing::shipped_resources().stop_words());
   TermExtractor ex(dict, lib);
   EXPECT_EQ(ex.latin("путин"), "putin");
   EXPECT_EQ(ex.latin("putin"), "putin");
@@ -62,7 +63,7 @@ TEST(TermExtractor, TransliteratesNonLatinNames) {
 
 TEST(TermExtractor, GivenEntityNamesReplaceTheProxy) {
   TermDictionary dict;
-  StopWordLibrary lib(text::find_data_dir());
+  StopWordLibrary lib(text::find_data_dir(), recoupe::testing::shipped_resources().stop_words());
   TermExtractor ex(dict, lib);
   EntityHints hints;
   hints.names = std::vector<std::string>{"Kim Jong-un"};

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/batch.h"
+#include "shipped_resources.h"
 #include "text/data_dir.h"
 
 namespace recoupe::engine {
@@ -50,9 +51,7 @@ TEST(StoryRanking, OutletsThenArticlesThenRecency) {
            "the national record, as a heatwave from Africa spread forest fires across the "
            "Algarve and firefighters evacuated villages near Monchique."),
   };
-  BatchOptions options;
-  options.data_dir = text::find_data_dir();
-  BatchResult r = group_articles(articles, options);
+  BatchResult r = recoupe::testing::shipped_pipeline().group(articles);
   ASSERT_EQ(r.stories.size(), 4u);
   // Two outlets (the quake) before one outlet with two articles (the final) before one article.
   EXPECT_EQ(r.story_of[2], 0u);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 
+#include "shipped_resources.h"
 #include "synth/analyzed_story.h"
 #include "synth/content_words.h"
 #include "synth/cross_check.h"
@@ -62,7 +63,6 @@ TEST(SynthCitations, EveryCitationIsBackedOnEveryClusteringSet) {
     if (e.path().extension() == ".jsonl") sets.push_back(e.path().string());
   std::sort(sets.begin(), sets.end());
   ASSERT_FALSE(sets.empty());
-  const std::string data_dir = text::find_data_dir();
   size_t stories_checked = 0, citations = 0;
   for (const auto& set : sets) {
     auto articles = testing::read_articles({set});
@@ -73,7 +73,7 @@ TEST(SynthCitations, EveryCitationIsBackedOnEveryClusteringSet) {
       // A plain variable: clang 14 cannot capture a structured binding in a lambda.
       const std::string event = event_label;
       auto story = analyze_story(event, std::move(docs), testing::analysis_resources());
-      auto resources = SynthResources::load(data_dir, {story.language});
+      const auto& resources = recoupe::testing::shipped_resources().synth();
       const auto& stop = resources.stop_words(story.language);
       text::Stemmer stemmer(story.language);
       auto ev = story.evidence();

@@ -3,20 +3,23 @@
 #include <gtest/gtest.h>
 
 #include "engine/batch.h"
-#include "engine/cross_check_stories.h"
 #include "engine/load.h"
+#include "engine/pipeline.h"
 #include "report/cross_check_json.h"
 #include "report/stories_json.h"
+#include "shipped_resources.h"
 
 namespace recoupe {
 namespace {
 
 TEST(SynthReport, SeedsAreOneCrossCheckedStoryWithTheFullSchema) {
-  auto loaded = engine::load_articles({std::string(RECOUPE_EXAMPLES_DIR) + "/vostochny"}, 2);
+  engine::Config config;
+  config.threads = 2;
+  const engine::Pipeline pipeline = recoupe::testing::shipped_pipeline(config);
+  auto loaded = pipeline.load({std::string(RECOUPE_EXAMPLES_DIR) + "/vostochny"});
   ASSERT_EQ(loaded.articles.size(), 5u);
-  engine::BatchOptions options;
-  auto grouping = engine::group_articles(loaded.articles, options);
-  auto checks = engine::cross_check_stories(loaded.articles, grouping, {});
+  auto grouping = pipeline.group(loaded.articles);
+  auto checks = pipeline.cross_check(loaded.articles, grouping);
   ASSERT_EQ(checks.size(), grouping.stories.size());
   auto json =
       report::stories_to_json(loaded.articles, grouping.duplicate_of, grouping.stories, false);

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "analyze/entities.h"
+#include "shipped_resources.h"
 #include "synth/analyzed_story.h"
 #include "synth/cross_check.h"
 #include "synth/rouge.h"
@@ -31,12 +32,11 @@ struct SeedStory {
 
 const SeedStory& seeds() {
   static const SeedStory* s = [] {
-    const std::string data_dir = text::find_data_dir();
-    auto entities = analyze::EntityResources::load(data_dir);
     auto* out = new SeedStory;
-    out->story = analyze_story("vostochny", testing::read_articles({kSeeds}),
-                               testing::analysis_resources(), entities ? &*entities : nullptr);
-    auto resources = SynthResources::load(data_dir, {out->story.language});
+    out->story =
+        analyze_story("vostochny", testing::read_articles({kSeeds}), testing::analysis_resources(),
+                      &recoupe::testing::shipped_resources().entities());
+    const auto& resources = recoupe::testing::shipped_resources().synth();
     out->cc = cross_check(out->story.evidence(), resources);
     return out;
   }();
@@ -179,7 +179,7 @@ TEST(SynthDisagreements, CaptionPlacesTheEventElsewhere) {
                      {mention(0, "Vladimir Poutine"), mention(1, "Vladimir Poutine")}},
                     {"Moscou", "place", {"Moscou"}, {mention(0, "Moscou")}},
                     {"Vostochny", "place", {"Vostochny"}, {mention(1, "Vostochny")}}};
-  auto resources = SynthResources::load(text::find_data_dir(), {"fr"});
+  const auto& resources = recoupe::testing::shipped_resources().synth();
   CrossCheck cc = cross_check(story.evidence(), resources);
   bool found = false;
   for (const auto& d : cc.disagreements) {
@@ -309,7 +309,7 @@ TEST(SynthTitle, NoDatelineCaptionOrQuote) {
       "May, officials said.\n\n"
       "Members of the protest group at the gates of Downing Street in London";
   AnalyzedStory story = analyze_story("s", arts, testing::analysis_resources());
-  auto resources = SynthResources::load(text::find_data_dir(), {"en"});
+  const auto& resources = recoupe::testing::shipped_resources().synth();
   CrossCheck cc = cross_check(story.evidence(), resources);
   EXPECT_TRUE(starts_with(cc.title, "President Trump will travel")) << cc.title;
 }

@@ -1,6 +1,8 @@
 // Helpers shared by the synthesis tests: load articles, analyse them into stories.
 #pragma once
 
+#include "shipped_resources.h"
+
 #include <map>
 #include <string>
 #include <vector>
@@ -15,15 +17,13 @@
 namespace recoupe::synth::testing {
 
 inline const analyze::AnalysisResources& analysis_resources() {
-  static const auto* r =
-      new analyze::AnalysisResources(analyze::AnalysisResources::load(text::find_data_dir()));
-  return *r;
+  return recoupe::testing::shipped_resources().analysis();
 }
 
 inline std::vector<Article> read_articles(const std::vector<std::string>& paths) {
   std::vector<Article> out;
-  ingest::read_inputs(paths, {}, [&](Expected<RawDocument> doc) {
-    if (doc) out.push_back(extract::extract_article(*doc));
+  recoupe::testing::shipped_pipeline().read(paths, [&](Expected<Article> a) {
+    if (a) out.push_back(std::move(*a));
   });
   return out;
 }

@@ -11,14 +11,15 @@ namespace recoupe::analyze {
 namespace {
 
 std::shared_ptr<const LanguageResources> load_language(const std::string& dir,
-                                                       const std::string& lang) {
+                                                       const std::string& lang,
+                                                       const text::StopWordCatalog& stop_words) {
   auto r = std::make_shared<LanguageResources>();
   r->sentences = text::load_sentence_rules(dir, lang);
   r->dates = load_date_rules(dir, lang);
   r->quantities = load_quantity_rules(dir, lang);
   r->quotes = load_quote_rules(dir, lang);
-  for (const char* file : {"stopwords-snowball.txt", "stopwords.txt"})
-    for (const auto& w : text::read_list(dir, lang, file))
+  for (const auto* list : {&stop_words.snowball(lang), &stop_words.broad(lang)})
+    for (const auto& w : *list)
       for (const auto& t : tokenize(w)) r->not_names.insert(t.folded);
   for (const auto& [name, index] : r->dates.months) r->not_names.insert(name);
   for (const auto& [name, index] : r->dates.weekdays) r->not_names.insert(name);
@@ -27,17 +28,17 @@ std::shared_ptr<const LanguageResources> load_language(const std::string& dir,
 
 }  // namespace
 
-AnalysisResources AnalysisResources::load(const std::string& data_dir) {
+AnalysisResources AnalysisResources::load(const std::string& dir,
+                                          const text::StopWordCatalog& stop_words,
+                                          std::shared_ptr<const EntityResources> entities) {
   AnalysisResources res;
-  std::string dir = text::find_data_dir(data_dir);
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     if (!entry.is_directory(ec)) continue;
     std::string lang = entry.path().filename().string();
-    res.by_lang_[lang] = load_language(dir, lang);
+    res.by_lang_[lang] = load_language(dir, lang, stop_words);
   }
-  if (auto entities = EntityResources::load(dir))
-    res.entities_ = std::make_shared<const EntityResources>(std::move(*entities));
+  res.entities_ = std::move(entities);
   auto en = res.by_lang_.find("en");
   res.fallback_ = en != res.by_lang_.end() ? en->second : std::make_shared<LanguageResources>();
   return res;
@@ -49,7 +50,8 @@ const LanguageResources& AnalysisResources::for_language(const std::string& lang
 }
 
 ArticleAnalysis analyze_article(const Article& article, const AnalysisResources& resources,
-                                std::optional<std::string> reference_date) {
+                                std::optional<std::string> reference_date,
+                                const QuoteConfig& quotes) {
   ArticleAnalysis a;
   a.article_id = article.id;
   a.language = article.language.value_or("en");
@@ -101,7 +103,7 @@ ArticleAnalysis analyze_article(const Article& article, const AnalysisResources&
   } else {
     names = guess_speaker_names(text, tokens, r.not_names);
   }
-  a.quotes = find_quotes(text, tokens, a.sentences, names, r.quotes);
+  a.quotes = find_quotes(text, tokens, a.sentences, names, r.quotes, quotes);
   return a;
 }
 

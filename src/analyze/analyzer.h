@@ -14,6 +14,7 @@
 #include "core/analysis.h"
 #include "core/article.h"
 #include "text/sentences.h"
+#include "text/stopwords.h"
 
 namespace recoupe::analyze {
 
@@ -30,16 +31,19 @@ struct LanguageResources {
 // Immutable after load(); safe to share across threads without locking.
 class AnalysisResources {
  public:
-  // Loads every data/<lang>/ folder of `data_dir` (text::find_data_dir() when empty).
+  // Loads every data/<lang>/ folder of `data_dir`; non-name words come from `stop_words`.
+  // `entities` (may be null: analysis then runs without entities) is shared, not copied.
   // Missing files leave that part of a language empty; never fails. Cost: a few ms.
-  static AnalysisResources load(const std::string& data_dir = {});
+  static AnalysisResources load(const std::string& data_dir,
+                                const text::StopWordCatalog& stop_words,
+                                std::shared_ptr<const EntityResources> entities);
 
   // Resources for `lang`; a language without data gets English rules for quotes and numbers
   // written in digits, which are the most international, else empty ones.
   const LanguageResources& for_language(const std::string& lang) const;
 
-  // The entity finder's resources (gazetteer, NER models, aliases); nullptr when they could
-  // not be loaded, in which case analysis runs without entities and finds speakers by the
+  // The entity finder's resources (gazetteer, NER models, aliases); nullptr when none were
+  // given, in which case analysis runs without entities and finds speakers by the
   // capitalized-name heuristic.
   const EntityResources* entities() const { return entities_.get(); }
 
@@ -54,6 +58,7 @@ class AnalysisResources {
 // unresolved. The language is the article's, else "en". Never fails; pure and thread-safe.
 // Cost: linear in the text (≥ 5 MB/s per core on news text, see bench/README.md).
 ArticleAnalysis analyze_article(const Article& article, const AnalysisResources& resources,
-                                std::optional<std::string> reference_date = std::nullopt);
+                                std::optional<std::string> reference_date = std::nullopt,
+                                const QuoteConfig& quotes = {});
 
 }  // namespace recoupe::analyze

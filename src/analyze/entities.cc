@@ -76,7 +76,8 @@ std::vector<uint8_t> rule_tags(const std::vector<NerToken>& toks, const std::vec
 
 }  // namespace
 
-Expected<EntityResources> EntityResources::load(const std::string& data_dir) {
+Expected<EntityResources> EntityResources::load(const std::string& data_dir,
+                                                const text::StopWordCatalog& stop_words) {
   EntityResources r;
   auto gaz = Gazetteer::load(data_dir + "/gazetteer/places.tsv.zst");
   if (!gaz) return gaz.error();
@@ -96,7 +97,7 @@ Expected<EntityResources> EntityResources::load(const std::string& data_dir) {
     if (!cues.empty()) r.cues_.emplace(lang, std::move(cues));
     for (auto& w : text::read_list(data_dir, lang, "org_heads.txt"))
       r.org_heads_.insert(lower_utf8(w));
-    auto words = text::read_list(data_dir, lang, "stopwords.txt");
+    const auto& words = stop_words.broad(lang);
     if (!words.empty()) {
       auto& set = r.stopwords_[lang];
       for (auto& w : words) set.insert(lower_utf8(w));

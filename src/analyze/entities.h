@@ -26,6 +26,7 @@
 #include "analyze/ner_model.h"
 #include "core/entity.h"
 #include "core/expected.h"
+#include "text/stopwords.h"
 
 namespace recoupe::analyze {
 
@@ -37,7 +38,9 @@ class EntityResources {
   // data/<lang>/ner_cues.txt and data/<lang>/stopwords.txt for every language folder, and
   // data/aliases/exonyms.tsv. Error when the gazetteer or a present model cannot be read.
   // Cost: ≈ 0.5 s.
-  static Expected<EntityResources> load(const std::string& data_dir);
+  // Stop words come from `stop_words` (lower-cased here).
+  static Expected<EntityResources> load(const std::string& data_dir,
+                                        const text::StopWordCatalog& stop_words);
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
   const AliasData& aliases() const { return aliases_; }

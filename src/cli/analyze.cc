@@ -11,6 +11,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/io.h"
+#include "cli/setup.h"
 #include "report/analysis_json.h"
 
 namespace recoupe::cli {
@@ -18,7 +19,7 @@ namespace {
 
 constexpr const char* kHelp =
     "usage: recoupe analyze FILE|DIR|- ... [--format json|text] [--reference-date YYYY-MM-DD]\n"
-    "                       [--no-sentences] [--data DIR] [-o FILE]\n\n"
+    "                       [--no-sentences] [--data DIR] [--config FILE] [-o FILE]\n\n"
     "Cleans each input article (as recoupe extract) and analyses its text. Prints JSON Lines\n"
     "by default, one object per article: id, language, reference_date, sentences [{text,\n"
     "begin, end, paragraph}], dates [{text, begin, end, value, precision, relative, anchor,\n"
@@ -30,8 +31,10 @@ constexpr const char* kHelp =
     "                              date when an article has no publication date\n"
     "  --no-sentences              leave the sentence list out of the JSON\n"
     "  --data DIR                  language data folder (default: see recoupe --help)\n"
+    "  --config FILE               settings over the defaults (recoupe config --defaults)\n"
     "  -o, --output FILE           write there instead of stdout\n\n"
-    "Exit codes: 0 ok; 1 some inputs refused (errors on stderr); 2 usage; 3 nothing processed.\n";
+    "Exit codes: 0 ok; 1 some inputs refused (errors on stderr); 2 usage, bad config or data\n"
+    "folder; 3 nothing processed; 4 output not written (disk full, closed pipe).\n";
 
 void print_text(std::ostream& out, const Article& art, const ArticleAnalysis& a) {
   out << "── " << a.article_id << " (" << a.language << ", reference "
@@ -58,8 +61,9 @@ void print_text(std::ostream& out, const Article& art, const ArticleAnalysis& a)
 }  // namespace
 
 int run_analyze(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"--format", "--output", "--reference-date", "--data"},
-                         {"--help", "--no-sentences"});
+  Args args =
+      parse_args(argc, argv, 2, {"--format", "--output", "--reference-date", "--data", "--config"},
+                 {"--help", "--no-sentences"});
   if (args.has("--help")) {
     std::fputs(kHelp, stdout);
     return kExitOk;
@@ -76,15 +80,17 @@ int run_analyze(int argc, char** argv) {
     std::fprintf(stderr, "recoupe analyze: %s\n%s", problem.c_str(), kHelp);
     return kExitUsage;
   }
+  int code = kExitOk;
+  auto setup = load_setup(args, "analyze", code);
+  if (!setup) return code;
+  const engine::Pipeline pipeline = setup->pipeline();
   Output output;
-  if (!output.open(args, "analyze")) return kExitUsage;
+  if (!output.open(args, "analyze", args.positional)) return kExitUsage;
   std::ostream& out = output.stream();
-  const analyze::AnalysisResources resources =
-      analyze::AnalysisResources::load(args.get("--data").value_or(""));
   const bool with_sentences = !args.has("--no-sentences");
 
-  int code = for_each_article(args.positional, [&](const Article& art) {
-    ArticleAnalysis a = analyze::analyze_article(art, resources, reference);
+  code = for_each_article(pipeline, args.positional, [&](const Article& art) {
+    ArticleAnalysis a = pipeline.analyze(art, reference);
     if (format == "json")
       out << report::analysis_to_json(a, with_sentences)
                  .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
@@ -92,8 +98,7 @@ int run_analyze(int argc, char** argv) {
     else
       print_text(out, art, a);
   });
-  out.flush();
-  return code;
+  return output.finish() ? code : kExitWriteFailed;
 }
 
 }  // namespace recoupe::cli

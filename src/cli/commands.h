@@ -6,8 +6,9 @@ namespace recoupe::cli {
 // Exit codes shared by every subcommand (documented in `recoupe --help`).
 constexpr int kExitOk = 0;
 constexpr int kExitSomeInputsFailed = 1;  // errors printed to stderr; the rest was processed
-constexpr int kExitUsage = 2;             // bad command line, nothing done
+constexpr int kExitUsage = 2;             // bad command line, config or data folder: nothing done
 constexpr int kExitNothingProcessed = 3;  // no input could be processed at all
+constexpr int kExitWriteFailed = 4;       // the output could not be written (disk full…)
 
 int run_extract(int argc, char** argv);
 int run_eval_extract(int argc, char** argv);
@@ -18,5 +19,6 @@ int run_stream(int argc, char** argv);
 int run_eval_pairs(int argc, char** argv);
 int run_eval_ner(int argc, char** argv);
 int run_eval_summary(int argc, char** argv);
+int run_config(int argc, char** argv);
 
 }  // namespace recoupe::cli

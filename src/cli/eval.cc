@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/args.h"
-#include "cli/cluster_options.h"
 #include "cli/commands.h"
+#include "cli/setup.h"
 #include "cluster/metrics.h"
 #include "engine/batch.h"
 #include "engine/load.h"
@@ -38,14 +38,14 @@ int run_eval(int argc, char** argv) {
   auto args = parse_gold_eval_args(argc, argv, "eval", kHelp, exit_code);
   if (!args) return exit_code;
   const std::string& format = args->format;
-  const engine::BatchOptions& options = args->options;
+  const engine::Pipeline pipeline = args->setup.pipeline();
 
-  engine::LoadedArticles loaded = engine::load_articles({args->gold}, options.threads);
+  engine::LoadedArticles loaded = pipeline.load({args->gold});
   for (const auto& e : loaded.errors) std::fprintf(stderr, "recoupe: %s\n", e.to_string().c_str());
   if (loaded.articles.empty()) return kExitNothingProcessed;
 
   auto start = std::chrono::steady_clock::now();
-  engine::BatchResult result = engine::group_articles(loaded.articles, options);
+  engine::BatchResult result = pipeline.group(loaded.articles);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   std::vector<std::string> gold, found;

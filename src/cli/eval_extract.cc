@@ -10,8 +10,8 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/setup.h"
 #include "eval/extraction_scores.h"
-#include "extract/extractor.h"
 #include "ingest/lines.h"
 #include "ingest/reader.h"
 #include "text/normalize.h"
@@ -57,7 +57,9 @@ struct MetaScore {
 }  // namespace
 
 int run_eval_extract(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"--gold", "--format", "--limit", "--details"}, {"--help"});
+  Args args =
+      parse_args(argc, argv, 2,
+                 {"--gold", "--format", "--limit", "--details", "--data", "--config"}, {"--help"});
   if (args.has("--help")) {
     std::fputs(kHelp, stdout);
     return kExitOk;
@@ -68,6 +70,10 @@ int run_eval_extract(int argc, char** argv) {
                  !args.error.empty() ? args.error.c_str() : "--gold FILE is required", kHelp);
     return kExitUsage;
   }
+  int code = kExitOk;
+  auto setup = load_setup(args, "eval-extract", code);
+  if (!setup) return code;
+  const engine::Pipeline pipeline = setup->pipeline();
   const std::string gold_path = *args.get("--gold");
   long limit = -1;
   if (auto l = args.get("--limit")) limit = std::atol(l->c_str());
@@ -103,7 +109,7 @@ int run_eval_extract(int argc, char** argv) {
         // Score the page as a user gets it: the given title must not help.
         doc->title.reset();
         doc->published.reset();
-        Article a = extract::extract_article(*doc);
+        Article a = pipeline.extract(*doc);
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         input_bytes += doc->content.size();
         ++pages;

@@ -13,6 +13,7 @@
 #include "analyze/ner_corpus.h"
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/setup.h"
 #include "text/data_dir.h"
 
 namespace recoupe::cli {
@@ -60,11 +61,10 @@ int run_eval_ner(int argc, char** argv) {
     const char* env = std::getenv("RECOUPE_NER_DIR");
     corpus_dir = env && *env ? env : "../shared/data/ner";
   }
-  auto res = EntityResources::load(text::find_data_dir(args.get("--data").value_or("")));
-  if (!res) {
-    std::fprintf(stderr, "recoupe eval-ner: %s\n", res.error().to_string().c_str());
-    return kExitNothingProcessed;
-  }
+  int code = kExitOk;
+  auto setup = load_setup(args, "eval-ner", code);
+  if (!setup) return code;
+  const EntityResources* res = &setup->resources.entities();
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& dir : fs::directory_iterator(corpus_dir, ec))

@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/args.h"
-#include "cli/cluster_options.h"
 #include "cli/commands.h"
+#include "cli/setup.h"
 #include "engine/pairs.h"
 
 namespace recoupe::cli {
@@ -52,7 +52,7 @@ int run_eval_pairs(int argc, char** argv) {
   auto args = parse_gold_eval_args(argc, argv, "eval-pairs", kHelp, exit_code);
   if (!args) return exit_code;
   const std::string& format = args->format;
-  const engine::BatchOptions& options = args->options;
+  const engine::Pipeline pipeline = args->setup.pipeline();
 
   std::ifstream in(args->gold);
   if (!in) {
@@ -87,8 +87,8 @@ int run_eval_pairs(int argc, char** argv) {
     gold.push_back(j["same_event"].get<bool>());
   }
   if (pairs.empty()) return kExitNothingProcessed;
-  std::vector<double> scores = engine::score_pairs(pairs, options);
-  double t = cluster::pair_bar(options.config);
+  std::vector<double> scores = pipeline.score_pairs(pairs);
+  double t = cluster::pair_bar(pipeline.config().cluster);
   Counts c = count_at(scores, gold, t);
   double best_f1 = 0, best_t = 0;
   for (double x = 0.0; x <= 1.0; x += 0.01) {

@@ -14,7 +14,7 @@
 #include "analyze/analyzer.h"
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "extract/extractor.h"
+#include "cli/setup.h"
 #include "ingest/lines.h"
 #include "ingest/reader.h"
 #include "synth/analyzed_story.h"
@@ -64,8 +64,9 @@ std::string join(const std::vector<SummarySentence>& s) {
 }  // namespace
 
 int run_eval_summary(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"--refs", "--articles", "--words", "--format", "--data"},
-                         {"--help"});
+  Args args =
+      parse_args(argc, argv, 2,
+                 {"--refs", "--articles", "--words", "--format", "--data", "--config"}, {"--help"});
   if (args.has("--help")) {
     std::fputs(kHelp, stdout);
     return kExitOk;
@@ -82,23 +83,25 @@ int run_eval_summary(int argc, char** argv) {
       args.get("--articles").value_or("../shared/data/clustering/rpm2-fr-dev.jsonl");
   const int words = std::max(1, std::atoi(args.get("--words").value_or("100").c_str()));
 
+  int code = kExitOk;
+  auto setup = load_setup(args, "eval-summary", code);
+  if (!setup) return code;
+  const engine::Pipeline pipeline = setup->pipeline();
   std::unordered_map<std::string, Article> articles;
   auto read = ingest::for_each_line(
       articles_path, 64u << 20, [&](std::string_view line, size_t n, bool oversized) {
         if (oversized || line.empty()) return;
         auto doc = ingest::parse_jsonl_record(line, articles_path + ":" + std::to_string(n), {});
         if (!doc) return;
-        Article a = extract::extract_article(*doc);
+        Article a = pipeline.extract(*doc);
         articles.emplace(a.id, std::move(a));
       });
   if (!read) {
     std::fprintf(stderr, "recoupe eval-summary: %s\n", read.error().to_string().c_str());
     return kExitNothingProcessed;
   }
-  const std::string data_dir = text::find_data_dir(args.get("--data").value_or(""));
-  auto analysis = analyze::AnalysisResources::load(data_dir);
-  std::map<std::string, synth::SynthResources> synth_resources;
-  synth::SynthConfig config;
+  const analyze::AnalysisResources& analysis = setup->resources.analysis();
+  const synth::SynthConfig& config = setup->config.synth;
 
   Mean system, lead;
   int records = 0, missing = 0;
@@ -121,14 +124,8 @@ int run_eval_summary(int argc, char** argv) {
         if (docs.empty()) return;
         auto t0 = std::chrono::steady_clock::now();
         auto story = synth::analyze_story(fmt::format("{}", n), std::move(docs), analysis);
-        auto res_it = synth_resources.find(story.language);
-        if (res_it == synth_resources.end())
-          res_it =
-              synth_resources
-                  .emplace(story.language, synth::SynthResources::load(data_dir, {story.language}))
-                  .first;
         auto evidence = story.evidence();
-        auto claims = synth::build_claims(evidence, res_it->second, config);
+        auto claims = synth::build_claims(evidence, setup->resources.synth(), config);
         auto summary = synth::summarize(evidence, claims, config, words);
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         auto baseline = synth::lead_summary(evidence, words);

@@ -9,19 +9,24 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/io.h"
+#include "cli/setup.h"
 #include "report/article_json.h"
 
 namespace recoupe::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: recoupe extract FILE|DIR|- ... [--format json|text] [-o FILE]\n\n"
+    "usage: recoupe extract FILE|DIR|- ... [--format json|text] [-o FILE] [--config FILE]\n"
+    "                       [--data DIR]\n\n"
     "Cleans each input article and prints it: JSON Lines by default, one object per article\n"
     "with id, file, url, source, title, published, author, agency, language,\n"
     "language_confidence, words, text, paragraphs (null where unknown).\n\n"
     "  --format json|text  output format (default json)\n"
-    "  -o, --output FILE   write there instead of stdout\n\n"
-    "Exit codes: 0 ok; 1 some inputs refused (errors on stderr); 2 usage; 3 nothing processed.\n";
+    "  -o, --output FILE   write there instead of stdout\n"
+    "  --config FILE       settings over the defaults (recoupe config --defaults)\n"
+    "  --data DIR          language data folder (default: see recoupe --help)\n\n"
+    "Exit codes: 0 ok; 1 some inputs refused (errors on stderr); 2 usage, bad config or data\n"
+    "folder; 3 nothing processed; 4 output not written (disk full, closed pipe).\n";
 
 void print_text(std::ostream& out, const Article& a) {
   auto show = [](const std::optional<std::string>& v) { return v ? *v : std::string("—"); };
@@ -40,7 +45,7 @@ void print_text(std::ostream& out, const Article& a) {
 }  // namespace
 
 int run_extract(int argc, char** argv) {
-  Args args = parse_args(argc, argv, 2, {"--format", "--output"}, {"--help"});
+  Args args = parse_args(argc, argv, 2, {"--format", "--output", "--config", "--data"}, {"--help"});
   if (args.has("--help")) {
     std::fputs(kHelp, stdout);
     return kExitOk;
@@ -54,11 +59,14 @@ int run_extract(int argc, char** argv) {
                  kHelp);
     return kExitUsage;
   }
+  int code = kExitOk;
+  auto setup = load_setup(args, "extract", code);
+  if (!setup) return code;
   Output output;
-  if (!output.open(args, "extract")) return kExitUsage;
+  if (!output.open(args, "extract", args.positional)) return kExitUsage;
   std::ostream& out = output.stream();
 
-  int code = for_each_article(args.positional, [&](const Article& a) {
+  code = for_each_article(setup->pipeline(), args.positional, [&](const Article& a) {
     if (format == "json")
       out << report::article_to_json(a).dump(-1, ' ', false,
                                              nlohmann::ordered_json::error_handler_t::replace)
@@ -66,8 +74,7 @@ int run_extract(int argc, char** argv) {
     else
       print_text(out, a);
   });
-  out.flush();
-  return code;
+  return output.finish() ? code : kExitWriteFailed;
 }
 
 }  // namespace recoupe::cli

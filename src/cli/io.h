@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -11,47 +12,105 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "core/article.h"
-#include "extract/extractor.h"
-#include "ingest/reader.h"
+#include "engine/pipeline.h"
 
 namespace recoupe::cli {
 
-// Where a command writes: the file of --output/-o when given, else stdout.
+// Where a command writes: the file of --output/-o when given, else stdout. A file is
+// written under a temporary name beside it and renamed into place by finish(), so a failed
+// or interrupted run never leaves a cut file, and an output that is also an input is refused
+// before anything is read.
 class Output {
  public:
+  Output() = default;
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+  ~Output() {
+    if (!temp_.empty()) {
+      file_.close();
+      std::error_code ec;
+      std::filesystem::remove(temp_, ec);  // not finished: leave no partial file behind
+    }
+  }
+
   // Opens --output when given. False (after one error line naming `command` and the file)
-  // when it cannot be written.
-  bool open(const Args& args, const char* command) {
-    if (auto path = args.get("--output")) {
-      file_.open(*path);
-      if (!file_) {
-        std::fprintf(stderr, "recoupe %s: cannot write %s\n", command, path->c_str());
+  // when it cannot be written or when it is one of the `inputs`.
+  bool open(const Args& args, const char* command, const std::vector<std::string>& inputs = {}) {
+    command_ = command;
+    auto path = args.get("--output");
+    if (!path) return true;
+    std::error_code ec;
+    for (const auto& input : inputs)
+      if (input != "-" && std::filesystem::equivalent(*path, input, ec)) {
+        std::fprintf(stderr, "recoupe %s: %s is also an input; write the output elsewhere\n",
+                     command, path->c_str());
         return false;
       }
+    path_ = *path;
+    temp_ = path_ + ".recoupe-tmp";
+    file_.open(temp_, std::ios::binary | std::ios::trunc);
+    if (!file_) {
+      std::fprintf(stderr, "recoupe %s: cannot write %s\n", command, path->c_str());
+      temp_.clear();
+      return false;
     }
     return true;
   }
   std::ostream& stream() { return file_.is_open() ? file_ : std::cout; }
   bool to_file() const { return file_.is_open(); }
 
+  // Flushes everything written and puts the file in place. False, after one error line
+  // naming the file (or stdout), when any write failed (disk full, closed pipe): the command
+  // then exits with kExitWriteFailed.
+  bool finish() {
+    if (temp_.empty()) {
+      std::cout.flush();
+      std::fflush(stdout);
+      if (!std::cout || std::ferror(stdout)) {
+        std::fprintf(stderr, "recoupe %s: cannot write to stdout\n", command_);
+        return false;
+      }
+      return true;
+    }
+    file_.flush();
+    file_.close();
+    std::error_code ec;
+    if (!file_) {
+      std::filesystem::remove(temp_, ec);
+    } else {
+      std::filesystem::rename(temp_, path_, ec);
+      if (!ec) {
+        temp_.clear();
+        return true;
+      }
+      std::filesystem::remove(temp_, ec);
+    }
+    temp_.clear();
+    std::fprintf(stderr, "recoupe %s: cannot write %s (disk full?)\n", command_, path_.c_str());
+    return false;
+  }
+
  private:
+  const char* command_ = "";
+  std::string path_, temp_;
   std::ofstream file_;
 };
 
-// Reads and cleans every input, hands each article to `on_article`, prints one line per
-// refused input, and returns the exit code documented in `recoupe --help`: kExitOk,
-// kExitSomeInputsFailed, or kExitNothingProcessed when every input was refused.
-inline int for_each_article(const std::vector<std::string>& paths,
+// Reads and cleans every input through `pipeline`, hands each article to `on_article`,
+// prints one line per refused input, and returns the exit code documented in
+// `recoupe --help`: kExitOk, kExitSomeInputsFailed, or kExitNothingProcessed when every input
+// was refused.
+inline int for_each_article(const engine::Pipeline& pipeline, const std::vector<std::string>& paths,
                             const std::function<void(const Article&)>& on_article) {
   size_t ok = 0, failed = 0;
-  ingest::read_inputs(paths, ingest::ReadLimits{}, [&](Expected<RawDocument> doc) {
-    if (!doc) {
+  pipeline.read(paths, [&](Expected<Article> article) {
+    if (!article) {
       ++failed;
-      std::fprintf(stderr, "recoupe: %s\n", doc.error().to_string().c_str());
+      std::fprintf(stderr, "recoupe: %s\n", article.error().to_string().c_str());
       return;
     }
     ++ok;
-    on_article(extract::extract_article(*doc));
+    on_article(*article);
   });
   if (ok == 0 && failed > 0) return kExitNothingProcessed;
   return failed ? kExitSomeInputsFailed : kExitOk;

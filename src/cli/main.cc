@@ -30,12 +30,15 @@ constexpr Command kCommands[] = {
     {"eval-pairs", recoupe::cli::run_eval_pairs, "same-event pair decisions against labels"},
     {"eval-summary", recoupe::cli::run_eval_summary,
      "ROUGE of story summaries against human summaries, beside the lead baseline"},
+    {"config", recoupe::cli::run_config,
+     "print every setting with its default (docs/config.md), or check a config file"},
 };
 
 void print_help() {
   std::printf(
       "recoupe — turn raw news articles from many outlets into cross-checked stories\n\n"
-      "usage: recoupe <command> [options] [inputs...]\n\ncommands:\n");
+      "usage: recoupe <command> [options] [inputs...]\n"
+      "       recoupe --version\n\ncommands:\n");
   for (const auto& c : kCommands) std::printf("  %-14s %s\n", c.name, c.summary);
   std::printf(
       "\n'recoupe <command> --help' shows a command's options.\n\n"
@@ -47,14 +50,22 @@ void print_help() {
       "decodable are refused with a one-line error naming the file (and line); the rest of\n"
       "the batch is processed.\n\n"
       "exit codes: 0 all inputs processed; 1 some inputs refused (see stderr), the rest\n"
-      "processed; 2 usage error; 3 no input could be processed.\n\n"
+      "processed; 2 usage error (bad option, config file or data folder); 3 no input could be\n"
+      "processed; 4 the output could not be written (disk full, closed pipe; -o leaves no\n"
+      "partial file, and an output that is also an input is refused).\n\n"
       "data: language resources are read from --data DIR, $RECOUPE_DATA, or ./data beside\n"
-      "the build folder.\n");
+      "the build folder; a missing or incomplete data folder is an error at start.\n"
+      "settings: --config FILE (recoupe config --defaults prints them; docs/config.md).\n"
+      "formats of inputs and outputs: docs/formats.md.\n");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 2 && (!std::strcmp(argv[1], "--version") || !std::strcmp(argv[1], "version"))) {
+    std::printf("recoupe %s\n", RECOUPE_VERSION);
+    return recoupe::cli::kExitOk;
+  }
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
       !std::strcmp(argv[1], "help")) {
     print_help();

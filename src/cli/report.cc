@@ -4,13 +4,13 @@
 #include <fstream>
 #include <iostream>
 
+#include <fmt/format.h>
+
 #include "cli/args.h"
-#include "cli/cluster_options.h"
 #include "cli/commands.h"
 #include "cli/io.h"
-#include "engine/batch.h"
-#include "engine/cross_check_stories.h"
-#include "engine/load.h"
+#include "cli/progress.h"
+#include "cli/setup.h"
 #include "report/cross_check_json.h"
 #include "report/html_view.h"
 #include "report/stories_json.h"
@@ -37,9 +37,12 @@ constexpr const char* kHelp =
     "  --color MODE        text colors: auto (a terminal, NO_COLOR unset), always, never\n"
     "  --lang en|fr        labels of the text and html views (default: the articles' language)\n"
     "  --no-cross-check    only group (faster; stories without the cross-check fields)\n"
-    "  --config FILE       JSON object overriding ClusterConfig fields\n"
-    "  --data DIR          language resources; --threads N  extraction threads\n\n"
-    "Exit codes: 0 ok; 1 some inputs refused (errors on stderr); 2 usage; 3 nothing processed.\n";
+    "  --config FILE       settings over the defaults (recoupe config --defaults)\n"
+    "  --data DIR          language data folder (default: see recoupe --help)\n"
+    "  --threads N         worker threads, 0..256 (default 0: all cores); same result for any N\n\n"
+    "Progress goes to stderr when it is a terminal.\n"
+    "Exit codes: 0 ok; 1 some inputs refused (errors on stderr); 2 usage, bad config or data\n"
+    "folder; 3 nothing processed; 4 output not written (disk full, closed pipe).\n";
 
 }  // namespace
 
@@ -64,25 +67,26 @@ int run_report(int argc, char** argv) {
     std::fprintf(stderr, "recoupe report: %s\n%s", usage_error.c_str(), kHelp);
     return kExitUsage;
   }
-  engine::BatchOptions options;
-  if (!read_batch_options(args, "report", options)) return kExitUsage;
+  int code = kExitOk;
+  auto setup = load_setup(args, "report", code);
+  if (!setup) return code;
+  const engine::Pipeline pipeline = setup->pipeline();
   Output output;
-  if (!output.open(args, "report")) return kExitUsage;
+  if (!output.open(args, "report", args.positional)) return kExitUsage;
   std::ostream& out = output.stream();
 
-  engine::LoadedArticles loaded = engine::load_articles(args.positional, options.threads);
+  Progress progress("recoupe report");
+  engine::LoadedArticles loaded = pipeline.load(args.positional, progress.callback("cleaned"));
   for (const auto& e : loaded.errors) std::fprintf(stderr, "recoupe: %s\n", e.to_string().c_str());
   if (loaded.articles.empty() && !loaded.errors.empty()) return kExitNothingProcessed;
 
-  engine::BatchResult result = engine::group_articles(loaded.articles, options);
+  progress.step("grouping", loaded.articles.size());
+  engine::BatchResult result = pipeline.group(loaded.articles);
   nlohmann::ordered_json doc = report::stories_to_json(loaded.articles, result.duplicate_of,
                                                        result.stories, args.has("--with-text"));
   if (!args.has("--no-cross-check")) {
-    engine::SynthesisOptions synthesis;
-    synthesis.data_dir = args.get("--data").value_or("");
-    synthesis.threads = options.threads;
-    std::vector<CrossCheck> checks =
-        engine::cross_check_stories(loaded.articles, result, synthesis);
+    progress.step("cross-checking", result.stories.size());
+    std::vector<CrossCheck> checks = pipeline.cross_check(loaded.articles, result);
     // Same order as result.stories, hence as doc["stories"].
     for (size_t i = 0; i < checks.size() && i < doc["stories"].size(); ++i)
       report::add_cross_check(checks[i], doc["stories"][i]);
@@ -102,7 +106,9 @@ int run_report(int argc, char** argv) {
     view.lang = lang;
     out << report::render_html(doc, view);
   }
-  out.flush();
+  if (!output.finish()) return kExitWriteFailed;
+  progress.done(
+      fmt::format("{} articles, {} stories", loaded.articles.size(), result.stories.size()));
   return loaded.errors.empty() ? kExitOk : kExitSomeInputsFailed;
 }
 

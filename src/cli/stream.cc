@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/args.h"
-#include "cli/cluster_options.h"
 #include "cli/commands.h"
 #include "cli/io.h"
+#include "cli/setup.h"
 #include "engine/stream.h"
 #include "report/article_json.h"
 
@@ -27,9 +27,10 @@ constexpr const char* kHelp =
     "articles and stories on stderr. `recoupe report` over the same articles may group a few\n"
     "differently: it also refines globally once all are in.\n\n"
     "  -o, --output FILE   write there instead of stdout\n"
-    "  --config FILE       JSON object overriding ClusterConfig fields\n"
+    "  --config FILE       settings over the defaults (recoupe config --defaults)\n"
     "  --data DIR          language resources (default: see recoupe --help)\n\n"
-    "Exit codes: 0 ok; 1 some inputs refused (errors on stderr); 2 usage; 3 nothing processed.\n";
+    "Exit codes: 0 ok; 1 some inputs refused (errors on stderr); 2 usage, bad config or data\n"
+    "folder; 3 nothing processed; 4 output not written (disk full, closed pipe).\n";
 
 }  // namespace
 
@@ -44,14 +45,16 @@ int run_stream(int argc, char** argv) {
                  !args.error.empty() ? args.error.c_str() : "no input given", kHelp);
     return kExitUsage;
   }
-  engine::BatchOptions options;
-  if (!read_batch_options(args, "stream", options)) return kExitUsage;
+  int code = kExitOk;
+  auto setup = load_setup(args, "stream", code);
+  if (!setup) return code;
+  const engine::Pipeline pipeline = setup->pipeline();
   Output output;
-  if (!output.open(args, "stream")) return kExitUsage;
+  if (!output.open(args, "stream", args.positional)) return kExitUsage;
   std::ostream& out = output.stream();
 
-  engine::StreamGrouper grouper(options);
-  int code = for_each_article(args.positional, [&](const Article& a) {
+  engine::StreamGrouper grouper = pipeline.stream();
+  code = for_each_article(pipeline, args.positional, [&](const Article& a) {
     engine::StreamAssignment s = grouper.add(a);
     nlohmann::ordered_json j;
     j["id"] = s.article_id;
@@ -65,7 +68,7 @@ int run_stream(int argc, char** argv) {
   });
   std::fprintf(stderr, "recoupe stream: %zu articles, %zu stories\n", grouper.size(),
                grouper.stories());
-  return code;
+  return output.finish() ? code : kExitWriteFailed;
 }
 
 }  // namespace recoupe::cli

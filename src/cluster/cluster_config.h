@@ -117,13 +117,4 @@ struct ClusterConfig {
 // prior_coherence). `recoupe eval-pairs` decides with it.
 double pair_bar(const ClusterConfig& c);
 
-// Reads a JSON object whose keys are field names above (any subset) over the defaults.
-// Unknown keys, wrong types or out-of-range values are an Error naming the key.
-Expected<ClusterConfig> load_cluster_config(const std::string& path);
-Expected<ClusterConfig> parse_cluster_config(const std::string& json_text,
-                                             const std::string& where = "config");
-
-// The config as a JSON object (every key), for reports and for writing an override file.
-std::string cluster_config_json(const ClusterConfig& c);
-
 }  // namespace recoupe::cluster

@@ -1,34 +1,13 @@
 #include "cluster/event_clusterer.h"
 
+#include "core/parallel_for.h"
+
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <tuple>
 #include <unordered_map>
 
 namespace recoupe::cluster {
-namespace {
-
-// Calls fn(thread, i) for every i in [begin, end) on `threads` threads (the caller's
-// included), handing out indices one at a time so that a few costly items do not stall a
-// thread. Results must not depend on which thread ran an item.
-template <class F>
-void parallel_for(unsigned threads, size_t begin, size_t end, F&& fn) {
-  if (threads <= 1 || end - begin < 2) {
-    for (size_t i = begin; i < end; ++i) fn(0u, i);
-    return;
-  }
-  std::atomic<size_t> next{begin};
-  auto work = [&](unsigned t) {
-    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < end;) fn(t, i);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (auto& th : pool) th.join();
-}
-
-}  // namespace
 
 EventClusterer::EventClusterer(const ClusterConfig& config, unsigned threads)
     : config_(config), threads_(std::max(1u, threads)), dups_(config) {}
@@ -317,7 +296,7 @@ void EventClusterer::maybe_split(uint32_t c) {
   constexpr size_t kParallelMembers = 512;
   const unsigned threads = members.size() >= kParallelMembers ? threads_ : 1;
   if (split_ws_.size() < threads) split_ws_.resize(threads);
-  parallel_for(threads, 0, members.size(), [&](unsigned t, size_t i) {
+  parallel_for(0, members.size(), threads, [&](unsigned t, size_t i) {
     auto s = leave_one_out(members[i], c, t == 0 ? workspace_ : split_ws_[t]);
     leaves[i] = s && *s < config_.split_threshold;
   });
@@ -537,7 +516,7 @@ bool EventClusterer::refine_merge(unsigned threads) {
   std::vector<std::vector<Pair>> found(threads);
   std::vector<Workspace> ws(threads);
   const index::CandidateIndex::Limits limits{config_.max_postings_per_term, config_.max_candidates};
-  parallel_for(threads, 0, clusters_.size(), [&](unsigned t, size_t i) {
+  parallel_for(0, clusters_.size(), threads, [&](unsigned t, size_t i) {
     const uint32_t c = uint32_t(i);
     if (clusters_[c].forward != UINT32_MAX || clusters_[c].counted == 0) return;
     Profile p = profile_of_cluster(clusters_[c]);
@@ -586,7 +565,7 @@ bool EventClusterer::refine_bisect(unsigned threads) {
   auto settled = [&](uint32_t c) {
     return clusters_[c].bisect_checked && clusters_[c].modified <= clusters_[c].bisect_checked;
   };
-  parallel_for(threads, 0, n0, [&](unsigned t, size_t c) {
+  parallel_for(0, n0, threads, [&](unsigned t, size_t c) {
     if (!eligible(uint32_t(c)) || settled(uint32_t(c))) return;
     plan[c] = plan_bisect(uint32_t(c), ws[t]);
     planned[c] = 1;
@@ -648,7 +627,7 @@ bool EventClusterer::refine_reassign(unsigned threads) {
   for (size_t a = 0; a < articles_.size();) {
     const size_t begin = a, end = std::min(articles_.size(), a + batch);
     const uint64_t at_clock = clock_, at_version = index_.version();
-    parallel_for(threads, begin, end, [&](unsigned t, size_t x) {
+    parallel_for(begin, end, threads, [&](unsigned t, size_t x) {
       if (counted_[x]) score(uint32_t(x), ws[t], plans[x - begin], at_clock, at_version);
     });
     for (; a < end; ++a) {

@@ -1,5 +1,7 @@
 #include "engine/batch.h"
 
+#include "core/parallel_for.h"
+
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -31,21 +33,20 @@ std::vector<size_t> publication_order(const std::vector<Article>& articles) {
   return order;
 }
 
-BatchResult group_articles(const std::vector<Article>& articles, const BatchOptions& options) {
+BatchResult group_articles(const std::vector<Article>& articles, const Resources& resources,
+                           const cluster::ClusterConfig& config, unsigned threads) {
   BatchResult result;
   const size_t n = articles.size();
   result.duplicate_of.assign(n, std::nullopt);
   result.story_of.assign(n, 0);
   if (n == 0) return result;
 
-  FeatureSpace space(options.data_dir);
+  FeatureSpace space(resources.data_dir(), resources.stop_words());
   std::vector<cluster::ArticleFeatures> features =
-      featurize_batch(articles, space, options.config, options.threads);
+      featurize_batch(articles, space, config, threads);
   std::vector<size_t> order = publication_order(articles);
   // Refinement scores in parallel; its result does not depend on the thread count.
-  cluster::EventClusterer clusterer(
-      options.config,
-      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()));
+  cluster::EventClusterer clusterer(config, worker_count(threads));
   for (size_t i : order) clusterer.add(std::move(features[i]));
   clusterer.refine();
 

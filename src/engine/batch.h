@@ -8,15 +8,9 @@
 #include "cluster/cluster_config.h"
 #include "core/article.h"
 #include "core/story.h"
+#include "engine/resources.h"
 
 namespace recoupe::engine {
-
-struct BatchOptions {
-  cluster::ClusterConfig config;
-  std::string data_dir;  // language resources (text::find_data_dir())
-  unsigned threads = 0;  // feature extraction and refinement threads (0: all cores); assignment
-                         // is sequential; the result is the same for any count
-};
 
 struct BatchResult {
   // Most important first: distinct outlets, then articles, then the latest date.
@@ -31,8 +25,11 @@ struct BatchResult {
 // Groups `articles`: features in parallel, then the EventClusterer over the articles in
 // publication order (undated articles keep their input position relative to the dated
 // ones before them), then its global refinement. Every article is in exactly one story.
-// Deterministic for a given input and config. Never fails (an empty input gives no story).
-BatchResult group_articles(const std::vector<Article>& articles, const BatchOptions& options);
+// Deterministic for a given input and config, whatever `threads` (feature extraction and
+// refinement threads, 0: all cores; assignment is sequential). Never fails (an empty input
+// gives no story).
+BatchResult group_articles(const std::vector<Article>& articles, const Resources& resources,
+                           const cluster::ClusterConfig& config, unsigned threads = 0);
 
 // The publication order used above: indices of `articles`, earliest first.
 std::vector<size_t> publication_order(const std::vector<Article>& articles);

@@ -1,30 +1,26 @@
 // The synthesis step of a batch: every story of a grouping run, cross-checked.
 #pragma once
 
-#include <string>
 #include <vector>
 
+#include "analyze/quotes.h"
 #include "core/article.h"
 #include "core/cross_check.h"
 #include "engine/batch.h"
+#include "engine/resources.h"
 #include "synth/synth_config.h"
 
 namespace recoupe::engine {
 
-struct SynthesisOptions {
-  std::string data_dir;  // language resources (text::find_data_dir() when empty)
-  unsigned threads = 0;  // stories cross-checked in parallel (0: all cores)
-  bool entities = true;  // run the entity stage (≈ 0.5 s to load its resources)
-  synth::SynthConfig config;
-};
-
 // For each story of `grouping` (same order): its articles analysed (relative dates against
 // each article's date, else the story's latest date), their entities found and merged
 // across the story, near-duplicates from `grouping.duplicate_of`, then synth::cross_check.
-// Pure; never fails (an entity-resource load failure runs without entities). Cost: the
-// analysis (linear in text) plus the cross-check (near-linear per story), on `threads`.
+// Stories are spread over `threads` (0: all cores). Pure; never fails. Cost: the analysis
+// (linear in text) plus the cross-check (near-linear per story).
 std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles,
-                                            const BatchResult& grouping,
-                                            const SynthesisOptions& options = {});
+                                            const BatchResult& grouping, const Resources& resources,
+                                            const synth::SynthConfig& config,
+                                            const analyze::QuoteConfig& quotes = {},
+                                            unsigned threads = 0);
 
 }  // namespace recoupe::engine

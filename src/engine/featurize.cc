@@ -1,5 +1,9 @@
 #include "engine/featurize.h"
 
+#include <memory>
+
+#include "core/parallel_for.h"
+
 #include <algorithm>
 #include <memory>
 #include <string>
@@ -8,6 +12,9 @@
 namespace recoupe::engine {
 
 namespace {
+
+// A worker per 16 articles at most: below that, starting threads costs more than it saves.
+constexpr size_t kMinArticlesPerWorker = 16;
 
 // Renumbers the ids the batch added (first_new and above) in an order that depends on the
 // input alone: by the first article that has the term, then by key within an article.
@@ -49,13 +56,18 @@ std::vector<index::RawTerms> extract_terms(const std::vector<Article>& articles,
                                            FeatureSpace& space, unsigned threads) {
   const index::TermId first_new = index::TermId(space.dictionary.size());
   std::vector<index::RawTerms> raw(articles.size());
+  // One extractor per worker: it keeps per-thread scratch buffers and an ICU transliterator.
+  std::vector<std::unique_ptr<index::TermExtractor>> extractors(worker_count(threads));
   parallel_for(
-      articles.size(), threads,
-      [&] { return std::make_unique<index::TermExtractor>(space.dictionary, space.stop_words); },
-      [&](auto& extractor, size_t i) {
+      0, articles.size(), threads,
+      [&](unsigned worker, size_t i) {
+        auto& extractor = extractors[worker];
+        if (!extractor)
+          extractor = std::make_unique<index::TermExtractor>(space.dictionary, space.stop_words);
         const Article& a = articles[i];
         raw[i] = extractor->extract(a.language.value_or(""), a.title.value_or(""), a.text);
-      });
+      },
+      kMinArticlesPerWorker);
   if (space.dictionary.size() > first_new)
     renumber_in_input_order(raw, space.dictionary, first_new);
   return raw;
@@ -69,12 +81,13 @@ std::vector<cluster::ArticleFeatures> featurize_batch(const std::vector<Article>
   for (const auto& r : raw) space.df.add(cluster::distinct_terms(r));
   std::vector<cluster::ArticleFeatures> out(articles.size());
   parallel_for(
-      articles.size(), threads, [] { return 0; },
-      [&](int&, size_t i) {
+      0, articles.size(), threads,
+      [&](unsigned, size_t i) {
         out[i] = cluster::weigh_features(raw[i], space.df,
                                          cluster::parse_time_hours(articles[i].published), config);
         raw[i] = {};
-      });
+      },
+      kMinArticlesPerWorker);
   return out;
 }
 

@@ -16,7 +16,8 @@ namespace recoupe::engine {
 // Shared, long-lived state of feature extraction: the term dictionary, corpus statistics
 // and stop-word lists. The batch path builds one per run; a stream keeps one alive.
 struct FeatureSpace {
-  explicit FeatureSpace(const std::string& data_dir) : stop_words(data_dir) {}
+  FeatureSpace(const std::string& data_dir, const text::StopWordCatalog& catalog)
+      : stop_words(data_dir, catalog) {}
   index::TermDictionary dictionary;
   index::DocumentFrequency df;
   index::StopWordLibrary stop_words;
@@ -36,29 +37,4 @@ std::vector<cluster::ArticleFeatures> featurize_batch(const std::vector<Article>
                                                       const cluster::ClusterConfig& config,
                                                       unsigned threads = 0);
 
-// Runs fn(i) for i in [0, n) on `threads` threads (0: hardware concurrency), each thread
-// with its own state from make_state(). Blocks until done.
-template <class MakeState, class Fn>
-void parallel_for(size_t n, unsigned threads, MakeState&& make_state, Fn&& fn);
-
-}  // namespace recoupe::engine
-
-#include <atomic>
-#include <thread>
-
-namespace recoupe::engine {
-template <class MakeState, class Fn>
-void parallel_for(size_t n, unsigned threads, MakeState&& make_state, Fn&& fn) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = unsigned(std::min<size_t>(threads, std::max<size_t>(1, n / 16)));
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    auto state = make_state();
-    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) fn(state, i);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-}
 }  // namespace recoupe::engine

@@ -14,8 +14,4 @@ struct LoadedArticles {
   std::vector<Error> errors;      // inputs that could not be read (the rest is loaded)
 };
 
-// Reads every input (ingest::read_inputs: files, folders, JSONL, "-") and cleans each
-// document (extract::extract_article) on `threads` threads (0: all cores).
-LoadedArticles load_articles(const std::vector<std::string>& paths, unsigned threads = 0);
-
 }  // namespace recoupe::engine

@@ -15,6 +15,7 @@ struct ArticlePair {
 
 // The pair score (cluster::pair_score) of each pair, with corpus statistics learned from all
 // the pairs' articles together (as a batch would). Features in parallel.
-std::vector<double> score_pairs(const std::vector<ArticlePair>& pairs, const BatchOptions& options);
+std::vector<double> score_pairs(const std::vector<ArticlePair>& pairs, const Resources& resources,
+                                const cluster::ClusterConfig& config, unsigned threads = 0);
 
 }  // namespace recoupe::engine

@@ -4,18 +4,18 @@
 
 namespace recoupe::engine {
 
-StreamGrouper::StreamGrouper(const BatchOptions& options)
-    : options_(options),
-      space_(options.data_dir),
+StreamGrouper::StreamGrouper(const Resources& resources, const cluster::ClusterConfig& config)
+    : config_(config),
+      space_(resources.data_dir(), resources.stop_words()),
       extractor_(std::make_unique<index::TermExtractor>(space_.dictionary, space_.stop_words)),
-      clusterer_(options.config) {}
+      clusterer_(config) {}
 
 StreamAssignment StreamGrouper::add(const Article& article) {
   index::RawTerms raw =
       extractor_->extract(article.language.value_or(""), article.title.value_or(""), article.text);
   space_.df.add(cluster::distinct_terms(raw));
   cluster::ArticleFeatures features = cluster::weigh_features(
-      raw, space_.df, cluster::parse_time_hours(article.published), options_.config);
+      raw, space_.df, cluster::parse_time_hours(article.published), config_);
   uint32_t number = clusterer_.add(std::move(features));
   ids_.push_back(article.id);
 

@@ -35,7 +35,8 @@ struct StreamAssignment {
 // (EventClusterer::memory_bytes()). Not thread-safe.
 class StreamGrouper {
  public:
-  explicit StreamGrouper(const BatchOptions& options);
+  // `resources` must outlive the grouper.
+  StreamGrouper(const Resources& resources, const cluster::ClusterConfig& config);
 
   // Places one article; cost independent of the number of stored articles beyond the
   // candidate index's bounded reads (see EventClusterer::add).
@@ -45,7 +46,7 @@ class StreamGrouper {
   size_t stories() const { return clusterer_.live_clusters(); }
 
  private:
-  BatchOptions options_;
+  cluster::ClusterConfig config_;
   FeatureSpace space_;
   std::unique_ptr<index::TermExtractor> extractor_;
   cluster::EventClusterer clusterer_;

@@ -7,15 +7,16 @@
 
 namespace recoupe::extract {
 
-Article extract_article(const RawDocument& doc) {
+Article extract_article(const RawDocument& doc, const ExtractResources& resources,
+                        const ExtractConfig& config) {
   std::vector<std::string> paragraphs;
   PageMetadata meta;
   if (doc.kind == ContentKind::kHtml) {
-    HtmlExtraction html = extract_html(doc.content);
+    HtmlExtraction html = extract_html(doc.content, resources.html, config.html);
     paragraphs = std::move(html.paragraphs);
     meta = std::move(html.meta);
   } else {
-    TextExtraction text = clean_text(doc.content);
+    TextExtraction text = clean_text(doc.content, resources.text, config.text);
     paragraphs = std::move(text.paragraphs);
     meta = std::move(text.meta);
   }
@@ -36,6 +37,14 @@ Article extract_article(const RawDocument& doc) {
   }
   a.paragraphs = std::move(paragraphs);
   a.words = static_cast<int>(text::count_words(a.text));
+  if (a.words == 0 && doc.kind == ContentKind::kText) {
+    // Never lose an article whole: keep a plain text that the filter emptied as given.
+    if (size_t words = text::count_words(doc.content); words > 0) {
+      a.text = doc.content;
+      a.paragraphs = {a.text};
+      a.words = static_cast<int>(words);
+    }
+  }
 
   std::string hint = doc.language.value_or(meta.language.value_or(""));
   std::string sample = a.title.value_or("") + "\n" + a.text;

@@ -58,13 +58,14 @@ std::vector<std::string> json_ld_body(const Dom& dom, const JsonLdArticle& ld, s
 
 }  // namespace
 
-HtmlExtraction extract_html(std::string_view html, const HtmlResources& res) {
+HtmlExtraction extract_html(std::string_view html, const HtmlResources& res,
+                            const ContentConfig& config) {
   HtmlExtraction out;
   Dom dom = parse_html(html);
   JsonLdArticle ld = parse_json_ld(dom.json_ld);
   out.meta = page_metadata(dom, ld, res);
   std::string lang = out.meta.language.value_or("");
-  ContentResult content = select_content(dom, res, lang);
+  ContentResult content = select_content(dom, res, lang, config);
   size_t dom_bytes = 0;
   for (const auto& p : content.paragraphs) dom_bytes += p.size();
   std::vector<std::string> structured = json_ld_body(dom, ld, dom_bytes);
@@ -81,10 +82,6 @@ HtmlExtraction extract_html(std::string_view html, const HtmlResources& res) {
   }
   complete_metadata(dom, res, content.container, out.paragraphs, out.meta);
   return out;
-}
-
-HtmlExtraction extract_html(std::string_view html) {
-  return extract_html(html, HtmlResources::shared());
 }
 
 }  // namespace recoupe::extract

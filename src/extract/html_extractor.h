@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/html_content.h"
 #include "extract/page_metadata.h"
 
 namespace recoupe::extract {
@@ -26,9 +27,7 @@ struct HtmlExtraction {
 // Parses `html` (UTF-8) and returns the article's main content and metadata. Never fails:
 // a page with no recognisable content gives no paragraphs. Cost: linear in the page (about
 // 2-4 ms for a 140 KB page). Thread-safe. Uses `res` (cue lexicons, stop words, agencies).
-HtmlExtraction extract_html(std::string_view html, const HtmlResources& res);
-
-// The same with HtmlResources::shared() (data/ found by text::find_data_dir, loaded once).
-HtmlExtraction extract_html(std::string_view html);
+HtmlExtraction extract_html(std::string_view html, const HtmlResources& res,
+                            const ContentConfig& config = {});
 
 }  // namespace recoupe::extract

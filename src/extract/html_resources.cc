@@ -43,8 +43,10 @@ bool ClassCue::matches(std::string_view token) const {
   return false;
 }
 
-HtmlResources HtmlResources::load(const std::string& data_dir) {
+Expected<HtmlResources> HtmlResources::load(const std::string& data_dir,
+                                            const text::StopWordCatalog& stop_words) {
   HtmlResources r;
+  r.stop_words_ = &stop_words;
   r.boilerplate = load_cues(data_dir, "boilerplate_cues.txt");
   r.content = load_cues(data_dir, "content_cues.txt");
   r.byline_prefixes = text::read_list(data_dir, "html", "byline_prefixes.txt");
@@ -61,23 +63,18 @@ HtmlResources HtmlResources::load(const std::string& data_dir) {
     a.name = a.variants.front();
     r.agencies.push_back(std::move(a));
   }
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(data_dir, ec)) {
-    std::string lang = entry.path().filename().string();
-    if (lang.size() != 2 || !std::filesystem::exists(entry.path() / "stopwords.txt", ec)) continue;
-    r.stopwords_.emplace(lang, text::StopWords::load(data_dir, lang));
-  }
+  for (const auto& [list, file] : {std::pair{r.boilerplate.empty(), "html/boilerplate_cues.txt"},
+                                   {r.content.empty(), "html/content_cues.txt"},
+                                   {r.byline_prefixes.empty(), "html/byline_prefixes.txt"},
+                                   {r.agencies.empty(), "agencies.txt"}})
+    if (list) return Error{data_dir + "/" + file, "missing or empty"};
   return r;
 }
 
-const HtmlResources& HtmlResources::shared() {
-  static const HtmlResources resources = load(text::find_data_dir());
-  return resources;
-}
-
 const text::StopWords* HtmlResources::stopwords(std::string_view lang) const {
-  auto it = stopwords_.find(std::string(lang));
-  return it == stopwords_.end() ? nullptr : &it->second;
+  // Two-letter codes only, as the page languages that the metadata gives.
+  if (lang.size() != 2 || !stop_words_) return nullptr;
+  return stop_words_->find(std::string(lang));
 }
 
 }  // namespace recoupe::extract

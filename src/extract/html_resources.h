@@ -1,5 +1,5 @@
 // Immutable data the HTML extractor needs: class/id cue lexicons, stop words per language,
-// news agency names. Loaded once from data/ (text::find_data_dir) and passed by reference.
+// news agency names. Loaded once (engine::Resources) and passed by reference.
 #pragma once
 
 #include <string>
@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/expected.h"
 #include "text/stopwords.h"
 
 namespace recoupe::extract {
@@ -28,12 +29,11 @@ struct Agency {
 
 class HtmlResources {
  public:
-  // Loads data/html/{boilerplate_cues,content_cues,byline_prefixes}.txt, data/agencies.txt and
-  // every data/<lang>/stopwords.txt. Missing files give empty lists (extraction still works,
-  // less well). Cost: a few ms.
-  static HtmlResources load(const std::string& data_dir);
-  // Loaded once from text::find_data_dir() on first use; immutable, thread-safe.
-  static const HtmlResources& shared();
+  // Loads data/html/{boilerplate_cues,content_cues,byline_prefixes}.txt and
+  // data/agencies.txt; stop words come from `stop_words`, which must outlive this object.
+  // A missing or empty file among those is an Error naming it. Cost: a few ms.
+  static Expected<HtmlResources> load(const std::string& data_dir,
+                                      const text::StopWordCatalog& stop_words);
 
   std::vector<ClassCue> boilerplate;
   std::vector<ClassCue> content;
@@ -44,7 +44,7 @@ class HtmlResources {
   const text::StopWords* stopwords(std::string_view lang) const;
 
  private:
-  std::unordered_map<std::string, text::StopWords> stopwords_;
+  const text::StopWordCatalog* stop_words_ = nullptr;
 };
 
 }  // namespace recoupe::extract

@@ -32,6 +32,4 @@ TextExtraction clean_text(std::string_view text, const TextCues& cues,
   return out;
 }
 
-TextExtraction clean_text(std::string_view text) { return clean_text(text, TextCues::shared()); }
-
 }  // namespace recoupe::extract

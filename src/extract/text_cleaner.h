@@ -24,7 +24,4 @@ struct TextExtraction {
 TextExtraction clean_text(std::string_view text, const TextCues& cues,
                           const TextCleanerConfig& config = {});
 
-// The same with the shipped resources (TextCues::shared(), loaded once on first use).
-TextExtraction clean_text(std::string_view text);
-
 }  // namespace recoupe::extract

@@ -90,7 +90,8 @@ std::string_view first_cue_word(std::string_view folded) {
   return w.substr(0, letters);
 }
 
-TextCues TextCues::load(const std::string& data_dir) {
+Expected<TextCues> TextCues::load(const std::string& data_dir,
+                                  const text::StopWordCatalog& stop_words) {
   namespace fs = std::filesystem;
   TextCues c;
   std::vector<std::string> langs;
@@ -103,8 +104,10 @@ TextCues TextCues::load(const std::string& data_dir) {
   }
   std::sort(langs.begin(), langs.end());
   c.dates_ = DateNames::load(data_dir, langs);
-  if (auto m = TextLineModel::load(data_dir + "/text/line_model.txt"); !m.empty())
-    c.line_model_ = std::make_shared<const TextLineModel>(std::move(m));
+  const std::string model_path = data_dir + "/text/line_model.txt";
+  TextLineModel model = TextLineModel::load(model_path);
+  if (model.empty()) return Error{model_path, "missing or malformed line model"};
+  c.line_model_ = std::make_shared<const TextLineModel>(std::move(model));
   std::string kind, phrase;
   for (const auto& lang : langs) {
     for (const auto& line : text::read_list(data_dir, lang, "boilerplate_cues.txt")) {
@@ -135,8 +138,8 @@ TextCues TextCues::load(const std::string& data_dir) {
       if (k != CueKind::kNone)
         c.meta_by_first_word_[std::string(first_cue_word(folded))].push_back({folded, k});
     }
-    auto stops = text::read_list(data_dir, lang, "stopwords-snowball.txt");
-    if (stops.empty()) stops = text::read_list(data_dir, lang, "stopwords.txt");
+    const auto& stops =
+        stop_words.snowball(lang).empty() ? stop_words.broad(lang) : stop_words.snowball(lang);
     // Both the folded form and the lower-case one with its accents ("uber", "über"), so that
     // the cleaner can look words up after a cheap lower-casing.
     for (const auto& w : stops) {
@@ -171,11 +174,6 @@ TextCues TextCues::load(const std::string& data_dir) {
     }
   }
   return c;
-}
-
-const TextCues& TextCues::shared() {
-  static const TextCues cues = load(text::find_data_dir());
-  return cues;
 }
 
 bool TextCues::may_start_cue(std::string_view head) const {

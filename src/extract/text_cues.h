@@ -9,7 +9,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/expected.h"
 #include "extract/date_line.h"
+#include "text/stopwords.h"
 
 namespace recoupe::extract {
 class TextLineModel;
@@ -41,14 +43,12 @@ struct CueMatch {
 // (text::fold) on load. Immutable after load; thread-safe to share.
 class TextCues {
  public:
-  // Loads every data/<lang>/ that has a boilerplate_cues.txt or metadata_cues.txt, plus its
-  // stop words (Snowball list, else the broad one), months and weekdays, and
-  // data/agencies.txt. A missing file gives an empty list, not an error. Cost: a few ms.
-  static TextCues load(const std::string& data_dir);
-
-  // The resources of find_data_dir(), loaded on first use (thread-safe static init) and
-  // never changed afterwards.
-  static const TextCues& shared();
+  // Loads every data/<lang>/ that has a boilerplate_cues.txt or metadata_cues.txt, with its
+  // stop words from `stop_words` (Snowball list, else the broad one), months and weekdays,
+  // data/agencies.txt and data/text/line_model.txt. A language file that is missing gives an
+  // empty list; an unreadable line model is an Error naming the file. Cost: a few ms.
+  static Expected<TextCues> load(const std::string& data_dir,
+                                 const text::StopWordCatalog& stop_words);
 
   // False when no cue can match a line starting like `line_head` (raw text): its first word,
   // lower-cased, starts no cue of any kind. A cheap filter before folding the line.

@@ -23,7 +23,7 @@ const TermLexicon& StopWordLibrary::get(const std::string& lang) const {
   if (it == lists_.end()) {
     auto lex = std::make_unique<TermLexicon>();
     if (!lang.empty()) {
-      lex->stop_words = text::StopWords::load(data_dir_, lang);
+      lex->stop_words = catalog_.folded(lang);
       for (const char* name : {"months.txt", "weekdays.txt"})
         for (const auto& line : text::read_list(data_dir_, lang, name)) {
           size_t start = 0;

@@ -31,15 +31,18 @@ struct TermLexicon {
   std::unordered_set<std::string> calendar;  // months.txt, weekdays.txt (folded): never names
 };
 
-// Lexicons for every language met, loaded from data/<lang>/ on first use and then
-// immutable. Thread-safe (a mutex guards the first load of a language).
+// Lexicons for every language met, built on first use from the shared stop-word catalog and
+// data/<lang>/{months,weekdays}.txt, then immutable. Thread-safe (a mutex guards the first
+// build of a language). `stop_words` must outlive the library.
 class StopWordLibrary {
  public:
-  explicit StopWordLibrary(std::string data_dir) : data_dir_(std::move(data_dir)) {}
+  StopWordLibrary(std::string data_dir, const text::StopWordCatalog& stop_words)
+      : data_dir_(std::move(data_dir)), catalog_(stop_words) {}
   const TermLexicon& get(const std::string& lang) const;
 
  private:
   std::string data_dir_;
+  const text::StopWordCatalog& catalog_;
   mutable std::mutex mutex_;
   mutable std::map<std::string, std::unique_ptr<TermLexicon>> lists_;
 };

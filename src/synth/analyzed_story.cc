@@ -19,7 +19,8 @@ StoryEvidence AnalyzedStory::evidence() const {
 
 AnalyzedStory analyze_story(std::string id, std::vector<Article> articles,
                             const analyze::AnalysisResources& resources,
-                            const analyze::EntityResources* entities) {
+                            const analyze::EntityResources* entities,
+                            const analyze::QuoteConfig& quotes) {
   AnalyzedStory s;
   s.id = std::move(id);
   std::map<std::string, int> langs;
@@ -39,7 +40,7 @@ AnalyzedStory analyze_story(std::string id, std::vector<Article> articles,
   if (!latest.empty()) s.reference_date = latest;
   s.articles = std::move(articles);
   for (const auto& a : s.articles)
-    s.analyses.push_back(analyze::analyze_article(a, resources, s.reference_date));
+    s.analyses.push_back(analyze::analyze_article(a, resources, s.reference_date, quotes));
   s.duplicate_of.assign(s.articles.size(), "");
   if (entities) {
     std::vector<std::vector<Entity>> per_article;

@@ -37,6 +37,7 @@ struct AnalyzedStory {
 // them when it has them. Pure; cost: the analysis, linear in the text.
 AnalyzedStory analyze_story(std::string id, std::vector<Article> articles,
                             const analyze::AnalysisResources& resources,
-                            const analyze::EntityResources* entities = nullptr);
+                            const analyze::EntityResources* entities = nullptr,
+                            const analyze::QuoteConfig& quotes = {});
 
 }  // namespace recoupe::synth

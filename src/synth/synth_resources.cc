@@ -1,5 +1,7 @@
 #include "synth/synth_resources.h"
 
+#include <filesystem>
+
 #include "text/data_dir.h"
 #include "text/normalize.h"
 
@@ -23,11 +25,13 @@ void add_variants(std::string_view list, std::unordered_set<std::string>& out) {
 }  // namespace
 
 SynthResources SynthResources::load(const std::string& data_dir,
-                                    const std::vector<std::string>& languages) {
+                                    const text::StopWordCatalog& stop_words) {
   SynthResources r;
-  for (const auto& lang : languages) {
-    if (lang.empty() || r.stop_words_.count(lang)) continue;
-    r.stop_words_.emplace(lang, text::StopWords::load(data_dir, lang));
+  r.stop_words_ = &stop_words;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(data_dir, ec)) {
+    const std::string lang = entry.path().filename().string();
+    if (!entry.is_directory(ec) || lang.size() < 2 || lang.size() > 3) continue;
     auto& plain = r.plain_words_[lang];
     auto& links = r.link_words_[lang];
     for (const auto& line : text::read_list(data_dir, lang, "speech_verbs.txt")) {
@@ -46,8 +50,7 @@ SynthResources SynthResources::load(const std::string& data_dir,
 }
 
 const text::StopWords& SynthResources::stop_words(const std::string& lang) const {
-  auto it = stop_words_.find(lang);
-  return it == stop_words_.end() ? empty_ : it->second;
+  return stop_words_->folded(lang);
 }
 
 const std::unordered_set<std::string>& SynthResources::plain_words(const std::string& lang) const {

@@ -14,10 +14,10 @@ namespace recoupe::synth {
 // empty stop-word list (synthesis still runs, with noisier terms).
 class SynthResources {
  public:
-  // Loads data/<lang>/stopwords.txt (and the files plain_words/link_words read) for each of
-  // `languages` from `data_dir`.
-  static SynthResources load(const std::string& data_dir,
-                             const std::vector<std::string>& languages);
+  // Reads the files plain_words/link_words need for every language folder of `data_dir`;
+  // stop words come from `stop_words`, which must outlive this object. Never fails (a
+  // language without those files has empty lists). Cost: a few ms.
+  static SynthResources load(const std::string& data_dir, const text::StopWordCatalog& stop_words);
 
   // The stop words of `lang`; an empty list for a language not loaded.
   const text::StopWords& stop_words(const std::string& lang) const;
@@ -31,10 +31,9 @@ class SynthResources {
   const std::unordered_set<std::string>& link_words(const std::string& lang) const;
 
  private:
-  std::map<std::string, text::StopWords> stop_words_;
+  const text::StopWordCatalog* stop_words_ = nullptr;
   std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_;
   std::unordered_set<std::string> no_words_;
-  text::StopWords empty_;
 };
 
 }  // namespace recoupe::synth

@@ -1,0 +1,308 @@
+#include "engine/config.h"
+
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <type_traits>
+
+#include <nlohmann/json.hpp>
+
+namespace recoupe::engine {
+namespace {
+
+// One table per section drives parsing and printing, so a new field cannot be forgotten in
+// one of them. The key is the field's name in its struct.
+template <class F>
+void visit_fields(ingest::ReadLimits& c, F&& f) {
+  f("max_document_bytes", c.max_document_bytes);
+  f("max_line_bytes", c.max_line_bytes);
+  f("max_json_depth", c.max_json_depth);
+  f("max_html_depth", c.max_html_depth);
+}
+
+template <class F>
+void visit_fields(extract::ContentConfig& c, F&& f) {
+  f("min_scored_chars", c.min_scored_chars);
+  f("class_weight", c.class_weight);
+  f("max_block_link_density", c.max_block_link_density);
+  f("sibling_share", c.sibling_share);
+  f("justext_short_chars", c.justext_short_chars);
+  f("justext_long_chars", c.justext_long_chars);
+  f("justext_stopword_low", c.justext_stopword_low);
+  f("justext_stopword_high", c.justext_stopword_high);
+  f("justext_max_link_density", c.justext_max_link_density);
+  f("fallback_length_ratio", c.fallback_length_ratio);
+  f("extend_with_justext", c.extend_with_justext);
+  f("min_article_chars", c.min_article_chars);
+}
+
+template <class F>
+void visit_fields(extract::TextCleanerConfig& c, F&& f) {
+  f("prose_min_words", c.prose_min_words);
+  f("prose_long_words", c.prose_long_words);
+  f("prose_min_stop_ratio", c.prose_min_stop_ratio);
+  f("doc_min_stop_ratio", c.doc_min_stop_ratio);
+  f("gain_cap_chars", c.gain_cap_chars);
+  f("penalty_base", c.penalty_base);
+  f("penalty_per_char", c.penalty_per_char);
+  f("secondary_region_share", c.secondary_region_share);
+  f("secondary_region_min_chars", c.secondary_region_min_chars);
+  f("admit_all_inside", c.admit_all_inside);
+  f("end_cue_closes", c.end_cue_closes);
+  f("subheading_max_words", c.subheading_max_words);
+  f("teaser_max_words", c.teaser_max_words);
+  f("metadata_max_words", c.metadata_max_words);
+  f("dated_line_max_words", c.dated_line_max_words);
+  f("caption_max_words", c.caption_max_words);
+  f("clean_line_min_words", c.clean_line_min_words);
+  f("title_min_words", c.title_min_words);
+  f("title_max_words", c.title_max_words);
+  f("title_window_lines", c.title_window_lines);
+  f("title_min_overlap", c.title_min_overlap);
+  f("title_body_lines", c.title_body_lines);
+  f("use_line_model", c.use_line_model);
+}
+
+template <class F>
+void visit_fields(analyze::QuoteConfig& c, F&& f) {
+  f("full_min_words", c.full_min_words);
+  f("full_always_words", c.full_always_words);
+  f("verb_window_after", c.verb_window_after);
+  f("verb_window_after_name", c.verb_window_after_name);
+  f("name_window_after_verb", c.name_window_after_verb);
+  f("pronoun_sentences_back", c.pronoun_sentences_back);
+  f("context_tokens", c.context_tokens);
+}
+
+template <class F>
+void visit_fields(cluster::ClusterConfig& c, F&& f) {
+  f("idf_offset", c.idf_offset);
+  f("idf_prior_documents", c.idf_prior_documents);
+  f("centroid_body_terms", c.centroid_body_terms);
+  f("centroid_title_terms", c.centroid_title_terms);
+  f("centroid_entity_terms", c.centroid_entity_terms);
+  f("centroid_number_terms", c.centroid_number_terms);
+  f("weight_title", c.weight_title);
+  f("weight_body", c.weight_body);
+  f("weight_entities", c.weight_entities);
+  f("weight_numbers", c.weight_numbers);
+  f("linkage_exponent", c.linkage_exponent);
+  f("time_sigma_hours", c.time_sigma_hours);
+  f("weight_time", c.weight_time);
+  f("join_threshold", c.join_threshold);
+  f("relative_threshold", c.relative_threshold);
+  f("prior_coherence", c.prior_coherence);
+  f("prior_coherence_pairs", c.prior_coherence_pairs);
+  f("merge_threshold", c.merge_threshold);
+  f("reassign_margin", c.reassign_margin);
+  f("orphan_relative_threshold", c.orphan_relative_threshold);
+  f("orphan_dominance", c.orphan_dominance);
+  f("orphan_max_articles", c.orphan_max_articles);
+  f("orphan_min_target", c.orphan_min_target);
+  f("refine_rounds", c.refine_rounds);
+  f("split_threshold", c.split_threshold);
+  f("duplicate_jaccard", c.duplicate_jaccard);
+  f("lsh_bands", c.lsh_bands);
+  f("lsh_rows", c.lsh_rows);
+  f("window_hours", c.window_hours);
+  f("index_terms", c.index_terms);
+  f("query_terms", c.query_terms);
+  f("max_candidates", c.max_candidates);
+  f("max_postings_per_term", c.max_postings_per_term);
+}
+
+template <class F>
+void visit_fields(synth::SynthConfig& c, F&& f) {
+  f("clause_split_words", c.clause_split_words);
+  f("min_claim_words", c.min_claim_words);
+  f("max_claim_words", c.max_claim_words);
+  f("entity_weight", c.entity_weight);
+  f("number_weight", c.number_weight);
+  f("date_weight", c.date_weight);
+  f("align_threshold", c.align_threshold);
+  f("prefix_length", c.prefix_length);
+  f("prefix_weight", c.prefix_weight);
+  f("min_shared_predicate_terms", c.min_shared_predicate_terms);
+  f("common_word_min_lowercase", c.common_word_min_lowercase);
+  f("anchored_align_threshold", c.anchored_align_threshold);
+  f("cover_threshold", c.cover_threshold);
+  f("candidate_max_df", c.candidate_max_df);
+  f("max_corroborated", c.max_corroborated);
+  f("max_single_source", c.max_single_source);
+  f("max_single_source_per_article", c.max_single_source_per_article);
+  f("novelty_weight", c.novelty_weight);
+  f("single_source_max_similarity", c.single_source_max_similarity);
+  f("exclusive_number_bonus", c.exclusive_number_bonus);
+  f("disagreement_threshold", c.disagreement_threshold);
+  f("number_tolerance", c.number_tolerance);
+  f("max_disagreements", c.max_disagreements);
+  f("quote_merge_threshold", c.quote_merge_threshold);
+  f("min_partial_quote_words", c.min_partial_quote_words);
+  f("max_quotes", c.max_quotes);
+  f("timeline_what_words", c.timeline_what_words);
+  f("timeline_merge_threshold", c.timeline_merge_threshold);
+  f("max_timeline", c.max_timeline);
+  f("summary_min_sentences", c.summary_min_sentences);
+  f("summary_max_sentences", c.summary_max_sentences);
+  f("summary_max_words", c.summary_max_words);
+  f("redundancy_weight", c.redundancy_weight);
+  f("duplicate_threshold", c.duplicate_threshold);
+  f("position_weight", c.position_weight);
+  f("centroid_weight", c.centroid_weight);
+  f("support_weight", c.support_weight);
+  f("summary_min_words", c.summary_min_words);
+  f("summary_max_sentence_words", c.summary_max_sentence_words);
+  f("framing_terms", c.framing_terms);
+  f("framing_phrase_boost", c.framing_phrase_boost);
+  f("framing_prior", c.framing_prior);
+  f("framing_min_z", c.framing_min_z);
+  f("max_entities", c.max_entities);
+}
+
+// Reads the keys of `j` into `section` (named `name` in messages); the first problem wins.
+template <class Section>
+std::string read_section(const nlohmann::json& j, const std::string& name, Section& section) {
+  if (!j.is_object()) return name + " must be a JSON object";
+  std::string error;
+  size_t known = 0;
+  visit_fields(section, [&](const char* key, auto& field) {
+    auto it = j.find(key);
+    if (it == j.end() || !error.empty()) return;
+    ++known;
+    using T = std::decay_t<decltype(field)>;
+    const std::string path = name + "." + key;
+    if constexpr (std::is_same_v<T, bool>) {
+      if (!it->is_boolean())
+        error = path + " must be true or false";
+      else
+        field = it->template get<bool>();
+    } else if constexpr (std::is_integral_v<T>) {
+      if (!it->is_number_integer()) {
+        error = path + " must be an integer";
+      } else if (std::is_unsigned_v<T> && !it->is_number_unsigned()) {
+        error = path + " must not be negative";
+      } else if (it->is_number_unsigned()
+                     ? it->template get<uint64_t>() > uint64_t(std::numeric_limits<T>::max())
+                     : it->template get<int64_t>() < int64_t(std::numeric_limits<T>::min())) {
+        error = path + " is out of range";
+      } else {
+        field = it->template get<T>();
+      }
+    } else {
+      if (!it->is_number())
+        error = path + " must be a number";
+      else
+        field = it->template get<T>();
+    }
+  });
+  if (!error.empty()) return error;
+  if (known != j.size())
+    for (const auto& item : j.items()) {
+      const std::string key = item.key();  // clang 14 cannot capture a structured binding
+      bool found = false;
+      visit_fields(section, [&](const char* k, auto&) { found |= key == k; });
+      if (!found) return "unknown key " + name + "." + key;
+    }
+  return {};
+}
+
+template <class Section>
+nlohmann::ordered_json section_json(Section section) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  visit_fields(section, [&](const char* key, auto& field) { j[key] = field; });
+  return j;
+}
+
+// Range checks that the types alone do not make.
+std::string check_ranges(const Config& c) {
+  if (c.threads > 256) return "threads must be 0..256 (0: all cores)";
+  const auto& k = c.cluster;
+  if (k.lsh_bands <= 0 || k.lsh_rows <= 0 || k.lsh_bands * k.lsh_rows > 112)
+    return "cluster.lsh_bands × cluster.lsh_rows must be in 1..112";
+  if (k.time_sigma_hours <= 0) return "cluster.time_sigma_hours must be > 0";
+  if (c.ingest.max_json_depth < 2) return "ingest.max_json_depth must be at least 2";
+  if (c.ingest.max_html_depth < 1) return "ingest.max_html_depth must be at least 1";
+  return {};
+}
+
+}  // namespace
+
+Expected<Config> parse_config(std::string_view text, const std::string& where) {
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Error{where, "not a JSON object"};
+  Config c;
+  std::string error;
+  for (const auto& item : j.items()) {
+    const std::string key = item.key();
+    const nlohmann::json& v = item.value();
+    if (!error.empty()) break;
+    if (key == "threads") {
+      if (!v.is_number_unsigned())
+        error = "threads must be a non-negative integer";
+      else if (v.get<uint64_t>() > 256)
+        error = "threads must be 0..256 (0: all cores)";
+      else
+        c.threads = v.get<unsigned>();
+    } else if (key == "ingest") {
+      error = read_section(v, key, c.ingest);
+    } else if (key == "extract") {
+      if (!v.is_object()) {
+        error = "extract must be a JSON object";
+        break;
+      }
+      for (const auto& sub : v.items()) {
+        if (!error.empty()) break;
+        if (sub.key() == "html")
+          error = read_section(sub.value(), "extract.html", c.extract.html);
+        else if (sub.key() == "text")
+          error = read_section(sub.value(), "extract.text", c.extract.text);
+        else
+          error = "unknown key extract." + sub.key();
+      }
+    } else if (key == "analyze") {
+      if (!v.is_object()) {
+        error = "analyze must be a JSON object";
+        break;
+      }
+      for (const auto& sub : v.items()) {
+        if (!error.empty()) break;
+        if (sub.key() == "quotes")
+          error = read_section(sub.value(), "analyze.quotes", c.quotes);
+        else
+          error = "unknown key analyze." + sub.key();
+      }
+    } else if (key == "cluster") {
+      error = read_section(v, key, c.cluster);
+    } else if (key == "synth") {
+      error = read_section(v, key, c.synth);
+    } else {
+      error = "unknown key " + key +
+              " (sections: threads, ingest, extract, analyze, cluster, synth; see docs/config.md)";
+    }
+  }
+  if (error.empty()) error = check_ranges(c);
+  if (!error.empty()) return Error{where, error};
+  return c;
+}
+
+Expected<Config> load_config(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Error{path, "cannot read config file"};
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse_config(ss.str(), path);
+}
+
+std::string config_json(const Config& c) {
+  nlohmann::ordered_json j;
+  j["threads"] = c.threads;
+  j["ingest"] = section_json(c.ingest);
+  j["extract"]["html"] = section_json(c.extract.html);
+  j["extract"]["text"] = section_json(c.extract.text);
+  j["analyze"]["quotes"] = section_json(c.quotes);
+  j["cluster"] = section_json(c.cluster);
+  j["synth"] = section_json(c.synth);
+  return j.dump(2);
+}
+
+}  // namespace recoupe::engine
