@@ -67,42 +67,64 @@ size_t find_root(std::vector<size_t>& uf, size_t x) {
   return x;
 }
 
-std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) {
-  // Keys of every full surface; union of units sharing one.
-  std::vector<size_t> uf(units.size());
+// Units linked by a shared key, before grouping: a union-find over units, and per unit its
+// fullest name (keys) and whether a surface is a known place.
+struct LinkedUnits {
+  std::vector<size_t> uf;
+  std::vector<std::vector<std::string>> unit_words;
+  std::vector<bool> unit_place;
+};
+
+// The merge keys of one full surface (`words` are its name keys): the spelling for everyone;
+// places also by gazetteer id and by spelling within places, so that a known place never
+// merges with a person of the same name. Sets `known_place` when the gazetteer knows it.
+std::vector<std::string> surface_keys(const Unit& unit, const std::string& surface,
+                                      const std::vector<std::string>& words, const AliasData& data,
+                                      bool& known_place) {
+  std::vector<std::string> keys;
+  std::string spelling = join(words);
+  const Place* place = nullptr;
+  if ((unit.type == EntityType::place || unit.type == EntityType::other) && data.gazetteer())
+    place = data.gazetteer()->find(fold_key(surface));
+  if (place) {
+    keys = {"@" + place->id, "place:" + spelling};
+    known_place = true;
+  } else if (unit.type == EntityType::place) {
+    keys = {spelling, "place:" + spelling};
+  } else {
+    keys = {spelling};
+    // A country, region or big city tagged person or organisation ("Washington a
+    // affirmé", "Pyongyang souhaite") is the place speaking through its government:
+    // it joins the place when the place is named too, the majority type deciding.
+    if (data.gazetteer())
+      if (const Place* p = data.gazetteer()->find(fold_key(surface));
+          p && (p->kind == PlaceKind::country || p->kind == PlaceKind::region ||
+                p->kind == PlaceKind::big_city))
+        keys.push_back("@" + p->id);
+  }
+  return keys;
+}
+
+// Keys of every full surface; union of units sharing one.
+LinkedUnits link_units(std::vector<Unit>& units, const AliasData& data) {
+  LinkedUnits linked;
+  std::vector<size_t>& uf = linked.uf;
+  uf.resize(units.size());
   std::iota(uf.begin(), uf.end(), 0);
   std::unordered_map<std::string, size_t> owner;
-  std::vector<std::vector<std::string>> unit_words(units.size());
-  std::vector<bool> unit_place(units.size(), false);
+  std::vector<std::vector<std::string>>& unit_words = linked.unit_words;
+  unit_words.resize(units.size());
+  linked.unit_place.assign(units.size(), false);
   for (size_t u = 0; u < units.size(); ++u) {
     Unit& unit = units[u];
     for (size_t s = 0; s < unit.surfaces.size(); ++s) {
       if (!unit.full[s]) continue;
       std::vector<std::string> words = data.name_keys(unit.surfaces[s]);
       if (words.empty()) continue;
-      // Keys: the spelling for everyone; places also by gazetteer id and by spelling within
-      // places, so that a known place never merges with a person of the same name.
-      std::vector<std::string> keys;
-      std::string spelling = join(words);
-      const Place* place = nullptr;
-      if ((unit.type == EntityType::place || unit.type == EntityType::other) && data.gazetteer())
-        place = data.gazetteer()->find(fold_key(unit.surfaces[s]));
-      if (place) {
-        keys = {"@" + place->id, "place:" + spelling};
-        unit_place[u] = true;
-      } else if (unit.type == EntityType::place) {
-        keys = {spelling, "place:" + spelling};
-      } else {
-        keys = {spelling};
-        // A country, region or big city tagged person or organisation ("Washington a
-        // affirmé", "Pyongyang souhaite") is the place speaking through its government:
-        // it joins the place when the place is named too, the majority type deciding.
-        if (data.gazetteer())
-          if (const Place* p = data.gazetteer()->find(fold_key(unit.surfaces[s]));
-              p && (p->kind == PlaceKind::country || p->kind == PlaceKind::region ||
-                    p->kind == PlaceKind::big_city))
-            keys.push_back("@" + p->id);
-      }
+      bool known_place = false;
+      std::vector<std::string> keys =
+          surface_keys(unit, unit.surfaces[s], words, data, known_place);
+      if (known_place) linked.unit_place[u] = true;
       if (words.size() > unit_words[u].size()) unit_words[u] = words;
       for (const auto& key : keys) {
         auto [it, inserted] = owner.try_emplace(key, u);
@@ -110,7 +132,15 @@ std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) 
       }
     }
   }
-  // Groups of units with their majority type.
+  return linked;
+}
+
+// Groups of linked units (units without a name key are left out), with their fullest name
+// and first position.
+std::vector<Group> group_units(const std::vector<Unit>& units, LinkedUnits& linked) {
+  std::vector<size_t>& uf = linked.uf;
+  const std::vector<std::vector<std::string>>& unit_words = linked.unit_words;
+  const std::vector<bool>& unit_place = linked.unit_place;
   std::vector<Group> groups;
   std::unordered_map<size_t, size_t> group_of_root;
   for (size_t u = 0; u < units.size(); ++u) {
@@ -124,6 +154,11 @@ std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) 
     g.known_place = g.known_place || unit_place[u];
     g.order = std::min(g.order, units[u].order);
   }
+  return groups;
+}
+
+// Each group's type: the majority of its units' votes, ties to the type seen first.
+void vote_group_types(std::vector<Group>& groups, const std::vector<Unit>& units) {
   for (Group& g : groups) {
     std::array<double, 4> votes{};
     std::array<size_t, 4> first{SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX};
@@ -137,16 +172,21 @@ std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) 
       if (votes[t] > votes[best] || (votes[t] == votes[best] && first[t] < first[best])) best = t;
     g.type = static_cast<EntityType>(best);
   }
-  // Short forms join the one longer person name they fit; refused when several fit.
+}
+
+// The group a (possibly short-form) group ends up in, following parent links.
+size_t root_of(const std::vector<Group>& groups, size_t g) {
+  while (groups[g].parent != SIZE_MAX) g = groups[g].parent;
+  return g;
+}
+
+// Short forms join the one longer person name they fit; refused when several fit.
+void link_short_forms(std::vector<Group>& groups) {
   std::vector<size_t> by_len(groups.size());
   std::iota(by_len.begin(), by_len.end(), 0);
   std::stable_sort(by_len.begin(), by_len.end(), [&](size_t a, size_t b) {
     return groups[a].words.size() > groups[b].words.size();
   });
-  auto root_of = [&](size_t g) {
-    while (groups[g].parent != SIZE_MAX) g = groups[g].parent;
-    return g;
-  };
   for (size_t gi : by_len) {
     Group& g = groups[gi];
     bool eligible = g.type == EntityType::person || g.type == EntityType::other ||
@@ -155,7 +195,7 @@ std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) 
     std::unordered_set<size_t> roots;
     for (size_t hi = 0; hi < groups.size(); ++hi) {
       if (hi == gi || !is_sub_run(g.words, groups[hi].words)) continue;
-      size_t r = root_of(hi);
+      size_t r = root_of(groups, hi);
       if (groups[r].type == EntityType::person) roots.insert(r);
     }
     if (roots.size() == 1) {
@@ -163,74 +203,100 @@ std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) 
       g.short_form = true;
     }
   }
-  // Entities: one per root group.
-  std::unordered_map<size_t, std::vector<size_t>> members;
-  for (size_t gi = 0; gi < groups.size(); ++gi) members[root_of(gi)].push_back(gi);
-  std::vector<size_t> roots;
-  for (auto& [r, _] : members) roots.push_back(r);
-  std::vector<std::pair<size_t, Entity>> out;
-  for (size_t r : roots) {
-    Entity e;
-    e.type = groups[r].type;
-    size_t order = SIZE_MAX;
-    std::vector<std::pair<std::string, std::pair<double, size_t>>> name_score;  // full surfaces
-    std::unordered_set<std::string> seen_alias, seen_article;
-    std::vector<std::pair<size_t, std::string>> aliases;  // first order, surface
-    std::vector<std::pair<size_t, Mention>> mentions;     // (article, offset) order
-    for (size_t gi : members[r]) {
-      order = std::min(order, groups[gi].order);
-      for (size_t u : groups[gi].units) {
-        const Unit& unit = units[u];
-        for (const auto& m : unit.mentions)
-          mentions.emplace_back(((unit.order >> 32) << 32) + std::min<size_t>(m.begin, 0xffffffffu),
-                                m);
-        for (const auto& a : unit.articles)
-          if (seen_article.insert(a).second) e.articles.push_back(a);
-        for (size_t s = 0; s < unit.surfaces.size(); ++s) {
-          const std::string& surf = unit.surfaces[s];
-          if (seen_alias.insert(surf).second) aliases.emplace_back(unit.order + s, surf);
-          if (groups[gi].short_form || !unit.full[s]) continue;
-          auto it = std::find_if(name_score.begin(), name_score.end(),
-                                 [&](const auto& p) { return p.first == surf; });
-          double votes = 0;
-          for (const auto& m : unit.mentions) votes += m.text == surf ? 1 : 0;
-          if (votes == 0) votes = unit.surfaces.size() == 1 ? unit.votes : 1.0;
-          if (it == name_score.end())
-            name_score.push_back({surf, {votes, unit.order}});
-          else {
-            it->second.first += votes;
-            it->second.second = std::min(it->second.second, unit.order);
-          }
+}
+
+// A candidate name of an entity: a full surface, its votes and its first position.
+using NameScore = std::pair<std::string, std::pair<double, size_t>>;
+
+// The entity's name: the most voted full surface, then the one with more words, then the
+// one seen first. Null when there is none (every surface a short form).
+const NameScore* best_name(const std::vector<NameScore>& name_score, const AliasData& data) {
+  auto words_of = [&](const std::string& s) { return data.name_keys(s).size(); };
+  const std::pair<std::string, std::pair<double, size_t>>* best = nullptr;
+  for (const auto& p : name_score) {
+    if (!best) {
+      best = &p;
+      continue;
+    }
+    if (p.second.first != best->second.first) {
+      if (p.second.first > best->second.first) best = &p;
+      continue;
+    }
+    size_t wp = words_of(p.first), wb = words_of(best->first);
+    if (wp != wb) {
+      if (wp > wb) best = &p;
+      continue;
+    }
+    if (p.second.second < best->second.second) best = &p;
+  }
+  return best;
+}
+
+// The entity of one root group and the groups linked to it (`member_groups`), with its
+// first position: aliases and mentions in text order, articles, and its name.
+std::pair<size_t, Entity> entity_of(size_t r, const std::vector<size_t>& member_groups,
+                                    const std::vector<Group>& groups,
+                                    const std::vector<Unit>& units, const AliasData& data) {
+  Entity e;
+  e.type = groups[r].type;
+  size_t order = SIZE_MAX;
+  std::vector<NameScore> name_score;  // full surfaces
+  std::unordered_set<std::string> seen_alias, seen_article;
+  std::vector<std::pair<size_t, std::string>> aliases;  // first order, surface
+  std::vector<std::pair<size_t, Mention>> mentions;     // (article, offset) order
+  for (size_t gi : member_groups) {
+    order = std::min(order, groups[gi].order);
+    for (size_t u : groups[gi].units) {
+      const Unit& unit = units[u];
+      for (const auto& m : unit.mentions)
+        mentions.emplace_back(((unit.order >> 32) << 32) + std::min<size_t>(m.begin, 0xffffffffu),
+                              m);
+      for (const auto& a : unit.articles)
+        if (seen_article.insert(a).second) e.articles.push_back(a);
+      for (size_t s = 0; s < unit.surfaces.size(); ++s) {
+        const std::string& surf = unit.surfaces[s];
+        if (seen_alias.insert(surf).second) aliases.emplace_back(unit.order + s, surf);
+        if (groups[gi].short_form || !unit.full[s]) continue;
+        auto it = std::find_if(name_score.begin(), name_score.end(),
+                               [&](const auto& p) { return p.first == surf; });
+        double votes = 0;
+        for (const auto& m : unit.mentions) votes += m.text == surf ? 1 : 0;
+        if (votes == 0) votes = unit.surfaces.size() == 1 ? unit.votes : 1.0;
+        if (it == name_score.end())
+          name_score.push_back({surf, {votes, unit.order}});
+        else {
+          it->second.first += votes;
+          it->second.second = std::min(it->second.second, unit.order);
         }
       }
     }
-    std::stable_sort(aliases.begin(), aliases.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [_, s] : aliases) e.aliases.push_back(std::move(s));
-    auto words_of = [&](const std::string& s) { return data.name_keys(s).size(); };
-    const std::pair<std::string, std::pair<double, size_t>>* best = nullptr;
-    for (const auto& p : name_score) {
-      if (!best) {
-        best = &p;
-        continue;
-      }
-      if (p.second.first != best->second.first) {
-        if (p.second.first > best->second.first) best = &p;
-        continue;
-      }
-      size_t wp = words_of(p.first), wb = words_of(best->first);
-      if (wp != wb) {
-        if (wp > wb) best = &p;
-        continue;
-      }
-      if (p.second.second < best->second.second) best = &p;
-    }
-    e.name = best ? best->first : (e.aliases.empty() ? std::string() : e.aliases.front());
-    std::stable_sort(mentions.begin(), mentions.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [_, m] : mentions) e.mentions.push_back(std::move(m));
-    out.emplace_back(order, std::move(e));
   }
+  std::stable_sort(aliases.begin(), aliases.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [_, s] : aliases) e.aliases.push_back(std::move(s));
+  const NameScore* best = best_name(name_score, data);
+  e.name = best ? best->first : (e.aliases.empty() ? std::string() : e.aliases.front());
+  std::stable_sort(mentions.begin(), mentions.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [_, m] : mentions) e.mentions.push_back(std::move(m));
+  return {order, std::move(e)};
+}
+
+// Merges units into entities: units sharing a name key are one group, a group takes its
+// majority type, a short form joins the one longer person name it fits; entities come out
+// in order of first appearance.
+std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) {
+  LinkedUnits linked = link_units(units, data);
+  std::vector<Group> groups = group_units(units, linked);
+  vote_group_types(groups, units);
+  link_short_forms(groups);
+  // Entities: one per root group.
+  std::unordered_map<size_t, std::vector<size_t>> members;
+  for (size_t gi = 0; gi < groups.size(); ++gi) members[root_of(groups, gi)].push_back(gi);
+  std::vector<size_t> roots;
+  for (auto& [r, _] : members) roots.push_back(r);
+  std::vector<std::pair<size_t, Entity>> out;
+  for (size_t r : roots) out.push_back(entity_of(r, members[r], groups, units, data));
   std::stable_sort(out.begin(), out.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Entity> result;

@@ -172,15 +172,12 @@ bool is_major_place(const Place* p) {
                p->kind == PlaceKind::big_city);
 }
 
-}  // namespace
-
-std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
-                                  const std::vector<NerAnnot>& ann, std::vector<uint8_t> tags,
-                                  const std::string& lang, const EntityResources& res) {
+// What the tagger missed: a run of capitalised words inside a sentence that the gazetteer
+// knows as a country, region or big city is a place; one announced by a person or
+// organisation cue ("l'agence TASS", "le président X") takes the cue's type.
+void tag_missed_runs(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& ann,
+                     std::vector<uint8_t>& tags) {
   const size_t n = toks.size();
-  // What the tagger missed: a run of capitalised words inside a sentence that the gazetteer
-  // knows as a country, region or big city is a place; one announced by a person or
-  // organisation cue ("l'agence TASS", "le président X") takes the cue's type.
   for (size_t i = 0; i < n; ++i) {
     if (tags[i] != 0 || ann[i].run == 0 || (ann[i].run != 1 && ann[i].run != 3)) continue;
     size_t j = i;
@@ -199,7 +196,11 @@ std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
                                             : inside_tag(static_cast<NerType>(type)));
     i = j - 1;
   }
-  // Multi-word gazetteer places complete a partly tagged name.
+}
+
+// Multi-word gazetteer places complete a partly tagged name.
+void complete_places(const std::vector<NerAnnot>& ann, std::vector<uint8_t>& tags) {
+  const size_t n = tags.size();
   for (size_t i = 0; i < n; ++i) {
     if (ann[i].place_len < 2 || !is_major_place(ann[i].place)) continue;
     size_t e = i + ann[i].place_len;
@@ -212,8 +213,13 @@ std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
       tags[k] = static_cast<uint8_t>(k == i ? begin_tag(kLoc) : inside_tag(kLoc));
     i = e - 1;
   }
-  // A run of capitalised words inside a sentence, tagged in part, ending in an organisation
-  // head word is one organisation: the tagger often splits long names it has not seen.
+}
+
+// A run of capitalised words inside a sentence, tagged in part, ending in an organisation
+// head word is one organisation: the tagger often splits long names it has not seen.
+void join_organisations(const std::vector<NerToken>& toks, const EntityResources& res,
+                        std::vector<uint8_t>& tags) {
+  const size_t n = toks.size();
   for (size_t i = 0; i < n; ++i) {
     if (!in_run(toks[i]) || toks[i].sent_start) continue;
     size_t j = i + 1;
@@ -227,10 +233,15 @@ std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
         tags[k] = static_cast<uint8_t>(k == i ? begin_tag(kOrg) : inside_tag(kOrg));
     i = j - 1;
   }
-  // Capitalised words right after a span inside the sentence continue it ("la Maison
-  // Blanche" tagged "Maison"): a name does not end before a capitalised word mid-sentence,
-  // unless the text capitalises common nouns too (German; old or OCR'd print), which shows as
-  // a high share of capitalised words inside sentences.
+}
+
+// Capitalised words right after a span inside the sentence continue it ("la Maison
+// Blanche" tagged "Maison"): a name does not end before a capitalised word mid-sentence,
+// unless the text capitalises common nouns too (German; old or OCR'd print), which shows as
+// a high share of capitalised words inside sentences.
+void extend_spans(const std::vector<NerToken>& toks, const std::string& lang,
+                  const EntityResources& res, std::vector<uint8_t>& tags) {
+  const size_t n = toks.size();
   size_t inner = 0, inner_cap = 0;
   for (const NerToken& t : toks)
     if (t.alpha && !t.sent_start) {
@@ -243,16 +254,25 @@ std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
     if (tags[i] == 0 && tags[i - 1] != 0 && in_run(toks[i]) && !toks[i].sent_start &&
         toks[i].space_before && !toks[i - 1].punct && !res.is_stopword(lang, toks[i].lower))
       tags[i] = static_cast<uint8_t>(tags[i - 1] % 2 == 1 ? tags[i - 1] + 1 : tags[i - 1]);
-  // An untagged given name right before a name inside a sentence is its first name
-  // ("l'analyste Ankit Panda" tagged "Panda"): the span starts there (retype makes it a person).
+}
+
+// An untagged given name right before a name inside a sentence is its first name
+// ("l'analyste Ankit Panda" tagged "Panda"): the span starts there (retype makes it a person).
+void prepend_given_names(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& ann,
+                         std::vector<uint8_t>& tags) {
+  const size_t n = toks.size();
   for (size_t i = 0; i + 1 < n; ++i)
     if (tags[i] == 0 && tags[i + 1] % 2 == 1 && ann[i].given && in_run(toks[i]) &&
         !toks[i].sent_start && toks[i + 1].space_before && !toks[i + 1].sent_start) {
       tags[i] = tags[i + 1];
       tags[i + 1] = static_cast<uint8_t>(tags[i + 1] + 1);
     }
-  std::vector<TagSpan> spans = tag_spans(tags);
-  // A lone capitalised word right before a person name is its first name.
+}
+
+// A lone capitalised word right before a person name is its first name: the person span
+// takes it, and the lone span is emptied (dropped when spans are trimmed).
+void prepend_first_names(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& ann,
+                         std::vector<TagSpan>& spans) {
   for (size_t k = 0; k + 1 < spans.size(); ++k) {
     TagSpan& a = spans[k];
     TagSpan& b = spans[k + 1];
@@ -263,18 +283,18 @@ std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
       a.end = a.begin;  // emptied, dropped below
     }
   }
-  std::unordered_set<std::string> lower_words;
-  bool lower_built = false;
-  auto written_lower = [&](const std::string& w) {
-    if (!lower_built) {
-      for (const auto& t : toks)
-        if (t.alpha && !t.cap) lower_words.insert(t.lower);
-      lower_built = true;
-    }
-    return lower_words.count(w) > 0;
-  };
-  std::vector<TagSpan> out;
-  for (const TagSpan& s0 : spans) {
+}
+
+// Turns tagged spans into final mentions: cuts them at sentence starts and separators,
+// trims what is not part of a name (particles, titles, glued places) and settles the type.
+class SpanTrimmer {
+ public:
+  SpanTrimmer(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& ann,
+              const std::string& lang, const EntityResources& res)
+      : toks(toks), ann(ann), lang(lang), res(res) {}
+
+  // Appends to `out` the pieces of s0 that remain names.
+  void trim(const TagSpan& s0, std::vector<TagSpan>& out) {
     // Cut where a sentence starts inside the span.
     size_t start = s0.begin;
     for (size_t k = s0.begin; k <= s0.end; ++k) {
@@ -282,49 +302,92 @@ std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
       if (!cut) continue;
       size_t b = start, e = k;
       start = k;
-      while (b < e && (toks[b].punct || is_elision_token(toks[b]) || !toks[b].cap ||
-                       (toks[b].sent_start && b + 1 < e && res.is_stopword(lang, toks[b].lower))))
-        ++b;
-      while (e > b && (toks[e - 1].punct || !toks[e - 1].cap)) --e;
-      if (b >= e) continue;
-      bool all_stop = true;
-      for (size_t m = b; m < e && all_stop; ++m)
-        all_stop = toks[m].punct || res.is_stopword(lang, toks[m].lower);
-      if (all_stop) continue;
-      if (e - b == 1 && toks[b].sent_start && !ann[b].place && !toks[b].all_caps &&
-          written_lower(toks[b].lower))
-        continue;
-      // A title inside the span ("Treasury Secretary Steven Mnuchin", "Prime Minister
-      // Benjamin Netanyahu") is not part of the person's name: the name starts after the last
-      // person cue written with a capital (not a particle: "Vincent van Gogh"), when what
-      // follows is a person (tagged so, or opening on a given name).
-      for (size_t k = e - 1; k > b; --k)
-        if ((res.cues(lang).before_mask(toks, k) & (1u << kPer)) &&
-            (s0.type == kPer || ann[k].given) && in_run(toks[k]) && toks[k - 1].cap && e - k >= 2) {
-          b = k;
-          break;
-        }
-      // A country or city glued before a person's full name ("ambassador to China Terry
-      // Branstad") or after it by a lower-case link ("Theresa May of Britain") is not part
-      // of the name.
-      if (s0.type == kPer && e - b >= 3 && is_major_place(ann[b].place) && ann[b].place_len == 1)
-        ++b;
-      if (s0.type == kPer || ann[b].given)
-        for (size_t k = b + 2; k + 1 < e; ++k)
-          if (!toks[k].cap && is_major_place(ann[k + 1].place) &&
-              k + 1 + ann[k + 1].place_len == e) {
-            e = k;
-            break;
-          }
-      NerType type = retype(toks, ann, res.cues(lang), b, e, s0.type);
-      if (res.is_org_head(toks[e - 1].lower) && !(ann[b].place && b + ann[b].place_len == e))
-        type = kOrg;
-      bool digits = false;  // "Covid-19", "G20": no person's name holds a digit
-      for (size_t m = b; m < e; ++m) digits |= toks[m].digit;
-      if (type == kPer && digits) type = kMisc;
-      out.push_back({b, e, type});
+      trim_piece(s0, b, e, out);
     }
   }
+
+ private:
+  // A word the text also writes in lower case (built on first use: most texts never ask).
+  bool written_lower(const std::string& w) {
+    if (!lower_built) {
+      for (const auto& t : toks)
+        if (t.alpha && !t.cap) lower_words.insert(t.lower);
+      lower_built = true;
+    }
+    return lower_words.count(w) > 0;
+  }
+
+  // Tokens [b, e) of s0 between two cuts: trimmed, and appended to `out` when a name is left.
+  void trim_piece(const TagSpan& s0, size_t b, size_t e, std::vector<TagSpan>& out) {
+    while (b < e && (toks[b].punct || is_elision_token(toks[b]) || !toks[b].cap ||
+                     (toks[b].sent_start && b + 1 < e && res.is_stopword(lang, toks[b].lower))))
+      ++b;
+    while (e > b && (toks[e - 1].punct || !toks[e - 1].cap)) --e;
+    if (b >= e) return;
+    bool all_stop = true;
+    for (size_t m = b; m < e && all_stop; ++m)
+      all_stop = toks[m].punct || res.is_stopword(lang, toks[m].lower);
+    if (all_stop) return;
+    if (e - b == 1 && toks[b].sent_start && !ann[b].place && !toks[b].all_caps &&
+        written_lower(toks[b].lower))
+      return;
+    drop_titles_and_places(s0, b, e);
+    NerType type = retype(toks, ann, res.cues(lang), b, e, s0.type);
+    if (res.is_org_head(toks[e - 1].lower) && !(ann[b].place && b + ann[b].place_len == e))
+      type = kOrg;
+    bool digits = false;  // "Covid-19", "G20": no person's name holds a digit
+    for (size_t m = b; m < e; ++m) digits |= toks[m].digit;
+    if (type == kPer && digits) type = kMisc;
+    out.push_back({b, e, type});
+  }
+
+  // Narrows [b, e) to the person's name when a title or a place is glued to it.
+  void drop_titles_and_places(const TagSpan& s0, size_t& b, size_t& e) const {
+    // A title inside the span ("Treasury Secretary Steven Mnuchin", "Prime Minister
+    // Benjamin Netanyahu") is not part of the person's name: the name starts after the last
+    // person cue written with a capital (not a particle: "Vincent van Gogh"), when what
+    // follows is a person (tagged so, or opening on a given name).
+    for (size_t k = e - 1; k > b; --k)
+      if ((res.cues(lang).before_mask(toks, k) & (1u << kPer)) &&
+          (s0.type == kPer || ann[k].given) && in_run(toks[k]) && toks[k - 1].cap && e - k >= 2) {
+        b = k;
+        break;
+      }
+    // A country or city glued before a person's full name ("ambassador to China Terry
+    // Branstad") or after it by a lower-case link ("Theresa May of Britain") is not part
+    // of the name.
+    if (s0.type == kPer && e - b >= 3 && is_major_place(ann[b].place) && ann[b].place_len == 1) ++b;
+    if (s0.type == kPer || ann[b].given)
+      for (size_t k = b + 2; k + 1 < e; ++k)
+        if (!toks[k].cap && is_major_place(ann[k + 1].place) && k + 1 + ann[k + 1].place_len == e) {
+          e = k;
+          break;
+        }
+  }
+
+  const std::vector<NerToken>& toks;
+  const std::vector<NerAnnot>& ann;
+  const std::string& lang;
+  const EntityResources& res;
+  std::unordered_set<std::string> lower_words;
+  bool lower_built = false;
+};
+
+}  // namespace
+
+std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
+                                  const std::vector<NerAnnot>& ann, std::vector<uint8_t> tags,
+                                  const std::string& lang, const EntityResources& res) {
+  tag_missed_runs(toks, ann, tags);
+  complete_places(ann, tags);
+  join_organisations(toks, res, tags);
+  extend_spans(toks, lang, res, tags);
+  prepend_given_names(toks, ann, tags);
+  std::vector<TagSpan> spans = tag_spans(tags);
+  prepend_first_names(toks, ann, spans);
+  SpanTrimmer trimmer(toks, ann, lang, res);
+  std::vector<TagSpan> out;
+  for (const TagSpan& s0 : spans) trimmer.trim(s0, out);
   return out;
 }
 

@@ -378,6 +378,35 @@ JsonLdArticle parse_json_ld(const std::vector<std::string>& blocks) {
   return out;
 }
 
+namespace {
+
+// The headline from a page's <title>: cleaned, then cut at its last separator, taking the
+// part without a dot (a site name is often a host name). Empty when nothing is left.
+std::optional<std::string> title_from_title_tag(const std::string& title_tag,
+                                                const std::string& site) {
+  std::string t = clean_title(title_tag, site);
+  static const char* kSeparators[] = {" | ", " - ", " – ",  " — ", " • ", " · ",
+                                      " » ", " › ", " :: ", " : ", " ~ ", " « "};
+  size_t best = std::string::npos, len = 0;
+  for (const char* sep : kSeparators) {
+    size_t p = t.rfind(sep);
+    if (p != std::string::npos && p > 0 && (best == std::string::npos || p > best)) {
+      best = p;
+      len = std::strlen(sep);
+    }
+  }
+  if (best != std::string::npos) {
+    std::string first = t.substr(0, best), second = t.substr(best + len);
+    if (first.find('.') == std::string::npos)
+      t = first;
+    else if (second.find('.') == std::string::npos)
+      t = second;
+  }
+  return non_empty(t);
+}
+
+}  // namespace
+
 PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlResources& res) {
   PageMetadata m;
   std::unordered_map<std::string, std::string> meta;  // first value per lower-case key
@@ -439,27 +468,7 @@ PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlRe
   // As trafilatura: a single <h1> is the headline; else the <title>, cut at its last
   // separator, taking the part without a dot (a site name is often a host name).
   if (!m.title && h1_count == 1) m.title = first_h1;
-  if (!m.title && title_tag) {
-    std::string t = clean_title(*title_tag, site);
-    static const char* kSeparators[] = {" | ", " - ", " – ",  " — ", " • ", " · ",
-                                        " » ", " › ", " :: ", " : ", " ~ ", " « "};
-    size_t best = std::string::npos, len = 0;
-    for (const char* sep : kSeparators) {
-      size_t p = t.rfind(sep);
-      if (p != std::string::npos && p > 0 && (best == std::string::npos || p > best)) {
-        best = p;
-        len = std::strlen(sep);
-      }
-    }
-    if (best != std::string::npos) {
-      std::string first = t.substr(0, best), second = t.substr(best + len);
-      if (first.find('.') == std::string::npos)
-        t = first;
-      else if (second.find('.') == std::string::npos)
-        t = second;
-    }
-    m.title = non_empty(t);
-  }
+  if (!m.title && title_tag) m.title = title_from_title_tag(*title_tag, site);
 
   // Published.
   std::vector<std::optional<std::string>> dates = {

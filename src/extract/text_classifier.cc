@@ -89,39 +89,47 @@ bool is_metadata_line(const LineFeatures& f, const TextCues& cues, const TextCle
   return parse_credit(f, cues).has_value();
 }
 
-LineClassification classify_lines(const std::vector<LineFeatures>& lines, const TextCues& cues,
-                                  const TextCleanerConfig& c) {
-  LineClassification out;
-  const int n = static_cast<int>(lines.size());
-  out.classes.assign(n, LineClass::kBoilerplate);
-  if (n == 0) return out;
+namespace {
 
-  // An already clean text (wire copy, the body field of a feed): every line is a sentence and
-  // none is a cue, a menu, a link or metadata. There is nothing to remove, and the rules below
-  // would only lose its shorter or name-heavy sentences.
-  const bool clean = std::all_of(lines.begin(), lines.end(), [&](const LineFeatures& f) {
+// An already clean text (wire copy, the body field of a feed): every line is a sentence and
+// none is a cue, a menu, a link or metadata. There is nothing to remove, and the rules of
+// classify_lines would only lose its shorter or name-heavy sentences.
+bool already_clean(const std::vector<LineFeatures>& lines, const TextCleanerConfig& c) {
+  return std::all_of(lines.begin(), lines.end(), [&](const LineFeatures& f) {
     return f.ends_sentence && f.words >= c.clean_line_min_words && f.cue == CueKind::kNone &&
            f.meta.kind == CueKind::kNone && f.separators == 0 && !f.has_url && !f.has_copyright;
   });
-  if (clean && n >= 2) {
-    out.classes.assign(n, LineClass::kBody);
-    out.title_line = -1;
-    out.region_begin = 0;
-    out.region_end = n;
-    out.regions = {{0, n}};
-    return out;
-  }
+}
 
+// Whether the document has enough stop words for the stop-word ratio to tell prose apart
+// (it does not for a language the cues do not know).
+bool document_uses_stop_words(const std::vector<LineFeatures>& lines, const TextCleanerConfig& c) {
   long words = 0, stops = 0;
   for (const auto& f : lines) {
     words += f.words;
     stops += f.stop_words;
   }
-  const bool use_stop_words =
-      words > 0 && static_cast<double>(stops) / words >= c.doc_min_stop_ratio;
+  return words > 0 && static_cast<double>(stops) / words >= c.doc_min_stop_ratio;
+}
 
-  std::vector<char> prose(n), meta(n), teaser(n);
-  std::vector<double> score(n);
+// What each line is on its own, before regions: metadata, prose, a link of a teaser list,
+// and its score for the region search (gain for prose, cost otherwise, a barrier at an end
+// cue).
+struct LineMarks {
+  std::vector<char> prose, meta, teaser;
+  std::vector<double> score;
+};
+
+LineMarks mark_lines(const std::vector<LineFeatures>& lines, const TextCues& cues,
+                     const TextCleanerConfig& c) {
+  const int n = static_cast<int>(lines.size());
+  const bool use_stop_words = document_uses_stop_words(lines, c);
+  LineMarks marks{std::vector<char>(n), std::vector<char>(n), std::vector<char>(n),
+                  std::vector<double>(n)};
+  std::vector<char>& prose = marks.prose;
+  std::vector<char>& meta = marks.meta;
+  std::vector<char>& teaser = marks.teaser;
+  std::vector<double>& score = marks.score;
   bool in_teasers = false;
   for (int i = 0; i < n; ++i) {
     const LineFeatures& f = lines[i];
@@ -147,16 +155,18 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
     else
       score[i] = -(c.penalty_base + c.penalty_per_char * std::min(f.chars, c.gain_cap_chars));
   }
+  return marks;
+}
 
-  double best = 0;
-  auto [rb, re] = max_segment(score, 0, n, &best);
-  if (rb < 0) return out;
-  out.region_begin = rb;
-  out.region_end = re;
+// The body regions, sorted: the best-scoring segment of lines [rb, re) (its score `best`),
+// then secondary regions anywhere else (a lead split off by a photo block or a table of
+// contents, an article continued after an inline teaser list): each remaining interval is
+// searched for its best segment, which splits it in two.
+std::vector<std::pair<int, int>> body_regions(const std::vector<LineFeatures>& lines,
+                                              const std::vector<double>& score, int rb, int re,
+                                              double best, const TextCleanerConfig& c) {
+  const int n = static_cast<int>(lines.size());
   std::vector<std::pair<int, int>> regions = {{rb, re}};
-  // Secondary regions anywhere else (a lead split off by a photo block or a table of
-  // contents, an article continued after an inline teaser list): each remaining interval is
-  // searched for its best segment, which splits it in two.
   // An end cue after the main region closes the article: nothing past it is searched.
   int limit = n;
   if (c.end_cue_closes)
@@ -178,6 +188,17 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
     todo.push_back({e, to});
   }
   std::sort(regions.begin(), regions.end());
+  return regions;
+}
+
+// Classes the lines inside the regions: metadata, prose as body, and a short line as body
+// when it reads as a subheading or a sentence next to prose.
+void classify_region_lines(const std::vector<LineFeatures>& lines, const LineMarks& marks,
+                           const std::vector<std::pair<int, int>>& regions,
+                           const TextCleanerConfig& c, LineClassification& out) {
+  const std::vector<char>& prose = marks.prose;
+  const std::vector<char>& meta = marks.meta;
+  const std::vector<char>& teaser = marks.teaser;
   for (auto [b, e] : regions) {
     for (int i = b; i < e; ++i) {
       const LineFeatures& f = lines[i];
@@ -204,14 +225,16 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
       if (heading || sentence || sandwich || c.admit_all_inside) out.classes[i] = LineClass::kBody;
     }
   }
+}
 
-  out.region_begin = rb = regions.front().first;
-  out.region_end = regions.back().second;
-  out.regions = regions;
-  // Title: among the title-like lines just above the body, the topmost whose content words
-  // are mostly found in the opening paragraphs (a headline announces its article; a site
-  // name, a menu item or a breadcrumb does not). Captions and kickers sit between a headline
-  // and its lead, hence topmost rather than nearest.
+// Title: among the title-like lines just above the body (which starts at line rb), the
+// topmost whose content words are mostly found in the opening paragraphs (a headline
+// announces its article; a site name, a menu item or a breadcrumb does not). Captions and
+// kickers sit between a headline and its lead, hence topmost rather than nearest. Sets
+// out.title_line (-1 when none) and marks the metadata lines of that window.
+void find_title(const std::vector<LineFeatures>& lines, const std::vector<char>& meta,
+                const TextCues& cues, const TextCleanerConfig& c, int rb, LineClassification& out) {
+  const int n = static_cast<int>(lines.size());
   // Body text, lower-cased; a title word "occurs" when it is a substring of it (cheaper
   // than splitting the whole body into words, and stems match: "aide" in "aider").
   std::string body;
@@ -246,10 +269,44 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
     if (fallback < 0 && found > 0) fallback = i;
   }
   if (out.title_line < 0) out.title_line = fallback;
+}
+
+}  // namespace
+
+LineClassification classify_lines(const std::vector<LineFeatures>& lines, const TextCues& cues,
+                                  const TextCleanerConfig& c) {
+  LineClassification out;
+  const int n = static_cast<int>(lines.size());
+  out.classes.assign(n, LineClass::kBoilerplate);
+  if (n == 0) return out;
+
+  if (already_clean(lines, c) && n >= 2) {
+    out.classes.assign(n, LineClass::kBody);
+    out.title_line = -1;
+    out.region_begin = 0;
+    out.region_end = n;
+    out.regions = {{0, n}};
+    return out;
+  }
+
+  const LineMarks marks = mark_lines(lines, cues, c);
+  double best = 0;
+  auto [rb, re] = max_segment(marks.score, 0, n, &best);
+  if (rb < 0) return out;
+  out.region_begin = rb;
+  out.region_end = re;
+  std::vector<std::pair<int, int>> regions = body_regions(lines, marks.score, rb, re, best, c);
+  classify_region_lines(lines, marks, regions, c, out);
+
+  out.region_begin = rb = regions.front().first;
+  out.region_end = regions.back().second;
+  out.regions = regions;
+  find_title(lines, marks.meta, cues, c, rb, out);
   if (out.title_line >= 0) out.classes[out.title_line] = LineClass::kTitle;
   // Metadata lines anywhere are reported as such (the body never contains them).
   for (int i = 0; i < n; ++i)
-    if (meta[i] && out.classes[i] == LineClass::kBoilerplate) out.classes[i] = LineClass::kMetadata;
+    if (marks.meta[i] && out.classes[i] == LineClass::kBoilerplate)
+      out.classes[i] = LineClass::kMetadata;
   if (c.use_line_model && cues.line_model()) cues.line_model()->apply(lines, out);
   return out;
 }

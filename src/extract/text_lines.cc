@@ -98,45 +98,36 @@ std::string collapse(std::string_view in) {
   return out;
 }
 
-}  // namespace
+// One pass over the bytes of a line: characters, case, separators and words, counted into
+// its LineFeatures. ASCII is handled inline; other code points are decoded and classified by
+// range, since calling ICU on each would cost most of the cleaner's time.
+class LineScanner {
+ public:
+  LineScanner(LineFeatures& f, const TextCues& cues)
+      : f(f),
+        s(f.text),
+        cues(cues),
+        p(reinterpret_cast<const uint8_t*>(s.data())),
+        len(static_cast<int32_t>(s.size())) {}
 
-std::string lower_latin(std::string_view in) {
-  std::string out(in);
-  for (size_t k = 0; k < out.size(); ++k) {
-    unsigned char ch = static_cast<unsigned char>(out[k]);
-    if (ch >= 'A' && ch <= 'Z') {
-      out[k] = static_cast<char>(ch + 32);
-    } else if (ch == 0xC3 && k + 1 < out.size()) {
-      unsigned char nx = static_cast<unsigned char>(out[k + 1]);
-      if (nx >= 0x80 && nx <= 0x9E && nx != 0x97) out[k + 1] = static_cast<char>(nx + 0x20);
-      ++k;
+  // Scans the whole line; sets chars, words, digits, capitalized, stop_words, separators,
+  // has_url (host names), has_copyright, starts_upper and all_caps.
+  void scan() {
+    for (int32_t i = 0; i < len;) {
+      ++f.chars;
+      i = p[i] < 0x80 ? ascii_char(i) : code_point(i);
     }
-  }
-  return out;
-}
-
-LineFeatures features_of(std::string line, const TextCues& cues) {
-  LineFeatures f;
-  f.text = std::move(line);
-  const std::string& s = f.text;
-  // Folding costs more than everything else on a line: only lines whose first word starts
-  // some cue (or is not plain ASCII/Latin-1) are folded and matched.
-  if (cues.may_start_cue(std::string_view(s).substr(0, utf8_cut(s, kFoldedHeadBytes)))) {
-    f.folded = text::fold(std::string_view(s).substr(0, utf8_cut(s, kFoldedHeadBytes)));
-    f.cue = cues.boilerplate(f.folded);
-    f.meta = cues.metadata(f.folded);
+    end_word(len);
+    if (open_guillemets == 0) f.separators += lone_closing_guillemets;
+    f.all_caps = upper >= 2 && lower == 0;
   }
 
-  // One pass over the bytes: characters, case, separators and words. ASCII is handled
-  // inline; other code points are decoded and classified by range, since calling ICU on each
-  // would cost most of the cleaner's time.
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t len = static_cast<int32_t>(s.size());
-  int lower = 0, upper = 0, open_guillemets = 0, lone_closing_guillemets = 0;
-  bool first_letter_seen = false, any_digit = false;
-  int32_t word_start = -1;
-  char buf[16];
-  auto end_word = [&](int32_t e) {
+  // Whether the line holds a digit: only such lines are searched for a date.
+  bool any_digit = false;
+
+ private:
+  // Ends the word being read (if any) at byte e, and counts it.
+  void end_word(int32_t e) {
     if (word_start < 0) return;
     std::string_view word(s.data() + word_start, static_cast<size_t>(e - word_start));
     word_start = -1;
@@ -165,39 +156,45 @@ LineFeatures features_of(std::string line, const TextCues& cues) {
       buf[n++] = static_cast<char>(ch);
     }
     if (cues.stop_word(std::string_view(buf, n))) ++f.stop_words;
-  };
-  auto word_byte_at = [&](int32_t k) {
+  }
+
+  // Whether byte k can continue a word (a letter, a digit or any non-ASCII byte).
+  bool word_byte_at(int32_t k) const {
     if (k >= len) return false;
     unsigned char b = p[k];
     return b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-  };
-  for (int32_t i = 0; i < len;) {
-    int32_t start = i;
+  }
+
+  // The ASCII character at `start`; returns the offset after it.
+  int32_t ascii_char(int32_t start) {
+    int32_t i = start;
     unsigned char b = p[i];
-    ++f.chars;
-    if (b < 0x80) {
-      ++i;
-      bool lo = b >= 'a' && b <= 'z', up = b >= 'A' && b <= 'Z', dg = b >= '0' && b <= '9';
-      lower += lo;
-      upper += up;
-      any_digit |= dg;
-      if (lo || up || dg) {
-        if (!first_letter_seen && (lo || up)) {
-          first_letter_seen = true;
-          f.starts_upper = up;
-        }
-        if (word_start < 0) word_start = start;
-        continue;
+    ++i;
+    bool lo = b >= 'a' && b <= 'z', up = b >= 'A' && b <= 'Z', dg = b >= '0' && b <= '9';
+    lower += lo;
+    upper += up;
+    any_digit |= dg;
+    if (lo || up || dg) {
+      if (!first_letter_seen && (lo || up)) {
+        first_letter_seen = true;
+        f.starts_upper = up;
       }
-      if (word_start >= 0 && (b == '.' || b == '-' || b == '\'') && word_byte_at(i)) {
-        if (b == '\'') end_word(i);  // "l'homme" → "l'", "homme"
-        continue;
-      }
-      end_word(start);
-      bool alone = (start == 0 || p[start - 1] == ' ') && (i == len || p[i] == ' ');
-      if (alone && (b == '|' || b == '/' || b == '>')) ++f.separators;
-      continue;
+      if (word_start < 0) word_start = start;
+      return i;
     }
+    if (word_start >= 0 && (b == '.' || b == '-' || b == '\'') && word_byte_at(i)) {
+      if (b == '\'') end_word(i);  // "l'homme" → "l'", "homme"
+      return i;
+    }
+    end_word(start);
+    bool alone = (start == 0 || p[start - 1] == ' ') && (i == len || p[i] == ' ');
+    if (alone && (b == '|' || b == '/' || b == '>')) ++f.separators;
+    return i;
+  }
+
+  // The non-ASCII code point at `start`; returns the offset after it.
+  int32_t code_point(int32_t start) {
+    int32_t i = start;
     UChar32 c;
     U8_NEXT(p, i, len, c);
     bool letter = true;
@@ -207,10 +204,10 @@ LineFeatures features_of(std::string line, const TextCues& cues) {
       letter = false;
     if (c == 0x2019 && word_start >= 0 && word_byte_at(i)) {  // typographic apostrophe
       end_word(start);
-      continue;
+      return i;
     }
     if (c == 0x2010 || c == 0x2011) {  // hyphens inside words
-      if (word_start >= 0 && word_byte_at(i)) continue;
+      if (word_start >= 0 && word_byte_at(i)) return i;
     }
     if (letter) {
       if (c >= 0xC0 && c <= 0xDE && c != 0xD7) ++upper;
@@ -224,10 +221,10 @@ LineFeatures features_of(std::string line, const TextCues& cues) {
         end_word(start);
         word_start = start;
         end_word(i);
-        continue;
+        return i;
       }
       if (word_start < 0) word_start = start;
-      continue;
+      return i;
     }
     end_word(start);
     if (c == 0x00A9) f.has_copyright = true;
@@ -235,10 +232,23 @@ LineFeatures features_of(std::string line, const TextCues& cues) {
     if (c == 0x00AB) ++open_guillemets;
     if (alone && c == 0x00BB) ++lone_closing_guillemets;  // a separator unless it closes a «
     if (alone && (c == 0x2022 || c == 0x00B7 || c == 0x203A || c == 0x2192)) ++f.separators;
+    return i;
   }
-  end_word(len);
-  if (open_guillemets == 0) f.separators += lone_closing_guillemets;
-  f.all_caps = upper >= 2 && lower == 0;
+
+  LineFeatures& f;
+  const std::string& s;
+  const TextCues& cues;
+  const uint8_t* const p;
+  const int32_t len;
+  int lower = 0, upper = 0, open_guillemets = 0, lone_closing_guillemets = 0;
+  bool first_letter_seen = false;
+  int32_t word_start = -1;  // start of the word being read, -1 between words
+  char buf[16];             // a short word, lower-cased, for the stop-word lookup
+};
+
+// How the line opens and ends (quote, sentence end, colon), and links written out.
+void mark_line_shape(LineFeatures& f) {
+  const std::string& s = f.text;
   if (!s.empty()) {
     UChar32 c0 = first_code_point(s, 0);
     f.starts_quote = c0 == '"' || c0 == 0x00AB || c0 == 0x201C || c0 == 0x201E || c0 == 0x2014 ||
@@ -251,8 +261,40 @@ LineFeatures features_of(std::string line, const TextCues& cues) {
       (s.find("http://") != std::string::npos || s.find("https://") != std::string::npos ||
        s.find("www.") != std::string::npos))
     f.has_url = true;
+}
+}  // namespace
+
+std::string lower_latin(std::string_view in) {
+  std::string out(in);
+  for (size_t k = 0; k < out.size(); ++k) {
+    unsigned char ch = static_cast<unsigned char>(out[k]);
+    if (ch >= 'A' && ch <= 'Z') {
+      out[k] = static_cast<char>(ch + 32);
+    } else if (ch == 0xC3 && k + 1 < out.size()) {
+      unsigned char nx = static_cast<unsigned char>(out[k + 1]);
+      if (nx >= 0x80 && nx <= 0x9E && nx != 0x97) out[k + 1] = static_cast<char>(nx + 0x20);
+      ++k;
+    }
+  }
+  return out;
+}
+
+LineFeatures features_of(std::string line, const TextCues& cues) {
+  LineFeatures f;
+  f.text = std::move(line);
+  const std::string& s = f.text;
+  // Folding costs more than everything else on a line: only lines whose first word starts
+  // some cue (or is not plain ASCII/Latin-1) are folded and matched.
+  if (cues.may_start_cue(std::string_view(s).substr(0, utf8_cut(s, kFoldedHeadBytes)))) {
+    f.folded = text::fold(std::string_view(s).substr(0, utf8_cut(s, kFoldedHeadBytes)));
+    f.cue = cues.boilerplate(f.folded);
+    f.meta = cues.metadata(f.folded);
+  }
+  LineScanner scanner(f, cues);
+  scanner.scan();
+  mark_line_shape(f);
   // A date needs a day number: lines without digits are not searched.
-  if (any_digit && (f.words <= kDateMaxWords || f.meta.kind != CueKind::kNone))
+  if (scanner.any_digit && (f.words <= kDateMaxWords || f.meta.kind != CueKind::kNone))
     f.date = find_date(std::string_view(s).substr(0, utf8_cut(s, 400)), cues.dates());
   return f;
 }

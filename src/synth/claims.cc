@@ -143,6 +143,491 @@ std::string outlet_key(const Article& a) {
   return "id:" + a.id;
 }
 
+// The article each article copies, following near-duplicate links (duplicate_of) to their
+// original, at most 16 hops so that a cycle cannot hang the story.
+std::vector<size_t> duplicate_roots(const StoryEvidence& ev) {
+  const size_t n_articles = ev.articles.size();
+  std::unordered_map<std::string, size_t> index_of_id;
+  for (size_t a = 0; a < n_articles; ++a) index_of_id.emplace(ev.articles[a]->id, a);
+  std::vector<size_t> root(n_articles);
+  for (size_t a = 0; a < n_articles; ++a) {
+    size_t r = a;
+    for (int hops = 0; hops < 16; ++hops) {
+      if (r >= ev.duplicate_of.size() || ev.duplicate_of[r].empty()) break;
+      auto it = index_of_id.find(ev.duplicate_of[r]);
+      if (it == index_of_id.end() || it->second == r) break;
+      r = it->second;
+    }
+    root[a] = r;
+  }
+  return root;
+}
+
+// Fills cs.outlets and cs.outlet_of: the outlet of an article is its source (or id); a
+// near-duplicate takes its original's outlet, so a reprint does not count as corroboration.
+void assign_outlets(const StoryEvidence& ev, ClaimSet& cs) {
+  const size_t n_articles = ev.articles.size();
+  const std::vector<size_t> root = duplicate_roots(ev);
+  std::unordered_map<std::string, int> outlet_index;
+  cs.outlet_of.assign(n_articles, 0);
+  for (size_t a = 0; a < n_articles; ++a) {
+    std::string key = outlet_key(*ev.articles[root[a]]);
+    auto [it, fresh] = outlet_index.emplace(key, static_cast<int>(cs.outlets.size()));
+    if (fresh) {
+      const Article& ra = *ev.articles[root[a]];
+      cs.outlets.push_back(ra.source && !ra.source->empty() ? *ra.source : ra.id);
+    }
+    cs.outlet_of[a] = it->second;
+  }
+}
+
+// Entity mentions per article as (begin, entity), sorted by begin: the entities a claim names
+// are then one range lookup.
+using MentionIndex = std::vector<std::vector<std::pair<size_t, int>>>;
+
+MentionIndex mentions_by_article(const StoryEvidence& ev) {
+  const size_t n_articles = ev.articles.size();
+  MentionIndex mentions(n_articles);  // (begin, entity)
+  for (size_t e = 0; e < ev.entities.size(); ++e)
+    for (const auto& m : ev.entities[e].mentions)
+      if (m.article < n_articles) mentions[m.article].push_back({m.begin, static_cast<int>(e)});
+  for (auto& v : mentions) std::sort(v.begin(), v.end());
+  return mentions;
+}
+
+// Words the story writes mostly in lower case: a capitalized occurrence of one of them
+// ("Cosmodrome" in an English-style name next to "au cosmodrome de …") is a common word,
+// not a name, so it still counts as a predicate. Mostly: "Nord" of "Corée du Nord" stays a
+// name though "au nord de" occurs once.
+std::unordered_set<std::string> mostly_lowercase_words(const StoryEvidence& ev,
+                                                       const text::StopWords& stop,
+                                                       const text::Stemmer& stemmer,
+                                                       const SynthConfig& cfg) {
+  const size_t n_articles = ev.articles.size();
+  std::unordered_set<std::string> lowercase_words;
+  std::unordered_map<std::string, std::pair<int, int>> uses;  // (lower case, capitalized)
+  for (size_t a = 0; a < n_articles; ++a) {
+    auto words = content_words(ev.articles[a]->text, stop, stemmer);
+    for (size_t k = 0; k < words.size(); ++k) {
+      const auto& w = words[k];
+      // A capitalized word right before another one is a title or part of a name
+      // ("President Trump", "Foreign Minister"): it does not count either way.
+      if (w.capitalized && k + 1 < words.size() && words[k + 1].capitalized &&
+          words[k + 1].begin <= w.end + 1)
+        continue;
+      auto& u = uses[w.folded];
+      ++(w.capitalized ? u.second : u.first);
+    }
+  }
+  for (const auto& [w, u] : uses)
+    if (u.first >= cfg.common_word_min_lowercase &&
+        u.first >= cfg.common_word_min_lowercase * u.second)
+      lowercase_words.insert(w);
+  return lowercase_words;
+}
+
+// Entities that are spelling variants of one another once common words are left out
+// ("Vostochny Cosmodrome" and "Vostotchny"): one representative, so alignment sees them as
+// the same name. Keys: transliteration-folded words of each surface form.
+std::vector<int> entity_representatives(const StoryEvidence& ev,
+                                        const std::unordered_set<std::string>& lowercase_words) {
+  std::vector<int> entity_rep(ev.entities.size());
+  std::unordered_map<std::string, int> key_owner;
+  for (size_t e = 0; e < ev.entities.size(); ++e) {
+    entity_rep[e] = static_cast<int>(e);
+    std::vector<std::string> surfaces = ev.entities[e].aliases;
+    surfaces.push_back(ev.entities[e].name);
+    for (const auto& surface : surfaces) {
+      // Only a last word is dropped ("Vostochny Cosmodrome"): a first one qualifies the
+      // rest ("North Korea" is not "South Korea").
+      std::string key;
+      auto spans = text::word_spans(surface);
+      for (size_t i = 0; i < spans.size(); ++i) {
+        std::string_view w(surface.data() + spans[i].begin, spans[i].end - spans[i].begin);
+        if (i > 0 && i + 1 == spans.size() && lowercase_words.count(text::fold(w))) continue;
+        key += analyze::translit_key(w) + " ";
+      }
+      if (key.empty()) continue;
+      auto [it, fresh] = key_owner.emplace(key, entity_rep[e]);
+      if (!fresh && it->second != entity_rep[e] &&
+          ev.entities[it->second].type == ev.entities[e].type)
+        entity_rep[e] = it->second;
+    }
+  }
+  return entity_rep;
+}
+
+// A claim's terms before idf: (term id, weight of the term's family).
+using RawTerms = std::vector<std::pair<uint32_t, float>>;
+
+// Cuts the story's articles into claims and gives each its raw terms. Term keys carry their
+// family as a prefix: "w:" predicate word, "n:" name, "s:" capitalized first word (undecided),
+// "x:" word of a quantity or date, "p:" stem prefix, "e:" entity, "q:" number, "d:" day
+// date, "t:" week or month. One reader per story: term ids are shared by all its claims.
+class ClaimReader {
+ public:
+  ClaimReader(const StoryEvidence& ev, const SynthConfig& cfg, const text::StopWords& stop,
+              const text::Stemmer& stemmer)
+      : ev(ev),
+        cfg(cfg),
+        stop(stop),
+        stemmer(stemmer),
+        mentions(mentions_by_article(ev)),
+        have_entities(!ev.entities.empty()),
+        lowercase_words(mostly_lowercase_words(ev, stop, stemmer, cfg)),
+        entity_rep(entity_representatives(ev, lowercase_words)) {}
+
+  // Appends the claims of every article to cs (claims, claims_of_article) and their raw terms
+  // to `raw`, in the same order.
+  void read_all(ClaimSet& cs) {
+    cs.claims_of_article.resize(ev.articles.size());
+    for (size_t a = 0; a < ev.articles.size(); ++a) read_article(a, cs);
+  }
+
+  // Settles the "s:" terms once every claim is read: a capitalized first word is a name when
+  // the story also writes it capitalized inside a sentence ("n:"), else a predicate ("w:").
+  void resolve_initial_capitals() {
+    std::vector<std::pair<uint32_t, std::string>> initial;
+    for (const auto& [key, id] : term_id)
+      if (key[0] == 's') initial.push_back({id, key.substr(2)});
+    std::unordered_map<uint32_t, std::pair<uint32_t, float>> remap;
+    for (const auto& [id, stem] : initial) {
+      bool name = term_id.count("n:" + stem) > 0;
+      float w = name && !have_entities ? static_cast<float>(cfg.entity_weight) : 1.0f;
+      remap[id] = {term((name ? "n:" : "w:") + stem), w};
+    }
+    for (auto& feats : raw)
+      for (auto& f : feats)
+        if (auto it = remap.find(f.first); it != remap.end()) f = it->second;
+  }
+
+  std::unordered_map<std::string, uint32_t> term_id;  // key → id, ids dense in order of use
+  std::vector<RawTerms> raw;                          // per claim
+
+ private:
+  // The id of a term key, a new one on first use.
+  uint32_t term(const std::string& key) {
+    auto [it, fresh] = term_id.emplace(key, static_cast<uint32_t>(term_id.size()));
+    return it->second;
+  }
+
+  // One article's sentences, cut into clauses; each clause long and sentence-like enough
+  // becomes a claim.
+  void read_article(size_t a, ClaimSet& cs) {
+    const Article& art = *ev.articles[a];
+    const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
+    if (!an) return;
+    std::string title_folded = art.title ? text::collapse_spaces(text::fold(*art.title)) : "";
+    for (size_t si = 0; si < an->sentences.size(); ++si) {
+      const Sentence& sent = an->sentences[si];
+      if (sent.end > art.text.size() || sent.begin >= sent.end) continue;
+      std::string_view stext(art.text.data() + sent.begin, sent.end - sent.begin);
+      // The headline repeated as the first line is the outlet's framing, not a fact.
+      if (!title_folded.empty() && text::collapse_spaces(text::fold(stext)) == title_folded)
+        continue;
+      for (auto [rb, re] : clause_ranges(stext, cfg)) {
+        trim_range(stext, rb, re);
+        if (re <= rb) continue;
+        std::string_view ctext = stext.substr(rb, re - rb);
+        int words = static_cast<int>(text::count_words(ctext));
+        if (words < cfg.min_claim_words || words > cfg.max_claim_words) continue;
+        // Subheads and captions without a verb-bearing sentence shape: short and unpunctuated.
+        if (words < 12 && !ends_like_sentence(ctext)) continue;
+        Claim c;
+        c.article = a;
+        c.sentence = si;
+        c.position = static_cast<int>(cs.claims_of_article[a].size());
+        c.begin = sent.begin + rb;
+        c.end = sent.begin + re;
+        c.text = std::string(ctext);
+        c.words = words;
+        RawTerms feats;
+        add_word_terms(an, ctext, c, feats);
+        add_entity_terms(c, feats);
+        add_number_and_date_terms(an, c, feats);
+        c.quote_only = is_quote_only(*an, c);
+        cs.claims_of_article[a].push_back(cs.claims.size());
+        cs.claims.push_back(std::move(c));
+        raw.push_back(std::move(feats));
+      }
+    }
+  }
+
+  // Content words of the claim: predicates ("w:"), names ("n:", also listed in c.names),
+  // undecided first words ("s:"), words of quantities and dates ("x:") and stem prefixes.
+  void add_word_terms(const ArticleAnalysis* an, std::string_view ctext, Claim& c,
+                      RawTerms& feats) {
+    auto cws = content_words(ctext, stop, stemmer);
+    // Words inside a quantity ("deux hommes") or a date count as words (family "x:") but
+    // not as predicates: a shared "two men" does not make two sentences one fact.
+    auto in_quantity = [&](const ContentWord& w) {
+      for (const auto& q : an->quantities)
+        if (q.begin <= c.begin + w.begin && c.begin + w.end <= q.end && !q.unit.empty())
+          return true;
+      // Date words ("mercredi") too: the date's own term carries them.
+      for (const auto& d : an->dates)
+        if (d.begin <= c.begin + w.begin && c.begin + w.end <= d.end) return true;
+      return false;
+    };
+    for (size_t k = 0; k < cws.size(); ++k) {
+      if (in_quantity(cws[k])) {
+        feats.push_back({term("x:" + cws[k].stem), 1.0f});
+        continue;
+      }
+      // A capitalized word inside the sentence is a name: its own family, so that the
+      // "same predicate" test below is not met by names alone.
+      // "Cosmodrome" after "Vostochny", written lower case elsewhere in the story, is a
+      // common word; "President" before "Trump" stays a title of the name.
+      const bool common =
+          cws[k].capitalized && lowercase_words.count(cws[k].folded) && k > 0 &&
+          cws[k - 1].capitalized && cws[k].begin <= cws[k - 1].end + 1 &&
+          !(k + 1 < cws.size() && cws[k + 1].capitalized && cws[k + 1].begin <= cws[k].end + 1);
+      if (common) c.names.push_back(cws[k].folded);  // still part of a name
+      if (cws[k].capitalized && cws[k].begin > 0 && !common) {
+        c.names.push_back(cws[k].folded);
+        feats.push_back({term("n:" + cws[k].stem),
+                         have_entities ? 1.0f : static_cast<float>(cfg.entity_weight)});
+        continue;
+      }
+      // A capitalized first word is a name when the story writes it capitalized inside a
+      // sentence too ("Vladimir Poutine et …"); decided once every claim is read ("s:").
+      const bool initial_cap = cws[k].capitalized && cws[k].begin == 0;
+      feats.push_back({term((initial_cap ? "s:" : "w:") + cws[k].stem), 1.0f});
+      if (initial_cap) continue;
+      // Derivations the stemmer keeps apart ("construction" / "construire") share a
+      // prefix: a weaker term of their own.
+      if (cfg.prefix_length > 0 && cws[k].stem.size() > static_cast<size_t>(cfg.prefix_length))
+        feats.push_back({term("p:" + cws[k].stem.substr(0, cfg.prefix_length)),
+                         static_cast<float>(cfg.prefix_weight)});
+    }
+  }
+
+  // Entities named in the claim (c.entities), one "e:" term per spelling representative.
+  void add_entity_terms(Claim& c, RawTerms& feats) {
+    const auto& ms = mentions[c.article];
+    auto it = std::lower_bound(ms.begin(), ms.end(), std::make_pair(c.begin, -1));
+    for (; it != ms.end() && it->first < c.end; ++it) {
+      if (std::find(c.entities.begin(), c.entities.end(), it->second) == c.entities.end()) {
+        c.entities.push_back(it->second);
+        feats.push_back({term("e:" + std::to_string(entity_rep[it->second])),
+                         static_cast<float>(cfg.entity_weight)});
+      }
+    }
+  }
+
+  // Quantities with a unit (c.numbers, "q:") and fully resolved dates (c.dates, "d:"/"t:")
+  // inside the claim: what claims_conflict compares.
+  void add_number_and_date_terms(const ArticleAnalysis* an, Claim& c, RawTerms& feats) {
+    for (const auto& q : an->quantities) {
+      if (q.begin < c.begin || q.end > c.end || q.unit.empty()) continue;
+      c.numbers.push_back({q.value, q.unit});
+      feats.push_back(
+          {term("q:" + q.unit + "=" + number_key(q.value)), static_cast<float>(cfg.number_weight)});
+    }
+    for (const auto& d : an->dates) {
+      if (d.begin < c.begin || d.end > c.end || d.value.empty() ||
+          d.value.find('X') != std::string::npos)
+        continue;
+      c.dates.push_back({d.value, to_string(d.precision)});
+      // A week or a month ("this week") is shared by any two articles of the same days:
+      // weighted like a date, but no evidence of the same predicate (family "t:").
+      const bool loose =
+          d.precision == DatePrecision::kWeek || d.precision == DatePrecision::kMonth;
+      feats.push_back({term((loose ? "t:" : "d:") + d.value), static_cast<float>(cfg.date_weight)});
+    }
+  }
+
+  // A claim at least 60% inside quotation marks reports what someone said.
+  static bool is_quote_only(const ArticleAnalysis& analysis, const Claim& c) {
+    size_t quoted = 0;
+    for (const auto& q : analysis.quotes)
+      if (q.begin >= c.begin && q.end <= c.end) quoted += q.end - q.begin;
+    return quoted * 10 >= (c.end - c.begin) * 6;
+  }
+
+  const StoryEvidence& ev;
+  const SynthConfig& cfg;
+  const text::StopWords& stop;
+  const text::Stemmer& stemmer;
+  const MentionIndex mentions;
+  const bool have_entities;
+  const std::unordered_set<std::string> lowercase_words;
+  const std::vector<int> entity_rep;
+};
+
+// Turns raw terms into each claim's sparse vector (terms, weights, norm), weighted by idf
+// within the story: a word every claim uses says little about which fact it states.
+void weigh_terms(std::vector<RawTerms>& raw, size_t n_terms, ClaimSet& cs) {
+  const size_t n = cs.claims.size();
+  std::vector<uint32_t> df(n_terms, 0);
+  for (auto& feats : raw) {
+    std::sort(feats.begin(), feats.end());
+    feats.erase(std::unique(feats.begin(), feats.end(),
+                            [](const auto& x, const auto& y) { return x.first == y.first; }),
+                feats.end());
+    for (const auto& f : feats) ++df[f.first];
+  }
+  for (size_t c = 0; c < n; ++c) {
+    Claim& cl = cs.claims[c];
+    double norm2 = 0;
+    for (const auto& [t, fw] : raw[c]) {
+      float w = static_cast<float>(fw * std::log(1.0 + static_cast<double>(n) / df[t]));
+      cl.terms.push_back(t);
+      cl.weights.push_back(w);
+      norm2 += static_cast<double>(w) * w;
+    }
+    cl.norm = static_cast<float>(std::sqrt(norm2));
+  }
+}
+
+// What alignment needs to know of each term id, from its key's family.
+struct TermKinds {
+  // Predicate terms: content words that are not names nor counted, and dates.
+  std::vector<uint8_t> predicate;
+  // Day dates, and entity terms by type ('p' person, 'l' place), for anchored alignment.
+  std::vector<uint8_t> day_term;
+  std::vector<char> entity_term;
+};
+
+TermKinds term_kinds(const std::unordered_map<std::string, uint32_t>& term_id,
+                     const StoryEvidence& ev) {
+  TermKinds kinds;
+  std::vector<uint8_t>& predicate = kinds.predicate;
+  predicate.assign(term_id.size(), 0);
+  for (const auto& [key, id] : term_id) predicate[id] = key[0] == 'w' || key[0] == 'd';
+  std::vector<uint8_t>& day_term = kinds.day_term;
+  std::vector<char>& entity_term = kinds.entity_term;
+  day_term.assign(term_id.size(), 0);
+  entity_term.assign(term_id.size(), 0);
+  for (const auto& [key, id] : term_id) {
+    if (key[0] == 'd' && key.size() == 2 + 10) day_term[id] = 1;  // d:YYYY-MM-DD
+    if (key[0] == 'e') {
+      const std::string& type = ev.entities[std::stoul(key.substr(2))].type;
+      entity_term[id] = type == "person" ? 'p' : type == "place" ? 'l' : 0;
+    }
+  }
+  return kinds;
+}
+
+// Claims after c that share a term rare enough (in at most max_df claims) with it: the only
+// pairs worth an exact cosine. `stamp` (one slot per claim) marks those already listed.
+void alignment_candidates(const ClaimSet& cs, const std::vector<std::vector<uint32_t>>& postings,
+                          size_t max_df, size_t c, std::vector<uint32_t>& stamp,
+                          std::vector<uint32_t>& cand) {
+  cand.clear();
+  for (uint32_t t : cs.claims[c].terms) {
+    if (postings[t].size() > max_df) continue;
+    for (uint32_t o : postings[t])
+      if (o > c && stamp[o] != c) {
+        stamp[o] = static_cast<uint32_t>(c);
+        cand.push_back(o);
+      }
+  }
+}
+
+// Aligns claims x (index c) and y (index o) when they state the same fact, by shared
+// predicate words or by shared anchors, and records the alignment both ways.
+void align_pair(ClaimSet& cs, const TermKinds& kinds, const SynthConfig& cfg, size_t c,
+                uint32_t o) {
+  const std::vector<uint8_t>& predicate = kinds.predicate;
+  const std::vector<uint8_t>& day_term = kinds.day_term;
+  const std::vector<char>& entity_term = kinds.entity_term;
+  auto shared_terms = [](const Claim& x, const Claim& y) {
+    std::vector<uint32_t> out;
+    std::set_intersection(x.terms.begin(), x.terms.end(), y.terms.begin(), y.terms.end(),
+                          std::back_inserter(out));
+    return out;
+  };
+  const Claim& x = cs.claims[c];
+  const Claim& y = cs.claims[o];
+  if (x.norm <= 0 || y.norm <= 0) return;
+  double dot = 0, shared_x = 0, shared_y = 0;
+  int predicates = 0;
+  for (size_t i = 0, j = 0; i < x.terms.size() && j < y.terms.size();) {
+    if (x.terms[i] < y.terms[j]) {
+      ++i;
+    } else if (x.terms[i] > y.terms[j]) {
+      ++j;
+    } else {
+      dot += static_cast<double>(x.weights[i]) * y.weights[j];
+      shared_x += static_cast<double>(x.weights[i]) * x.weights[i];
+      shared_y += static_cast<double>(y.weights[j]) * y.weights[j];
+      predicates += predicate[x.terms[i]];
+      ++i;
+      ++j;
+    }
+  }
+  float sim = static_cast<float>(std::min(1.0, dot / (static_cast<double>(x.norm) * y.norm)));
+  float cov_x = static_cast<float>(shared_x / (static_cast<double>(x.norm) * x.norm));
+  float cov_y = static_cast<float>(shared_y / (static_cast<double>(y.norm) * y.norm));
+  bool by_words =
+      predicates >= cfg.min_shared_predicate_terms &&
+      (sim >= cfg.align_threshold || cov_x >= cfg.cover_threshold || cov_y >= cfg.cover_threshold);
+  // Same people at the same place (and the same day, or the same predicates): told in
+  // other words ("se sont retrouvés" / "se sont rencontrés"), a weaker overlap suffices.
+  bool anchored = false;
+  if (!by_words && sim >= cfg.anchored_align_threshold && predicates >= 1) {
+    bool day = false, person = false, place = false;
+    for (uint32_t t : shared_terms(x, y)) {
+      if (day_term[t]) day = true;
+      if (entity_term[t] == 'p') person = true;
+      if (entity_term[t] == 'l') place = true;
+    }
+    anchored = person && place && (day || predicates >= cfg.min_shared_predicate_terms);
+  }
+  if (!by_words && !anchored) return;
+  bool conflict = claims_conflict(x, y, cfg);
+  cs.aligned[c].push_back({o, sim, cov_x, conflict, anchored});
+  cs.aligned[o].push_back({static_cast<uint32_t>(c), sim, cov_y, conflict, anchored});
+}
+
+// Fills cs.aligned and prepares cs.centrality: candidate pairs from the rarer terms, then
+// the exact test of align_pair.
+void align_claims(ClaimSet& cs, const TermKinds& kinds, size_t n_terms, const SynthConfig& cfg) {
+  const size_t n = cs.claims.size();
+  std::vector<std::vector<uint32_t>> postings(n_terms);
+  for (size_t c = 0; c < n; ++c)
+    for (uint32_t t : cs.claims[c].terms) postings[t].push_back(static_cast<uint32_t>(c));
+  const size_t max_df = std::max<size_t>(8, static_cast<size_t>(cfg.candidate_max_df * n));
+  cs.aligned.assign(n, {});
+  cs.centrality.assign(n, 0.0f);
+  std::vector<uint32_t> stamp(n, UINT32_MAX);
+  std::vector<uint32_t> cand;
+  for (size_t c = 0; c < n; ++c) {
+    alignment_candidates(cs, postings, max_df, c, stamp, cand);
+    for (uint32_t o : cand) align_pair(cs, kinds, cfg, c, o);
+  }
+}
+
+// Fills cs.support, cs.support_outlets and cs.centrality from the alignments: which
+// articles (and how many independent outlets) state each claim without conflict.
+void count_support(ClaimSet& cs, const SynthConfig& cfg) {
+  const size_t n = cs.claims.size();
+  cs.support.assign(n, {});
+  cs.support_outlets.assign(n, 0);
+  for (size_t c = 0; c < n; ++c) {
+    auto& al = cs.aligned[c];
+    std::sort(al.begin(), al.end(),
+              [](const Alignment& x, const Alignment& y) { return x.other < y.other; });
+    std::vector<size_t>& sup = cs.support[c];
+    sup.push_back(cs.claims[c].article);
+    for (const auto& x : al) {
+      const Claim& o = cs.claims[x.other];
+      if (o.article == cs.claims[c].article || x.conflict) continue;
+      if (x.similarity < cfg.align_threshold && x.covered < cfg.cover_threshold && !x.anchored)
+        continue;
+      sup.push_back(o.article);
+      cs.centrality[c] += x.similarity;
+    }
+    std::sort(sup.begin(), sup.end());
+    sup.erase(std::unique(sup.begin(), sup.end()), sup.end());
+    std::vector<int> outs;
+    for (size_t a : sup) outs.push_back(cs.outlet_of[a]);
+    std::sort(outs.begin(), outs.end());
+    cs.support_outlets[c] = static_cast<int>(std::unique(outs.begin(), outs.end()) - outs.begin());
+  }
+}
+
 }  // namespace
 
 float claim_similarity(const Claim& a, const Claim& b) {
@@ -185,362 +670,16 @@ bool claims_conflict(const Claim& a, const Claim& b, const SynthConfig& config) 
 ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
                       const SynthConfig& cfg) {
   ClaimSet cs;
-  const size_t n_articles = ev.articles.size();
   const text::StopWords& stop = resources.stop_words(ev.language);
   text::Stemmer stemmer(ev.language);
-
-  // Outlets: source (or id); a near-duplicate takes its original's outlet.
-  std::unordered_map<std::string, size_t> index_of_id;
-  for (size_t a = 0; a < n_articles; ++a) index_of_id.emplace(ev.articles[a]->id, a);
-  std::vector<size_t> root(n_articles);
-  for (size_t a = 0; a < n_articles; ++a) {
-    size_t r = a;
-    for (int hops = 0; hops < 16; ++hops) {
-      if (r >= ev.duplicate_of.size() || ev.duplicate_of[r].empty()) break;
-      auto it = index_of_id.find(ev.duplicate_of[r]);
-      if (it == index_of_id.end() || it->second == r) break;
-      r = it->second;
-    }
-    root[a] = r;
-  }
-  std::unordered_map<std::string, int> outlet_index;
-  cs.outlet_of.assign(n_articles, 0);
-  for (size_t a = 0; a < n_articles; ++a) {
-    std::string key = outlet_key(*ev.articles[root[a]]);
-    auto [it, fresh] = outlet_index.emplace(key, static_cast<int>(cs.outlets.size()));
-    if (fresh) {
-      const Article& ra = *ev.articles[root[a]];
-      cs.outlets.push_back(ra.source && !ra.source->empty() ? *ra.source : ra.id);
-    }
-    cs.outlet_of[a] = it->second;
-  }
-
-  // Entity mentions per article, for looking up which entities a claim names.
-  std::vector<std::vector<std::pair<size_t, int>>> mentions(n_articles);  // (begin, entity)
-  for (size_t e = 0; e < ev.entities.size(); ++e)
-    for (const auto& m : ev.entities[e].mentions)
-      if (m.article < n_articles) mentions[m.article].push_back({m.begin, static_cast<int>(e)});
-  for (auto& v : mentions) std::sort(v.begin(), v.end());
-  const bool have_entities = !ev.entities.empty();
-
-  // Words the story writes mostly in lower case: a capitalized occurrence of one of them
-  // ("Cosmodrome" in an English-style name next to "au cosmodrome de …") is a common word,
-  // not a name, so it still counts as a predicate. Mostly: "Nord" of "Corée du Nord" stays a
-  // name though "au nord de" occurs once.
-  std::unordered_set<std::string> lowercase_words;
-  {
-    std::unordered_map<std::string, std::pair<int, int>> uses;  // (lower case, capitalized)
-    for (size_t a = 0; a < n_articles; ++a) {
-      auto words = content_words(ev.articles[a]->text, stop, stemmer);
-      for (size_t k = 0; k < words.size(); ++k) {
-        const auto& w = words[k];
-        // A capitalized word right before another one is a title or part of a name
-        // ("President Trump", "Foreign Minister"): it does not count either way.
-        if (w.capitalized && k + 1 < words.size() && words[k + 1].capitalized &&
-            words[k + 1].begin <= w.end + 1)
-          continue;
-        auto& u = uses[w.folded];
-        ++(w.capitalized ? u.second : u.first);
-      }
-    }
-    for (const auto& [w, u] : uses)
-      if (u.first >= cfg.common_word_min_lowercase &&
-          u.first >= cfg.common_word_min_lowercase * u.second)
-        lowercase_words.insert(w);
-  }
-
-  // Entities that are spelling variants of one another once common words are left out
-  // ("Vostochny Cosmodrome" and "Vostotchny"): one representative, so alignment sees them as
-  // the same name. Keys: transliteration-folded words of each surface form.
-  std::vector<int> entity_rep(ev.entities.size());
-  {
-    std::unordered_map<std::string, int> key_owner;
-    for (size_t e = 0; e < ev.entities.size(); ++e) {
-      entity_rep[e] = static_cast<int>(e);
-      std::vector<std::string> surfaces = ev.entities[e].aliases;
-      surfaces.push_back(ev.entities[e].name);
-      for (const auto& surface : surfaces) {
-        // Only a last word is dropped ("Vostochny Cosmodrome"): a first one qualifies the
-        // rest ("North Korea" is not "South Korea").
-        std::string key;
-        auto spans = text::word_spans(surface);
-        for (size_t i = 0; i < spans.size(); ++i) {
-          std::string_view w(surface.data() + spans[i].begin, spans[i].end - spans[i].begin);
-          if (i > 0 && i + 1 == spans.size() && lowercase_words.count(text::fold(w))) continue;
-          key += analyze::translit_key(w) + " ";
-        }
-        if (key.empty()) continue;
-        auto [it, fresh] = key_owner.emplace(key, entity_rep[e]);
-        if (!fresh && it->second != entity_rep[e] &&
-            ev.entities[it->second].type == ev.entities[e].type)
-          entity_rep[e] = it->second;
-      }
-    }
-  }
-
-  std::unordered_map<std::string, uint32_t> term_id;
-  std::vector<std::vector<std::pair<uint32_t, float>>> raw;  // per claim: (term, family weight)
-  auto term = [&](const std::string& key) {
-    auto [it, fresh] = term_id.emplace(key, static_cast<uint32_t>(term_id.size()));
-    return it->second;
-  };
-
-  cs.claims_of_article.resize(n_articles);
-  for (size_t a = 0; a < n_articles; ++a) {
-    const Article& art = *ev.articles[a];
-    const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
-    if (!an) continue;
-    std::string title_folded = art.title ? text::collapse_spaces(text::fold(*art.title)) : "";
-    for (size_t si = 0; si < an->sentences.size(); ++si) {
-      const Sentence& sent = an->sentences[si];
-      if (sent.end > art.text.size() || sent.begin >= sent.end) continue;
-      std::string_view stext(art.text.data() + sent.begin, sent.end - sent.begin);
-      // The headline repeated as the first line is the outlet's framing, not a fact.
-      if (!title_folded.empty() && text::collapse_spaces(text::fold(stext)) == title_folded)
-        continue;
-      for (auto [rb, re] : clause_ranges(stext, cfg)) {
-        trim_range(stext, rb, re);
-        if (re <= rb) continue;
-        std::string_view ctext = stext.substr(rb, re - rb);
-        int words = static_cast<int>(text::count_words(ctext));
-        if (words < cfg.min_claim_words || words > cfg.max_claim_words) continue;
-        // Subheads and captions without a verb-bearing sentence shape: short and unpunctuated.
-        if (words < 12 && !ends_like_sentence(ctext)) continue;
-        Claim c;
-        c.article = a;
-        c.sentence = si;
-        c.position = static_cast<int>(cs.claims_of_article[a].size());
-        c.begin = sent.begin + rb;
-        c.end = sent.begin + re;
-        c.text = std::string(ctext);
-        c.words = words;
-        std::vector<std::pair<uint32_t, float>> feats;
-        auto cws = content_words(ctext, stop, stemmer);
-        // Words inside a quantity ("deux hommes") or a date count as words (family "x:") but
-        // not as predicates: a shared "two men" does not make two sentences one fact.
-        auto in_quantity = [&](const ContentWord& w) {
-          for (const auto& q : an->quantities)
-            if (q.begin <= c.begin + w.begin && c.begin + w.end <= q.end && !q.unit.empty())
-              return true;
-          // Date words ("mercredi") too: the date's own term carries them.
-          for (const auto& d : an->dates)
-            if (d.begin <= c.begin + w.begin && c.begin + w.end <= d.end) return true;
-          return false;
-        };
-        for (size_t k = 0; k < cws.size(); ++k) {
-          if (in_quantity(cws[k])) {
-            feats.push_back({term("x:" + cws[k].stem), 1.0f});
-            continue;
-          }
-          // A capitalized word inside the sentence is a name: its own family, so that the
-          // "same predicate" test below is not met by names alone.
-          // "Cosmodrome" after "Vostochny", written lower case elsewhere in the story, is a
-          // common word; "President" before "Trump" stays a title of the name.
-          const bool common =
-              cws[k].capitalized && lowercase_words.count(cws[k].folded) && k > 0 &&
-              cws[k - 1].capitalized && cws[k].begin <= cws[k - 1].end + 1 &&
-              !(k + 1 < cws.size() && cws[k + 1].capitalized && cws[k + 1].begin <= cws[k].end + 1);
-          if (common) c.names.push_back(cws[k].folded);  // still part of a name
-          if (cws[k].capitalized && cws[k].begin > 0 && !common) {
-            c.names.push_back(cws[k].folded);
-            feats.push_back({term("n:" + cws[k].stem),
-                             have_entities ? 1.0f : static_cast<float>(cfg.entity_weight)});
-            continue;
-          }
-          // A capitalized first word is a name when the story writes it capitalized inside a
-          // sentence too ("Vladimir Poutine et …"); decided once every claim is read ("s:").
-          const bool initial_cap = cws[k].capitalized && cws[k].begin == 0;
-          feats.push_back({term((initial_cap ? "s:" : "w:") + cws[k].stem), 1.0f});
-          if (initial_cap) continue;
-          // Derivations the stemmer keeps apart ("construction" / "construire") share a
-          // prefix: a weaker term of their own.
-          if (cfg.prefix_length > 0 && cws[k].stem.size() > static_cast<size_t>(cfg.prefix_length))
-            feats.push_back({term("p:" + cws[k].stem.substr(0, cfg.prefix_length)),
-                             static_cast<float>(cfg.prefix_weight)});
-        }
-        // Entities named in the claim.
-        const auto& ms = mentions[a];
-        auto it = std::lower_bound(ms.begin(), ms.end(), std::make_pair(c.begin, -1));
-        for (; it != ms.end() && it->first < c.end; ++it) {
-          if (std::find(c.entities.begin(), c.entities.end(), it->second) == c.entities.end()) {
-            c.entities.push_back(it->second);
-            feats.push_back({term("e:" + std::to_string(entity_rep[it->second])),
-                             static_cast<float>(cfg.entity_weight)});
-          }
-        }
-        for (const auto& q : an->quantities) {
-          if (q.begin < c.begin || q.end > c.end || q.unit.empty()) continue;
-          c.numbers.push_back({q.value, q.unit});
-          feats.push_back({term("q:" + q.unit + "=" + number_key(q.value)),
-                           static_cast<float>(cfg.number_weight)});
-        }
-        for (const auto& d : an->dates) {
-          if (d.begin < c.begin || d.end > c.end || d.value.empty() ||
-              d.value.find('X') != std::string::npos)
-            continue;
-          c.dates.push_back({d.value, to_string(d.precision)});
-          // A week or a month ("this week") is shared by any two articles of the same days:
-          // weighted like a date, but no evidence of the same predicate (family "t:").
-          const bool loose =
-              d.precision == DatePrecision::kWeek || d.precision == DatePrecision::kMonth;
-          feats.push_back(
-              {term((loose ? "t:" : "d:") + d.value), static_cast<float>(cfg.date_weight)});
-        }
-        size_t quoted = 0;
-        for (const auto& q : an->quotes)
-          if (q.begin >= c.begin && q.end <= c.end) quoted += q.end - q.begin;
-        c.quote_only = quoted * 10 >= (c.end - c.begin) * 6;
-        cs.claims_of_article[a].push_back(cs.claims.size());
-        cs.claims.push_back(std::move(c));
-        raw.push_back(std::move(feats));
-      }
-    }
-  }
-
-  {
-    std::vector<std::pair<uint32_t, std::string>> initial;
-    for (const auto& [key, id] : term_id)
-      if (key[0] == 's') initial.push_back({id, key.substr(2)});
-    std::unordered_map<uint32_t, std::pair<uint32_t, float>> remap;
-    for (const auto& [id, stem] : initial) {
-      bool name = term_id.count("n:" + stem) > 0;
-      float w = name && !have_entities ? static_cast<float>(cfg.entity_weight) : 1.0f;
-      remap[id] = {term((name ? "n:" : "w:") + stem), w};
-    }
-    for (auto& feats : raw)
-      for (auto& f : feats)
-        if (auto it = remap.find(f.first); it != remap.end()) f = it->second;
-  }
-
-  // idf within the story: a word every claim uses says little about which fact it states.
-  const size_t n = cs.claims.size();
-  std::vector<uint32_t> df(term_id.size(), 0);
-  for (auto& feats : raw) {
-    std::sort(feats.begin(), feats.end());
-    feats.erase(std::unique(feats.begin(), feats.end(),
-                            [](const auto& x, const auto& y) { return x.first == y.first; }),
-                feats.end());
-    for (const auto& f : feats) ++df[f.first];
-  }
-  for (size_t c = 0; c < n; ++c) {
-    Claim& cl = cs.claims[c];
-    double norm2 = 0;
-    for (const auto& [t, fw] : raw[c]) {
-      float w = static_cast<float>(fw * std::log(1.0 + static_cast<double>(n) / df[t]));
-      cl.terms.push_back(t);
-      cl.weights.push_back(w);
-      norm2 += static_cast<double>(w) * w;
-    }
-    cl.norm = static_cast<float>(std::sqrt(norm2));
-  }
-
-  // Predicate terms: content words that are not names nor counted, and dates.
-  std::vector<uint8_t> predicate(term_id.size(), 0);
-  for (const auto& [key, id] : term_id) predicate[id] = key[0] == 'w' || key[0] == 'd';
-
-  // Day dates, and entity terms by type ('p' person, 'l' place), for anchored alignment.
-  std::vector<uint8_t> day_term(term_id.size(), 0);
-  std::vector<char> entity_term(term_id.size(), 0);
-  for (const auto& [key, id] : term_id) {
-    if (key[0] == 'd' && key.size() == 2 + 10) day_term[id] = 1;  // d:YYYY-MM-DD
-    if (key[0] == 'e') {
-      const std::string& type = ev.entities[std::stoul(key.substr(2))].type;
-      entity_term[id] = type == "person" ? 'p' : type == "place" ? 'l' : 0;
-    }
-  }
-  auto shared_terms = [](const Claim& x, const Claim& y) {
-    std::vector<uint32_t> out;
-    std::set_intersection(x.terms.begin(), x.terms.end(), y.terms.begin(), y.terms.end(),
-                          std::back_inserter(out));
-    return out;
-  };
-
-  // Candidate pairs from the rarer terms, then the exact cosine.
-  std::vector<std::vector<uint32_t>> postings(term_id.size());
-  for (size_t c = 0; c < n; ++c)
-    for (uint32_t t : cs.claims[c].terms) postings[t].push_back(static_cast<uint32_t>(c));
-  const size_t max_df = std::max<size_t>(8, static_cast<size_t>(cfg.candidate_max_df * n));
-  cs.aligned.assign(n, {});
-  cs.centrality.assign(n, 0.0f);
-  std::vector<uint32_t> stamp(n, UINT32_MAX);
-  std::vector<uint32_t> cand;
-  for (size_t c = 0; c < n; ++c) {
-    cand.clear();
-    for (uint32_t t : cs.claims[c].terms) {
-      if (postings[t].size() > max_df) continue;
-      for (uint32_t o : postings[t])
-        if (o > c && stamp[o] != c) {
-          stamp[o] = static_cast<uint32_t>(c);
-          cand.push_back(o);
-        }
-    }
-    for (uint32_t o : cand) {
-      const Claim& x = cs.claims[c];
-      const Claim& y = cs.claims[o];
-      if (x.norm <= 0 || y.norm <= 0) continue;
-      double dot = 0, shared_x = 0, shared_y = 0;
-      int predicates = 0;
-      for (size_t i = 0, j = 0; i < x.terms.size() && j < y.terms.size();) {
-        if (x.terms[i] < y.terms[j]) {
-          ++i;
-        } else if (x.terms[i] > y.terms[j]) {
-          ++j;
-        } else {
-          dot += static_cast<double>(x.weights[i]) * y.weights[j];
-          shared_x += static_cast<double>(x.weights[i]) * x.weights[i];
-          shared_y += static_cast<double>(y.weights[j]) * y.weights[j];
-          predicates += predicate[x.terms[i]];
-          ++i;
-          ++j;
-        }
-      }
-      float sim = static_cast<float>(std::min(1.0, dot / (static_cast<double>(x.norm) * y.norm)));
-      float cov_x = static_cast<float>(shared_x / (static_cast<double>(x.norm) * x.norm));
-      float cov_y = static_cast<float>(shared_y / (static_cast<double>(y.norm) * y.norm));
-      bool by_words = predicates >= cfg.min_shared_predicate_terms &&
-                      (sim >= cfg.align_threshold || cov_x >= cfg.cover_threshold ||
-                       cov_y >= cfg.cover_threshold);
-      // Same people at the same place (and the same day, or the same predicates): told in
-      // other words ("se sont retrouvés" / "se sont rencontrés"), a weaker overlap suffices.
-      bool anchored = false;
-      if (!by_words && sim >= cfg.anchored_align_threshold && predicates >= 1) {
-        bool day = false, person = false, place = false;
-        for (uint32_t t : shared_terms(x, y)) {
-          if (day_term[t]) day = true;
-          if (entity_term[t] == 'p') person = true;
-          if (entity_term[t] == 'l') place = true;
-        }
-        anchored = person && place && (day || predicates >= cfg.min_shared_predicate_terms);
-      }
-      if (!by_words && !anchored) continue;
-      bool conflict = claims_conflict(x, y, cfg);
-      cs.aligned[c].push_back({o, sim, cov_x, conflict, anchored});
-      cs.aligned[o].push_back({static_cast<uint32_t>(c), sim, cov_y, conflict, anchored});
-    }
-  }
-  cs.support.assign(n, {});
-  cs.support_outlets.assign(n, 0);
-  for (size_t c = 0; c < n; ++c) {
-    auto& al = cs.aligned[c];
-    std::sort(al.begin(), al.end(),
-              [](const Alignment& x, const Alignment& y) { return x.other < y.other; });
-    std::vector<size_t>& sup = cs.support[c];
-    sup.push_back(cs.claims[c].article);
-    for (const auto& x : al) {
-      const Claim& o = cs.claims[x.other];
-      if (o.article == cs.claims[c].article || x.conflict) continue;
-      if (x.similarity < cfg.align_threshold && x.covered < cfg.cover_threshold && !x.anchored)
-        continue;
-      sup.push_back(o.article);
-      cs.centrality[c] += x.similarity;
-    }
-    std::sort(sup.begin(), sup.end());
-    sup.erase(std::unique(sup.begin(), sup.end()), sup.end());
-    std::vector<int> outs;
-    for (size_t a : sup) outs.push_back(cs.outlet_of[a]);
-    std::sort(outs.begin(), outs.end());
-    cs.support_outlets[c] = static_cast<int>(std::unique(outs.begin(), outs.end()) - outs.begin());
-  }
+  assign_outlets(ev, cs);
+  ClaimReader reader(ev, cfg, stop, stemmer);
+  reader.read_all(cs);
+  reader.resolve_initial_capitals();
+  const size_t n_terms = reader.term_id.size();
+  weigh_terms(reader.raw, n_terms, cs);
+  align_claims(cs, term_kinds(reader.term_id, ev), n_terms, cfg);
+  count_support(cs, cfg);
   return cs;
 }
 

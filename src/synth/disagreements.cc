@@ -67,8 +67,13 @@ bool names_in_article(const StoryEvidence& ev, int entity, size_t article) {
   return false;
 }
 
+// Collects the disagreements between aligned claims, one report per kind and set of values,
+// and marks the claims that carry them.
 struct Builder {
   const StoryEvidence& ev;
+  const ClaimSet& cs;
+  const SynthConfig& cfg;
+  std::vector<char>* disputed_claims;  // null when the caller does not ask
   std::vector<Disagreement> out;
   std::set<std::string> seen;  // kind + sorted values
 
@@ -89,24 +94,16 @@ struct Builder {
     out.push_back(std::move(d));
     return true;
   }
-};
 
-}  // namespace
-
-std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
-                                             const std::vector<MergedQuote>& quotes,
-                                             const SynthConfig& cfg,
-                                             std::vector<char>* disputed_claims) {
-  Builder b{ev, {}, {}};
-  const auto& claims = cs.claims;
-  if (disputed_claims) disputed_claims->assign(claims.size(), 0);
-  auto mark = [&](const std::vector<size_t>& carriers) {
+  // Marks the claims that carry a reported disagreement.
+  void mark(const std::vector<size_t>& carriers) {
     if (disputed_claims)
       for (size_t k : carriers) (*disputed_claims)[k] = 1;
-  };
+  }
+
   // The claims that tell the fact of the pair (c, other): both, and those aligned closely
   // with either, so that every article giving a version is cited with it.
-  auto close = [&](size_t c, size_t other) {
+  std::vector<size_t> close(size_t c, size_t other) const {
     std::vector<size_t> v{c, other};
     for (size_t side : {c, other})
       for (const auto& al : cs.aligned[side])
@@ -114,107 +111,121 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
             std::find(v.begin(), v.end(), al.other) == v.end())
           v.push_back(al.other);
     return v;
-  };
-  for (size_t c = 0; c < claims.size(); ++c) {
+  }
+
+  // Numbers: every unit on which claim c and its aligned claim al.other differ.
+  void number_disagreements(size_t c, const Alignment& al) {
+    const auto& claims = cs.claims;
     const Claim& a = claims[c];
-    for (const auto& al : cs.aligned[c]) {
-      if (al.other <= c || al.similarity < cfg.disagreement_threshold) continue;
-      const Claim& o = claims[al.other];
-      if (al.conflict) {
-        // Numbers: every unit on which the two differ.
-        for (const auto& na : a.numbers) {
-          bool differs = false;
-          for (const auto& nb : o.numbers)
-            if (nb.unit == na.unit &&
-                std::max(std::fabs(na.value), std::fabs(nb.value)) >
-                    cfg.number_tolerance * std::min(std::fabs(na.value), std::fabs(nb.value)))
-              differs = true;
-          bool agrees = false;
-          for (const auto& nb : o.numbers)
-            if (nb.unit == na.unit && nb.value == na.value) agrees = true;
-          if (!differs || agrees) continue;
-          std::map<std::string, std::vector<size_t>> versions;
-          std::vector<size_t> carriers;
-          for (size_t k : close(c, al.other))
-            for (const auto& n : claims[k].numbers)
-              if (n.unit == na.unit) {
-                versions[number_label(n.value, n.unit)].push_back(claims[k].article);
-                carriers.push_back(k);
-              }
-          if (b.add("number", na.unit + ": " + shared_words(a, o), std::move(versions)))
-            mark(carriers);
-        }
-        if (a.dates.size() == 1 && o.dates.size() == 1 &&
-            a.dates[0].precision == o.dates[0].precision && a.dates[0].value != o.dates[0].value) {
-          std::map<std::string, std::vector<size_t>> versions;
-          std::vector<size_t> carriers;
-          for (size_t k : close(c, al.other))
-            for (const auto& d : claims[k].dates)
-              if (d.precision == a.dates[0].precision) {
-                versions[d.value].push_back(claims[k].article);
-                carriers.push_back(k);
-              }
-          if (b.add("date", shared_words(a, o), std::move(versions))) mark(carriers);
-        }
-      }
-      // Places and names: each claim names one the other lacks.
-      for (const char* type : {"place", "person", "organization"}) {
-        auto only = [&](const Claim& x, const Claim& y) {
-          std::vector<int> v;
-          for (int e : x.entities)
-            if (ev.entities[e].type == type &&
-                std::find(y.entities.begin(), y.entities.end(), e) == y.entities.end())
-              v.push_back(e);
-          return v;
-        };
-        auto xa = only(a, o), xo = only(o, a);
-        if (xa.size() != 1 || xo.size() != 1) continue;
-        // A name without letters ("2019") is a tagging error, not a place or a person.
-        if (!has_letter(ev.entities[xa[0]].name) || !has_letter(ev.entities[xo[0]].name)) continue;
-        // Two places one claim names together elsewhere in the story are not rivals.
-        if (co_named(cs, xa[0], xo[0])) continue;
-        // Across articles, an article that names the other value anywhere does not dispute it.
-        if (a.article != o.article &&
-            (names_in_article(ev, xa[0], o.article) || names_in_article(ev, xo[0], a.article)))
-          continue;
-        // Names need a closer match than places: a sentence about another person is common.
-        if (std::string(type) != "place" && al.similarity < cfg.disagreement_threshold + 0.15)
-          continue;
-        std::map<std::string, std::vector<size_t>> versions;
-        std::vector<size_t> carriers;
-        for (size_t k : close(c, al.other))
-          for (int e : {xa[0], xo[0]})
-            if (std::find(claims[k].entities.begin(), claims[k].entities.end(), e) !=
-                claims[k].entities.end()) {
-              versions[ev.entities[e].name].push_back(claims[k].article);
-              carriers.push_back(k);
-            }
-        if (b.add(std::string(type) == "place" ? "place" : "name", shared_words(a, o),
-                  std::move(versions)))
-          mark(carriers);
-      }
+    const Claim& o = claims[al.other];
+    for (const auto& na : a.numbers) {
+      bool differs = false;
+      for (const auto& nb : o.numbers)
+        if (nb.unit == na.unit &&
+            std::max(std::fabs(na.value), std::fabs(nb.value)) >
+                cfg.number_tolerance * std::min(std::fabs(na.value), std::fabs(nb.value)))
+          differs = true;
+      bool agrees = false;
+      for (const auto& nb : o.numbers)
+        if (nb.unit == na.unit && nb.value == na.value) agrees = true;
+      if (!differs || agrees) continue;
+      std::map<std::string, std::vector<size_t>> versions;
+      std::vector<size_t> carriers;
+      for (size_t k : close(c, al.other))
+        for (const auto& n : claims[k].numbers)
+          if (n.unit == na.unit) {
+            versions[number_label(n.value, n.unit)].push_back(claims[k].article);
+            carriers.push_back(k);
+          }
+      if (add("number", na.unit + ": " + shared_words(a, o), std::move(versions))) mark(carriers);
     }
   }
-  std::stable_sort(b.out.begin(), b.out.end(), [](const Disagreement& x, const Disagreement& y) {
-    size_t nx = 0, ny = 0;
-    for (const auto& v : x.versions) nx += v.articles.size();
-    for (const auto& v : y.versions) ny += v.articles.size();
-    return nx > ny;
-  });
-  if (b.out.size() > cfg.max_disagreements) b.out.resize(cfg.max_disagreements);
-  // Quotes printed in wordings that are not trims of each other (translations).
-  for (const auto& q : quotes) {
-    if (b.out.size() >= cfg.max_disagreements) break;
-    if (q.variants.size() < 2) continue;
-    // A wording that another one contains is a trim ("the right thing"), not a version.
-    std::vector<const QuoteVariant*> kept;
-    for (size_t i = 0; i < q.variants.size(); ++i) {
-      bool trim = false;
-      for (size_t j = 0; j < q.variants.size() && !trim; ++j)
-        trim = i != j && contains_words(q.variants[j].text, q.variants[i].text) &&
-               (!contains_words(q.variants[i].text, q.variants[j].text) || j < i);
-      if (!trim) kept.push_back(&q.variants[i]);
+
+  // Dates: each claim has one date of the same precision, and they differ.
+  void date_disagreement(size_t c, const Alignment& al) {
+    const auto& claims = cs.claims;
+    const Claim& a = claims[c];
+    const Claim& o = claims[al.other];
+    if (a.dates.size() == 1 && o.dates.size() == 1 &&
+        a.dates[0].precision == o.dates[0].precision && a.dates[0].value != o.dates[0].value) {
+      std::map<std::string, std::vector<size_t>> versions;
+      std::vector<size_t> carriers;
+      for (size_t k : close(c, al.other))
+        for (const auto& d : claims[k].dates)
+          if (d.precision == a.dates[0].precision) {
+            versions[d.value].push_back(claims[k].article);
+            carriers.push_back(k);
+          }
+      if (add("date", shared_words(a, o), std::move(versions))) mark(carriers);
     }
+  }
+
+  // Places and names: each claim names one the other lacks.
+  void name_disagreements(size_t c, const Alignment& al) {
+    const auto& claims = cs.claims;
+    const Claim& a = claims[c];
+    const Claim& o = claims[al.other];
+    for (const char* type : {"place", "person", "organization"}) {
+      auto only = [&](const Claim& x, const Claim& y) {
+        std::vector<int> v;
+        for (int e : x.entities)
+          if (ev.entities[e].type == type &&
+              std::find(y.entities.begin(), y.entities.end(), e) == y.entities.end())
+            v.push_back(e);
+        return v;
+      };
+      auto xa = only(a, o), xo = only(o, a);
+      if (xa.size() != 1 || xo.size() != 1) continue;
+      // A name without letters ("2019") is a tagging error, not a place or a person.
+      if (!has_letter(ev.entities[xa[0]].name) || !has_letter(ev.entities[xo[0]].name)) continue;
+      // Two places one claim names together elsewhere in the story are not rivals.
+      if (co_named(cs, xa[0], xo[0])) continue;
+      // Across articles, an article that names the other value anywhere does not dispute it.
+      if (a.article != o.article &&
+          (names_in_article(ev, xa[0], o.article) || names_in_article(ev, xo[0], a.article)))
+        continue;
+      // Names need a closer match than places: a sentence about another person is common.
+      if (std::string(type) != "place" && al.similarity < cfg.disagreement_threshold + 0.15)
+        continue;
+      std::map<std::string, std::vector<size_t>> versions;
+      std::vector<size_t> carriers;
+      for (size_t k : close(c, al.other))
+        for (int e : {xa[0], xo[0]})
+          if (std::find(claims[k].entities.begin(), claims[k].entities.end(), e) !=
+              claims[k].entities.end()) {
+            versions[ev.entities[e].name].push_back(claims[k].article);
+            carriers.push_back(k);
+          }
+      if (add(std::string(type) == "place" ? "place" : "name", shared_words(a, o),
+              std::move(versions)))
+        mark(carriers);
+    }
+  }
+};
+
+// The wordings of a quote that are not trims of another one: a wording that another one
+// contains is a trim ("the right thing"), not a version.
+std::vector<const QuoteVariant*> distinct_wordings(const MergedQuote& q) {
+  std::vector<const QuoteVariant*> kept;
+  for (size_t i = 0; i < q.variants.size(); ++i) {
+    bool trim = false;
+    for (size_t j = 0; j < q.variants.size() && !trim; ++j)
+      trim = i != j && contains_words(q.variants[j].text, q.variants[i].text) &&
+             (!contains_words(q.variants[i].text, q.variants[j].text) || j < i);
+    if (!trim) kept.push_back(&q.variants[i]);
+  }
+  return kept;
+}
+
+// Quotes printed in wordings that are not trims of each other (translations), appended to
+// `out` until it holds max_disagreements.
+void quote_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
+                         const std::vector<MergedQuote>& quotes, const SynthConfig& cfg,
+                         std::vector<Disagreement>& out) {
+  for (const auto& q : quotes) {
+    if (out.size() >= cfg.max_disagreements) break;
+    if (q.variants.size() < 2) continue;
+    std::vector<const QuoteVariant*> kept = distinct_wordings(q);
     if (kept.size() < 2) continue;
     // Two wordings printed by one outlet are two passages it quotes, not a disagreement
     // between outlets: the versions must come from at least two outlets.
@@ -229,8 +240,37 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
     d.kind = "quote";
     d.about = q.speaker;
     for (const QuoteVariant* v : kept) d.versions.push_back({v->text, v->articles});
-    b.out.push_back(std::move(d));
+    out.push_back(std::move(d));
   }
+}
+
+}  // namespace
+
+std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
+                                             const std::vector<MergedQuote>& quotes,
+                                             const SynthConfig& cfg,
+                                             std::vector<char>* disputed_claims) {
+  Builder b{ev, cs, cfg, disputed_claims, {}, {}};
+  const auto& claims = cs.claims;
+  if (disputed_claims) disputed_claims->assign(claims.size(), 0);
+  for (size_t c = 0; c < claims.size(); ++c) {
+    for (const auto& al : cs.aligned[c]) {
+      if (al.other <= c || al.similarity < cfg.disagreement_threshold) continue;
+      if (al.conflict) {
+        b.number_disagreements(c, al);
+        b.date_disagreement(c, al);
+      }
+      b.name_disagreements(c, al);
+    }
+  }
+  std::stable_sort(b.out.begin(), b.out.end(), [](const Disagreement& x, const Disagreement& y) {
+    size_t nx = 0, ny = 0;
+    for (const auto& v : x.versions) nx += v.articles.size();
+    for (const auto& v : y.versions) ny += v.articles.size();
+    return nx > ny;
+  });
+  if (b.out.size() > cfg.max_disagreements) b.out.resize(cfg.max_disagreements);
+  quote_disagreements(ev, cs, quotes, cfg, b.out);
   return b.out;
 }
 

@@ -87,10 +87,12 @@ std::string canonical_speaker(const StoryEvidence& ev, size_t article, const std
   return written;
 }
 
-std::vector<MergedQuote> merge_quotes(const StoryEvidence& ev, const SynthResources& resources,
-                                      const SynthConfig& cfg) {
-  const text::StopWords& stop = resources.stop_words(ev.language);
-  text::Stemmer stemmer(ev.language);
+namespace {
+
+// The quotes of every article worth merging: full statements, and partial ones long enough
+// with a speaker. Items are in article order.
+std::vector<Item> collect_quotes(const StoryEvidence& ev, const text::StopWords& stop,
+                                 const text::Stemmer& stemmer, const SynthConfig& cfg) {
   std::vector<Item> items;
   for (size_t a = 0; a < ev.articles.size(); ++a) {
     const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
@@ -111,29 +113,60 @@ std::vector<MergedQuote> merge_quotes(const StoryEvidence& ev, const SynthResour
       items.push_back(std::move(it));
     }
   }
-  // Without an entity stage, a bare surname ("Poutine") joins the one fuller name that ends
-  // with it ("Vladimir Poutine") among the story's speakers.
-  if (ev.entities.empty()) {
-    std::set<std::string> speakers;
-    for (const auto& it : items)
-      if (!it.speaker.empty()) speakers.insert(it.speaker);
-    for (auto& it : items) {
-      if (it.speaker.empty()) continue;
-      std::string f = fold_clean(it.speaker);
-      std::string match;
-      int n = 0;
-      for (const auto& s : speakers) {
-        std::string g = fold_clean(s);
-        if (g.size() > f.size() && g.compare(g.size() - f.size(), f.size(), f) == 0 &&
-            g[g.size() - f.size() - 1] == ' ') {
-          match = s;
-          ++n;
-        }
+  return items;
+}
+
+// Without an entity stage, a bare surname ("Poutine") joins the one fuller name that ends
+// with it ("Vladimir Poutine") among the story's speakers.
+void join_bare_surnames(std::vector<Item>& items) {
+  std::set<std::string> speakers;
+  for (const auto& it : items)
+    if (!it.speaker.empty()) speakers.insert(it.speaker);
+  for (auto& it : items) {
+    if (it.speaker.empty()) continue;
+    std::string f = fold_clean(it.speaker);
+    std::string match;
+    int n = 0;
+    for (const auto& s : speakers) {
+      std::string g = fold_clean(s);
+      if (g.size() > f.size() && g.compare(g.size() - f.size(), f.size(), f) == 0 &&
+          g[g.size() - f.size() - 1] == ' ') {
+        match = s;
+        ++n;
       }
-      if (n == 1) it.speaker = match;
+    }
+    if (n == 1) it.speaker = match;
+  }
+}
+
+// The group whose items the quote `it` is most similar to (contained counts as identical);
+// -1 when none reaches the threshold (a stricter one when the speakers differ).
+int best_group(const Item& it, const std::vector<Group>& groups, const std::vector<Item>& items,
+               const SynthConfig& cfg) {
+  int best = -1;
+  double best_sim = 0;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const std::string& gs = groups[g].speaker;
+    bool speakers_agree =
+        it.speaker.empty() || gs.empty() || fold_clean(gs) == fold_clean(it.speaker);
+    for (size_t k : groups[g].items) {
+      const Item& o = items[k];
+      double sim = binary_cosine(it.stems, o.stems);
+      bool contained = !it.words.empty() && o.words.find(it.words) != std::string::npos;
+      if (contained) sim = std::max(sim, 1.0);
+      bool ok = speakers_agree ? sim >= cfg.quote_merge_threshold : sim >= 0.8;
+      if (ok && sim > best_sim) {
+        best_sim = sim;
+        best = static_cast<int>(g);
+      }
     }
   }
-  // Full statements first, longer first: a group is seeded by its fullest wording.
+  return best;
+}
+
+// Groups the quotes that are one statement. Full statements first, longer first: a group is
+// seeded by its fullest wording.
+std::vector<Group> group_quotes(const std::vector<Item>& items, const SynthConfig& cfg) {
   std::vector<size_t> order(items.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
@@ -143,24 +176,7 @@ std::vector<MergedQuote> merge_quotes(const StoryEvidence& ev, const SynthResour
   std::vector<Group> groups;
   for (size_t i : order) {
     const Item& it = items[i];
-    int best = -1;
-    double best_sim = 0;
-    for (size_t g = 0; g < groups.size(); ++g) {
-      const std::string& gs = groups[g].speaker;
-      bool speakers_agree =
-          it.speaker.empty() || gs.empty() || fold_clean(gs) == fold_clean(it.speaker);
-      for (size_t k : groups[g].items) {
-        const Item& o = items[k];
-        double sim = binary_cosine(it.stems, o.stems);
-        bool contained = !it.words.empty() && o.words.find(it.words) != std::string::npos;
-        if (contained) sim = std::max(sim, 1.0);
-        bool ok = speakers_agree ? sim >= cfg.quote_merge_threshold : sim >= 0.8;
-        if (ok && sim > best_sim) {
-          best_sim = sim;
-          best = static_cast<int>(g);
-        }
-      }
-    }
+    int best = best_group(it, groups, items, cfg);
     if (best < 0) {
       groups.push_back({{i}, it.speaker});
     } else {
@@ -168,43 +184,61 @@ std::vector<MergedQuote> merge_quotes(const StoryEvidence& ev, const SynthResour
       if (groups[best].speaker.empty()) groups[best].speaker = it.speaker;
     }
   }
-  std::vector<std::pair<size_t, MergedQuote>> ranked;  // (first order, quote)
-  for (const auto& g : groups) {
-    MergedQuote mq;
-    // Variants: distinct wordings (by folded words), each with its articles.
-    std::map<std::string, size_t> variant_index;
-    std::vector<std::vector<size_t>> variant_articles;
-    std::vector<std::string> variant_text;
-    std::vector<size_t> all_articles;
-    bool any_full = false;
-    size_t first = SIZE_MAX;
-    for (size_t k : g.items) {
-      const Item& it = items[k];
-      first = std::min(first, it.order);
-      any_full |= it.full;
-      auto [pos, fresh] = variant_index.emplace(it.words, variant_text.size());
-      if (fresh) {
-        variant_text.push_back(it.text);
-        variant_articles.push_back({});
-      }
-      variant_articles[pos->second].push_back(it.article);
-      all_articles.push_back(it.article);
+  return groups;
+}
+
+// One group as a merged quote, with the first position of its items: the text is the
+// wording printed by the most articles (then the longest); every wording is a variant when
+// there are several.
+std::pair<size_t, MergedQuote> merged_quote(const Group& g, const std::vector<Item>& items,
+                                            const StoryEvidence& ev) {
+  MergedQuote mq;
+  // Variants: distinct wordings (by folded words), each with its articles.
+  std::map<std::string, size_t> variant_index;
+  std::vector<std::vector<size_t>> variant_articles;
+  std::vector<std::string> variant_text;
+  std::vector<size_t> all_articles;
+  bool any_full = false;
+  size_t first = SIZE_MAX;
+  for (size_t k : g.items) {
+    const Item& it = items[k];
+    first = std::min(first, it.order);
+    any_full |= it.full;
+    auto [pos, fresh] = variant_index.emplace(it.words, variant_text.size());
+    if (fresh) {
+      variant_text.push_back(it.text);
+      variant_articles.push_back({});
     }
-    size_t best = 0;
-    for (size_t v = 0; v < variant_text.size(); ++v) {
-      auto n = article_ids(ev, variant_articles[v]).size();
-      auto nb = article_ids(ev, variant_articles[best]).size();
-      if (n > nb || (n == nb && variant_text[v].size() > variant_text[best].size())) best = v;
-    }
-    mq.speaker = g.speaker;
-    mq.text = variant_text[best];
-    mq.articles = article_ids(ev, all_articles);
-    mq.kind = any_full ? "full" : "partial";
-    if (variant_text.size() > 1)
-      for (size_t v = 0; v < variant_text.size(); ++v)
-        mq.variants.push_back({variant_text[v], article_ids(ev, variant_articles[v])});
-    ranked.push_back({first, std::move(mq)});
+    variant_articles[pos->second].push_back(it.article);
+    all_articles.push_back(it.article);
   }
+  size_t best = 0;
+  for (size_t v = 0; v < variant_text.size(); ++v) {
+    auto n = article_ids(ev, variant_articles[v]).size();
+    auto nb = article_ids(ev, variant_articles[best]).size();
+    if (n > nb || (n == nb && variant_text[v].size() > variant_text[best].size())) best = v;
+  }
+  mq.speaker = g.speaker;
+  mq.text = variant_text[best];
+  mq.articles = article_ids(ev, all_articles);
+  mq.kind = any_full ? "full" : "partial";
+  if (variant_text.size() > 1)
+    for (size_t v = 0; v < variant_text.size(); ++v)
+      mq.variants.push_back({variant_text[v], article_ids(ev, variant_articles[v])});
+  return {first, std::move(mq)};
+}
+
+}  // namespace
+
+std::vector<MergedQuote> merge_quotes(const StoryEvidence& ev, const SynthResources& resources,
+                                      const SynthConfig& cfg) {
+  const text::StopWords& stop = resources.stop_words(ev.language);
+  text::Stemmer stemmer(ev.language);
+  std::vector<Item> items = collect_quotes(ev, stop, stemmer, cfg);
+  if (ev.entities.empty()) join_bare_surnames(items);
+  std::vector<Group> groups = group_quotes(items, cfg);
+  std::vector<std::pair<size_t, MergedQuote>> ranked;  // (first order, quote)
+  for (const auto& g : groups) ranked.push_back(merged_quote(g, items, ev));
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
     if ((x.second.kind == "full") != (y.second.kind == "full")) return x.second.kind == "full";
     if (x.second.articles.size() != y.second.articles.size())
