@@ -7,7 +7,10 @@
 #include <string>
 
 #include "report/build_report.h"
+#include "report/html_view.h"
 #include "report/report_json.h"
+#include "report/text_view.h"
+#include "report/view_labels.h"
 #include "report_test_util.h"
 
 namespace recoupe::report {
@@ -68,6 +71,24 @@ TEST(ReportJson, DevSetRoundTrip) {
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->articles.size(), 200u);
   EXPECT_GT(report->stories.size(), 10u);
+}
+
+// The document carries everything the views show: a report read back from the JSON
+// renders exactly as `recoupe report` renders the one it built.
+TEST(ReportJson, ViewsOfTheReadBackReportMatchTheCommand) {
+  Expected<Report> report =
+      report_from_json(run_recoupe("report " + kSeeds + " --format json --with-text"));
+  ASSERT_TRUE(report.ok()) << report.error().to_string();
+  const std::string lang = report_language(*report);
+  EXPECT_EQ(lang, "fr");
+  HtmlViewOptions html;
+  html.lang = lang;
+  EXPECT_EQ(render_html(*report, html),
+            run_recoupe("report " + kSeeds + " --format html --with-text"));
+  TextViewOptions text;  // as the command prints to a pipe: 100 columns, no colour
+  text.lang = lang;
+  EXPECT_EQ(render_text(*report, text),
+            run_recoupe("report " + kSeeds + " --format text --color never"));
 }
 
 TEST(ReportJson, BuilderTakesTitleAndDateFromTheCrossCheck) {
