@@ -178,6 +178,38 @@ TEST(ReportJson, ReaderNamesTheBadField) {
             std::string::npos);
 }
 
+// What fuzz/fuzz_report_json checks, on deterministic damage to a real document: every
+// refusal says why, and whatever reads writes, reads and writes again to the same text.
+TEST(ReportJson, DamagedDocumentsAreRefusedOrStable) {
+  const std::string json =
+      testing::read_file(std::string(RECOUPE_TEST_DIR) + "/data/report_sample.json");
+  ASSERT_FALSE(json.empty());
+  int read = 0, refused = 0;
+  auto check = [&](const std::string& doc) {
+    Expected<Report> r = report_from_json(doc);
+    if (!r.ok()) {
+      ++refused;
+      EXPECT_FALSE(r.error().message.empty());
+      return;
+    }
+    ++read;
+    const std::string once = to_json_text(*r);
+    Expected<Report> again = report_from_json(once);
+    ASSERT_TRUE(again.ok()) << again.error().to_string();
+    EXPECT_EQ(to_json_text(*again), once);
+  };
+  check(json);
+  for (size_t at = 0; at < json.size(); at += 97) {
+    check(json.substr(0, at));                        // truncated
+    check(json.substr(0, at) + json.substr(at + 1));  // one byte dropped
+    std::string swapped = json;
+    swapped[at] = swapped[at] == '"' ? '1' : '"';  // a quote appears or goes
+    check(swapped);
+  }
+  EXPECT_GT(read, 10);
+  EXPECT_GT(refused, 100);
+}
+
 TEST(ReportJson, OlderReportsWithoutAdditiveFieldsRead) {
   // The sample predates corroborated[].outlets on some claims and single_source[].articles.
   const Report sample = testing::load_sample();
