@@ -45,7 +45,7 @@ Json quote_json(const MergedQuote& q) {
   return j;
 }
 
-// The eight sections, in formats.md order. `Sections` is a ReportStory or a CrossCheck:
+// The eight sections, in docs/formats.md order. `Sections` is a ReportStory or a CrossCheck:
 // both name them alike.
 template <class Sections>
 void add_sections(const Sections& s, Json& j) {
