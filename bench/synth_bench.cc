@@ -23,7 +23,7 @@
 #include "core/parallel_for.h"
 #include "extract/extractor.h"
 #include "ingest/reader.h"
-#include "report/cross_check_json.h"
+#include "report/report_json.h"
 #include "shipped_resources.h"
 #include "synth/analyzed_story.h"
 #include "synth/cross_check.h"
@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     auto cc = synth::cross_check(story.evidence(), resources);
-    std::cout << report::cross_check_json(cc).dump(2) << "\n";
+    std::cout << report::to_json(cc).dump(2) << "\n";
     return 0;
   }
 

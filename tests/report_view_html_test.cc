@@ -7,15 +7,15 @@
 #include <set>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "report/html_view.h"
+#include "report_test_util.h"
 
 namespace recoupe::report {
 namespace {
 
-Json load_sample() {
-  std::ifstream in(std::string(RECOUPE_TEST_DIR) + "/data/report_sample.json");
-  return Json::parse(in);
-}
+using testing::load_sample;
 
 size_t count(const std::string& haystack, const std::string& needle) {
   size_t n = 0;
@@ -27,7 +27,9 @@ size_t count(const std::string& haystack, const std::string& needle) {
 
 TEST(HtmlView, SampleFixtureFollowsFormatsMd) {
   // The fixture must stay a faithful report document, or the view tests prove nothing.
-  const Json report = load_sample();
+  using Json = nlohmann::json;
+  const Json report =
+      Json::parse(testing::read_file(std::string(RECOUPE_TEST_DIR) + "/data/report_sample.json"));
   for (const Json& a : report.at("articles"))
     for (const char* key :
          {"id", "file", "source", "title", "published", "language", "words", "duplicate_of"})
@@ -142,40 +144,32 @@ TEST(HtmlView, EscapesEveryString) {
   const std::string attack = "<script>alert(1)</script>";
   const std::string attr = "\" onmouseover=\"alert(2)";
   const std::string img = "'><img src=x onerror=alert(3)>";
-  Json report = {
-      {"articles",
-       {{{"id", attr + "id"},
-         {"source", attack},
-         {"title", img},
-         {"published", attr},
-         {"language", "fr\" onload=\"x"},
-         {"duplicate_of", "</li><script>"},
-         {"text", "para </details>" + attack + "\n\nnext"}}}},
-      {"stories",
-       {{{"id", attack},
-         {"title", attack},
-         {"language", "x\"><script>"},
-         {"event_date", attr},
-         {"articles", {attr + "id"}},
-         {"sources", {attack}},
-         {"summary", {{{"text", attack}, {"articles", {attr + "id"}}}}},
-         {"corroborated", {{{"claim", img}, {"articles", {attr + "id", img}}}}},
-         {"single_source", {{{"claim", attack}, {"article", attr + "id"}}}},
-         {"disagreements",
-          {{{"about", attack},
-            {"kind", img},
-            {"versions", {{{"value", attr}, {"articles", {img}}}}}}}},
-         {"quotes",
-          {{{"speaker", attr},
-            {"text", attack},
-            {"kind", img},
-            {"articles", {attr + "id"}},
-            {"variants", {img}}}}},
-         {"entities",
-          {{{"name", attack}, {"type", attr}, {"aliases", {attr, img}}, {"mentions", 2}}}},
-         {"timeline", {{{"date", attr}, {"what", attack}, {"precision", img}}}},
-         {"framing",
-          {{{"article", attr + "id"}, {"headline", img}, {"distinctive_terms", {attack}}}}}}}}};
+  Report report;
+  ReportArticle& a = report.articles.emplace_back();
+  a.id = attr + "id";
+  a.source = attack;
+  a.title = img;
+  a.published = attr;
+  a.language = "fr\" onload=\"x";
+  a.duplicate_of = "</li><script>";
+  a.text = "para </details>" + attack + "\n\nnext";
+  ReportStory story;
+  story.id = attack;
+  story.title = attack;
+  story.language = "x\"><script>";
+  story.event_date = attr;
+  story.articles = {attr + "id"};
+  story.sources = {attack};
+  story.cross_checked = true;
+  story.summary = {{attack, {attr + "id"}}};
+  story.corroborated = {{img, {attr + "id", img}, 0}};
+  story.single_source = {{attack, attr + "id", {}}};
+  story.disagreements = {{attack, img, {{attr, {img}}}}};
+  story.quotes = {{attr, attack, {attr + "id"}, img, {{img, {}}}}};
+  story.entities = {{attack, attr, {attr, img}, 2, {}}};
+  story.timeline = {{attr, img, attack, {}}};
+  story.framing = {{attr + "id", img, {attack}}};
+  report.stories.push_back(story);
   HtmlViewOptions options;
   options.title = attack;
   const std::string html = render_html(report, options);
@@ -194,31 +188,38 @@ TEST(HtmlView, EscapesEveryString) {
   EXPECT_EQ(html.find("lang=\"fr&quot;"), std::string::npos);
 }
 
-TEST(HtmlView, MissingFieldsRenderGracefully) {
-  const std::string empty = render_html(Json::object(), {});
+TEST(HtmlView, EmptyAndUnknownPartsRenderGracefully) {
+  const std::string empty = render_html(Report{}, {});
   EXPECT_NE(empty.find("0 stories · 0 articles · 0 outlets"), std::string::npos);
   EXPECT_NE(empty.find("No story found."), std::string::npos);
   EXPECT_NE(empty.find("<title>Cross-checked stories</title>"), std::string::npos);
   EXPECT_EQ(empty.find("id=\"articles\""), std::string::npos);
-  EXPECT_NE(render_html(nullptr, {}).find("</html>"), std::string::npos);
-  EXPECT_NE(render_html(Json::array({1}), {}).find("</html>"), std::string::npos);
 
-  const std::string bare =
-      render_html(Json::parse(R"({"stories": [{}, {"title": "Second"}]})"), {});
+  Report two;
+  two.stories.emplace_back();
+  two.stories.emplace_back().title = "Second";
+  const std::string bare = render_html(two, {});
   EXPECT_NE(bare.find("(untitled story)"), std::string::npos);
   EXPECT_NE(bare.find("<ol class=\"toc\">"), std::string::npos);  // several stories: contents
   EXPECT_NE(bare.find("<a href=\"#s2\">Second</a>"), std::string::npos);
   EXPECT_EQ(bare.find("<section"), std::string::npos);  // no empty parts
 
-  const Json odd = Json::parse(R"({
-    "articles": [{"id": "a", "source": null, "title": null, "text": 12, "duplicate_of": "b"},
-                 {"id": "b", "source": "B", "text": ""}],
-    "stories": [{"title": null, "articles": ["a", "b", "ghost"],
-                 "quotes": [{"text": "Hi", "variants": "bad"}, {"speaker": "S"}],
-                 "entities": [{"name": "X", "aliases": null}],
-                 "disagreements": [{"about": "A", "versions": null}],
-                 "timeline": [{"what": "w"}]}]
-  })");
+  Report odd;
+  ReportArticle& a = odd.articles.emplace_back();
+  a.id = "a";
+  a.duplicate_of = "b";
+  ReportArticle& b = odd.articles.emplace_back();
+  b.id = "b";
+  b.source = "B";
+  b.text = "";
+  ReportStory story;
+  story.articles = {"a", "b", "ghost"};
+  story.cross_checked = true;
+  story.quotes = {{"", "Hi", {}, "", {}}, {"S", "", {}, "", {}}};
+  story.entities = {{"X", "", {}, 0, {}}};
+  story.disagreements = {{"A", "", {}}};
+  story.timeline = {{"", "", "w", {}}};
+  odd.stories.push_back(story);
   const std::string html = render_html(odd, {});
   EXPECT_NE(html.find("— <span class=\"speaker\">Unattributed</span>"), std::string::npos);
   EXPECT_NE(html.find("<li class=\"chip other\">X</li>"), std::string::npos);

@@ -10,14 +10,12 @@
 #include "report/text_layout.h"
 #include "report/text_view.h"
 #include "report/view_labels.h"
+#include "report_test_util.h"
 
 namespace recoupe::report {
 namespace {
 
-Json load_sample() {
-  std::ifstream in(std::string(RECOUPE_TEST_DIR) + "/data/report_sample.json");
-  return Json::parse(in);
-}
+using testing::load_sample;
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -34,7 +32,7 @@ std::string line_with(const std::string& text, const std::string& needle) {
 }
 
 // Wide enough that nothing wraps: content checks see whole items on one line.
-std::string render_unwrapped(const Json& report, std::string lang = "en") {
+std::string render_unwrapped(const Report& report, std::string lang = "en") {
   TextViewOptions options;
   options.width = 1000;
   options.lang = std::move(lang);
@@ -115,18 +113,21 @@ TEST(TextView, FrenchLabels) {
 
 TEST(TextView, ReportLanguagePicksLabels) {
   EXPECT_EQ(report_language(load_sample()), "fr");
-  EXPECT_EQ(report_language(Json::parse(
-                R"({"articles": [{"language": "en"}, {"language": "de"}, {"language": "de"}]})")),
-            "de");
-  EXPECT_EQ(report_language(Json::parse(R"({"stories": [{"language": "es"}]})")), "es");
-  EXPECT_EQ(report_language(Json::object()), "");
+  Report mixed;
+  for (const char* lang : {"en", "de", "de"}) mixed.articles.emplace_back().language = lang;
+  mixed.articles.emplace_back();  // unknown language: not counted
+  EXPECT_EQ(report_language(mixed), "de");
+  Report no_article_language;
+  no_article_language.stories.emplace_back().language = "es";
+  EXPECT_EQ(report_language(no_article_language), "es");
+  EXPECT_EQ(report_language(Report{}), "");
   EXPECT_EQ(labels_for("fr-CA").corroborated, "Recoupé par plusieurs médias");
   EXPECT_EQ(labels_for("de").corroborated, "Agreed by several outlets");  // no German yet
   EXPECT_EQ(labels_for("").lang, "en");
 }
 
 TEST(TextView, RespectsTheWidth) {
-  const Json report = load_sample();
+  const Report report = load_sample();
   for (int width : {20, 40, 60, 80, 120}) {
     TextViewOptions options;
     options.width = width;
@@ -137,7 +138,7 @@ TEST(TextView, RespectsTheWidth) {
 }
 
 TEST(TextView, ColorOnlyWhenAsked) {
-  const Json report = load_sample();
+  const Report report = load_sample();
   TextViewOptions options;
   options.width = 80;
   const std::string plain = render_text(report, options);
@@ -149,34 +150,36 @@ TEST(TextView, ColorOnlyWhenAsked) {
   for (const std::string& line : lines_of(colored)) EXPECT_LE(display_width(line), 80) << line;
 }
 
-TEST(TextView, MissingFieldsRenderGracefully) {
-  EXPECT_NE(render_unwrapped(Json::object()).find("0 stories · 0 articles · 0 outlets"),
+TEST(TextView, EmptyAndUnknownPartsRenderGracefully) {
+  EXPECT_NE(render_unwrapped(Report{}).find("0 stories · 0 articles · 0 outlets"),
             std::string::npos);
-  EXPECT_NE(render_unwrapped(Json::object()).find("No story found."), std::string::npos);
-  EXPECT_NE(render_unwrapped(nullptr).find("0 stories"), std::string::npos);
-  EXPECT_NE(render_unwrapped(Json::array({1, 2})).find("0 stories"), std::string::npos);
+  EXPECT_NE(render_unwrapped(Report{}).find("No story found."), std::string::npos);
 
-  const std::string bare = render_unwrapped(Json::parse(R"({"stories": [{}]})"));
-  EXPECT_NE(bare.find("1. (untitled story)"), std::string::npos);
-  EXPECT_EQ(bare.find("Summary"), std::string::npos);  // empty parts are left out
+  Report bare;
+  bare.stories.push_back({});
+  EXPECT_NE(render_unwrapped(bare).find("1. (untitled story)"), std::string::npos);
+  EXPECT_EQ(render_unwrapped(bare).find("Summary"), std::string::npos);  // empty parts left out
 
-  // Nulls (as the engine writes for unknown values) and wrong types everywhere.
-  const Json odd = Json::parse(R"({
-    "articles": [{"id": "a", "source": null, "title": null, "published": null, "words": "many"},
-                 {"id": 7}, "junk", {"title": "no id"}],
-    "stories": [{"id": 1, "title": 42, "language": null, "event_date": null,
-                 "articles": ["a", "ghost", null, 7],
-                 "sources": "not a list",
-                 "summary": [{"text": "Only text."}, {"articles": ["a"]}, null, "str"],
-                 "corroborated": [{"claim": "Both.", "articles": ["a", "ghost"], "outlets": "two"}],
-                 "single_source": [{"claim": "One.", "article": ["a"]}, {"claim": "Orphan."}],
-                 "disagreements": [{"about": "Count", "versions": [{"value": 3}, {}]},
-                                   {"versions": "x"}],
-                 "quotes": [{"text": "Hello"}, {"speaker": "Nobody"}, {"text": "Hi", "variants": ["Hey", 5, {"text": "Hi"}]}],
-                 "entities": [{"name": "X"}, {"name": "Y", "type": "spaceship", "aliases": "Z", "mentions": -3}, {"type": "person"}],
-                 "timeline": [{"what": "Undated."}, {"date": "2020"}, {}],
-                 "framing": [{"article": "ghost"}, {"article": "a", "headline": "H", "distinctive_terms": null}]}]
-  })");
+  // Unknown values (nullopt, the engine's null), empty items, an id cited but not listed.
+  Report odd;
+  odd.articles.emplace_back().id = "a";
+  ReportStory story;
+  story.id = "1";
+  story.title = "42";
+  story.articles = {"a", "ghost"};
+  story.cross_checked = true;
+  story.summary = {{"Only text.", {}}, {"", {"a"}}};
+  story.corroborated = {{"Both.", {"a", "ghost"}, 0}};  // no outlet count: counted here
+  story.single_source = {{"One.", "a", {}}, {"Orphan.", "", {}}};
+  story.disagreements = {{"Count", "", {{"3", {}}, {"", {}}}}, {"", "", {}}};
+  story.quotes = {{"", "Hello", {}, "", {}},
+                  {"Nobody", "", {}, "", {}},
+                  {"", "Hi", {}, "", {{"Hey", {}}, {"Hi", {}}}}};
+  story.entities = {
+      {"X", "", {}, 0, {}}, {"Y", "spaceship", {"Z", ""}, 0, {}}, {"", "person", {}, 0, {}}};
+  story.timeline = {{"", "", "Undated.", {}}, {"2020", "", "", {}}, {}};
+  story.framing = {{"ghost", "", {}}, {"a", "H", {}}};
+  odd.stories.push_back(story);
   const std::string out = render_unwrapped(odd);
   EXPECT_NE(out.find("1. 42"), std::string::npos);
   EXPECT_NE(out.find("Only text."), std::string::npos);
@@ -185,18 +188,26 @@ TEST(TextView, MissingFieldsRenderGracefully) {
   EXPECT_NE(out.find("• Orphan."), std::string::npos);
   EXPECT_NE(out.find("“3”"), std::string::npos);
   EXPECT_NE(out.find("• Unattributed: “Hello”"), std::string::npos);
+  EXPECT_EQ(out.find("Nobody"), std::string::npos);  // a quote without words is left out
   EXPECT_NE(out.find("≈ “Hey”"), std::string::npos);
+  EXPECT_EQ(out.find("≈ “Hi”"), std::string::npos);  // the quote's own wording is no variant
   EXPECT_NE(out.find("Other: X · Y (also Z)"), std::string::npos);
   EXPECT_NE(out.find("?     Undated."), std::string::npos);
   EXPECT_NE(out.find("[2] unknown outlet — ghost"), std::string::npos);
 }
 
 TEST(TextView, HostileStringsCannotDriveTheTerminal) {
-  const Json evil = Json::parse(R"({
-    "articles": [{"id": "a", "source": "\u001b]0;pwned\u0007Outlet", "title": "\u001b[2JGone"}],
-    "stories": [{"title": "Title\u001b[31m red", "articles": ["a"],
-                 "summary": [{"text": "x\r\u001b[1Aup", "articles": ["a"]}]}]
-  })");
+  Report evil;
+  ReportArticle& a = evil.articles.emplace_back();
+  a.id = "a";
+  a.source = "\x1b]0;pwned\x07Outlet";
+  a.title = "\x1b[2JGone";
+  ReportStory story;
+  story.title = "Title\x1b[31m red";
+  story.articles = {"a"};
+  story.cross_checked = true;
+  story.summary = {{"x\r\x1b[1Aup", {"a"}}};
+  evil.stories.push_back(story);
   const std::string out = render_unwrapped(evil);
   EXPECT_EQ(out.find('\x1b'), std::string::npos);
   EXPECT_EQ(out.find('\x07'), std::string::npos);

@@ -1,12 +1,12 @@
-// The batch pipeline with synthesis: seeds → grouping → cross-check → report JSON.
+// The batch pipeline with synthesis: seeds → grouping → cross-check → report → JSON.
 
 #include <gtest/gtest.h>
 
 #include "engine/batch.h"
 #include "engine/load.h"
 #include "engine/pipeline.h"
-#include "report/cross_check_json.h"
-#include "report/stories_json.h"
+#include "report/build_report.h"
+#include "report/report_json.h"
 #include "shipped_resources.h"
 
 namespace recoupe {
@@ -21,9 +21,8 @@ TEST(SynthReport, SeedsAreOneCrossCheckedStoryWithTheFullSchema) {
   auto grouping = pipeline.group(loaded.articles);
   auto checks = pipeline.cross_check(loaded.articles, grouping);
   ASSERT_EQ(checks.size(), grouping.stories.size());
-  auto json =
-      report::stories_to_json(loaded.articles, grouping.duplicate_of, grouping.stories, false);
-  for (size_t i = 0; i < checks.size(); ++i) report::add_cross_check(checks[i], json["stories"][i]);
+  auto json = report::to_json(report::build_report(loaded.articles, grouping.duplicate_of,
+                                                   grouping.stories, checks, false));
   ASSERT_EQ(json["stories"].size(), 1u);
   const auto& story = json["stories"][0];
   EXPECT_EQ(story["event_date"], "2023-09-13");

@@ -11,9 +11,9 @@
 #include "cli/io.h"
 #include "cli/progress.h"
 #include "cli/setup.h"
-#include "report/cross_check_json.h"
+#include "report/build_report.h"
 #include "report/html_view.h"
-#include "report/stories_json.h"
+#include "report/report_json.h"
 #include "report/terminal.h"
 #include "report/text_view.h"
 #include "report/view_labels.h"
@@ -30,7 +30,7 @@ constexpr const char* kHelp =
     "first (distinct outlets, then articles, then recency), and cross-checks each story: a\n"
     "neutral title, a cited summary, facts corroborated by several outlets, single-source\n"
     "facts, disagreements, quotes with speakers, entities, timeline and framing.\n\n"
-    "  --format text|json|html  text (default) for a terminal; json follows formats.md;\n"
+    "  --format text|json|html  text (default) for a terminal; json follows docs/formats.md;\n"
     "                      html is one self-contained page\n"
     "  -o, --output FILE   write there instead of stdout\n"
     "  --with-text         include each article's cleaned text (json, html)\n"
@@ -82,18 +82,16 @@ int run_report(int argc, char** argv) {
 
   progress.step("grouping", loaded.articles.size());
   engine::BatchResult result = pipeline.group(loaded.articles);
-  nlohmann::ordered_json doc = report::stories_to_json(loaded.articles, result.duplicate_of,
-                                                       result.stories, args.has("--with-text"));
+  std::vector<CrossCheck> checks;  // same order as result.stories; none: no cross-check
   if (!args.has("--no-cross-check")) {
     progress.step("cross-checking", result.stories.size());
-    std::vector<CrossCheck> checks = pipeline.cross_check(loaded.articles, result);
-    // Same order as result.stories, hence as doc["stories"].
-    for (size_t i = 0; i < checks.size() && i < doc["stories"].size(); ++i)
-      report::add_cross_check(checks[i], doc["stories"][i]);
+    checks = pipeline.cross_check(loaded.articles, result);
   }
+  const Report doc = report::build_report(loaded.articles, result.duplicate_of, result.stories,
+                                          std::move(checks), args.has("--with-text"));
   const std::string lang = args.get("--lang").value_or(report::report_language(doc));
   if (format == "json") {
-    out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    out << report::to_json_text(doc);
   } else if (format == "text") {
     const bool to_stdout = !output.to_file();
     report::TextViewOptions view;

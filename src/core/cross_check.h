@@ -1,6 +1,7 @@
 // CrossCheck: what the synthesis stage says about one story, field for field the story part
-// of formats.md (title, event_date, summary, corroborated, single_source, disagreements,
-// quotes, entities, timeline, framing). Plain values; rendered by report/cross_check_json.h.
+// of docs/formats.md (title, event_date, summary, corroborated, single_source, disagreements,
+// quotes, entities, timeline, framing). Plain values; report/build_report.h puts them in the
+// Report (core/report.h), report/report_json.h writes them.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-// JSON form of an Article (formats.md field names; null where unknown).
+// JSON form of an Article, as `recoupe extract` prints it (docs/formats.md; null where unknown).
 #pragma once
 
 #include <optional>

@@ -25,13 +25,13 @@ std::string lang_code(std::string_view s) {
 
 class HtmlRenderer {
  public:
-  HtmlRenderer(const Json& report, const HtmlViewOptions& options)
+  HtmlRenderer(const Report& report, const HtmlViewOptions& options)
       : report_(report), options_(options), labels_(labels_for(options.lang)), index_(report) {}
 
   std::string render() {
-    const Json& stories = field_list(report_, "stories");
+    const std::vector<ReportStory>& stories = report_.stories;
     std::string title = options_.title;
-    if (title.empty() && !stories.empty()) title = field_text(stories[0], "title");
+    if (title.empty() && !stories.empty()) title = stories[0].title.value_or("");
     if (title.empty()) title = labels_.report_title;
 
     out_ += "<!doctype html>\n<html lang=\"" + std::string(labels_.lang) + "\">\n<head>\n";
@@ -47,7 +47,7 @@ class HtmlRenderer {
     out_ += "<main>\n";
     if (stories.empty()) out_ += "<p>" + esc(labels_.no_stories) + "</p>\n";
     int rank = 0;
-    for (const Json& story : stories) render_story(story, ++rank);
+    for (const ReportStory& story : stories) render_story(story, ++rank);
     render_articles();
     out_ += "</main>\n<footer><p>" + esc(labels_.footer) + "</p></footer>\n";
     out_ += "<script>\n";
@@ -61,7 +61,7 @@ class HtmlRenderer {
     return esc(count_of(labels_, n, one, many));
   }
 
-  void render_header(const Json& stories) {
+  void render_header(const std::vector<ReportStory>& stories) {
     out_ += "<header class=\"report-head\">\n<h1>" + esc(labels_.report_title) + "</h1>\n";
     out_ +=
         "<p class=\"counts\">" +
@@ -71,8 +71,8 @@ class HtmlRenderer {
     if (stories.size() > 1) {
       out_ += "<ol class=\"toc\">\n";
       int rank = 0;
-      for (const Json& s : stories) {
-        std::string t = field_text(s, "title");
+      for (const ReportStory& s : stories) {
+        const std::string t = s.title.value_or("");
         out_ += "<li><a href=\"#s" + std::to_string(++rank) + "\">" +
                 esc(t.empty() ? labels_.untitled : t) + "</a></li>\n";
       }
@@ -117,18 +117,18 @@ class HtmlRenderer {
     out_ += "<section class=\"" + std::string(cls) + "\">\n<h3>" + esc(heading) + "</h3>\n";
   }
 
-  void render_story(const Json& story, int rank) {
-    story_lang_ = lang_attr(field_text(story, "language"));
-    const std::string title = field_text(story, "title");
+  void render_story(const ReportStory& story, int rank) {
+    story_lang_ = lang_attr(story.language.value_or(""));
+    const std::string title = story.title.value_or("");
     out_ += "<article class=\"story\" id=\"s" + std::to_string(rank) + "\">\n";
     out_ += "<h2><span class=\"rank\">" + std::to_string(rank) + ".</span><span" + story_lang_ +
             ">" + esc(title.empty() ? labels_.untitled : title) + "</span></h2>\n";
 
-    const std::vector<std::string> ids = field_strings(story, "articles");
-    std::vector<std::string> outlets = field_strings(story, "sources");
+    const std::vector<std::string>& ids = story.articles;
+    std::vector<std::string> outlets = story.sources;
     if (outlets.empty()) outlets = index_.outlets_of(ids, labels_.unknown_outlet);
     std::vector<std::string> meta;
-    if (std::string date = field_text(story, "event_date"); !date.empty())
+    if (std::string date = story.event_date.value_or(""); !date.empty())
       meta.push_back("<time datetime=\"" + esc(date) + "\">" + esc(date) + "</time>");
     meta.push_back(count(static_cast<long long>(ids.size()), labels_.article, labels_.articles));
     if (!outlets.empty()) {
@@ -138,7 +138,7 @@ class HtmlRenderer {
         o += (i ? ", " : "") + std::string("<span class=\"outlet\">") + esc(outlets[i]) + "</span>";
       meta.push_back(o);
     }
-    if (std::string lang = field_text(story, "language"); !lang.empty()) meta.push_back(esc(lang));
+    if (std::string lang = story.language.value_or(""); !lang.empty()) meta.push_back(esc(lang));
     out_ += "<p class=\"meta\">";
     for (size_t i = 0; i < meta.size(); ++i) out_ += (i ? " · " : "") + meta[i];
     out_ += "</p>\n";
@@ -155,29 +155,29 @@ class HtmlRenderer {
     out_ += "</article>\n";
   }
 
-  void render_summary(const Json& story) {
+  void render_summary(const ReportStory& story) {
     std::string body;
-    for (const Json& s : field_list(story, "summary")) {
-      std::string text = field_text(s, "text");
-      if (text.empty()) continue;
+    for (const SummarySentence& s : story.summary) {
+      if (s.text.empty()) continue;
       if (!body.empty()) body += " ";
-      body += esc(text) + cites(field_strings(s, "articles"));
+      body += esc(s.text) + cites(s.articles);
     }
     if (body.empty()) return;
     section_open("summary", labels_.summary);
     out_ += "<p" + story_lang_ + ">" + body + "</p>\n</section>\n";
   }
 
-  void render_corroborated(const Json& story) {
+  void render_corroborated(const ReportStory& story) {
     std::string items;
-    for (const Json& c : field_list(story, "corroborated")) {
-      std::string claim = field_text(c, "claim");
-      if (claim.empty()) continue;
-      std::vector<std::string> ids = field_strings(c, "articles");
-      long long n = field_count(c, "outlets")
-                        .value_or(static_cast<long long>(
-                            index_.outlets_of(ids, labels_.unknown_outlet).size()));
-      items += "<li><span" + story_lang_ + ">" + esc(claim) + "</span>";
+    for (const CorroboratedClaim& c : story.corroborated) {
+      if (c.claim.empty()) continue;
+      const std::vector<std::string>& ids = c.articles;
+      // 0: a report from before the count was written; count the cited outlets.
+      long long n =
+          c.outlets > 0
+              ? c.outlets
+              : static_cast<long long>(index_.outlets_of(ids, labels_.unknown_outlet).size());
+      items += "<li><span" + story_lang_ + ">" + esc(c.claim) + "</span>";
       if (n > 0)
         items += " <span class=\"badge\" title=\"" + esc(outlets_text(ids)) + "\">" +
                  count(n, labels_.outlet, labels_.outlets) + "</span>";
@@ -188,14 +188,13 @@ class HtmlRenderer {
     out_ += "<ul class=\"claims\">\n" + items + "</ul>\n</section>\n";
   }
 
-  void render_single_source(const Json& story) {
+  void render_single_source(const ReportStory& story) {
     std::string items;
-    for (const Json& c : field_list(story, "single_source")) {
-      std::string claim = field_text(c, "claim");
-      if (claim.empty()) continue;
-      std::vector<std::string> ids = field_strings(c, "article");
-      if (ids.empty()) ids = field_strings(c, "articles");
-      items += "<li><span" + story_lang_ + ">" + esc(claim) + "</span>";
+    for (const SingleSourceClaim& c : story.single_source) {
+      if (c.claim.empty()) continue;
+      const std::vector<std::string> ids =
+          c.article.empty() ? c.articles : std::vector<std::string>{c.article};
+      items += "<li><span" + story_lang_ + ">" + esc(c.claim) + "</span>";
       if (std::string o = outlets_text(ids); !o.empty())
         items += " <span class=\"badge\">" + esc(o) + "</span>";
       items += cites(ids) + "</li>\n";
@@ -205,20 +204,18 @@ class HtmlRenderer {
     out_ += "<ul class=\"claims\">\n" + items + "</ul>\n</section>\n";
   }
 
-  void render_disagreements(const Json& story) {
+  void render_disagreements(const ReportStory& story) {
     std::string body;
-    for (const Json& d : field_list(story, "disagreements")) {
-      std::string about = field_text(d, "about");
-      const Json& versions = field_list(d, "versions");
-      if (about.empty() && versions.empty()) continue;
+    for (const Disagreement& d : story.disagreements) {
+      if (d.about.empty() && d.versions.empty()) continue;
       body += "<div class=\"disagreement\">\n<p class=\"about\"><span" + story_lang_ + ">" +
-              esc(about.empty() ? "?" : about) + "</span>";
-      if (std::string kind = field_text(d, "kind"); !kind.empty())
-        body += " <span class=\"tag\">" + esc(std::string(kind_label(labels_, kind))) + "</span>";
+              esc(d.about.empty() ? "?" : d.about) + "</span>";
+      if (!d.kind.empty())
+        body += " <span class=\"tag\">" + esc(std::string(kind_label(labels_, d.kind))) + "</span>";
       body += "</p>\n<ul class=\"versions\">\n";
-      for (const Json& v : versions) {
-        std::vector<std::string> ids = field_strings(v, "articles");
-        body += "<li><q class=\"value\"" + story_lang_ + ">" + esc(field_text(v, "value")) + "</q>";
+      for (const DisagreementVersion& v : d.versions) {
+        const std::vector<std::string>& ids = v.articles;
+        body += "<li><q class=\"value\"" + story_lang_ + ">" + esc(v.value) + "</q>";
         if (std::string o = outlets_text(ids); !o.empty())
           body += " <span class=\"who\">— " + esc(o) + "</span>";
         body += cites(ids) + "</li>\n";
@@ -230,28 +227,23 @@ class HtmlRenderer {
     out_ += body + "</section>\n";
   }
 
-  void render_quotes(const Json& story) {
+  void render_quotes(const ReportStory& story) {
     std::string body;
-    for (const Json& q : field_list(story, "quotes")) {
-      std::string text = field_text(q, "text");
-      if (text.empty()) continue;
-      std::string speaker = field_text(q, "speaker");
-      body += "<figure class=\"quote\">\n<blockquote" + story_lang_ + "><p>" + esc(text) +
+    for (const MergedQuote& q : story.quotes) {
+      if (q.text.empty()) continue;
+      body += "<figure class=\"quote\">\n<blockquote" + story_lang_ + "><p>" + esc(q.text) +
               "</p></blockquote>\n<figcaption>— <span class=\"speaker\">" +
-              esc(speaker.empty() ? labels_.unattributed : speaker) + "</span>";
-      if (std::string kind = field_text(q, "kind"); !kind.empty())
-        body += " <span class=\"tag\">" + esc(std::string(kind_label(labels_, kind))) + "</span>";
-      body += cites(field_strings(q, "articles")) + "</figcaption>\n";
+              esc(q.speaker.empty() ? labels_.unattributed : q.speaker) + "</span>";
+      if (!q.kind.empty())
+        body += " <span class=\"tag\">" + esc(std::string(kind_label(labels_, q.kind))) + "</span>";
+      body += cites(q.articles) + "</figcaption>\n";
       std::string variants;
       int n = 0;
-      for (const Json& v : field_list(q, "variants")) {
-        std::string vt = v.is_string() ? v.get<std::string>() : field_text(v, "text");
-        if (vt.empty() || vt == text) continue;
+      for (const QuoteVariant& v : q.variants) {
+        if (v.text.empty() || v.text == q.text) continue;
         ++n;
         variants +=
-            "<li><q" + story_lang_ + ">" + esc(vt) + "</q>" +
-            cites(v.is_object() ? field_strings(v, "articles") : std::vector<std::string>{}) +
-            "</li>\n";
+            "<li><q" + story_lang_ + ">" + esc(v.text) + "</q>" + cites(v.articles) + "</li>\n";
       }
       if (n > 0)
         body += "<details class=\"variants\"><summary>" + esc(labels_.other_wordings) + " (" +
@@ -263,7 +255,7 @@ class HtmlRenderer {
     out_ += body + "</section>\n";
   }
 
-  void render_entities(const Json& story) {
+  void render_entities(const ReportStory& story) {
     struct Group {
       std::string_view type;
       std::string_view label;
@@ -273,32 +265,29 @@ class HtmlRenderer {
                                  {"place", labels_.places, {}},
                                  {"organization", labels_.organizations, {}},
                                  {"other", labels_.other_entities, {}}};
-    for (const Json& e : field_list(story, "entities")) {
-      const std::string name = field_text(e, "name");
+    for (const StoryEntity& e : story.entities) {
+      const std::string& name = e.name;
       if (name.empty()) continue;
-      std::string type = field_text(e, "type");
-      if (type == "organisation") type = "organization";
+      std::string_view type = e.type == "organisation" ? "organization" : e.type;
       auto g = std::find_if(groups.begin(), groups.end() - 1,
                             [&](const Group& x) { return x.type == type; });
       std::vector<std::string> aliases;
-      for (std::string& a : field_strings(e, "aliases"))
-        if (a != name) aliases.push_back(std::move(a));
+      for (const std::string& a : e.aliases)
+        if (!a.empty() && a != name) aliases.push_back(a);
       std::string tip;
       for (const std::string& a : aliases) tip += (tip.empty() ? "" : ", ") + a;
       if (!tip.empty()) tip = std::string(labels_.also_called) + ": " + tip;
-      auto mentions = field_count(e, "mentions");
-      const std::vector<std::string> ids = field_strings(e, "articles");
+      const int mentions = e.mentions;
+      const std::vector<std::string>& ids = e.articles;
       std::string facts;
-      if (mentions && *mentions > 0)
-        facts = count_of(labels_, *mentions, labels_.mention, labels_.mentions);
+      if (mentions > 0) facts = count_of(labels_, mentions, labels_.mention, labels_.mentions);
       if (!ids.empty())
         facts += (facts.empty() ? "" : ", ") + count_of(labels_, static_cast<long long>(ids.size()),
                                                         labels_.article, labels_.articles);
       if (!facts.empty()) tip += (tip.empty() ? "" : " · ") + facts;
       g->chips += "<li class=\"chip " + std::string(g->type) + "\"" +
                   (tip.empty() ? "" : " title=\"" + esc(tip) + "\"") + ">" + esc(name);
-      if (mentions && *mentions > 0)
-        g->chips += "<span class=\"n\">" + std::to_string(*mentions) + "</span>";
+      if (mentions > 0) g->chips += "<span class=\"n\">" + std::to_string(mentions) + "</span>";
       g->chips += "</li>\n";
     }
     std::string body;
@@ -310,43 +299,46 @@ class HtmlRenderer {
     out_ += body + "</section>\n";
   }
 
-  void render_timeline(const Json& story) {
+  void render_timeline(const ReportStory& story) {
     std::string items;
-    for (const Json& t : field_list(story, "timeline")) {
-      std::string what = field_text(t, "what");
-      std::string date = field_text(t, "date");
+    for (const TimelineEntry& t : story.timeline) {
+      const std::string& what = t.what;
+      const std::string& date = t.date;
       if (what.empty() && date.empty()) continue;
       items +=
           "<li><time datetime=\"" + esc(date) + "\">" + esc(date.empty() ? "?" : date) + "</time>";
-      if (std::string p = field_text(t, "precision"); !p.empty() && p != "day")
-        items += "<span class=\"precision\">(" + esc(p) + ")</span> ";
-      items += "<span" + story_lang_ + ">" + esc(what) + "</span>" +
-               cites(field_strings(t, "articles")) + "</li>\n";
+      if (!t.precision.empty() && t.precision != "day")
+        items += "<span class=\"precision\">(" + esc(t.precision) + ")</span> ";
+      items += "<span" + story_lang_ + ">" + esc(what) + "</span>" + cites(t.articles) + "</li>\n";
     }
     if (items.empty()) return;
     section_open("timeline-part", labels_.timeline);
     out_ += "<ol class=\"timeline\">\n" + items + "</ol>\n</section>\n";
   }
 
-  void render_framing(const Json& story) {
+  void render_framing(const ReportStory& story) {
     // In citation order, like the article list; entries naming no known article last.
-    auto rank = [&](const Json& f) {
-      std::vector<std::string> ids = field_strings(f, "article");
-      const ArticleRef* ref = ids.empty() ? nullptr : index_.find(ids.front());
+    auto article_of = [&](const ArticleFraming& f) {
+      return f.article.empty() ? nullptr : index_.find(f.article);
+    };
+    auto rank = [&](const ArticleFraming& f) {
+      const ArticleRef* ref = article_of(f);
       return ref ? ref->number : 1 << 30;
     };
-    std::vector<const Json*> entries;
-    for (const Json& f : field_list(story, "framing")) entries.push_back(&f);
-    std::stable_sort(entries.begin(), entries.end(),
-                     [&](const Json* a, const Json* b) { return rank(*a) < rank(*b); });
+    std::vector<const ArticleFraming*> entries;
+    for (const ArticleFraming& f : story.framing) entries.push_back(&f);
+    std::stable_sort(
+        entries.begin(), entries.end(),
+        [&](const ArticleFraming* a, const ArticleFraming* b) { return rank(*a) < rank(*b); });
     std::string rows;
-    for (const Json* entry : entries) {
-      const Json& f = *entry;
-      std::vector<std::string> ids = field_strings(f, "article");
-      const ArticleRef* ref = ids.empty() ? nullptr : index_.find(ids.front());
-      std::string headline = field_text(f, "headline");
+    for (const ArticleFraming* entry : entries) {
+      const ArticleFraming& f = *entry;
+      const ArticleRef* ref = article_of(f);
+      std::string headline = f.headline;
       if (headline.empty() && ref) headline = ref->title;
-      std::vector<std::string> terms = field_strings(f, "distinctive_terms");
+      std::vector<std::string> terms;
+      for (const std::string& t : f.distinctive_terms)
+        if (!t.empty()) terms.push_back(t);
       if (headline.empty() && terms.empty()) continue;
       rows += "<tr><th scope=\"row\">";
       if (ref)
@@ -429,13 +421,13 @@ class HtmlRenderer {
       if (a.text != nullptr)
         out_ += "<details><summary>" + esc(labels_.full_text) +
                 "</summary>\n<div class=\"fulltext\"" + lang_attr(a.language) + ">\n" +
-                paragraphs(a.text->get<std::string>()) + "</div>\n</details>\n";
+                paragraphs(*a.text) + "</div>\n</details>\n";
       out_ += "</li>\n";
     }
     out_ += "</ol>\n</section>\n";
   }
 
-  const Json& report_;
+  const Report& report_;
   const HtmlViewOptions& options_;
   const ViewLabels& labels_;
   ReportIndex index_;
@@ -445,7 +437,7 @@ class HtmlRenderer {
 
 }  // namespace
 
-std::string render_html(const Json& report, const HtmlViewOptions& options) {
+std::string render_html(const Report& report, const HtmlViewOptions& options) {
   return HtmlRenderer(report, options).render();
 }
 

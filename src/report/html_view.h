@@ -11,23 +11,23 @@
 // [n] links to (outlet, headline, date, language, reprint note, and the full cleaned text
 // in a <details> when the report has it, i.e. --with-text).
 //
-// Input is the report as its documented JSON document (formats.md, "Report"). Every
-// field may be missing, null, empty or of the wrong type: that part is skipped. Additive
-// fields (quotes[].variants, quotes[].kind, disagreements[].kind, corroborated[].outlets,
-// timeline[].precision) are shown when present. Every string from the report is
-// HTML-escaped (report/safe_text.h), in text and in attributes alike; ids in the page are
-// generated ("s1", "a3"), never taken from the report.
+// Input is the Report value (core/report.h). Empty parts are left out. Fields a report
+// from an older engine may lack read as empty (report/report_json.h) and are shown when
+// present (quotes[].variants, quotes[].kind, disagreements[].kind, timeline[].precision;
+// a corroborated claim without an outlet count shows the count of its cited outlets).
+// Every string from the report is HTML-escaped (report/safe_text.h), in text and in
+// attributes alike; ids in the page are generated ("s1", "a3"), never taken from the report.
 // Cost: linear in the report. Pure function; thread-safe.
 //
 // Use from the CLI:
 //   report::HtmlViewOptions view;
 //   view.lang = "fr";  // labels; e.g. the language of the first story
-//   out << report::render_html(report_json, view);
+//   out << report::render_html(report, view);
 #pragma once
 
 #include <string>
 
-#include "report/json_fields.h"
+#include "core/report.h"
 
 namespace recoupe::report {
 
@@ -37,6 +37,6 @@ struct HtmlViewOptions {
 };
 
 // The whole page, from <!doctype html> to </html>.
-std::string render_html(const Json& report, const HtmlViewOptions& options);
+std::string render_html(const Report& report, const HtmlViewOptions& options);
 
 }  // namespace recoupe::report

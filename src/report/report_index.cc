@@ -6,65 +6,63 @@
 namespace recoupe::report {
 namespace {
 
-// Every article id cited anywhere inside `node`: values of "articles" (list) and
-// "article" (one id) at any depth, so that additive fields citing articles are covered.
-void collect_cited(const Json& node, std::vector<std::string>& out) {
-  if (node.is_object()) {
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      if (it.key() == "articles" || it.key() == "article") {
-        if (!it.value().is_object()) {
-          for (std::string& id : ids_in(it.value())) out.push_back(std::move(id));
-          if (!it.value().is_array()) continue;
-        }
-      }
-      collect_cited(it.value(), out);
-    }
-  } else if (node.is_array()) {
-    for (const Json& v : node) collect_cited(v, out);
+// Every article id a story cites, section by section in document order: its articles,
+// then each section's "articles" lists and "article" ids (single_source cites its
+// article before that outlet's other copies).
+std::vector<const std::string*> cited_by(const ReportStory& s) {
+  std::vector<const std::string*> out;
+  auto add = [&](const std::vector<std::string>& ids) {
+    for (const std::string& id : ids) out.push_back(&id);
+  };
+  add(s.articles);
+  for (const auto& x : s.summary) add(x.articles);
+  for (const auto& x : s.corroborated) add(x.articles);
+  for (const auto& x : s.single_source) {
+    out.push_back(&x.article);
+    add(x.articles);
   }
+  for (const auto& d : s.disagreements)
+    for (const auto& v : d.versions) add(v.articles);
+  for (const auto& q : s.quotes) {
+    add(q.articles);
+    for (const auto& v : q.variants) add(v.articles);
+  }
+  for (const auto& e : s.entities) add(e.articles);
+  for (const auto& t : s.timeline) add(t.articles);
+  for (const auto& f : s.framing) out.push_back(&f.article);
+  return out;
 }
 
 }  // namespace
 
-ReportIndex::ReportIndex(const Json& report) {
-  std::unordered_map<std::string, const Json*> listed;
-  std::vector<std::string> report_order;
-  for (const Json& a : field_list(report, "articles")) {
-    std::string id = field_text(a, "id");
-    if (id.empty() || listed.count(id)) continue;
-    listed.emplace(id, &a);
-    report_order.push_back(id);
-  }
+ReportIndex::ReportIndex(const Report& report) {
+  std::unordered_map<std::string, const ReportArticle*> listed;
+  for (const ReportArticle& a : report.articles)
+    if (!a.id.empty()) listed.emplace(a.id, &a);  // a repeated id: the first one counts
   std::unordered_set<std::string> outlets;
-  for (const Json& story : field_list(report, "stories")) {
-    for (std::string& name : field_strings(story, "sources")) outlets.insert(std::move(name));
-    for (const std::string& id : field_strings(story, "articles")) add(id);
-    std::vector<std::string> cited;
-    collect_cited(story, cited);
-    for (const std::string& id : cited) add(id);
+  for (const ReportStory& story : report.stories) {
+    for (const std::string& name : story.sources)
+      if (!name.empty()) outlets.insert(name);
+    for (const std::string* id : cited_by(story)) add(*id);
   }
-  for (const std::string& id : report_order) add(id);
+  for (const ReportArticle& a : report.articles) add(a.id);
 
   for (ArticleRef& ref : articles_) {
     auto it = listed.find(ref.id);
     if (it == listed.end()) continue;
-    const Json& a = *it->second;
+    const ReportArticle& a = *it->second;
     ref.listed = true;
-    ref.outlet = field_text(a, "source");
+    ref.outlet = a.source.value_or("");
     if (!ref.outlet.empty()) outlets.insert(ref.outlet);
-    ref.title = field_text(a, "title");
-    ref.published = field_text(a, "published");
-    ref.language = field_text(a, "language");
-    ref.duplicate_of = field_text(a, "duplicate_of");
-    if (auto w = a.find("words"); w != a.end() && w->is_number())
-      ref.words = field_count(a, "words").value_or(-1);
-    if (auto t = a.find("text");
-        t != a.end() && t->is_string() && !t->get_ref<const std::string&>().empty())
-      ref.text = &*t;
+    ref.title = a.title.value_or("");
+    ref.published = a.published.value_or("");
+    ref.language = a.language.value_or("");
+    ref.duplicate_of = a.duplicate_of.value_or("");
+    ref.words = a.words;
+    if (a.text && !a.text->empty()) ref.text = &*a.text;
   }
   outlet_count_ = static_cast<int>(outlets.size());
 }
-
 void ReportIndex::add(const std::string& id) {
   if (id.empty() || by_id_.count(id)) return;
   by_id_.emplace(id, articles_.size());

@@ -3,10 +3,11 @@
 // in the HTML page of the same report.
 //
 // Numbering: the articles of the first story in its order, then those of the next story,
-// ..., then articles cited nowhere in report order; an id cited by a story but absent
-// from "articles" still gets a number (shown as that id, outlet unknown). Building costs
-// one pass over the report; lookups are hash lookups. Immutable after construction;
-// thread-safe. Holds pointers into `report`: the report must outlive the index.
+// ..., then articles cited nowhere in report order; an id cited by a story (in any section)
+// but absent from the report's articles still gets a number (shown as that id, outlet
+// unknown). Building costs one pass over the report; lookups are hash lookups. Immutable
+// after construction; thread-safe. Holds pointers into `report`: the report must outlive
+// the index.
 #pragma once
 
 #include <string>
@@ -14,7 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "report/json_fields.h"
+#include "core/report.h"
 
 namespace recoupe::report {
 
@@ -25,15 +26,15 @@ struct ArticleRef {
   std::string title;
   std::string published;
   std::string language;
-  std::string duplicate_of;    // id of the article this one reprints, or ""
-  long long words = -1;        // -1 when unknown
-  const Json* text = nullptr;  // the cleaned text when the report has it (--with-text)
-  bool listed = false;         // present in the report's "articles"
+  std::string duplicate_of;           // id of the article this one reprints, or ""
+  long long words = -1;               // -1 when unknown (not listed)
+  const std::string* text = nullptr;  // the cleaned text when the report has it (--with-text)
+  bool listed = false;                // present in the report's articles
 };
 
 class ReportIndex {
  public:
-  explicit ReportIndex(const Json& report);
+  explicit ReportIndex(const Report& report);
 
   // Every numbered article, by number (articles()[n - 1].number == n).
   const std::vector<ArticleRef>& articles() const { return articles_; }
@@ -49,8 +50,8 @@ class ReportIndex {
   std::vector<std::string> outlets_of(const std::vector<std::string>& ids,
                                       std::string_view unknown) const;
 
-  // Distinct named outlets in the whole report: the stories' "sources" and the articles'
-  // "source" (articles without one are not counted: they may be any outlet).
+  // Distinct named outlets in the whole report: the stories' sources and the articles'
+  // source (articles without one are not counted: they may be any outlet).
   int outlet_count() const { return outlet_count_; }
 
  private:

@@ -24,7 +24,7 @@ constexpr int kMinWidth = 20;
 
 class TextRenderer {
  public:
-  TextRenderer(const Json& report, const TextViewOptions& options)
+  TextRenderer(const Report& report, const TextViewOptions& options)
       : report_(report),
         options_(options),
         labels_(labels_for(options.lang)),
@@ -32,7 +32,7 @@ class TextRenderer {
         width_(std::max(options.width, kMinWidth)) {}
 
   std::string render() {
-    const Json& stories = field_list(report_, "stories");
+    const std::vector<ReportStory>& stories = report_.stories;
     Spans head = {
         {std::string(labels_.report_title), Style::kBold},
         {" — " +
@@ -49,7 +49,7 @@ class TextRenderer {
       add({{std::string(labels_.no_stories)}}, 0, 0);
     }
     int rank = 0;
-    for (const Json& story : stories) render_story(story, ++rank);
+    for (const ReportStory& story : stories) render_story(story, ++rank);
     return out_;
   }
 
@@ -99,21 +99,21 @@ class TextRenderer {
     return french ? "«\u00A0" + text + "\u00A0»" : "“" + text + "”";
   }
 
-  void render_story(const Json& story, int rank) {
-    story_lang_ = field_text(story, "language");
+  void render_story(const ReportStory& story, int rank) {
+    story_lang_ = story.language.value_or("");
     out_ += "\n";
     rule();
-    std::string title = field_text(story, "title");
+    const std::string title = story.title.value_or("");
     const std::string number = std::to_string(rank) + ". ";
     add({{number, Style::kBold},
          {title.empty() ? std::string(labels_.untitled) : title, Style::kBold}},
         0, static_cast<int>(number.size()));
 
-    const std::vector<std::string> ids = field_strings(story, "articles");
-    std::vector<std::string> outlets = field_strings(story, "sources");
+    const std::vector<std::string>& ids = story.articles;
+    std::vector<std::string> outlets = story.sources;
     if (outlets.empty()) outlets = index_.outlets_of(ids, labels_.unknown_outlet);
     std::vector<std::string> meta;
-    meta.push_back(field_text(story, "event_date"));
+    meta.push_back(story.event_date.value_or(""));
     meta.push_back(
         count_of(labels_, static_cast<long long>(ids.size()), labels_.article, labels_.articles));
     if (!outlets.empty())
@@ -134,30 +134,30 @@ class TextRenderer {
     render_sources(ids);
   }
 
-  void render_summary(const Json& story) {
+  void render_summary(const ReportStory& story) {
     Spans spans;
-    for (const Json& s : field_list(story, "summary")) {
-      std::string text = field_text(s, "text");
-      if (text.empty()) continue;
+    for (const SummarySentence& s : story.summary) {
+      if (s.text.empty()) continue;
       if (!spans.empty()) spans.push_back({" "});
-      spans.push_back({text});
-      cite(spans, field_strings(s, "articles"));
+      spans.push_back({s.text});
+      cite(spans, s.articles);
     }
     if (spans.empty()) return;
     heading(labels_.summary);
     add(spans, kItemIndent, kItemIndent);
   }
 
-  void render_corroborated(const Json& story) {
+  void render_corroborated(const ReportStory& story) {
     std::vector<Spans> items;
-    for (const Json& c : field_list(story, "corroborated")) {
-      std::string claim = field_text(c, "claim");
-      if (claim.empty()) continue;
-      std::vector<std::string> ids = field_strings(c, "articles");
-      long long n = field_count(c, "outlets")
-                        .value_or(static_cast<long long>(
-                            index_.outlets_of(ids, labels_.unknown_outlet).size()));
-      Spans spans = {{"• "}, {claim}};
+    for (const CorroboratedClaim& c : story.corroborated) {
+      if (c.claim.empty()) continue;
+      const std::vector<std::string>& ids = c.articles;
+      // 0: a report from before the count was written; count the cited outlets.
+      long long n =
+          c.outlets > 0
+              ? c.outlets
+              : static_cast<long long>(index_.outlets_of(ids, labels_.unknown_outlet).size());
+      Spans spans = {{"• "}, {c.claim}};
       if (n > 0) {
         spans.push_back({" "});
         spans.push_back({"(" + count_of(labels_, n, labels_.outlet, labels_.outlets) + ")",
@@ -169,14 +169,13 @@ class TextRenderer {
     list(labels_.corroborated, items);
   }
 
-  void render_single_source(const Json& story) {
+  void render_single_source(const ReportStory& story) {
     std::vector<Spans> items;
-    for (const Json& c : field_list(story, "single_source")) {
-      std::string claim = field_text(c, "claim");
-      if (claim.empty()) continue;
-      std::vector<std::string> ids = field_strings(c, "article");
-      if (ids.empty()) ids = field_strings(c, "articles");
-      Spans spans = {{"• "}, {claim}};
+    for (const SingleSourceClaim& c : story.single_source) {
+      if (c.claim.empty()) continue;
+      const std::vector<std::string> ids =
+          c.article.empty() ? c.articles : std::vector<std::string>{c.article};
+      Spans spans = {{"• "}, {c.claim}};
       std::vector<std::string> outlets = index_.outlets_of(ids, labels_.unknown_outlet);
       if (!outlets.empty()) spans.push_back({" — " + join(outlets, ", "), Style::kDim});
       cite(spans, ids);
@@ -191,21 +190,19 @@ class TextRenderer {
     for (const Spans& item : items) add(item, kItemIndent, kBulletHang);
   }
 
-  void render_disagreements(const Json& story) {
+  void render_disagreements(const ReportStory& story) {
     bool any = false;
-    for (const Json& d : field_list(story, "disagreements")) {
-      std::string about = field_text(d, "about");
-      const Json& versions = field_list(d, "versions");
-      if (about.empty() && versions.empty()) continue;
+    for (const Disagreement& d : story.disagreements) {
+      if (d.about.empty() && d.versions.empty()) continue;
       if (!any) heading(labels_.disagreements);
       any = true;
-      Spans head = {{"• "}, {about.empty() ? "?" : about, Style::kWarn}};
-      if (std::string kind = field_text(d, "kind"); !kind.empty())
-        head.push_back({" (" + std::string(kind_label(labels_, kind)) + ")", Style::kDim});
+      Spans head = {{"• "}, {d.about.empty() ? "?" : d.about, Style::kWarn}};
+      if (!d.kind.empty())
+        head.push_back({" (" + std::string(kind_label(labels_, d.kind)) + ")", Style::kDim});
       add(head, kItemIndent, kBulletHang);
-      for (const Json& v : versions) {
-        std::vector<std::string> ids = field_strings(v, "articles");
-        Spans spans = {{"▸ "}, {quoted(field_text(v, "value")), Style::kBold}};
+      for (const DisagreementVersion& v : d.versions) {
+        const std::vector<std::string>& ids = v.articles;
+        Spans spans = {{"▸ "}, {quoted(v.value), Style::kBold}};
         std::vector<std::string> outlets = index_.outlets_of(ids, labels_.unknown_outlet);
         if (!outlets.empty()) spans.push_back({" — " + join(outlets, ", ")});
         cite(spans, ids);
@@ -214,46 +211,43 @@ class TextRenderer {
     }
   }
 
-  void render_quotes(const Json& story) {
+  void render_quotes(const ReportStory& story) {
     bool any = false;
-    for (const Json& q : field_list(story, "quotes")) {
-      std::string text = field_text(q, "text");
-      if (text.empty()) continue;
+    for (const MergedQuote& q : story.quotes) {
+      if (q.text.empty()) continue;
       if (!any) heading(labels_.quotes);
       any = true;
-      std::string speaker = field_text(q, "speaker");
-      Spans spans = {{"• "},
-                     {speaker.empty() ? std::string(labels_.unattributed) : speaker, Style::kBold},
-                     {": "},
-                     {quoted(text), Style::kQuote}};
-      if (std::string kind = field_text(q, "kind"); !kind.empty())
-        spans.push_back({" (" + std::string(kind_label(labels_, kind)) + ")", Style::kDim});
-      cite(spans, field_strings(q, "articles"));
+      Spans spans = {
+          {"• "},
+          {q.speaker.empty() ? std::string(labels_.unattributed) : q.speaker, Style::kBold},
+          {": "},
+          {quoted(q.text), Style::kQuote}};
+      if (!q.kind.empty())
+        spans.push_back({" (" + std::string(kind_label(labels_, q.kind)) + ")", Style::kDim});
+      cite(spans, q.articles);
       add(spans, kItemIndent, kBulletHang);
-      for (const Json& v : field_list(q, "variants")) {
-        std::string vt = v.is_string() ? v.get<std::string>() : field_text(v, "text");
-        if (vt.empty() || vt == text) continue;
-        Spans variant = {{"≈ ", Style::kDim}, {quoted(vt), Style::kQuote}};
-        cite(variant, v.is_object() ? field_strings(v, "articles") : std::vector<std::string>{});
+      for (const QuoteVariant& v : q.variants) {
+        if (v.text.empty() || v.text == q.text) continue;
+        Spans variant = {{"≈ ", Style::kDim}, {quoted(v.text), Style::kQuote}};
+        cite(variant, v.articles);
         add(variant, kBulletHang, kNestedIndent);
       }
     }
   }
 
-  void render_entities(const Json& story) {
+  void render_entities(const ReportStory& story) {
     struct Group {
       std::string_view type;
       std::string_view label;
-      std::vector<const Json*> items;
+      std::vector<const StoryEntity*> items;
     };
     std::vector<Group> groups = {{"person", labels_.people, {}},
                                  {"place", labels_.places, {}},
                                  {"organization", labels_.organizations, {}},
                                  {"", labels_.other_entities, {}}};
-    for (const Json& e : field_list(story, "entities")) {
-      if (field_text(e, "name").empty()) continue;
-      std::string type = field_text(e, "type");
-      if (type == "organisation") type = "organization";
+    for (const StoryEntity& e : story.entities) {
+      if (e.name.empty()) continue;
+      std::string_view type = e.type == "organisation" ? "organization" : e.type;
       auto g = std::find_if(groups.begin(), groups.end() - 1,
                             [&](const Group& x) { return x.type == type; });
       g->items.push_back(&e);
@@ -265,20 +259,18 @@ class TextRenderer {
       any = true;
       Spans spans = {{std::string(g.label) + ": ", Style::kBold}};
       int shown = 0;
-      for (const Json* e : g.items) {
+      for (const StoryEntity* e : g.items) {
         if (shown == options_.max_entities_per_type) break;
         if (shown++ > 0) spans.push_back({" · ", Style::kDim});
-        const std::string name = field_text(*e, "name");
-        spans.push_back({name});
+        spans.push_back({e->name});
         std::vector<std::string> aliases;
-        for (std::string& a : field_strings(*e, "aliases"))
-          if (a != name) aliases.push_back(std::move(a));
+        for (const std::string& a : e->aliases)
+          if (!a.empty() && a != e->name) aliases.push_back(a);
         if (!aliases.empty())
           spans.push_back(
               {" (" + std::string(labels_.also_called) + " " + join(aliases, ", ") + ")",
                Style::kDim});
-        if (auto m = field_count(*e, "mentions"); m && *m > 0)
-          spans.push_back({" ×" + std::to_string(*m), Style::kDim});
+        if (e->mentions > 0) spans.push_back({" ×" + std::to_string(e->mentions), Style::kDim});
       }
       if (static_cast<int>(g.items.size()) > shown)
         spans.push_back(
@@ -288,18 +280,18 @@ class TextRenderer {
     }
   }
 
-  void render_timeline(const Json& story) {
+  void render_timeline(const ReportStory& story) {
     struct Entry {
       std::string date;
-      const Json* item;
+      const TimelineEntry* item;
     };
     std::vector<Entry> entries;
     int date_width = 0;
-    for (const Json& t : field_list(story, "timeline")) {
-      std::string date = clean_text(field_text(t, "date"));
-      if (date.empty() && field_text(t, "what").empty()) continue;
-      std::string precision = field_text(t, "precision");
-      if (!precision.empty() && precision != "day" && !date.empty()) date += " (" + precision + ")";
+    for (const TimelineEntry& t : story.timeline) {
+      std::string date = clean_text(t.date);
+      if (date.empty() && t.what.empty()) continue;
+      if (!t.precision.empty() && t.precision != "day" && !date.empty())
+        date += " (" + t.precision + ")";
       if (date.empty()) date = "?";
       date_width = std::max(date_width, display_width(date));
       entries.push_back({std::move(date), &t});
@@ -313,26 +305,28 @@ class TextRenderer {
       const int pad = column ? date_width - display_width(e.date) + 2 : 1;
       Spans spans = {{e.date, Style::kBold},
                      {std::string(static_cast<size_t>(pad), ' '), Style::kPlain, true},
-                     {field_text(*e.item, "what")}};
-      cite(spans, field_strings(*e.item, "articles"));
+                     {e.item->what}};
+      cite(spans, e.item->articles);
       add(spans, kItemIndent, column ? kItemIndent + date_width + 2 : kBulletHang);
     }
   }
 
-  void render_framing(const Json& story) {
+  void render_framing(const ReportStory& story) {
     // In citation order, like the sources list; entries naming no known article last.
-    std::vector<const Json*> entries;
-    for (const Json& f : field_list(story, "framing")) entries.push_back(&f);
-    std::stable_sort(entries.begin(), entries.end(), [&](const Json* a, const Json* b) {
-      return framing_rank(*a) < framing_rank(*b);
-    });
+    std::vector<const ArticleFraming*> entries;
+    for (const ArticleFraming& f : story.framing) entries.push_back(&f);
+    std::stable_sort(entries.begin(), entries.end(),
+                     [&](const ArticleFraming* a, const ArticleFraming* b) {
+                       return framing_rank(*a) < framing_rank(*b);
+                     });
     bool any = false;
-    for (const Json* entry : entries) {
-      const Json& f = *entry;
-      std::vector<std::string> ids = field_strings(f, "article");
-      std::string headline = field_text(f, "headline");
-      std::vector<std::string> terms = field_strings(f, "distinctive_terms");
-      const ArticleRef* ref = ids.empty() ? nullptr : index_.find(ids.front());
+    for (const ArticleFraming* entry : entries) {
+      const ArticleFraming& f = *entry;
+      std::string headline = f.headline;
+      std::vector<std::string> terms;
+      for (const std::string& t : f.distinctive_terms)
+        if (!t.empty()) terms.push_back(t);
+      const ArticleRef* ref = framed_article(f);
       if (headline.empty() && ref) headline = ref->title;
       if (headline.empty() && terms.empty()) continue;
       if (!any) heading(labels_.framing);
@@ -352,9 +346,12 @@ class TextRenderer {
     }
   }
 
-  int framing_rank(const Json& f) const {
-    std::vector<std::string> ids = field_strings(f, "article");
-    const ArticleRef* ref = ids.empty() ? nullptr : index_.find(ids.front());
+  const ArticleRef* framed_article(const ArticleFraming& f) const {
+    return f.article.empty() ? nullptr : index_.find(f.article);
+  }
+
+  int framing_rank(const ArticleFraming& f) const {
+    const ArticleRef* ref = framed_article(f);
     return ref ? ref->number : 1 << 30;
   }
 
@@ -381,7 +378,7 @@ class TextRenderer {
     }
   }
 
-  const Json& report_;
+  const Report& report_;
   const TextViewOptions& options_;
   const ViewLabels& labels_;
   ReportIndex index_;
@@ -392,7 +389,7 @@ class TextRenderer {
 
 }  // namespace
 
-std::string render_text(const Json& report, const TextViewOptions& options) {
+std::string render_text(const Report& report, const TextViewOptions& options) {
   return TextRenderer(report, options).render();
 }
 

@@ -3,11 +3,11 @@
 // what only one says, where they differ, who said what, people/places/organisations,
 // timeline, framing, and the numbered list of its articles that the [n] markers cite.
 //
-// Input is the report as its documented JSON document (formats.md, "Report"), the stable
-// contract between the engine and its views. Every field may be missing, null, empty or of
-// the wrong type: that part is skipped, nothing throws. Fields added later (e.g.
-// quotes[].variants, quotes[].kind, disagreements[].kind, corroborated[].outlets,
-// timeline[].precision) are shown when present.
+// Input is the Report value (core/report.h). Empty parts are left out; ids cited but not
+// listed among the articles still get a number. Fields a report from an older engine may
+// lack read as empty (report/report_json.h) and are shown when present: quotes[].variants,
+// quotes[].kind, disagreements[].kind, timeline[].precision; a corroborated claim without
+// an outlet count (0) shows the count of its cited outlets.
 //
 // Every string is cleaned before it is printed (report/safe_text.h: no control characters,
 // no escape sequences from article text reach the terminal) and wrapped to `width`
@@ -18,12 +18,12 @@
 //   report::TextViewOptions view;
 //   view.width = report::stdout_is_tty() ? report::terminal_width() : 100;
 //   view.color = report::use_color(color_mode);
-//   out << report::render_text(report_json, view);
+//   out << report::render_text(report, view);
 #pragma once
 
 #include <string>
 
-#include "report/json_fields.h"
+#include "core/report.h"
 
 namespace recoupe::report {
 
@@ -37,6 +37,6 @@ struct TextViewOptions {
 };
 
 // The whole report as terminal text, ending with '\n'.
-std::string render_text(const Json& report, const TextViewOptions& options);
+std::string render_text(const Report& report, const TextViewOptions& options);
 
 }  // namespace recoupe::report

@@ -3,8 +3,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "report/json_fields.h"
-
 namespace recoupe::report {
 namespace {
 
@@ -99,19 +97,17 @@ const ViewLabels& labels_for(std::string_view lang) {
   return kEnglish;
 }
 
-std::string report_language(const nlohmann::ordered_json& report) {
+std::string report_language(const Report& report) {
   std::unordered_map<std::string, int> counts;
   std::vector<std::string> order;
-  for (const Json& a : field_list(report, "articles")) {
-    std::string lang = field_text(a, "language");
-    if (lang.empty()) continue;
-    if (counts[lang]++ == 0) order.push_back(lang);
+  for (const ReportArticle& a : report.articles) {
+    if (!a.language || a.language->empty()) continue;
+    if (counts[*a.language]++ == 0) order.push_back(*a.language);
   }
   std::string best;
   for (const std::string& lang : order)
     if (best.empty() || counts[lang] > counts[best]) best = lang;
-  if (best.empty() && !field_list(report, "stories").empty())
-    best = field_text(field_list(report, "stories")[0], "language");
+  if (best.empty() && !report.stories.empty()) best = report.stories.front().language.value_or("");
   return best;
 }
 

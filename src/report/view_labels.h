@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "core/report.h"
 
 namespace recoupe::report {
 
@@ -51,9 +51,8 @@ struct ViewLabels {
 const ViewLabels& labels_for(std::string_view lang);
 
 // The report's main language, to pick labels when the user names none: the language of
-// the most articles (report "articles"[].language, ties to the first seen), else of the
-// first story, else "". Tolerates any document (json_fields.h).
-std::string report_language(const nlohmann::ordered_json& report);
+// the most articles (ties to the first seen), else of the first story, else "".
+std::string report_language(const Report& report);
 
 // The reader's word for a report `kind` value (disagreements: number, date, place, name,
 // quote; quotes: full, partial) in `labels`' language; the kind itself when unknown.
