@@ -3,12 +3,25 @@
 #include <chrono>
 
 #include "engine/load.h"
+#include "extract/extractor.h"
+#include "ingest/lines.h"
+#include "ingest/reader.h"
+#include "synth/analyzed_story.h"
+#include "synth/claims.h"
+#include "synth/summary.h"
+#include "text/data_dir.h"
 
 namespace recoupe::engine {
 namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string join(const std::vector<SummarySentence>& sentences) {
+  std::string out;
+  for (const auto& s : sentences) out += (out.empty() ? "" : " ") + s.text;
+  return out;
 }
 
 }  // namespace
@@ -22,6 +35,43 @@ GoldGrouping group_gold_set(const std::string& path, const BatchOptions& options
   auto start = std::chrono::steady_clock::now();
   out.story_of = group_articles(out.articles, options).story_of;
   out.seconds = seconds_since(start);
+  return out;
+}
+
+Expected<std::unordered_map<std::string, Article>> extract_articles_by_id(const std::string& path) {
+  std::unordered_map<std::string, Article> articles;
+  auto read = ingest::for_each_line(
+      path, size_t{64} << 20, [&](std::string_view line, size_t n, bool oversized) {
+        if (oversized || line.empty()) return;
+        auto doc = ingest::parse_jsonl_record(line, path + ":" + std::to_string(n), {});
+        if (!doc) return;
+        Article a = extract::extract_article(*doc);
+        articles.emplace(a.id, std::move(a));
+      });
+  if (!read) return read.error();
+  return articles;
+}
+
+StorySummarizer::StorySummarizer(const std::string& data_dir)
+    : data_dir_(text::find_data_dir(data_dir)),
+      analysis_(analyze::AnalysisResources::load(data_dir_)) {}
+
+StorySummarizer::Summaries StorySummarizer::summarize(std::string story_id,
+                                                      std::vector<Article> articles, int words) {
+  auto start = std::chrono::steady_clock::now();
+  Summaries out;
+  auto story = synth::analyze_story(std::move(story_id), std::move(articles), analysis_);
+  auto res = synth_by_language_.find(story.language);
+  if (res == synth_by_language_.end())
+    res = synth_by_language_
+              .emplace(story.language, synth::SynthResources::load(data_dir_, {story.language}))
+              .first;
+  auto evidence = story.evidence();
+  auto claims = synth::build_claims(evidence, res->second, config_);
+  out.summary = join(synth::summarize(evidence, claims, config_, words));
+  out.seconds = seconds_since(start);
+  out.lead = join(synth::lead_summary(evidence, words));
+  out.language = story.language;
   return out;
 }
 

@@ -3,12 +3,17 @@
 // cluster / synth goes through here. The scores themselves are in src/eval/.
 #pragma once
 
+#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "analyze/analyzer.h"
 #include "core/article.h"
 #include "core/expected.h"
 #include "engine/batch.h"
+#include "synth/synth_config.h"
+#include "synth/synth_resources.h"
 
 namespace recoupe::engine {
 
@@ -24,5 +29,38 @@ struct GoldGrouping {
 // Loads `path` (load_articles: read, clean, never lose an article) and groups it
 // (group_articles). Never fails: unreadable inputs are in `errors`.
 GoldGrouping group_gold_set(const std::string& path, const BatchOptions& options);
+
+// ---- recoupe eval-summary: the story summary and the lead baseline of a set of articles.
+
+// Every record of the JSONL articles file `path`, cleaned (extract::extract_article, without
+// load_articles' fallback, as the summary references were measured), by id; the first of
+// two records with one id wins. Records that cannot be parsed are left out. Error when the
+// file cannot be read.
+Expected<std::unordered_map<std::string, Article>> extract_articles_by_id(const std::string& path);
+
+// Summarizes stories as `recoupe report` does, cut to a word budget, beside the lead
+// baseline. Holds the analysis resources (loaded by the constructor) and the synthesis
+// resources of each language met (loaded on first use). Not thread-safe.
+class StorySummarizer {
+ public:
+  // `data_dir` as --data gives it (text::find_data_dir resolves an empty one).
+  explicit StorySummarizer(const std::string& data_dir);
+
+  struct Summaries {
+    std::string language;  // the story's language
+    std::string summary;   // the summary's sentences joined by spaces
+    std::string lead;      // the lead baseline's (synth::lead_summary), same budget
+    double seconds = 0;    // analysis + summary (resource loading on first use included)
+  };
+  // `articles` analysed as one story named `story_id` (synth::analyze_story, no entities),
+  // its claims built and summarized in about `words` words (synth::summarize).
+  Summaries summarize(std::string story_id, std::vector<Article> articles, int words);
+
+ private:
+  std::string data_dir_;
+  analyze::AnalysisResources analysis_;
+  std::map<std::string, synth::SynthResources> synth_by_language_;
+  synth::SynthConfig config_;
+};
 
 }  // namespace recoupe::engine
