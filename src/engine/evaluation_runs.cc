@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "cluster/cluster_config.h"
 #include "engine/load.h"
 #include "extract/extractor.h"
 #include "ingest/lines.h"
@@ -73,6 +74,11 @@ StorySummarizer::Summaries StorySummarizer::summarize(std::string story_id,
   out.lead = join(synth::lead_summary(evidence, words));
   out.language = story.language;
   return out;
+}
+
+SameEventScores score_same_event(const std::vector<ArticlePair>& pairs,
+                                 const BatchOptions& options) {
+  return {score_pairs(pairs, options), cluster::pair_bar(options.config)};
 }
 
 }  // namespace recoupe::engine

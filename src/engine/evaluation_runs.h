@@ -12,6 +12,7 @@
 #include "core/article.h"
 #include "core/expected.h"
 #include "engine/batch.h"
+#include "engine/pairs.h"
 #include "synth/synth_config.h"
 #include "synth/synth_resources.h"
 
@@ -62,5 +63,14 @@ class StorySummarizer {
   std::map<std::string, synth::SynthResources> synth_by_language_;
   synth::SynthConfig config_;
 };
+
+// ---- recoupe eval-pairs: same-event decisions on labelled pairs.
+
+struct SameEventScores {
+  std::vector<double> scores;  // per pair, its pair score (score_pairs)
+  double threshold = 0;        // the bar two lone articles must reach (cluster::pair_bar)
+};
+SameEventScores score_same_event(const std::vector<ArticlePair>& pairs,
+                                 const BatchOptions& options);
 
 }  // namespace recoupe::engine
