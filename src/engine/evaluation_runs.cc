@@ -81,4 +81,17 @@ SameEventScores score_same_event(const std::vector<ArticlePair>& pairs,
   return {score_pairs(pairs, options), cluster::pair_bar(options.config)};
 }
 
+Expected<GoldPage> extract_gold_page(std::string_view record, const std::string& where) {
+  auto start = std::chrono::steady_clock::now();
+  auto doc = ingest::parse_jsonl_record(record, where, ingest::ReadLimits{});
+  if (!doc) return doc.error();
+  doc->title.reset();
+  doc->published.reset();
+  GoldPage page;
+  page.article = extract::extract_article(*doc);
+  page.seconds = seconds_since(start);
+  page.input_bytes = doc->content.size();
+  return page;
+}
+
 }  // namespace recoupe::engine

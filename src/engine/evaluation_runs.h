@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -72,5 +73,17 @@ struct SameEventScores {
 };
 SameEventScores score_same_event(const std::vector<ArticlePair>& pairs,
                                  const BatchOptions& options);
+
+// ---- recoupe eval-extract: a gold page cleaned as a user gets it.
+
+struct GoldPage {
+  Article article;
+  size_t input_bytes = 0;  // bytes of the page's html or text
+  double seconds = 0;      // parsing the record + extraction
+};
+// The page of the JSONL record `record` (ingest::parse_jsonl_record, default limits; `where`
+// names it in errors), cleaned by extract::extract_article without the record's own title
+// and date (the given title must not help the score). Error when the record holds no page.
+Expected<GoldPage> extract_gold_page(std::string_view record, const std::string& where);
 
 }  // namespace recoupe::engine
