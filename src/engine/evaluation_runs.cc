@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "analyze/ner_tokens.h"
 #include "cluster/cluster_config.h"
 #include "engine/load.h"
 #include "extract/extractor.h"
@@ -92,6 +93,34 @@ Expected<GoldPage> extract_gold_page(std::string_view record, const std::string&
   page.seconds = seconds_since(start);
   page.input_bytes = doc->content.size();
   return page;
+}
+
+Expected<CorpusTagger> CorpusTagger::load(const std::string& data_dir) {
+  auto resources = analyze::EntityResources::load(text::find_data_dir(data_dir));
+  if (!resources) return resources.error();
+  return CorpusTagger(std::move(*resources));
+}
+
+std::string CorpusTagger::method(const std::string& lang) const {
+  return resources_.model(lang) ? "model" : "rules";
+}
+
+CorpusTagger::Tags CorpusTagger::tag(const std::vector<std::string>& words,
+                                     const std::string& lang) const {
+  using namespace analyze;
+  Tags out;
+  auto start = std::chrono::steady_clock::now();
+  auto toks = tokens_from_words(words);
+  auto ann = annotate(toks, &resources_.gazetteer(), resources_.cues(lang));
+  auto spans = refine_spans(toks, ann, tag_tokens(toks, ann, lang, resources_), lang, resources_);
+  out.model.assign(toks.size(), 0);
+  for (const TagSpan& sp : spans)
+    for (size_t k = sp.begin; k < sp.end; ++k)
+      out.model[k] = static_cast<uint8_t>(k == sp.begin ? begin_tag(sp.type) : inside_tag(sp.type));
+  out.model_seconds = seconds_since(start);
+  out.tokens = toks.size();
+  out.baseline = tag_tokens(toks, ann, lang, resources_, NerMethod::baseline);
+  return out;
 }
 
 }  // namespace recoupe::engine

@@ -3,6 +3,7 @@
 // cluster / synth goes through here. The scores themselves are in src/eval/.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "analyze/analyzer.h"
+#include "analyze/entities.h"
 #include "core/article.h"
 #include "core/expected.h"
 #include "engine/batch.h"
@@ -85,5 +87,31 @@ struct GoldPage {
 // names it in errors), cleaned by extract::extract_article without the record's own title
 // and date (the given title must not help the score). Error when the record holds no page.
 Expected<GoldPage> extract_gold_page(std::string_view record, const std::string& where);
+
+// ---- recoupe eval-ner: the entity tagger over pre-tokenized sentences (NER corpora).
+
+// The shipped tagger (analyze::EntityResources: gazetteer, cues, models) and the baseline,
+// over words given one per token. Immutable after load(); safe to share across threads.
+class CorpusTagger {
+ public:
+  // `data_dir` as --data gives it (text::find_data_dir resolves an empty one). Error naming
+  // the missing or corrupt file.
+  static Expected<CorpusTagger> load(const std::string& data_dir);
+
+  // "model" when `lang` has a trained model, else "rules".
+  std::string method(const std::string& lang) const;
+
+  struct Tags {
+    std::vector<uint8_t> model;     // NerModel tag ids, as the analyzer tags (spans refined)
+    std::vector<uint8_t> baseline;  // runs of capitalised words + gazetteer
+    size_t tokens = 0;
+    double model_seconds = 0;  // the shipped tagger's time: features, decoding, refinement
+  };
+  Tags tag(const std::vector<std::string>& words, const std::string& lang) const;
+
+ private:
+  explicit CorpusTagger(analyze::EntityResources resources) : resources_(std::move(resources)) {}
+  analyze::EntityResources resources_;
+};
 
 }  // namespace recoupe::engine
