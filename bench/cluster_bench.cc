@@ -22,10 +22,10 @@
 
 #include "cluster/event_clusterer.h"
 #include "cluster/features.h"
-#include "cluster/metrics.h"
 #include "engine/batch.h"
 #include "engine/featurize.h"
 #include "engine/load.h"
+#include "eval/clustering_scores.h"
 #include "index/minhash.h"
 #include "ingest/reader.h"
 #include "shipped_resources.h"
@@ -146,12 +146,8 @@ void quality(unsigned threads) {
     auto t = Clock::now();
     auto result = pipeline.group(loaded.articles);
     double secs = since(t);
-    std::vector<std::string> gold, found;
-    for (size_t i = 0; i < loaded.articles.size(); ++i) {
-      gold.push_back(loaded.articles[i].event.value_or("id:" + loaded.articles[i].id));
-      found.push_back(std::to_string(result.story_of[i]));
-    }
-    auto s = cluster::score_clustering(gold, found);
+    auto s = eval::score_clustering(eval::event_labels(loaded.articles),
+                                    eval::story_labels(result.story_of));
     double bp = 0, br = 0, bf = 0, bs = 0;
     std::sscanf(run_baseline(file).c_str(), "%lf %lf %lf %lf", &bp, &br, &bf, &bs);
     std::printf("| %s | %zu | %zu | %zu | %.3f | %.3f | **%.3f** | %.3f | %.3f | %.2f / %.2f |\n",

@@ -17,6 +17,7 @@
 #include "analyze/ner_corpus.h"
 #include "analyze/ner_features.h"
 #include "analyze/ner_model.h"
+#include "eval/ner_scores.h"
 #include "text/data_dir.h"
 
 using namespace recoupe;
@@ -92,7 +93,7 @@ int main(int argc, char** argv) {
     if (!corpus) continue;
     auto loaded = NerModel::load(out);
     if (!loaded) return 1;
-    SpanCounts counts;
+    eval::SpanCounts counts;
     for (const auto& s : *corpus) {
       auto toks = tokens_from_words(s.tokens);
       auto ann = annotate(toks, &*gaz, cues);

@@ -3,7 +3,6 @@
 #include "cluster/cluster_config.h"
 #include "cluster/event_clusterer.h"
 #include "cluster/features.h"
-#include "cluster/metrics.h"
 #include "cluster/near_duplicates.h"
 #include "cluster/pair_score.h"
 #include "core/article.h"
@@ -69,19 +68,6 @@ TEST(PairScore, TimeFarApartLowersTheScore) {
   PairScore s = pair_score(profile_of(a), profile_of(b), config);
   EXPECT_NEAR(s.total, 1.0 - config.weight_time, 1e-3);
   EXPECT_EQ(s.cosines[kTitle], -1);  // absent channel, not counted
-}
-
-TEST(Metrics, BCubedAndPairwise) {
-  auto s = score_clustering({"a", "a", "b", "b"}, {"1", "1", "1", "2"});
-  EXPECT_EQ(s.gold_events, 2u);
-  EXPECT_EQ(s.found_events, 2u);
-  // Precision: items 1-3 see 3 in their cluster with 2,2,1 right → (2/3+2/3+1/3+1)/4.
-  EXPECT_NEAR(s.bcubed_p, (2.0 / 3 + 2.0 / 3 + 1.0 / 3 + 1) / 4, 1e-9);
-  EXPECT_NEAR(s.bcubed_r, (1 + 1 + 0.5 + 0.5) / 4, 1e-9);
-  EXPECT_NEAR(s.pair_p, 1.0 / 3, 1e-9);
-  EXPECT_NEAR(s.pair_r, 0.5, 1e-9);
-  auto perfect = score_clustering({"a", "b"}, {"x", "y"});
-  EXPECT_EQ(perfect.bcubed_f1, 1.0);
 }
 
 TEST(NearDuplicates, ReprintPointsToTheFirstCopy) {

@@ -11,7 +11,6 @@
 #include "shipped_resources.h"
 #include "synth/analyzed_story.h"
 #include "synth/cross_check.h"
-#include "synth/rouge.h"
 #include "synth/title.h"
 #include "synth_test_util.h"
 #include "text/normalize.h"
@@ -201,17 +200,6 @@ TEST(SynthTitle, CompressesToTheMainClause) {
   EXPECT_EQ(compress_to_main_clause(claim, {{b, b + std::string("mercredi 13 septembre").size()}}),
             "Le président russe Vladimir Poutine et le dirigeant nord-coréen Kim Jong-un se sont "
             "retrouvés au cosmodrome russe de Vostotchny");
-}
-
-TEST(SynthRouge, CountsOverlapOnFoldedStems) {
-  text::Stemmer fr("fr");
-  auto s = rouge("Le chat mange la souris.", {"Le chat mange la souris."}, fr);
-  EXPECT_DOUBLE_EQ(s.rouge1, 1.0);
-  EXPECT_DOUBLE_EQ(s.rougel, 1.0);
-  auto t = rouge("chats noirs", {"chat dort"}, fr);
-  EXPECT_GT(t.rouge1, 0.0);  // "chats" and "chat" share a stem
-  EXPECT_EQ(t.rouge2, 0.0);
-  EXPECT_EQ(rouge("", {"x"}, fr).rouge1, 0.0);
 }
 
 // A summary states what the sources do not dispute: the caption that puts the handshake in

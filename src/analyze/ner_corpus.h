@@ -1,6 +1,7 @@
 // Tagged NER corpora (../shared/data/ner/<corpus>/<lang>-{train,test}.jsonl.zst: one JSON
-// sentence a line, {"tokens": [...], "tags": ["O", "B-PER", ...]}, strict IOB2) and the
-// span arithmetic the trainer and `recoupe eval-ner` share.
+// sentence a line, {"tokens": [...], "tags": ["O", "B-PER", ...]}, strict IOB2) and their
+// spans, read by the trainer, the tagger and `recoupe eval-ner` (whose scores are in
+// eval/ner_scores.h).
 #pragma once
 
 #include <array>
@@ -35,18 +36,5 @@ struct TagSpan {
 // Spans of a tag sequence, CoNLL style: B-t opens a span, I-t continues a span of type t,
 // an I-t that continues nothing opens one.
 std::vector<TagSpan> tag_spans(const std::vector<uint8_t>& tags);
-
-// Exact-match span counts per type (CoNLL evaluation: a predicted span is right when its
-// boundaries and type equal a gold span's).
-struct SpanCounts {
-  std::array<size_t, kNerTypes> tp{}, fp{}, fn{};
-  void add(const std::vector<uint8_t>& gold, const std::vector<uint8_t>& predicted);
-  void add(const SpanCounts& other);
-  // Over one type (0..3) or, with type = -1, over all types (micro average). 0 when undefined.
-  double precision(int type = -1) const;
-  double recall(int type = -1) const;
-  double f1(int type = -1) const;
-  size_t gold(int type = -1) const;
-};
 
 }  // namespace recoupe::analyze

@@ -59,6 +59,17 @@ SnippetCounts score_snippets(std::string_view extracted, const std::vector<std::
   return c;
 }
 
+SnippetMisses snippet_misses(std::string_view extracted, const std::vector<std::string>& with,
+                             const std::vector<std::string>& without) {
+  SnippetMisses m;
+  std::string text = norm_ws(extracted);
+  for (const auto& s : with)
+    if (text.find(norm_ws(s)) == std::string::npos) m.missed.push_back(s);
+  for (const auto& s : without)
+    if (text.find(norm_ws(s)) != std::string::npos) m.kept.push_back(s);
+  return m;
+}
+
 Prf token_prf(std::string_view extracted, std::string_view gold) {
   auto bag = [](std::string_view s) {
     std::unordered_map<std::string, long> counts;

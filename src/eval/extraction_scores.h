@@ -37,6 +37,15 @@ struct SnippetCounts {
 SnippetCounts score_snippets(std::string_view extracted, const std::vector<std::string>& with,
                              const std::vector<std::string>& without);
 
+// The snippets score_snippets counts as wrong: `with` snippets missing from `extracted`
+// (`missed`) and `without` snippets found in it (`kept`), in their given order.
+struct SnippetMisses {
+  std::vector<std::string> missed;
+  std::vector<std::string> kept;
+};
+SnippetMisses snippet_misses(std::string_view extracted, const std::vector<std::string>& with,
+                             const std::vector<std::string>& without);
+
 // Bag-of-words precision/recall/F1 of `extracted` against `gold` (whitespace tokens,
 // Unicode case-folded), as ../shared/tools/common.py token_prf. Two empty texts score 1.
 Prf token_prf(std::string_view extracted, std::string_view gold);

@@ -1,16 +1,16 @@
-#include "synth/rouge.h"
+#include "eval/rouge.h"
 
 #include <algorithm>
 #include <map>
 
 #include "synth/content_words.h"
 
-namespace recoupe::synth {
+namespace recoupe::eval {
 namespace {
 
 std::vector<std::string> tokens(const std::string& s, const text::Stemmer& stemmer, int max_words) {
   std::vector<std::string> out;
-  for (auto& w : folded_words(s)) {
+  for (auto& w : synth::folded_words(s)) {
     if (max_words > 0 && static_cast<int>(out.size()) >= max_words) break;
     out.push_back(stemmer.stem(w));
   }
@@ -69,4 +69,4 @@ RougeScores rouge(const std::string& candidate, const std::vector<std::string>& 
   return s;
 }
 
-}  // namespace recoupe::synth
+}  // namespace recoupe::eval

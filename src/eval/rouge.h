@@ -6,7 +6,7 @@
 
 #include "text/stemmer.h"
 
-namespace recoupe::synth {
+namespace recoupe::eval {
 
 struct RougeScores {
   double rouge1 = 0, rouge2 = 0, rougel = 0;  // F1, mean over references
@@ -20,4 +20,4 @@ struct RougeScores {
 RougeScores rouge(const std::string& candidate, const std::vector<std::string>& references,
                   const text::Stemmer& stemmer, int max_words = 0);
 
-}  // namespace recoupe::synth
+}  // namespace recoupe::eval

@@ -1,0 +1,40 @@
+#include "eval/ner_gold.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+namespace recoupe::eval {
+
+std::string ner_corpus_dir(const std::string& given) {
+  if (!given.empty()) return given;
+  const char* env = std::getenv("RECOUPE_NER_DIR");
+  return env && *env ? env : "../shared/data/ner";
+}
+
+std::vector<NerTestSet> find_ner_test_sets(const std::string& dir) {
+  namespace fs = std::filesystem;
+  const std::string suffix = "-test.jsonl.zst";
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& sub : fs::directory_iterator(dir, ec))
+    if (sub.is_directory())
+      for (const auto& f : fs::directory_iterator(sub.path(), ec)) {
+        std::string name = f.path().filename().string();
+        if (name.size() > suffix.size() && name.ends_with(suffix)) files.push_back(f.path());
+      }
+  std::sort(files.begin(), files.end());
+  std::vector<NerTestSet> out;
+  for (const auto& f : files) {
+    std::string name = f.filename().string();
+    out.push_back(
+        {f.string(), f.parent_path().filename().string(), name.substr(0, name.find('-'))});
+  }
+  return out;
+}
+
+Expected<std::vector<analyze::TaggedSentence>> read_ner_test_set(const NerTestSet& set) {
+  return analyze::read_ner_corpus(set.path);
+}
+
+}  // namespace recoupe::eval
