@@ -7,22 +7,10 @@
 #include <unordered_set>
 
 #include "analyze/ner_tokens.h"
+#include "text/fold.h"
 
 namespace recoupe::analyze {
 namespace {
-
-void replace_all(std::string& s, std::string_view from, std::string_view to) {
-  size_t pos = 0;
-  while ((pos = s.find(from, pos)) != std::string::npos) {
-    s.replace(pos, from.size(), to);
-    pos += to.size();
-  }
-}
-
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 std::string join(const std::vector<std::string>& words) {
   std::string out;
@@ -86,7 +74,7 @@ std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) 
       std::string spelling = join(words);
       const Place* place = nullptr;
       if ((unit.type == EntityType::place || unit.type == EntityType::other) && data.gazetteer())
-        place = data.gazetteer()->find(fold_key(unit.surfaces[s]));
+        place = data.gazetteer()->find(text::fold_key(unit.surfaces[s]));
       if (place) {
         keys = {"@" + place->id, "place:" + spelling};
         unit_place[u] = true;
@@ -98,7 +86,7 @@ std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) 
         // affirmé", "Pyongyang souhaite") is the place speaking through its government:
         // it joins the place when the place is named too, the majority type deciding.
         if (data.gazetteer())
-          if (const Place* p = data.gazetteer()->find(fold_key(unit.surfaces[s]));
+          if (const Place* p = data.gazetteer()->find(text::fold_key(unit.surfaces[s]));
               p && (p->kind == PlaceKind::country || p->kind == PlaceKind::region ||
                     p->kind == PlaceKind::big_city))
             keys.push_back("@" + p->id);
@@ -241,23 +229,6 @@ std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) 
 
 }  // namespace
 
-std::string translit_key(std::string_view word) {
-  std::string s = fold_key(word);
-  static constexpr std::pair<std::string_view, std::string_view> kRules[] = {
-      {"tsch", "ch"}, {"tch", "ch"}, {"sch", "sh"}, {"zh", "j"},  {"dj", "j"},
-      {"kh", "h"},    {"ph", "f"},   {"ck", "k"},   {"x", "ks"},  {"w", "v"},
-      {"y", "i"},     {"ou", "u"},   {"gue", "ge"}, {"gui", "gi"}};
-  for (const auto& [from, to] : kRules)
-    if (s.find(from) != std::string::npos) replace_all(s, from, to);
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s)
-    if (out.empty() || out.back() != c || (c >= '0' && c <= '9')) out.push_back(c);
-  if (ends_with(out, "ij")) out.pop_back();
-  if (out.size() >= 6 && ends_with(out, "ine")) out.pop_back();
-  return out;
-}
-
 AliasData AliasData::load(const std::string& data_dir, std::shared_ptr<const Gazetteer> gazetteer) {
   AliasData d;
   d.gazetteer_ = std::move(gazetteer);
@@ -292,7 +263,7 @@ std::vector<std::string> raw_keys(std::string_view name) {
       bool sep = i == s.size() || s[i] == '-' || s[i] == '\'' ||
                  (i + 2 < s.size() && s.compare(i, 3, "\xE2\x80\x99") == 0);
       if (!sep) continue;
-      std::string k = translit_key(std::string_view(s).substr(start, i - start));
+      std::string k = text::translit_key(std::string_view(s).substr(start, i - start));
       if (!k.empty()) out.push_back(std::move(k));
       start = i + (i < s.size() && s[i] != '-' && s[i] != '\'' ? 3 : 1);
     }

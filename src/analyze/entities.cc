@@ -5,6 +5,7 @@
 
 #include "analyze/ner_corpus.h"
 #include "text/data_dir.h"
+#include "text/fold.h"
 
 namespace recoupe::analyze {
 namespace {
@@ -95,11 +96,11 @@ Expected<EntityResources> EntityResources::load(const std::string& data_dir) {
     NerCues cues = NerCues::load(data_dir, lang);
     if (!cues.empty()) r.cues_.emplace(lang, std::move(cues));
     for (auto& w : text::read_list(data_dir, lang, "org_heads.txt"))
-      r.org_heads_.insert(lower_utf8(w));
+      r.org_heads_.insert(text::lower_case(w));
     auto words = text::read_list(data_dir, lang, "stopwords.txt");
     if (!words.empty()) {
       auto& set = r.stopwords_[lang];
-      for (auto& w : words) set.insert(lower_utf8(w));
+      for (auto& w : words) set.insert(text::lower_case(w));
     }
   }
   return r;

@@ -1,6 +1,7 @@
 #include "analyze/ner_features.h"
 
 #include "text/data_dir.h"
+#include "text/fold.h"
 
 namespace recoupe::analyze {
 namespace {
@@ -114,7 +115,7 @@ void NerCues::add(NerType type, bool before, std::string_view phrase) {
   cues_.push_back(std::move(cue));
 }
 
-void NerCues::add_given_name(std::string_view name) { given_.insert(lower_utf8(name)); }
+void NerCues::add_given_name(std::string_view name) { given_.insert(text::lower_case(name)); }
 
 uint8_t NerCues::before_mask(const std::vector<NerToken>& toks, size_t end,
                              size_t min_words) const {

@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "text/fold.h"
+
 namespace recoupe::analyze {
 namespace {
 
@@ -32,22 +34,6 @@ bool is_elision(std::string_view lower) {
   return false;
 }
 
-// Index U+00C0..U+024F → base letter, '?' when the letter has no single ASCII base.
-constexpr std::string_view kFold =
-    "aaaaaa?ceeeeiiii?nooooo?ouuuuy??aaaaaa?ceeeeiiii?nooooo?ouuuuy?"
-    "yaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkk?llllll??llnnnnnn???oooooo??"
-    "rrrrrrsssssssstttt??uuuuuuuuuuuuwwyyyzzzzzz?b??????????????????????i????????oo?????????????uu?"
-    "???????????????????????????aaiioouuuuuuuuuu?aaaa????ggkkoooo??j???gg??nnaa????"
-    "aaaaeeeeiiiioooorrrruuuusstt??hh??????aaeeooooooooyy????????????????????????????";
-
-void append_utf8(std::string& out, UChar32 c) {
-  char buf[4];
-  int32_t n = 0;
-  UBool err = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, err);
-  if (!err) out.append(buf, static_cast<size_t>(n));
-}
-
 void set_flags(NerToken& t) {
   const auto* s = reinterpret_cast<const uint8_t*>(t.text.data());
   const int32_t len = static_cast<int32_t>(t.text.size());
@@ -75,8 +61,8 @@ void set_flags(NerToken& t) {
 }
 
 void finish(NerToken& t) {
-  t.lower = lower_utf8(t.text);
-  t.key = fold_key(t.text);
+  t.lower = text::lower_case(t.text);
+  t.key = text::fold_key(t.text);
   t.shape = word_shape(t.text);
   set_flags(t);
 }
@@ -96,73 +82,6 @@ bool ends_sentence(const std::vector<NerToken>& toks) {
 }
 
 }  // namespace
-
-std::string lower_utf8(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
-  const int32_t len = static_cast<int32_t>(in.size());
-  int32_t i = 0;
-  while (i < len) {
-    if (s[i] < 0x80) {
-      char c = static_cast<char>(s[i++]);
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c < 0) continue;
-    append_utf8(out, u_tolower(c));
-  }
-  return out;
-}
-
-std::string fold_key(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
-  const int32_t len = static_cast<int32_t>(in.size());
-  int32_t i = 0;
-  while (i < len) {
-    if (s[i] < 0x80) {
-      char c = static_cast<char>(s[i++]);
-      if (c >= 'A' && c <= 'Z')
-        out.push_back(static_cast<char>(c + 32));
-      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-        out.push_back(c);
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c < 0 || !is_word_char(c)) continue;
-    if (u_charType(c) == U_NON_SPACING_MARK) continue;  // combining accents
-    if (c >= 0xC0 && c < 0xC0 + static_cast<UChar32>(kFold.size()) && kFold[c - 0xC0] != '?') {
-      out.push_back(kFold[c - 0xC0]);
-      continue;
-    }
-    switch (c) {
-      case 0xDF:
-        out += "ss";
-        continue;
-      case 0xC6:
-      case 0xE6:
-        out += "ae";
-        continue;
-      case 0x152:
-      case 0x153:
-        out += "oe";
-        continue;
-      case 0xDE:
-      case 0xFE:
-        out += "th";
-        continue;
-      default:
-        break;
-    }
-    append_utf8(out, u_tolower(c));
-  }
-  return out;
-}
 
 std::string word_shape(std::string_view in) {
   std::string out;
@@ -243,7 +162,7 @@ std::vector<NerToken> tokenize_for_ner(std::string_view text) {
         U8_NEXT(s, after, len, e);
         if (e >= 0 && is_word_char(e)) {
           if (is_apostrophe(d)) {
-            std::string prefix = lower_utf8(
+            std::string prefix = text::lower_case(
                 text.substr(static_cast<size_t>(start), static_cast<size_t>(here - start)));
             if (is_elision(prefix)) {
               push(start, i);  // "l'" keeps its apostrophe

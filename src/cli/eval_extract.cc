@@ -14,6 +14,7 @@
 #include "extract/extractor.h"
 #include "ingest/lines.h"
 #include "ingest/reader.h"
+#include "text/fold.h"
 #include "text/normalize.h"
 
 namespace recoupe::cli {

@@ -71,8 +71,8 @@ std::vector<cluster::ArticleFeatures> featurize_batch(const std::vector<Article>
   parallel_for(
       articles.size(), threads, [] { return 0; },
       [&](int&, size_t i) {
-        out[i] = cluster::weigh_features(raw[i], space.df,
-                                         cluster::parse_time_hours(articles[i].published), config);
+        out[i] = cluster::weigh_features(raw[i], space.df, cluster::publication_hours(articles[i]),
+                                         config);
         raw[i] = {};
       });
   return out;

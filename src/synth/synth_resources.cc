@@ -1,6 +1,7 @@
 #include "synth/synth_resources.h"
 
 #include "text/data_dir.h"
+#include "text/fold.h"
 #include "text/normalize.h"
 
 namespace recoupe::synth {

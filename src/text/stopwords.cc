@@ -1,6 +1,7 @@
 #include "text/stopwords.h"
 
 #include "text/data_dir.h"
+#include "text/fold.h"
 #include "text/normalize.h"
 
 namespace recoupe::text {
