@@ -28,7 +28,7 @@ const Entity* with_alias(const std::vector<Entity>& ents, const std::string& ali
 
 TEST(NerTokens, OffsetsElisionsAndAbbreviations) {
   std::string text = "M. Poutine a parlé à l'agence TASS.\nRussia's army";
-  auto toks = tokenize_for_ner(text);
+  auto toks = tokenize_for_ner(text, resources().elisions());
   std::vector<std::string> words;
   for (const auto& t : toks) {
     EXPECT_EQ(text.substr(t.begin, t.end - t.begin), t.text);

@@ -254,7 +254,10 @@ namespace {
 
 std::vector<std::string> raw_keys(std::string_view name) {
   std::vector<std::string> out;
-  for (const auto& t : tokenize_for_ner(name)) {
+  // No elision rules: apostrophes cut keys below anyway, so "l'Élysée" gives [l, elisee]
+  // whether or not the tokenizer split "l'" off.
+  const text::ElisionRules no_elisions;
+  for (const auto& t : tokenize_for_ner(name, no_elisions)) {
     if (t.punct) continue;
     // Hyphens and apostrophes separate words too ("Kim-Jong-Un", "d'Ivoire").
     size_t start = 0;

@@ -8,6 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "text/elisions.h"
+#include "text/tokens.h"
+
 namespace recoupe::analyze {
 
 struct NerToken {
@@ -26,15 +29,10 @@ struct NerToken {
   bool space_before = true;  // whitespace separates it from the previous token
 };
 
-// Tokens of `text`: maximal runs of letters/digits/marks, where an inner '-', '.', or
-// apostrophe between two word characters stays inside ("Jong-un", "U.S", "aujourd'hui"),
-// except that a French/Italian elision is split after its apostrophe ("l'Est" → "l'", "Est")
-// and an English possessive before it ("Russia's" → "Russia", "'s"). Every other non-space
-// character is a token of its own. Sentence starts: the first token, a token after a line
-// break, and a token after '.', '!', '?' or '…' unless that dot ends a one- or two-letter
-// capitalised abbreviation ("M.", "Mr.", "St."). Invalid UTF-8 bytes are skipped. Cost:
-// linear in the text.
-std::vector<NerToken> tokenize_for_ner(std::string_view text);
+// The tokens of `text` as the entity tagger sees them: the text's token stream
+// (text::tokenize with `elisions`: offsets, elisions and possessives split, sentence starts)
+// with each token's lower-case form, key and shape. Cost: linear in the text.
+std::vector<NerToken> tokenize_for_ner(std::string_view text, const text::ElisionRules& elisions);
 
 // Tokens from an already tokenised sentence (training corpora); offsets are 0, the first
 // token starts a sentence, and sentence starts after '.', '!', '?' follow the same rule.
