@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
       a.text = doc->content;
       a.language = doc->language.value_or("en");
       a.published = doc->published;
+      if (a.published) a.published_at = parse_publication_time(*a.published);
       articles.push_back(std::move(a));
     });
     size_t bytes = 0, sentences = 0, dates = 0, quantities = 0, quotes = 0;
@@ -81,7 +82,7 @@ int main(int argc, char** argv) {
       auto toks = analyze::tokenize(a.text);
       t_tok += seconds_since(t0);
       t0 = Clock::now();
-      auto d = analyze::find_dates(a.text, toks, r.dates, analyze::CivilDate{2023, 9, 13});
+      auto d = analyze::find_dates(a.text, toks, r.dates, CivilDate{2023, 9, 13});
       t_dates += seconds_since(t0);
       t0 = Clock::now();
       auto q = analyze::find_quantities(a.text, toks, r.quantities);

@@ -67,6 +67,7 @@ std::vector<Article> read_scale() {
                           a.source = d->source;
                           a.title = d->title;
                           a.published = d->published;
+                          if (a.published) a.published_at = parse_publication_time(*a.published);
                           a.language = d->language;
                           a.text = std::move(d->content);
                           out.push_back(std::move(a));
@@ -98,22 +99,11 @@ Article replay(const Article& a, size_t k) {
   }
   r.text = std::move(out);
   if (a.title) r.title = *a.title + " " + suffix;
-  if (a.published && a.published->size() >= 10) {
-    int64_t h = cluster::parse_time_hours(a.published) + int64_t(k) * 45 * 24;
-    int64_t days = h / 24;
-    // civil_from_days (Hinnant)
-    days += 719468;
-    int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    unsigned doe = unsigned(days - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t y = int64_t(yoe) + era * 400;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", (long long)(y + (m <= 2)), m, d);
-    r.published = std::string(buf);
+  if (a.published_at) {
+    // Each copy k is moved 45 days later, so copies of one story do not share a date.
+    int64_t hours = a.published_at->utc_hour + int64_t(k) * 45 * 24;
+    r.published = format_iso(civil_from_days(hours / 24));
+    r.published_at = parse_publication_time(*r.published);
   }
   return r;
 }

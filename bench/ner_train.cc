@@ -62,7 +62,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "ner_train: %s\n", gaz.error().to_string().c_str());
     return 1;
   }
-  NerCues cues = NerCues::load(data_dir, lang);
+  auto elisions = text::load_elision_rules(data_dir);
+  if (!elisions) {
+    std::fprintf(stderr, "ner_train: %s\n", elisions.error().to_string().c_str());
+    return 1;
+  }
+  NerCues cues = NerCues::load(data_dir, lang, *elisions);
   NerTrainer trainer;
   size_t tokens = 0;
   for (const auto& path : train) {

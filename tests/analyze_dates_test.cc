@@ -111,12 +111,5 @@ TEST(Dates, OtherLanguages) {
   EXPECT_EQ(one("ieri", "it"), "ieri=2023-09-12/day");
 }
 
-TEST(Dates, Calendar) {
-  EXPECT_EQ(weekday_of({2023, 9, 13}), 2);
-  EXPECT_EQ(format_iso(civil_from_days(days_from_civil({2024, 2, 28}) + 1)), "2024-02-29");
-  EXPECT_FALSE(parse_iso_date("2023-02-30"));
-  EXPECT_TRUE(parse_iso_date("2023-09-13T10:00:00Z"));
-}
-
 }  // namespace
 }  // namespace recoupe::analyze

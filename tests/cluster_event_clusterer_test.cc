@@ -20,7 +20,10 @@ Article make(const std::string& id, const std::string& title, const std::string&
   a.title = title;
   a.text = text;
   a.language = "en";
-  if (!date.empty()) a.published = date;
+  if (!date.empty()) {
+    a.published = date;
+    a.published_at = parse_publication_time(date);
+  }
   return a;
 }
 
@@ -50,11 +53,11 @@ std::vector<Article> corpus() {
   };
 }
 
-TEST(Features, ParsesDatesAsHours) {
-  EXPECT_EQ(parse_time_hours(std::string("1970-01-02")), 36);  // noon when the hour is unknown
-  EXPECT_EQ(parse_time_hours(std::string("1970-01-01T10:00:00+02:00")), 8);
-  EXPECT_EQ(parse_time_hours(std::nullopt), kUnknownTime);
-  EXPECT_EQ(parse_time_hours(std::string("yesterday")), kUnknownTime);
+TEST(Features, PublicationHours) {
+  Article a;
+  EXPECT_EQ(publication_hours(a), kUnknownTime);
+  a.published_at = parse_publication_time("1970-01-02");
+  EXPECT_EQ(publication_hours(a), 36);  // noon when the hour is unknown
 }
 
 TEST(PairScore, TimeFarApartLowersTheScore) {
@@ -109,7 +112,10 @@ TEST(EventClusterer, StreamingGivesTheSameGroupsAsBatchHere) {
   auto batch = pipeline.group(articles);
   // Adding the same articles in a different order must not change the grouping.
   std::vector<Article> reversed(articles.rbegin(), articles.rend());
-  for (auto& a : reversed) a.published.reset();  // undated: input order is the order
+  for (auto& a : reversed) {  // undated: input order is the order
+    a.published.reset();
+    a.published_at.reset();
+  }
   auto again = pipeline.group(reversed);
   auto n = articles.size();
   for (size_t i = 0; i < n; ++i)

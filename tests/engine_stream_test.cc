@@ -26,6 +26,7 @@ Article make(const std::string& id, const std::string& title, const std::string&
   a.text = text;
   a.language = "en";
   a.published = date;
+  a.published_at = parse_publication_time(date);
   return a;
 }
 

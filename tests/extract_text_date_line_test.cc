@@ -66,10 +66,5 @@ TEST(DateLine, NoDateInPlainText) {
   EXPECT_EQ(iso("Il a signé en mars."), "none");
 }
 
-TEST(DateLine, WeekdayOf) {
-  EXPECT_EQ(weekday_of(2023, 9, 13), 3);  // a Wednesday
-  EXPECT_EQ(weekday_of(2000, 1, 1), 6);   // a Saturday
-}
-
 }  // namespace
 }  // namespace recoupe::extract

@@ -3,6 +3,7 @@
 #include "index/candidate_index.h"
 #include "index/lsh_index.h"
 #include "index/minhash.h"
+#include "text/fold.h"
 #include "text/normalize.h"
 #include "text/words.h"
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "ingest/encoding.h"
+#include "text/fold.h"
 #include "text/normalize.h"
 
 namespace recoupe {

@@ -14,6 +14,7 @@ Article make(std::string id, std::string source, std::string date, std::string t
   Article a;
   a.id = std::move(id);
   a.source = std::move(source);
+  a.published_at = parse_publication_time(date);
   a.published = std::move(date);
   a.title = std::move(title);
   a.text = std::move(text);

@@ -13,6 +13,7 @@
 #include "synth/cross_check.h"
 #include "synth/title.h"
 #include "synth_test_util.h"
+#include "text/fold.h"
 #include "text/normalize.h"
 
 namespace recoupe::synth {

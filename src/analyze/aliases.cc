@@ -7,22 +7,10 @@
 #include <unordered_set>
 
 #include "analyze/ner_tokens.h"
+#include "text/fold.h"
 
 namespace recoupe::analyze {
 namespace {
-
-void replace_all(std::string& s, std::string_view from, std::string_view to) {
-  size_t pos = 0;
-  while ((pos = s.find(from, pos)) != std::string::npos) {
-    s.replace(pos, from.size(), to);
-    pos += to.size();
-  }
-}
-
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 std::string join(const std::vector<std::string>& words) {
   std::string out;
@@ -85,7 +73,7 @@ std::vector<std::string> surface_keys(const Unit& unit, const std::string& surfa
   std::string spelling = join(words);
   const Place* place = nullptr;
   if ((unit.type == EntityType::place || unit.type == EntityType::other) && data.gazetteer())
-    place = data.gazetteer()->find(fold_key(surface));
+    place = data.gazetteer()->find(text::fold_key(surface));
   if (place) {
     keys = {"@" + place->id, "place:" + spelling};
     known_place = true;
@@ -97,7 +85,7 @@ std::vector<std::string> surface_keys(const Unit& unit, const std::string& surfa
     // affirmé", "Pyongyang souhaite") is the place speaking through its government:
     // it joins the place when the place is named too, the majority type deciding.
     if (data.gazetteer())
-      if (const Place* p = data.gazetteer()->find(fold_key(surface));
+      if (const Place* p = data.gazetteer()->find(text::fold_key(surface));
           p && (p->kind == PlaceKind::country || p->kind == PlaceKind::region ||
                 p->kind == PlaceKind::big_city))
         keys.push_back("@" + p->id);
@@ -307,23 +295,6 @@ std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) 
 
 }  // namespace
 
-std::string translit_key(std::string_view word) {
-  std::string s = fold_key(word);
-  static constexpr std::pair<std::string_view, std::string_view> kRules[] = {
-      {"tsch", "ch"}, {"tch", "ch"}, {"sch", "sh"}, {"zh", "j"},  {"dj", "j"},
-      {"kh", "h"},    {"ph", "f"},   {"ck", "k"},   {"x", "ks"},  {"w", "v"},
-      {"y", "i"},     {"ou", "u"},   {"gue", "ge"}, {"gui", "gi"}};
-  for (const auto& [from, to] : kRules)
-    if (s.find(from) != std::string::npos) replace_all(s, from, to);
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s)
-    if (out.empty() || out.back() != c || (c >= '0' && c <= '9')) out.push_back(c);
-  if (ends_with(out, "ij")) out.pop_back();
-  if (out.size() >= 6 && ends_with(out, "ine")) out.pop_back();
-  return out;
-}
-
 AliasData AliasData::load(const std::string& data_dir, std::shared_ptr<const Gazetteer> gazetteer) {
   AliasData d;
   d.gazetteer_ = std::move(gazetteer);
@@ -349,7 +320,10 @@ namespace {
 
 std::vector<std::string> raw_keys(std::string_view name) {
   std::vector<std::string> out;
-  for (const auto& t : tokenize_for_ner(name)) {
+  // No elision rules: apostrophes cut keys below anyway, so "l'Élysée" gives [l, elisee]
+  // whether or not the tokenizer split "l'" off.
+  const text::ElisionRules no_elisions;
+  for (const auto& t : tokenize_for_ner(name, no_elisions)) {
     if (t.punct) continue;
     // Hyphens and apostrophes separate words too ("Kim-Jong-Un", "d'Ivoire").
     size_t start = 0;
@@ -358,7 +332,7 @@ std::vector<std::string> raw_keys(std::string_view name) {
       bool sep = i == s.size() || s[i] == '-' || s[i] == '\'' ||
                  (i + 2 < s.size() && s.compare(i, 3, "\xE2\x80\x99") == 0);
       if (!sep) continue;
-      std::string k = translit_key(std::string_view(s).substr(start, i - start));
+      std::string k = text::translit_key(std::string_view(s).substr(start, i - start));
       if (!k.empty()) out.push_back(std::move(k));
       start = i + (i < s.size() && s[i] != '-' && s[i] != '\'' ? 3 : 1);
     }

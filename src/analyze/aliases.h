@@ -3,16 +3,16 @@
 //
 // How the merge decides (the same two steps inside an article and across a story):
 //  1. Keys. A name is cut into words (spaces, hyphens, apostrophes) and each word is
-//     reduced by translit_key(): case, diacritics and punctuation dropped, then the
-//     transliteration families tsch/tch→ch, zh→j, dj→j, kh→h, ph→f, ck→k, x→ks, w→v, y→i,
-//     ou→u, gue/gui→ge/gi, final -ij→-i, final -ine→-in, doubled letters single. So "Kim
-//     Jong-un", "Kim Jong-Un", "Kim Jong Un" and "Kim-Jong-Un" all give [kim, jong, un];
-//     "Vostotchny", "Vostochny" and "Wostotschny" give [vostochni]. A word or whole name listed
-//     in data/aliases/exonyms.tsv is then replaced by its family's first member ("Poutine" →
-//     "putin", "Choïgou" → "shoigu"). A place (typed place or other) found in the gazetteer
-//     gets the gazetteer id as its key instead, so "Russie" = "Russia" = "Russland"; a
-//     country, region or big city tagged person or organisation ("Washington a affirmé")
-//     also gets it, so it joins the place when the place is named too (majority type).
+//     reduced by text::translit_key() (text/fold.h): case, diacritics and punctuation dropped, then
+//     the transliteration families tsch/tch→ch, zh→j, dj→j, kh→h, ph→f, ck→k, x→ks, w→v, y→i, ou→u,
+//     gue/gui→ge/gi, final -ij→-i, final -ine→-in, doubled letters single. So "Kim Jong-un", "Kim
+//     Jong-Un", "Kim Jong Un" and "Kim-Jong-Un" all give [kim, jong, un]; "Vostotchny", "Vostochny"
+//     and "Wostotschny" give [vostochni]. A word or whole name listed in data/aliases/exonyms.tsv
+//     is then replaced by its family's first member ("Poutine" → "putin", "Choïgou" → "shoigu"). A
+//     place (typed place or other) found in the gazetteer gets the gazetteer id as its key instead,
+//     so "Russie" = "Russia" = "Russland"; a country, region or big city tagged person or
+//     organisation ("Washington a affirmé") also gets it, so it joins the place when the place is
+//     named too (majority type).
 //  2. Same key → same entity. Its type is the majority type of its mentions (first seen on
 //     ties): "le Kremlin" typed organization stays an organization.
 //  3. Short forms. A name whose words are a contiguous run of the words of a longer name
@@ -39,9 +39,6 @@
 #include "core/entity.h"
 
 namespace recoupe::analyze {
-
-// Transliteration-folded key of one word (see above). Linear.
-std::string translit_key(std::string_view word);
 
 // The data the merge uses: exonym families and the gazetteer. Immutable after load;
 // thread-safe. A default-constructed AliasData merges by spelling only.

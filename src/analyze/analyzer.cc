@@ -58,7 +58,7 @@ ArticleAnalysis analyze_article(const Article& article, const AnalysisResources&
   const LanguageResources& r = resources.for_language(a.language);
 
   std::optional<CivilDate> ref;
-  if (article.published) ref = parse_iso_date(*article.published);
+  if (article.published_at) ref = article.published_at->date;
   if (!ref && reference_date) ref = parse_iso_date(*reference_date);
   if (ref) a.reference_date = format_iso(*ref);
 

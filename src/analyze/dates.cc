@@ -256,7 +256,7 @@ class Finder {
     if (part.empty()) j += part_after(j, &part);
     std::string value;
     if (ref_) {
-      int ref_wd = weekday_of(*ref_);
+      int ref_wd = days_since_monday(*ref_);
       long ref = days_from_civil(*ref_);
       long delta;
       if (mode == 1) {
@@ -327,7 +327,7 @@ class Finder {
     if (!ref_) return {};
     long ref = days_from_civil(*ref_);
     if (unit == 0) return format_iso(civil_from_days(ref + offset));
-    if (unit == 1) return format_iso(civil_from_days(ref - weekday_of(*ref_) + 7L * offset));
+    if (unit == 1) return format_iso(civil_from_days(ref - days_since_monday(*ref_) + 7L * offset));
     if (unit == 2) {
       int months = ref_->year * 12 + (ref_->month - 1) + offset;
       return fmt::format("{:04d}-{:02d}", months / 12, months % 12 + 1);

@@ -7,8 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "analyze/civil_date.h"
 #include "analyze/tokens.h"
+#include "core/calendar.h"
 #include "core/temporal.h"
 
 namespace recoupe::analyze {

@@ -5,6 +5,7 @@
 
 #include "analyze/ner_corpus.h"
 #include "text/data_dir.h"
+#include "text/fold.h"
 
 namespace recoupe::analyze {
 namespace {
@@ -83,6 +84,9 @@ Expected<EntityResources> EntityResources::load(const std::string& data_dir,
   if (!gaz) return gaz.error();
   r.gazetteer_ = std::make_shared<const Gazetteer>(std::move(*gaz));
   r.aliases_ = AliasData::load(data_dir, r.gazetteer_);
+  auto elisions = text::load_elision_rules(data_dir);
+  if (!elisions) return elisions.error();
+  r.elisions_ = std::move(*elisions);
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(data_dir + "/ner", ec)) {
     if (entry.path().extension() != ".model") continue;
@@ -93,14 +97,14 @@ Expected<EntityResources> EntityResources::load(const std::string& data_dir,
   for (const auto& entry : fs::directory_iterator(data_dir, ec)) {
     std::string lang = entry.path().filename().string();
     if (!entry.is_directory() || lang.size() < 2 || lang.size() > 3) continue;
-    NerCues cues = NerCues::load(data_dir, lang);
+    NerCues cues = NerCues::load(data_dir, lang, r.elisions_);
     if (!cues.empty()) r.cues_.emplace(lang, std::move(cues));
     for (auto& w : text::read_list(data_dir, lang, "org_heads.txt"))
-      r.org_heads_.insert(lower_utf8(w));
+      r.org_heads_.insert(text::lower_case(w));
     const auto& words = stop_words.broad(lang);
     if (!words.empty()) {
       auto& set = r.stopwords_[lang];
-      for (auto& w : words) set.insert(lower_utf8(w));
+      for (auto& w : words) set.insert(text::lower_case(w));
     }
   }
   return r;
@@ -393,7 +397,7 @@ std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
 
 std::vector<TypedMention> find_mentions(std::string_view text, const std::string& lang,
                                         const EntityResources& res, NerMethod method) {
-  std::vector<NerToken> toks = tokenize_for_ner(text);
+  std::vector<NerToken> toks = tokenize_for_ner(text, res.elisions());
   std::vector<NerAnnot> ann = annotate(toks, &res.gazetteer(), res.cues(lang));
   std::vector<uint8_t> tags = tag_tokens(toks, ann, lang, res, method);
   std::vector<TypedMention> out;

@@ -27,6 +27,7 @@
 #include "core/entity.h"
 #include "core/expected.h"
 #include "text/stopwords.h"
+#include "text/elisions.h"
 
 namespace recoupe::analyze {
 
@@ -35,8 +36,9 @@ namespace recoupe::analyze {
 class EntityResources {
  public:
   // Loads data/gazetteer/places.tsv.zst, data/ner/<lang>.model for every model present,
-  // data/<lang>/ner_cues.txt and data/<lang>/stopwords.txt for every language folder, and
-  // data/aliases/exonyms.tsv. Error when the gazetteer or a present model cannot be read.
+  // data/<lang>/ner_cues.txt, elisions.txt and stopwords.txt for every language folder, and
+  // data/aliases/exonyms.tsv. Error when the gazetteer, a present model or the elision lists
+  // cannot be read (text::load_elision_rules).
   // Cost: ≈ 0.5 s.
   // Stop words come from `stop_words` (lower-cased here).
   static Expected<EntityResources> load(const std::string& data_dir,
@@ -44,6 +46,8 @@ class EntityResources {
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
   const AliasData& aliases() const { return aliases_; }
+  // Elided words split off by the tokenizer (data/<lang>/elisions.txt).
+  const text::ElisionRules& elisions() const { return elisions_; }
   const NerModel* model(const std::string& lang) const;  // nullptr: no model for lang
   const NerCues& cues(const std::string& lang) const;    // empty when none
   bool is_stopword(const std::string& lang, const std::string& lower) const;
@@ -56,6 +60,7 @@ class EntityResources {
  private:
   std::shared_ptr<const Gazetteer> gazetteer_ = std::make_shared<Gazetteer>();
   AliasData aliases_;
+  text::ElisionRules elisions_;
   std::map<std::string, NerModel> models_;
   std::map<std::string, NerCues> cues_;
   std::map<std::string, std::unordered_set<std::string>> stopwords_;

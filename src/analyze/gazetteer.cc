@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "analyze/ner_tokens.h"
+#include "text/fold.h"
 
 namespace recoupe::analyze {
 namespace {
@@ -55,7 +56,7 @@ Expected<std::string> read_zstd_file(const std::string& path) {
 }
 
 void Gazetteer::add(std::string_view name, PlaceKind kind, std::string id, uint32_t population) {
-  std::string key = fold_key(name);
+  std::string key = text::fold_key(name);
   if (key.empty()) return;
   Place p{kind, population, std::move(id)};
   auto [it, inserted] = places_.try_emplace(std::move(key), p);

@@ -1,6 +1,7 @@
 #include "analyze/ner_features.h"
 
 #include "text/data_dir.h"
+#include "text/fold.h"
 
 namespace recoupe::analyze {
 namespace {
@@ -84,7 +85,8 @@ bool in_run(const NerToken& t) { return t.cap && t.alpha; }
 
 }  // namespace
 
-NerCues NerCues::load(const std::string& data_dir, const std::string& lang) {
+NerCues NerCues::load(const std::string& data_dir, const std::string& lang,
+                      const text::ElisionRules& elisions) {
   NerCues cues;
   for (const auto& line : text::read_list(data_dir, lang, "ner_cues.txt")) {
     size_t t1 = line.find('\t');
@@ -95,16 +97,17 @@ NerCues NerCues::load(const std::string& data_dir, const std::string& lang) {
     if (!parse_type(std::string_view(line).substr(0, t1), type)) continue;
     std::string_view pos = std::string_view(line).substr(t1 + 1, t2 - t1 - 1);
     if (pos != "before" && pos != "after") continue;
-    cues.add(type, pos == "before", std::string_view(line).substr(t2 + 1));
+    cues.add(type, pos == "before", std::string_view(line).substr(t2 + 1), elisions);
   }
   for (const auto& name : text::read_list(data_dir, "names", "given_names.txt"))
     cues.add_given_name(name);
   return cues;
 }
 
-void NerCues::add(NerType type, bool before, std::string_view phrase) {
+void NerCues::add(NerType type, bool before, std::string_view phrase,
+                  const text::ElisionRules& elisions) {
   Cue cue{{}, type, before};
-  for (auto& t : tokenize_for_ner(phrase)) cue.words.push_back(t.lower);
+  for (auto& t : tokenize_for_ner(phrase, elisions)) cue.words.push_back(t.lower);
   if (cue.words.empty()) return;
   size_t idx = cues_.size();
   if (before)
@@ -114,7 +117,7 @@ void NerCues::add(NerType type, bool before, std::string_view phrase) {
   cues_.push_back(std::move(cue));
 }
 
-void NerCues::add_given_name(std::string_view name) { given_.insert(lower_utf8(name)); }
+void NerCues::add_given_name(std::string_view name) { given_.insert(text::lower_case(name)); }
 
 uint8_t NerCues::before_mask(const std::vector<NerToken>& toks, size_t end,
                              size_t min_words) const {

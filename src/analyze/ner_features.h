@@ -33,9 +33,11 @@ class NerCues {
   // Reads data/<lang>/ner_cues.txt: one cue a line, "TYPE<TAB>before|after<TAB>phrase"
   // (TYPE: PER, LOC, ORG, MISC; '#' starts a comment). "before" cues precede a name ("le
   // président", "à"), "after" cues follow it (", a déclaré", "said"). Missing file: no cues.
-  static NerCues load(const std::string& data_dir, const std::string& lang);
+  // Phrases are cut into tokens as texts are (tokenize_for_ner with `elisions`).
+  static NerCues load(const std::string& data_dir, const std::string& lang,
+                      const text::ElisionRules& elisions);
 
-  void add(NerType type, bool before, std::string_view phrase);
+  void add(NerType type, bool before, std::string_view phrase, const text::ElisionRules& elisions);
   bool empty() const { return cues_.empty() && given_.empty(); }
 
   // Words that begin person names (data/names/given_names.txt, shared by every language;

@@ -3,166 +3,31 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "text/fold.h"
+
 namespace recoupe::analyze {
 namespace {
 
-bool is_word_char(UChar32 c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK ||
-         u_charType(c) == U_COMBINING_SPACING_MARK;
-}
-
-bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
-bool is_joiner(UChar32 c) {
-  return c == '-' || c == '.' || c == 0x2010 || c == 0x2011 || is_apostrophe(c);
-}
-bool is_space(UChar32 c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         (c >= 0x80 && (u_isUWhiteSpace(c) || c == 0xA0 || c == 0x202F || c == 0x200B));
-}
-bool is_newline(UChar32 c) { return c == '\n' || c == 0x2028 || c == 0x2029 || c == 0x85; }
-
-// Lower-case elision prefixes ("l'", "qu'", "dell'"): split after the apostrophe.
-bool is_elision(std::string_view lower) {
-  static constexpr std::string_view kPrefixes[] = {
-      "l",     "d",      "j",      "m",    "n",    "s",   "t",    "c",    "qu", "lorsqu", "puisqu",
-      "jusqu", "quoiqu", "presqu", "dell", "nell", "all", "dall", "sull", "un", "z"};
-  for (auto p : kPrefixes)
-    if (lower == p) return true;
-  return false;
-}
-
-// Index U+00C0..U+024F → base letter, '?' when the letter has no single ASCII base.
-constexpr std::string_view kFold =
-    "aaaaaa?ceeeeiiii?nooooo?ouuuuy??aaaaaa?ceeeeiiii?nooooo?ouuuuy?"
-    "yaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkk?llllll??llnnnnnn???oooooo??"
-    "rrrrrrsssssssstttt??uuuuuuuuuuuuwwyyyzzzzzz?b??????????????????????i????????oo?????????????uu?"
-    "???????????????????????????aaiioouuuuuuuuuu?aaaa????ggkkoooo??j???gg??nnaa????"
-    "aaaaeeeeiiiioooorrrruuuusstt??hh??????aaeeooooooooyy????????????????????????????";
-
-void append_utf8(std::string& out, UChar32 c) {
-  char buf[4];
-  int32_t n = 0;
-  UBool err = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, err);
-  if (!err) out.append(buf, static_cast<size_t>(n));
-}
-
-void set_flags(NerToken& t) {
-  const auto* s = reinterpret_cast<const uint8_t*>(t.text.data());
-  const int32_t len = static_cast<int32_t>(t.text.size());
-  int32_t i = 0;
-  int letters = 0, uppers = 0;
-  bool first_letter = true;
-  while (i < len) {
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c < 0) continue;
-    bool letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c);
-    if (letter) {
-      bool up = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
-      ++letters;
-      if (up) ++uppers;
-      if (first_letter) t.cap = up;
-      first_letter = false;
-    } else if (c < 0x80 ? (c >= '0' && c <= '9') : u_isdigit(c)) {
-      t.digit = true;
-    }
-  }
-  t.alpha = letters > 0;
-  t.all_caps = letters >= 2 && uppers == letters;
-  t.punct = !t.alpha && !t.digit;
-}
-
-void finish(NerToken& t) {
-  t.lower = lower_utf8(t.text);
-  t.key = fold_key(t.text);
+// The NER view of one token of the stream.
+NerToken ner_token(std::string_view text, const text::Token& s) {
+  NerToken t;
+  t.begin = s.begin;
+  t.end = s.end;
+  t.text.assign(text.substr(s.begin, s.end - s.begin));
+  t.lower = text::lower_case(t.text);
+  t.key = text::fold_key(t.text);
   t.shape = word_shape(t.text);
-  set_flags(t);
-}
-
-// A '.' ends a sentence unless it closes a short capitalised abbreviation ("M.", "Dr.").
-bool ends_sentence(const std::vector<NerToken>& toks) {
-  if (toks.empty()) return false;
-  const NerToken& last = toks.back();
-  if (last.text == "!" || last.text == "?" || last.text == "\xE2\x80\xA6") return true;
-  if (last.text != ".") return false;
-  if (toks.size() >= 2) {
-    const NerToken& w = toks[toks.size() - 2];
-    if (w.cap && w.alpha && w.text.size() <= 3 && !w.all_caps) return false;  // "Mme", "Dr"
-    if (w.text.size() == 1 && w.cap) return false;                            // "M", "J"
-  }
-  return true;
+  t.cap = s.cap;
+  t.all_caps = s.all_caps;
+  t.alpha = s.kind == text::TokenKind::kWord;
+  t.digit = s.digit;
+  t.punct = s.kind == text::TokenKind::kPunct;
+  t.sent_start = s.sentence_start;
+  t.space_before = s.space_before;
+  return t;
 }
 
 }  // namespace
-
-std::string lower_utf8(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
-  const int32_t len = static_cast<int32_t>(in.size());
-  int32_t i = 0;
-  while (i < len) {
-    if (s[i] < 0x80) {
-      char c = static_cast<char>(s[i++]);
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c < 0) continue;
-    append_utf8(out, u_tolower(c));
-  }
-  return out;
-}
-
-std::string fold_key(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
-  const int32_t len = static_cast<int32_t>(in.size());
-  int32_t i = 0;
-  while (i < len) {
-    if (s[i] < 0x80) {
-      char c = static_cast<char>(s[i++]);
-      if (c >= 'A' && c <= 'Z')
-        out.push_back(static_cast<char>(c + 32));
-      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-        out.push_back(c);
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c < 0 || !is_word_char(c)) continue;
-    if (u_charType(c) == U_NON_SPACING_MARK) continue;  // combining accents
-    if (c >= 0xC0 && c < 0xC0 + static_cast<UChar32>(kFold.size()) && kFold[c - 0xC0] != '?') {
-      out.push_back(kFold[c - 0xC0]);
-      continue;
-    }
-    switch (c) {
-      case 0xDF:
-        out += "ss";
-        continue;
-      case 0xC6:
-      case 0xE6:
-        out += "ae";
-        continue;
-      case 0x152:
-      case 0x153:
-        out += "oe";
-        continue;
-      case 0xDE:
-      case 0xFE:
-        out += "th";
-        continue;
-      default:
-        break;
-    }
-    append_utf8(out, u_tolower(c));
-  }
-  return out;
-}
 
 std::string word_shape(std::string_view in) {
   std::string out;
@@ -197,84 +62,36 @@ std::string word_shape(std::string_view in) {
   return out;
 }
 
-std::vector<NerToken> tokenize_for_ner(std::string_view text) {
+std::vector<NerToken> tokenize_for_ner(std::string_view text, const text::ElisionRules& elisions) {
+  std::vector<text::Token> stream = text::tokenize(text, elisions);
   std::vector<NerToken> out;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t len = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  bool space = true, newline = true;
-  auto push = [&](int32_t b, int32_t e) {
-    NerToken t;
-    t.begin = static_cast<size_t>(b);
-    t.end = static_cast<size_t>(e);
-    t.text.assign(text.substr(t.begin, t.end - t.begin));
-    t.space_before = space;
-    t.sent_start = newline || ends_sentence(out);
-    finish(t);
-    out.push_back(std::move(t));
-    space = newline = false;
-  };
-  while (i < len) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c < 0) continue;
-    if (is_space(c)) {
-      space = true;
-      if (is_newline(c)) newline = true;
-      continue;
-    }
-    if (!is_word_char(c)) {
-      push(start, i);
-      continue;
-    }
-    int32_t end = i;
-    while (i < len) {
-      int32_t here = i;
-      UChar32 d;
-      U8_NEXT(s, i, len, d);
-      if (d >= 0 && is_word_char(d)) {
-        end = i;
-        continue;
-      }
-      if (d >= 0 && is_joiner(d) && i < len) {
-        int32_t after = i;
-        UChar32 e;
-        U8_NEXT(s, after, len, e);
-        if (e >= 0 && is_word_char(e)) {
-          if (is_apostrophe(d)) {
-            std::string prefix = lower_utf8(
-                text.substr(static_cast<size_t>(start), static_cast<size_t>(here - start)));
-            if (is_elision(prefix)) {
-              push(start, i);  // "l'" keeps its apostrophe
-              start = i;
-            } else if ((e == 's' || e == 'S') && (after >= len || !is_word_char(s[after]))) {
-              push(start, here);  // possessive: "Russia" + "'s"
-              start = here;
-            }
-          }
-          end = after;
-          i = after;
-          continue;
-        }
-      }
-      i = here;
-      break;
-    }
-    push(start, end);
-    i = end;
-  }
+  out.reserve(stream.size());
+  for (const text::Token& s : stream) out.push_back(ner_token(text, s));
   return out;
 }
 
 std::vector<NerToken> tokens_from_words(const std::vector<std::string>& words) {
-  std::vector<NerToken> out;
-  out.reserve(words.size());
+  // The words are laid end to end, one space apart, so that the stream's rules (flags,
+  // sentence starts) read them as they read a text; offsets are then reset to 0.
+  std::string joined;
+  std::vector<text::Token> stream;
+  stream.reserve(words.size());
   for (const auto& w : words) {
-    NerToken t;
-    t.text = w;
-    t.sent_start = out.empty() || ends_sentence(out);
-    finish(t);
+    if (!joined.empty()) joined += ' ';
+    text::Token t;
+    t.begin = joined.size();
+    joined += w;
+    t.end = joined.size();
+    text::describe_token(w, t);
+    t.sentence_start = stream.empty() || text::ends_sentence(stream, joined);
+    stream.push_back(t);
+  }
+  std::vector<NerToken> out;
+  out.reserve(stream.size());
+  for (const text::Token& s : stream) {
+    NerToken t = ner_token(joined, s);
+    t.begin = t.end = 0;
+    t.space_before = true;
     out.push_back(std::move(t));
   }
   return out;

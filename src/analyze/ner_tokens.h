@@ -8,14 +8,17 @@
 #include <string_view>
 #include <vector>
 
+#include "text/elisions.h"
+#include "text/tokens.h"
+
 namespace recoupe::analyze {
 
 struct NerToken {
   size_t begin = 0;  // bytes [begin, end) of the text (0 for corpus tokens)
   size_t end = 0;
   std::string text;          // as written
-  std::string lower;         // lower case (diacritics kept)
-  std::string key;           // fold_key(text): lower case, no diacritics, letters and digits only
+  std::string lower;         // text::lower_case(text): lower case, diacritics kept
+  std::string key;           // text::fold_key(text): lower case, no diacritics, letters, digits
   std::string shape;         // word_shape(text)
   bool cap = false;          // first letter is upper case ("Paris", "ONU", "McCain")
   bool all_caps = false;     // at least two letters, all upper case
@@ -26,26 +29,14 @@ struct NerToken {
   bool space_before = true;  // whitespace separates it from the previous token
 };
 
-// Tokens of `text`: maximal runs of letters/digits/marks, where an inner '-', '.', or
-// apostrophe between two word characters stays inside ("Jong-un", "U.S", "aujourd'hui"),
-// except that a French/Italian elision is split after its apostrophe ("l'Est" → "l'", "Est")
-// and an English possessive before it ("Russia's" → "Russia", "'s"). Every other non-space
-// character is a token of its own. Sentence starts: the first token, a token after a line
-// break, and a token after '.', '!', '?' or '…' unless that dot ends a one- or two-letter
-// capitalised abbreviation ("M.", "Mr.", "St."). Invalid UTF-8 bytes are skipped. Cost:
-// linear in the text.
-std::vector<NerToken> tokenize_for_ner(std::string_view text);
+// The tokens of `text` as the entity tagger sees them: the text's token stream
+// (text::tokenize with `elisions`: offsets, elisions and possessives split, sentence starts)
+// with each token's lower-case form, key and shape. Cost: linear in the text.
+std::vector<NerToken> tokenize_for_ner(std::string_view text, const text::ElisionRules& elisions);
 
 // Tokens from an already tokenised sentence (training corpora); offsets are 0, the first
 // token starts a sentence, and sentence starts after '.', '!', '?' follow the same rule.
 std::vector<NerToken> tokens_from_words(const std::vector<std::string>& words);
-
-// Lower case of UTF-8 (ICU simple case mapping, one code point at a time). Linear.
-std::string lower_utf8(std::string_view s);
-
-// Matching key: lower case, Latin diacritics removed ("É"→"e", "ß"→"ss", "œ"→"oe"), and only
-// letters and digits kept ("Côte d'Ivoire" → "cotedivoire", "Kim Jong-Un" → "kimjongun").
-std::string fold_key(std::string_view s);
 
 // A word's shape for features: X upper, x lower, d digit, other characters kept; runs longer
 // than two collapsed ("Poutine" → "Xxx", "TASS" → "XX", "13-09" → "dd-dd"); at most 8 chars.

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "text/fold.h"
 #include "text/normalize.h"
 
 namespace recoupe::analyze {
@@ -25,20 +26,6 @@ bool is_digit(UChar32 c) { return c >= '0' && c <= '9'; }
 bool is_upper(UChar32 c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   return u_isupper(c) || u_istitle(c);
-}
-
-std::string fold_token(std::string_view s) {
-  bool ascii = true;
-  for (unsigned char c : s)
-    if (c >= 0x80) {
-      ascii = false;
-      break;
-    }
-  if (!ascii) return text::fold(s);
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
 }
 
 std::string_view trim(std::string_view s) {
@@ -91,7 +78,7 @@ std::vector<Token> tokenize(std::string_view text) {
       t.kind = TokenKind::kPunct;
     }
     t.end = static_cast<size_t>(i);
-    t.folded = fold_token(text.substr(t.begin, t.end - t.begin));
+    t.folded = text::fold(text.substr(t.begin, t.end - t.begin));
     out.push_back(std::move(t));
   }
   return out;

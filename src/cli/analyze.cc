@@ -7,11 +7,11 @@
 #include <fmt/format.h>
 
 #include "analyze/analyzer.h"
-#include "analyze/civil_date.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/io.h"
 #include "cli/setup.h"
+#include "core/calendar.h"
 #include "report/analysis_json.h"
 
 namespace recoupe::cli {
@@ -73,7 +73,7 @@ int run_analyze(int argc, char** argv) {
   std::string problem = !args.error.empty()                      ? args.error
                         : args.positional.empty()                ? "no input given"
                         : (format != "json" && format != "text") ? "--format must be json or text"
-                        : (reference && !analyze::parse_iso_date(*reference))
+                        : (reference && !parse_iso_date(*reference))
                             ? "--reference-date must be YYYY-MM-DD"
                             : "";
   if (!problem.empty()) {

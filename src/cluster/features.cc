@@ -1,48 +1,11 @@
 #include "cluster/features.h"
 
 #include <algorithm>
-#include <charconv>
 
 namespace recoupe::cluster {
-namespace {
 
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = unsigned(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + int64_t(doe) - 719468;
-}
-
-bool read_int(std::string_view s, size_t pos, size_t len, int& out) {
-  if (pos + len > s.size()) return false;
-  auto r = std::from_chars(s.data() + pos, s.data() + pos + len, out);
-  return r.ec == std::errc() && r.ptr == s.data() + pos + len;
-}
-
-}  // namespace
-
-int64_t parse_time_hours(const std::optional<std::string>& iso) {
-  if (!iso) return kUnknownTime;
-  std::string_view s = *iso;
-  int y, m, d;
-  if (!read_int(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !read_int(s, 5, 2, m) ||
-      s[7] != '-' || !read_int(s, 8, 2, d) || m < 1 || m > 12 || d < 1 || d > 31)
-    return kUnknownTime;
-  int64_t hours = days_from_civil(y, unsigned(m), unsigned(d)) * 24;
-  int hh = 12;
-  if (s.size() >= 13 && (s[10] == 'T' || s[10] == ' ') && read_int(s, 11, 2, hh) && hh < 24) {
-    // Offset "+02:00" / "-0500" after the time: convert to UTC.
-    size_t sign = s.find_first_of("+-", 13);
-    int oh = 0;
-    if (sign != std::string_view::npos && read_int(s, sign + 1, 2, oh) && oh <= 14)
-      hh -= s[sign] == '+' ? oh : -oh;
-  } else {
-    hh = 12;
-  }
-  return hours + hh;
+int64_t publication_hours(const Article& article) {
+  return article.published_at ? article.published_at->utc_hour : kUnknownTime;
 }
 
 std::array<double, kChannels> channel_weights(const ClusterConfig& c) {

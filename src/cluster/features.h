@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "cluster/cluster_config.h"
+#include "core/article.h"
 #include "index/candidate_index.h"
 #include "index/document_frequency.h"
 #include "index/minhash.h"
@@ -46,10 +47,9 @@ struct ArticleFeatures {
 std::array<double, kChannels> channel_weights(const ClusterConfig& config);
 std::array<size_t, kChannels> channel_centroid_terms(const ClusterConfig& config);
 
-// Hours since the epoch of an ISO 8601 date ("2023-09-13" → noon that day, since the hour is
-// unknown) or date-time ("2023-09-13T10:30:00Z", offsets applied). kUnknownTime when absent
-// or unparsable.
-int64_t parse_time_hours(const std::optional<std::string>& iso);
+// Hours since the epoch of the article's publication (PublicationTime::utc_hour: noon of the
+// day when the hour is unknown), or kUnknownTime when the article is undated.
+int64_t publication_hours(const Article& article);
 
 // The distinct term ids of all channels of `raw`, for DocumentFrequency::add.
 std::vector<index::TermId> distinct_terms(const index::RawTerms& raw);

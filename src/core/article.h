@@ -2,8 +2,10 @@
 #pragma once
 
 #include <optional>
+
 #include <string>
 #include <vector>
+#include "core/calendar.h"
 
 namespace recoupe {
 
@@ -15,7 +17,10 @@ struct Article {
   std::optional<std::string> url;
   std::optional<std::string> source;  // the outlet ("latribune.fr", "Le HuffPost")
   std::optional<std::string> title;
-  std::optional<std::string> published;  // ISO 8601 date or date-time
+  std::optional<std::string> published;  // ISO 8601 date or date-time, as given (for output)
+  // `published` parsed once, where the article is made (parse_publication_time); empty when
+  // unknown or not a valid date. Every computation on dates reads this, never the string.
+  std::optional<PublicationTime> published_at;
   std::optional<std::string> author;
   std::optional<std::string> agency;    // wire agency credited (AFP, Reuters, TASS…)
   std::optional<std::string> language;  // ISO 639-1

@@ -23,7 +23,7 @@ std::vector<size_t> publication_order(const std::vector<Article>& articles) {
   std::vector<int64_t> key(articles.size());
   int64_t last = INT64_MIN;
   for (size_t i = 0; i < articles.size(); ++i) {
-    int64_t t = cluster::parse_time_hours(articles[i].published);
+    int64_t t = cluster::publication_hours(articles[i]);
     if (t != cluster::kUnknownTime) last = t;
     key[i] = t != cluster::kUnknownTime ? t : last;
   }
@@ -81,11 +81,11 @@ BatchResult group_articles(const std::vector<Article>& articles, const Resources
       if (a.source && !a.source->empty() && seen_sources.insert(*a.source).second)
         s.sources.push_back(*a.source);
       if (a.language) ++langs[*a.language];
-      int64_t t = cluster::parse_time_hours(a.published);
+      int64_t t = cluster::publication_hours(a);
       if (t != cluster::kUnknownTime) {
         if (t < earliest) {
           earliest = t;
-          s.event_date = a.published->substr(0, 10);
+          s.event_date = format_iso(a.published_at->date);
         }
         r.latest = std::max(r.latest, t);
       }

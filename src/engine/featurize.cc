@@ -83,8 +83,8 @@ std::vector<cluster::ArticleFeatures> featurize_batch(const std::vector<Article>
   parallel_for(
       0, articles.size(), threads,
       [&](unsigned, size_t i) {
-        out[i] = cluster::weigh_features(raw[i], space.df,
-                                         cluster::parse_time_hours(articles[i].published), config);
+        out[i] = cluster::weigh_features(raw[i], space.df, cluster::publication_hours(articles[i]),
+                                         config);
         raw[i] = {};
       },
       kMinArticlesPerWorker);

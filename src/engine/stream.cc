@@ -14,8 +14,8 @@ StreamAssignment StreamGrouper::add(const Article& article) {
   index::RawTerms raw =
       extractor_->extract(article.language.value_or(""), article.title.value_or(""), article.text);
   space_.df.add(cluster::distinct_terms(raw));
-  cluster::ArticleFeatures features = cluster::weigh_features(
-      raw, space_.df, cluster::parse_time_hours(article.published), config_);
+  cluster::ArticleFeatures features =
+      cluster::weigh_features(raw, space_.df, cluster::publication_hours(article), config_);
   uint32_t number = clusterer_.add(std::move(features));
   ids_.push_back(article.id);
 

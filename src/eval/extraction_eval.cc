@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "text/fold.h"
 #include "text/normalize.h"
 
 namespace recoupe::eval {

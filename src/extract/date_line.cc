@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "core/calendar.h"
 #include "text/data_dir.h"
+#include "text/fold.h"
 #include "text/normalize.h"
 
 namespace recoupe::extract {
@@ -49,12 +51,8 @@ std::vector<Token> tokenize(std::string_view s) {
   return out;
 }
 
-bool valid(int y, int m, int d) {
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
-  if (m == 2 && d == 29 && y && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) return false;
-  return true;
-}
+// A real day; a date whose year is not written (0) may be 29 February (2000 was leap).
+bool valid(int y, int m, int d) { return d >= 1 && d <= days_in_month(y ? y : 2000, m); }
 
 bool is_year(const Token& t) {
   return t.kind == Tok::kNumber && t.text.size() == 4 && t.value >= 1990 && t.value <= 2099;
@@ -205,14 +203,6 @@ bool DateNames::filler(std::string_view w) const { return filler_.count(std::str
 std::string DateMatch::iso() const {
   if (!year) return {};
   return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
-}
-
-int weekday_of(int y, int m, int d) {
-  // Sakamoto's method: 0 = Sunday.
-  static const int kOffsets[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-  if (m < 3) y -= 1;
-  int w = (y + y / 4 - y / 100 + y / 400 + kOffsets[m - 1] + d) % 7;
-  return w == 0 ? 7 : w;
 }
 
 std::optional<DateMatch> find_date(std::string_view line, const DateNames& names) {

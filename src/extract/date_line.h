@@ -61,7 +61,4 @@ struct DateMatch {
 // Cost: linear in the line, one fold of the line.
 std::optional<DateMatch> find_date(std::string_view line, const DateNames& names);
 
-// Day of the week of a Gregorian date, 1 (Monday)..7 (Sunday).
-int weekday_of(int year, int month, int day);
-
 }  // namespace recoupe::extract

@@ -1,8 +1,8 @@
 #include "extract/extractor.h"
 
-#include "analyze/language.h"
 #include "extract/html_extractor.h"
 #include "extract/text_cleaner.h"
+#include "text/language.h"
 #include "text/words.h"
 
 namespace recoupe::extract {
@@ -28,6 +28,7 @@ Article extract_article(const RawDocument& doc, const ExtractResources& resource
   a.source = doc.source ? doc.source : meta.source;
   a.title = doc.title ? doc.title : meta.title;
   a.published = doc.published ? doc.published : meta.published;
+  if (a.published) a.published_at = parse_publication_time(*a.published);
   a.author = meta.author;
   a.agency = meta.agency;
   a.event = doc.event;
@@ -48,7 +49,7 @@ Article extract_article(const RawDocument& doc, const ExtractResources& resource
 
   std::string hint = doc.language.value_or(meta.language.value_or(""));
   std::string sample = a.title.value_or("") + "\n" + a.text;
-  analyze::LanguageGuess lang = analyze::detect_language(sample, hint);
+  text::LanguageGuess lang = text::detect_language(sample, hint);
   if (doc.language) {
     a.language = doc.language;  // given wins
     a.language_confidence = 1.0;

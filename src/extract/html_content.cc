@@ -4,6 +4,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "text/fold.h"
 #include "text/normalize.h"
 #include "text/words.h"
 
@@ -86,8 +87,7 @@ void for_each_class_token(const Dom& dom, uint32_t n, F&& f) {
   for (Attr a : {Attr::kClass, Attr::kId}) {
     std::string_view v = dom.attr(n, a);
     if (v.empty()) continue;
-    std::string lower(v);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string lower = text::ascii_lower(v);
     size_t i = 0;
     while (i < lower.size()) {
       while (i < lower.size() && is_space_byte(static_cast<unsigned char>(lower[i]))) ++i;

@@ -6,19 +6,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/calendar.h"
 #include "core/json_depth.h"
+#include "text/fold.h"
 #include "text/normalize.h"
 
 namespace recoupe::extract {
 namespace {
 
 using nlohmann::json;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::optional<std::string> non_empty(std::string s) {
   s = text::collapse_spaces(s);
@@ -72,7 +68,7 @@ bool is_article_type(const json& type) {
                                  "recipe",
                                  "review"};
   auto check = [](const std::string& t) {
-    std::string l = lower(t);
+    std::string l = text::ascii_lower(t);
     if (auto slash = l.rfind('/'); slash != std::string::npos) l = l.substr(slash + 1);
     for (const char* k : kTypes)
       if (l == k || (l.size() > 7 && l.ends_with("article"))) return true;
@@ -86,10 +82,10 @@ bool is_article_type(const json& type) {
 }
 
 bool is_type(const json& type, const char* want) {
-  if (type.is_string()) return lower(type.get<std::string>()) == want;
+  if (type.is_string()) return text::ascii_lower(type.get<std::string>()) == want;
   if (type.is_array())
     for (const auto& t : type)
-      if (t.is_string() && lower(t.get<std::string>()) == want) return true;
+      if (t.is_string() && text::ascii_lower(t.get<std::string>()) == want) return true;
   return false;
 }
 
@@ -98,7 +94,7 @@ std::string host_of(std::string_view url) {
   if (scheme == std::string_view::npos) return {};
   std::string_view rest = url.substr(scheme + 3);
   size_t end = rest.find_first_of("/?#:");
-  std::string host = lower(rest.substr(0, end));
+  std::string host = text::ascii_lower(rest.substr(0, end));
   if (host.starts_with("www.")) host = host.substr(4);
   return host;
 }
@@ -117,22 +113,19 @@ int to_int(std::string_view s) {
   return s.empty() ? -1 : v;
 }
 
-int current_year() {
-  auto now = std::chrono::system_clock::now();
-  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
-  return static_cast<int>(ymd.year());
+// Today as a day number of core/calendar (UTC): the one read of the clock in metadata.
+int64_t today_days() {
+  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return now.time_since_epoch().count();
 }
 
 std::optional<std::string> make_date(int y, int m, int d) {
-  if (y < 1990 || y > current_year() + 1 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  const int64_t today = today_days();
+  if (y < 1990 || y > civil_from_days(today).year + 1 || !is_valid_date(y, m, d))
+    return std::nullopt;
   // Refuse dates in the future (beyond a day of time-zone slack).
-  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!ymd.ok()) return std::nullopt;
-  if (std::chrono::sys_days(ymd) > now + std::chrono::days(1)) return std::nullopt;
-  return std::string(buf);
+  if (days_from_civil({y, m, d}) > today + 1) return std::nullopt;
+  return format_iso({y, m, d});
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -149,9 +142,9 @@ std::optional<std::string> first_text(const Dom& dom, uint32_t begin, uint32_t e
 }
 
 bool class_has(const Dom& dom, uint32_t n, std::initializer_list<const char*> words) {
-  std::string v = lower(dom.attr(n, Attr::kClass));
+  std::string v = text::ascii_lower(dom.attr(n, Attr::kClass));
   v += ' ';
-  v += lower(dom.attr(n, Attr::kId));
+  v += text::ascii_lower(dom.attr(n, Attr::kId));
   for (const char* w : words)
     if (v.find(w) != std::string::npos) return true;
   return false;
@@ -169,7 +162,7 @@ std::optional<std::string> clean_author(std::string s, const HtmlResources& res)
   };
   trim_punct();
   for (int pass = 0; pass < 2; ++pass) {
-    std::string l = lower(s);
+    std::string l = text::ascii_lower(s);
     for (const std::string& p : res.byline_prefixes) {
       if (!l.starts_with(p) || l.size() == p.size()) continue;
       unsigned char next = static_cast<unsigned char>(s[p.size()]);
@@ -185,7 +178,7 @@ std::optional<std::string> clean_author(std::string s, const HtmlResources& res)
   s = text::collapse_spaces(s);
   if (s.size() < 2 || s.size() > 80 || is_url(s)) return std::nullopt;
   if (s.find('@') != std::string::npos || s.find("[at]") != std::string::npos) return std::nullopt;
-  std::string l = lower(s);
+  std::string l = text::ascii_lower(s);
   if (l == "admin" || l.find("admin") != std::string::npos || l == "no author" || l == "unknown" ||
       l == "null")
     return std::nullopt;
@@ -419,10 +412,10 @@ PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlRe
       if (content.empty()) continue;
       for (Attr a : {Attr::kProperty, Attr::kName, Attr::kItemprop, Attr::kHttpEquiv}) {
         std::string_view key = dom.attr(i, a);
-        if (!key.empty()) meta.emplace(lower(key), std::string(content));
+        if (!key.empty()) meta.emplace(text::ascii_lower(key), std::string(content));
       }
     } else if (t == Tag::kLink) {
-      std::string rel = lower(dom.attr(i, Attr::kRel));
+      std::string rel = text::ascii_lower(dom.attr(i, Attr::kRel));
       if (rel == "canonical" && !canonical)
         canonical = non_empty(std::string(dom.attr(i, Attr::kHref)));
     } else if (t == Tag::kH1) {
@@ -431,10 +424,11 @@ PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlRe
       title_tag = non_empty(dom.subtree_text(i));
     } else if (t == Tag::kHtml && !html_lang) {
       html_lang = non_empty(std::string(dom.attr(i, Attr::kLang)));
-    } else if (t == Tag::kA && !rel_author && lower(dom.attr(i, Attr::kRel)) == "author") {
+    } else if (t == Tag::kA && !rel_author &&
+               text::ascii_lower(dom.attr(i, Attr::kRel)) == "author") {
       rel_author = non_empty(dom.subtree_text(i));
     } else if (t != Tag::kText && !itemprop_date &&
-               lower(dom.attr(i, Attr::kItemprop)) == "datepublished") {
+               text::ascii_lower(dom.attr(i, Attr::kItemprop)) == "datepublished") {
       std::string_view v = dom.attr(i, Attr::kDatetime);
       if (v.empty()) v = dom.attr(i, Attr::kContent);
       if (!v.empty()) itemprop_date = std::string(v);
@@ -506,7 +500,7 @@ PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlRe
   std::optional<std::string> lang = html_lang;
   if (!lang) lang = get({"content-language", "og:locale", "language", "dc.language"});
   if (lang) {
-    std::string l = lower(lang->substr(0, lang->find_first_of("-_")));
+    std::string l = text::ascii_lower(lang->substr(0, lang->find_first_of("-_")));
     if (l.size() == 2 && std::isalpha(static_cast<unsigned char>(l[0])) &&
         std::isalpha(static_cast<unsigned char>(l[1])))
       m.language = l;
@@ -561,8 +555,8 @@ void complete_metadata(const Dom& dom, const HtmlResources& res, uint32_t contai
       Tag t = dom.nodes[i].tag;
       if (t == Tag::kP || t == Tag::kLi || t == Tag::kHtml || t == Tag::kBody) return false;
       return class_has(dom, i, {"byline", "author-name", "authorname", "author__name", "autor"}) ||
-             lower(dom.attr(i, Attr::kItemprop)) == "author" ||
-             lower(dom.attr(i, Attr::kRel)) == "author";
+             text::ascii_lower(dom.attr(i, Attr::kItemprop)) == "author" ||
+             text::ascii_lower(dom.attr(i, Attr::kRel)) == "author";
     };
     if (auto a = first_text(dom, begin, end, byline)) meta.author = clean_author(*a, res);
   }

@@ -7,6 +7,7 @@
 
 #include "extract/text_line_model.h"
 #include "extract/text_metadata.h"
+#include "text/fold.h"
 #include "text/normalize.h"
 #include "text/words.h"
 
@@ -241,7 +242,7 @@ void find_title(const std::vector<LineFeatures>& lines, const std::vector<char>&
   for (int i = rb, taken = 0; i < n && taken < c.title_body_lines; ++i) {
     if (out.classes[i] != LineClass::kBody) continue;
     ++taken;
-    body += lower_latin(lines[i].text);
+    body += text::latin1_lower(lines[i].text);
     body += '\n';
   }
   int stop = std::max(0, rb - c.title_window_lines);
@@ -257,7 +258,7 @@ void find_title(const std::vector<LineFeatures>& lines, const std::vector<char>&
                       !(f.ends_sentence && f.words > 12 && !f.starts_upper);
     if (!title_like) continue;
     int content = 0, found = 0;
-    std::string lowered = lower_latin(f.text);
+    std::string lowered = text::latin1_lower(f.text);
     for (const auto& span : text::word_spans(lowered)) {
       std::string_view w(lowered.data() + span.begin, span.end - span.begin);
       if (w.size() < 3 || cues.stop_word(w)) continue;

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "text/data_dir.h"
+#include "text/fold.h"
 #include "text/normalize.h"
 
 namespace recoupe::extract {

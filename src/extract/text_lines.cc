@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "text/fold.h"
 #include "text/normalize.h"
 #include "text/words.h"
 

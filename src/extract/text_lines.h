@@ -41,10 +41,6 @@ struct LineFeatures {
 std::vector<LineFeatures> line_features(std::string_view text, const TextCues& cues,
                                         size_t max_line_bytes = 1 << 20);
 
-// Lower case for ASCII and Latin-1 capitals (À..Þ) only: a cheap stand-in for text::fold
-// where accents may stay and other scripts are rare enough.
-std::string lower_latin(std::string_view utf8);
-
 // Features of one already-collapsed line (exposed for tests).
 LineFeatures features_of(std::string line, const TextCues& cues);
 

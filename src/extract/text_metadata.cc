@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "core/calendar.h"
+#include "text/fold.h"
 #include "text/normalize.h"
 #include "text/words.h"
 
@@ -152,19 +154,19 @@ std::optional<std::string> lead_date(const std::vector<LineFeatures>& lines,
     auto d = find_date(lines[i].text, cues.dates());
     if (!d || !d->weekday || !d->deictic) continue;
     if (d->year)
-      return weekday_of(d->year, d->month, d->day) == d->weekday
+      return iso_weekday({d->year, d->month, d->day}) == d->weekday
                  ? std::optional<std::string>(d->iso())
                  : std::nullopt;
     for (const auto& f : lines)
       if (f.date && f.date->year && f.date->month == d->month && f.date->day == d->day &&
-          weekday_of(f.date->year, d->month, d->day) == d->weekday) {
+          iso_weekday({f.date->year, d->month, d->day}) == d->weekday) {
         d->year = f.date->year;
         return d->iso();
       }
     int from = latest_year(lines);
     if (!from) return std::nullopt;
     for (int y = from; y <= from + kYearSearch; ++y)
-      if (weekday_of(y, d->month, d->day) == d->weekday) {
+      if (iso_weekday({y, d->month, d->day}) == d->weekday) {
         d->year = y;
         return d->iso();
       }

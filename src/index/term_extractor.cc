@@ -1,6 +1,6 @@
 #include "index/term_extractor.h"
 
-#include "analyze/aliases.h"
+#include "text/fold.h"
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -207,14 +207,14 @@ RawTerms TermExtractor::extract(std::string_view lang_in, std::string_view title
 
   // A name's key is the same in every language and spelling: each part of a hyphenated
   // name on its own ("Jong-un" = "Jong Un"), stemmed, in Latin script, transliteration-
-  // folded ("Poutine" = "Putin", "Vostotchny" = "Vostochny"; analyze/aliases.h).
+  // folded ("Poutine" = "Putin", "Vostotchny" = "Vostochny"; text/fold.h).
   auto count_name = [&](const std::string& folded) {
     size_t b = 0;
     while (b <= folded.size()) {
       size_t e = std::min(folded.find('-', b), folded.size());
       std::string part = folded.substr(b, e - b);
       if (part.size() >= 2 && !stops.contains(part))
-        count(e_counts, dict_.intern("e:" + analyze::translit_key(latin(stem_key(lang, part)))));
+        count(e_counts, dict_.intern("e:" + text::translit_key(latin(stem_key(lang, part)))));
       b = e + 1;
     }
   };

@@ -27,8 +27,8 @@ AnalyzedStory analyze_story(std::string id, std::vector<Article> articles,
   std::string latest;
   for (const auto& a : articles) {
     if (a.language) ++langs[*a.language];
-    if (a.published && a.published->size() >= 10 && a.published->substr(0, 10) > latest)
-      latest = a.published->substr(0, 10);
+    if (a.published_at && format_iso(a.published_at->date) > latest)
+      latest = format_iso(a.published_at->date);
   }
   s.language = "en";
   int best = 0;

@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "analyze/aliases.h"
 #include "synth/content_words.h"
+#include "text/fold.h"
 #include "text/normalize.h"
 #include "text/words.h"
 
@@ -245,7 +245,7 @@ std::vector<int> entity_representatives(const StoryEvidence& ev,
       for (size_t i = 0; i < spans.size(); ++i) {
         std::string_view w(surface.data() + spans[i].begin, spans[i].end - spans[i].begin);
         if (i > 0 && i + 1 == spans.size() && lowercase_words.count(text::fold(w))) continue;
-        key += analyze::translit_key(w) + " ";
+        key += text::translit_key(w) + " ";
       }
       if (key.empty()) continue;
       auto [it, fresh] = key_owner.emplace(key, entity_rep[e]);

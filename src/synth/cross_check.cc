@@ -17,8 +17,8 @@ namespace recoupe::synth {
 std::string story_event_date(const StoryEvidence& ev, const ClaimSet& cs) {
   std::string latest_pub, earliest_pub;
   for (const Article* a : ev.articles) {
-    if (!a->published || a->published->size() < 10) continue;
-    std::string d = a->published->substr(0, 10);
+    if (!a->published_at) continue;
+    std::string d = format_iso(a->published_at->date);
     if (latest_pub.empty() || d > latest_pub) latest_pub = d;
     if (earliest_pub.empty() || d < earliest_pub) earliest_pub = d;
   }

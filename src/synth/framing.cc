@@ -9,6 +9,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "text/fold.h"
 #include "text/normalize.h"
 #include "text/words.h"
 
@@ -35,14 +36,6 @@ bool starts_upper(std::string_view w) {
   UChar32 c;
   U8_NEXT(s, i, static_cast<int32_t>(w.size()), c);
   return c >= 0 && (u_isupper(c) || u_istitle(c));
-}
-
-std::string lower(std::string_view s) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
-      .toLower()
-      .toUTF8String(out);
-  return text::collapse_spaces(out);
 }
 
 // Only spaces (or nothing, after an elided "l'") between two words: they form a phrase.
@@ -145,7 +138,8 @@ void count_terms(std::string_view text, const text::StopWords& stop, const TermF
       }
       TermInfo& t = out[key];
       if (t.count == 0) {
-        t.surface = lower(text.substr(ws[i].begin, last.end - ws[i].begin));
+        t.surface = text::collapse_spaces(
+            text::lower_case_in_context(text.substr(ws[i].begin, last.end - ws[i].begin)));
         t.words = static_cast<int>(len);
       }
       ++t.count;

@@ -7,6 +7,7 @@
 
 #include "synth/content_words.h"
 #include "synth/corroboration.h"
+#include "text/fold.h"
 #include "text/normalize.h"
 #include "text/words.h"
 

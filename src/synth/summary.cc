@@ -29,7 +29,7 @@ std::string sort_date(const StoryEvidence& ev, const Claim& c) {
   for (const auto& d : c.dates)
     if (d.precision == "day") return d.value;
   const Article& a = *ev.articles[c.article];
-  if (a.published && a.published->size() >= 10) return a.published->substr(0, 10);
+  if (a.published_at) return format_iso(a.published_at->date);
   return ev.reference_date.value_or("");
 }
 

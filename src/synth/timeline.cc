@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "analyze/civil_date.h"
+#include "core/calendar.h"
 #include "synth/content_words.h"
 #include "synth/corroboration.h"
 #include "text/normalize.h"
@@ -180,10 +180,10 @@ std::vector<TimelineEntry> build_timeline(const StoryEvidence& ev, const SynthRe
   auto covers_a_day = [&](const TimelineEntry& coarse) {
     std::string first, last;
     if (coarse.precision == "week") {
-      auto d = analyze::parse_iso_date(coarse.date);
+      auto d = parse_iso_date(coarse.date);
       if (!d) return false;
       first = coarse.date;
-      last = analyze::format_iso(analyze::civil_from_days(analyze::days_from_civil(*d) + 6));
+      last = format_iso(civil_from_days(days_from_civil(*d) + 6));
     } else if (coarse.precision == "month") {
       first = coarse.date + "-01";
       last = coarse.date + "-31";

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "synth/sentence_form.h"
+#include "text/fold.h"
 #include "text/normalize.h"
 #include "text/words.h"
 

@@ -12,10 +12,6 @@ const icu::Normalizer2* nfc_normalizer() {
   UErrorCode status = U_ZERO_ERROR;
   return icu::Normalizer2::getNFCInstance(status);
 }
-const icu::Normalizer2* nfd_normalizer() {
-  UErrorCode status = U_ZERO_ERROR;
-  return icu::Normalizer2::getNFDInstance(status);
-}
 
 bool is_ascii(std::string_view s) {
   for (unsigned char c : s)
@@ -38,86 +34,6 @@ std::string nfc(std::string_view utf8) {
   std::string result;
   out.toUTF8String(result);
   return result;
-}
-
-std::string fold(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
-  if (is_ascii(utf8)) {
-    for (char c : utf8) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    return out;
-  }
-  const icu::Normalizer2* nfd = nfd_normalizer();
-  int32_t i = 0;
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t len = static_cast<int32_t>(utf8.size());
-  while (i < len) {
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c < 0) continue;  // invalid byte: dropped
-    if (c < 0x80) {
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
-      continue;
-    }
-    switch (c) {  // typographic punctuation that matching should not see
-      case 0x2018:
-      case 0x2019:
-      case 0x02BC:
-      case 0x2032:
-        out += '\'';
-        continue;
-      case 0x2010:
-      case 0x2011:
-      case 0x2012:
-      case 0x2013:
-      case 0x2014:
-      case 0x2212:
-        out += '-';
-        continue;
-      case 0x00A0:
-      case 0x202F:
-      case 0x2009:
-      case 0x2007:
-        out += ' ';
-        continue;
-      case 0x0153:
-        out += "oe";
-        continue;
-      case 0x0152:
-        out += "oe";
-        continue;
-      case 0x00E6:
-      case 0x00C6:
-        out += "ae";
-        continue;
-      case 0x00DF:
-        out += "ss";
-        continue;
-      default:
-        break;
-    }
-    icu::UnicodeString decomposed;
-    if (nfd && nfd->getDecomposition(c, decomposed)) {
-      for (int32_t k = 0; k < decomposed.length();) {
-        UChar32 d = decomposed.char32At(k);
-        k += U16_LENGTH(d);
-        if (u_getCombiningClass(d) != 0 || u_charType(d) == U_NON_SPACING_MARK) continue;
-        d = u_tolower(d);
-        char buf[4];
-        int32_t n = 0;
-        U8_APPEND_UNSAFE(buf, n, d);
-        out.append(buf, n);
-      }
-      continue;
-    }
-    if (u_charType(c) == U_NON_SPACING_MARK) continue;
-    UChar32 lower = u_tolower(c);
-    char buf[4];
-    int32_t n = 0;
-    U8_APPEND_UNSAFE(buf, n, lower);
-    out.append(buf, n);
-  }
-  return out;
 }
 
 std::string collapse_spaces(std::string_view utf8) {

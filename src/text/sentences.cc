@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include "text/data_dir.h"
+#include "text/fold.h"
 
 namespace recoupe::text {
 namespace {
@@ -117,12 +118,6 @@ void pair_quotes(const std::vector<Cp>& cps, size_t from, size_t to, std::vector
 
 std::string strip_final_period(std::string s) {
   while (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-
-std::string ascii_lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   return s;
 }
 

@@ -1,4 +1,4 @@
-#include "analyze/language.h"
+#include "text/language.h"
 
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
@@ -7,17 +7,16 @@
 #include <algorithm>
 #include <string>
 
+#include "text/fold.h"
 #include "text/words.h"
 
-namespace recoupe::analyze {
+namespace recoupe::text {
 
 LanguageGuess detect_language(std::string_view text, std::string_view hint) {
   LanguageGuess guess;
-  std::string hint_code(hint.substr(0, std::min<size_t>(hint.size(), 2)));
-  std::transform(hint_code.begin(), hint_code.end(), hint_code.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string hint_code = ascii_lower(hint.substr(0, std::min<size_t>(hint.size(), 2)));
   if (text.size() > (1u << 20)) text = text.substr(0, 1u << 20);  // 1 MB decides any language
-  if (text::count_words(text) < 3) {
+  if (count_words(text) < 3) {
     if (!hint_code.empty()) {
       guess.code = hint_code;
       guess.confidence = 0.3;
@@ -52,4 +51,4 @@ LanguageGuess detect_language(std::string_view text, std::string_view hint) {
   return guess;
 }
 
-}  // namespace recoupe::analyze
+}  // namespace recoupe::text

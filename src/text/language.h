@@ -1,11 +1,12 @@
-// Language identification (CLD2: 83 languages).
+// Language identification (CLD2: 83 languages). In text/ so that extraction can tag an
+// article's language without depending on analysis.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 
-namespace recoupe::analyze {
+namespace recoupe::text {
 
 struct LanguageGuess {
   std::optional<std::string> code;  // ISO 639-1 ("fr"), or empty when unknown
@@ -18,4 +19,4 @@ struct LanguageGuess {
 // Cost: about 1 ms per 30 KB.
 LanguageGuess detect_language(std::string_view text, std::string_view hint = {});
 
-}  // namespace recoupe::analyze
+}  // namespace recoupe::text
