@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "analyze/analyzer.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/io.h"

@@ -265,21 +265,6 @@ void mark_line_shape(LineFeatures& f) {
 }
 }  // namespace
 
-std::string lower_latin(std::string_view in) {
-  std::string out(in);
-  for (size_t k = 0; k < out.size(); ++k) {
-    unsigned char ch = static_cast<unsigned char>(out[k]);
-    if (ch >= 'A' && ch <= 'Z') {
-      out[k] = static_cast<char>(ch + 32);
-    } else if (ch == 0xC3 && k + 1 < out.size()) {
-      unsigned char nx = static_cast<unsigned char>(out[k + 1]);
-      if (nx >= 0x80 && nx <= 0x9E && nx != 0x97) out[k + 1] = static_cast<char>(nx + 0x20);
-      ++k;
-    }
-  }
-  return out;
-}
-
 LineFeatures features_of(std::string line, const TextCues& cues) {
   LineFeatures f;
   f.text = std::move(line);
