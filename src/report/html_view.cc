@@ -268,7 +268,8 @@ class HtmlRenderer {
     for (const StoryEntity& e : story.entities) {
       const std::string& name = e.name;
       if (name.empty()) continue;
-      std::string_view type = e.type == "organisation" ? "organization" : e.type;
+      std::string_view type =
+          e.type == "organisation" ? std::string_view("organization") : std::string_view(e.type);
       auto g = std::find_if(groups.begin(), groups.end() - 1,
                             [&](const Group& x) { return x.type == type; });
       std::vector<std::string> aliases;

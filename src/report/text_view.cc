@@ -247,7 +247,8 @@ class TextRenderer {
                                  {"", labels_.other_entities, {}}};
     for (const StoryEntity& e : story.entities) {
       if (e.name.empty()) continue;
-      std::string_view type = e.type == "organisation" ? "organization" : e.type;
+      std::string_view type =
+          e.type == "organisation" ? std::string_view("organization") : std::string_view(e.type);
       auto g = std::find_if(groups.begin(), groups.end() - 1,
                             [&](const Group& x) { return x.type == type; });
       g->items.push_back(&e);
