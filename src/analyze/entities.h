@@ -26,8 +26,8 @@
 #include "analyze/ner_model.h"
 #include "core/entity.h"
 #include "core/expected.h"
-#include "text/stopwords.h"
 #include "text/elisions.h"
+#include "text/stopwords.h"
 
 namespace recoupe::analyze {
 
