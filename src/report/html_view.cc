@@ -172,11 +172,7 @@ class HtmlRenderer {
     for (const CorroboratedClaim& c : story.corroborated) {
       if (c.claim.empty()) continue;
       const std::vector<std::string>& ids = c.articles;
-      // 0: a report from before the count was written; count the cited outlets.
-      long long n =
-          c.outlets > 0
-              ? c.outlets
-              : static_cast<long long>(index_.outlets_of(ids, labels_.unknown_outlet).size());
+      long long n = index_.claim_outlet_count(c, labels_.unknown_outlet);
       items += "<li><span" + story_lang_ + ">" + esc(c.claim) + "</span>";
       if (n > 0)
         items += " <span class=\"badge\" title=\"" + esc(outlets_text(ids)) + "\">" +

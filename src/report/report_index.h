@@ -47,6 +47,13 @@ class ReportIndex {
 
   // Distinct outlets of these articles, in first-cited order; an article without an
   // outlet counts as its own outlet, named by `unknown` (once per such article).
+  // The outlet count a corroborated claim shows: its own count, or for a report written
+  // before that count existed (0), the number of distinct outlets its articles cite.
+  long long claim_outlet_count(const CorroboratedClaim& c, std::string_view unknown_label) const {
+    return c.outlets > 0 ? c.outlets
+                         : static_cast<long long>(outlets_of(c.articles, unknown_label).size());
+  }
+
   std::vector<std::string> outlets_of(const std::vector<std::string>& ids,
                                       std::string_view unknown) const;
 
