@@ -174,6 +174,10 @@ TEST(ReportJson, ReaderNamesTheBadField) {
             "stories[0].quotes[0].articles[1]: expected a string");
 
   EXPECT_NE(error_of("{\"articles\": [").find("not JSON"), std::string::npos);
+  // A number beyond a double is nlohmann's out_of_range, not parse_error (found by the fuzzer).
+  EXPECT_NE(error_of("2E3333333333333333333333333333333333333332U").find("not JSON"),
+            std::string::npos);
+  EXPECT_NE(error_of("{\"articles\": [], \"stories\": 1E400}").find("not JSON"), std::string::npos);
   EXPECT_NE(error_of(std::string(100, '[') + std::string(100, ']')).find("nested deeper"),
             std::string::npos);
 }

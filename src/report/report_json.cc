@@ -334,7 +334,8 @@ Expected<Report> report_from_json(std::string_view text) {
   Json doc;
   try {
     doc = Json::parse(text);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
+    // Not only parse_error: a number too large for a double ("1E400") is out_of_range.
     return Error{"", std::string("not JSON: ") + e.what()};
   }
   try {
