@@ -37,25 +37,67 @@ std::string write_temp(const std::string& name, const std::string& content) {
 }
 
 TEST(SummaryRefs, ReadsRecordsAndNamesTheLineOfABadOne) {
-  std::string path = write_temp(
-      "refs.jsonl",
-      "{\"topic\": \"t\", \"slice\": 2, \"summaries\": [\"S one.\", 3], \"doc_ids\": [\"a\"]}\n"
-      "\n"
-      "not json\n"
-      "{\"summaries\": [\"x\"]}\n"
-      "{\"summaries\": [], \"doc_ids\": [1]}\n");
+  std::string path = write_temp("refs.jsonl",
+                                "{\"topic\": \"t\", \"slice\": 2, \"summaries\": [\"S one.\", \"S "
+                                "two.\"], \"doc_ids\": [\"a\"]}\n"
+                                "\n"
+                                "not json\n"
+                                "{\"summaries\": [\"x\"]}\n"
+                                "{\"summaries\": [], \"doc_ids\": [1]}\n");
   auto refs = read_summary_refs(path);
   ASSERT_TRUE(refs);
   ASSERT_EQ(refs->records.size(), 1u);
   EXPECT_EQ(refs->records[0].line, 1u);
   EXPECT_EQ(refs->records[0].topic, "t");
   EXPECT_EQ(refs->records[0].slice, 2);
-  EXPECT_EQ(refs->records[0].summaries, std::vector<std::string>{"S one."});
+  EXPECT_EQ(refs->records[0].summaries, (std::vector<std::string>{"S one.", "S two."}));
   ASSERT_EQ(refs->errors.size(), 3u);
   EXPECT_EQ(refs->errors[0].where, path + ":3");
-  EXPECT_EQ(refs->errors[1].to_string(), path + ":4: no \"doc_ids\" array");
+  EXPECT_EQ(refs->errors[1].to_string(), path + ":4: no \"doc_ids\" array (non-empty, of strings)");
   EXPECT_EQ(refs->errors[2].where, path + ":5");
   EXPECT_FALSE(read_summary_refs(path + ".missing"));
+}
+
+// Every field with a wrong type, null, nested garbage or a number beyond a double or an int:
+// one error naming the line and the field, never an exception (type_error.302 aborted
+// `recoupe eval-summary` before).
+TEST(SummaryRefs, NamesEachWrongField) {
+  const std::string ok = R"("summaries": ["s"], "doc_ids": ["a"])";
+  std::string lines;
+  for (const std::string& rec : std::vector<std::string>{
+           "{" + ok + "}", "{" + ok + R"(, "topic": null, "slice": null})",
+           R"({"summaries": ["s", null], "doc_ids": ["a"]})",
+           R"({"summaries": [["s"]], "doc_ids": ["a"]})", R"({"summaries": "s", "doc_ids": ["a"]})",
+           R"({"summaries": ["s"], "doc_ids": [{"id": "a"}]})",
+           R"({"summaries": ["s"], "doc_ids": [1E400]})", R"({"summaries": ["s"], "doc_ids": []})",
+           R"({"summaries": ["s"], "doc_ids": null})", "{" + ok + R"(, "topic": 3})",
+           "{" + ok + R"(, "topic": {"a": [1, {"b": null}]}})", "{" + ok + R"(, "slice": "2"})",
+           "{" + ok + R"(, "slice": 2.5})", "{" + ok + R"(, "slice": 1e300})",
+           "{" + ok + R"(, "slice": 99999999999})",
+           "{" + ok + R"(, "slice": 18446744073709551615})",
+           "{" + ok + R"(, "slice": -2147483648})", std::string("[]"), std::string("null")})
+    lines += rec + "\n";
+  std::string path = write_temp("refs_bad.jsonl", lines);
+  auto refs = read_summary_refs(path);
+  ASSERT_TRUE(refs);
+  ASSERT_EQ(refs->records.size(), 3u);
+  EXPECT_EQ(refs->records[2].slice, -2147483647 - 1);
+  std::vector<std::string> why;
+  for (const auto& e : refs->errors) why.push_back(e.to_string().substr(path.size()));
+  EXPECT_EQ(
+      why,
+      (std::vector<std::string>{
+          ":3: a \"summaries\" entry is not a string", ":4: a \"summaries\" entry is not a string",
+          ":5: no \"summaries\" array (non-empty, of strings)",
+          ":6: a \"doc_ids\" entry is not a string", ":7: not a JSON object",
+          ":8: no \"doc_ids\" array (non-empty, of strings)",
+          ":9: no \"doc_ids\" array (non-empty, of strings)", ":10: \"topic\" is not a string",
+          ":11: \"topic\" is not a string", ":12: \"slice\" is not an integer within ±2^31",
+          ":13: \"slice\" is not an integer within ±2^31",
+          ":14: \"slice\" is not an integer within ±2^31",
+          ":15: \"slice\" is not an integer within ±2^31",
+          ":16: \"slice\" is not an integer within ±2^31", ":18: not a JSON object",
+          ":19: not a JSON object"}));
 }
 
 TEST(SummaryRefs, ArticlesOfCountsMissingIds) {

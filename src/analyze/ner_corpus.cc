@@ -29,7 +29,34 @@ uint8_t tag_id(const std::string& tag) {
 
 }  // namespace
 
-Expected<std::vector<TaggedSentence>> read_ner_corpus(const std::string& path, size_t* skipped) {
+namespace {
+
+// The sentence of one line, or why the line is not one.
+Expected<TaggedSentence> parse_sentence(std::string_view line, const std::string& where) {
+  auto j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Error{where, "not a JSON object"};
+  auto tokens = j.find("tokens"), tags = j.find("tags");
+  if (tokens == j.end() || !tokens->is_array() || tokens->empty())
+    return Error{where, "no \"tokens\" array (non-empty, of strings)"};
+  if (tags == j.end() || !tags->is_array()) return Error{where, "no \"tags\" array"};
+  if (tokens->size() != tags->size())
+    return Error{where, "\"tokens\" and \"tags\" differ in length"};
+  TaggedSentence s;
+  for (const auto& t : *tokens) {
+    if (!t.is_string()) return Error{where, "a \"tokens\" entry is not a string"};
+    s.tokens.push_back(t.get<std::string>());
+  }
+  for (const auto& t : *tags) {
+    if (!t.is_string()) return Error{where, "a \"tags\" entry is not a string"};
+    s.tags.push_back(tag_id(t.get<std::string>()));
+  }
+  return s;
+}
+
+}  // namespace
+
+Expected<std::vector<TaggedSentence>> read_ner_corpus(const std::string& path,
+                                                      std::vector<Error>* skipped) {
   std::string data;
   if (path.size() > 4 && path.substr(path.size() - 4) == ".zst") {
     auto d = read_zstd_file(path);
@@ -43,37 +70,20 @@ Expected<std::vector<TaggedSentence>> read_ner_corpus(const std::string& path, s
     data = ss.str();
   }
   std::vector<TaggedSentence> out;
-  size_t bad = 0, pos = 0;
+  size_t pos = 0, line_no = 0;
   while (pos < data.size()) {
     size_t nl = data.find('\n', pos);
     if (nl == std::string::npos) nl = data.size();
     std::string_view line(data.data() + pos, nl - pos);
     pos = nl + 1;
-    if (line.empty()) continue;
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.contains("tokens") || !j.contains("tags") ||
-        !j["tokens"].is_array() || !j["tags"].is_array() ||
-        j["tokens"].size() != j["tags"].size()) {
-      ++bad;
-      continue;
-    }
-    TaggedSentence s;
-    bool ok = true;
-    for (const auto& t : j["tokens"]) {
-      if (!t.is_string())
-        ok = false;
-      else
-        s.tokens.push_back(t.get<std::string>());
-    }
-    for (const auto& t : j["tags"])
-      s.tags.push_back(t.is_string() ? tag_id(t.get<std::string>()) : 0);
-    if (!ok || s.tokens.empty()) {
-      ++bad;
-      continue;
-    }
-    out.push_back(std::move(s));
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    auto sentence = parse_sentence(line, path + ":" + std::to_string(line_no));
+    if (sentence)
+      out.push_back(std::move(*sentence));
+    else if (skipped)
+      skipped->push_back(sentence.error());
   }
-  if (skipped) *skipped = bad;
   return out;
 }
 

@@ -19,11 +19,13 @@ struct TaggedSentence {
   std::vector<uint8_t> tags;  // NerModel tag ids (0 = O, 1 + 2t = B-t, 2 + 2t = I-t)
 };
 
-// Reads a .jsonl or .jsonl.zst corpus. Lines that are not valid JSON or whose tokens and
-// tags differ in length are skipped (counted in `skipped` when given). Unknown tag types
-// become O. Error when the file cannot be read.
+// Reads a .jsonl or .jsonl.zst corpus (memory: the whole decompressed file). Blank lines are
+// skipped. A line that is not a JSON object with non-empty "tokens" and "tags" arrays of
+// strings, of one length, is skipped (with an error naming "file:line" and why in `skipped`
+// when given). Unknown tags (not B-/I- of PER, LOC, ORG, MISC) become O. Error when the file
+// cannot be read.
 Expected<std::vector<TaggedSentence>> read_ner_corpus(const std::string& path,
-                                                      size_t* skipped = nullptr);
+                                                      std::vector<Error>* skipped = nullptr);
 
 // An entity span over tokens [begin, end).
 struct TagSpan {

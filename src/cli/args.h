@@ -1,6 +1,7 @@
 // Minimal argument parsing shared by the subcommands: positional inputs plus --flag VALUE.
 #pragma once
 
+#include <charconv>
 #include <map>
 #include <optional>
 #include <set>
@@ -22,8 +23,12 @@ struct Args {
   bool has(const std::string& name) const { return options.count(name) > 0; }
 };
 
-// `with_value` lists the options that take a value; `switches` those that don't. Anything
-// else starting with "--" is an error. "-" alone is a positional (stdin).
+// `with_value` lists the options that take a value; `switches` those that don't. "-" alone
+// is a positional (stdin). The first problem stops parsing and is set in `error`, one line
+// naming the option: an unknown option, a switch given a value, a missing or empty value (a
+// value that starts with "--" counts as missing: `--gold --format json`; a file of that name
+// is given as ./--name), or an option given twice (which one should win is a guess we refuse
+// to make).
 inline Args parse_args(int argc, char** argv, int first, const std::set<std::string>& with_value,
                        const std::set<std::string>& switches) {
   Args a;
@@ -38,16 +43,32 @@ inline Args parse_args(int argc, char** argv, int first, const std::set<std::str
         inline_value = true;
       }
       if (name == "-o") name = "--output";
+      if (a.options.count(name)) {
+        a.error = name + " is given twice";
+        return a;
+      }
       if (with_value.count(name)) {
         if (!inline_value) {
           if (i + 1 >= argc) {
             a.error = name + " needs a value";
             return a;
           }
+          if (std::string next = argv[i + 1]; next.starts_with("--") || next == "-o") {
+            a.error = name + " needs a value (" + next.substr(0, next.find('=')) + " is an option)";
+            return a;
+          }
           value = argv[++i];
         }
+        if (value.empty()) {
+          a.error = name + " needs a value, not an empty string";
+          return a;
+        }
         a.options[name] = value;
-      } else if (switches.count(name) && !inline_value) {
+      } else if (switches.count(name)) {
+        if (inline_value) {
+          a.error = name + " takes no value";
+          return a;
+        }
         a.options[name] = "";
       } else {
         a.error = "unknown option " + name;
@@ -58,6 +79,16 @@ inline Args parse_args(int argc, char** argv, int first, const std::set<std::str
     }
   }
   return a;
+}
+
+// `s` as a whole decimal integer within [min, max]; nullopt for anything else: "", "abc",
+// "1e3", "+3", "12abc", " 7", or a number out of range (including beyond a long).
+inline std::optional<long> parse_int_in(const std::string& s, long min, long max) {
+  long n = 0;
+  const char* end = s.data() + s.size();
+  auto [ptr, ec] = std::from_chars(s.data(), end, n);
+  if (s.empty() || ec != std::errc() || ptr != end || n < min || n > max) return std::nullopt;
+  return n;
 }
 
 }  // namespace recoupe::cli

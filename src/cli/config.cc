@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <string>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -31,9 +32,11 @@ int run_config(int argc, char** argv) {
   }
   if (!args.error.empty() || !args.positional.empty() ||
       args.has("--defaults") == args.get("--check").has_value()) {
-    std::fprintf(stderr, "recoupe config: %s\n%s",
-                 !args.error.empty() ? args.error.c_str() : "give --defaults or --check FILE",
-                 kHelp);
+    const std::string problem = !args.error.empty() ? args.error
+                                : !args.positional.empty()
+                                    ? "unexpected argument " + args.positional[0]
+                                    : "give --defaults or --check FILE";
+    std::fprintf(stderr, "recoupe config: %s\n%s", problem.c_str(), kHelp);
     return kExitUsage;
   }
   engine::Config config;

@@ -5,6 +5,8 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/error_lines.h"
+#include "cli/io.h"
 #include "cli/setup.h"
 #include "engine/evaluation_runs.h"
 #include "eval/clustering_scores.h"
@@ -24,7 +26,13 @@ constexpr const char* kHelp =
     "  --config FILE     JSON object overriding ClusterConfig fields "
     "(src/cluster/cluster_config.h)\n"
     "  --data DIR        language resources (default: see recoupe --help)\n"
-    "  --threads N       feature extraction threads (default: all cores)\n";
+    "  --threads N       feature extraction threads, 0..256 (default 0: all cores)\n\n"
+    "The gold file must be a regular, non-empty text file (a .zst name: zstd data); a record\n"
+    "is read as `recoupe report` reads a JSONL line (limits: recoupe --help). Records that\n"
+    "cannot be read are named on stderr, the first 10 of them, then a count.\n"
+    "Exit codes: 0 ok; 1 some records refused (the rest scored); 2 usage, bad config or data\n"
+    "folder; 3 the gold file or every record refused, nothing scored; 4 the output could not\n"
+    "be written.\n";
 
 }  // namespace
 
@@ -34,15 +42,23 @@ int run_eval(int argc, char** argv) {
   if (!args) return exit_code;
 
   engine::GoldGrouping run = engine::group_gold_set(args->gold, args->setup.pipeline());
-  for (const auto& e : run.errors) std::fprintf(stderr, "recoupe: %s\n", e.to_string().c_str());
-  if (run.articles.empty()) return kExitNothingProcessed;
+  ErrorLines errors("eval", args->gold);
+  errors.add_all(run.errors);
+  errors.finish();
+  if (run.articles.empty()) {
+    std::fprintf(stderr, "recoupe eval: %s: no record could be read\n", args->gold.c_str());
+    return kExitNothingProcessed;
+  }
 
   eval::ClusteringScores s =
       eval::score_clustering(eval::event_labels(run.articles), eval::story_labels(run.story_of));
+  Output out;
+  out.open_path(std::nullopt, "eval");
   if (args->format == "json")
-    std::cout << eval::clustering_json(s, run.seconds).dump() << "\n";
+    out.stream() << eval::clustering_json(s, run.seconds).dump() << "\n";
   else
-    std::cout << eval::clustering_text(s, run.seconds);
+    out.stream() << eval::clustering_text(s, run.seconds);
+  if (!out.finish()) return kExitWriteFailed;
   return run.errors.empty() ? kExitOk : kExitSomeInputsFailed;
 }
 

@@ -7,6 +7,9 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/error_lines.h"
+#include "cli/input_file.h"
+#include "cli/io.h"
 #include "cli/setup.h"
 #include "engine/evaluation_runs.h"
 #include "eval/ner_gold.h"
@@ -16,7 +19,7 @@ namespace recoupe::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: recoupe eval-ner [--corpus DIR] [--format text|json] [--data DIR]\n\n"
+    "usage: recoupe eval-ner [--corpus DIR] [--format text|json] [--config FILE] [--data DIR]\n\n"
     "Scores the entity tagger on every held-out file DIR/<corpus>/<lang>-test.jsonl.zst\n"
     "(default DIR: ../shared/data/ner, or $RECOUPE_NER_DIR): exact span match per type\n"
     "(PER, LOC, ORG, MISC; CoNLL style), for the shipped tagger ('model': the language's\n"
@@ -25,7 +28,15 @@ constexpr const char* kHelp =
     "Also prints the tagger's speed in tokens/s (features + decoding, one core).\n\n"
     "  --corpus DIR        folder of corpora\n"
     "  --format text|json  output (default text)\n"
-    "  --data DIR          recoupe data folder\n";
+    "  --config FILE       settings over the defaults (recoupe config --defaults)\n"
+    "  --data DIR          recoupe data folder\n\n"
+    "Each file: zstd data, one sentence a line, {\"tokens\": [strings, at least one], \"tags\":\n"
+    "[strings, as many]} with IOB2 tags (others count as O); read whole into memory. Lines\n"
+    "that are not such a sentence are named on stderr (the first 10 per file, then a count)\n"
+    "and skipped; a file that is not a regular file, or has no sentence, is refused.\n"
+    "Exit codes: 0 ok; 1 some files refused or lines skipped (the rest scored); 2 usage, bad\n"
+    "config or data folder; 3 no corpus file found or none could be scored; 4 the output\n"
+    "could not be written.\n";
 
 }  // namespace
 
@@ -36,9 +47,13 @@ int run_eval_ner(int argc, char** argv) {
     return kExitOk;
   }
   std::string format = args.get("--format").value_or("text");
-  if (!args.error.empty() || (format != "json" && format != "text") || !args.positional.empty()) {
-    std::fprintf(stderr, "recoupe eval-ner: %s\n%s",
-                 !args.error.empty() ? args.error.c_str() : "bad arguments", kHelp);
+  const std::string problem =
+      !args.error.empty()                    ? args.error
+      : !args.positional.empty()             ? "unexpected argument " + args.positional[0]
+      : format != "json" && format != "text" ? "--format must be json or text"
+                                             : "";
+  if (!problem.empty()) {
+    std::fprintf(stderr, "recoupe eval-ner: %s\n%s", problem.c_str(), kHelp);
     return kExitUsage;
   }
   std::string corpus_dir = eval::ner_corpus_dir(args.get("--corpus").value_or(""));
@@ -55,12 +70,24 @@ int run_eval_ner(int argc, char** argv) {
   std::vector<eval::NerCorpusScores> results;
   int failures = 0;
   for (const auto& set : sets) {
-    auto corpus = eval::read_ner_test_set(set);
-    if (!corpus) {
-      std::fprintf(stderr, "recoupe eval-ner: %s\n", corpus.error().to_string().c_str());
+    if (std::string why = refuse_input_file(set.path); !why.empty()) {
+      std::fprintf(stderr, "recoupe eval-ner: %s\n", why.c_str());
       ++failures;
       continue;
     }
+    std::vector<Error> skipped;
+    auto corpus = eval::read_ner_test_set(set, skipped);
+    ErrorLines errors("eval-ner", set.path);
+    errors.add_all(skipped);
+    errors.finish();
+    if (!corpus || corpus->empty()) {
+      std::fprintf(stderr, "recoupe eval-ner: %s\n",
+                   !corpus ? corpus.error().to_string().c_str()
+                           : (set.path + ": no tagged sentence").c_str());
+      ++failures;
+      continue;
+    }
+    if (!skipped.empty()) ++failures;
     eval::NerCorpusScores r{set.corpus, set.lang, tagger->method(set.lang)};
     for (const auto& sentence : *corpus) {
       engine::CorpusTagger::Tags tags = tagger->tag(sentence.tokens, set.lang);
@@ -71,12 +98,15 @@ int run_eval_ner(int argc, char** argv) {
     }
     results.push_back(std::move(r));
   }
+  if (results.empty()) return kExitNothingProcessed;
+  Output out;
+  out.open_path(std::nullopt, "eval-ner");
   if (format == "json")
-    std::printf("%s\n", eval::ner_json(results).dump(2).c_str());
+    out.stream() << eval::ner_json(results).dump(2) << "\n";
   else
-    std::fputs(eval::ner_text(results).c_str(), stdout);
-  return failures == 0 ? kExitOk
-                       : (results.empty() ? kExitNothingProcessed : kExitSomeInputsFailed);
+    out.stream() << eval::ner_text(results);
+  if (!out.finish()) return kExitWriteFailed;
+  return failures == 0 ? kExitOk : kExitSomeInputsFailed;
 }
 
 }  // namespace recoupe::cli

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,8 +37,12 @@ class Output {
   // Opens --output when given. False (after one error line naming `command` and the file)
   // when it cannot be written or when it is one of the `inputs`.
   bool open(const Args& args, const char* command, const std::vector<std::string>& inputs = {}) {
+    return open_path(args.get("--output"), command, inputs);
+  }
+  // The same for a file named by another option (`path`; nullopt: stdout).
+  bool open_path(const std::optional<std::string>& path, const char* command,
+                 const std::vector<std::string>& inputs = {}) {
     command_ = command;
-    auto path = args.get("--output");
     if (!path) return true;
     std::error_code ec;
     for (const auto& input : inputs)

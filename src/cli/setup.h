@@ -9,6 +9,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/input_file.h"
 #include "engine/config.h"
 #include "engine/pipeline.h"
 #include "engine/resources.h"
@@ -74,8 +75,9 @@ struct GoldEvalArgs {
 };
 
 // Parses argv[2..]; on --help prints `help` and returns kExitOk in `exit_code`; on a bad
-// command line or setup prints the reason (and `help` for usage) and returns kExitUsage.
-// nullopt in both cases.
+// command line or setup prints the reason (and `help` for usage) and returns kExitUsage; on a
+// gold file refused by refuse_input_file (missing, not a regular file, empty, binary) prints
+// that line and returns kExitNothingProcessed. nullopt in those cases.
 inline std::optional<GoldEvalArgs> parse_gold_eval_args(int argc, char** argv, const char* command,
                                                         const char* help, int& exit_code) {
   Args args = parse_args(argc, argv, 2, {"--gold", "--format", "--config", "--data", "--threads"},
@@ -86,18 +88,24 @@ inline std::optional<GoldEvalArgs> parse_gold_eval_args(int argc, char** argv, c
     return std::nullopt;
   }
   std::string format = args.get("--format").value_or("text");
-  const char* problem = !args.error.empty()                    ? args.error.c_str()
-                        : !args.get("--gold")                  ? "--gold FILE is required"
-                        : !args.positional.empty()             ? "unexpected argument"
-                        : format != "json" && format != "text" ? "--format must be json or text"
-                                                               : nullptr;
-  if (problem) {
-    std::fprintf(stderr, "recoupe %s: %s\n%s", command, problem, help);
+  const std::string problem =
+      !args.error.empty()                    ? args.error
+      : !args.get("--gold")                  ? "--gold FILE is required"
+      : !args.positional.empty()             ? "unexpected argument " + args.positional[0]
+      : format != "json" && format != "text" ? "--format must be json or text"
+                                             : "";
+  if (!problem.empty()) {
+    std::fprintf(stderr, "recoupe %s: %s\n%s", command, problem.c_str(), help);
     exit_code = kExitUsage;
     return std::nullopt;
   }
   auto setup = load_setup(args, command, exit_code);
   if (!setup) return std::nullopt;
+  if (std::string why = refuse_input_file(*args.get("--gold")); !why.empty()) {
+    std::fprintf(stderr, "recoupe %s: %s\n", command, why.c_str());
+    exit_code = kExitNothingProcessed;
+    return std::nullopt;
+  }
   return GoldEvalArgs{*args.get("--gold"), format, std::move(*setup)};
 }
 

@@ -37,17 +37,25 @@ GoldGrouping group_gold_set(const std::string& path, const Pipeline& pipeline) {
   return out;
 }
 
-Expected<std::unordered_map<std::string, Article>> extract_articles_by_id(
-    const std::string& path, const Pipeline& pipeline) {
-  std::unordered_map<std::string, Article> articles;
-  auto read = ingest::for_each_line(
-      path, size_t{64} << 20, [&](std::string_view line, size_t n, bool oversized) {
-        if (oversized || line.empty()) return;
-        auto doc = ingest::parse_jsonl_record(line, path + ":" + std::to_string(n), {});
-        if (!doc) return;
-        Article a = pipeline.extract(*doc);
-        articles.emplace(a.id, std::move(a));
-      });
+Expected<ArticlesById> extract_articles_by_id(const std::string& path, const Pipeline& pipeline) {
+  ArticlesById articles;
+  auto read = ingest::for_each_line(path, size_t{64} << 20,
+                                    [&](std::string_view line, size_t n, bool oversized) {
+                                      const std::string where = path + ":" + std::to_string(n);
+                                      if (oversized) {
+                                        articles.errors.push_back({where, "record over 64 MB"});
+                                        return;
+                                      }
+                                      if (line.find_first_not_of(" \t\r") == std::string_view::npos)
+                                        return;
+                                      auto doc = ingest::parse_jsonl_record(line, where, {});
+                                      if (!doc) {
+                                        articles.errors.push_back(doc.error());
+                                        return;
+                                      }
+                                      Article a = pipeline.extract(*doc);
+                                      articles.by_id.emplace(a.id, std::move(a));
+                                    });
   if (!read) return read.error();
   return articles;
 }

@@ -37,11 +37,15 @@ GoldGrouping group_gold_set(const std::string& path, const Pipeline& pipeline);
 
 // ---- recoupe eval-summary: the story summary and the lead baseline of a set of articles.
 
-// Every record of the JSONL articles file `path`, cleaned (Pipeline::extract), by id; the
-// first of two records with one id wins. Records that cannot be parsed are left out. Error
-// when the file cannot be read.
-Expected<std::unordered_map<std::string, Article>> extract_articles_by_id(const std::string& path,
-                                                                          const Pipeline& pipeline);
+// Every record of the JSONL articles file `path` (.jsonl or .jsonl.zst), cleaned
+// (Pipeline::extract), by id; the first of two records with one id wins. Records that
+// cannot be parsed (ingest::parse_jsonl_record) or are over 64 MB are left out, each with an
+// error naming "file:line". Error when the file cannot be read.
+struct ArticlesById {
+  std::unordered_map<std::string, Article> by_id;
+  std::vector<Error> errors;  // records left out
+};
+Expected<ArticlesById> extract_articles_by_id(const std::string& path, const Pipeline& pipeline);
 
 // Summarizes stories as `recoupe report` does, cut to a word budget, beside the lead
 // baseline, with the pipeline's resources and synthesis config (`pipeline` must outlive it).

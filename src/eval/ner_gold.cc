@@ -33,8 +33,9 @@ std::vector<NerTestSet> find_ner_test_sets(const std::string& dir) {
   return out;
 }
 
-Expected<std::vector<analyze::TaggedSentence>> read_ner_test_set(const NerTestSet& set) {
-  return analyze::read_ner_corpus(set.path);
+Expected<std::vector<analyze::TaggedSentence>> read_ner_test_set(const NerTestSet& set,
+                                                                 std::vector<Error>& skipped) {
+  return analyze::read_ner_corpus(set.path, &skipped);
 }
 
 }  // namespace recoupe::eval

@@ -20,12 +20,15 @@ struct NerTestSet {
 // ../shared/data/ner.
 std::string ner_corpus_dir(const std::string& given);
 
-// Every DIR/<corpus>/<lang>-test.jsonl.zst, sorted by path. Empty when there is none or the
-// folder cannot be read.
+// Every DIR/<corpus>/<lang>-test.jsonl.zst, sorted by path, whatever its type (the caller
+// refuses a name that is not a regular file). Empty when there is none or the folder cannot
+// be read.
 std::vector<NerTestSet> find_ner_test_sets(const std::string& dir);
 
-// The tagged sentences of `set` (analyze::read_ner_corpus). Error naming the file when it
+// The tagged sentences of `set` (analyze::read_ner_corpus); lines that are not a tagged
+// sentence are left out, each with an error in `skipped`. Error naming the file when it
 // cannot be read.
-Expected<std::vector<analyze::TaggedSentence>> read_ner_test_set(const NerTestSet& set);
+Expected<std::vector<analyze::TaggedSentence>> read_ner_test_set(const NerTestSet& set,
+                                                                 std::vector<Error>& skipped);
 
 }  // namespace recoupe::eval

@@ -18,12 +18,15 @@ struct LabeledPair {
 
 struct PairGold {
   std::vector<LabeledPair> pairs;  // file order
-  std::vector<Error> errors;       // "file:line: not a pair record", one per line skipped
+  std::vector<Error> errors;       // "file:line: why", one per line skipped
 };
 
-// Reads a plain JSONL file; blank lines are skipped, a line that is not an object with a
-// boolean "same_event" is skipped with an error. Error "cannot read FILE" when it cannot be
-// opened.
+// Reads a .jsonl or .jsonl.zst file, one line at a time (memory: the pairs plus one line of at
+// most ingest::ReadLimits' line length). Blank lines are skipped. A line is skipped with an
+// error naming "file:line" and why when it is over the line length, is not a JSON object,
+// has no boolean "same_event", has a field above that is neither a string nor null, or
+// leaves one article with no title and no text. Error naming the file when it cannot be
+// read (cannot open, corrupt or truncated zstd).
 Expected<PairGold> read_pair_gold(const std::string& path);
 
 }  // namespace recoupe::eval

@@ -1,5 +1,8 @@
 #include "eval/summary_refs.h"
 
+#include <cstdint>
+#include <limits>
+
 #include <nlohmann/json.hpp>
 
 #include "ingest/lines.h"
@@ -7,29 +10,35 @@
 namespace recoupe::eval {
 namespace {
 
-// The record of `line`, or the reason it is not one.
+// The record of `line`, or the reason it is not one (the first field at fault).
 Expected<SummaryRef> parse_ref(std::string_view line, const std::string& where) {
   auto rec = nlohmann::json::parse(line, nullptr, false);
   if (rec.is_discarded() || !rec.is_object()) return Error{where, "not a JSON object"};
   SummaryRef ref;
   for (auto [key, out] : {std::pair{"summaries", &ref.summaries}, {"doc_ids", &ref.doc_ids}}) {
     auto it = rec.find(key);
-    if (it == rec.end() || !it->is_array())
-      return Error{where, std::string("no \"") + key + "\" array"};
+    if (it == rec.end() || !it->is_array() || it->empty())
+      return Error{where, std::string("no \"") + key + "\" array (non-empty, of strings)"};
     for (const auto& v : *it) {
-      if (v.is_string())
-        out->push_back(v.get<std::string>());
-      else if (out == &ref.doc_ids)
-        return Error{where, "a doc_ids entry is not a string"};
+      if (!v.is_string())
+        return Error{where, std::string("a \"") + key + "\" entry is not a string"};
+      out->push_back(v.get<std::string>());
     }
   }
-  if (auto it = rec.find("topic"); it != rec.end()) {
+  if (auto it = rec.find("topic"); it != rec.end() && !it->is_null()) {
     if (!it->is_string()) return Error{where, "\"topic\" is not a string"};
     ref.topic = it->get<std::string>();
   }
-  if (auto it = rec.find("slice"); it != rec.end()) {
-    if (!it->is_number()) return Error{where, "\"slice\" is not a number"};
-    ref.slice = it->get<int>();
+  if (auto it = rec.find("slice"); it != rec.end() && !it->is_null()) {
+    // Integers only, within an int: a float, or an integer nlohmann holds as unsigned or
+    // beyond int, would be converted with undefined behaviour by get<int>().
+    const bool fits = (it->is_number_integer() && !it->is_number_unsigned() &&
+                       it->get<int64_t>() >= std::numeric_limits<int>::min() &&
+                       it->get<int64_t>() <= std::numeric_limits<int>::max()) ||
+                      (it->is_number_unsigned() &&
+                       it->get<uint64_t>() <= uint64_t(std::numeric_limits<int>::max()));
+    if (!fits) return Error{where, "\"slice\" is not an integer within ±2^31"};
+    ref.slice = static_cast<int>(it->get<int64_t>());
   }
   return ref;
 }

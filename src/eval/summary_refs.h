@@ -16,8 +16,8 @@ struct SummaryRef {
   size_t line = 0;  // 1-based line of the record in its file
   std::string topic;
   int slice = 0;
-  std::vector<std::string> summaries;  // the human summaries (string entries only)
-  std::vector<std::string> doc_ids;    // ids of the articles they summarize
+  std::vector<std::string> summaries;  // the human summaries (at least one)
+  std::vector<std::string> doc_ids;    // ids of the articles they summarize (at least one)
 };
 
 struct SummaryRefs {
@@ -25,10 +25,12 @@ struct SummaryRefs {
   std::vector<Error> errors;        // records skipped, each naming "file:line" and why
 };
 
-// Reads a .jsonl or .jsonl.zst references file. Blank lines are skipped; a line that is not
-// a JSON object with array fields "summaries" and "doc_ids" of strings (and, when present,
-// a string "topic" and a number "slice") is skipped with an error in `errors`. Error when
-// the file cannot be read. Memory: the records (lines up to 64 MB).
+// Reads a .jsonl or .jsonl.zst references file. Blank lines are skipped; a line is skipped
+// with an error in `errors` (naming "file:line" and the field at fault) when it is over
+// 64 MB, is not a JSON object, lacks a non-empty array "summaries" or "doc_ids" of strings,
+// or has a "topic" that is not a string or a "slice" that is not an integer within an int
+// (null topic or slice: absent). Error when the file cannot be read. Memory: the records
+// (lines up to 64 MB).
 Expected<SummaryRefs> read_summary_refs(const std::string& path);
 
 // The articles `ref.doc_ids` names, in that order, copied from `by_id`; adds the number of
