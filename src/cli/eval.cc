@@ -15,16 +15,15 @@ namespace recoupe::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: recoupe eval --gold FILE.jsonl [--format json|text] [--config FILE] [--data DIR]\n"
-    "                    [--threads N]\n\n"
+    "usage: recoupe eval --gold FILE.jsonl[.zst] [--format json|text] [--config FILE]\n"
+    "                    [--data DIR] [--threads N]\n\n"
     "Groups the gold file's articles exactly as `recoupe report` would and compares the\n"
     "stories with the records' \"event\" labels (a record without one is its own event).\n"
     "Prints docs, gold_events, found_events, bcubed_p, bcubed_r, bcubed_f1, pair_p, pair_r,\n"
     "pair_f1 and seconds (grouping time: features + clustering).\n\n"
     "  --gold FILE       JSONL with \"event\" labels (.jsonl or .jsonl.zst)\n"
     "  --format F        text (default) or json\n"
-    "  --config FILE     JSON object overriding ClusterConfig fields "
-    "(src/cluster/cluster_config.h)\n"
+    "  --config FILE     settings over the defaults (recoupe config --defaults)\n"
     "  --data DIR        language resources (default: see recoupe --help)\n"
     "  --threads N       feature extraction threads, 0..256 (default 0: all cores)\n\n"
     "The gold file must be a regular, non-empty text file (a .zst name: zstd data); a record\n"
