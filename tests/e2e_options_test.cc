@@ -87,7 +87,8 @@ std::string random_bytes(size_t n) {
 
 // Small valid inputs for every command, written once per test into `dir`.
 struct Inputs {
-  std::string article, eval_gold, pairs, extraction_gold, refs, articles, ner_dir, config;
+  std::string article, eval_gold, pairs, extraction_gold, refs, articles, ner_dir, config,
+      config_fifo, empty;
   explicit Inputs(const TempDir& dir) {
     article = dir.write("in/a.txt",
                         "Floods hit Porto Alegre\n\nFloods hit Porto Alegre in Brazil on Monday, "
@@ -113,6 +114,9 @@ struct Inputs {
               zstd(R"({"tokens":["Paris","is","big"],"tags":["B-LOC","O","O"]})"
                    "\n"));
     config = dir.write("config.json", "{}");
+    config_fifo = (dir.path() / "config.fifo").string();
+    EXPECT_EQ(mkfifo(config_fifo.c_str(), 0600), 0);
+    empty = dir.write("empty.json", "");
   }
 };
 
@@ -130,8 +134,10 @@ const std::vector<std::string> kBadThreads = {"-1", "100000", "257", "abc", "1e3
 const std::vector<std::string> kBadFormat2 = {"xml", "JSON", "-1", "1E400"};
 
 std::vector<CommandCase> command_cases(const Inputs& in) {
-  // --config and --data: a missing file and folder (the setup's errors name them).
-  const std::vector<std::string> bad_config = {"/nonexistent/config.json", in.article};
+  // --config and --data: a missing file and folder, a text that is not JSON, a folder, a
+  // FIFO (which hung every command before) and an empty file; the errors name them.
+  const std::vector<std::string> bad_config = {"/nonexistent/config.json", in.article, in.ner_dir,
+                                               in.config_fifo, in.empty};
   const std::vector<std::string> bad_data = {"/nonexistent/data"};
   return {
       {"report",
@@ -199,10 +205,7 @@ std::vector<CommandCase> command_cases(const Inputs& in) {
         {"--data", bad_data}}},
       // `config` takes --defaults or --check: its good line is --check, and the switch is
       // tried on a line without it.
-      {"config",
-       {"--check", in.config},
-       {{"--check", {"/nonexistent/config.json", in.article}}},
-       {"--defaults"}},
+      {"config", {"--check", in.config}, {{"--check", bad_config}}, {"--defaults"}},
   };
 }
 

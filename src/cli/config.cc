@@ -6,6 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/input_file.h"
 #include "engine/config.h"
 
 namespace recoupe::cli {
@@ -41,6 +42,10 @@ int run_config(int argc, char** argv) {
   }
   engine::Config config;
   if (auto path = args.get("--check")) {
+    if (std::string why = refuse_input_file(*path); !why.empty()) {  // a FIFO would block
+      std::fprintf(stderr, "recoupe config: %s\n", why.c_str());
+      return kExitUsage;
+    }
     auto loaded = engine::load_config(*path);
     if (!loaded) {
       std::fprintf(stderr, "recoupe config: %s\n", loaded.error().to_string().c_str());

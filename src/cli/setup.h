@@ -48,6 +48,8 @@ inline std::optional<Setup> load_setup(const Args& args, const char* command, in
   };
   engine::Config config;
   if (auto path = args.get("--config")) {
+    // A FIFO or device given as --config would block the read forever.
+    if (std::string why = refuse_input_file(*path); !why.empty()) return fail(why);
     auto loaded = engine::load_config(*path);
     if (!loaded) return fail(loaded.error().to_string());
     config = *loaded;
