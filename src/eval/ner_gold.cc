@@ -17,12 +17,16 @@ std::vector<NerTestSet> find_ner_test_sets(const std::string& dir) {
   const std::string suffix = "-test.jsonl.zst";
   std::vector<fs::path> files;
   std::error_code ec;
-  for (const auto& sub : fs::directory_iterator(dir, ec))
-    if (sub.is_directory())
-      for (const auto& f : fs::directory_iterator(sub.path(), ec)) {
-        std::string name = f.path().filename().string();
-        if (name.size() > suffix.size() && name.ends_with(suffix)) files.push_back(f.path());
-      }
+  // The error_code overloads throughout: an entry that cannot be stat'ed or a folder that
+  // fails mid-listing ends the listing instead of throwing filesystem_error.
+  for (fs::directory_iterator sub(dir, ec), end; !ec && sub != end; sub.increment(ec)) {
+    std::error_code sub_ec;
+    if (!sub->is_directory(sub_ec)) continue;
+    for (fs::directory_iterator f(sub->path(), sub_ec); !sub_ec && f != end; f.increment(sub_ec)) {
+      std::string name = f->path().filename().string();
+      if (name.size() > suffix.size() && name.ends_with(suffix)) files.push_back(f->path());
+    }
+  }
   std::sort(files.begin(), files.end());
   std::vector<NerTestSet> out;
   for (const auto& f : files) {
