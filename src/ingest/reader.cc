@@ -379,9 +379,7 @@ void read_inputs(const std::vector<std::string>& paths, const ReadLimits& limits
     }
     if (fs::is_directory(status)) {
       std::vector<FolderEntry> entries = list_folder(path);
-      bool any_file = false;
-      for (const auto& e : entries) any_file |= !e.problem;
-      if (!any_file && entries.empty())
+      if (entries.empty())
         sink(refusal(p, "no article file (.txt, .html, .htm, .jsonl, .jsonl.zst) in folder"));
       for (auto& e : entries) {
         if (e.problem)
