@@ -43,6 +43,18 @@ TEST(Calendar, IsoParseAndFormat) {
   EXPECT_EQ(format_iso({987, 1, 2}), "0987-01-02");
 }
 
+TEST(Calendar, IsoDateTimeIsWholeAndValid) {
+  for (const char* ok : {"2023-09-13", "2023-09-13T10", "2023-09-13T10:30", "2023-09-13 10:30:59",
+                         "2023-09-13T10:30:00Z", "2023-09-13T10:30:00.123+02:00",
+                         "2023-09-13T23:59:60-0530", "2023-09-13T10:30+14"})
+    EXPECT_TRUE(is_iso_date_time(ok)) << ok;
+  for (const char* bad :
+       {"9999999999-99-99", "2023-02-30", "2023-09-13x", "2023-09-13T", "2023-09-13T24:00",
+        "2023-09-13T10:60", "2023-09-13T10:30:00.", "2023-09-13T10:30:00+15:00",
+        "2023-09-13T10:30Zjunk", "13/09/2023", "Wed, 13 Sep 2023 10:00:00 GMT", ""})
+    EXPECT_FALSE(is_iso_date_time(bad)) << bad;
+}
+
 TEST(Calendar, PublicationTime) {
   auto day = parse_publication_time("1970-01-02");
   ASSERT_TRUE(day);

@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "core/article.h"
 #include "engine/pipeline.h"
+#include "engine/unique_ids.h"
 
 namespace recoupe::cli {
 
@@ -101,13 +102,29 @@ class Output {
   std::ofstream file_;
 };
 
-// Reads and cleans every input through `pipeline`, hands each article to `on_article`,
-// prints one line per refused input, and returns the exit code documented in
-// `recoupe --help`: kExitOk, kExitSomeInputsFailed, or kExitNothingProcessed when every input
-// was refused.
+// One line on stderr per warning of `a` (Article::warnings): "recoupe: FILE: warning: …",
+// control characters shown as '?' so that a name cannot break the line or drive the terminal.
+inline void print_warnings(const Article& a) {
+  auto one_line = [](std::string s) {
+    for (char& c : s)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+    return s;
+  };
+  for (const auto& w : a.warnings)
+    std::fprintf(stderr, "recoupe: %s: warning: %s\n", one_line(a.file).c_str(),
+                 one_line(w).c_str());
+}
+
+// Reads and cleans every input through `pipeline`, gives each article an id no earlier one
+// has (engine::UniqueIds, in arrival order), hands it to `on_article`, prints one line per
+// refused input and per warning, and returns the exit code documented in `recoupe --help`:
+// kExitOk, kExitSomeInputsFailed, or kExitNothingProcessed when every input was refused.
+// A warning (an id renamed, a date left out, a text cut) does not change the exit code: the
+// article is processed.
 inline int for_each_article(const engine::Pipeline& pipeline, const std::vector<std::string>& paths,
                             const std::function<void(const Article&)>& on_article) {
   size_t ok = 0, failed = 0;
+  engine::UniqueIds ids;
   pipeline.read(paths, [&](Expected<Article> article) {
     if (!article) {
       ++failed;
@@ -115,6 +132,8 @@ inline int for_each_article(const engine::Pipeline& pipeline, const std::vector<
       return;
     }
     ++ok;
+    ids.claim(*article);
+    print_warnings(*article);
     on_article(*article);
   });
   if (ok == 0 && failed > 0) return kExitNothingProcessed;

@@ -35,11 +35,19 @@ constexpr const char* kHelp =
     "  -o, --output FILE   write there instead of stdout\n"
     "  --with-text         include each article's cleaned text (json, html)\n"
     "  --color MODE        text colors: auto (a terminal, NO_COLOR unset), always, never\n"
-    "  --lang en|fr        labels of the text and html views (default: the articles' language)\n"
+    "  --lang en|fr        labels of the text and html views (default: the articles' language,\n"
+    "                      English when it is neither); another value is a usage error\n"
     "  --no-cross-check    only group (faster; stories without the cross-check fields)\n"
     "  --config FILE       settings over the defaults (recoupe config --defaults)\n"
     "  --data DIR          language data folder (default: see recoupe --help)\n"
     "  --threads N         worker threads, 0..256 (default 0: all cores); same result for any N\n\n"
+    "Input order does not matter: the articles are taken undated ones first, then by\n"
+    "publication time, then id, url and content, so the same inputs listed in any order\n"
+    "give the same report, byte for byte; articles[] comes in that order. Ids are unique:\n"
+    "when several articles have one id, the first in that order keeps it and the others\n"
+    "become ID#2, ID#3… A published value that is not a date is left out. Each change is one\n"
+    "warning line on stderr naming the input (\"recoupe: FILE:LINE: warning: …\"); the\n"
+    "article is still reported and the exit code is unchanged.\n\n"
     "Progress goes to stderr when it is a terminal.\n"
     "Exit codes: 0 ok; 1 some inputs refused (errors on stderr); 2 usage, bad config or data\n"
     "folder; 3 nothing processed; 4 output not written (disk full, closed pipe).\n";
@@ -57,12 +65,18 @@ int run_report(int argc, char** argv) {
   }
   std::string format = args.get("--format").value_or("text");
   auto color = report::parse_color_mode(args.get("--color").value_or("auto"));
+  auto lang_option = args.get("--lang");
   std::string usage_error = !args.error.empty()       ? args.error
                             : args.positional.empty() ? "no input given"
                             : (format != "json" && format != "text" && format != "html")
                                 ? "--format must be text, json or html"
                             : !color ? "--color must be auto, always or never"
-                                     : "";
+                            : lang_option && !report::has_labels(*lang_option)
+                                ? fmt::format(
+                                      "--lang must be one of {} (the languages of the "
+                                      "labels), not '{}'",
+                                      report::kLabelLanguages, *lang_option)
+                                : "";
   if (!usage_error.empty()) {
     std::fprintf(stderr, "recoupe report: %s\n%s", usage_error.c_str(), kHelp);
     return kExitUsage;
@@ -78,6 +92,7 @@ int run_report(int argc, char** argv) {
   Progress progress("recoupe report");
   engine::LoadedArticles loaded = pipeline.load(args.positional, progress.callback("cleaned"));
   for (const auto& e : loaded.errors) std::fprintf(stderr, "recoupe: %s\n", e.to_string().c_str());
+  for (const auto& a : loaded.articles) print_warnings(a);
   if (loaded.articles.empty() && !loaded.errors.empty()) return kExitNothingProcessed;
 
   progress.step("grouping", loaded.articles.size());
@@ -89,7 +104,7 @@ int run_report(int argc, char** argv) {
   }
   const Report doc = report::build_report(loaded.articles, result.duplicate_of, result.stories,
                                           std::move(checks), args.has("--with-text"));
-  const std::string lang = args.get("--lang").value_or(report::report_language(doc));
+  const std::string lang = lang_option.value_or(report::report_language(doc));
   if (format == "json") {
     out << report::to_json_text(doc);
   } else if (format == "text") {

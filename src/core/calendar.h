@@ -126,6 +126,44 @@ constexpr std::optional<PublicationTime> parse_publication_time(std::string_view
   return PublicationTime{*date, days_from_civil(*date) * 24 + hour};
 }
 
+// Whether all of `s` is an ISO 8601 date or date-time the engine understands: "YYYY-MM-DD",
+// optionally followed by 'T' or ' ', "hh", ":mm", ":ss", a fraction (".123") and a zone
+// ("Z", "+02", "+02:00", "-0530"): hour 0..23, minute 0..59, second 0..60, zone offset at
+// most 14 h. parse_publication_time reads more leniently (it ignores a time it cannot
+// read); this says whether the text may be shown as it is.
+constexpr bool is_iso_date_time(std::string_view s) {
+  if (!parse_iso_date(s)) return false;
+  if (s.size() == 10) return true;
+  auto digits = [&](size_t at, int max) {
+    if (at + 2 > s.size() || s[at] < '0' || s[at] > '9' || s[at + 1] < '0' || s[at + 1] > '9')
+      return false;
+    return (s[at] - '0') * 10 + (s[at + 1] - '0') <= max;
+  };
+  if ((s[10] != 'T' && s[10] != ' ') || !digits(11, 23)) return false;
+  size_t at = 13;
+  if (at < s.size() && s[at] == ':') {
+    if (!digits(at + 1, 59)) return false;
+    at += 3;
+    if (at < s.size() && s[at] == ':') {
+      if (!digits(at + 1, 60)) return false;
+      at += 3;
+      if (at < s.size() && (s[at] == '.' || s[at] == ',')) {
+        size_t first = ++at;
+        while (at < s.size() && s[at] >= '0' && s[at] <= '9') ++at;
+        if (at == first) return false;
+      }
+    }
+  }
+  if (at == s.size()) return true;
+  if (s[at] == 'Z' || s[at] == 'z') return at + 1 == s.size();
+  if (s[at] != '+' && s[at] != '-') return false;
+  if (!digits(at + 1, 14)) return false;
+  at += 3;
+  if (at == s.size()) return true;
+  if (s[at] == ':') ++at;
+  return digits(at, 59) && at + 2 == s.size();
+}
+
 // "2023-09-13" (years are zero-padded to four digits).
 inline std::string format_iso(const CivilDate& d) {
   char buf[32];

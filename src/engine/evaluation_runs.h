@@ -25,7 +25,7 @@ namespace recoupe::engine {
 // ---- recoupe eval: a gold set grouped exactly as `recoupe report` groups it.
 
 struct GoldGrouping {
-  std::vector<Article> articles;  // input order; gold labels in Article::event
+  std::vector<Article> articles;  // batch order (Pipeline::load); gold labels in Article::event
   std::vector<Error> errors;      // inputs that could not be read (the rest is grouped)
   std::vector<size_t> story_of;   // per article, the index of its story
   double seconds = 0;             // grouping time (features + clustering), reading excluded

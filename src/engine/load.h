@@ -10,7 +10,7 @@
 namespace recoupe::engine {
 
 struct LoadedArticles {
-  std::vector<Article> articles;  // input order
+  std::vector<Article> articles;  // batch order (batch.h publication_order), ids unique
   std::vector<Error> errors;      // inputs that could not be read (the rest is loaded)
 };
 

@@ -5,6 +5,7 @@
 #include "analyze/analyzer.h"
 #include "core/parallel_for.h"
 #include "engine/cross_check_stories.h"
+#include "engine/unique_ids.h"
 #include "extract/extractor.h"
 #include "ingest/reader.h"
 
@@ -47,6 +48,14 @@ LoadedArticles Pipeline::load(const std::vector<std::string>& inputs,
     if (worker == 0 && on_progress) on_progress(n, total);
   });
   if (on_progress) on_progress(total, total);
+  // The batch order, then ids made unique in it: the same inputs listed in any order give
+  // the same articles, ids and stories.
+  std::vector<Article> ordered;
+  ordered.reserve(total);
+  for (size_t i : publication_order(out.articles)) ordered.push_back(std::move(out.articles[i]));
+  out.articles = std::move(ordered);
+  UniqueIds ids;
+  for (Article& a : out.articles) ids.claim(a);
   return out;
 }
 

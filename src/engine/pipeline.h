@@ -48,7 +48,9 @@ class Pipeline {
   void read(const std::vector<std::string>& inputs,
             const std::function<void(Expected<Article>)>& sink) const;
 
-  // The same, all at once: documents are read in order, then cleaned on config().threads.
+  // The same, all at once: documents are read in order, then cleaned on config().threads,
+  // and the articles are put in the batch order (publication_order, whatever the input
+  // order) with unique ids (UniqueIds: a repeated id becomes "ID#2", with a warning).
   // `on_progress` (may be empty) is called from the calling thread after reading with the
   // number of documents, and then as articles are cleaned.
   LoadedArticles load(const std::vector<std::string>& inputs,

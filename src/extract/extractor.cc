@@ -1,15 +1,50 @@
 #include "extract/extractor.h"
 
+#include <algorithm>
+
 #include "extract/html_extractor.h"
 #include "extract/text_cleaner.h"
 #include "text/language.h"
 #include "text/words.h"
 
 namespace recoupe::extract {
+namespace {
+
+// A value quoted in a warning: at most ~60 bytes (whole UTF-8 characters), control
+// characters shown as '?'.
+std::string quoted(std::string_view v) {
+  size_t n = std::min<size_t>(v.size(), 60);
+  while (n < v.size() && n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80) --n;
+  std::string out = "\"";
+  for (char c : v.substr(0, n)) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c;
+  return out + (n < v.size() ? "…\"" : "\"");
+}
+
+// Sets published_at from `published`. A value that is not a date is never shown as one: it
+// becomes unknown; a valid date with a time that cannot be read keeps only the date. Both
+// say so in the article's warnings.
+void check_published(Article& a) {
+  if (!a.published) return;
+  a.published_at = parse_publication_time(*a.published);
+  if (!a.published_at) {
+    a.warnings.push_back("published " + quoted(*a.published) +
+                         " is not a date (YYYY-MM-DD, or an ISO 8601 date-time): left out");
+    a.published.reset();
+  } else if (!is_iso_date_time(*a.published)) {
+    std::string date = format_iso(a.published_at->date);
+    a.warnings.push_back("published " + quoted(*a.published) +
+                         ": the time is not an ISO 8601 time; only the date " + date + " is kept");
+    a.published = date;
+    a.published_at = parse_publication_time(date);
+  }
+}
+
+}  // namespace
 
 Article extract_article(const RawDocument& doc, const ExtractResources& resources,
                         const ExtractConfig& config) {
   std::vector<std::string> paragraphs;
+  std::vector<std::string> warnings;
   PageMetadata meta;
   if (doc.kind == ContentKind::kHtml) {
     HtmlExtraction html = extract_html(doc.content, resources.html, config.html);
@@ -19,6 +54,7 @@ Article extract_article(const RawDocument& doc, const ExtractResources& resource
     TextExtraction text = clean_text(doc.content, resources.text, config.text);
     paragraphs = std::move(text.paragraphs);
     meta = std::move(text.meta);
+    warnings = std::move(text.warnings);
   }
 
   Article a;
@@ -28,7 +64,8 @@ Article extract_article(const RawDocument& doc, const ExtractResources& resource
   a.source = doc.source ? doc.source : meta.source;
   a.title = doc.title ? doc.title : meta.title;
   a.published = doc.published ? doc.published : meta.published;
-  if (a.published) a.published_at = parse_publication_time(*a.published);
+  a.warnings = std::move(warnings);
+  check_published(a);
   a.author = meta.author;
   a.agency = meta.agency;
   a.event = doc.event;

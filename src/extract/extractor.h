@@ -28,8 +28,11 @@ struct ExtractResources {
 // by the input (JSONL) win over inferred ones; the language is identified on the clean text,
 // with a declared language as a hint. Cleaning never loses an article whole: a plain text
 // that the boilerplate filter emptied (one short sentence per line, say) is kept as given.
-// Never fails: a page with no recognisable body gives an Article with empty text (the caller
-// decides whether that is an error). Pure and thread-safe.
+// `published` is kept only when it is a date (core/calendar.h is_iso_date_time; a date with
+// an unreadable time keeps the date); what is dropped or cut (an invalid date, a line over
+// the length limit of text_lines.h) is said in Article::warnings. Never fails: a page with no
+// recognisable body gives an Article with empty text (the caller decides whether that is an error).
+// Pure and thread-safe.
 Article extract_article(const RawDocument& doc, const ExtractResources& resources,
                         const ExtractConfig& config = {});
 

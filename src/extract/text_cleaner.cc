@@ -1,5 +1,7 @@
 #include "extract/text_cleaner.h"
 
+#include <fmt/format.h>
+
 #include "extract/text_lines.h"
 #include "extract/text_metadata.h"
 
@@ -9,6 +11,12 @@ TextExtraction clean_text(std::string_view text, const TextCues& cues,
                           const TextCleanerConfig& config) {
   TextExtraction out;
   std::vector<LineFeatures> lines = line_features(text, cues);
+  for (const LineFeatures& f : lines)
+    if (f.cut_bytes > 0)
+      out.warnings.push_back(fmt::format(
+          "a line of {:.1f} MB is over the {} MiB limit for one line: kept up to its last "
+          "whole sentence before the limit, {:.1f} MB left out",
+          (f.text.size() + f.cut_bytes) / 1048576.0, kMaxLineBytes >> 20, f.cut_bytes / 1048576.0));
   LineClassification cls = classify_lines(lines, cues, config);
   out.meta = text_metadata(lines, cls, cues);
   for (size_t i = 0; i < lines.size(); ++i)

@@ -14,6 +14,8 @@ namespace recoupe::extract {
 struct TextExtraction {
   std::vector<std::string> paragraphs;  // article body, in order, whitespace collapsed
   PageMetadata meta;
+  // What was left out of the input, one line each (a line over the length limit, cut).
+  std::vector<std::string> warnings;
 };
 
 // Cleans one scraped article (UTF-8, one block per line). Keeps every sentence of the body;

@@ -315,6 +315,23 @@ void strip_trailing_credit(std::string& line) {
   if (words >= kMinCaptionWords) line.resize(end);
 }
 
+// Where a line over `max` bytes is cut: after the last sentence end (". ", "! ", "? ", "…
+// ") within the limit, else at the last space, else at a UTF-8 boundary (one 1 MiB word),
+// so that the text kept ends on whole sentences, or at least on whole words.
+size_t cut_point(std::string_view s, size_t max) {
+  if (s.size() <= max) return s.size();
+  std::string_view head = s.substr(0, max + 1);  // a sentence end right at the limit counts
+  size_t space = head.rfind(' ');
+  for (size_t at = space; at != std::string_view::npos && at > 0; at = head.rfind(' ', at - 1)) {
+    char c = head[at - 1];
+    if (c == '.' || c == '!' || c == '?' || (at >= 3 && head.substr(at - 3, 3) == "\xE2\x80\xA6"))
+      return at;
+    if (max - at > (64u << 10)) break;  // no sentence end in the last 64 KB: a word will do
+  }
+  if (space != std::string_view::npos && space > 0) return space;
+  return utf8_cut(s, max);
+}
+
 }  // namespace
 
 std::vector<LineFeatures> line_features(std::string_view text, const TextCues& cues,
@@ -325,10 +342,14 @@ std::vector<LineFeatures> line_features(std::string_view text, const TextCues& c
     size_t nl = text.find('\n', start);
     size_t end = nl == std::string_view::npos ? text.size() : nl;
     std::string_view raw = text.substr(start, end - start);
-    raw = raw.substr(0, utf8_cut(raw, max_line_bytes));
+    const size_t whole = raw.size();
+    raw = raw.substr(0, cut_point(raw, max_line_bytes));
     std::string line = collapse(raw);
     strip_trailing_credit(line);
-    if (!line.empty()) out.push_back(features_of(std::move(line), cues));
+    if (!line.empty()) {
+      out.push_back(features_of(std::move(line), cues));
+      out.back().cut_bytes = whole - raw.size();
+    }
     if (nl == std::string_view::npos) break;
     start = nl + 1;
   }

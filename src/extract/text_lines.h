@@ -31,15 +31,19 @@ struct LineFeatures {
   CueKind cue = CueKind::kNone;   // boilerplate cue (TextCues::boilerplate)
   CueMatch meta;                  // metadata cue at the start (TextCues::metadata)
   std::optional<DateMatch> date;  // computed on short lines and metadata lines only
+  size_t cut_bytes = 0;           // bytes of the input line left out past the length limit
 
   double stop_ratio() const { return words ? static_cast<double>(stop_words) / words : 0.0; }
 };
 
 // Splits `text` into non-empty lines (whitespace collapsed) and computes their features.
-// Lines longer than `max_line_bytes` are cut there (at a UTF-8 boundary). Cost: linear in the
-// text, one pass over each line's words; thread-safe.
+// A line longer than `max_line_bytes` (one paragraph of 1 MiB: no article has one) is cut
+// after its last sentence end within the limit (else its last space), and its
+// LineFeatures::cut_bytes says how much was left out. Cost: linear in the text, one pass over
+// each line's words; thread-safe.
+inline constexpr size_t kMaxLineBytes = size_t{1} << 20;
 std::vector<LineFeatures> line_features(std::string_view text, const TextCues& cues,
-                                        size_t max_line_bytes = 1 << 20);
+                                        size_t max_line_bytes = kMaxLineBytes);
 
 // Features of one already-collapsed line (exposed for tests).
 LineFeatures features_of(std::string line, const TextCues& cues);

@@ -1,12 +1,44 @@
 #include "ingest/lines.h"
 
 #include <zstd.h>
+#include <zstd_errors.h>
+
+#include <cctype>
 
 #include <fstream>
 #include <memory>
 #include <vector>
 
+#include <fmt/format.h>
+
 namespace recoupe::ingest {
+namespace {
+
+// The largest zstd window decoded: 128 MB of memory (zstd's own default limit). Frames of
+// `zstd -19` and below stay far under it; only --long or --ultra on big files go over.
+constexpr int kZstdWindowLogMax = 27;
+
+// ".zst" in any case, as the reader's own file kinds ("X.JSONL.ZST" is compressed too).
+bool is_zst_name(const std::string& path) {
+  if (path.size() < 4) return false;
+  std::string tail = path.substr(path.size() - 4);
+  for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return tail == ".zst";
+}
+
+// What a decoder error means for the user. A frame that asks for a larger window than the
+// decoder's memory limit (zstd --long, --ultra on big files) is valid data over a limit,
+// not corruption, and says how to make it readable.
+std::string zstd_error_message(size_t rc) {
+  if (ZSTD_getErrorCode(rc) == ZSTD_error_frameParameter_windowTooLarge)
+    return fmt::format(
+        "zstd frame needs a window over the {} MB limit of the decoder (compressed with "
+        "--long or --ultra?); recompress it without, e.g. zstd -d -c FILE | zstd -19",
+        (size_t{1} << kZstdWindowLogMax) >> 20);
+  return std::string("corrupt zstd data: ") + ZSTD_getErrorName(rc);
+}
+
+}  // namespace
 
 void LineSplitter::feed(std::string_view chunk) {
   size_t start = 0;
@@ -43,7 +75,7 @@ Expected<size_t> for_each_line(const std::string& path, size_t max_line_bytes,
   if (!in) return Error{path, "cannot open"};
   LineSplitter lines(max_line_bytes, on_line);
   std::vector<char> buf(1 << 20);
-  const bool zst = path.size() > 4 && path.compare(path.size() - 4, 4, ".zst") == 0;
+  const bool zst = is_zst_name(path);
   if (!zst) {
     while (in) {
       in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
@@ -54,6 +86,7 @@ Expected<size_t> for_each_line(const std::string& path, size_t max_line_bytes,
     return lines.lines();
   }
   std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> dctx(ZSTD_createDCtx(), &ZSTD_freeDCtx);
+  ZSTD_DCtx_setParameter(dctx.get(), ZSTD_d_windowLogMax, kZstdWindowLogMax);
   std::vector<char> out(ZSTD_DStreamOutSize());
   size_t last_rc = 0;  // 0 once a frame is complete and flushed
   bool any_input = false;
@@ -69,7 +102,7 @@ Expected<size_t> for_each_line(const std::string& path, size_t max_line_bytes,
       last_rc = ZSTD_decompressStream(dctx.get(), &output, &input);
       if (ZSTD_isError(last_rc)) {
         lines.finish();
-        return Error{path, std::string("corrupt zstd data: ") + ZSTD_getErrorName(last_rc)};
+        return Error{path, zstd_error_message(last_rc)};
       }
       lines.feed(std::string_view(out.data(), output.pos));
       output_full = output.pos == output.size;

@@ -35,10 +35,12 @@ class LineSplitter {
   size_t line_no_ = 0;
 };
 
-// Calls `on_line` for each line of `path`; a name ending in ".zst" is decompressed on the fly.
-// Returns the number of lines, or an Error naming the file: cannot open, corrupt zstd data, or
-// a zstd file that ends inside a frame (truncated). Lines read before an error were handed
-// over. Memory: one line and two 1 MB buffers.
+// Calls `on_line` for each line of `path`; a name ending in ".zst" (any case) is decompressed
+// on the fly. Returns the number of lines, or an Error naming the file: cannot open, corrupt
+// zstd data, a zstd frame whose window is over the decoder's 128 MB limit (said as such:
+// the data is not corrupt), or a zstd file that ends inside a frame (truncated). A line over
+// `max_line_bytes` is not an error here: it reaches `on_line` as oversized. Lines read before an
+// error were handed over. Memory: one line and two 1 MB buffers.
 Expected<size_t> for_each_line(const std::string& path, size_t max_line_bytes,
                                const LineHandler& on_line);
 

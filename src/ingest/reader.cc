@@ -1,15 +1,19 @@
 #include "ingest/reader.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -141,6 +145,85 @@ void read_path(const fs::path& path, bool explicit_file, const ReadLimits& limit
       return;
     }
   }
+}
+
+// One thing found in a folder: an article file to read, or what is wrong with an entry
+// that looks like one (it is refused, never skipped in silence).
+struct FolderEntry {
+  fs::path path;
+  std::optional<Error> problem;
+};
+
+const char* special_file_kind(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  return "not a regular file";
+}
+
+// The article files under `root` and the problems met on the way, sorted by path (element
+// by element). Hidden entries are skipped, and so are entries whose name is not an
+// article's (README, images…). What is refused, each with its own error: a sub-folder that
+// cannot be read (permissions), an article-named link that is broken or loops, an
+// article-named FIFO, socket or device (never opened: reading a FIFO would wait forever),
+// and a link to a folder already read (a loop, or the same folder twice). Links to folders
+// are followed. Walks with an explicit stack (no recursion, however deep the tree).
+std::vector<FolderEntry> list_folder(const fs::path& root) {
+  std::vector<FolderEntry> out;
+  std::set<std::pair<dev_t, ino_t>> folders_read;
+  struct stat st {};
+  if (::stat(root.c_str(), &st) == 0) folders_read.emplace(st.st_dev, st.st_ino);
+  std::vector<fs::path> pending{root};
+  while (!pending.empty()) {
+    fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      out.push_back({dir, refusal(dir.string(), "cannot read folder: " + ec.message())});
+      continue;
+    }
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      const fs::path& path = it->path();
+      std::string name = path.filename().string();
+      if (!name.empty() && name[0] == '.') continue;  // hidden: .git/, .DS_Store, ._x.html
+      const bool article_name = kind_of(path) != FileKind::kOther;
+      std::error_code link_ec;
+      const bool link = it->is_symlink(link_ec);
+      if (::stat(path.c_str(), &st) != 0) {  // follows links
+        int err = errno;
+        if (!article_name && link) continue;  // a dangling link to something not an article
+        std::string why = !link          ? std::string("cannot read: ") + std::strerror(err)
+                          : err == ELOOP ? std::string("symbolic link loop (not followed)")
+                          : err == ENOENT
+                              ? std::string("broken symbolic link (its target is missing)")
+                              : std::string("cannot follow link: ") + std::strerror(err);
+        out.push_back({path, refusal(path.string(), why)});
+        continue;
+      }
+      if (S_ISDIR(st.st_mode)) {
+        if (!folders_read.emplace(st.st_dev, st.st_ino).second) {
+          out.push_back({path, refusal(path.string(),
+                                       "link to a folder already read (a loop, or the same folder "
+                                       "twice): not read again")});
+          continue;
+        }
+        pending.push_back(path);
+      } else if (article_name) {
+        if (S_ISREG(st.st_mode))
+          out.push_back({path, std::nullopt});
+        else
+          out.push_back(
+              {path, refusal(path.string(), std::string("not a regular file: ") +
+                                                special_file_kind(st.st_mode) + ", not read")});
+      }
+    }
+    if (ec) out.push_back({dir, refusal(dir.string(), "cannot list folder: " + ec.message())});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const FolderEntry& a, const FolderEntry& b) { return a.path < b.path; });
+  return out;
 }
 
 // What stdin has now (blocking only until some bytes arrive), 0 at end of input: JSON
@@ -295,24 +378,15 @@ void read_inputs(const std::vector<std::string>& paths, const ReadLimits& limits
       continue;
     }
     if (fs::is_directory(status)) {
-      std::vector<fs::path> files;
-      auto it =
-          fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
-      for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        std::string name = it->path().filename().string();
-        if (!name.empty() && name[0] == '.') {  // hidden: .git/, .DS_Store, ._x.html
-          if (it->is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file(ec) && kind_of(it->path()) != FileKind::kOther)
-          files.push_back(it->path());
-      }
-      if (ec)
-        sink(refusal(p, "cannot list folder: " + ec.message()));
-      else if (files.empty())
+      std::vector<FolderEntry> entries = list_folder(path);
+      if (entries.empty())
         sink(refusal(p, "no article file (.txt, .html, .htm, .jsonl, .jsonl.zst) in folder"));
-      std::sort(files.begin(), files.end());
-      for (const auto& f : files) read_path(f, /*explicit_file=*/false, limits, sink);
+      for (auto& e : entries) {
+        if (e.problem)
+          sink(std::move(*e.problem));
+        else
+          read_path(e.path, /*explicit_file=*/false, limits, sink);
+      }
       continue;
     }
     read_path(path, /*explicit_file=*/true, limits, sink);

@@ -33,13 +33,17 @@ struct ReadLimits {
 //  - a `.jsonl`/`.ndjson` (or `.jsonl.zst`) file: one article per line, fields of formats.md;
 //  - a folder: the files above inside it, recursively, sorted by path (element by element),
 //    skipping other files and hidden ones (".DS_Store", "._x.html" are not articles);
+//    links to folders are followed. Refused with an error each, never skipped in silence:
+//    a sub-folder that cannot be read, an article-named link that is broken or loops, an
+//    article-named FIFO, socket or device (never opened), a link to a folder already read;
 //  - "-": stdin, as JSONL when it starts with '{', else as one article (HTML or text, sniffed);
 //  - any other file named explicitly: sniffed as HTML or text.
 // Encoding is repaired to UTF-8 here (see encoding.h) and HTML nesting is bounded
 // (html_nesting.h). Each refusal is one Error whose `where` is "path" or "path:line" and
 // whose message is one line (control characters in names are replaced by '?'): a missing
 // path, an empty or binary file, a file over the size limit (refused from its size, without
-// reading it), a broken JSONL line, a corrupt or truncated .zst, a folder without articles.
+// reading it), a broken JSONL line, a corrupt or truncated .zst, a folder without articles,
+// and the folder entries above.
 // Reading goes on with the next input. Call from one thread at a time (stdin is shared).
 void read_inputs(const std::vector<std::string>& paths, const ReadLimits& limits,
                  const std::function<void(Expected<RawDocument>)>& sink);

@@ -19,6 +19,7 @@ nlohmann::ordered_json article_to_json(const Article& a) {
   j["words"] = a.words;
   j["text"] = a.text;
   j["paragraphs"] = a.paragraphs;
+  if (!a.warnings.empty()) j["warnings"] = a.warnings;  // additive: only when something changed
   return j;
 }
 

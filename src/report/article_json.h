@@ -16,7 +16,8 @@ inline nlohmann::ordered_json string_or_null(const std::optional<std::string>& v
 }
 
 // All fields of `recoupe extract`: id, file, url, source, title, published, author, agency,
-// language, language_confidence, words, text, paragraphs.
+// language, language_confidence, words, text, paragraphs; and warnings (Article::warnings)
+// when there are any.
 nlohmann::ordered_json article_to_json(const Article& a);
 
 }  // namespace recoupe::report

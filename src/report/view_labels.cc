@@ -97,6 +97,14 @@ const ViewLabels& labels_for(std::string_view lang) {
   return kEnglish;
 }
 
+bool has_labels(std::string_view lang) {
+  std::string_view primary = lang.substr(0, lang.find_first_of("-_"));
+  auto is = [&](std::string_view code) {
+    return primary.size() == 2 && (primary[0] | 0x20) == code[0] && (primary[1] | 0x20) == code[1];
+  };
+  return is("en") || is("fr");
+}
+
 std::string report_language(const Report& report) {
   std::unordered_map<std::string, int> counts;
   std::vector<std::string> order;

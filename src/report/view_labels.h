@@ -50,6 +50,12 @@ struct ViewLabels {
 // The labels for `lang` ("fr", "fr-CA" → French); English for anything else.
 const ViewLabels& labels_for(std::string_view lang);
 
+// The languages the views have labels for, as the user may name them ("en, fr").
+inline constexpr std::string_view kLabelLanguages = "en, fr";
+// Whether `lang` ("fr", "en-GB", "FR_ca") is one of them, by its primary subtag; a user who
+// asks for another gets an error rather than English in silence.
+bool has_labels(std::string_view lang);
+
 // The report's main language, to pick labels when the user names none: the language of
 // the most articles (ties to the first seen), else of the first story, else "".
 std::string report_language(const Report& report);
