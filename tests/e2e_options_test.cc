@@ -145,9 +145,7 @@ std::vector<CommandCase> command_cases(const Inputs& in) {
        {{"--format", {"xml", "JSON", "1E400"}},
         {"--output", {}},
         {"--color", {"rainbow", "-1"}},
-        // Bad --lang values are validated by issue 11 item 12 (another branch); here the cases
-        // every option gets.
-        {"--lang", {}},
+        {"--lang", {"de", "xx", "-1"}},
         {"--config", bad_config},
         {"--data", bad_data},
         {"--threads", kBadThreads}},
