@@ -157,6 +157,9 @@ void visit_fields(synth::SynthConfig& c, F&& f) {
   f("framing_prior", c.framing_prior);
   f("framing_min_z", c.framing_min_z);
   f("max_entities", c.max_entities);
+  f("max_article_bytes", c.max_article_bytes);
+  f("max_story_bytes", c.max_story_bytes);
+  f("max_reprints_read", c.max_reprints_read);
 }
 
 // Reads the keys of `j` into `section` (named `name` in messages); the first problem wins.

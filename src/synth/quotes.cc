@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "synth/content_words.h"
 #include "synth/corroboration.h"
@@ -51,6 +52,15 @@ struct Item {
 struct Group {
   std::vector<size_t> items;
   std::string speaker;  // first non-empty
+  // The first item of each distinct text: the same words give the same similarity, so the
+  // search of a group compares these only (reprints print one quote hundreds of times).
+  std::vector<size_t> distinct;
+  std::unordered_set<std::string> texts;
+
+  void add(size_t item, const std::string& text) {
+    items.push_back(item);
+    if (texts.insert(text).second) distinct.push_back(item);
+  }
 };
 
 }  // namespace
@@ -150,7 +160,7 @@ int best_group(const Item& it, const std::vector<Group>& groups, const std::vect
     const std::string& gs = groups[g].speaker;
     bool speakers_agree =
         it.speaker.empty() || gs.empty() || fold_clean(gs) == fold_clean(it.speaker);
-    for (size_t k : groups[g].items) {
+    for (size_t k : groups[g].distinct) {
       const Item& o = items[k];
       double sim = binary_cosine(it.stems, o.stems);
       bool contained = !it.words.empty() && o.words.find(it.words) != std::string::npos;
@@ -179,9 +189,11 @@ std::vector<Group> group_quotes(const std::vector<Item>& items, const SynthConfi
     const Item& it = items[i];
     int best = best_group(it, groups, items, cfg);
     if (best < 0) {
-      groups.push_back({{i}, it.speaker});
+      groups.emplace_back();
+      groups.back().speaker = it.speaker;
+      groups.back().add(i, it.text);
     } else {
-      groups[best].items.push_back(i);
+      groups[best].add(i, it.text);
       if (groups[best].speaker.empty()) groups[best].speaker = it.speaker;
     }
   }
