@@ -122,6 +122,26 @@ TEST(E2ELimits, ReprintsBeyondTheLimitAreCreditedWithTheirOriginal) {
   fs::remove_all(dir);
 }
 
+// Quote merging compares each quote with every group so far: past synth.max_quotes_merged
+// quotes the rest of the story's quotes are not merged, and the story says how many.
+TEST(E2ELimits, QuotesPastTheMergeLimitAreCountedInANotice) {
+  fs::path dir = fresh_dir("recoupe_e2e_quotes");
+  std::ofstream(dir / "config.json") << R"({"synth": {"max_quotes_merged": 2}})";
+  auto j = nlohmann::json::parse(
+      run("report " + std::string(RECOUPE_EXAMPLES_DIR) + "/vostochny --config " +
+          (dir / "config.json").string() + " --format json"),
+      nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  ASSERT_EQ(j["stories"].size(), 1u);
+  auto notices = notices_of(j["stories"][0]);
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_NE(notices[0].find("cross-check merged the first 2 quotes of the story; +"),
+            std::string::npos)
+      << notices[0];
+  EXPECT_LE(j["stories"][0]["quotes"].size(), 2u);
+  fs::remove_all(dir);
+}
+
 // One tag with a million attributes: the page is read (its first 1000 attributes kept) and
 // its text extracted, where libxml2 alone did not finish in two minutes.
 TEST(E2ELimits, AMillionAttributesOnOneTagStillGiveTheText) {

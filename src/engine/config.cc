@@ -139,6 +139,7 @@ void visit_fields(synth::SynthConfig& c, F&& f) {
   f("quote_merge_threshold", c.quote_merge_threshold);
   f("min_partial_quote_words", c.min_partial_quote_words);
   f("max_quotes", c.max_quotes);
+  f("max_quotes_merged", c.max_quotes_merged);
   f("timeline_what_words", c.timeline_what_words);
   f("timeline_merge_threshold", c.timeline_merge_threshold);
   f("max_timeline", c.max_timeline);

@@ -38,7 +38,9 @@ std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles
     std::vector<size_t> sentences_read;
     for (const auto& an : analysed.analyses) sentences_read.push_back(an.sentences.size());
     budgeted.articles = std::move(analysed.articles);  // for the notices' article ids and sizes
-    out[s].notices = synth::budget_notices(budgeted, sentences_read, config);
+    std::vector<std::string> notices = synth::budget_notices(budgeted, sentences_read, config);
+    notices.insert(notices.end(), out[s].notices.begin(), out[s].notices.end());
+    out[s].notices = std::move(notices);
   });
   return out;
 }
