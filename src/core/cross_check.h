@@ -102,6 +102,10 @@ struct CrossCheck {
   std::vector<StoryEntity> entities;
   std::vector<TimelineEntry> timeline;
   std::vector<ArticleFraming> framing;
+  // What the cross-check left out of a story over its limits (synth/cross_check_budget.h),
+  // one sentence each ("cross-check used the first 1843 sentences … of article X"); empty
+  // for every story within them.
+  std::vector<std::string> notices;
 };
 
 }  // namespace recoupe

@@ -46,6 +46,7 @@ struct ReportStory {
   std::vector<StoryEntity> entities;
   std::vector<TimelineEntry> timeline;
   std::vector<ArticleFraming> framing;
+  std::vector<std::string> notices;  // what the cross-check left out (CrossCheck::notices)
 };
 
 // Stories are ranked, most important first; articles are in input order.

@@ -139,6 +139,7 @@ void visit_fields(synth::SynthConfig& c, F&& f) {
   f("quote_merge_threshold", c.quote_merge_threshold);
   f("min_partial_quote_words", c.min_partial_quote_words);
   f("max_quotes", c.max_quotes);
+  f("max_quotes_merged", c.max_quotes_merged);
   f("timeline_what_words", c.timeline_what_words);
   f("timeline_merge_threshold", c.timeline_merge_threshold);
   f("max_timeline", c.max_timeline);
@@ -157,6 +158,9 @@ void visit_fields(synth::SynthConfig& c, F&& f) {
   f("framing_prior", c.framing_prior);
   f("framing_min_z", c.framing_min_z);
   f("max_entities", c.max_entities);
+  f("max_article_bytes", c.max_article_bytes);
+  f("max_story_bytes", c.max_story_bytes);
+  f("max_reprints_read", c.max_reprints_read);
 }
 
 // Reads the keys of `j` into `section` (named `name` in messages); the first problem wins.

@@ -5,6 +5,7 @@
 #include "core/parallel_for.h"
 #include "synth/analyzed_story.h"
 #include "synth/cross_check.h"
+#include "synth/cross_check_budget.h"
 
 namespace recoupe::engine {
 
@@ -28,10 +29,18 @@ std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles
                                                                 : std::nullopt;
       dups.push_back(d.value_or(""));
     }
-    auto analysed = synth::analyze_story(story.id, std::move(docs), resources.analysis(),
-                                         &resources.entities(), quotes);
-    analysed.duplicate_of = std::move(dups);
+    synth::BudgetedStory budgeted = synth::budget_story(std::move(docs), std::move(dups), config);
+    auto analysed = synth::analyze_story(story.id, std::move(budgeted.articles),
+                                         resources.analysis(), &resources.entities(), quotes);
+    analysed.duplicate_of = std::move(budgeted.duplicate_of);
     out[s] = synth::cross_check(analysed.evidence(), resources.synth(), config);
+    synth::credit_reprints(budgeted, out[s]);
+    std::vector<size_t> sentences_read;
+    for (const auto& an : analysed.analyses) sentences_read.push_back(an.sentences.size());
+    budgeted.articles = std::move(analysed.articles);  // for the notices' article ids and sizes
+    std::vector<std::string> notices = synth::budget_notices(budgeted, sentences_read, config);
+    notices.insert(notices.end(), out[s].notices.begin(), out[s].notices.end());
+    out[s].notices = std::move(notices);
   });
   return out;
 }

@@ -15,8 +15,10 @@ namespace recoupe::engine {
 // For each story of `grouping` (same order): its articles analysed (relative dates against
 // each article's date, else the story's latest date), their entities found and merged
 // across the story, near-duplicates from `grouping.duplicate_of`, then synth::cross_check.
-// Stories are spread over `threads` (0: all cores). Pure; never fails. Cost: the analysis
-// (linear in text) plus the cross-check (near-linear per story).
+// A story over the limits of synth/cross_check_budget.h is read in part, and its
+// CrossCheck::notices say what was left out. Stories are spread over `threads` (0: all
+// cores). Pure; never fails. Cost: the analysis (linear in text) plus the cross-check
+// (near-linear per story), each bounded per story by the budget.
 std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles,
                                             const BatchResult& grouping, const Resources& resources,
                                             const synth::SynthConfig& config,

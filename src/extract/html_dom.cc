@@ -8,6 +8,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "extract/html_attributes.h"
 #include "text/normalize.h"
 
 namespace recoupe::extract {
@@ -333,6 +334,9 @@ Dom parse_html(std::string_view html) {
     cleaned[i] = ' ';
   }
   if (!cleaned.empty()) html = cleaned;
+  // libxml2 is quadratic in the attributes of one tag: cut hostile ones first.
+  std::string bounded;
+  if (bound_html_attributes(html, kMaxHtmlAttributes, &bounded)) html = bounded;
   if (!html.empty() && html.size() < static_cast<size_t>(INT32_MAX)) {
     const htmlSAXHandler& handler = sax_handler();
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(html.data(), static_cast<int>(html.size()));

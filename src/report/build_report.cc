@@ -37,6 +37,7 @@ void add_cross_check(CrossCheck&& cc, ReportStory& story) {
   story.entities = std::move(cc.entities);
   story.timeline = std::move(cc.timeline);
   story.framing = std::move(cc.framing);
+  story.notices = std::move(cc.notices);
 }
 
 }  // namespace

@@ -142,6 +142,8 @@ class HtmlRenderer {
     out_ += "<p class=\"meta\">";
     for (size_t i = 0; i < meta.size(); ++i) out_ += (i ? " · " : "") + meta[i];
     out_ += "</p>\n";
+    for (const std::string& notice : story.notices)
+      out_ += "<p class=\"meta notice\">" + esc(notice) + "</p>\n";
 
     render_summary(story);
     render_corroborated(story);

@@ -91,6 +91,8 @@ void add_sections(const Sections& s, Json& j) {
                        {"headline", null_if_empty(f.headline)},
                        {"distinctive_terms", f.distinctive_terms}});
   j["framing"] = std::move(framing);
+  // Additive: only a story over a limit of the cross-check has notices.
+  if (!s.notices.empty()) j["notices"] = s.notices;
 }
 
 Json story_json(const ReportStory& s) {
@@ -291,6 +293,7 @@ void read_sections(const Json& j, const std::string& p, ReportStory& s) {
     return ArticleFraming{R::text(x, "article", xp), R::empty_if_null(x, "headline", xp),
                           R::strings(x, "distinctive_terms", xp)};
   });
+  if (R::find(j, "notices")) s.notices = R::strings(j, "notices", p);
 }
 
 ReportStory read_story(const Json& j, const std::string& p) {

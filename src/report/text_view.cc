@@ -122,6 +122,8 @@ class TextRenderer {
                      ": " + join(outlets, ", "));
     meta.push_back(story_lang_);
     add({{join(meta, " · "), Style::kDim}}, kStoryIndent, kStoryIndent);
+    for (const std::string& notice : story.notices)
+      add({{"! " + notice, Style::kDim}}, kStoryIndent, kStoryIndent + 2);
 
     render_summary(story);
     render_corroborated(story);

@@ -68,6 +68,29 @@ std::vector<std::pair<size_t, size_t>> clause_ranges(std::string_view s, const S
     }
     size_t best = 0, best_dist = SIZE_MAX;
     int qdepth = 0;
+    // Every comma of the piece, and its words: the tests below look at the nearest commas and
+    // count words by binary search, so that a hostile sentence of many commas stays linear.
+    std::vector<size_t> commas;
+    for (size_t i = 0; i < piece.size(); ++i)
+      if (piece[i] == ',') commas.push_back(i);
+    const std::vector<text::WordSpan> spans = text::word_spans(piece);
+    // Words of piece[0, i) and of piece[i + 1, end) for a comma at i: a word never crosses a
+    // comma but a number's ("1,500"), whose two halves count one each.
+    auto words_before = [&](size_t i) {
+      return static_cast<int>(
+          std::lower_bound(spans.begin(), spans.end(), i,
+                           [](const text::WordSpan& w, size_t at) { return w.begin < at; }) -
+          spans.begin());
+    };
+    auto words_after = [&](size_t i) {
+      auto first =
+          std::upper_bound(spans.begin(), spans.end(), i,
+                           [](size_t at, const text::WordSpan& w) { return at < w.begin; });
+      int n = static_cast<int>(spans.end() - first);
+      if (first != spans.begin() && std::prev(first)->end > i + 1) ++n;  // "1,|500"
+      return n;
+    };
+    size_t comma_rank = 0;  // index in `commas` of the comma at i
     for (size_t i = 0; i < piece.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(piece[i]);
       if (c == 0xC2 && i + 1 < piece.size()) {
@@ -75,18 +98,18 @@ std::vector<std::pair<size_t, size_t>> clause_ranges(std::string_view s, const S
         if (d == 0xAB) ++qdepth;
         if (d == 0xBB && qdepth > 0) --qdepth;
       }
-      if (qdepth > 0 || c != ',') continue;
+      if (c != ',') continue;
+      const size_t rank = comma_rank++;
+      if (qdepth > 0) continue;
       // A comma with another one a few words away opens or closes an incise (", ce mercredi
-      // 13 septembre,"): cutting there leaves two fragments.
-      bool incise = false;
-      for (size_t k = 0; k < piece.size(); ++k)
-        if (k != i && piece[k] == ',' &&
-            text::count_words(piece.substr(std::min(i, k), (i > k ? i - k : k - i))) < 8)
-          incise = true;
+      // 13 septembre,"): cutting there leaves two fragments. The nearest comma on each side
+      // is the one with the fewest words between.
+      bool incise = (rank > 0 &&
+                     text::count_words(piece.substr(commas[rank - 1], i - commas[rank - 1])) < 8) ||
+                    (rank + 1 < commas.size() &&
+                     text::count_words(piece.substr(i, commas[rank + 1] - i)) < 8);
       if (incise) continue;
-      if (static_cast<int>(text::count_words(piece.substr(0, i))) < min_half ||
-          static_cast<int>(text::count_words(piece.substr(i + 1))) < min_half)
-        continue;
+      if (words_before(i) < min_half || words_after(i) < min_half) continue;
       size_t dist = i > piece.size() / 2 ? i - piece.size() / 2 : piece.size() / 2 - i;
       if (dist < best_dist) {
         best_dist = dist;
@@ -260,6 +283,68 @@ std::vector<int> entity_representatives(const StoryEvidence& ev,
 // A claim's terms before idf: (term id, weight of the term's family).
 using RawTerms = std::vector<std::pair<uint32_t, float>>;
 
+// Byte spans of one article (its quantities, dates or quotes) sorted by begin, so that the
+// spans meeting a claim are found by a binary search instead of a scan of the article's
+// spans: reading an article's claims stays linear in the article, not quadratic.
+class SpanIndex {
+ public:
+  template <class T>
+  explicit SpanIndex(const std::vector<T>& items) {
+    spans_.reserve(items.size());
+    for (size_t i = 0; i < items.size(); ++i)
+      spans_.push_back({items[i].begin, items[i].end, static_cast<uint32_t>(i)});
+    std::sort(spans_.begin(), spans_.end(),
+              [](const Span& x, const Span& y) { return x.begin < y.begin; });
+    max_end_.reserve(spans_.size());
+    for (const Span& sp : spans_)
+      max_end_.push_back(max_end_.empty() ? sp.end : std::max(max_end_.back(), sp.end));
+  }
+
+  // Indices (into the items given) of the spans that overlap [begin, end) or touch it, in
+  // increasing order: a superset of the spans inside it and of those containing a part of it.
+  // Cost: those spans, plus the ones a long earlier span reaches over (quantities and dates
+  // are a few words long).
+  std::vector<uint32_t> meeting(size_t begin, size_t end) const {
+    std::vector<uint32_t> out;
+    auto first_after = std::upper_bound(spans_.begin(), spans_.end(), end,
+                                        [](size_t e, const Span& sp) { return e < sp.begin; });
+    // Walk back while some earlier span may still reach `begin`.
+    for (size_t k = static_cast<size_t>(first_after - spans_.begin()); k-- > 0;) {
+      if (max_end_[k] < begin) break;
+      if (spans_[k].end >= begin) out.push_back(spans_[k].index);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  // Indices of the spans inside [begin, end), in increasing order. Cost: the spans that begin
+  // inside it, whatever the length of the others.
+  std::vector<uint32_t> inside(size_t begin, size_t end) const {
+    std::vector<uint32_t> out;
+    auto it = std::lower_bound(spans_.begin(), spans_.end(), begin,
+                               [](const Span& sp, size_t b) { return sp.begin < b; });
+    for (; it != spans_.end() && it->begin < end; ++it)
+      if (it->end <= end) out.push_back(it->index);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  struct Span {
+    size_t begin, end;
+    uint32_t index;
+  };
+  std::vector<Span> spans_;
+  std::vector<size_t> max_end_;  // max_end_[k]: largest end among spans_[0..k]
+};
+
+// The spans of one article's analysis, indexed for claim lookups.
+struct ArticleSpans {
+  explicit ArticleSpans(const ArticleAnalysis& an)
+      : quantities(an.quantities), dates(an.dates), quotes(an.quotes) {}
+  SpanIndex quantities, dates, quotes;
+};
+
 // Cuts the story's articles into claims and gives each its raw terms. Term keys carry their
 // family as a prefix: "w:" predicate word, "n:" name, "s:" capitalized first word (undecided),
 // "x:" word of a quantity or date, "p:" stem prefix, "e:" entity, "q:" number, "d:" day
@@ -318,6 +403,7 @@ class ClaimReader {
     const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
     if (!an) return;
     std::string title_folded = art.title ? text::collapse_spaces(text::fold(*art.title)) : "";
+    const ArticleSpans spans(*an);
     for (size_t si = 0; si < an->sentences.size(); ++si) {
       const Sentence& sent = an->sentences[si];
       if (sent.end > art.text.size() || sent.begin >= sent.end) continue;
@@ -342,10 +428,12 @@ class ClaimReader {
         c.text = std::string(ctext);
         c.words = words;
         RawTerms feats;
-        add_word_terms(an, ctext, c, feats);
+        const std::vector<uint32_t> quantities = spans.quantities.meeting(c.begin, c.end);
+        const std::vector<uint32_t> dates = spans.dates.meeting(c.begin, c.end);
+        add_word_terms(an, ctext, quantities, dates, c, feats);
         add_entity_terms(c, feats);
-        add_number_and_date_terms(an, c, feats);
-        c.quote_only = is_quote_only(*an, c);
+        add_number_and_date_terms(an, quantities, dates, c, feats);
+        c.quote_only = is_quote_only(*an, spans.quotes.inside(c.begin, c.end), c);
         cs.claims_of_article[a].push_back(cs.claims.size());
         cs.claims.push_back(std::move(c));
         raw.push_back(std::move(feats));
@@ -355,18 +443,24 @@ class ClaimReader {
 
   // Content words of the claim: predicates ("w:"), names ("n:", also listed in c.names),
   // undecided first words ("s:"), words of quantities and dates ("x:") and stem prefixes.
-  void add_word_terms(const ArticleAnalysis* an, std::string_view ctext, Claim& c,
-                      RawTerms& feats) {
+  // `quantities` and `dates`: indices of the analysis' spans meeting the claim.
+  void add_word_terms(const ArticleAnalysis* an, std::string_view ctext,
+                      const std::vector<uint32_t>& quantities, const std::vector<uint32_t>& dates,
+                      Claim& c, RawTerms& feats) {
     auto cws = content_words(ctext, stop, stemmer);
     // Words inside a quantity ("deux hommes") or a date count as words (family "x:") but
     // not as predicates: a shared "two men" does not make two sentences one fact.
     auto in_quantity = [&](const ContentWord& w) {
-      for (const auto& q : an->quantities)
+      for (uint32_t i : quantities) {
+        const Quantity& q = an->quantities[i];
         if (q.begin <= c.begin + w.begin && c.begin + w.end <= q.end && !q.unit.empty())
           return true;
+      }
       // Date words ("mercredi") too: the date's own term carries them.
-      for (const auto& d : an->dates)
+      for (uint32_t i : dates) {
+        const DateMention& d = an->dates[i];
         if (d.begin <= c.begin + w.begin && c.begin + w.end <= d.end) return true;
+      }
       return false;
     };
     for (size_t k = 0; k < cws.size(); ++k) {
@@ -417,14 +511,17 @@ class ClaimReader {
 
   // Quantities with a unit (c.numbers, "q:") and fully resolved dates (c.dates, "d:"/"t:")
   // inside the claim: what claims_conflict compares.
-  void add_number_and_date_terms(const ArticleAnalysis* an, Claim& c, RawTerms& feats) {
-    for (const auto& q : an->quantities) {
+  void add_number_and_date_terms(const ArticleAnalysis* an, const std::vector<uint32_t>& quantities,
+                                 const std::vector<uint32_t>& dates, Claim& c, RawTerms& feats) {
+    for (uint32_t i : quantities) {
+      const Quantity& q = an->quantities[i];
       if (q.begin < c.begin || q.end > c.end || q.unit.empty()) continue;
       c.numbers.push_back({q.value, q.unit});
       feats.push_back(
           {term("q:" + q.unit + "=" + number_key(q.value)), static_cast<float>(cfg.number_weight)});
     }
-    for (const auto& d : an->dates) {
+    for (uint32_t i : dates) {
+      const DateMention& d = an->dates[i];
       if (d.begin < c.begin || d.end > c.end || d.value.empty() ||
           d.value.find('X') != std::string::npos)
         continue;
@@ -438,10 +535,14 @@ class ClaimReader {
   }
 
   // A claim at least 60% inside quotation marks reports what someone said.
-  static bool is_quote_only(const ArticleAnalysis& analysis, const Claim& c) {
+  // `quotes`: indices of the analysis' quotes meeting the claim.
+  static bool is_quote_only(const ArticleAnalysis& analysis, const std::vector<uint32_t>& quotes,
+                            const Claim& c) {
     size_t quoted = 0;
-    for (const auto& q : analysis.quotes)
+    for (uint32_t i : quotes) {
+      const Quote& q = analysis.quotes[i];
       if (q.begin >= c.begin && q.end <= c.end) quoted += q.end - q.begin;
+    }
     return quoted * 10 >= (c.end - c.begin) * 6;
   }
 

@@ -1,6 +1,7 @@
 #include "synth/corroboration.h"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <unordered_map>
 
@@ -64,18 +65,34 @@ std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& ev, cons
   return out;
 }
 
+// The outlets stating each number with its unit, as its first two distinct outlets (-1 for
+// none): whether another outlet than a given one states it is then one lookup, not a scan
+// of the story's claims.
+using NumberOutlets = std::map<std::pair<std::string, double>, std::pair<int, int>>;
+
+static NumberOutlets number_outlets(const ClaimSet& cs) {
+  NumberOutlets out;
+  for (const Claim& cl : cs.claims) {
+    const int outlet = cs.outlet_of[cl.article];
+    for (const ClaimNumber& m : cl.numbers) {
+      auto [it, fresh] = out.try_emplace({m.unit, m.value}, outlet, -1);
+      if (!fresh && it->second.first != outlet && it->second.second < 0) it->second.second = outlet;
+    }
+  }
+  return out;
+}
+
 // True when claim `c` carries a number (with its unit) that no claim of another outlet
 // states. Units must match: "40 secondes" is not "40 km".
-static bool has_exclusive_number(const ClaimSet& cs, size_t c) {
+static bool has_exclusive_number(const ClaimSet& cs, const NumberOutlets& stated, size_t c) {
   const Claim& cl = cs.claims[c];
+  const int own = cs.outlet_of[cl.article];
   for (const ClaimNumber& n : cl.numbers) {
     if (n.unit.empty()) continue;  // a bare count is too weak to call a fact of its own
-    bool stated_elsewhere = false;
-    for (size_t o = 0; o < cs.claims.size() && !stated_elsewhere; ++o) {
-      if (cs.outlet_of[cs.claims[o].article] == cs.outlet_of[cl.article]) continue;
-      for (const ClaimNumber& m : cs.claims[o].numbers)
-        if (m.unit == n.unit && m.value == n.value) stated_elsewhere = true;
-    }
+    auto it = stated.find({n.unit, n.value});
+    bool stated_elsewhere =
+        it != stated.end() &&
+        (it->second.first != own || (it->second.second >= 0 && it->second.second != own));
     if (!stated_elsewhere) return true;
   }
   return false;
@@ -93,6 +110,7 @@ static bool aligned_conflict(const ClaimSet& cs, size_t c) {
 
 std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, const ClaimSet& cs,
                                                     const SynthConfig& cfg) {
+  const NumberOutlets stated = number_outlets(cs);
   std::vector<size_t> cand;
   for (size_t c = 0; c < cs.claims.size(); ++c) {
     const Claim& cl = cs.claims[c];
@@ -105,7 +123,8 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
     // The event may be told elsewhere while a measured detail is not: "they shook hands for
     // 40 seconds" next to outlets saying only "they shook hands". A number with its unit that
     // no other outlet states anywhere in the story is this outlet's own fact.
-    if (elsewhere && !cl.numbers.empty() && !aligned_conflict(cs, c) && has_exclusive_number(cs, c))
+    if (elsewhere && !cl.numbers.empty() && !aligned_conflict(cs, c) &&
+        has_exclusive_number(cs, stated, c))
       elsewhere = false;
     if (!elsewhere) cand.push_back(c);
   }
@@ -127,7 +146,7 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
       if (term_outlet[cl.terms[i]] >= 0) own += static_cast<double>(cl.weights[i]) * cl.weights[i];
     novelty[c] = cl.norm > 0 ? own / (static_cast<double>(cl.norm) * cl.norm) : 0.0;
     score[c] = fact_weight(cl) + cfg.novelty_weight * novelty[c] +
-               (has_exclusive_number(cs, c) ? cfg.exclusive_number_bonus : 0.0);
+               (has_exclusive_number(cs, stated, c) ? cfg.exclusive_number_bonus : 0.0);
   }
   std::stable_sort(cand.begin(), cand.end(),
                    [&](size_t x, size_t y) { return score[x] > score[y]; });

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "synth/corroboration.h"
 #include "synth/disagreements.h"
 #include "synth/framing.h"
@@ -121,7 +123,13 @@ CrossCheck cross_check(const StoryEvidence& ev, const SynthResources& resources,
   ClaimSet claims = build_claims(ev, resources, cfg);
   cc.title = neutral_title(ev, claims, cfg, &resources.stop_words(ev.language));
   cc.event_date = story_event_date(ev, claims);
-  cc.quotes = merge_quotes(ev, resources, cfg);
+  size_t quotes_found = 0;
+  cc.quotes = merge_quotes(ev, resources, cfg, &quotes_found);
+  if (quotes_found > cfg.max_quotes_merged)
+    cc.notices.push_back(
+        fmt::format("cross-check merged the first {} quotes of the story; +{} more were not merged "
+                    "(synth.max_quotes_merged)",
+                    cfg.max_quotes_merged, quotes_found - cfg.max_quotes_merged));
   std::vector<char> disputed;
   cc.disagreements = find_disagreements(ev, claims, cc.quotes, cfg, &disputed);
   cc.summary = summarize(ev, claims, cfg, cfg.summary_max_words, &disputed);

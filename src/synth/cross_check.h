@@ -13,7 +13,8 @@ namespace recoupe::synth {
 // Runs every part of the synthesis on one story (see each part's header for its rules).
 // Pure: depends only on its arguments; never fails (a story without text gives empty
 // lists). Thread-safe: stories may be cross-checked in parallel with shared resources.
-// Cost: dominated by claim alignment (claims.h), near-linear in the story's sentences.
+// Cost: dominated by claim alignment (claims.h), near-linear in the story's sentences; quote
+// merging is bounded by config.max_quotes_merged, and says so in `notices` when it bites.
 CrossCheck cross_check(const StoryEvidence& evidence, const SynthResources& resources,
                        const SynthConfig& config = {});
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "synth/content_words.h"
 #include "synth/corroboration.h"
@@ -43,6 +44,7 @@ struct Item {
   std::string text;
   std::string words;  // word_string(text)
   std::string speaker;
+  std::string speaker_folded;  // fold_clean(speaker), compared with each group's
   bool full;
   std::set<std::string> stems;
   size_t order;
@@ -51,6 +53,16 @@ struct Item {
 struct Group {
   std::vector<size_t> items;
   std::string speaker;  // first non-empty
+  std::string speaker_folded;
+  // The first item of each distinct text: the same words give the same similarity, so the
+  // search of a group compares these only (reprints print one quote hundreds of times).
+  std::vector<size_t> distinct;
+  std::unordered_set<std::string> texts;
+
+  void add(size_t item, const std::string& text) {
+    items.push_back(item);
+    if (texts.insert(text).second) distinct.push_back(item);
+  }
 };
 
 }  // namespace
@@ -91,10 +103,13 @@ std::string canonical_speaker(const StoryEvidence& ev, size_t article, const std
 namespace {
 
 // The quotes of every article worth merging: full statements, and partial ones long enough
-// with a speaker. Items are in article order.
+// with a speaker. Items are in article order, the first cfg.max_quotes_merged of them;
+// *found counts them all.
 std::vector<Item> collect_quotes(const StoryEvidence& ev, const text::StopWords& stop,
-                                 const text::Stemmer& stemmer, const SynthConfig& cfg) {
+                                 const text::Stemmer& stemmer, const SynthConfig& cfg,
+                                 size_t* found) {
   std::vector<Item> items;
+  *found = 0;
   for (size_t a = 0; a < ev.articles.size(); ++a) {
     const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
     if (!an) continue;
@@ -103,6 +118,7 @@ std::vector<Item> collect_quotes(const StoryEvidence& ev, const text::StopWords&
       int words = static_cast<int>(text::count_words(q.text));
       if (!full && (q.speaker.empty() || words < cfg.min_partial_quote_words)) continue;
       if (words == 0) continue;
+      if ((*found)++ >= cfg.max_quotes_merged) continue;
       Item it;
       it.article = a;
       it.text = text::collapse_spaces(q.text);
@@ -149,8 +165,8 @@ int best_group(const Item& it, const std::vector<Group>& groups, const std::vect
   for (size_t g = 0; g < groups.size(); ++g) {
     const std::string& gs = groups[g].speaker;
     bool speakers_agree =
-        it.speaker.empty() || gs.empty() || fold_clean(gs) == fold_clean(it.speaker);
-    for (size_t k : groups[g].items) {
+        it.speaker.empty() || gs.empty() || groups[g].speaker_folded == it.speaker_folded;
+    for (size_t k : groups[g].distinct) {
       const Item& o = items[k];
       double sim = binary_cosine(it.stems, o.stems);
       bool contained = !it.words.empty() && o.words.find(it.words) != std::string::npos;
@@ -179,10 +195,16 @@ std::vector<Group> group_quotes(const std::vector<Item>& items, const SynthConfi
     const Item& it = items[i];
     int best = best_group(it, groups, items, cfg);
     if (best < 0) {
-      groups.push_back({{i}, it.speaker});
+      groups.emplace_back();
+      groups.back().speaker = it.speaker;
+      groups.back().speaker_folded = it.speaker_folded;
+      groups.back().add(i, it.text);
     } else {
-      groups[best].items.push_back(i);
-      if (groups[best].speaker.empty()) groups[best].speaker = it.speaker;
+      groups[best].add(i, it.text);
+      if (groups[best].speaker.empty()) {
+        groups[best].speaker = it.speaker;
+        groups[best].speaker_folded = it.speaker_folded;
+      }
     }
   }
   return groups;
@@ -232,11 +254,14 @@ std::pair<size_t, MergedQuote> merged_quote(const Group& g, const std::vector<It
 }  // namespace
 
 std::vector<MergedQuote> merge_quotes(const StoryEvidence& ev, const SynthResources& resources,
-                                      const SynthConfig& cfg) {
+                                      const SynthConfig& cfg, size_t* quotes_found) {
   const text::StopWords& stop = resources.stop_words(ev.language);
   text::Stemmer stemmer(ev.language);
-  std::vector<Item> items = collect_quotes(ev, stop, stemmer, cfg);
+  size_t found = 0;
+  std::vector<Item> items = collect_quotes(ev, stop, stemmer, cfg, &found);
+  if (quotes_found) *quotes_found = found;
   if (ev.entities.empty()) join_bare_surnames(items);
+  for (auto& it : items) it.speaker_folded = fold_clean(it.speaker);
   std::vector<Group> groups = group_quotes(items, cfg);
   std::vector<std::pair<size_t, MergedQuote>> ranked;  // (first order, quote)
   for (const auto& g : groups) ranked.push_back(merged_quote(g, items, ev));

@@ -23,8 +23,12 @@ std::string canonical_speaker(const StoryEvidence& evidence, size_t article,
 // config.quote_merge_threshold (cosine) or one contains the other, and their speakers agree
 // (or one is unknown; very close wordings merge regardless). A merged quote lists its
 // wordings in `variants` when there are several. Most-cited first; at most
-// config.max_quotes. Thread-safe (own stemmer). Cost: O(quotes²) within a story.
+// config.max_quotes. Only the first config.max_quotes_merged quotes of the story (in article
+// order) are merged; *quotes_found, when given, receives how many there were in all.
+// Thread-safe (own stemmer). Cost: O(quotes × groups) within a story, bounded by
+// max_quotes_merged².
 std::vector<MergedQuote> merge_quotes(const StoryEvidence& evidence,
-                                      const SynthResources& resources, const SynthConfig& config);
+                                      const SynthResources& resources, const SynthConfig& config,
+                                      size_t* quotes_found = nullptr);
 
 }  // namespace recoupe::synth

@@ -85,6 +85,10 @@ struct SynthConfig {
   // Partial quotes (a few words) are listed only with a speaker and this many words.
   int min_partial_quote_words = 2;
   size_t max_quotes = 20;
+  // Quotes of one story merged, the first in article order: grouping compares each quote with
+  // every group so far (quadratic). The largest dev story has 242 (rpm2-fr-dev); all of bbc-news
+  // (2,127 articles) cross-checked as one story has 9,400, which took 30 s to group.
+  size_t max_quotes_merged = 2000;
 
   // --- Timeline (timeline.h) ---
   // Words of context kept around a date for "what".
@@ -124,6 +128,20 @@ struct SynthConfig {
 
   // --- Entities ---
   size_t max_entities = 40;
+
+  // --- Limits of one story's cross-check (cross_check_budget.h) ---
+  // An article longer than this (bytes) is cross-checked on its first part, cut at a
+  // paragraph or sentence end, and the story says so. 256 KB is about 40,000 words, four
+  // times the longest long-form article; the largest dev article is under 40 KB.
+  size_t max_article_bytes = 262144;
+  // A story's articles are read, in story order, until this much text (bytes); the rest stay
+  // in the story, not cross-checked, and the story says how many. 4 MB is about 1,000
+  // articles of 4 KB; the largest dev story has 30 articles and 80 KB.
+  size_t max_story_bytes = 4194304;
+  // Of the reprints (near-duplicates) of one original, this many are read like any article;
+  // further ones are credited wherever their original is cited, without being read again: a
+  // reprint adds nothing its original does not say, and counts as the same outlet anyway.
+  size_t max_reprints_read = 8;
 };
 
 }  // namespace recoupe::synth
