@@ -92,6 +92,22 @@ TEST(NumberSlots, OneOutletAgainstItselfIsNotADisagreementBetweenOutlets) {
           .empty());
 }
 
+TEST(Origins, OutletsRunningOneAgencyDispatchAreOneSource) {
+  const SynthResources& resources = recoupe::testing::shipped_resources().synth();
+  std::vector<Article> arts = {
+      article("a", "a.example", "en", "The port reopened on Wednesday after a strike."),
+      article("b", "b.example", "en", "The port reopened on Wednesday after a strike."),
+      article("c", "c.example", "en", "The port reopened on Wednesday after the strike."),
+  };
+  arts[0].agency = "AFP";
+  arts[1].agency = "AFP";
+  AnalyzedStory story = analyze_story("s", std::move(arts), testing::analysis_resources(), nullptr);
+  const ClaimSet claims = build_claims(story.evidence(), resources, SynthConfig{});
+  ASSERT_EQ(claims.outlet_of.size(), 3u);
+  EXPECT_EQ(claims.outlet_of[0], claims.outlet_of[1]);
+  EXPECT_NE(claims.outlet_of[0], claims.outlet_of[2]);
+}
+
 TEST(NumberSlots, CompatibleValues) {
   NumberMention a, b;
   a.value = 33;
