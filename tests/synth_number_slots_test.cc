@@ -66,6 +66,21 @@ TEST(NumberSlots, TwoDifferentQuantitiesAreNotCompared) {
           .empty());
 }
 
+TEST(NumberSlots, ValuesOneArticleStatesTogetherCountTwoThings) {
+  // Both outlets give both payments; each slot match between them is no dispute.
+  EXPECT_TRUE(
+      number_disputes(
+          {
+              article("a", "a.example", "fr",
+                      "La nourrice avait reçu 500 euros au départ, et devait toucher 200 euros "
+                      "au retour de la mère."),
+              article("b", "b.example", "fr",
+                      "La mère avait versé 500 euros à la nourrice, qui devait recevoir encore "
+                      "200 euros."),
+          })
+          .empty());
+}
+
 TEST(NumberSlots, HedgesRoundingAndRevisionsAreNotDisputes) {
   EXPECT_TRUE(number_disputes(
                   {

@@ -123,6 +123,13 @@ TEST(Title, ARemovedDateLeavesNoSpaceBeforeAComma) {
             "An earthquake struck southern Iran, killing ten people");
 }
 
+TEST(Title, ACommaInAListOfNamesIsNotAClauseBoundary) {
+  const std::string claim =
+      "The champion stopped his challenger in the sixth round to keep his WBA, IBF, and WBO "
+      "belts, his promoter said";
+  EXPECT_EQ(compress_to_main_clause(claim, {}), claim.substr(0, claim.find(", his promoter")));
+}
+
 TEST(Title, ATimeIsNotAClauseBoundary) {
   EXPECT_EQ(compress_to_main_clause("Voters in the capital began to cast their ballots at 8:00 "
                                     "local time, officials said",

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -233,6 +234,15 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
   auto origin = [&](size_t a) {
     return a < cs.outlet_of.size() ? cs.outlet_of[a] : static_cast<int>(a);
   };
+  // The values each article states, by unit: an article that gives both values of a pair
+  // ("500 euros au départ, 200 euros au retour") shows they count two things.
+  std::set<std::tuple<size_t, std::string, double>> stated;
+  for (const NumberMention& m : mentions) stated.insert({m.article, m.unit, m.value});
+  auto told_together = [&](const NumberMention& x, const NumberMention& y) {
+    for (size_t a : {x.article, y.article})
+      if (stated.count({a, x.unit, x.value}) && stated.count({a, y.unit, y.value})) return true;
+    return false;
+  };
   for (const auto& slot : number_slots(mentions)) {
     bool disputed = false;
     for (size_t i = 0; i < slot.size() && !disputed; ++i)
@@ -240,7 +250,7 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
         const NumberMention& x = mentions[slot[i]];
         const NumberMention& y = mentions[slot[j]];
         disputed = origin(x.article) != origin(y.article) &&
-                   !compatible_values(x, y, cfg.number_tolerance);
+                   !compatible_values(x, y, cfg.number_tolerance) && !told_together(x, y);
       }
     if (!disputed) continue;
     std::map<double, std::map<std::string, std::vector<size_t>>>

@@ -112,6 +112,25 @@ bool usable_headline(std::string_view t, const std::set<std::string>& stems,
   return !mostly_capitals(t) && !has_quotation(t) && !opens_dependent(t, openers);
 }
 
+// True when the comma at `i` separates two capitalised words ("WBA, IBF", "WBO, and IBF"):
+// a list of names.
+bool in_name_list(std::string_view s, size_t i) {
+  size_t b = i;
+  while (b > 0 && s[b - 1] != ' ') --b;
+  size_t a = i + 1;
+  while (a < s.size() && s[a] == ' ') ++a;
+  auto capital = [&](size_t at) {
+    return at < s.size() && std::isupper(static_cast<unsigned char>(s[at]));
+  };
+  if (b >= i || !capital(b)) return false;
+  if (capital(a)) return true;
+  // "WBO, and IBF": a short joining word ("and", "et", "or", "ou") before the next name.
+  size_t e = a;
+  while (e < s.size() && std::islower(static_cast<unsigned char>(s[e]))) ++e;
+  if (e == a || e - a > 3 || e >= s.size() || s[e] != ' ') return false;
+  return capital(e + 1);
+}
+
 }  // namespace
 
 std::string compress_to_main_clause(std::string_view claim,
@@ -163,6 +182,8 @@ std::string compress_to_main_clause(std::string_view claim,
       ++words;
     }
     size_t len;
+    // A comma inside a list of names ("his WBA, IBF and WBO titles") is no clause end.
+    if (v[i] == ',' && in_name_list(v, i)) continue;
     if (boundary_at(v, i, &len) && words >= min_words) {
       cut = i;
       break;

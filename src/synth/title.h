@@ -48,7 +48,9 @@ std::string claim_title(const StoryEvidence& evidence, const ClaimSet& claims,
 
 // `claim` cut to its main clause: day-precision date expressions (with a short word before
 // them, "ce mercredi") and incises made only of them are removed, then the text ends at the
-// first clause boundary (, ; : ( – ) after at least `min_words` words; no final period.
+// first clause boundary (, ; : ( – ) after at least `min_words` words (not a comma between
+// two capitalised words, "WBA, IBF", nor a colon or comma inside a number or time); no final
+// period.
 // `dates` are byte ranges of `claim` holding dates to remove.
 std::string compress_to_main_clause(std::string_view claim,
                                     const std::vector<std::pair<size_t, size_t>>& dates,
