@@ -79,7 +79,7 @@ TEST(HtmlView, SampleShowsEveryPartOfTheStory) {
             std::string::npos);
   // Corroborated with the outlet count.
   EXPECT_NE(html.find("à construire des satellites.</span> <span class=\"badge\" "
-                      "title=\"latribune.fr, unknown outlet, Le HuffPost, PressTV\">4 outlets"),
+                      "title=\"latribune.fr, Le HuffPost, PressTV, unknown outlet\">4 outlets"),
             std::string::npos);
   // Disagreements are highlighted blocks with each version and who says it.
   EXPECT_NE(html.find("<div class=\"disagreement\">"), std::string::npos);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "report/view_labels.h"
+#include "shipped_resources.h"
 #include "synth/disagreements.h"
 
 namespace recoupe::synth {
@@ -23,10 +24,13 @@ TEST(QuoteDisagreements, BetweenOutletsWithoutTrims) {
                 {"Tonight I am here to tell you one thing: Iran lied", {"b"}},
                 {"Iran lied", {"a"}}};
   // Two wordings of one outlet: two passages, not a disagreement.
-  EXPECT_TRUE(find_disagreements(ev, cs, {q}, SynthConfig{}).empty());
+  EXPECT_TRUE(
+      find_disagreements(ev, cs, {q}, recoupe::testing::shipped_resources().synth(), SynthConfig{})
+          .empty());
   // A third outlet's wording makes it one; the trim "Iran lied" is no version.
   q.variants.push_back({"Iran lied about having no nuclear weapons programme", {"c"}});
-  auto ds = find_disagreements(ev, cs, {q}, SynthConfig{});
+  auto ds =
+      find_disagreements(ev, cs, {q}, recoupe::testing::shipped_resources().synth(), SynthConfig{});
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_EQ(ds[0].kind, "quote");
   EXPECT_EQ(ds[0].about, "Netanyahu");

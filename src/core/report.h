@@ -18,6 +18,7 @@ struct ReportArticle {
   std::string id;
   std::string file;
   std::optional<std::string> source;
+  std::optional<std::string> url;  // where the article was published, when known
   std::optional<std::string> title;
   std::optional<std::string> published;
   std::optional<std::string> language;
@@ -33,7 +34,7 @@ struct ReportStory {
   std::string id;
   std::optional<std::string> title;  // the cross-check's neutral title when checked
   std::optional<std::string> language;
-  std::optional<std::string> event_date;  // YYYY-MM-DD
+  std::optional<std::string> event_date;  // YYYY-MM-DD, or XXXX-MM-DD without the year
   std::vector<std::string> articles;      // article ids, the story's order
   std::vector<std::string> sources;       // distinct outlets, in order of first article
 

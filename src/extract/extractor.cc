@@ -4,6 +4,7 @@
 
 #include "extract/html_extractor.h"
 #include "extract/text_cleaner.h"
+#include "extract/url_host.h"
 #include "text/language.h"
 #include "text/words.h"
 
@@ -62,6 +63,10 @@ Article extract_article(const RawDocument& doc, const ExtractResources& resource
   a.file = doc.file;
   a.url = doc.url ? doc.url : meta.url;
   a.source = doc.source ? doc.source : meta.source;
+  // Without a named outlet, the URL's host names it ("lemonde.fr"): an article of a known
+  // site never counts as an unknown outlet.
+  if ((!a.source || a.source->empty()) && a.url)
+    if (std::string host = url_host(*a.url); !host.empty()) a.source = std::move(host);
   a.title = doc.title ? doc.title : meta.title;
   a.published = doc.published ? doc.published : meta.published;
   a.warnings = std::move(warnings);

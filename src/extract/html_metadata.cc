@@ -8,6 +8,7 @@
 
 #include "core/calendar.h"
 #include "core/json_depth.h"
+#include "extract/url_host.h"
 #include "text/fold.h"
 #include "text/normalize.h"
 
@@ -87,16 +88,6 @@ bool is_type(const json& type, const char* want) {
     for (const auto& t : type)
       if (t.is_string() && text::ascii_lower(t.get<std::string>()) == want) return true;
   return false;
-}
-
-std::string host_of(std::string_view url) {
-  size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  std::string_view rest = url.substr(scheme + 3);
-  size_t end = rest.find_first_of("/?#:");
-  std::string host = text::ascii_lower(rest.substr(0, end));
-  if (host.starts_with("www.")) host = host.substr(4);
-  return host;
 }
 
 bool is_url(std::string_view s) {
@@ -451,8 +442,8 @@ PageMetadata page_metadata(const Dom& dom, const JsonLdArticle& ld, const HtmlRe
   m.source = get({"og:site_name"});
   if (!m.source && ld.publisher) m.source = ld.publisher;
   if (!m.source) m.source = get({"application-name", "publisher", "dc.publisher"});
-  if (!m.source && m.url) m.source = non_empty(host_of(*m.url));
-  std::string site = m.source.value_or(m.url ? host_of(*m.url) : "");
+  if (!m.source && m.url) m.source = non_empty(url_host(*m.url));
+  std::string site = m.source.value_or(m.url ? url_host(*m.url) : "");
 
   // Title.
   std::optional<std::string> title = get({"og:title", "twitter:title"});

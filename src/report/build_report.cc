@@ -16,6 +16,7 @@ ReportArticle report_article(const Article& a, const std::optional<std::string>&
   r.id = a.id;
   r.file = a.file;
   r.source = a.source;
+  r.url = a.url;
   r.title = a.title;
   r.published = a.published;
   r.language = a.language;

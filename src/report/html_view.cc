@@ -95,6 +95,13 @@ class HtmlRenderer {
     return links.empty() ? "" : "<span class=\"cites\">&#160;" + links + "</span>";
   }
 
+  // `inner` as a link to `url` when it is a web address (http or https only: a report must
+  // not carry a "javascript:" link from its input); else `inner` alone.
+  static std::string linked(const std::string& url, const std::string& inner) {
+    if (!url.starts_with("https://") && !url.starts_with("http://")) return inner;
+    return "<a href=\"" + esc(url) + "\" rel=\"noopener noreferrer\">" + inner + "</a>";
+  }
+
   std::string outlet_of(const ArticleRef& ref) const {
     return ref.outlet.empty() ? std::string(labels_.unknown_outlet) : ref.outlet;
   }
@@ -125,11 +132,14 @@ class HtmlRenderer {
             ">" + esc(title.empty() ? labels_.untitled : title) + "</span></h2>\n";
 
     const std::vector<std::string>& ids = story.articles;
-    std::vector<std::string> outlets = story.sources;
-    if (outlets.empty()) outlets = index_.outlets_of(ids, labels_.unknown_outlet);
+    // Named outlets only: articles of unknown outlet never make the count grow.
+    const std::vector<std::string>& outlets = story.sources;
     std::vector<std::string> meta;
     if (std::string date = story.event_date.value_or(""); !date.empty())
-      meta.push_back("<time datetime=\"" + esc(date) + "\">" + esc(date) + "</time>");
+      meta.push_back(date.starts_with("XXXX-")  // a yearless date string is valid HTML ("07-02")
+                         ? "<time datetime=\"" + esc(date.substr(5)) + "\">" +
+                               esc(date_label(labels_, date)) + "</time>"
+                         : "<time datetime=\"" + esc(date) + "\">" + esc(date) + "</time>");
     meta.push_back(count(static_cast<long long>(ids.size()), labels_.article, labels_.articles));
     if (!outlets.empty()) {
       std::string o =
@@ -174,7 +184,7 @@ class HtmlRenderer {
     for (const CorroboratedClaim& c : story.corroborated) {
       if (c.claim.empty()) continue;
       const std::vector<std::string>& ids = c.articles;
-      long long n = index_.claim_outlet_count(c, labels_.unknown_outlet);
+      long long n = index_.claim_outlet_count(c);
       items += "<li><span" + story_lang_ + ">" + esc(c.claim) + "</span>";
       if (n > 0)
         items += " <span class=\"badge\" title=\"" + esc(outlets_text(ids)) + "\">" +
@@ -397,9 +407,10 @@ class HtmlRenderer {
     for (const ArticleRef& a : articles) {
       const std::string n = std::to_string(a.number);
       out_ += "<li id=\"a" + n + "\"><span class=\"num\">[" + n +
-              "]</span><span class=\"outlet\">" + esc(outlet_of(a)) + "</span> — <cite" +
-              lang_attr(a.language) + ">" + esc(a.title.empty() ? a.id : a.title) +
-              "</cite>\n<span class=\"facts\">";
+              "]</span><span class=\"outlet\">" + esc(outlet_of(a)) + "</span> — " +
+              linked(a.url, "<cite" + lang_attr(a.language) + ">" +
+                                esc(a.title.empty() ? a.id : a.title) + "</cite>") +
+              "\n<span class=\"facts\">";
       std::vector<std::string> facts;
       if (!a.published.empty())
         facts.push_back("<time datetime=\"" + esc(a.published) + "\">" + esc(a.published) +

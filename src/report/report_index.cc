@@ -53,6 +53,7 @@ ReportIndex::ReportIndex(const Report& report) {
     const ReportArticle& a = *it->second;
     ref.listed = true;
     ref.outlet = a.source.value_or("");
+    ref.url = a.url.value_or("");
     if (!ref.outlet.empty()) outlets.insert(ref.outlet);
     ref.title = a.title.value_or("");
     ref.published = a.published.value_or("");
@@ -86,19 +87,35 @@ std::vector<int> ReportIndex::numbers_of(const std::vector<std::string>& ids) co
   return numbers;
 }
 
+long long ReportIndex::claim_outlet_count(const CorroboratedClaim& c) const {
+  if (c.outlets > 0) return c.outlets;
+  std::unordered_set<std::string> outlets;
+  long long unknown = 0;
+  for (const std::string& id : c.articles)
+    if (const ArticleRef* ref = find(id); ref != nullptr) {
+      if (ref->outlet.empty())
+        ++unknown;
+      else
+        outlets.insert(ref->outlet);
+    }
+  return static_cast<long long>(outlets.size()) + unknown;
+}
+
 std::vector<std::string> ReportIndex::outlets_of(const std::vector<std::string>& ids,
                                                  std::string_view unknown) const {
   std::vector<std::string> out;
   std::unordered_set<std::string> seen;
+  bool any_unknown = false;
   for (const std::string& id : ids) {
     const ArticleRef* ref = find(id);
     if (ref == nullptr) continue;
-    if (ref->outlet.empty()) {
-      if (seen.insert("\x01" + id).second) out.emplace_back(unknown);
-    } else if (seen.insert(ref->outlet).second) {
+    if (ref->outlet.empty())
+      any_unknown = true;
+    else if (seen.insert(ref->outlet).second)
       out.push_back(ref->outlet);
-    }
   }
+  // Articles of unknown outlet may all be one outlet: named once, never counted as several.
+  if (any_unknown) out.emplace_back(unknown);
   return out;
 }
 

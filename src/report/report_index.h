@@ -24,6 +24,7 @@ struct ArticleRef {
   std::string id;
   std::string outlet;  // "" when unknown
   std::string title;
+  std::string url;  // "" when unknown
   std::string published;
   std::string language;
   std::string duplicate_of;           // id of the article this one reprints, or ""
@@ -45,15 +46,13 @@ class ReportIndex {
   // The citation numbers of these ids, ascending, without repeats (unknown ids skipped).
   std::vector<int> numbers_of(const std::vector<std::string>& ids) const;
 
-  // Distinct outlets of these articles, in first-cited order; an article without an
-  // outlet counts as its own outlet, named by `unknown` (once per such article).
   // The outlet count a corroborated claim shows: its own count, or for a report written
   // before that count existed (0), the number of distinct outlets its articles cite.
-  long long claim_outlet_count(const CorroboratedClaim& c, std::string_view unknown_label) const {
-    return c.outlets > 0 ? c.outlets
-                         : static_cast<long long>(outlets_of(c.articles, unknown_label).size());
-  }
+  // Each article of unknown outlet counts as one there, as the engine counted it.
+  long long claim_outlet_count(const CorroboratedClaim& c) const;
 
+  // The distinct named outlets of the articles `ids`, in order, then `unknown` once when
+  // some article has no known outlet.
   std::vector<std::string> outlets_of(const std::vector<std::string>& ids,
                                       std::string_view unknown) const;
 

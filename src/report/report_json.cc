@@ -22,6 +22,7 @@ Json article_json(const ReportArticle& a) {
   j["id"] = a.id;
   j["file"] = a.file;
   j["source"] = string_or_null(a.source);
+  j["url"] = string_or_null(a.url);
   j["title"] = string_or_null(a.title);
   j["published"] = string_or_null(a.published);
   j["language"] = string_or_null(a.language);
@@ -213,6 +214,7 @@ ReportArticle read_article(const Json& j, const std::string& p) {
   a.id = R::text(j, "id", p);
   a.file = R::text(j, "file", p);
   a.source = R::nullable(j, "source", p);
+  if (R::find(j, "url")) a.url = R::nullable(j, "url", p);  // reports before 0.4 lack it
   a.title = R::nullable(j, "title", p);
   a.published = R::nullable(j, "published", p);
   a.language = R::nullable(j, "language", p);

@@ -110,10 +110,10 @@ class TextRenderer {
         0, static_cast<int>(number.size()));
 
     const std::vector<std::string>& ids = story.articles;
-    std::vector<std::string> outlets = story.sources;
-    if (outlets.empty()) outlets = index_.outlets_of(ids, labels_.unknown_outlet);
+    // Named outlets only: articles of unknown outlet never make the count grow.
+    const std::vector<std::string>& outlets = story.sources;
     std::vector<std::string> meta;
-    meta.push_back(story.event_date.value_or(""));
+    meta.push_back(date_label(labels_, story.event_date.value_or("")));
     meta.push_back(
         count_of(labels_, static_cast<long long>(ids.size()), labels_.article, labels_.articles));
     if (!outlets.empty())
@@ -154,7 +154,7 @@ class TextRenderer {
     for (const CorroboratedClaim& c : story.corroborated) {
       if (c.claim.empty()) continue;
       const std::vector<std::string>& ids = c.articles;
-      long long n = index_.claim_outlet_count(c, labels_.unknown_outlet);
+      long long n = index_.claim_outlet_count(c);
       Spans spans = {{"• "}, {c.claim}};
       if (n > 0) {
         spans.push_back({" "});

@@ -25,6 +25,7 @@ constexpr ViewLabels kEnglish{
     .articles_heading = "Articles",
     .untitled = "(untitled story)",
     .unknown_outlet = "unknown outlet",
+    .year_not_stated = "year not stated",
     .unattributed = "Unattributed",
     .also_called = "also",
     .other_wordings = "Other wordings",
@@ -66,6 +67,7 @@ constexpr ViewLabels kFrench{
     .articles_heading = "Articles",
     .untitled = "(sujet sans titre)",
     .unknown_outlet = "média inconnu",
+    .year_not_stated = "année non précisée",
     .unattributed = "Non attribué",
     .also_called = "aussi",
     .other_wordings = "Autres formulations",
@@ -138,6 +140,15 @@ std::string count_of(const ViewLabels& labels, long long n, std::string_view sin
                      std::string_view plural) {
   const bool one = n == 1 || (n == 0 && labels.zero_is_singular);
   return std::to_string(n) + " " + std::string(one ? singular : plural);
+}
+
+}  // namespace recoupe::report
+
+namespace recoupe::report {
+
+std::string date_label(const ViewLabels& labels, std::string_view date) {
+  if (!date.starts_with("XXXX-")) return std::string(date);
+  return std::string(date.substr(5)) + " (" + std::string(labels.year_not_stated) + ")";
 }
 
 }  // namespace recoupe::report

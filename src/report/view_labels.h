@@ -29,6 +29,7 @@ struct ViewLabels {
   std::string_view articles_heading;
   std::string_view untitled;
   std::string_view unknown_outlet;
+  std::string_view year_not_stated;  // after a day the texts give without its year
   std::string_view unattributed;
   std::string_view also_called;
   std::string_view other_wordings;
@@ -62,6 +63,10 @@ std::string report_language(const Report& report);
 
 // The reader's word for a report `kind` value (disagreements: number, date, place, name,
 // quote; quotes: full, partial) in `labels`' language; the kind itself when unknown.
+// An event date as a reader sees it: "2023-09-13" as is; "XXXX-07-02" (the texts give no
+// year) as "07-02 (year not stated)".
+std::string date_label(const ViewLabels& labels, std::string_view date);
+
 std::string_view kind_label(const ViewLabels& labels, std::string_view kind);
 
 // "1 article", "5 articles": `n` and the singular or plural noun, by the rule of `labels`.

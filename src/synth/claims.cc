@@ -161,7 +161,11 @@ bool ends_like_sentence(std::string_view s) {
 
 std::string number_key(double v) { return fmt::format("{:g}", v); }
 
+// The independent origin of an article: the wire agency it credits (two outlets running one
+// AFP dispatch are one source, not two), else its outlet, else itself.
 std::string outlet_key(const Article& a) {
+  if (a.agency && !a.agency->empty())
+    return "agency:" + text::collapse_spaces(text::fold(*a.agency));
   if (a.source && !a.source->empty()) return text::collapse_spaces(text::fold(*a.source));
   return "id:" + a.id;
 }
@@ -186,8 +190,9 @@ std::vector<size_t> duplicate_roots(const StoryEvidence& ev) {
   return root;
 }
 
-// Fills cs.outlets and cs.outlet_of: the outlet of an article is its source (or id); a
-// near-duplicate takes its original's outlet, so a reprint does not count as corroboration.
+// Fills cs.outlets and cs.outlet_of: the outlet of an article is the agency it credits, else
+// its source, else its id; a near-duplicate takes its original's outlet, so a reprint does
+// not count as corroboration.
 void assign_outlets(const StoryEvidence& ev, ClaimSet& cs) {
   const size_t n_articles = ev.articles.size();
   const std::vector<size_t> root = duplicate_roots(ev);

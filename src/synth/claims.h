@@ -61,8 +61,9 @@ struct Alignment {
 };
 
 // Claims of a story and their alignments.
-//  - `outlet_of[a]`: the independent outlet of article a (index into `outlets`): its source,
-//    else its id; a near-duplicate gets its original's outlet.
+//  - `outlet_of[a]`: the independent origin of article a (index into `outlets`): the wire
+//    agency it credits (AFP, Reuters…: outlets running one dispatch are one source), else its
+//    source, else its id; a near-duplicate gets its original's.
 //  - `aligned[c]`: every claim (of any article: restatements, captions) that shares at least
 //    min_shared_predicate_terms predicate terms with c and either has cosine ≥
 //    align_threshold with it or covers (either way) ≥ cover_threshold; or that is anchored

@@ -1,9 +1,13 @@
 #include "synth/corroboration.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
+#include <set>
+#include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace recoupe::synth {
 namespace {
@@ -40,8 +44,10 @@ std::vector<std::string> article_ids(const StoryEvidence& ev, const std::vector<
   return out;
 }
 
-std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& ev, const ClaimSet& cs,
-                                                   const SynthConfig& cfg) {
+namespace {
+
+// The claims corroborated_claims() lists, by index, in its order.
+std::vector<size_t> corroborated_indices(const ClaimSet& cs, const SynthConfig& cfg) {
   std::vector<size_t> cand;
   for (size_t c = 0; c < cs.claims.size(); ++c)
     if (cs.support_outlets[c] >= 2 && !cs.claims[c].quote_only) cand.push_back(c);
@@ -51,11 +57,20 @@ std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& ev, cons
   std::stable_sort(cand.begin(), cand.end(),
                    [&](size_t x, size_t y) { return score(x) > score(y); });
   std::vector<size_t> chosen;
-  std::vector<CorroboratedClaim> out;
   for (size_t c : cand) {
-    if (out.size() >= cfg.max_corroborated) break;
+    if (chosen.size() >= cfg.max_corroborated) break;
     if (redundant(cs, c, chosen, cfg.duplicate_threshold)) continue;
     chosen.push_back(c);
+  }
+  return chosen;
+}
+
+}  // namespace
+
+std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& ev, const ClaimSet& cs,
+                                                   const SynthConfig& cfg) {
+  std::vector<CorroboratedClaim> out;
+  for (size_t c : corroborated_indices(cs, cfg)) {
     CorroboratedClaim cc;
     cc.claim = cs.claims[c].text;
     cc.articles = article_ids(ev, cs.support[c]);
@@ -65,38 +80,106 @@ std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& ev, cons
   return out;
 }
 
-// The outlets stating each number with its unit, as its first two distinct outlets (-1 for
-// none): whether another outlet than a given one states it is then one lookup, not a scan
-// of the story's claims.
-using NumberOutlets = std::map<std::pair<std::string, double>, std::pair<int, int>>;
+namespace {
 
-static NumberOutlets number_outlets(const ClaimSet& cs) {
-  NumberOutlets out;
-  for (const Claim& cl : cs.claims) {
-    const int outlet = cs.outlet_of[cl.article];
-    for (const ClaimNumber& m : cl.numbers) {
-      auto [it, fresh] = out.try_emplace({m.unit, m.value}, outlet, -1);
-      if (!fresh && it->second.first != outlet && it->second.second < 0) it->second.second = outlet;
+// The outlets that state each number (with its unit) of a story: built once, so that asking
+// whether a claim's number is told elsewhere is a lookup, not a scan of every claim.
+class NumberOutlets {
+ public:
+  explicit NumberOutlets(const ClaimSet& cs) {
+    for (const Claim& cl : cs.claims)
+      for (const ClaimNumber& n : cl.numbers)
+        if (!n.unit.empty()) {
+          const int mine = cs.outlet_of[cl.article];
+          auto [it, fresh] = outlet_.emplace(std::make_pair(n.unit, n.value), mine);
+          if (!fresh && it->second != mine) it->second = kSeveral;
+        }
+  }
+  // True when `n` is stated by an outlet other than `outlet`.
+  bool elsewhere(const ClaimNumber& n, int outlet) const {
+    auto it = outlet_.find({n.unit, n.value});
+    return it != outlet_.end() && it->second != outlet;
+  }
+  // True when claim `c` carries a number (with its unit) that no other outlet states. Units
+  // must match: "40 secondes" is not "40 km". A bare count is too weak to call a fact.
+  bool has_exclusive(const ClaimSet& cs, size_t c) const {
+    const Claim& cl = cs.claims[c];
+    for (const ClaimNumber& n : cl.numbers)
+      if (!n.unit.empty() && !elsewhere(n, cs.outlet_of[cl.article])) return true;
+    return false;
+  }
+  // True when claim `c` carries a number (with its unit) that another outlet states too.
+  // "One" or "two" of something ("les deux hommes") is a phrase, not a figure: left out.
+  bool has_shared(const ClaimSet& cs, size_t c) const {
+    const Claim& cl = cs.claims[c];
+    for (const ClaimNumber& n : cl.numbers)
+      if (!n.unit.empty() && std::fabs(n.value) > 2.0 && elsewhere(n, cs.outlet_of[cl.article]))
+        return true;
+    return false;
+  }
+
+ private:
+  static constexpr int kSeveral = -1;  // outlet ids are ≥ 0
+  std::map<std::pair<std::string, double>, int> outlet_;
+};
+
+// Entities that a minority of a story's outlets name (at least two, fewer than half): a
+// detail such a name carries ("the Chopard theft in Cannes", "Marfin Bank") is told by those
+// outlets in their own words, which claim alignment often misses. Claims naming such an entity
+// are indexed so that a candidate single-source claim can be checked against them.
+class RareNames {
+ public:
+  explicit RareNames(const StoryEvidence& ev, const ClaimSet& cs)
+      : claims_with_(ev.entities.size()) {
+    const size_t outlets = cs.outlets.size();
+    rare_.assign(ev.entities.size(), false);
+    for (size_t e = 0; e < ev.entities.size(); ++e) {
+      std::set<int> named_by;
+      for (const auto& m : ev.entities[e].mentions)
+        if (m.article < cs.outlet_of.size()) named_by.insert(cs.outlet_of[m.article]);
+      rare_[e] = named_by.size() >= 2 && named_by.size() * 2 < outlets;
     }
+    for (size_t c = 0; c < cs.claims.size(); ++c)
+      for (int e : cs.claims[c].entities)
+        if (e >= 0 && static_cast<size_t>(e) < rare_.size() && rare_[e])
+          claims_with_[e].push_back(c);
   }
-  return out;
-}
 
-// True when claim `c` carries a number (with its unit) that no claim of another outlet
-// states. Units must match: "40 secondes" is not "40 km".
-static bool has_exclusive_number(const ClaimSet& cs, const NumberOutlets& stated, size_t c) {
-  const Claim& cl = cs.claims[c];
-  const int own = cs.outlet_of[cl.article];
-  for (const ClaimNumber& n : cl.numbers) {
-    if (n.unit.empty()) continue;  // a bare count is too weak to call a fact of its own
-    auto it = stated.find({n.unit, n.value});
-    bool stated_elsewhere =
-        it != stated.end() &&
-        (it->second.first != own || (it->second.second >= 0 && it->second.second != own));
-    if (!stated_elsewhere) return true;
+  // True when a claim of another outlet names one of claim c's rare entities and shares at
+  // least `min_terms` of its terms: the same detail, told elsewhere.
+  bool told_elsewhere(const ClaimSet& cs, size_t c, size_t min_terms) const {
+    const Claim& cl = cs.claims[c];
+    for (int e : cl.entities) {
+      if (e < 0 || static_cast<size_t>(e) >= rare_.size() || !rare_[e]) continue;
+      for (size_t o : claims_with_[e])
+        if (cs.outlet_of[cs.claims[o].article] != cs.outlet_of[cl.article] &&
+            shared_terms(cl, cs.claims[o]) >= min_terms)
+          return true;
+    }
+    return false;
   }
-  return false;
-}
+
+ private:
+  static size_t shared_terms(const Claim& a, const Claim& b) {
+    size_t n = 0;
+    for (size_t i = 0, j = 0; i < a.terms.size() && j < b.terms.size();) {
+      if (a.terms[i] == b.terms[j]) {
+        ++n;
+        ++i;
+        ++j;
+      } else if (a.terms[i] < b.terms[j]) {
+        ++i;
+      } else {
+        ++j;
+      }
+    }
+    return n;
+  }
+  std::vector<bool> rare_;
+  std::vector<std::vector<size_t>> claims_with_;
+};
+
+}  // namespace
 
 // True when an alignment of `c` with another outlet differs in a number or date: then the
 // claim is a disagreement, not a single-source fact.
@@ -110,7 +193,8 @@ static bool aligned_conflict(const ClaimSet& cs, size_t c) {
 
 std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, const ClaimSet& cs,
                                                     const SynthConfig& cfg) {
-  const NumberOutlets stated = number_outlets(cs);
+  const NumberOutlets numbers(cs);
+  const RareNames rare_names(ev, cs);
   std::vector<size_t> cand;
   for (size_t c = 0; c < cs.claims.size(); ++c) {
     const Claim& cl = cs.claims[c];
@@ -124,8 +208,14 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
     // 40 seconds" next to outlets saying only "they shook hands". A number with its unit that
     // no other outlet states anywhere in the story is this outlet's own fact.
     if (elsewhere && !cl.numbers.empty() && !aligned_conflict(cs, c) &&
-        has_exclusive_number(cs, stated, c))
+        numbers.has_exclusive(cs, c))
       elsewhere = false;
+    // A number another outlet states too ("the 40-year-old Thompson", "killing 10 people"):
+    // the claim tells a shared fact, whatever else it adds; not "said by one outlet only".
+    if (!elsewhere && numbers.has_shared(cs, c)) elsewhere = true;
+    // A detail about a name few outlets use, told by another of them in its own words.
+    if (!elsewhere && rare_names.told_elsewhere(cs, c, cfg.single_source_shared_terms))
+      elsewhere = true;
     if (!elsewhere) cand.push_back(c);
   }
   // Novelty: the share of a claim's weight carried by terms no other outlet uses. What only
@@ -146,7 +236,7 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
       if (term_outlet[cl.terms[i]] >= 0) own += static_cast<double>(cl.weights[i]) * cl.weights[i];
     novelty[c] = cl.norm > 0 ? own / (static_cast<double>(cl.norm) * cl.norm) : 0.0;
     score[c] = fact_weight(cl) + cfg.novelty_weight * novelty[c] +
-               (has_exclusive_number(cs, stated, c) ? cfg.exclusive_number_bonus : 0.0);
+               (numbers.has_exclusive(cs, c) ? cfg.exclusive_number_bonus : 0.0);
   }
   std::stable_sort(cand.begin(), cand.end(),
                    [&](size_t x, size_t y) { return score[x] > score[y]; });

@@ -8,6 +8,7 @@
 
 #include "synth/corroboration.h"
 #include "synth/disagreements.h"
+#include "synth/event_date.h"
 #include "synth/framing.h"
 #include "synth/quotes.h"
 #include "synth/summary.h"
@@ -15,39 +16,6 @@
 #include "synth/title.h"
 
 namespace recoupe::synth {
-
-std::string story_event_date(const StoryEvidence& ev, const ClaimSet& cs) {
-  std::string latest_pub, earliest_pub;
-  for (const Article* a : ev.articles) {
-    if (!a->published_at) continue;
-    std::string d = format_iso(a->published_at->date);
-    if (latest_pub.empty() || d > latest_pub) latest_pub = d;
-    if (earliest_pub.empty() || d < earliest_pub) earliest_pub = d;
-  }
-  std::string limit = latest_pub.empty() ? ev.reference_date.value_or("") : latest_pub;
-  std::map<std::string, std::set<int>> outlets_by_day;
-  for (size_t a = 0; a < ev.articles.size(); ++a) {
-    const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
-    if (!an) continue;
-    for (const auto& d : an->dates) {
-      if (d.precision != DatePrecision::kDay || d.value.size() != 10 ||
-          d.value.find('X') != std::string::npos)
-        continue;
-      if (!limit.empty() && d.value > limit.substr(0, 10)) continue;
-      outlets_by_day[d.value].insert(cs.outlet_of.empty() ? static_cast<int>(a) : cs.outlet_of[a]);
-    }
-  }
-  std::string best;
-  size_t best_n = 0;
-  for (const auto& [day, outs] : outlets_by_day)
-    if (outs.size() >= best_n) {  // map order: a tie goes to the later day
-      best = day;
-      best_n = outs.size();
-    }
-  if (!best.empty()) return best;
-  if (!earliest_pub.empty()) return earliest_pub;
-  return ev.reference_date ? ev.reference_date->substr(0, 10) : "";
-}
 
 namespace {
 
@@ -121,7 +89,7 @@ CrossCheck cross_check(const StoryEvidence& ev, const SynthResources& resources,
                        const SynthConfig& cfg) {
   CrossCheck cc;
   ClaimSet claims = build_claims(ev, resources, cfg);
-  cc.title = neutral_title(ev, claims, cfg, &resources.stop_words(ev.language));
+  cc.title = neutral_title(ev, claims, cfg, resources);
   cc.event_date = story_event_date(ev, claims);
   size_t quotes_found = 0;
   cc.quotes = merge_quotes(ev, resources, cfg, &quotes_found);
@@ -131,7 +99,7 @@ CrossCheck cross_check(const StoryEvidence& ev, const SynthResources& resources,
                     "(synth.max_quotes_merged)",
                     cfg.max_quotes_merged, quotes_found - cfg.max_quotes_merged));
   std::vector<char> disputed;
-  cc.disagreements = find_disagreements(ev, claims, cc.quotes, cfg, &disputed);
+  cc.disagreements = find_disagreements(ev, claims, cc.quotes, resources, cfg, &disputed);
   cc.summary = summarize(ev, claims, cfg, cfg.summary_max_words, &disputed);
   cc.corroborated = corroborated_claims(ev, claims, cfg);
   cc.single_source = single_source_claims(ev, claims, cfg);

@@ -18,11 +18,6 @@ namespace recoupe::synth {
 CrossCheck cross_check(const StoryEvidence& evidence, const SynthResources& resources,
                        const SynthConfig& config = {});
 
-// The day the story happened: the day-precision date stated by the most independent
-// outlets (ties: the later day), counting only days up to the latest publication date;
-// else the earliest publication date; else the reference date; else "".
-std::string story_event_date(const StoryEvidence& evidence, const ClaimSet& claims);
-
 // The story's entities with their articles and mention counts, in most articles first, then
 // most mentioned, at most config.max_entities. Left out: a one-word name mentioned once that
 // is no place and no acronym (the tagger's least reliable guess: a capitalised sentence

@@ -1,14 +1,18 @@
 #include "synth/disagreements.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
+#include <tuple>
 
 #include <fmt/format.h>
 
 #include "synth/content_words.h"
 #include "synth/corroboration.h"
+#include "synth/number_slots.h"
 
 namespace recoupe::synth {
 namespace {
@@ -39,6 +43,31 @@ bool contains_words(const std::string& hay, const std::string& needle) {
   for (size_t i = 0; i + n.size() <= h.size(); ++i)
     if (std::equal(n.begin(), n.end(), h.begin() + i)) return true;
   return false;
+}
+
+// True when every word of `part` is a word of `whole` (folded).
+bool contains_all_words(const std::string& whole, const std::string& part) {
+  auto w = folded_words(whole), p = folded_words(part);
+  if (p.empty()) return false;
+  for (const auto& x : p)
+    if (std::find(w.begin(), w.end(), x) == w.end()) return false;
+  return true;
+}
+
+// A one-word name of a person or organization told once: the tagger's least reliable guess
+// (a capitalised participle opening a sentence). Places are often named once, and rightly.
+bool weak_name(const EvidenceEntity& e) {
+  return e.type != "place" && e.mentions.size() == 1 && e.name.find(' ') == std::string::npos;
+}
+
+// `s` folded, letters and digits only: "N'est-ce pas" and "N'est ce pas" are one wording.
+std::string letters_only(const std::string& s) {
+  std::string out;
+  for (const auto& w : folded_words(s))
+    for (char c : w)
+      if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)))
+        out += c;
+  return out;
 }
 
 bool has_letter(const std::string& s) {
@@ -113,34 +142,6 @@ struct Builder {
     return v;
   }
 
-  // Numbers: every unit on which claim c and its aligned claim al.other differ.
-  void number_disagreements(size_t c, const Alignment& al) {
-    const auto& claims = cs.claims;
-    const Claim& a = claims[c];
-    const Claim& o = claims[al.other];
-    for (const auto& na : a.numbers) {
-      bool differs = false;
-      for (const auto& nb : o.numbers)
-        if (nb.unit == na.unit &&
-            std::max(std::fabs(na.value), std::fabs(nb.value)) >
-                cfg.number_tolerance * std::min(std::fabs(na.value), std::fabs(nb.value)))
-          differs = true;
-      bool agrees = false;
-      for (const auto& nb : o.numbers)
-        if (nb.unit == na.unit && nb.value == na.value) agrees = true;
-      if (!differs || agrees) continue;
-      std::map<std::string, std::vector<size_t>> versions;
-      std::vector<size_t> carriers;
-      for (size_t k : close(c, al.other))
-        for (const auto& n : claims[k].numbers)
-          if (n.unit == na.unit) {
-            versions[number_label(n.value, n.unit)].push_back(claims[k].article);
-            carriers.push_back(k);
-          }
-      if (add("number", na.unit + ": " + shared_words(a, o), std::move(versions))) mark(carriers);
-    }
-  }
-
   // Dates: each claim has one date of the same precision, and they differ.
   void date_disagreement(size_t c, const Alignment& al) {
     const auto& claims = cs.claims;
@@ -176,8 +177,14 @@ struct Builder {
       };
       auto xa = only(a, o), xo = only(o, a);
       if (xa.size() != 1 || xo.size() != 1) continue;
+      const EvidenceEntity& ea = ev.entities[xa[0]];
+      const EvidenceEntity& eo = ev.entities[xo[0]];
       // A name without letters ("2019") is a tagging error, not a place or a person.
-      if (!has_letter(ev.entities[xa[0]].name) || !has_letter(ev.entities[xo[0]].name)) continue;
+      if (!has_letter(ea.name) || !has_letter(eo.name)) continue;
+      // A name written shorter or longer is the same name ("Chohan", "Raj Chohan"; "Athens
+      // Acropolis", "Athens Acropolis on Tuesday").
+      if (contains_all_words(ea.name, eo.name) || contains_all_words(eo.name, ea.name)) continue;
+      if (weak_name(ea) || weak_name(eo)) continue;  // "Auditionnée" against "Police"
       // Two places one claim names together elsewhere in the story are not rivals.
       if (co_named(cs, xa[0], xo[0])) continue;
       // Across articles, an article that names the other value anywhere does not dispute it.
@@ -203,15 +210,96 @@ struct Builder {
   }
 };
 
+// The text of [begin, end) of an article, cut to about `max_words` words, in guillemets.
+std::string clause_label(std::string_view text, size_t max_words = 14) {
+  size_t words = 0, i = 0;
+  bool in_word = false;
+  for (; i < text.size(); ++i) {
+    bool space = text[i] == ' ';
+    if (!space && !in_word && ++words > max_words) break;
+    in_word = !space;
+  }
+  std::string cut(text.substr(0, i));
+  while (!cut.empty() && (cut.back() == ' ' || cut.back() == ',')) cut.pop_back();
+  return "\xC2\xAB " + cut + (i < text.size() ? " \xE2\x80\xA6 \xC2\xBB" : " \xC2\xBB");
+}
+
+// Numbers: each slot (number_slots.h) where two outlets give values that cannot both be right.
+// Versions are the values as written (the most common wording of each value), each with
+// every article that gives it.
+void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
+                          const SynthResources& resources, const SynthConfig& cfg, Builder& b) {
+  std::vector<NumberMention> mentions = number_mentions(ev, resources);
+  if (mentions.size() > cfg.max_number_mentions) mentions.resize(cfg.max_number_mentions);
+  auto origin = [&](size_t a) {
+    return a < cs.outlet_of.size() ? cs.outlet_of[a] : static_cast<int>(a);
+  };
+  // The values each article states, by unit: an article that gives both values of a pair
+  // ("500 euros au départ, 200 euros au retour") shows they count two things.
+  std::set<std::tuple<size_t, std::string, double>> stated;
+  for (const NumberMention& m : mentions) stated.insert({m.article, m.unit, m.value});
+  auto told_together = [&](const NumberMention& x, const NumberMention& y) {
+    for (size_t a : {x.article, y.article})
+      if (stated.count({a, x.unit, x.value}) && stated.count({a, y.unit, y.value})) return true;
+    return false;
+  };
+  for (const auto& slot : number_slots(mentions)) {
+    bool disputed = false;
+    for (size_t i = 0; i < slot.size() && !disputed; ++i)
+      for (size_t j = i + 1; j < slot.size() && !disputed; ++j) {
+        const NumberMention& x = mentions[slot[i]];
+        const NumberMention& y = mentions[slot[j]];
+        disputed = origin(x.article) != origin(y.article) &&
+                   !compatible_values(x, y, cfg.number_tolerance) && !told_together(x, y);
+      }
+    if (!disputed) continue;
+    std::map<double, std::map<std::string, std::vector<size_t>>>
+        by_value;  // value → wording → articles
+    for (size_t k : slot)
+      by_value[mentions[k].value][mentions[k].text].push_back(mentions[k].article);
+    std::map<std::string, std::vector<size_t>> versions;
+    for (auto& [value, wordings] : by_value) {
+      const std::string* best = nullptr;
+      std::vector<size_t> articles;
+      for (auto& [wording, arts] : wordings) {
+        if (!best || arts.size() > wordings.at(*best).size()) best = &wording;
+        articles.insert(articles.end(), arts.begin(), arts.end());
+      }
+      std::sort(articles.begin(), articles.end());
+      articles.erase(std::unique(articles.begin(), articles.end()), articles.end());
+      versions[*best] = std::move(articles);
+    }
+    const NumberMention& first = mentions[slot.front()];
+    const std::string_view text = ev.articles[first.article]->text;
+    const std::string about =
+        first.unit + ": " +
+        clause_label(text.substr(first.clause_begin, first.clause_end - first.clause_begin));
+    if (!b.add("number", about, std::move(versions))) continue;
+    std::vector<size_t> carriers;
+    for (size_t c = 0; c < cs.claims.size(); ++c)
+      for (size_t k : slot)
+        if (cs.claims[c].article == mentions[k].article &&
+            cs.claims[c].begin <= mentions[k].begin && mentions[k].begin < cs.claims[c].end)
+          carriers.push_back(c);
+    b.mark(carriers);
+  }
+}
+
 // The wordings of a quote that are not trims of another one: a wording that another one
 // contains is a trim ("the right thing"), not a version.
 std::vector<const QuoteVariant*> distinct_wordings(const MergedQuote& q) {
   std::vector<const QuoteVariant*> kept;
   for (size_t i = 0; i < q.variants.size(); ++i) {
     bool trim = false;
-    for (size_t j = 0; j < q.variants.size() && !trim; ++j)
-      trim = i != j && contains_words(q.variants[j].text, q.variants[i].text) &&
-             (!contains_words(q.variants[i].text, q.variants[j].text) || j < i);
+    const std::string mine = letters_only(q.variants[i].text);
+    for (size_t j = 0; j < q.variants.size() && !trim; ++j) {
+      if (i == j) continue;
+      // The same words with other punctuation or hyphens: one wording.
+      const std::string other = letters_only(q.variants[j].text);
+      if (other.find(mine) != std::string::npos && (other != mine || j < i)) trim = true;
+      trim = trim || (contains_words(q.variants[j].text, q.variants[i].text) &&
+                      (!contains_words(q.variants[i].text, q.variants[j].text) || j < i));
+    }
     if (!trim) kept.push_back(&q.variants[i]);
   }
   return kept;
@@ -248,18 +336,17 @@ void quote_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
 
 std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
                                              const std::vector<MergedQuote>& quotes,
+                                             const SynthResources& resources,
                                              const SynthConfig& cfg,
                                              std::vector<char>* disputed_claims) {
   Builder b{ev, cs, cfg, disputed_claims, {}, {}};
   const auto& claims = cs.claims;
   if (disputed_claims) disputed_claims->assign(claims.size(), 0);
+  number_disagreements(ev, cs, resources, cfg, b);
   for (size_t c = 0; c < claims.size(); ++c) {
     for (const auto& al : cs.aligned[c]) {
       if (al.other <= c || al.similarity < cfg.disagreement_threshold) continue;
-      if (al.conflict) {
-        b.number_disagreements(c, al);
-        b.date_disagreement(c, al);
-      }
+      if (al.conflict) b.date_disagreement(c, al);
       b.name_disagreements(c, al);
     }
   }

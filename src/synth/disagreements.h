@@ -7,12 +7,18 @@
 #include "synth/claims.h"
 #include "synth/story_evidence.h"
 #include "synth/synth_config.h"
+#include "synth/synth_resources.h"
 
 namespace recoupe::synth {
 
-// Finds, among claims aligned at least config.disagreement_threshold (same article too: a
+// Finds:
+//  - "number": a number slot (number_slots.h: the same unit counting the same thing, by the
+//    words of its clause) where two outlets give values that cannot both be right
+//    (compatible_values with config.number_tolerance), and neither of their articles states
+//    both values (then they count two things); versions are the values as written;
+//    at most config.max_number_mentions numbers of the story are compared;
+// and, among claims aligned at least config.disagreement_threshold (same article too: a
 // caption can contradict its own text):
-//  - "number": a unit both count, with values apart by more than config.number_tolerance;
 //  - "date": one date each, same precision, different values;
 //  - "place" / "name": one claim names a place (person, organization) the other does not,
 //    and the other names one the first does not — needs story entities;
@@ -27,6 +33,7 @@ namespace recoupe::synth {
 // place or name disagreement (a summary leaves those out). Cost: O(aligned pairs).
 std::vector<Disagreement> find_disagreements(const StoryEvidence& evidence, const ClaimSet& claims,
                                              const std::vector<MergedQuote>& quotes,
+                                             const SynthResources& resources,
                                              const SynthConfig& config,
                                              std::vector<char>* disputed_claims = nullptr);
 

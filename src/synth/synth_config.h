@@ -68,15 +68,27 @@ struct SynthConfig {
   // outlet states ("pendant 40 secondes"): a measured detail only one outlet gives is what a
   // fact-checker verifies first. Same scale as fact_weight (a name or number ≈ 1 point).
   double exclusive_number_bonus = 3.0;
+  // A single-source candidate naming an entity few outlets name (two or more, under half) is
+  // told elsewhere when a claim of another outlet names it too and shares this many terms.
+  size_t single_source_shared_terms = 3;
+
+  // --- Title (title.h) ---
+  // The lead claim gives the title when at least this share of the story's outlets tell it;
+  // below, the story's most shared headline does (a lone outlet's sentence is no title).
+  double title_claim_min_share = 0.5;
 
   // --- Disagreements (disagreements.h) ---
   // Claims must align at least this well before their differing values count as a
   // disagreement (higher than align_threshold: a disagreement needs the same fact).
   double disagreement_threshold = 0.40;
-  // Numbers of the same unit differ when their ratio exceeds this (1.05 = 5 %), so rounding
-  // ("environ 680 km" vs "680 km") is not a disagreement.
+  // Amounts of 1,000 or more of one slot differ when their ratio exceeds this (1.05 = 5 %),
+  // so print rounding ("5 milliards" vs "4,91 milliards") is not a disagreement; smaller
+  // exact values differ when they are not equal (number_slots.h).
   double number_tolerance = 1.05;
   size_t max_disagreements = 10;
+  // Numbers of a story compared for disagreements, in article order (the comparison is
+  // quadratic in them; a story of a few hundred articles has a few thousand).
+  size_t max_number_mentions = 3000;
 
   // --- Quotes (quotes.h) ---
   // Two quotes are one statement (variants) when their stem cosine reaches this, or when

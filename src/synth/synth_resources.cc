@@ -46,6 +46,12 @@ SynthResources SynthResources::load(const std::string& data_dir,
     }
     for (const char* file : {"weekdays.txt", "months.txt"})
       for (const auto& line : text::read_list(data_dir, lang, file)) add_variants(line, plain);
+    auto& openers = r.dependent_openers_[lang];
+    for (const auto& line : text::read_list(data_dir, lang, "dependent_openers.txt"))
+      add_variants(line, openers);
+    auto& revisions = r.revision_cues_[lang];
+    for (const auto& line : text::read_list(data_dir, lang, "revision_cues.txt"))
+      add_variants(line, revisions);
   }
   return r;
 }
@@ -62,6 +68,18 @@ const std::unordered_set<std::string>& SynthResources::plain_words(const std::st
 const std::unordered_set<std::string>& SynthResources::link_words(const std::string& lang) const {
   auto it = link_words_.find(lang);
   return it == link_words_.end() ? no_words_ : it->second;
+}
+
+const std::unordered_set<std::string>& SynthResources::dependent_openers(
+    const std::string& lang) const {
+  auto it = dependent_openers_.find(lang);
+  return it == dependent_openers_.end() ? no_words_ : it->second;
+}
+
+const std::unordered_set<std::string>& SynthResources::revision_cues(
+    const std::string& lang) const {
+  auto it = revision_cues_.find(lang);
+  return it == revision_cues_.end() ? no_words_ : it->second;
 }
 
 }  // namespace recoupe::synth

@@ -29,10 +29,18 @@ class SynthResources {
   // Folded prepositions (speech_verbs.txt "preposition ="): the link words of a noun phrase
   // ("vente d'armes", "poignée de main").
   const std::unordered_set<std::string>& link_words(const std::string& lang) const;
+  // Folded words that tie a sentence to the one before (pronouns, connectives, leading
+  // prepositions: data/<lang>/dependent_openers.txt): a title opening with one does not
+  // stand alone. Empty for a language without that file.
+  const std::unordered_set<std::string>& dependent_openers(const std::string& lang) const;
+  // Folded word starts that mark a number as revised (data/<lang>/revision_cues.txt:
+  // "réévalu", "revis"): an update of a figure, not a dispute. Empty without that file.
+  const std::unordered_set<std::string>& revision_cues(const std::string& lang) const;
 
  private:
   const text::StopWordCatalog* stop_words_ = nullptr;
-  std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_;
+  std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_,
+      dependent_openers_, revision_cues_;
   std::unordered_set<std::string> no_words_;
 };
 

@@ -1,8 +1,13 @@
 #include "synth/title.h"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
+#include "synth/content_words.h"
 #include "synth/sentence_form.h"
 #include "text/fold.h"
 #include "text/normalize.h"
@@ -23,6 +28,11 @@ std::string fold_clean(std::string_view s) {
 
 bool boundary_at(std::string_view s, size_t i, size_t* len) {
   unsigned char c = static_cast<unsigned char>(s[i]);
+  // A colon or comma between digits is inside a number or a time ("8:00", "1,5").
+  const bool in_number = i > 0 && i + 1 < s.size() &&
+                         std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
+                         std::isdigit(static_cast<unsigned char>(s[i + 1]));
+  if ((c == ',' || c == ':') && in_number) return false;
   if (c == ',' || c == ';' || c == ':' || c == '(') {
     *len = 1;
     return true;
@@ -38,6 +48,87 @@ bool boundary_at(std::string_view s, size_t i, size_t* len) {
     return true;
   }
   return false;
+}
+
+// The first word of `t`, folded; an elided first word is read with the next one ("S'il" →
+// "s'il", "D'après" → "d'apres").
+std::string first_word(std::string_view t) {
+  auto spans = text::word_spans(t);
+  if (spans.empty()) return "";
+  std::string w = text::fold(t.substr(spans[0].begin, spans[0].end - spans[0].begin));
+  if (!w.empty() && w.back() == '\'' && spans.size() > 1)
+    w += text::fold(t.substr(spans[1].begin, spans[1].end - spans[1].begin));
+  return w;
+}
+
+bool opens_dependent(std::string_view t, const std::unordered_set<std::string>& openers) {
+  return openers.count(first_word(t)) > 0;
+}
+
+// Letters of `t` mostly in capitals ("FRAUDE À LA SOCIÉTÉ GÉNÉRALE"): a rubric, not a title.
+bool mostly_capitals(std::string_view t) {
+  size_t upper = 0, letters = 0;
+  for (unsigned char c : t) {
+    if (!std::isalpha(c)) continue;
+    ++letters;
+    if (std::isupper(c)) ++upper;
+  }
+  return letters > 0 && upper * 10 > letters * 6;
+}
+
+bool has_quotation(std::string_view t) {
+  for (std::string_view q : {"\"", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D"})
+    if (t.find(q) != std::string_view::npos) return true;
+  // A single quote opening a word ('Several die') quotes; inside a word it is an apostrophe.
+  for (size_t i = 0; i < t.size(); ++i)
+    if (t[i] == '\'' && (i == 0 || t[i - 1] == ' ')) return true;
+  return false;
+}
+
+std::string trimmed_headline(std::string_view h) {
+  std::string t = text::collapse_spaces(h);
+  while (!t.empty() && (t.back() == '.' || t.back() == ' ')) t.pop_back();
+  while (!t.empty() && t.front() == ' ') t.erase(t.begin());
+  return t;
+}
+
+// Content stems of `t` that are no date word (weekday, month) and no reporting verb.
+std::set<std::string> title_stems(std::string_view t, const text::StopWords& stop,
+                                  const text::Stemmer& stemmer,
+                                  const std::unordered_set<std::string>& plain) {
+  std::set<std::string> out;
+  for (const auto& w : content_words(t, stop, stemmer))
+    if (!plain.count(w.folded)) out.insert(w.stem);
+  return out;
+}
+
+bool usable_headline(std::string_view t, const std::set<std::string>& stems,
+                     const std::unordered_set<std::string>& openers) {
+  const size_t words = text::count_words(t);
+  if (words < 4 || words > 16 || stems.size() < 3) return false;
+  unsigned char c0 = static_cast<unsigned char>(t[0]);
+  if (c0 < 0x80 && !std::isupper(c0) && !std::isdigit(c0)) return false;
+  if (t.find('?') != std::string_view::npos || t.find('!') != std::string_view::npos) return false;
+  return !mostly_capitals(t) && !has_quotation(t) && !opens_dependent(t, openers);
+}
+
+// True when the comma at `i` separates two capitalised words ("WBA, IBF", "WBO, and IBF"):
+// a list of names.
+bool in_name_list(std::string_view s, size_t i) {
+  size_t b = i;
+  while (b > 0 && s[b - 1] != ' ') --b;
+  size_t a = i + 1;
+  while (a < s.size() && s[a] == ' ') ++a;
+  auto capital = [&](size_t at) {
+    return at < s.size() && std::isupper(static_cast<unsigned char>(s[at]));
+  };
+  if (b >= i || !capital(b)) return false;
+  if (capital(a)) return true;
+  // "WBO, and IBF": a short joining word ("and", "et", "or", "ou") before the next name.
+  size_t e = a;
+  while (e < s.size() && std::islower(static_cast<unsigned char>(s[e]))) ++e;
+  if (e == a || e - a > 3 || e >= s.size() || s[e] != ' ') return false;
+  return capital(e + 1);
 }
 
 }  // namespace
@@ -78,6 +169,8 @@ std::string compress_to_main_clause(std::string_view claim,
     }
     if (!changed) break;
   }
+  // A removed date leaves a space before the punctuation that followed it ("Iran , killing").
+  for (size_t i; (i = t.find(" ,")) != std::string::npos;) t.erase(i, 1);
   std::string_view v(t);
   size_t cut = v.size();
   int words = 0;
@@ -89,6 +182,8 @@ std::string compress_to_main_clause(std::string_view claim,
       ++words;
     }
     size_t len;
+    // A comma inside a list of names ("his WBA, IBF and WBO titles") is no clause end.
+    if (v[i] == ',' && in_name_list(v, i)) continue;
     if (boundary_at(v, i, &len) && words >= min_words) {
       cut = i;
       break;
@@ -102,8 +197,64 @@ std::string compress_to_main_clause(std::string_view claim,
   return out;
 }
 
+std::string headline_title(const StoryEvidence& ev, const ClaimSet& cs,
+                           const SynthResources& resources, double min_share, double min_score) {
+  const text::StopWords& stop = resources.stop_words(ev.language);
+  const auto& plain = resources.plain_words(ev.language);
+  const auto& openers = resources.dependent_openers(ev.language);
+  text::Stemmer stemmer(ev.language);
+  // Stems each origin uses in its headlines and ledes.
+  std::map<int, std::set<std::string>> origin_stems;
+  std::vector<std::set<std::string>> headline_stems(ev.articles.size());
+  for (size_t a = 0; a < ev.articles.size(); ++a) {
+    const int origin = a < cs.outlet_of.size() ? cs.outlet_of[a] : static_cast<int>(a);
+    auto& mine = origin_stems[origin];
+    const Article& art = *ev.articles[a];
+    if (art.title) {
+      headline_stems[a] = title_stems(*art.title, stop, stemmer, plain);
+      mine.insert(headline_stems[a].begin(), headline_stems[a].end());
+    }
+    const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
+    if (an && !an->sentences.empty()) {
+      const size_t lede_end = an->sentences[std::min<size_t>(1, an->sentences.size() - 1)].end;
+      auto lede = title_stems(std::string_view(art.text).substr(0, lede_end), stop, stemmer, plain);
+      mine.insert(lede.begin(), lede.end());
+    }
+  }
+  std::map<std::string, int> origins_using;
+  for (const auto& [origin, stems] : origin_stems)
+    for (const auto& st : stems) ++origins_using[st];
+  const double n = static_cast<double>(origin_stems.size());
+  std::string best;
+  double best_score = min_score;
+  for (size_t a = 0; a < ev.articles.size(); ++a) {
+    if (!ev.articles[a]->title) continue;
+    std::string t = trimmed_headline(*ev.articles[a]->title);
+    if (t.empty() || !usable_headline(t, headline_stems[a], openers)) continue;
+    double score = 0;
+    for (const auto& st : headline_stems[a]) score += origins_using[st] / n - min_share;
+    if (score > best_score + 1e-9 || (best.empty() && score >= best_score)) {
+      best = std::move(t);
+      best_score = score;
+    }
+  }
+  return best;
+}
+
 std::string neutral_title(const StoryEvidence& ev, const ClaimSet& cs, const SynthConfig& cfg,
-                          const text::StopWords* stop_words) {
+                          const SynthResources& resources) {
+  double share = 0.0;
+  std::string from_claim = claim_title(ev, cs, cfg, resources, &share);
+  if (!from_claim.empty() && share >= cfg.title_claim_min_share) return from_claim;
+  std::string t = headline_title(ev, cs, resources);
+  return t.empty() ? from_claim : t;
+}
+
+std::string claim_title(const StoryEvidence& ev, const ClaimSet& cs, const SynthConfig& cfg,
+                        const SynthResources& resources, double* outlet_share) {
+  if (outlet_share) *outlet_share = 0.0;
+  const text::StopWords* stop_words = &resources.stop_words(ev.language);
+  const auto& openers = resources.dependent_openers(ev.language);
   const auto& claims = cs.claims;
   if (claims.empty()) return "";
   std::set<std::string> headlines;
@@ -144,6 +295,9 @@ std::string neutral_title(const StoryEvidence& ev, const ClaimSet& cs, const Syn
           dates.push_back({d.begin - cl.begin - skip, d.end - cl.begin - skip});
       std::string t = compress_to_main_clause(std::string_view(cl.text).substr(skip), dates);
       if (text::count_words(t) < 4 || text::count_words(t) > max_words) continue;
+      // Nor a clause opening on a preposition: "Selon le déroulement …", "A l'issue d'un …".
+      if (opens_dependent(t, openers) || opens_dependent(t, resources.link_words(ev.language)))
+        continue;
       // A quotation is a speaker's words, not what happened.
       if (t.starts_with("\"") || t.starts_with("\xC2\xAB") || t.starts_with("\xE2\x80\x9C"))
         continue;
@@ -161,6 +315,8 @@ std::string neutral_title(const StoryEvidence& ev, const ClaimSet& cs, const Syn
       for (const auto& h : headlines)
         if (h.compare(0, ft.size(), ft) == 0) headline = true;
       if (headline) continue;
+      if (outlet_share && !cs.outlets.empty())
+        *outlet_share = static_cast<double>(cs.support_outlets[c]) / cs.outlets.size();
       return t;
     }
   return "";

@@ -1,0 +1,56 @@
+// Number slots: which numbers of a story's articles count the same thing. Two outlets giving
+// different values for one slot disagree; two different quantities of a story ("a woman of
+// 34" and "a child of 2", "a 200 € deposit" and "a 500 € balance") are not compared at all.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "synth/story_evidence.h"
+#include "synth/synth_resources.h"
+
+namespace recoupe::synth {
+
+// One number of an article with what it counts: its unit and the words of its clause around
+// it (at most `window` content words on each side, not across , ; : ( ) or a dash).
+struct NumberMention {
+  size_t article = 0;  // index into StoryEvidence::articles
+  size_t begin = 0;    // bytes of that article's text (the quantity, hedge included)
+  size_t end = 0;
+  size_t clause_begin = 0;  // bytes of the clause around it
+  size_t clause_end = 0;
+  std::string text;  // as written: "at least 10 people", "751 millions d'euros"
+  double value = 0.0;
+  std::string unit;
+  bool approximate = false;             // "about", "at least", "more than"…
+  std::vector<std::string> predicates;  // stems of the lower-case content words near it
+  std::vector<std::string> names;       // folded capitalised words near it (not the first)
+};
+
+// The story's numbers, in article then text order. Left out: numbers without a unit (a bare
+// count is too weak to compare), and numbers in a clause that reports a revision
+// (resources.revision_cues: "réévaluée à", "revised", "new toll"): an update is no dispute.
+// Cost: linear in the story's text.
+std::vector<NumberMention> number_mentions(const StoryEvidence& evidence,
+                                           const SynthResources& resources, size_t window = 4);
+
+// True when `a` and `b` count the same thing: the same unit, at least one shared predicate,
+// shared context words making at least `min_shared` of the smaller context, and no two
+// different names (when both have names, they share one).
+bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared = 0.34);
+
+// True when the two values can both be right: equal; amounts of 1,000 or more within
+// `tolerance` (relative) of each other, as print rounds them ("5 milliards" and "4,91
+// milliards"); within 15 % when either is hedged ("about 40" and "42"). Small exact values
+// that differ do differ (33 and 34 years; magnitude 5.9 and 6.1). Values more than ten times apart
+// count different things (a total and a part) and are compatible too: not the same fact.
+bool compatible_values(const NumberMention& a, const NumberMention& b, double tolerance = 1.05);
+
+// Groups of mentions of one slot: each mention joins the group where it matches (same_slot)
+// more than half of the members, the group with most matches; else it starts a group.
+// Mentions of one article never match each other. Cost: O(mentions²) comparisons, each
+// cheap; the caller caps the number of mentions.
+std::vector<std::vector<size_t>> number_slots(const std::vector<NumberMention>& mentions);
+
+}  // namespace recoupe::synth

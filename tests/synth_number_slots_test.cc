@@ -1,0 +1,144 @@
+// Number slots and number disagreements: like compared with like (synth/number_slots.h).
+// Written cases, not copies of dev stories.
+#include "synth/number_slots.h"
+
+#include <gtest/gtest.h>
+
+#include "synth/analyzed_story.h"
+#include "synth/claims.h"
+#include "synth/disagreements.h"
+#include "synth_test_util.h"
+
+namespace recoupe::synth {
+namespace {
+
+Article article(std::string id, std::string source, std::string lang, std::string text) {
+  Article a;
+  a.id = std::move(id);
+  a.source = std::move(source);
+  a.language = std::move(lang);
+  a.text = std::move(text);
+  return a;
+}
+
+// The number disagreements of a story made of `articles`, as "value|value|…" per dispute.
+std::vector<std::string> number_disputes(std::vector<Article> articles) {
+  const SynthResources& resources = recoupe::testing::shipped_resources().synth();
+  AnalyzedStory story =
+      analyze_story("s", std::move(articles), testing::analysis_resources(), nullptr);
+  const StoryEvidence ev = story.evidence();
+  const SynthConfig config;
+  const ClaimSet claims = build_claims(ev, resources, config);
+  std::vector<std::string> out;
+  for (const auto& d : find_disagreements(ev, claims, {}, resources, config)) {
+    if (d.kind != "number") continue;
+    std::string values;
+    for (const auto& v : d.versions) values += (values.empty() ? "" : "|") + v.value;
+    out.push_back(values);
+  }
+  return out;
+}
+
+TEST(NumberSlots, TwoOutletsCountingTheSameDeadDisagree) {
+  auto d = number_disputes({
+      article("a", "a.example", "en",
+              "An earthquake struck the island on Sunday, killing 10 people in three villages."),
+      article("b", "b.example", "en",
+              "The earthquake that struck the island on Sunday killed 12 people, officials said."),
+  });
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].find("10 people"), std::string::npos) << d[0];
+  EXPECT_NE(d[0].find("12 people"), std::string::npos) << d[0];
+}
+
+TEST(NumberSlots, TwoDifferentQuantitiesAreNotCompared) {
+  // Two ages of two people, a deposit and a balance: different slots.
+  EXPECT_TRUE(
+      number_disputes(
+          {
+              article("a", "a.example", "fr",
+                      "Une femme de 34 ans a été interpellée. Elle avait versé une caution de "
+                      "200 euros à la nourrice."),
+              article("b", "b.example", "fr",
+                      "Son fils, un enfant de 2 ans, a été placé. La propriétaire réclamait "
+                      "500 euros de loyer impayé."),
+          })
+          .empty());
+}
+
+TEST(NumberSlots, ValuesOneArticleStatesTogetherCountTwoThings) {
+  // Both outlets give both payments; each slot match between them is no dispute.
+  EXPECT_TRUE(
+      number_disputes(
+          {
+              article("a", "a.example", "fr",
+                      "La nourrice avait reçu 500 euros au départ, et devait toucher 200 euros "
+                      "au retour de la mère."),
+              article("b", "b.example", "fr",
+                      "La mère avait versé 500 euros à la nourrice, qui devait recevoir encore "
+                      "200 euros."),
+          })
+          .empty());
+}
+
+TEST(NumberSlots, HedgesRoundingAndRevisionsAreNotDisputes) {
+  EXPECT_TRUE(number_disputes(
+                  {
+                      article("a", "a.example", "en",
+                              "About 40 people were injured in the blast, police said. The company "
+                              "lost 5 billion dollars in the fraud."),
+                      article("b", "b.example", "en",
+                              "Police said 42 people were injured in the blast. The fraud cost the "
+                              "company 4.91 billion dollars, it lost in all."),
+                      article("c", "c.example", "en",
+                              "The toll was revised to 60 people injured in the blast."),
+                  })
+                  .empty());
+}
+
+TEST(NumberSlots, OneOutletAgainstItselfIsNotADisagreementBetweenOutlets) {
+  EXPECT_TRUE(
+      number_disputes({
+                          article("a", "same.example", "en",
+                                  "The earthquake killed 10 people on the island, officials said."),
+                          article("b", "same.example", "en",
+                                  "The earthquake killed 12 people on the island, officials said."),
+                      })
+          .empty());
+}
+
+TEST(Origins, OutletsRunningOneAgencyDispatchAreOneSource) {
+  const SynthResources& resources = recoupe::testing::shipped_resources().synth();
+  std::vector<Article> arts = {
+      article("a", "a.example", "en", "The port reopened on Wednesday after a strike."),
+      article("b", "b.example", "en", "The port reopened on Wednesday after a strike."),
+      article("c", "c.example", "en", "The port reopened on Wednesday after the strike."),
+  };
+  arts[0].agency = "AFP";
+  arts[1].agency = "AFP";
+  AnalyzedStory story = analyze_story("s", std::move(arts), testing::analysis_resources(), nullptr);
+  const ClaimSet claims = build_claims(story.evidence(), resources, SynthConfig{});
+  ASSERT_EQ(claims.outlet_of.size(), 3u);
+  EXPECT_EQ(claims.outlet_of[0], claims.outlet_of[1]);
+  EXPECT_NE(claims.outlet_of[0], claims.outlet_of[2]);
+}
+
+TEST(NumberSlots, CompatibleValues) {
+  NumberMention a, b;
+  a.value = 33;
+  b.value = 34;
+  EXPECT_FALSE(compatible_values(a, b));  // ages, counts: exact small values differ
+  a.value = 4.91e9;
+  b.value = 5e9;
+  EXPECT_TRUE(compatible_values(a, b));  // print rounding of a large amount
+  a.value = 40;
+  b.value = 42;
+  a.approximate = true;
+  EXPECT_TRUE(compatible_values(a, b));  // "about 40"
+  a.value = 5;
+  b.value = 5000;
+  EXPECT_TRUE(compatible_values(a, b));  // a part and a total: not one fact
+}
+
+}  // namespace
+}  // namespace recoupe::synth
