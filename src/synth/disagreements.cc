@@ -8,8 +8,6 @@
 #include <string_view>
 #include <tuple>
 
-#include <fmt/format.h>
-
 #include "synth/content_words.h"
 #include "synth/corroboration.h"
 #include "synth/number_slots.h"
@@ -31,10 +29,6 @@ std::string shared_words(const Claim& a, const Claim& b, size_t max_words = 14) 
   std::string cut = t.substr(0, i);
   while (!cut.empty() && (cut.back() == ' ' || cut.back() == ',')) cut.pop_back();
   return "\xC2\xAB " + cut + (i < t.size() ? " \xE2\x80\xA6 \xC2\xBB" : " \xC2\xBB");
-}
-
-std::string number_label(double v, const std::string& unit) {
-  return fmt::format("{:g} {}", v, unit);
 }
 
 bool contains_words(const std::string& hay, const std::string& needle) {
