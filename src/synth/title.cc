@@ -131,6 +131,31 @@ bool in_name_list(std::string_view s, size_t i) {
   return capital(e + 1);
 }
 
+// Folded names (canonical and aliases) of the story's key subject: the entity most origins
+// name, then the most mentioned. Empty without entities.
+std::vector<std::string> key_subject(const StoryEvidence& ev, const ClaimSet& cs) {
+  size_t best = ev.entities.size(), best_origins = 0, best_mentions = 0;
+  for (size_t e = 0; e < ev.entities.size(); ++e) {
+    std::set<int> origins;
+    for (const auto& m : ev.entities[e].mentions)
+      origins.insert(m.article < cs.outlet_of.size() ? cs.outlet_of[m.article]
+                                                     : static_cast<int>(m.article));
+    const size_t mentions = ev.entities[e].mentions.size();
+    if (origins.size() > best_origins ||
+        (origins.size() == best_origins && mentions > best_mentions)) {
+      best = e;
+      best_origins = origins.size();
+      best_mentions = mentions;
+    }
+  }
+  std::vector<std::string> out;
+  if (best == ev.entities.size()) return out;
+  for (const std::string& name : ev.entities[best].aliases)
+    if (std::string f = fold_clean(name); f.size() >= 3) out.push_back(f);
+  if (std::string f = fold_clean(ev.entities[best].name); f.size() >= 3) out.push_back(f);
+  return out;
+}
+
 }  // namespace
 
 std::string compress_to_main_clause(std::string_view claim,
@@ -278,47 +303,56 @@ std::string claim_title(const StoryEvidence& ev, const ClaimSet& cs, const Synth
   };
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t x, size_t y) { return score(x) > score(y); });
-  for (size_t max_words : {kTitleMaxWords, SIZE_MAX})
-    for (size_t c : order) {
-      const Claim& cl = claims[c];
-      const ArticleAnalysis* whole = ev.analyses[cl.article];
-      char cut = whole && cl.sentence < whole->sentences.size()
-                     ? clause_cut(whole->sentences[cl.sentence].text, cl.text)
-                     : '\0';
-      if (!reads_as_sentence(cl.text, cut == ',' ? ';' : cut))
-        continue;  // a lede's first half is fine
-      const size_t skip = rubric_end(cl.text);
-      std::vector<std::pair<size_t, size_t>> dates;
-      const ArticleAnalysis* an = ev.analyses[cl.article];
-      for (const auto& d : an->dates)
-        if (d.begin >= cl.begin + skip && d.end <= cl.end && d.precision == DatePrecision::kDay)
-          dates.push_back({d.begin - cl.begin - skip, d.end - cl.begin - skip});
-      std::string t = compress_to_main_clause(std::string_view(cl.text).substr(skip), dates);
-      if (text::count_words(t) < 4 || text::count_words(t) > max_words) continue;
-      // Nor a clause opening on a preposition: "Selon le déroulement …", "A l'issue d'un …".
-      if (opens_dependent(t, openers) || opens_dependent(t, resources.link_words(ev.language)))
-        continue;
-      // A quotation is a speaker's words, not what happened.
-      if (t.starts_with("\"") || t.starts_with("\xC2\xAB") || t.starts_with("\xE2\x80\x9C"))
-        continue;
-      if (stop_words) {
-        auto spans = text::word_spans(t);
-        // Written in lower case: "May" ending "Theresa May" is a name, not the modal.
-        if (!spans.empty() && t[spans.back().begin] >= 'a' && t[spans.back().begin] <= 'z' &&
-            stop_words->contains(text::fold(std::string_view(t).substr(
-                spans.back().begin, spans.back().end - spans.back().begin))))
+  const std::vector<std::string> subject = key_subject(ev, cs);
+  auto names_subject = [&](const std::string& folded_title) {
+    for (const auto& alias : subject)
+      if (folded_title.find(alias) != std::string::npos) return true;
+    return subject.empty();
+  };
+  for (bool need_subject : {true, false})
+    for (size_t max_words : {kTitleMaxWords, SIZE_MAX})
+      for (size_t c : order) {
+        const Claim& cl = claims[c];
+        const ArticleAnalysis* whole = ev.analyses[cl.article];
+        char cut = whole && cl.sentence < whole->sentences.size()
+                       ? clause_cut(whole->sentences[cl.sentence].text, cl.text)
+                       : '\0';
+        if (!reads_as_sentence(cl.text, cut == ',' ? ';' : cut))
+          continue;  // a lede's first half is fine
+        const size_t skip = rubric_end(cl.text);
+        std::vector<std::pair<size_t, size_t>> dates;
+        const ArticleAnalysis* an = ev.analyses[cl.article];
+        for (const auto& d : an->dates)
+          if (d.begin >= cl.begin + skip && d.end <= cl.end && d.precision == DatePrecision::kDay)
+            dates.push_back({d.begin - cl.begin - skip, d.end - cl.begin - skip});
+        std::string t = compress_to_main_clause(std::string_view(cl.text).substr(skip), dates);
+        if (text::count_words(t) < 4 || text::count_words(t) > max_words) continue;
+        // Nor a clause opening on a preposition: "Selon le déroulement …", "A l'issue d'un …".
+        if (opens_dependent(t, openers) || opens_dependent(t, resources.link_words(ev.language)))
           continue;
+        // A quotation is a speaker's words, not what happened.
+        if (t.starts_with("\"") || t.starts_with("\xC2\xAB") || t.starts_with("\xE2\x80\x9C"))
+          continue;
+        if (stop_words) {
+          auto spans = text::word_spans(t);
+          // Written in lower case: "May" ending "Theresa May" is a name, not the modal.
+          if (!spans.empty() && t[spans.back().begin] >= 'a' && t[spans.back().begin] <= 'z' &&
+              stop_words->contains(text::fold(std::string_view(t).substr(
+                  spans.back().begin, spans.back().end - spans.back().begin))))
+            continue;
+        }
+        // Never an outlet's headline, nor its opening words.
+        std::string ft = fold_clean(t);
+        bool headline = false;
+        for (const auto& h : headlines)
+          if (h.compare(0, ft.size(), ft) == 0) headline = true;
+        if (headline) continue;
+        // First the titles that name the story's key subject ("Klitschko", "Marseille").
+        if (need_subject && !names_subject(ft)) continue;
+        if (outlet_share && !cs.outlets.empty())
+          *outlet_share = static_cast<double>(cs.support_outlets[c]) / cs.outlets.size();
+        return t;
       }
-      // Never an outlet's headline, nor its opening words.
-      std::string ft = fold_clean(t);
-      bool headline = false;
-      for (const auto& h : headlines)
-        if (h.compare(0, ft.size(), ft) == 0) headline = true;
-      if (headline) continue;
-      if (outlet_share && !cs.outlets.empty())
-        *outlet_share = static_cast<double>(cs.support_outlets[c]) / cs.outlets.size();
-      return t;
-    }
   return "";
 }
 

@@ -38,9 +38,10 @@ std::string headline_title(const StoryEvidence& evidence, const ClaimSet& claims
 // as a body sentence (a caption or subhead: sentence_form.h), one opening on a dependent
 // opener, one whose result equals (folded) the start of an article's headline, one whose
 // result ends on a stop word (a clause cut short: "… seized by Israel from Iran that"), one
-// opening on a quotation mark, one opening on a preposition (resources.link_words: "Selon",
-// "A l'issue de"); results of at most 18 words are preferred. "" for a story without claims.
-// `outlet_share`, when given, receives the share of the story's outlets that tell the
+// opening on a quotation mark, one opening on a preposition; titles naming the story's key
+// subject (the entity most outlets name, by any of its spellings) come first (resources.link_words:
+// "Selon", "A l'issue de"); results of at most 18 words are preferred. "" for a story without
+// claims. `outlet_share`, when given, receives the share of the story's outlets that tell the
 // chosen claim. Cost: O(claims log claims).
 std::string claim_title(const StoryEvidence& evidence, const ClaimSet& claims,
                         const SynthConfig& config, const SynthResources& resources,
