@@ -15,20 +15,24 @@
 namespace recoupe::synth {
 namespace {
 
-// A readable label of the fact two claims share: the shorter claim as written, cut to about
-// `max_words` words at a word boundary ("« Les deux hommes se sont serrés la main … »").
-std::string shared_words(const Claim& a, const Claim& b, size_t max_words = 14) {
-  const std::string& t = a.text.size() <= b.text.size() ? a.text : b.text;
+// `text` cut to about `max_words` words at a word boundary, in guillemets, "…" when cut:
+// the readable label of a disputed fact ("« Les deux hommes se sont serrés la main … »").
+std::string quoted_label(std::string_view text, size_t max_words = 14) {
   size_t words = 0, i = 0;
   bool in_word = false;
-  for (; i < t.size(); ++i) {
-    bool space = t[i] == ' ';
+  for (; i < text.size(); ++i) {
+    bool space = text[i] == ' ';
     if (!space && !in_word && ++words > max_words) break;
     in_word = !space;
   }
-  std::string cut = t.substr(0, i);
+  std::string cut(text.substr(0, i));
   while (!cut.empty() && (cut.back() == ' ' || cut.back() == ',')) cut.pop_back();
-  return "\xC2\xAB " + cut + (i < t.size() ? " \xE2\x80\xA6 \xC2\xBB" : " \xC2\xBB");
+  return "\xC2\xAB " + cut + (i < text.size() ? " \xE2\x80\xA6 \xC2\xBB" : " \xC2\xBB");
+}
+
+// The label of the fact two claims share: the shorter claim as written.
+std::string shared_words(const Claim& a, const Claim& b) {
+  return quoted_label(a.text.size() <= b.text.size() ? a.text : b.text);
 }
 
 bool contains_words(const std::string& hay, const std::string& needle) {
@@ -204,20 +208,6 @@ struct Builder {
   }
 };
 
-// The text of [begin, end) of an article, cut to about `max_words` words, in guillemets.
-std::string clause_label(std::string_view text, size_t max_words = 14) {
-  size_t words = 0, i = 0;
-  bool in_word = false;
-  for (; i < text.size(); ++i) {
-    bool space = text[i] == ' ';
-    if (!space && !in_word && ++words > max_words) break;
-    in_word = !space;
-  }
-  std::string cut(text.substr(0, i));
-  while (!cut.empty() && (cut.back() == ' ' || cut.back() == ',')) cut.pop_back();
-  return "\xC2\xAB " + cut + (i < text.size() ? " \xE2\x80\xA6 \xC2\xBB" : " \xC2\xBB");
-}
-
 // Numbers: each slot (number_slots.h) where two outlets give values that cannot both be right.
 // Versions are the values as written (the most common wording of each value), each with
 // every article that gives it.
@@ -267,7 +257,7 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
     const std::string_view text = ev.articles[first.article]->text;
     const std::string about =
         first.unit + ": " +
-        clause_label(text.substr(first.clause_begin, first.clause_end - first.clause_begin));
+        quoted_label(text.substr(first.clause_begin, first.clause_end - first.clause_begin));
     if (!b.add("number", about, std::move(versions))) continue;
     std::vector<size_t> carriers;
     for (size_t c = 0; c < cs.claims.size(); ++c)
