@@ -31,13 +31,6 @@ size_t lede_end(const ArticleAnalysis& analysis) {
   return analysis.sentences[2].begin;
 }
 
-// Index of the sentence of `analysis` holding byte `at` (sentences are in text order).
-size_t sentence_of(const ArticleAnalysis& analysis, size_t at) {
-  size_t s = 0;
-  while (s + 1 < analysis.sentences.size() && analysis.sentences[s + 1].begin <= at) ++s;
-  return s;
-}
-
 // The article's day dates with their weight, year-less ones given a year its same sentence
 // states before them ("en 2008, … le 2 juillet"): a year farther away is too often another
 // time the article recalls.
@@ -46,8 +39,11 @@ void collect_votes(const ArticleAnalysis& analysis, int origin,
   const size_t lede = lede_end(analysis);
   std::string last_year;  // dates come in text order
   size_t last_year_sentence = SIZE_MAX;
+  size_t sentence = 0;  // of the current date; moves forward only, as the dates do
   for (const auto& d : analysis.dates) {
-    const size_t sentence = sentence_of(analysis, d.begin);
+    while (sentence + 1 < analysis.sentences.size() &&
+           analysis.sentences[sentence + 1].begin <= d.begin)
+      ++sentence;
     if (!d.relative && starts_with_year(d.value)) {
       last_year = d.value.substr(0, 4);
       last_year_sentence = sentence;
