@@ -7,9 +7,12 @@
 #include "report/html_view.h"
 #include "report/report_json.h"
 #include "report/text_view.h"
+#include "report_test_util.h"
 
 namespace recoupe::report {
 namespace {
+
+using testing::count;
 
 ReportArticle article(std::string id, std::optional<std::string> source,
                       std::optional<std::string> url) {
@@ -38,14 +41,6 @@ Report small_report() {
   s.sources = {"a.example"};
   r.stories = {s};
   return r;
-}
-
-size_t count(const std::string& haystack, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = haystack.find(needle); at != std::string::npos;
-       at = haystack.find(needle, at + needle.size()))
-    ++n;
-  return n;
 }
 
 TEST(ReportOutlets, UnknownOutletsDoNotInflateTheStoryCount) {

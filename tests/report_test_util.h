@@ -30,6 +30,15 @@ inline Report load_sample() {
   return report.ok() ? *report : Report{};
 }
 
+// Occurrences of `needle` in `haystack`, not overlapping.
+inline size_t count(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + needle.size()))
+    ++n;
+  return n;
+}
+
 // What `recoupe ARGS` prints on stdout (stderr dropped).
 inline std::string run_recoupe(const std::string& args) {
   const std::string cmd = std::string(RECOUPE_BINARY) + " " + args + " 2>/dev/null";

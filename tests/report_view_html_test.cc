@@ -15,15 +15,8 @@
 namespace recoupe::report {
 namespace {
 
+using testing::count;
 using testing::load_sample;
-
-size_t count(const std::string& haystack, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = haystack.find(needle); at != std::string::npos;
-       at = haystack.find(needle, at + needle.size()))
-    ++n;
-  return n;
-}
 
 TEST(HtmlView, SampleFixtureFollowsFormatsMd) {
   // The fixture must stay a faithful report document, or the view tests prove nothing.
