@@ -237,6 +237,41 @@ TEST(E2EOptions, EveryOptionOfTheHelpIsInTheTable) {
   }
 }
 
+// The commands `recoupe --help` lists (its help is a text file, src/cli/help/recoupe.txt,
+// beside the dispatch table of main.cc) are the commands that run, each with its --help, and
+// the commands of the table above; the formats it points to are in the repository.
+TEST(E2EOptions, TheMainHelpListsEveryCommand) {
+  TempDir dir;
+  Inputs in(dir);
+  Result help = run(dir, {"--help"});
+  ASSERT_EQ(help.exit_code, 0);
+  std::set<std::string> listed;
+  static const std::regex kListed("^  ([a-z][a-z-]*) +[^ ].*");
+  bool in_list = false;
+  std::istringstream lines(help.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    if (line == "commands:")
+      in_list = true;
+    else if (line.empty())
+      in_list = false;
+    else if (in_list && std::regex_match(line, m, kListed))
+      listed.insert(m[1]);
+  }
+  std::set<std::string> tested;
+  for (const auto& c : command_cases(in)) tested.insert(c.name);
+  EXPECT_EQ(listed, tested);
+  for (const auto& name : listed) {
+    Result r = run(dir, {name, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << name;
+    EXPECT_TRUE(r.out.starts_with("usage: recoupe " + name + " ")) << name << "\n" << r.out;
+  }
+  EXPECT_EQ(run(dir, {"no-such-command"}).exit_code, 2);
+  ASSERT_NE(help.out.find("docs/formats.md"), std::string::npos);
+  EXPECT_TRUE(
+      std::filesystem::is_regular_file(std::string(RECOUPE_TEST_DIR) + "/../docs/formats.md"));
+}
+
 // One bad command line: exit 2 and exactly one message, from this command, containing
 // `mentions`; no abort.
 void expect_usage_error(const TempDir& dir, const std::string& command,

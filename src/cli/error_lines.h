@@ -4,10 +4,16 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
 
 #include "core/expected.h"
 
 namespace recoupe::cli {
+
+// One error line on stderr: "recoupe COMMAND: MESSAGE".
+inline void print_error(const char* command, const std::string& message) {
+  std::fprintf(stderr, "recoupe %s: %s\n", command, message.c_str());
+}
 
 // How many error lines one input prints before it only counts: enough to see a pattern
 // (the same field wrong on every line) or a handful of bad records, not a screenful.
@@ -38,6 +44,15 @@ class ErrorLines {
                    input_.c_str(), count_ - kMaxErrorLinesPerInput);
   }
   size_t count() const { return count_; }
+
+  // All of `errors` of `input` at once (add_all, then finish); returns how many there were.
+  template <class Errors>
+  static size_t print(std::string command, std::string input, const Errors& errors) {
+    ErrorLines lines(std::move(command), std::move(input));
+    lines.add_all(errors);
+    lines.finish();
+    return lines.count();
+  }
 
  private:
   std::string command_, input_;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -44,6 +45,14 @@ inline std::string refuse_input_file(const std::string& path) {
     return path + ": not a text file (binary data)";
   }
   return "";
+}
+
+// refuse_input_file for `command`: true when `path` can be read; else false after the
+// reason on stderr as "recoupe COMMAND: PATH: why".
+inline bool accept_input_file(const char* command, const std::string& path) {
+  const std::string why = refuse_input_file(path);
+  if (!why.empty()) std::fprintf(stderr, "recoupe %s: %s\n", command, why.c_str());
+  return why.empty();
 }
 
 }  // namespace recoupe::cli

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/args.h"
@@ -101,6 +102,15 @@ class Output {
   std::string path_, temp_;
   std::ofstream file_;
 };
+
+// Writes `text`, a command's whole result, to stdout: false, after one error line naming
+// `command`, when it could not be written (Output::finish).
+inline bool write_stdout(const char* command, std::string_view text) {
+  Output out;
+  out.open_path(std::nullopt, command);
+  out.stream() << text;
+  return out.finish();
+}
 
 // One line on stderr per warning of `a` (Article::warnings): "recoupe: FILE: warning: …",
 // control characters shown as '?' so that a name cannot break the line or drive the terminal.

@@ -4,21 +4,17 @@
 
 #include <cstdio>
 #include <optional>
-#include <set>
 #include <string>
 
 #include "cli/args.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/input_file.h"
 #include "engine/config.h"
 #include "engine/pipeline.h"
 #include "engine/resources.h"
-#include "text/data_dir.h"
 
 namespace recoupe::cli {
-
-// The options above, as given (see parse_setup_options).
-inline const std::set<std::string> kSetupOptions = {"--data", "--config", "--threads"};
 
 // A command's loaded data and config. Resources are not copyable: keep the Setup where the
 // Pipeline that refers to it lives.
@@ -59,7 +55,7 @@ inline std::optional<Setup> load_setup(const Args& args, const char* command, in
     if (!n) return fail("--threads must be an integer from 0 (all cores) to 256, not '" + *t + "'");
     config.threads = *n;
   }
-  auto resources = engine::Resources::load(text::find_data_dir(args.get("--data").value_or("")));
+  auto resources = engine::Resources::find_and_load(args.get("--data").value_or(""));
   if (!resources) return fail(resources.error().to_string());
   return Setup{std::move(*resources), std::move(config)};
 }
@@ -81,34 +77,23 @@ struct GoldEvalArgs {
 // gold file refused by refuse_input_file (missing, not a regular file, empty, binary) prints
 // that line and returns kExitNothingProcessed. nullopt in those cases.
 inline std::optional<GoldEvalArgs> parse_gold_eval_args(int argc, char** argv, const char* command,
-                                                        const char* help, int& exit_code) {
-  Args args = parse_args(argc, argv, 2, {"--gold", "--format", "--config", "--data", "--threads"},
-                         {"--help"});
-  if (args.has("--help")) {
-    std::fputs(help, stdout);
-    exit_code = kExitOk;
-    return std::nullopt;
-  }
-  std::string format = args.get("--format").value_or("text");
-  const std::string problem =
-      !args.error.empty()                    ? args.error
-      : !args.get("--gold")                  ? "--gold FILE is required"
-      : !args.positional.empty()             ? "unexpected argument " + args.positional[0]
-      : format != "json" && format != "text" ? "--format must be json or text"
-                                             : "";
-  if (!problem.empty()) {
-    std::fprintf(stderr, "recoupe %s: %s\n%s", command, problem.c_str(), help);
-    exit_code = kExitUsage;
-    return std::nullopt;
-  }
-  auto setup = load_setup(args, command, exit_code);
+                                                        std::string_view help, int& exit_code) {
+  const CommandLine line = {
+      command,
+      help,
+      Inputs::kNone,
+      {required_option("--gold"), one_of_option("--format", {"json", "text"}),
+       value_option("--config"), value_option("--data"), value_option("--threads")}};
+  auto args = parse_command_line(argc, argv, line, exit_code);
+  if (!args) return std::nullopt;
+  auto setup = load_setup(*args, command, exit_code);
   if (!setup) return std::nullopt;
-  if (std::string why = refuse_input_file(*args.get("--gold")); !why.empty()) {
-    std::fprintf(stderr, "recoupe %s: %s\n", command, why.c_str());
+  if (!accept_input_file(command, *args->get("--gold"))) {
     exit_code = kExitNothingProcessed;
     return std::nullopt;
   }
-  return GoldEvalArgs{*args.get("--gold"), format, std::move(*setup)};
+  return GoldEvalArgs{*args->get("--gold"), args->get("--format").value_or("text"),
+                      std::move(*setup)};
 }
 
 }  // namespace recoupe::cli

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "text/data_dir.h"
+
 namespace recoupe::engine {
 namespace {
 
@@ -20,6 +22,10 @@ constexpr const char* kRequiredFiles[] = {
 };
 
 }  // namespace
+
+Expected<Resources> Resources::find_and_load(const std::string& data_option) {
+  return load(text::find_data_dir(data_option));
+}
 
 Expected<Resources> Resources::load(const std::string& data_dir) {
   namespace fs = std::filesystem;

@@ -26,6 +26,10 @@ class Resources {
   // the exonyms, the NER models, the English and French word lists), or when one cannot be
   // parsed: missing data fails here, at start, never silently later. Cost: ≈ 0.6 s.
   static Expected<Resources> load(const std::string& data_dir);
+  // load() of the folder a front end is pointed at (text::find_data_dir): `data_option`
+  // (--data) when non-empty, else $RECOUPE_DATA, else data/ beside the build folder, else the
+  // source tree's data/. Fails as load() does.
+  static Expected<Resources> find_and_load(const std::string& data_option);
 
   Resources(Resources&&) = default;
   Resources& operator=(Resources&&) = default;
