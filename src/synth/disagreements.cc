@@ -432,7 +432,7 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
                                              const std::vector<MergedQuote>& quotes,
                                              const SynthResources& resources,
                                              const SynthConfig& cfg,
-                                             std::vector<char>* disputed_claims) {
+                                             std::vector<char>* disputed_claims, size_t* left_out) {
   Builder b{ev, cs, cfg, disputed_claims, {}, {}};
   const auto& claims = cs.claims;
   if (disputed_claims) disputed_claims->assign(claims.size(), 0);
@@ -450,8 +450,20 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
     for (const auto& v : y.versions) ny += v.articles.size();
     return nx > ny;
   });
-  if (b.out.size() > cfg.max_disagreements) b.out.resize(cfg.max_disagreements);
-  quote_disagreements(ev, cs, quotes, resources, cfg, b.out);
+  size_t dropped = 0;
+  if (b.out.size() > cfg.max_disagreements) {
+    dropped = b.out.size() - cfg.max_disagreements;
+    b.out.resize(cfg.max_disagreements);
+  }
+  // Quote disagreements fill what room is left; past it they are counted as left out.
+  SynthConfig wide = cfg;
+  wide.max_disagreements += kMoreCounted;
+  quote_disagreements(ev, cs, quotes, resources, wide, b.out);
+  if (b.out.size() > cfg.max_disagreements) {
+    dropped += b.out.size() - cfg.max_disagreements;
+    b.out.resize(cfg.max_disagreements);
+  }
+  if (left_out) *left_out = std::min(dropped, kMoreCounted);
   return b.out;
 }
 

@@ -54,7 +54,7 @@ struct SynthConfig {
   double candidate_max_df = 0.15;
 
   // --- Corroborated / single source (corroboration.h) ---
-  size_t max_corroborated = 15;
+  size_t max_corroborated = 25;
   size_t max_single_source = 15;
   size_t max_single_source_per_article = 5;
   // Single-source facts rank by names, numbers, dates (about 0–5 points) plus this times the
