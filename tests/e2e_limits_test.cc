@@ -163,4 +163,40 @@ TEST(E2ELimits, AMillionAttributesOnOneTagStillGiveTheText) {
   fs::remove_all(dir);
 }
 
+// Display limits (synth.max_corroborated, …) cut a section; the story says how many items
+// each section left out, in JSON and in both views, with the key that shows them, and the
+// first items are the same ones a higher limit lists first.
+TEST(E2ELimits, SectionsPastTheirLimitSayHowManyMore) {
+  fs::path dir = fresh_dir("recoupe_e2e_more");
+  std::ofstream(dir / "small.json")
+      << R"({"synth": {"max_corroborated": 1, "max_single_source": 1, "max_quotes": 1,
+                       "max_entities": 2, "max_timeline": 1}})";
+  const std::string seeds = std::string(RECOUPE_EXAMPLES_DIR) + "/vostochny";
+  const std::string small = " --config " + (dir / "small.json").string();
+  auto j = nlohmann::json::parse(run("report " + seeds + small + " --format json"), nullptr, false);
+  auto full = nlohmann::json::parse(run("report " + seeds + " --format json"), nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  ASSERT_FALSE(full.is_discarded());
+  const auto& story = j["stories"][0];
+  const auto& whole = full["stories"][0];
+  ASSERT_TRUE(story.contains("more")) << story.dump();
+  for (const char* section : {"corroborated", "single_source", "quotes", "entities", "timeline"}) {
+    ASSERT_TRUE(story["more"].contains(section)) << section << " " << story["more"].dump();
+    const size_t shown = story[section].size();
+    size_t whole_count = whole[section].size();
+    if (whole.contains("more") && whole["more"].contains(section))
+      whole_count += whole["more"][section].get<size_t>();
+    EXPECT_EQ(shown + story["more"][section].get<size_t>(), whole_count) << section;
+    EXPECT_EQ(story[section][0], whole[section][0]) << section;
+  }
+  const std::string text = run("report " + seeds + small + " --color never --lang en");
+  EXPECT_NE(text.find("more (synth.max_corroborated)"), std::string::npos) << text;
+  EXPECT_NE(text.find("more (synth.max_timeline)"), std::string::npos) << text;
+  const std::string html = run("report " + seeds + small + " --format html --lang en");
+  EXPECT_NE(html.find("more (synth.max_single_source)</p>"), std::string::npos);
+  // Within the limits nothing is said.
+  EXPECT_FALSE(whole.contains("more") && whole["more"].contains("corroborated"));
+  fs::remove_all(dir);
+}
+
 }  // namespace

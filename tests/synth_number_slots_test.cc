@@ -140,5 +140,66 @@ TEST(NumberSlots, CompatibleValues) {
   EXPECT_TRUE(compatible_values(a, b));  // a part and a total: not one fact
 }
 
+TEST(NumberSlots, AnOffsetBetweenTwoMomentsIsNoDuration) {
+  // "five days before the raid" and "two days after her release" measure gaps between
+  // moments, not one quantity outlets could disagree on.
+  EXPECT_TRUE(number_disputes({
+                                  article("a", "a.example", "en",
+                                          "The hostages were held for years. The plan started "
+                                          "five days before the raid, the army said."),
+                                  article("b", "b.example", "en",
+                                          "The hostages were held for years. She spoke "
+                                          "two days after the raid, the army said."),
+                              })
+                  .empty());
+}
+
+TEST(NumberSlots, AnEndOfARangeIsNotAValue) {
+  EXPECT_TRUE(number_disputes({
+                                  article("a", "a.example", "fr",
+                                          "L'audience de la cérémonie a progressé de 20 à 30 % "
+                                          "par rapport à Athènes."),
+                                  article("b", "b.example", "fr",
+                                          "L'audience de la cérémonie a progressé de 39 % par "
+                                          "rapport à Athènes."),
+                              })
+                  .size() == 0);
+  // Without a range the two values do disagree.
+  EXPECT_EQ(number_disputes({
+                                article("a", "a.example", "en",
+                                        "A second quake of magnitude 5.6 struck the island, "
+                                        "officials said."),
+                                article("b", "b.example", "en",
+                                        "A second quake of magnitude 5.9 struck the island, "
+                                        "officials said."),
+                            })
+                .size(),
+            1u);
+}
+
+TEST(NumberSlots, NumbersOfTwoDifferentTimesAreTwoSlots) {
+  // "earlier on Sunday" and "in September": two quakes, not one disputed magnitude.
+  EXPECT_TRUE(number_disputes({
+                                  article("a", "a.example", "en",
+                                          "The island was hit by a 5.6 magnitude quake on Sunday, "
+                                          "the agency said."),
+                                  article("b", "b.example", "en",
+                                          "The island was hit by a 6.1 magnitude quake in "
+                                          "September, the agency said."),
+                              })
+                  .empty());
+  // The same two sentences about one Sunday do disagree.
+  EXPECT_EQ(number_disputes({
+                                article("a", "a.example", "en",
+                                        "The island was hit by a 5.6 magnitude quake on Sunday, "
+                                        "the agency said."),
+                                article("b", "b.example", "en",
+                                        "The island was hit by a 6.1 magnitude quake on Sunday, "
+                                        "the agency said."),
+                            })
+                .size(),
+            1u);
+}
+
 }  // namespace
 }  // namespace recoupe::synth

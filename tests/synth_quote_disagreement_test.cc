@@ -9,32 +9,71 @@
 namespace recoupe::synth {
 namespace {
 
-TEST(QuoteDisagreements, BetweenOutletsWithoutTrims) {
-  std::vector<Article> arts(3);
-  arts[0].id = "a";
-  arts[1].id = "b";
-  arts[2].id = "c";
+// A story of three articles (a and b of one outlet, c of another) where Benjamin Netanyahu
+// and Jerusalem are entities.
+struct QuoteStory {
+  std::vector<Article> arts = std::vector<Article>(3);
   StoryEvidence ev;
-  for (const auto& a : arts) ev.articles.push_back(&a);
   ClaimSet cs;
-  cs.outlet_of = {0, 0, 1};  // a and b: one outlet
+  QuoteStory() {
+    arts[0].id = "a";
+    arts[1].id = "b";
+    arts[2].id = "c";
+    for (const auto& a : arts) ev.articles.push_back(&a);
+    ev.language = "en";
+    ev.entities = {{"Benjamin Netanyahu", "person", {"Netanyahu"}, {}},
+                   {"Jerusalem", "place", {}, {}}};
+    cs.outlet_of = {0, 0, 1};
+  }
+  std::vector<Disagreement> disagreements(const MergedQuote& q) const {
+    return find_disagreements(ev, cs, {q}, recoupe::testing::shipped_resources().synth(),
+                              SynthConfig{});
+  }
+};
+
+TEST(QuoteDisagreements, BetweenOutletsWithoutTrims) {
+  QuoteStory story;
   MergedQuote q;
   q.speaker = "Netanyahu";
   q.variants = {{"Iran lied about never having a nuclear weapons program", {"a"}},
                 {"Tonight I am here to tell you one thing: Iran lied", {"b"}},
                 {"Iran lied", {"a"}}};
   // Two wordings of one outlet: two passages, not a disagreement.
-  EXPECT_TRUE(
-      find_disagreements(ev, cs, {q}, recoupe::testing::shipped_resources().synth(), SynthConfig{})
-          .empty());
+  EXPECT_TRUE(story.disagreements(q).empty());
   // A third outlet's wording makes it one; the trim "Iran lied" is no version.
-  q.variants.push_back({"Iran lied about having no nuclear weapons programme", {"c"}});
-  auto ds =
-      find_disagreements(ev, cs, {q}, recoupe::testing::shipped_resources().synth(), SynthConfig{});
+  q.variants.push_back({"Iran lied about not ever having an atomic arms program", {"c"}});
+  auto ds = story.disagreements(q);
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_EQ(ds[0].kind, "quote");
   EXPECT_EQ(ds[0].about, "Netanyahu");
   for (const auto& v : ds[0].versions) EXPECT_NE(v.value, "Iran lied");
+}
+
+TEST(QuoteDisagreements, OnlyForAPersonOfTheStory) {
+  QuoteStory story;
+  MergedQuote q;
+  q.variants = {{"Iran lied about never having a nuclear weapons program", {"a"}},
+                {"Iran lied about not ever having an atomic arms program", {"c"}}};
+  q.speaker = "Jerusalem";  // a place read as a speaker
+  EXPECT_TRUE(story.disagreements(q).empty());
+  q.speaker = "";
+  EXPECT_TRUE(story.disagreements(q).empty());
+  q.speaker = "Benjamin Netanyahu";
+  EXPECT_EQ(story.disagreements(q).size(), 1u);
+}
+
+TEST(QuoteDisagreements, TheSameWordsAreNoVersions) {
+  QuoteStory story;
+  MergedQuote q;
+  q.speaker = "Netanyahu";
+  // A writer's insertion in brackets, a British spelling, or two passages sharing a name.
+  q.variants = {
+      {"We respect her (Tara Reid) and her family's privacy in this neighbourhood", {"a"}},
+      {"We respect her and her family's privacy in this neighborhood", {"c"}}};
+  EXPECT_TRUE(story.disagreements(q).empty());
+  q.variants = {{"Nous nous opposons à la libération de Jérôme Kerviel", {"a"}},
+                {"Libérez Jérôme Kerviel !", {"c"}}};
+  EXPECT_TRUE(story.disagreements(q).empty());
 }
 
 TEST(ViewLabels, KindsInTheReadersLanguage) {

@@ -4,6 +4,7 @@
 // Report (core/report.h), report/report_json.h writes them.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -106,6 +107,14 @@ struct CrossCheck {
   // one sentence each ("cross-check used the first 1843 sentences … of article X"); empty
   // for every story within them.
   std::vector<std::string> notices;
+  // Items a section left out past its display limit (synth.max_corroborated, …), by
+  // section name ("corroborated", "single_source", "disagreements", "quotes", "entities",
+  // "timeline"): the views say "+N more". Counted up to kMoreCounted past the limit. Empty
+  // when every section is within its limit.
+  std::map<std::string, size_t> more;
 };
+
+// How far past a section's limit the cross-check counts the items it leaves out.
+inline constexpr size_t kMoreCounted = 1000;
 
 }  // namespace recoupe

@@ -5,6 +5,7 @@
 // text and HTML views render it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,7 +48,8 @@ struct ReportStory {
   std::vector<StoryEntity> entities;
   std::vector<TimelineEntry> timeline;
   std::vector<ArticleFraming> framing;
-  std::vector<std::string> notices;  // what the cross-check left out (CrossCheck::notices)
+  std::vector<std::string> notices;    // what the cross-check left out (CrossCheck::notices)
+  std::map<std::string, size_t> more;  // items past a section's limit (CrossCheck::more)
 };
 
 // Stories are ranked, most important first; articles are in input order.

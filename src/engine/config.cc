@@ -134,12 +134,15 @@ void visit_fields(synth::SynthConfig& c, F&& f) {
   f("single_source_max_similarity", c.single_source_max_similarity);
   f("exclusive_number_bonus", c.exclusive_number_bonus);
   f("single_source_shared_terms", c.single_source_shared_terms);
+  f("single_source_figure_terms", c.single_source_figure_terms);
   f("disagreement_threshold", c.disagreement_threshold);
   f("title_claim_min_share", c.title_claim_min_share);
   f("number_tolerance", c.number_tolerance);
   f("max_disagreements", c.max_disagreements);
   f("max_number_mentions", c.max_number_mentions);
   f("quote_merge_threshold", c.quote_merge_threshold);
+  f("quote_version_min_overlap", c.quote_version_min_overlap);
+  f("quote_version_min_shared", c.quote_version_min_shared);
   f("min_partial_quote_words", c.min_partial_quote_words);
   f("max_quotes", c.max_quotes);
   f("max_quotes_merged", c.max_quotes_merged);

@@ -39,6 +39,7 @@ void add_cross_check(CrossCheck&& cc, ReportStory& story) {
   story.timeline = std::move(cc.timeline);
   story.framing = std::move(cc.framing);
   story.notices = std::move(cc.notices);
+  story.more = std::move(cc.more);
 }
 
 }  // namespace

@@ -157,11 +157,17 @@ class HtmlRenderer {
 
     render_summary(story);
     render_corroborated(story);
+    render_more(story, "corroborated");
     render_single_source(story);
+    render_more(story, "single_source");
     render_disagreements(story);
+    render_more(story, "disagreements");
     render_quotes(story);
+    render_more(story, "quotes");
     render_entities(story);
+    render_more(story, "entities");
     render_timeline(story);
+    render_more(story, "timeline");
     render_framing(story);
     render_story_sources(ids);
     out_ += "</article>\n";
@@ -177,6 +183,14 @@ class HtmlRenderer {
     if (body.empty()) return;
     section_open("summary", labels_.summary);
     out_ += "<p" + story_lang_ + ">" + body + "</p>\n</section>\n";
+  }
+
+  // "+7 more (synth.max_corroborated)" under a section cut at its limit.
+  void render_more(const ReportStory& story, const std::string& section) {
+    auto it = story.more.find(section);
+    if (it == story.more.end() || it->second == 0) return;
+    out_ += "<p class=\"meta more\">+" + std::to_string(it->second) + " " +
+            esc(std::string(labels_.more)) + " (synth.max_" + esc(section) + ")</p>\n";
   }
 
   void render_corroborated(const ReportStory& story) {

@@ -94,6 +94,8 @@ void add_sections(const Sections& s, Json& j) {
   j["framing"] = std::move(framing);
   // Additive: only a story over a limit of the cross-check has notices.
   if (!s.notices.empty()) j["notices"] = s.notices;
+  // Additive: only a story with a section past its limit says how many items it left out.
+  if (!s.more.empty()) j["more"] = s.more;
 }
 
 Json story_json(const ReportStory& s) {
@@ -296,6 +298,11 @@ void read_sections(const Json& j, const std::string& p, ReportStory& s) {
                           R::strings(x, "distinctive_terms", xp)};
   });
   if (R::find(j, "notices")) s.notices = R::strings(j, "notices", p);
+  if (const Json* more = R::find(j, "more")) {
+    if (!more->is_object()) throw BadField{at(p, "more"), "expected an object"};
+    for (const auto& [section, n] : more->items())
+      s.more[section] = static_cast<size_t>(R::count(n, at(at(p, "more"), section)));
+  }
 }
 
 ReportStory read_story(const Json& j, const std::string& p) {

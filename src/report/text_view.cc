@@ -127,13 +127,30 @@ class TextRenderer {
 
     render_summary(story);
     render_corroborated(story);
+    render_more(story, "corroborated");
     render_single_source(story);
+    render_more(story, "single_source");
     render_disagreements(story);
+    render_more(story, "disagreements");
     render_quotes(story);
+    render_more(story, "quotes");
     render_entities(story);
+    render_more(story, "entities");
     render_timeline(story);
+    render_more(story, "timeline");
     render_framing(story);
     render_sources(ids);
+  }
+
+  // "+7 more (synth.max_corroborated)" under a section cut at its limit: the reader knows
+  // the list is not all, and which setting shows the rest.
+  void render_more(const ReportStory& story, const std::string& section) {
+    auto it = story.more.find(section);
+    if (it == story.more.end() || it->second == 0) return;
+    add({{"+" + std::to_string(it->second) + " " + std::string(labels_.more) + " (synth.max_" +
+              section + ")",
+          Style::kDim}},
+        kItemIndent, kBulletHang);
   }
 
   void render_summary(const ReportStory& story) {

@@ -1,11 +1,13 @@
 #include "synth/corroboration.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <numeric>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -123,6 +125,23 @@ class NumberOutlets {
   std::map<std::pair<std::string, double>, int> outlet_;
 };
 
+// Terms two claims have in common (both term lists are sorted).
+size_t shared_terms(const Claim& a, const Claim& b) {
+  size_t n = 0;
+  for (size_t i = 0, j = 0; i < a.terms.size() && j < b.terms.size();) {
+    if (a.terms[i] == b.terms[j]) {
+      ++n;
+      ++i;
+      ++j;
+    } else if (a.terms[i] < b.terms[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return n;
+}
+
 // Entities that a minority of a story's outlets name (at least two, fewer than half): a
 // detail such a name carries ("the Chopard theft in Cannes", "Marfin Bank") is told by those
 // outlets in their own words, which claim alignment often misses. Claims naming such an entity
@@ -160,23 +179,90 @@ class RareNames {
   }
 
  private:
-  static size_t shared_terms(const Claim& a, const Claim& b) {
-    size_t n = 0;
-    for (size_t i = 0, j = 0; i < a.terms.size() && j < b.terms.size();) {
-      if (a.terms[i] == b.terms[j]) {
-        ++n;
-        ++i;
-        ++j;
-      } else if (a.terms[i] < b.terms[j]) {
-        ++i;
-      } else {
-        ++j;
-      }
-    }
-    return n;
-  }
   std::vector<bool> rare_;
   std::vector<std::vector<size_t>> claims_with_;
+};
+
+// The figures written in digits in a claim ("40-year-old", "58-3", "11 rounds", "2008",
+// "4,9 milliards"), as normalized strings: thousands separators dropped, a decimal comma
+// made a dot. Values of 0, 1 and 2 are left out: "2 juillet" or "1 of 2" are too common to
+// tie two sentences together.
+std::vector<std::string> written_figures(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size();) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    std::string digits;
+    size_t j = i;
+    while (j < text.size()) {
+      const char c = text[j];
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        digits += c;
+        ++j;
+      } else if ((c == ',' || c == '.') && j + 1 < text.size() &&
+                 std::isdigit(static_cast<unsigned char>(text[j + 1]))) {
+        // "10,000" / "10.000": a group of exactly three digits follows; else a decimal.
+        size_t k = j + 1;
+        while (k < text.size() && std::isdigit(static_cast<unsigned char>(text[k]))) ++k;
+        if (k - (j + 1) != 3) digits += '.';
+        ++j;
+      } else {
+        break;
+      }
+    }
+    const bool letter_before = i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1]));
+    if (!letter_before && digits != "0" && digits != "1" && digits != "2") out.push_back(digits);
+    i = j;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// A number as written_figures() writes it: "3", "68000", "4.9".
+std::string figure_key(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 1e15)
+    return std::to_string(static_cast<long long>(value));
+  std::string s = std::to_string(value);  // "4.900000"
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  return s;
+}
+
+// The claims of a story by their figures (in digits or counted in words): a candidate single-source
+// claim that writes a figure which another outlet's claim writes too, with at least
+// `min_terms` terms in common, tells that outlet's fact ("Klitschko, 36, stopped the
+// 40-year-old Thompson" beside "the 40-year-old American"), whatever detail it adds.
+class SharedFigures {
+ public:
+  explicit SharedFigures(const ClaimSet& cs) : figures_(cs.claims.size()) {
+    for (size_t c = 0; c < cs.claims.size(); ++c) {
+      figures_[c] = written_figures(cs.claims[c].text);
+      // Counts written in words ("trois Américains", "three workers") too.
+      for (const ClaimNumber& n : cs.claims[c].numbers)
+        if (std::fabs(n.value) > 2.0) figures_[c].push_back(figure_key(n.value));
+      std::sort(figures_[c].begin(), figures_[c].end());
+      figures_[c].erase(std::unique(figures_[c].begin(), figures_[c].end()), figures_[c].end());
+      for (const std::string& f : figures_[c]) claims_with_[f].push_back(c);
+    }
+  }
+  bool told_elsewhere(const ClaimSet& cs, size_t c, size_t min_terms) const {
+    const int mine = cs.outlet_of[cs.claims[c].article];
+    for (const std::string& f : figures_[c]) {
+      const auto it = claims_with_.find(f);
+      if (it == claims_with_.end()) continue;
+      for (size_t o : it->second)
+        if (cs.outlet_of[cs.claims[o].article] != mine &&
+            shared_terms(cs.claims[c], cs.claims[o]) >= min_terms)
+          return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::vector<std::string>> figures_;
+  std::unordered_map<std::string, std::vector<size_t>> claims_with_;
 };
 
 }  // namespace
@@ -195,6 +281,7 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
                                                     const SynthConfig& cfg) {
   const NumberOutlets numbers(cs);
   const RareNames rare_names(ev, cs);
+  const SharedFigures figures(cs);
   std::vector<size_t> cand;
   for (size_t c = 0; c < cs.claims.size(); ++c) {
     const Claim& cl = cs.claims[c];
@@ -215,6 +302,9 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
     if (!elsewhere && numbers.has_shared(cs, c)) elsewhere = true;
     // A detail about a name few outlets use, told by another of them in its own words.
     if (!elsewhere && rare_names.told_elsewhere(cs, c, cfg.single_source_shared_terms))
+      elsewhere = true;
+    // A figure another outlet writes in a sentence on the same subject.
+    if (!elsewhere && figures.told_elsewhere(cs, c, cfg.single_source_figure_terms))
       elsewhere = true;
     if (!elsewhere) cand.push_back(c);
   }

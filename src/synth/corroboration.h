@@ -20,7 +20,9 @@ std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& evidence
 
 // Facts stated by one outlet only, with no aligned claim in any other outlet (not even a
 // conflicting one: that is a disagreement), and no number (with its unit) that another
-// outlet states too (then the claim tells a shared fact, whatever it adds). Only informative claims
+// outlet states too (then the claim tells a shared fact, whatever it adds), and no figure
+// (in digits, or a count in words, above 2) that a claim of another outlet writes with
+// config.single_source_figure_terms terms in common. Only informative claims
 // (an entity or name, a number or a date), ranked by how much they carry and by novelty (share of
 // their weight in terms no other outlet uses, × config.novelty_weight); at most
 // config.max_single_source_per_article per article and config.max_single_source in all.

@@ -85,26 +85,53 @@ std::vector<StoryEntity> story_entities(const StoryEvidence& ev, const SynthConf
   return out;
 }
 
+namespace {
+
+// Keeps the first `limit` items of a section and records how many it left out.
+template <class T>
+void keep_first(std::vector<T>& items, size_t limit, const char* section, CrossCheck& cc) {
+  if (items.size() <= limit) return;
+  cc.more[section] = items.size() - limit;
+  items.resize(limit);
+}
+
+}  // namespace
+
 CrossCheck cross_check(const StoryEvidence& ev, const SynthResources& resources,
                        const SynthConfig& cfg) {
   CrossCheck cc;
+  // The sections are built past their limits (each selection's first items do not depend
+  // on its limit), then cut: the cut counts what a reader does not see.
+  SynthConfig wide = cfg;
+  for (size_t* limit :
+       {&wide.max_corroborated, &wide.max_single_source, &wide.max_quotes, &wide.max_entities})
+    *limit += kMoreCounted;
   ClaimSet claims = build_claims(ev, resources, cfg);
   cc.title = neutral_title(ev, claims, cfg, resources);
   cc.event_date = story_event_date(ev, claims);
   size_t quotes_found = 0;
-  cc.quotes = merge_quotes(ev, resources, cfg, &quotes_found);
+  cc.quotes = merge_quotes(ev, resources, wide, &quotes_found);
+  keep_first(cc.quotes, cfg.max_quotes, "quotes", cc);
   if (quotes_found > cfg.max_quotes_merged)
     cc.notices.push_back(
         fmt::format("cross-check merged the first {} quotes of the story; +{} more were not merged "
                     "(synth.max_quotes_merged)",
                     cfg.max_quotes_merged, quotes_found - cfg.max_quotes_merged));
   std::vector<char> disputed;
-  cc.disagreements = find_disagreements(ev, claims, cc.quotes, resources, cfg, &disputed);
+  size_t disagreements_left_out = 0;
+  cc.disagreements =
+      find_disagreements(ev, claims, cc.quotes, resources, cfg, &disputed, &disagreements_left_out);
+  if (disagreements_left_out > 0) cc.more["disagreements"] = disagreements_left_out;
   cc.summary = summarize(ev, claims, cfg, cfg.summary_max_words, &disputed);
-  cc.corroborated = corroborated_claims(ev, claims, cfg);
-  cc.single_source = single_source_claims(ev, claims, cfg);
-  cc.entities = story_entities(ev, cfg);
-  cc.timeline = build_timeline(ev, resources, cfg);
+  cc.corroborated = corroborated_claims(ev, claims, wide);
+  keep_first(cc.corroborated, cfg.max_corroborated, "corroborated", cc);
+  cc.single_source = single_source_claims(ev, claims, wide);
+  keep_first(cc.single_source, cfg.max_single_source, "single_source", cc);
+  cc.entities = story_entities(ev, wide);
+  keep_first(cc.entities, cfg.max_entities, "entities", cc);
+  size_t timeline_left_out = 0;
+  cc.timeline = build_timeline(ev, resources, cfg, &timeline_left_out);
+  if (timeline_left_out > 0) cc.more["timeline"] = timeline_left_out;
   cc.framing = article_framing(ev, resources, cfg);
   return cc;
 }

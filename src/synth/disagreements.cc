@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "synth/content_words.h"
 #include "synth/corroboration.h"
 #include "synth/number_slots.h"
+#include "text/stemmer.h"
 
 namespace recoupe::synth {
 namespace {
@@ -220,8 +222,13 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
   };
   // The values each article states, by unit: an article that gives both values of a pair
   // ("500 euros au départ, 200 euros au retour") shows they count two things.
+  // Every quantity counts here, a revised one too: "600 millions (réévaluées depuis à 751
+  // millions)" tells that both figures are the same loss at two dates.
   std::set<std::tuple<size_t, std::string, double>> stated;
-  for (const NumberMention& m : mentions) stated.insert({m.article, m.unit, m.value});
+  for (size_t a = 0; a < ev.analyses.size(); ++a)
+    if (ev.analyses[a])
+      for (const Quantity& q : ev.analyses[a]->quantities)
+        if (!q.unit.empty()) stated.insert({a, q.unit, q.value});
   auto told_together = [&](const NumberMention& x, const NumberMention& y) {
     for (size_t a : {x.article, y.article})
       if (stated.count({a, x.unit, x.value}) && stated.count({a, y.unit, y.value})) return true;
@@ -289,29 +296,132 @@ std::vector<const QuoteVariant*> distinct_wordings(const MergedQuote& q) {
   return kept;
 }
 
-// Quotes printed in wordings that are not trims of each other (translations), appended to
-// `out` until it holds max_disagreements.
+// True when `speaker` is a person of the story (its name or an alias): a quote's wording
+// is compared only for someone the reader can hold to it; "Greece" or a verb read as a
+// name is no speaker.
+bool is_story_person(const StoryEvidence& ev, const std::string& speaker) {
+  if (speaker.empty()) return false;
+  for (const EvidenceEntity& e : ev.entities) {
+    if (e.type != "person") continue;
+    if (e.name == speaker) return true;
+    for (const std::string& a : e.aliases)
+      if (a == speaker) return true;
+  }
+  return false;
+}
+
+// True when a and b are one word spelled two ways ("neighborhood" / "neighbourhood"): long
+// enough, and one letter added, dropped or changed.
+bool spelling_variant(const std::string& a, const std::string& b) {
+  if (a.size() < 5 || b.size() < 5 || a == b) return a == b;
+  const std::string& s = a.size() <= b.size() ? a : b;
+  const std::string& l = a.size() <= b.size() ? b : a;
+  if (l.size() - s.size() > 1) return false;
+  size_t i = 0;
+  while (i < s.size() && s[i] == l[i]) ++i;
+  if (s.size() == l.size()) return s.substr(i + 1) == l.substr(i + 1);
+  return s.substr(i) == l.substr(i + 1);
+}
+
+// Sorted content stems of a wording, without what the writer inserted in brackets ("to
+// her (Tara Reid) and", "[the Act]"): that is not the speaker's wording.
+std::vector<std::string> wording_stems(const std::string& wording, const text::StopWords& stop,
+                                       const text::Stemmer& stemmer) {
+  std::string spoken;
+  int depth = 0;
+  for (char c : wording) {
+    if (c == '(' || c == '[') ++depth;
+    if (depth == 0) spoken += c;
+    if ((c == ')' || c == ']') && depth > 0) --depth;
+  }
+  std::vector<std::string> out;
+  for (const ContentWord& w : content_words(spoken, stop, stemmer)) out.push_back(w.stem);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Quotes of a named person printed in wordings that are not trims of each other
+// (translations), appended to `out` until it holds max_disagreements. A wording is a
+// version of the statement when another outlet's wording shares at least
+// cfg.quote_version_min_overlap of the smaller one's content words and
+// cfg.quote_version_min_shared of them (the same statement, not two passages: a shared name
+// is not enough), and differs from it in a content word (not only in "of" or punctuation).
+// A wording much shorter than another and inside it is a cut, not a version.
 void quote_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
-                         const std::vector<MergedQuote>& quotes, const SynthConfig& cfg,
-                         std::vector<Disagreement>& out) {
+                         const std::vector<MergedQuote>& quotes, const SynthResources& resources,
+                         const SynthConfig& cfg, std::vector<Disagreement>& out) {
+  const text::StopWords& stop = resources.stop_words(ev.language);
+  const text::Stemmer stemmer(ev.language);
+  auto origin_of = [&](const std::string& id) {
+    for (size_t a = 0; a < ev.articles.size(); ++a)
+      if (ev.articles[a]->id == id)
+        return a < cs.outlet_of.size() ? cs.outlet_of[a] : static_cast<int>(a);
+    return -1;
+  };
   for (const auto& q : quotes) {
     if (out.size() >= cfg.max_disagreements) break;
-    if (q.variants.size() < 2) continue;
+    if (q.variants.size() < 2 || !is_story_person(ev, q.speaker)) continue;
     std::vector<const QuoteVariant*> kept = distinct_wordings(q);
     if (kept.size() < 2) continue;
+    std::vector<std::vector<std::string>> stems;
+    std::vector<std::set<int>> origins;
+    for (const QuoteVariant* v : kept) {
+      stems.push_back(wording_stems(v->text, stop, stemmer));
+      origins.emplace_back();
+      for (const auto& id : v->articles) origins.back().insert(origin_of(id));
+    }
+    // Content words of wording i found in wording j, spelling variants included.
+    auto common_count = [&](size_t i, size_t j) {
+      size_t n = 0;
+      for (const std::string& w : stems[i])
+        for (const std::string& x : stems[j])
+          if (spelling_variant(w, x)) {
+            ++n;
+            break;
+          }
+      return n;
+    };
+    auto same_words = [&](size_t i, size_t j) {
+      const size_t c = common_count(i, j);
+      return c == stems[i].size() && common_count(j, i) == stems[j].size();
+    };
+    // A much shorter wording inside a longer one ("le fruit d'une réflexion commune" in the
+    // whole sentence) is a cut of it, not another version.
+    auto is_cut = [&](size_t i) {
+      for (size_t j = 0; j < kept.size(); ++j)
+        if (j != i && stems[i].size() * 10 <= stems[j].size() * 6 &&
+            common_count(i, j) * 10 >= stems[i].size() * 9)
+          return true;
+      return false;
+    };
+    std::vector<const QuoteVariant*> versions;
+    std::set<int> outlets;
+    for (size_t i = 0; i < kept.size(); ++i) {
+      if (is_cut(i)) continue;
+      bool version = false;
+      for (size_t j = 0; j < kept.size() && !version; ++j) {
+        if (i == j) continue;
+        bool other_outlet = false;
+        for (int o : origins[j]) other_outlet |= !origins[i].count(o);
+        if (!other_outlet) continue;
+        const size_t common = common_count(i, j);
+        const size_t smaller = std::min(stems[i].size(), stems[j].size());
+        version = !is_cut(j) && common >= cfg.quote_version_min_shared && !same_words(i, j) &&
+                  static_cast<double>(common) >=
+                      cfg.quote_version_min_overlap * static_cast<double>(smaller);
+      }
+      if (!version) continue;
+      versions.push_back(kept[i]);
+      outlets.insert(origins[i].begin(), origins[i].end());
+    }
     // Two wordings printed by one outlet are two passages it quotes, not a disagreement
     // between outlets: the versions must come from at least two outlets.
-    std::set<int> outlets;
-    for (const QuoteVariant* v : kept)
-      for (const auto& id : v->articles)
-        for (size_t a = 0; a < ev.articles.size(); ++a)
-          if (ev.articles[a]->id == id)
-            outlets.insert(a < cs.outlet_of.size() ? cs.outlet_of[a] : static_cast<int>(a));
-    if (outlets.size() < 2) continue;
+    if (versions.size() < 2 || outlets.size() < 2) continue;
     Disagreement d;
     d.kind = "quote";
     d.about = q.speaker;
-    for (const QuoteVariant* v : kept) d.versions.push_back({v->text, v->articles});
+    for (const QuoteVariant* v : versions) d.versions.push_back({v->text, v->articles});
     out.push_back(std::move(d));
   }
 }
@@ -322,7 +432,7 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
                                              const std::vector<MergedQuote>& quotes,
                                              const SynthResources& resources,
                                              const SynthConfig& cfg,
-                                             std::vector<char>* disputed_claims) {
+                                             std::vector<char>* disputed_claims, size_t* left_out) {
   Builder b{ev, cs, cfg, disputed_claims, {}, {}};
   const auto& claims = cs.claims;
   if (disputed_claims) disputed_claims->assign(claims.size(), 0);
@@ -340,8 +450,20 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
     for (const auto& v : y.versions) ny += v.articles.size();
     return nx > ny;
   });
-  if (b.out.size() > cfg.max_disagreements) b.out.resize(cfg.max_disagreements);
-  quote_disagreements(ev, cs, quotes, cfg, b.out);
+  size_t dropped = 0;
+  if (b.out.size() > cfg.max_disagreements) {
+    dropped = b.out.size() - cfg.max_disagreements;
+    b.out.resize(cfg.max_disagreements);
+  }
+  // Quote disagreements fill what room is left; past it they are counted as left out.
+  SynthConfig wide = cfg;
+  wide.max_disagreements += kMoreCounted;
+  quote_disagreements(ev, cs, quotes, resources, wide, b.out);
+  if (b.out.size() > cfg.max_disagreements) {
+    dropped += b.out.size() - cfg.max_disagreements;
+    b.out.resize(cfg.max_disagreements);
+  }
+  if (left_out) *left_out = std::min(dropped, kMoreCounted);
   return b.out;
 }
 

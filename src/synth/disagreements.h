@@ -30,11 +30,13 @@ namespace recoupe::synth {
 // aligned with the disputed one that carry the value). Duplicates are reported once; at most
 // config.max_disagreements, quotes last. When `disputed_claims` is given it is sized to the
 // claims and set to 1 for every claim that carries a version of a reported number, date,
-// place or name disagreement (a summary leaves those out). Cost: O(aligned pairs).
+// place or name disagreement (a summary leaves those out). When `left_out` is given it counts
+// the disagreements past config.max_disagreements (up to kMoreCounted). Cost: O(aligned pairs).
 std::vector<Disagreement> find_disagreements(const StoryEvidence& evidence, const ClaimSet& claims,
                                              const std::vector<MergedQuote>& quotes,
                                              const SynthResources& resources,
                                              const SynthConfig& config,
-                                             std::vector<char>* disputed_claims = nullptr);
+                                             std::vector<char>* disputed_claims = nullptr,
+                                             size_t* left_out = nullptr);
 
 }  // namespace recoupe::synth

@@ -1,8 +1,12 @@
 #include "synth/number_slots.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string_view>
+#include <unordered_set>
+
+#include "text/fold.h"
 
 #include "synth/content_words.h"
 #include "text/stemmer.h"
@@ -57,6 +61,144 @@ size_t shared_count(const std::vector<std::string>& a, const std::vector<std::st
   return n;
 }
 
+bool is_space_at(std::string_view s, size_t i) {
+  return s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+         (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0');
+}
+
+bool word_byte(std::string_view s, size_t i) {
+  return !is_space_at(s, i) && !std::isdigit(static_cast<unsigned char>(s[i])) &&
+         std::string_view(",;:.()%\"'-").find(s[i]) == std::string_view::npos;
+}
+
+// Bytes [*begin, *end) of the word starting at `i` after spaces (letters up to a space, a
+// digit or punctuation); empty when a non-letter comes first.
+void word_span_after(std::string_view s, size_t i, size_t* begin, size_t* end) {
+  while (i < s.size() && is_space_at(s, i)) i += s[i] == '\xC2' ? 2 : 1;
+  size_t e = i;
+  while (e < s.size() && word_byte(s, e)) ++e;
+  *begin = i;
+  *end = e;
+}
+
+// The word ending at `i` before spaces, folded, and where it starts (*start).
+std::string word_before(std::string_view s, size_t i, size_t* start) {
+  auto space_before = [&](size_t k) {  // bytes of the space ending at k, 0 when none
+    if (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '\n')) return size_t{1};
+    if (k > 1 && s[k - 1] == '\xA0' && s[k - 2] == '\xC2') return size_t{2};
+    return size_t{0};
+  };
+  while (size_t n = space_before(i)) i -= n;
+  size_t b = i;
+  while (b > 0 && !space_before(b) && !std::isdigit(static_cast<unsigned char>(s[b - 1])) &&
+         std::string_view(",;:.()%\"'-").find(s[b - 1]) == std::string_view::npos)
+    --b;
+  *start = b;
+  return text::fold(s.substr(b, i - b));
+}
+
+// True when a duration ending at `end` is followed, within a few words ("deux ans et demi
+// avant", "five days later"), by an offset cue: the time between two moments.
+bool is_offset(std::string_view s, size_t end, const std::unordered_set<std::string>& cues) {
+  size_t i = end;
+  for (int k = 0; k < 4; ++k) {
+    size_t b = 0, e = 0;
+    word_span_after(s, i, &b, &e);
+    if (e == b) {  // a number inside the duration ("3 ans et 4 mois") is skipped
+      while (b < s.size() && std::isdigit(static_cast<unsigned char>(s[b]))) ++b;
+      if (b == e) return false;
+      i = b;
+      continue;
+    }
+    if (cues.count(text::fold(s.substr(b, e - b)))) return true;
+    i = e;
+  }
+  return false;
+}
+
+// Years written in a clause ("2003", "1988"): four digits from 1800 to 2099 standing alone.
+std::vector<std::string> clause_years(std::string_view s) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i + 4 <= s.size(); ++i) {
+    if (i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1]))) continue;
+    if (i + 4 < s.size() && std::isalnum(static_cast<unsigned char>(s[i + 4]))) continue;
+    const std::string_view y = s.substr(i, 4);
+    if ((y.substr(0, 2) == "18" || y.substr(0, 2) == "19" || y.substr(0, 2) == "20") &&
+        std::isdigit(static_cast<unsigned char>(y[2])) &&
+        std::isdigit(static_cast<unsigned char>(y[3])))
+      out.emplace_back(y);
+  }
+  return out;
+}
+
+bool is_time_unit(const std::string& unit) {
+  return unit == "second" || unit == "minute" || unit == "hour" || unit == "day" ||
+         unit == "week" || unit == "month" || unit == "year";
+}
+
+bool digit_after_spaces(std::string_view s, size_t i) {
+  while (i < s.size() && is_space_at(s, i)) i += s[i] == '\xC2' ? 2 : 1;
+  return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]));
+}
+
+// A dash (hyphen, en or em dash) at `i`; its length in bytes, 0 when none.
+size_t dash_at(std::string_view s, size_t i) {
+  if (i < s.size() && s[i] == '-') return 1;
+  if (i + 2 < s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' &&
+      (s[i + 2] == '\x93' || s[i + 2] == '\x94'))
+    return 3;
+  return 0;
+}
+
+// True when the quantity [begin, end) of `s` is one end of a range ("de 20 à 30 %", "40
+// percent to 70 percent", "20-30 km") or a dimension ("4×4", "2x2"): not a value an outlet
+// states alone.
+bool in_range(std::string_view s, size_t begin, size_t end,
+              const std::unordered_set<std::string>& range_words) {
+  // After: "40 percent to 70", "20 – 30".
+  size_t i = end;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (size_t d = dash_at(s, i); d && digit_after_spaces(s, i + d)) return true;
+  size_t wb = 0, we = 0;
+  word_span_after(s, end, &wb, &we);
+  if (we > wb && range_words.count(text::fold(s.substr(wb, we - wb))) && digit_after_spaces(s, we))
+    return true;
+  // "4×4", "4x4": a dimension or a model name.
+  if (end < s.size() && (s[end] == 'x' || s.substr(end, 2) == "\xC3\x97") &&
+      end + (s[end] == 'x' ? 1 : 2) < s.size() &&
+      std::isdigit(static_cast<unsigned char>(s[end + (s[end] == 'x' ? 1 : 2)])))
+    return true;
+  if (begin >= 2 && (s[begin - 1] == 'x' || s.substr(begin - 2, 2) == "\xC3\x97") &&
+      std::isdigit(static_cast<unsigned char>(s[begin - (s[begin - 1] == 'x' ? 2 : 3)])))
+    return true;
+  // Before: "de 20 à 30 %", "20-30 km".
+  size_t b = begin;
+  while (b > 0 && s[b - 1] == ' ') --b;
+  if (b >= 2 && s[b - 1] == '-' && std::isdigit(static_cast<unsigned char>(s[b - 2]))) return true;
+  if (b >= 4 && dash_at(s, b - 3) == 3) {
+    size_t k = b - 3;
+    while (k > 0 && s[k - 1] == ' ') --k;
+    if (k > 0 && std::isdigit(static_cast<unsigned char>(s[k - 1]))) return true;
+  }
+  size_t word_start = 0;
+  const std::string prev = word_before(s, begin, &word_start);
+  if (!prev.empty() && range_words.count(prev)) {
+    // A number right before the range word, or before its unit: "20 à", "40 percent to".
+    // ("à 8h08" after a name is a time, not the end of a range.)
+    size_t k = word_start;
+    while (k > 0 && s[k - 1] == ' ') --k;
+    if (k > 0 && std::isdigit(static_cast<unsigned char>(s[k - 1]))) return true;
+    size_t unit_start = 0;
+    if (!word_before(s, k, &unit_start).empty() || (k > 0 && s[k - 1] == '%')) {
+      if (k > 0 && s[k - 1] == '%') unit_start = k - 1;
+      while (unit_start > 0 && s[unit_start - 1] == ' ') --unit_start;
+      if (unit_start > 0 && std::isdigit(static_cast<unsigned char>(s[unit_start - 1])))
+        return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthResources& resources,
@@ -64,6 +206,10 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
   std::vector<NumberMention> out;
   const text::StopWords& stop = resources.stop_words(ev.language);
   const auto& cues = resources.revision_cues(ev.language);
+  const auto& offsets = resources.offset_cues(ev.language);
+  const auto& plain = resources.plain_words(ev.language);
+  const auto& times = resources.time_words(ev.language);
+  const auto& ranges = resources.range_words(ev.language);
   text::Stemmer stemmer(ev.language);
   for (size_t a = 0; a < ev.articles.size() && a < ev.analyses.size(); ++a) {
     const ArticleAnalysis* an = ev.analyses[a];
@@ -75,6 +221,11 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
       while (s < an->sentences.size() && an->sentences[s].end <= q.begin) ++s;
       if (s == an->sentences.size() || an->sentences[s].begin > q.begin) continue;
       const auto& sentence = an->sentences[s];
+      // "cinq jours avant l'opération": the distance between two moments. "de 20 à 30 %":
+      // one end of a range. Neither is a value to compare.
+      if ((is_time_unit(q.unit) && is_offset(text, q.end, offsets)) ||
+          in_range(text, q.begin, q.end, ranges))
+        continue;
       const auto [cb, ce] =
           clause_around(text, sentence.begin, std::min(sentence.end, text.size()), q.begin, q.end);
       const auto before = content_words(text.substr(cb, q.begin - cb), stop, stemmer);
@@ -92,6 +243,9 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
       bool revision = false;
       auto take = [&](const ContentWord& w, size_t offset) {
         revision |= has_prefix_in(w.folded, cues);
+        // Reporting verbs, weekdays and months ("said", "Sunday") tell nothing of what is
+        // counted.
+        if (plain.count(w.folded)) return;
         if (w.capitalized) {
           if (offset + w.begin > sentence.begin + 2) m.names.push_back(w.folded);
         } else if (w.folded.find_first_not_of("0123456789") != std::string::npos) {
@@ -101,9 +255,24 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
       for (size_t i = before.size() > window ? before.size() - window : 0; i < before.size(); ++i)
         take(before[i], cb);
       for (size_t i = 0; i < after.size() && i < window; ++i) take(after[i], q.end);
+      // Names anywhere in the clause: who the number is about or who states it ("a poll by
+      // Ethnos … said 83.3 percent") decides the slot even a few words away.
+      // When: weekdays, months and years anywhere in the clause.
+      for (const auto* words : {&before, &after})
+        for (const ContentWord& w : *words)
+          if (times.count(w.folded)) m.when.push_back(w.folded);
+      for (const std::string& f : clause_years(text.substr(cb, ce - cb))) m.when.push_back(f);
+      for (size_t i = 0; i + window < before.size(); ++i)
+        if (before[i].capitalized && cb + before[i].begin > sentence.begin + 2 &&
+            !plain.count(before[i].folded))
+          m.names.push_back(before[i].folded);
+      for (size_t i = window; i < after.size(); ++i)
+        if (after[i].capitalized && !plain.count(after[i].folded))
+          m.names.push_back(after[i].folded);
       if (revision) continue;
       sort_unique(m.predicates);
       sort_unique(m.names);
+      sort_unique(m.when);
       out.push_back(std::move(m));
     }
   }
@@ -114,6 +283,7 @@ bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared
   if (a.article == b.article || a.unit != b.unit) return false;
   const size_t predicates = shared_count(a.predicates, b.predicates);
   if (predicates == 0) return false;
+  if (!a.when.empty() && !b.when.empty() && shared_count(a.when, b.when) == 0) return false;
   const size_t names = shared_count(a.names, b.names);
   if (!a.names.empty() && !b.names.empty() && names == 0) return false;
   const size_t smaller =

@@ -25,7 +25,8 @@ struct NumberMention {
   std::string unit;
   bool approximate = false;             // "about", "at least", "more than"…
   std::vector<std::string> predicates;  // stems of the lower-case content words near it
-  std::vector<std::string> names;       // folded capitalised words near it (not the first)
+  std::vector<std::string> names;       // folded capitalised words of its clause (not the first)
+  std::vector<std::string> when;        // weekdays, months and years of its clause
 };
 
 // The story's numbers, in article then text order. Left out: numbers without a unit (a bare
@@ -36,8 +37,9 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& evidence,
                                            const SynthResources& resources, size_t window = 4);
 
 // True when `a` and `b` count the same thing: the same unit, at least one shared predicate,
-// shared context words making at least `min_shared` of the smaller context, and no two
-// different names (when both have names, they share one).
+// shared context words making at least `min_shared` of the smaller context, no two
+// different names (when both have names, they share one), and no two different times (when
+// both clauses say when, "on Sunday" / "in September", they share a word).
 bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared = 0.34);
 
 // True when the two values can both be right: equal; amounts of 1,000 or more within

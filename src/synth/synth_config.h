@@ -54,7 +54,7 @@ struct SynthConfig {
   double candidate_max_df = 0.15;
 
   // --- Corroborated / single source (corroboration.h) ---
-  size_t max_corroborated = 15;
+  size_t max_corroborated = 25;
   size_t max_single_source = 15;
   size_t max_single_source_per_article = 5;
   // Single-source facts rank by names, numbers, dates (about 0–5 points) plus this times the
@@ -71,6 +71,10 @@ struct SynthConfig {
   // A single-source candidate naming an entity few outlets name (two or more, under half) is
   // told elsewhere when a claim of another outlet names it too and shares this many terms.
   size_t single_source_shared_terms = 3;
+  // A single-source candidate writing a figure in digits ("40-year-old", "58-3", "2008")
+  // that a claim of another outlet writes too, with at least this many terms in common, tells
+  // that outlet's fact: not listed.
+  size_t single_source_figure_terms = 2;
 
   // --- Title (title.h) ---
   // The lead claim gives the title when at least this share of the story's outlets tell it;
@@ -101,6 +105,11 @@ struct SynthConfig {
   // every group so far (quadratic). The largest dev story has 242 (rpm2-fr-dev); all of bbc-news
   // (2,127 articles) cross-checked as one story has 9,400, which took 30 s to group.
   size_t max_quotes_merged = 2000;
+  // Two wordings of one person's quote are shown as a disagreement when they share at least
+  // this share of the smaller one's content words and at least quote_version_min_shared of
+  // them (one statement worded two ways), and differ in one at least.
+  double quote_version_min_overlap = 0.5;
+  size_t quote_version_min_shared = 3;
 
   // --- Timeline (timeline.h) ---
   // Words of context kept around a date for "what".

@@ -45,13 +45,20 @@ SynthResources SynthResources::load(const std::string& data_dir,
       if (key == "preposition") add_variants(value, links);
     }
     for (const char* file : {"weekdays.txt", "months.txt"})
-      for (const auto& line : text::read_list(data_dir, lang, file)) add_variants(line, plain);
+      for (const auto& line : text::read_list(data_dir, lang, file)) {
+        add_variants(line, plain);
+        add_variants(line, r.time_words_[lang]);
+      }
     auto& openers = r.dependent_openers_[lang];
     for (const auto& line : text::read_list(data_dir, lang, "dependent_openers.txt"))
       add_variants(line, openers);
     auto& revisions = r.revision_cues_[lang];
     for (const auto& line : text::read_list(data_dir, lang, "revision_cues.txt"))
       add_variants(line, revisions);
+    for (const auto& line : text::read_list(data_dir, lang, "offset_cues.txt"))
+      add_variants(line, r.offset_cues_[lang]);
+    for (const auto& line : text::read_list(data_dir, lang, "range_words.txt"))
+      add_variants(line, r.range_words_[lang]);
   }
   return r;
 }
@@ -63,6 +70,11 @@ const text::StopWords& SynthResources::stop_words(const std::string& lang) const
 const std::unordered_set<std::string>& SynthResources::plain_words(const std::string& lang) const {
   auto it = plain_words_.find(lang);
   return it == plain_words_.end() ? no_words_ : it->second;
+}
+
+const std::unordered_set<std::string>& SynthResources::time_words(const std::string& lang) const {
+  auto it = time_words_.find(lang);
+  return it == time_words_.end() ? no_words_ : it->second;
 }
 
 const std::unordered_set<std::string>& SynthResources::link_words(const std::string& lang) const {
@@ -80,6 +92,16 @@ const std::unordered_set<std::string>& SynthResources::revision_cues(
     const std::string& lang) const {
   auto it = revision_cues_.find(lang);
   return it == revision_cues_.end() ? no_words_ : it->second;
+}
+
+const std::unordered_set<std::string>& SynthResources::offset_cues(const std::string& lang) const {
+  auto it = offset_cues_.find(lang);
+  return it == offset_cues_.end() ? no_words_ : it->second;
+}
+
+const std::unordered_set<std::string>& SynthResources::range_words(const std::string& lang) const {
+  auto it = range_words_.find(lang);
+  return it == range_words_.end() ? no_words_ : it->second;
 }
 
 }  // namespace recoupe::synth

@@ -26,6 +26,8 @@ class SynthResources {
   // reporting verbs (data/<lang>/speech_verbs.txt "verb ="), weekday and month names
   // (weekdays.txt, months.txt). Empty for a language without those files.
   const std::unordered_set<std::string>& plain_words(const std::string& lang) const;
+  // Folded weekday and month names (weekdays.txt, months.txt): when something happened.
+  const std::unordered_set<std::string>& time_words(const std::string& lang) const;
   // Folded prepositions (speech_verbs.txt "preposition ="): the link words of a noun phrase
   // ("vente d'armes", "poignée de main").
   const std::unordered_set<std::string>& link_words(const std::string& lang) const;
@@ -36,11 +38,17 @@ class SynthResources {
   // Folded word starts that mark a number as revised (data/<lang>/revision_cues.txt:
   // "réévalu", "revis"): an update of a figure, not a dispute. Empty without that file.
   const std::unordered_set<std::string>& revision_cues(const std::string& lang) const;
+  // Folded words that, right after a duration, make it an offset between two moments
+  // (data/<lang>/offset_cues.txt: "avant", "later", "ago"). Empty without that file.
+  const std::unordered_set<std::string>& offset_cues(const std::string& lang) const;
+  // Folded words joining the ends of a range of numbers (data/<lang>/range_words.txt: "à",
+  // "to"). Empty without that file.
+  const std::unordered_set<std::string>& range_words(const std::string& lang) const;
 
  private:
   const text::StopWordCatalog* stop_words_ = nullptr;
   std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_,
-      dependent_openers_, revision_cues_;
+      dependent_openers_, revision_cues_, offset_cues_, range_words_, time_words_;
   std::unordered_set<std::string> no_words_;
 };
 

@@ -108,7 +108,8 @@ std::string clause_around(std::string_view s, size_t begin, size_t end, int max_
 }
 
 std::vector<TimelineEntry> build_timeline(const StoryEvidence& ev, const SynthResources& resources,
-                                          const SynthConfig& cfg) {
+                                          const SynthConfig& cfg, size_t* left_out) {
+  if (left_out) *left_out = 0;
   const text::StopWords& stop = resources.stop_words(ev.language);
   text::Stemmer stemmer(ev.language);
   std::vector<Event> events;
@@ -215,6 +216,7 @@ std::vector<TimelineEntry> build_timeline(const StoryEvidence& ev, const SynthRe
     std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
       return x.articles.size() > y.articles.size();
     });
+    if (left_out) *left_out = std::min(out.size() - cfg.max_timeline, kMoreCounted);
     out.resize(cfg.max_timeline);
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) {

@@ -16,10 +16,11 @@ namespace recoupe::synth {
 // cut to config.timeline_what_words words. Entries with the same date whose "what" share
 // content (stem cosine ≥ config.timeline_merge_threshold) are one event citing all their
 // articles. Sorted by date (then most cited first); when there are more than
-// config.max_timeline events, the most cited are kept. Thread-safe. Cost: O(dates²) per date.
+// config.max_timeline events, the most cited are kept and *left_out (when given) counts the
+// others. Thread-safe. Cost: O(dates²) per date.
 std::vector<TimelineEntry> build_timeline(const StoryEvidence& evidence,
                                           const SynthResources& resources,
-                                          const SynthConfig& config);
+                                          const SynthConfig& config, size_t* left_out = nullptr);
 
 // The clause of `sentence` that holds bytes [begin, end) (relative to the sentence),
 // bounded by , ; : ( ) and dashes, extended as described above, at most `max_words` words.

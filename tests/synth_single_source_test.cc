@@ -1,0 +1,77 @@
+// Single-source facts: only what one outlet tells (synth/corroboration.h). Written cases, not
+// copies of dev stories.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "synth/analyzed_story.h"
+#include "synth/claims.h"
+#include "synth/corroboration.h"
+#include "synth_test_util.h"
+
+namespace recoupe::synth {
+namespace {
+
+Article article(std::string id, std::string source, std::string text) {
+  Article a;
+  a.id = std::move(id);
+  a.source = std::move(source);
+  a.language = "en";
+  a.text = std::move(text);
+  return a;
+}
+
+// The single-source claims of a story of `articles` under `config`.
+std::vector<std::string> single_source(std::vector<Article> articles, const SynthConfig& config) {
+  const SynthResources& resources = recoupe::testing::shipped_resources().synth();
+  AnalyzedStory story =
+      analyze_story("s", std::move(articles), testing::analysis_resources(), nullptr);
+  const StoryEvidence ev = story.evidence();
+  const ClaimSet claims = build_claims(ev, resources, config);
+  std::vector<std::string> out;
+  for (const auto& s : single_source_claims(ev, claims, config)) out.push_back(s.claim);
+  return out;
+}
+
+bool listed(const std::vector<std::string>& claims, const std::string& start) {
+  for (const auto& c : claims)
+    if (c.rfind(start, 0) == 0) return true;
+  return false;
+}
+
+std::vector<Article> bridge_story() {
+  return {
+      article("a", "a.example",
+              "The 58-year-old mayor Anna Dupont opened the Rivergate bridge over the Selle on "
+              "Monday. Traffic resumed at noon."),
+      article("b", "b.example",
+              "Anna Dupont, 58, later hosted a gala for the Lyon engineers at the town hall. "
+              "Engineers from Lyon designed its steel arch."),
+      article("c", "c.example",
+              "Works on the Rivergate bridge employed 340 workers from Picardy, the city said. "
+              "The bridge opened on Monday."),
+  };
+}
+
+TEST(SingleSource, AFigureAnotherOutletWritesOnTheSameSubjectIsNotOneOutletsFact) {
+  // "Anna Dupont, 58, later hosted a gala…" beside "the 58-year-old mayor Anna Dupont": told by two
+  // outlets.
+  const auto claims = single_source(bridge_story(), SynthConfig{});
+  EXPECT_FALSE(listed(claims, "Anna Dupont, 58")) << ::testing::PrintToString(claims);
+  // A figure no other outlet writes stays this outlet's own fact.
+  EXPECT_TRUE(listed(claims, "Works on the Rivergate bridge employed 340"))
+      << ::testing::PrintToString(claims);
+}
+
+TEST(SingleSource, TheFigureRuleIsTheOneThatDropsIt) {
+  // Without the figure rule (a term threshold nothing meets), the claim is listed: the
+  // first test passes because of that rule, not by accident of alignment.
+  SynthConfig loose;
+  loose.single_source_figure_terms = 1000;
+  const auto claims = single_source(bridge_story(), loose);
+  EXPECT_TRUE(listed(claims, "Anna Dupont, 58")) << ::testing::PrintToString(claims);
+}
+
+}  // namespace
+}  // namespace recoupe::synth
