@@ -402,5 +402,27 @@ TEST(InputIntegrity, UnsupportedLabelLanguageAndBadThreadsAreUsageErrors) {
   }
 }
 
+// An output named inside an input folder, on a file the run reads, would overwrite that
+// input: refused before anything is read or written, and the input is left as it was.
+TEST(InputIntegrity, OutputOverAnInputInsideAnInputFolderIsRefused) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "in" / "sub");
+  std::ofstream(dir.path() / "in" / "a.txt") << kPutinText;
+  std::ofstream(dir.path() / "in" / "sub" / "b.txt") << kBudgetText;
+  for (const std::string target : {"in/a.txt", "in/sub/b.txt"}) {
+    const fs::path out = dir.path() / target;
+    const std::string before = slurp(out);
+    auto r = recoupe(dir, "report", {(dir.path() / "in").string(), "-o", out.string()});
+    EXPECT_EQ(r.exit_code, 2) << dump(r);
+    ASSERT_FALSE(r.err_lines.empty());
+    EXPECT_NE(r.err_lines[0].find("is also an input"), std::string::npos) << dump(r);
+    EXPECT_EQ(slurp(out), before) << target;
+  }
+  // A new file in the folder, or a file outside it, is fine.
+  auto ok = recoupe(dir, "report",
+                    {(dir.path() / "in").string(), "-o", (dir.path() / "report.txt").string()});
+  EXPECT_EQ(ok.exit_code, 0) << dump(ok);
+}
+
 }  // namespace
 }  // namespace recoupe

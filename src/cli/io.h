@@ -48,7 +48,8 @@ class Output {
     if (!path) return true;
     std::error_code ec;
     for (const auto& input : inputs)
-      if (input != "-" && std::filesystem::equivalent(*path, input, ec)) {
+      if (input != "-" &&
+          (std::filesystem::equivalent(*path, input, ec) || existing_file_inside(*path, input))) {
         std::fprintf(stderr, "recoupe %s: %s is also an input; write the output elsewhere\n",
                      command, path->c_str());
         return false;
@@ -64,6 +65,20 @@ class Output {
     return true;
   }
   std::ostream& stream() { return file_.is_open() ? file_ : std::cout; }
+
+  // True when `path` names a file that exists inside the input folder `folder` (at any
+  // depth): the run reads it, and writing the output there would overwrite an input.
+  static bool existing_file_inside(const std::string& path, const std::string& folder) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec) || !fs::exists(path, ec)) return false;
+    const fs::path file = fs::canonical(path, ec);
+    if (ec) return false;
+    const fs::path dir = fs::canonical(folder, ec);
+    if (ec) return false;
+    const fs::path rel = file.lexically_relative(dir);
+    return !rel.empty() && *rel.begin() != "..";
+  }
   bool to_file() const { return file_.is_open(); }
 
   // Flushes everything written and puts the file in place. False, after one error line
