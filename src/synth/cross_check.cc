@@ -100,7 +100,7 @@ CrossCheck cross_check(const StoryEvidence& ev, const SynthResources& resources,
                     cfg.max_quotes_merged, quotes_found - cfg.max_quotes_merged));
   std::vector<char> disputed;
   cc.disagreements = find_disagreements(ev, claims, cc.quotes, resources, cfg, &disputed);
-  cc.summary = summarize(ev, claims, cfg, cfg.summary_max_words, &disputed);
+  cc.summary = summarize(ev, claims, cfg, resources.elisions(), cfg.summary_max_words, &disputed);
   cc.corroborated = corroborated_claims(ev, claims, cfg);
   cc.single_source = single_source_claims(ev, claims, cfg);
   cc.entities = story_entities(ev, cfg);
