@@ -153,7 +153,8 @@ void batch(const std::vector<Article>& base, size_t n, unsigned threads) {
   for (size_t i = 0; i < n; ++i) arts.push_back(replay(base[i % base.size()], i / base.size()));
   cluster::ClusterConfig config;
   engine::FeatureSpace space(testing::shipped_resources().data_dir(),
-                             testing::shipped_resources().stop_words());
+                             testing::shipped_resources().stop_words(),
+                             testing::shipped_resources().elisions());
   double cpu0 = cpu_seconds();
   auto t0 = Clock::now();
   auto features = engine::featurize_batch(arts, space, config, threads);
@@ -186,7 +187,8 @@ void batch(const std::vector<Article>& base, size_t n, unsigned threads) {
 void online(const std::vector<Article>& base, size_t n, unsigned threads) {
   cluster::ClusterConfig config;
   engine::FeatureSpace space(testing::shipped_resources().data_dir(),
-                             testing::shipped_resources().stop_words());
+                             testing::shipped_resources().stop_words(),
+                             testing::shipped_resources().elisions());
   // Terms of the real articles once; replays are made at the term level: every entity and
   // title key gets a replay suffix (a new id), like the text-level replay above but
   // without re-parsing 1M texts; the MinHash signature is re-hashed per replay.

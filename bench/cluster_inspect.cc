@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   engine::FeatureSpace space(testing::shipped_resources().data_dir(),
-                             testing::shipped_resources().stop_words());
+                             testing::shipped_resources().stop_words(),
+                             testing::shipped_resources().elisions());
   auto f = engine::featurize_batch(arts, space, config);
   std::vector<std::tuple<double, size_t, size_t, cluster::PairScore>> rows;
   for (size_t i = 0; i < arts.size(); ++i)

@@ -14,7 +14,8 @@ namespace {
 const EntityResources& resources() {
   static const auto* res = [] {
     auto r = EntityResources::load(text::find_data_dir(),
-                                   recoupe::testing::shipped_resources().stop_words());
+                                   recoupe::testing::shipped_resources().stop_words(),
+                                   recoupe::testing::shipped_resources().elisions());
     EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().to_string());
     return new EntityResources(std::move(*r));
   }();

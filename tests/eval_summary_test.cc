@@ -8,25 +8,28 @@
 #include "eval/rouge.h"
 #include "eval/summary_eval.h"
 #include "eval/summary_refs.h"
+#include "shipped_resources.h"
 
 namespace recoupe::eval {
 namespace {
 
 TEST(Rouge, CountsOverlapOnFoldedStems) {
   text::Stemmer fr("fr");
-  auto s = rouge("Le chat mange la souris.", {"Le chat mange la souris."}, fr);
+  auto s = rouge("Le chat mange la souris.", {"Le chat mange la souris."}, fr,
+                 recoupe::testing::shipped_resources().elisions());
   EXPECT_DOUBLE_EQ(s.rouge1, 1.0);
   EXPECT_DOUBLE_EQ(s.rougel, 1.0);
-  auto t = rouge("chats noirs", {"chat dort"}, fr);
+  auto t =
+      rouge("chats noirs", {"chat dort"}, fr, recoupe::testing::shipped_resources().elisions());
   EXPECT_GT(t.rouge1, 0.0);  // "chats" and "chat" share a stem
   EXPECT_EQ(t.rouge2, 0.0);
-  EXPECT_EQ(rouge("", {"x"}, fr).rouge1, 0.0);
+  EXPECT_EQ(rouge("", {"x"}, fr, recoupe::testing::shipped_resources().elisions()).rouge1, 0.0);
 }
 
 TEST(Rouge, CandidateIsCutToTheWordBudget) {
   text::Stemmer en("en");
   // Cut to 2 words, "a b" against "a b c d": precision 1, recall 1/2.
-  auto s = rouge("a b x y", {"a b c d"}, en, 2);
+  auto s = rouge("a b x y", {"a b c d"}, en, recoupe::testing::shipped_resources().elisions(), 2);
   EXPECT_NEAR(s.rouge1, 2 * 1.0 * 0.5 / 1.5, 1e-12);
 }
 
@@ -119,8 +122,10 @@ TEST(SummaryEval, AveragesRecordsAndRendersBothSystems) {
   SummaryRef ref;
   ref.topic = "t";
   ref.summaries = {"the cat eats the mouse"};
-  e.add(ref, "en", "the cat eats the mouse", "a dog sleeps");
-  e.add(ref, "en", "a dog sleeps", "a dog sleeps");
+  e.add(ref, "en", "the cat eats the mouse", "a dog sleeps",
+        recoupe::testing::shipped_resources().elisions());
+  e.add(ref, "en", "a dog sleeps", "a dog sleeps",
+        recoupe::testing::shipped_resources().elisions());
   EXPECT_EQ(e.records, 2);
   EXPECT_DOUBLE_EQ(e.system.mean().rouge1, 0.5);
   EXPECT_DOUBLE_EQ(e.lead.mean().rouge1, 0.0);

@@ -17,7 +17,7 @@ std::vector<std::string> keys(const TermDictionary& d, const std::vector<TermWei
 TEST(TermExtractor, StemsNamesAndNumbers) {
   TermDictionary dict;
   StopWordLibrary lib(text::find_data_dir(), recoupe::testing::shipped_resources().stop_words());
-  TermExtractor ex(dict, lib);
+  TermExtractor ex(dict, lib, recoupe::testing::shipped_resources().elisions());
   RawTerms r =
       ex.extract("fr", "Poutine reçoit Kim",
                  "Vladimir Poutine a reçu Kim Jong-un mercredi 13 septembre 2023 au "
@@ -40,7 +40,7 @@ TEST(TermExtractor, StemsNamesAndNumbers) {
 TEST(TermExtractor, OneKeyPerNameAndNumberAcrossLanguages) {
   TermDictionary dict;
   StopWordLibrary lib(text::find_data_dir(), recoupe::testing::shipped_resources().stop_words());
-  TermExtractor ex(dict, lib);
+  TermExtractor ex(dict, lib, recoupe::testing::shipped_resources().elisions());
   RawTerms fr = ex.extract(
       "fr", "", "Au cosmodrome, Poutine a reçu Kim Jong-un à Vostotchny : 6,1 et 1,500.");
   RawTerms en = ex.extract(
@@ -53,7 +53,7 @@ TEST(TermExtractor, OneKeyPerNameAndNumberAcrossLanguages) {
 TEST(TermExtractor, TransliteratesNonLatinNames) {
   TermDictionary dict;
   StopWordLibrary lib(text::find_data_dir(), recoupe::testing::shipped_resources().stop_words());
-  TermExtractor ex(dict, lib);
+  TermExtractor ex(dict, lib, recoupe::testing::shipped_resources().elisions());
   EXPECT_EQ(ex.latin("путин"), "putin");
   EXPECT_EQ(ex.latin("putin"), "putin");
   RawTerms r = ex.extract("ru", "", "Вчера Путин встретился с Ким Чен Ыном.");
@@ -64,7 +64,7 @@ TEST(TermExtractor, TransliteratesNonLatinNames) {
 TEST(TermExtractor, GivenEntityNamesReplaceTheProxy) {
   TermDictionary dict;
   StopWordLibrary lib(text::find_data_dir(), recoupe::testing::shipped_resources().stop_words());
-  TermExtractor ex(dict, lib);
+  TermExtractor ex(dict, lib, recoupe::testing::shipped_resources().elisions());
   EntityHints hints;
   hints.names = std::vector<std::string>{"Kim Jong-un"};
   RawTerms r = ex.extract("en", "", "Yesterday Putin met Kim Jong-un.", hints);

@@ -27,7 +27,8 @@ std::string norm(const std::string& s) { return text::collapse_spaces(s); }
 // differ from one article's print to another's.
 std::string words_of(const std::string& s) {
   std::string out;
-  for (const auto& w : folded_words(s)) out += w + " ";
+  for (const auto& w : folded_words(s, recoupe::testing::shipped_resources().elisions()))
+    out += w + " ";
   return out;
 }
 
@@ -36,8 +37,10 @@ std::string words_of(const std::string& s) {
 std::set<std::string> stems_and_numbers(const std::string& s, const text::StopWords& stop,
                                         const text::Stemmer& stemmer) {
   std::set<std::string> out;
-  for (const auto& w : content_words(s, stop, stemmer)) out.insert(w.stem);
-  for (const auto& w : folded_words(s))
+  for (const auto& w :
+       content_words(s, stop, stemmer, recoupe::testing::shipped_resources().elisions()))
+    out.insert(w.stem);
+  for (const auto& w : folded_words(s, recoupe::testing::shipped_resources().elisions()))
     if (!w.empty() && w[0] >= '0' && w[0] <= '9') out.insert(w);
   return out;
 }

@@ -198,7 +198,8 @@ TEST(SynthTitle, CompressesToTheMainClause) {
       "retrouvés, ce mercredi 13 septembre, au cosmodrome russe de Vostotchny, dans l'Est de la "
       "Russie.";
   size_t b = claim.find("mercredi");
-  EXPECT_EQ(compress_to_main_clause(claim, {{b, b + std::string("mercredi 13 septembre").size()}}),
+  EXPECT_EQ(compress_to_main_clause(claim, recoupe::testing::shipped_resources().elisions(),
+                                    {{b, b + std::string("mercredi 13 septembre").size()}}),
             "Le président russe Vladimir Poutine et le dirigeant nord-coréen Kim Jong-un se sont "
             "retrouvés au cosmodrome russe de Vostotchny");
 }

@@ -78,15 +78,14 @@ std::vector<uint8_t> rule_tags(const std::vector<NerToken>& toks, const std::vec
 }  // namespace
 
 Expected<EntityResources> EntityResources::load(const std::string& data_dir,
-                                                const text::StopWordCatalog& stop_words) {
+                                                const text::StopWordCatalog& stop_words,
+                                                const text::ElisionRules& elisions) {
   EntityResources r;
   auto gaz = Gazetteer::load(data_dir + "/gazetteer/places.tsv.zst");
   if (!gaz) return gaz.error();
   r.gazetteer_ = std::make_shared<const Gazetteer>(std::move(*gaz));
   r.aliases_ = AliasData::load(data_dir, r.gazetteer_);
-  auto elisions = text::load_elision_rules(data_dir);
-  if (!elisions) return elisions.error();
-  r.elisions_ = std::move(*elisions);
+  r.elisions_ = &elisions;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(data_dir + "/ner", ec)) {
     if (entry.path().extension() != ".model") continue;
@@ -97,7 +96,7 @@ Expected<EntityResources> EntityResources::load(const std::string& data_dir,
   for (const auto& entry : fs::directory_iterator(data_dir, ec)) {
     std::string lang = entry.path().filename().string();
     if (!entry.is_directory() || lang.size() < 2 || lang.size() > 3) continue;
-    NerCues cues = NerCues::load(data_dir, lang, r.elisions_);
+    NerCues cues = NerCues::load(data_dir, lang, elisions);
     if (!cues.empty()) r.cues_.emplace(lang, std::move(cues));
     for (auto& w : text::read_list(data_dir, lang, "org_heads.txt"))
       r.org_heads_.insert(text::lower_case(w));

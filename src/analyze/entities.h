@@ -36,18 +36,19 @@ namespace recoupe::analyze {
 class EntityResources {
  public:
   // Loads data/gazetteer/places.tsv.zst, data/ner/<lang>.model for every model present,
-  // data/<lang>/ner_cues.txt, elisions.txt and stopwords.txt for every language folder, and
-  // data/aliases/exonyms.tsv. Error when the gazetteer, a present model or the elision lists
-  // cannot be read (text::load_elision_rules).
+  // data/<lang>/ner_cues.txt and stopwords.txt for every language folder, and
+  // data/aliases/exonyms.tsv. Error when the gazetteer or a present model cannot be read.
   // Cost: ≈ 0.5 s.
-  // Stop words come from `stop_words` (lower-cased here).
+  // Stop words come from `stop_words` (lower-cased here); `elisions` (the tokenizer's, loaded
+  // once by engine::Resources) must outlive this object.
   static Expected<EntityResources> load(const std::string& data_dir,
-                                        const text::StopWordCatalog& stop_words);
+                                        const text::StopWordCatalog& stop_words,
+                                        const text::ElisionRules& elisions);
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
   const AliasData& aliases() const { return aliases_; }
   // Elided words split off by the tokenizer (data/<lang>/elisions.txt).
-  const text::ElisionRules& elisions() const { return elisions_; }
+  const text::ElisionRules& elisions() const { return *elisions_; }
   const NerModel* model(const std::string& lang) const;  // nullptr: no model for lang
   const NerCues& cues(const std::string& lang) const;    // empty when none
   bool is_stopword(const std::string& lang, const std::string& lower) const;
@@ -60,7 +61,7 @@ class EntityResources {
  private:
   std::shared_ptr<const Gazetteer> gazetteer_ = std::make_shared<Gazetteer>();
   AliasData aliases_;
-  text::ElisionRules elisions_;
+  const text::ElisionRules* elisions_ = nullptr;
   std::map<std::string, NerModel> models_;
   std::map<std::string, NerCues> cues_;
   std::map<std::string, std::unordered_set<std::string>> stopwords_;

@@ -3,16 +3,13 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "text/elisions.h"
 #include "text/fold.h"
 #include "text/normalize.h"
+#include "text/tokens.h"
 
 namespace recoupe::analyze {
 namespace {
-
-bool is_space(UChar32 c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF;
-}
 
 bool is_letter(UChar32 c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -40,46 +37,47 @@ std::string_view trim(std::string_view s) {
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> out;
   out.reserve(text.size() / 5 + 1);
+  // Every apostrophe becomes a piece of its own, so the elision split of the stream does not
+  // change the pieces: no rules are needed.
+  const text::ElisionRules no_elisions;
+  text::TokenScanner scanner(text, no_elisions);
+  text::Token token;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t len = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  bool space = false, newline = false;
-  while (i < len) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c < 0) continue;
-    if (is_space(c)) {
-      space = true;
-      if (c == '\n' || c == 0x2028 || c == 0x2029 || c == 0x85) newline = true;
-      continue;
-    }
-    Token t;
-    t.begin = static_cast<size_t>(start);
-    t.space_before = space;
-    t.newline_before = newline;
-    space = newline = false;
-    if (is_letter(c)) {
-      t.kind = TokenKind::kWord;
-      t.upper = is_upper(c);
-      int32_t end = i;
-      while (i < len) {
-        int32_t j = i;
-        UChar32 d;
-        U8_NEXT(s, j, len, d);
-        if (d < 0 || !is_letter(d)) break;
-        i = end = j;
+  while (scanner.next(token)) {
+    // The first piece of a token carries the whitespace before it; the text's first token
+    // has whitespace before it only when it does not open the text.
+    bool space = out.empty() && token.begin == 0 ? false : token.space_before;
+    bool newline = token.line_break_before;
+    const int32_t end = static_cast<int32_t>(token.end);
+    int32_t i = static_cast<int32_t>(token.begin);
+    while (i < end) {
+      int32_t start = i;
+      UChar32 c;
+      U8_NEXT(s, i, end, c);
+      if (c < 0) continue;
+      Token t;
+      t.begin = static_cast<size_t>(start);
+      t.space_before = space;
+      t.newline_before = newline;
+      space = newline = false;
+      if (is_letter(c)) {
+        t.kind = TokenKind::kWord;
+        t.upper = is_upper(c);
+        for (int32_t j = i; i < end; i = j) {
+          UChar32 d;
+          U8_NEXT(s, j, end, d);
+          if (d < 0 || !is_letter(d)) break;
+        }
+      } else if (is_digit(c)) {
+        t.kind = TokenKind::kNumber;
+        while (i < end && s[i] >= '0' && s[i] <= '9') ++i;
+      } else {
+        t.kind = TokenKind::kPunct;
       }
-      i = end;
-    } else if (is_digit(c)) {
-      t.kind = TokenKind::kNumber;
-      while (i < len && s[i] >= '0' && s[i] <= '9') ++i;
-    } else {
-      t.kind = TokenKind::kPunct;
+      t.end = static_cast<size_t>(i);
+      t.folded = text::fold(text.substr(t.begin, t.end - t.begin));
+      out.push_back(std::move(t));
     }
-    t.end = static_cast<size_t>(i);
-    t.folded = text::fold(text.substr(t.begin, t.end - t.begin));
-    out.push_back(std::move(t));
   }
   return out;
 }

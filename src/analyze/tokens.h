@@ -11,10 +11,13 @@ namespace recoupe::analyze {
 
 enum class TokenKind { kWord, kNumber, kPunct };
 
-// One token of a text: a run of letters (with combining marks), a run of decimal digits, or
-// one other non-space character. `folded` is the token lower-cased without diacritics, with
-// typographic apostrophes and dashes made ASCII (text::fold), so "l’État" gives "l", "'",
-// "etat". Offsets are UTF-8 bytes into the tokenized text.
+// One token of a text as the finders see it: a run of letters (with combining marks), a run
+// of ASCII digits, or one other non-space character. These are pieces of the text's token
+// stream (text::tokenize), each stream token cut at its inner '-', '.' and apostrophes and
+// where letters meet digits ("l'État" → "l", "'", "État"; "G7" → "G", "7"; "3.5" → "3", ".",
+// "5"), so that phrase lists match word by word. `folded` is the piece lower-cased without
+// diacritics, with typographic apostrophes and dashes made ASCII (text::fold), so "l’État"
+// gives "l", "'", "etat". Offsets are UTF-8 bytes into the tokenized text.
 struct Token {
   size_t begin = 0;
   size_t end = 0;
@@ -25,7 +28,8 @@ struct Token {
   std::string folded;
 };
 
-// Tokens of `utf8`. Invalid bytes are skipped. Cost: linear; one short string per token.
+// Tokens of `utf8`. Invalid bytes are skipped. Cost: linear (one pass of text::TokenScanner);
+// one short string per token. Pure; thread-safe.
 std::vector<Token> tokenize(std::string_view utf8);
 
 // A list of phrases (each a sequence of folded tokens) with a payload, matched on token

@@ -58,7 +58,7 @@ int run_eval_summary(int argc, char** argv) {
     if (docs.empty()) continue;
     auto s = summarizer.summarize(std::to_string(ref.line), std::move(docs), result.words);
     result.seconds += s.seconds;
-    result.add(ref, s.language, s.summary, s.lead);
+    result.add(ref, s.language, s.summary, s.lead, pipeline.resources().elisions());
   }
   if (result.records == 0) {
     print_error("eval-summary",

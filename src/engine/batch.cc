@@ -87,7 +87,7 @@ BatchResult group_articles(const std::vector<Article>& articles, const Resources
   result.story_of.assign(n, 0);
   if (n == 0) return result;
 
-  FeatureSpace space(resources.data_dir(), resources.stop_words());
+  FeatureSpace space(resources.data_dir(), resources.stop_words(), resources.elisions());
   std::vector<cluster::ArticleFeatures> features =
       featurize_batch(articles, space, config, threads);
   std::vector<size_t> order = publication_order(articles);

@@ -71,9 +71,10 @@ StorySummarizer::Summaries StorySummarizer::summarize(std::string story_id,
                            pipeline_.resources().analysis(), nullptr, pipeline_.config().quotes);
   auto evidence = story.evidence();
   auto claims = synth::build_claims(evidence, pipeline_.resources().synth(), config);
-  out.summary = join(synth::summarize(evidence, claims, config, words));
+  out.summary =
+      join(synth::summarize(evidence, claims, config, pipeline_.resources().elisions(), words));
   out.seconds = seconds_since(start);
-  out.lead = join(synth::lead_summary(evidence, words));
+  out.lead = join(synth::lead_summary(evidence, pipeline_.resources().elisions(), words));
   out.language = story.language;
   return out;
 }

@@ -63,7 +63,8 @@ std::vector<index::RawTerms> extract_terms(const std::vector<Article>& articles,
       [&](unsigned worker, size_t i) {
         auto& extractor = extractors[worker];
         if (!extractor)
-          extractor = std::make_unique<index::TermExtractor>(space.dictionary, space.stop_words);
+          extractor = std::make_unique<index::TermExtractor>(space.dictionary, space.stop_words,
+                                                             space.elisions);
         const Article& a = articles[i];
         raw[i] = extractor->extract(a.language.value_or(""), a.title.value_or(""), a.text);
       },

@@ -13,14 +13,17 @@
 
 namespace recoupe::engine {
 
-// Shared, long-lived state of feature extraction: the term dictionary, corpus statistics
-// and stop-word lists. The batch path builds one per run; a stream keeps one alive.
+// Shared, long-lived state of feature extraction: the term dictionary, corpus statistics,
+// stop-word lists and the elision rules that cut text into words. The batch path builds one
+// per run; a stream keeps one alive. `catalog` and `elisions` must outlive it.
 struct FeatureSpace {
-  FeatureSpace(const std::string& data_dir, const text::StopWordCatalog& catalog)
-      : stop_words(data_dir, catalog) {}
+  FeatureSpace(const std::string& data_dir, const text::StopWordCatalog& catalog,
+               const text::ElisionRules& elision_rules)
+      : stop_words(data_dir, catalog), elisions(elision_rules) {}
   index::TermDictionary dictionary;
   index::DocumentFrequency df;
   index::StopWordLibrary stop_words;
+  const text::ElisionRules& elisions;
 };
 
 // Raw terms of every article, on `threads` threads (0: all cores). Order preserved, and the

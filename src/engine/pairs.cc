@@ -13,7 +13,7 @@ std::vector<double> score_pairs(const std::vector<ArticlePair>& pairs, const Res
     all.push_back(p.first);
     all.push_back(p.second);
   }
-  FeatureSpace space(resources.data_dir(), resources.stop_words());
+  FeatureSpace space(resources.data_dir(), resources.stop_words(), resources.elisions());
   auto features = featurize_batch(all, space, config, threads);
   std::vector<double> out;
   out.reserve(pairs.size());

@@ -47,19 +47,22 @@ Expected<Resources> Resources::load(const std::string& data_dir) {
   r.data_dir_ = data_dir;
   r.stop_words_ =
       std::make_unique<const text::StopWordCatalog>(text::StopWordCatalog::load(data_dir));
-  auto cues = extract::TextCues::load(data_dir, *r.stop_words_);
+  auto elisions = text::load_elision_rules(data_dir);
+  if (!elisions) return elisions.error();
+  r.elisions_ = std::make_unique<const text::ElisionRules>(std::move(*elisions));
+  auto cues = extract::TextCues::load(data_dir, *r.stop_words_, *r.elisions_);
   if (!cues) return cues.error();
   r.text_cues_ = std::make_unique<const extract::TextCues>(std::move(*cues));
-  auto html = extract::HtmlResources::load(data_dir, *r.stop_words_);
+  auto html = extract::HtmlResources::load(data_dir, *r.stop_words_, *r.elisions_);
   if (!html) return html.error();
   r.html_ = std::make_unique<const extract::HtmlResources>(std::move(*html));
-  auto entities = analyze::EntityResources::load(data_dir, *r.stop_words_);
+  auto entities = analyze::EntityResources::load(data_dir, *r.stop_words_, *r.elisions_);
   if (!entities) return entities.error();
   r.entities_ = std::make_shared<const analyze::EntityResources>(std::move(*entities));
   r.analysis_ = std::make_unique<const analyze::AnalysisResources>(
       analyze::AnalysisResources::load(data_dir, *r.stop_words_, r.entities_));
   r.synth_ = std::make_unique<const synth::SynthResources>(
-      synth::SynthResources::load(data_dir, *r.stop_words_));
+      synth::SynthResources::load(data_dir, *r.stop_words_, *r.elisions_));
   return r;
 }
 

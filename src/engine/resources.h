@@ -11,6 +11,7 @@
 #include "extract/html_resources.h"
 #include "extract/text_cues.h"
 #include "synth/synth_resources.h"
+#include "text/elisions.h"
 #include "text/stopwords.h"
 
 namespace recoupe::engine {
@@ -38,6 +39,9 @@ class Resources {
 
   const std::string& data_dir() const { return data_dir_; }
   const text::StopWordCatalog& stop_words() const { return *stop_words_; }
+  // Elided words the tokenizer splits off (data/<lang>/elisions.txt), for every stage that
+  // cuts text into tokens or words.
+  const text::ElisionRules& elisions() const { return *elisions_; }
   const extract::TextCues& text_cues() const { return *text_cues_; }
   const extract::HtmlResources& html() const { return *html_; }
   const analyze::EntityResources& entities() const { return *entities_; }
@@ -50,6 +54,7 @@ class Resources {
   std::string data_dir_;
   // Behind pointers so that the references the bundles keep to the catalog survive a move.
   std::unique_ptr<const text::StopWordCatalog> stop_words_;
+  std::unique_ptr<const text::ElisionRules> elisions_;
   std::unique_ptr<const extract::TextCues> text_cues_;
   std::unique_ptr<const extract::HtmlResources> html_;
   std::shared_ptr<const analyze::EntityResources> entities_;

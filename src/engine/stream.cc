@@ -6,8 +6,9 @@ namespace recoupe::engine {
 
 StreamGrouper::StreamGrouper(const Resources& resources, const cluster::ClusterConfig& config)
     : config_(config),
-      space_(resources.data_dir(), resources.stop_words()),
-      extractor_(std::make_unique<index::TermExtractor>(space_.dictionary, space_.stop_words)),
+      space_(resources.data_dir(), resources.stop_words(), resources.elisions()),
+      extractor_(std::make_unique<index::TermExtractor>(space_.dictionary, space_.stop_words,
+                                                        space_.elisions)),
       clusterer_(config) {}
 
 StreamAssignment StreamGrouper::add(const Article& article) {

@@ -8,9 +8,10 @@
 namespace recoupe::eval {
 namespace {
 
-std::vector<std::string> tokens(const std::string& s, const text::Stemmer& stemmer, int max_words) {
+std::vector<std::string> tokens(const std::string& s, const text::Stemmer& stemmer,
+                                const text::ElisionRules& elisions, int max_words) {
   std::vector<std::string> out;
-  for (auto& w : synth::folded_words(s)) {
+  for (auto& w : synth::folded_words(s, elisions)) {
     if (max_words > 0 && static_cast<int>(out.size()) >= max_words) break;
     out.push_back(stemmer.stem(w));
   }
@@ -52,12 +53,12 @@ double lcs_f1(const std::vector<std::string>& c, const std::vector<std::string>&
 }  // namespace
 
 RougeScores rouge(const std::string& candidate, const std::vector<std::string>& references,
-                  const text::Stemmer& stemmer, int max_words) {
+                  const text::Stemmer& stemmer, const text::ElisionRules& elisions, int max_words) {
   RougeScores s;
-  auto c = tokens(candidate, stemmer, max_words);
+  auto c = tokens(candidate, stemmer, elisions, max_words);
   if (c.empty() || references.empty()) return s;
   for (const auto& ref : references) {
-    auto r = tokens(ref, stemmer, 0);
+    auto r = tokens(ref, stemmer, elisions, 0);
     s.rouge1 += ngram_f1(c, r, 1);
     s.rouge2 += ngram_f1(c, r, 2);
     s.rougel += lcs_f1(c, r);

@@ -26,10 +26,11 @@ RougeScores RougeMean::mean() const {
 }
 
 void SummaryEval::add(const SummaryRef& ref, const std::string& language,
-                      const std::string& summary, const std::string& lead_summary) {
+                      const std::string& summary, const std::string& lead_summary,
+                      const text::ElisionRules& elisions) {
   text::Stemmer stemmer(language);
-  RougeScores s = rouge(summary, ref.summaries, stemmer, words);
-  RougeScores l = rouge(lead_summary, ref.summaries, stemmer, words);
+  RougeScores s = rouge(summary, ref.summaries, stemmer, elisions, words);
+  RougeScores l = rouge(lead_summary, ref.summaries, stemmer, elisions, words);
   system.add(s);
   lead.add(l);
   ++records;

@@ -37,9 +37,10 @@ struct SummaryEval {
   std::vector<SummaryRecordScore> per_record;
 
   // Scores `summary` and `lead_summary` (texts in `language`, which picks the Snowball
-  // stemmer) against `ref.summaries`, cut to `words` (rouge.h), and adds them.
+  // stemmer) against `ref.summaries`, cut to `words` (rouge.h; words cut with `elisions`),
+  // and adds them.
   void add(const SummaryRef& ref, const std::string& language, const std::string& summary,
-           const std::string& lead_summary);
+           const std::string& lead_summary, const text::ElisionRules& elisions);
 };
 
 // {records, missing_articles, words, tokens, recoupe: {rouge1_f, rouge2_f, rougel_f}, lead:

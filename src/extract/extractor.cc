@@ -79,10 +79,10 @@ Article extract_article(const RawDocument& doc, const ExtractResources& resource
     a.text += paragraphs[i];
   }
   a.paragraphs = std::move(paragraphs);
-  a.words = static_cast<int>(text::count_words(a.text));
+  a.words = static_cast<int>(text::count_words(a.text, resources.text.elisions()));
   if (a.words == 0 && doc.kind == ContentKind::kText) {
     // Never lose an article whole: keep a plain text that the filter emptied as given.
-    if (size_t words = text::count_words(doc.content); words > 0) {
+    if (size_t words = text::count_words(doc.content, resources.text.elisions()); words > 0) {
       a.text = doc.content;
       a.paragraphs = {a.text};
       a.words = static_cast<int>(words);
@@ -91,7 +91,7 @@ Article extract_article(const RawDocument& doc, const ExtractResources& resource
 
   std::string hint = doc.language.value_or(meta.language.value_or(""));
   std::string sample = a.title.value_or("") + "\n" + a.text;
-  text::LanguageGuess lang = text::detect_language(sample, hint);
+  text::LanguageGuess lang = text::detect_language(sample, resources.text.elisions(), hint);
   if (doc.language) {
     a.language = doc.language;  // given wins
     a.language_confidence = 1.0;

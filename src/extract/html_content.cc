@@ -403,14 +403,14 @@ std::vector<size_t> blocks_inside(const Dom& dom, const std::vector<Block>& bloc
 // jusText-like classification of every block: good (running text), bad, or short/near-good
 // decided by the nearest good/bad neighbours.
 std::vector<size_t> justext_blocks(const std::vector<Block>& blocks, const text::StopWords* sw,
-                                   const ContentConfig& cfg) {
+                                   const text::ElisionRules& elisions, const ContentConfig& cfg) {
   enum Class : uint8_t { kBad, kGood, kShort, kNearGood };
   std::vector<Class> cls(blocks.size(), kBad);
   for (size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
     double sd = 0;
     if (sw) {
-      auto spans = text::word_spans(b.text);
+      auto spans = text::word_spans(b.text, elisions);
       size_t stop = 0;
       for (const auto& w : spans)
         if (sw->contains(text::fold(std::string_view(b.text).substr(w.begin, w.end - w.begin))))
@@ -653,7 +653,7 @@ ContentResult select_with_mask(const Dom& dom, const HtmlResources& res, std::st
   if (!containers.empty()) result.container = containers.front();
 
   uint32_t chars = total_chars(blocks, chosen);
-  std::vector<size_t> jt = justext_blocks(blocks, res.stopwords(lang), cfg);
+  std::vector<size_t> jt = justext_blocks(blocks, res.stopwords(lang), res.elisions(), cfg);
   uint32_t jt_chars = total_chars(blocks, jt);
   if (jt_chars > cfg.fallback_length_ratio * chars ||
       (chars < static_cast<uint32_t>(cfg.min_article_chars) && jt_chars > chars)) {

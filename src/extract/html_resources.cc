@@ -44,9 +44,11 @@ bool ClassCue::matches(std::string_view token) const {
 }
 
 Expected<HtmlResources> HtmlResources::load(const std::string& data_dir,
-                                            const text::StopWordCatalog& stop_words) {
+                                            const text::StopWordCatalog& stop_words,
+                                            const text::ElisionRules& elisions) {
   HtmlResources r;
   r.stop_words_ = &stop_words;
+  r.elisions_ = &elisions;
   r.boilerplate = load_cues(data_dir, "boilerplate_cues.txt");
   r.content = load_cues(data_dir, "content_cues.txt");
   r.byline_prefixes = text::read_list(data_dir, "html", "byline_prefixes.txt");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/expected.h"
+#include "text/elisions.h"
 #include "text/stopwords.h"
 
 namespace recoupe::extract {
@@ -32,8 +33,10 @@ class HtmlResources {
   // Loads data/html/{boilerplate_cues,content_cues,byline_prefixes}.txt and
   // data/agencies.txt; stop words come from `stop_words`, which must outlive this object.
   // A missing or empty file among those is an Error naming it. Cost: a few ms.
+  // `elisions` (for cutting blocks into words) must outlive this object too.
   static Expected<HtmlResources> load(const std::string& data_dir,
-                                      const text::StopWordCatalog& stop_words);
+                                      const text::StopWordCatalog& stop_words,
+                                      const text::ElisionRules& elisions);
 
   std::vector<ClassCue> boilerplate;
   std::vector<ClassCue> content;
@@ -42,9 +45,12 @@ class HtmlResources {
 
   // Stop words of `lang` (ISO 639-1), or nullptr when there is no list.
   const text::StopWords* stopwords(std::string_view lang) const;
+  // The elision rules that cut a block into words (text::word_spans).
+  const text::ElisionRules& elisions() const { return *elisions_; }
 
  private:
   const text::StopWordCatalog* stop_words_ = nullptr;
+  const text::ElisionRules* elisions_ = nullptr;
 };
 
 }  // namespace recoupe::extract

@@ -259,7 +259,7 @@ void find_title(const std::vector<LineFeatures>& lines, const std::vector<char>&
     if (!title_like) continue;
     int content = 0, found = 0;
     std::string lowered = text::latin1_lower(f.text);
-    for (const auto& span : text::word_spans(lowered)) {
+    for (const auto& span : text::word_spans(lowered, cues.elisions())) {
       std::string_view w(lowered.data() + span.begin, span.end - span.begin);
       if (w.size() < 3 || cues.stop_word(w)) continue;
       ++content;

@@ -92,9 +92,11 @@ std::string_view first_cue_word(std::string_view folded) {
 }
 
 Expected<TextCues> TextCues::load(const std::string& data_dir,
-                                  const text::StopWordCatalog& stop_words) {
+                                  const text::StopWordCatalog& stop_words,
+                                  const text::ElisionRules& elisions) {
   namespace fs = std::filesystem;
   TextCues c;
+  c.elisions_ = &elisions;
   std::vector<std::string> langs;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(data_dir, ec)) {

@@ -11,6 +11,7 @@
 
 #include "core/expected.h"
 #include "extract/date_line.h"
+#include "text/elisions.h"
 #include "text/stopwords.h"
 
 namespace recoupe::extract {
@@ -47,8 +48,13 @@ class TextCues {
   // stop words from `stop_words` (Snowball list, else the broad one), months and weekdays,
   // data/agencies.txt and data/text/line_model.txt. A language file that is missing gives an
   // empty list; an unreadable line model is an Error naming the file. Cost: a few ms.
+  // `elisions` (for counting a line's words) must outlive this object.
   static Expected<TextCues> load(const std::string& data_dir,
-                                 const text::StopWordCatalog& stop_words);
+                                 const text::StopWordCatalog& stop_words,
+                                 const text::ElisionRules& elisions);
+
+  // The elision rules that cut a line into words (text::word_spans).
+  const text::ElisionRules& elisions() const { return *elisions_; }
 
   // False when no cue can match a line starting like `line_head` (raw text): its first word,
   // lower-cased, starts no cue of any kind. A cheap filter before folding the line.
@@ -124,6 +130,7 @@ class TextCues {
   int agency_max_words_ = 1;
   DateNames dates_;
   std::shared_ptr<const TextLineModel> line_model_;
+  const text::ElisionRules* elisions_ = nullptr;
 };
 
 // First space-separated word of a folded line, without trailing punctuation ("lire:" → "lire").

@@ -64,7 +64,7 @@ std::string agency_list(std::string_view s, const TextCues& cues) {
   std::string whole = whole_agency(s, cues);
   if (!whole.empty()) return whole;
   std::string first;
-  auto spans = text::word_spans(s);
+  auto spans = text::word_spans(s, cues.elisions());
   for (size_t i = 0; i < spans.size();) {
     bool matched = false;
     for (int len = std::min<int>(cues.agency_max_words(), spans.size() - i); len >= 1; --len) {
@@ -88,7 +88,7 @@ std::string agency_list(std::string_view s, const TextCues& cues) {
 // A personal name: 1..kNameMaxWords words, first and last capitalized, middle ones
 // capitalized or particles (stop words: "de", "van", "von", "et", "and").
 bool looks_like_name(std::string_view s, const TextCues& cues) {
-  auto spans = text::word_spans(s);
+  auto spans = text::word_spans(s, cues.elisions());
   if (spans.empty() || spans.size() > kNameMaxWords) return false;
   for (size_t i = 0; i < spans.size(); ++i) {
     std::string_view w = s.substr(spans[i].begin, spans[i].end - spans[i].begin);
@@ -184,7 +184,7 @@ std::optional<Credit> parse_credit(const LineFeatures& f, const TextCues& cues, 
   Credit c;
   if (f.meta.kind == CueKind::kSource) {
     // "SOURCE: X": skip the cue word(s) in the original text.
-    auto spans = text::word_spans(s);
+    auto spans = text::word_spans(s, cues.elisions());
     size_t cue_words = 1;
     for (char ch : std::string_view(f.folded).substr(0, f.meta.folded_length))
       cue_words += ch == ' ';
@@ -192,14 +192,14 @@ std::optional<Credit> parse_credit(const LineFeatures& f, const TextCues& cues, 
     std::string_view rest = trim(s.substr(spans[cue_words].begin));
     c.agency = agency_list(rest, cues);
     if (c.agency.empty()) {
-      auto rest_words = text::word_spans(rest);
+      auto rest_words = text::word_spans(rest, cues.elisions());
       if (rest_words.size() > kNameMaxWords || !is_upper_initial(rest)) return std::nullopt;
       c.outlet = std::string(rest);
     }
     return c;
   }
   // "<outlet> avec <agency>", "(avec AFP)", "Par X avec AFP".
-  auto spans = text::word_spans(s);
+  auto spans = text::word_spans(s, cues.elisions());
   for (size_t i = 0; i < spans.size(); ++i) {
     std::string w = text::fold(s.substr(spans[i].begin, spans[i].end - spans[i].begin));
     if (!cues.with_word(w)) continue;
@@ -219,7 +219,7 @@ std::optional<Credit> parse_credit(const LineFeatures& f, const TextCues& cues, 
 
 std::optional<Byline> parse_byline(const LineFeatures& f, const TextCues& cues) {
   std::string_view s = f.text;
-  auto spans = text::word_spans(s);
+  auto spans = text::word_spans(s, cues.elisions());
   for (size_t i = 0; i + 1 < spans.size(); ++i) {
     std::string w = text::fold(s.substr(spans[i].begin, spans[i].end - spans[i].begin));
     // A byline word ("par", "by", "von") at the start, or after a date in a date line.
@@ -251,13 +251,14 @@ PageMetadata text_metadata(const std::vector<LineFeatures>& lines, const LineCla
     if (cls.classes[i] != LineClass::kMetadata) {
       // Teaser cue naming the site: weak evidence of the outlet.
       if (f.cue == CueKind::kTeaser && !teaser_outlet) {
-        auto spans = text::word_spans(f.text);
+        auto spans = text::word_spans(f.text, cues.elisions());
         for (size_t k = 0; k + 1 < spans.size(); ++k) {
           std::string w = text::fold(
               std::string_view(f.text).substr(spans[k].begin, spans[k].end - spans[k].begin));
           if (!cues.site_word(w)) continue;
           std::string_view name = trim(std::string_view(f.text).substr(spans[k + 1].begin));
-          if (!name.empty() && is_upper_initial(name) && text::word_spans(name).size() <= 4)
+          if (!name.empty() && is_upper_initial(name) &&
+              text::word_spans(name, cues.elisions()).size() <= 4)
             teaser_outlet = std::string(name);
           break;
         }
@@ -312,7 +313,7 @@ PageMetadata text_metadata(const std::vector<LineFeatures>& lines, const LineCla
         if (o != std::string_view::npos && s.size() - o < 40) {
           std::string_view inside = s.substr(o + 1, s.size() - o - 2);
           // "(avec AFP)" or "(AFP)".
-          auto spans = text::word_spans(inside);
+          auto spans = text::word_spans(inside, cues.elisions());
           if (!spans.empty() && cues.with_word(text::fold(
                                     inside.substr(spans[0].begin, spans[0].end - spans[0].begin))))
             inside = inside.substr(spans[0].end);

@@ -114,8 +114,9 @@ std::vector<TermWeight> to_vector(const std::unordered_map<TermId, float>& m) {
 
 }  // namespace
 
-TermExtractor::TermExtractor(TermDictionary& dictionary, const StopWordLibrary& stop_words)
-    : dict_(dictionary), stop_words_(stop_words) {
+TermExtractor::TermExtractor(TermDictionary& dictionary, const StopWordLibrary& stop_words,
+                             const text::ElisionRules& elisions)
+    : dict_(dictionary), stop_words_(stop_words), elisions_(elisions) {
   UErrorCode status = U_ZERO_ERROR;
   translit_.reset(
       icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
@@ -171,14 +172,14 @@ RawTerms TermExtractor::extract(std::string_view lang_in, std::string_view title
     return stem_key(lang, folded);
   };
 
-  for (const auto& span : text::word_spans(title)) {
+  for (const auto& span : text::word_spans(title, elisions_)) {
     std::string f = text::fold(title.substr(span.begin, span.end - span.begin));
     std::string s = content_stem(f);
     if (!s.empty()) count(t_counts, dict_.intern(s));
   }
 
   std::vector<std::string> folded_words;
-  auto spans = text::word_spans(body);
+  auto spans = text::word_spans(body, elisions_);
   folded_words.reserve(spans.size());
   // Capitalized candidates: (folded word, sentence-initial?).
   std::vector<std::pair<size_t, bool>> capitalized;
@@ -221,7 +222,7 @@ RawTerms TermExtractor::extract(std::string_view lang_in, std::string_view title
 
   if (hints.names) {
     for (const auto& name : *hints.names)
-      for (const auto& w : text::words(name)) {
+      for (const auto& w : text::words(name, elisions_)) {
         std::string f = text::fold(w);
         if (f.size() < 2 || stops.contains(f)) continue;
         count_name(f);

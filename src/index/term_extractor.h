@@ -14,6 +14,7 @@
 #include "index/minhash.h"
 #include "index/sparse_vector.h"
 #include "index/term_dictionary.h"
+#include "text/elisions.h"
 #include "text/stemmer.h"
 #include "text/stopwords.h"
 
@@ -71,9 +72,11 @@ struct EntityHints {
 // transliterated to Latin (ICU Any-Latin; Latin-ASCII) so that "Путин" and "Putin" meet.
 // One TermExtractor per thread (stemmers and the transliterator keep state); the dictionary
 // and the stop-word library are shared. Cost: linear in the text; stems are cached.
+// `elisions` cut text into words (text::word_spans); it and the library must outlive this.
 class TermExtractor {
  public:
-  TermExtractor(TermDictionary& dictionary, const StopWordLibrary& stop_words);
+  TermExtractor(TermDictionary& dictionary, const StopWordLibrary& stop_words,
+                const text::ElisionRules& elisions);
   ~TermExtractor();
   TermExtractor(const TermExtractor&) = delete;
   TermExtractor& operator=(const TermExtractor&) = delete;
@@ -92,6 +95,7 @@ class TermExtractor {
 
   TermDictionary& dict_;
   const StopWordLibrary& stop_words_;
+  const text::ElisionRules& elisions_;
   std::map<std::string, text::Stemmer, std::less<>> stemmers_;
   std::unordered_map<std::string, std::string> stem_cache_;  // lang + '\0' + word → stem
   std::unique_ptr<icu::Transliterator> translit_;

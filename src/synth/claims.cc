@@ -18,9 +18,10 @@ namespace {
 
 // Byte ranges [begin, end) of a sentence that become separate claims. A long sentence is cut
 // at ';' and at spaced dashes outside quotation marks, when both sides keep enough words.
-std::vector<std::pair<size_t, size_t>> clause_ranges(std::string_view s, const SynthConfig& cfg) {
+std::vector<std::pair<size_t, size_t>> clause_ranges(std::string_view s, const SynthConfig& cfg,
+                                                     const text::ElisionRules& elisions) {
   std::vector<std::pair<size_t, size_t>> out;
-  if (static_cast<int>(text::count_words(s)) <= cfg.clause_split_words) {
+  if (static_cast<int>(text::count_words(s, elisions)) <= cfg.clause_split_words) {
     out.push_back({0, s.size()});
     return out;
   }
@@ -48,8 +49,8 @@ std::vector<std::pair<size_t, size_t>> clause_ranges(std::string_view s, const S
   for (size_t cut : cuts) {
     std::string_view left = s.substr(start, cut - start);
     std::string_view right = s.substr(cut);
-    if (static_cast<int>(text::count_words(left)) >= cfg.min_claim_words &&
-        static_cast<int>(text::count_words(right)) >= cfg.min_claim_words) {
+    if (static_cast<int>(text::count_words(left, elisions)) >= cfg.min_claim_words &&
+        static_cast<int>(text::count_words(right, elisions)) >= cfg.min_claim_words) {
       out.push_back({start, cut});
       start = cut;
     }
@@ -62,7 +63,7 @@ std::vector<std::pair<size_t, size_t>> clause_ranges(std::string_view s, const S
   const int min_half = std::max(cfg.min_claim_words, cfg.clause_split_words / 4);
   for (auto [b, e] : out) {
     std::string_view piece = s.substr(b, e - b);
-    if (static_cast<int>(text::count_words(piece)) <= cfg.clause_split_words) {
+    if (static_cast<int>(text::count_words(piece, elisions)) <= cfg.clause_split_words) {
       final.push_back({b, e});
       continue;
     }
@@ -73,7 +74,7 @@ std::vector<std::pair<size_t, size_t>> clause_ranges(std::string_view s, const S
     std::vector<size_t> commas;
     for (size_t i = 0; i < piece.size(); ++i)
       if (piece[i] == ',') commas.push_back(i);
-    const std::vector<text::WordSpan> spans = text::word_spans(piece);
+    const std::vector<text::WordSpan> spans = text::word_spans(piece, elisions);
     // Words of piece[0, i) and of piece[i + 1, end) for a comma at i: a word never crosses a
     // comma but a number's ("1,500"), whose two halves count one each.
     auto words_before = [&](size_t i) {
@@ -104,10 +105,11 @@ std::vector<std::pair<size_t, size_t>> clause_ranges(std::string_view s, const S
       // A comma with another one a few words away opens or closes an incise (", ce mercredi
       // 13 septembre,"): cutting there leaves two fragments. The nearest comma on each side
       // is the one with the fewest words between.
-      bool incise = (rank > 0 &&
-                     text::count_words(piece.substr(commas[rank - 1], i - commas[rank - 1])) < 8) ||
-                    (rank + 1 < commas.size() &&
-                     text::count_words(piece.substr(i, commas[rank + 1] - i)) < 8);
+      bool incise =
+          (rank > 0 &&
+           text::count_words(piece.substr(commas[rank - 1], i - commas[rank - 1]), elisions) < 8) ||
+          (rank + 1 < commas.size() &&
+           text::count_words(piece.substr(i, commas[rank + 1] - i), elisions) < 8);
       if (incise) continue;
       if (words_before(i) < min_half || words_after(i) < min_half) continue;
       size_t dist = i > piece.size() / 2 ? i - piece.size() / 2 : piece.size() / 2 - i;
@@ -230,12 +232,13 @@ MentionIndex mentions_by_article(const StoryEvidence& ev) {
 std::unordered_set<std::string> mostly_lowercase_words(const StoryEvidence& ev,
                                                        const text::StopWords& stop,
                                                        const text::Stemmer& stemmer,
+                                                       const text::ElisionRules& elisions,
                                                        const SynthConfig& cfg) {
   const size_t n_articles = ev.articles.size();
   std::unordered_set<std::string> lowercase_words;
   std::unordered_map<std::string, std::pair<int, int>> uses;  // (lower case, capitalized)
   for (size_t a = 0; a < n_articles; ++a) {
-    auto words = content_words(ev.articles[a]->text, stop, stemmer);
+    auto words = content_words(ev.articles[a]->text, stop, stemmer, elisions);
     for (size_t k = 0; k < words.size(); ++k) {
       const auto& w = words[k];
       // A capitalized word right before another one is a title or part of a name
@@ -258,7 +261,8 @@ std::unordered_set<std::string> mostly_lowercase_words(const StoryEvidence& ev,
 // ("Vostochny Cosmodrome" and "Vostotchny"): one representative, so alignment sees them as
 // the same name. Keys: transliteration-folded words of each surface form.
 std::vector<int> entity_representatives(const StoryEvidence& ev,
-                                        const std::unordered_set<std::string>& lowercase_words) {
+                                        const std::unordered_set<std::string>& lowercase_words,
+                                        const text::ElisionRules& elisions) {
   std::vector<int> entity_rep(ev.entities.size());
   std::unordered_map<std::string, int> key_owner;
   for (size_t e = 0; e < ev.entities.size(); ++e) {
@@ -269,7 +273,7 @@ std::vector<int> entity_representatives(const StoryEvidence& ev,
       // Only a last word is dropped ("Vostochny Cosmodrome"): a first one qualifies the
       // rest ("North Korea" is not "South Korea").
       std::string key;
-      auto spans = text::word_spans(surface);
+      auto spans = text::word_spans(surface, elisions);
       for (size_t i = 0; i < spans.size(); ++i) {
         std::string_view w(surface.data() + spans[i].begin, spans[i].end - spans[i].begin);
         if (i > 0 && i + 1 == spans.size() && lowercase_words.count(text::fold(w))) continue;
@@ -357,15 +361,16 @@ struct ArticleSpans {
 class ClaimReader {
  public:
   ClaimReader(const StoryEvidence& ev, const SynthConfig& cfg, const text::StopWords& stop,
-              const text::Stemmer& stemmer)
+              const text::Stemmer& stemmer, const text::ElisionRules& elisions)
       : ev(ev),
         cfg(cfg),
         stop(stop),
         stemmer(stemmer),
+        elisions(elisions),
         mentions(mentions_by_article(ev)),
         have_entities(!ev.entities.empty()),
-        lowercase_words(mostly_lowercase_words(ev, stop, stemmer, cfg)),
-        entity_rep(entity_representatives(ev, lowercase_words)) {}
+        lowercase_words(mostly_lowercase_words(ev, stop, stemmer, elisions, cfg)),
+        entity_rep(entity_representatives(ev, lowercase_words, elisions)) {}
 
   // Appends the claims of every article to cs (claims, claims_of_article) and their raw terms
   // to `raw`, in the same order.
@@ -416,11 +421,11 @@ class ClaimReader {
       // The headline repeated as the first line is the outlet's framing, not a fact.
       if (!title_folded.empty() && text::collapse_spaces(text::fold(stext)) == title_folded)
         continue;
-      for (auto [rb, re] : clause_ranges(stext, cfg)) {
+      for (auto [rb, re] : clause_ranges(stext, cfg, elisions)) {
         trim_range(stext, rb, re);
         if (re <= rb) continue;
         std::string_view ctext = stext.substr(rb, re - rb);
-        int words = static_cast<int>(text::count_words(ctext));
+        int words = static_cast<int>(text::count_words(ctext, elisions));
         if (words < cfg.min_claim_words || words > cfg.max_claim_words) continue;
         // Subheads and captions without a verb-bearing sentence shape: short and unpunctuated.
         if (words < 12 && !ends_like_sentence(ctext)) continue;
@@ -452,7 +457,7 @@ class ClaimReader {
   void add_word_terms(const ArticleAnalysis* an, std::string_view ctext,
                       const std::vector<uint32_t>& quantities, const std::vector<uint32_t>& dates,
                       Claim& c, RawTerms& feats) {
-    auto cws = content_words(ctext, stop, stemmer);
+    auto cws = content_words(ctext, stop, stemmer, elisions);
     // Words inside a quantity ("deux hommes") or a date count as words (family "x:") but
     // not as predicates: a shared "two men" does not make two sentences one fact.
     auto in_quantity = [&](const ContentWord& w) {
@@ -555,6 +560,7 @@ class ClaimReader {
   const SynthConfig& cfg;
   const text::StopWords& stop;
   const text::Stemmer& stemmer;
+  const text::ElisionRules& elisions;
   const MentionIndex mentions;
   const bool have_entities;
   const std::unordered_set<std::string> lowercase_words;
@@ -779,7 +785,7 @@ ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
   const text::StopWords& stop = resources.stop_words(ev.language);
   text::Stemmer stemmer(ev.language);
   assign_outlets(ev, cs);
-  ClaimReader reader(ev, cfg, stop, stemmer);
+  ClaimReader reader(ev, cfg, stop, stemmer, resources.elisions());
   reader.read_all(cs);
   reader.resolve_initial_capitals();
   const size_t n_terms = reader.term_id.size();

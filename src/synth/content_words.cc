@@ -28,9 +28,10 @@ bool starts_upper(std::string_view w) {
 }  // namespace
 
 std::vector<ContentWord> content_words(std::string_view utf8, const text::StopWords& stop_words,
-                                       const text::Stemmer& stemmer) {
+                                       const text::Stemmer& stemmer,
+                                       const text::ElisionRules& elisions) {
   std::vector<ContentWord> out;
-  for (const auto& span : text::word_spans(utf8)) {
+  for (const auto& span : text::word_spans(utf8, elisions)) {
     std::string_view w = utf8.substr(span.begin, span.end - span.begin);
     if (!w.empty() && (w.back() == '\'')) continue;  // elided article "l'"
     if (w.size() >= 3 && static_cast<unsigned char>(w[w.size() - 3]) == 0xE2 &&
@@ -51,9 +52,9 @@ std::vector<ContentWord> content_words(std::string_view utf8, const text::StopWo
   return out;
 }
 
-std::vector<std::string> folded_words(std::string_view utf8) {
+std::vector<std::string> folded_words(std::string_view utf8, const text::ElisionRules& elisions) {
   std::vector<std::string> out;
-  for (const auto& span : text::word_spans(utf8)) {
+  for (const auto& span : text::word_spans(utf8, elisions)) {
     std::string f = text::fold(utf8.substr(span.begin, span.end - span.begin));
     while (!f.empty() && f.back() == '\'') f.pop_back();
     if (!f.empty()) out.push_back(std::move(f));

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/elisions.h"
 #include "text/stemmer.h"
 #include "text/stopwords.h"
 
@@ -23,11 +24,14 @@ struct ContentWord {
 
 // Words of `utf8` that carry content: folded, not a stop word, not an elided article
 // ("l'"), at least two characters, not made of digits only (numbers are handled as
-// quantities). Cost: linear. Thread-safety: as `stemmer` (one per thread).
+// quantities). Words are text::word_spans with `elisions`. Cost: linear. Thread-safety: as
+// `stemmer` (one per thread).
 std::vector<ContentWord> content_words(std::string_view utf8, const text::StopWords& stop_words,
-                                       const text::Stemmer& stemmer);
+                                       const text::Stemmer& stemmer,
+                                       const text::ElisionRules& elisions);
 
-// Folded words of `utf8`, all of them (ROUGE, exact comparisons).
-std::vector<std::string> folded_words(std::string_view utf8);
+// Folded words of `utf8` (text::word_spans with `elisions`), all of them, an elided word
+// without its apostrophe ("l'" → "l"): ROUGE, exact comparisons.
+std::vector<std::string> folded_words(std::string_view utf8, const text::ElisionRules& elisions);
 
 }  // namespace recoupe::synth

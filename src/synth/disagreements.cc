@@ -37,8 +37,9 @@ std::string shared_words(const Claim& a, const Claim& b) {
   return quoted_label(a.text.size() <= b.text.size() ? a.text : b.text);
 }
 
-bool contains_words(const std::string& hay, const std::string& needle) {
-  auto h = folded_words(hay), n = folded_words(needle);
+bool contains_words(const std::string& hay, const std::string& needle,
+                    const text::ElisionRules& elisions) {
+  auto h = folded_words(hay, elisions), n = folded_words(needle, elisions);
   if (n.empty() || n.size() > h.size()) return false;
   for (size_t i = 0; i + n.size() <= h.size(); ++i)
     if (std::equal(n.begin(), n.end(), h.begin() + i)) return true;
@@ -46,8 +47,9 @@ bool contains_words(const std::string& hay, const std::string& needle) {
 }
 
 // True when every word of `part` is a word of `whole` (folded).
-bool contains_all_words(const std::string& whole, const std::string& part) {
-  auto w = folded_words(whole), p = folded_words(part);
+bool contains_all_words(const std::string& whole, const std::string& part,
+                        const text::ElisionRules& elisions) {
+  auto w = folded_words(whole, elisions), p = folded_words(part, elisions);
   if (p.empty()) return false;
   for (const auto& x : p)
     if (std::find(w.begin(), w.end(), x) == w.end()) return false;
@@ -61,9 +63,9 @@ bool weak_name(const EvidenceEntity& e) {
 }
 
 // `s` folded, letters and digits only: "N'est-ce pas" and "N'est ce pas" are one wording.
-std::string letters_only(const std::string& s) {
+std::string letters_only(const std::string& s, const text::ElisionRules& elisions) {
   std::string out;
-  for (const auto& w : folded_words(s))
+  for (const auto& w : folded_words(s, elisions))
     for (char c : w)
       if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)))
         out += c;
@@ -102,6 +104,7 @@ struct Builder {
   const StoryEvidence& ev;
   const ClaimSet& cs;
   const SynthConfig& cfg;
+  const text::ElisionRules& elisions;
   std::vector<char>* disputed_claims;  // null when the caller does not ask
   std::vector<Disagreement> out;
   std::set<std::string> seen;  // kind + sorted values
@@ -183,7 +186,9 @@ struct Builder {
       if (!has_letter(ea.name) || !has_letter(eo.name)) continue;
       // A name written shorter or longer is the same name ("Chohan", "Raj Chohan"; "Athens
       // Acropolis", "Athens Acropolis on Tuesday").
-      if (contains_all_words(ea.name, eo.name) || contains_all_words(eo.name, ea.name)) continue;
+      if (contains_all_words(ea.name, eo.name, elisions) ||
+          contains_all_words(eo.name, ea.name, elisions))
+        continue;
       if (weak_name(ea) || weak_name(eo)) continue;  // "Auditionnée" against "Police"
       // Two places one claim names together elsewhere in the story are not rivals.
       if (co_named(cs, xa[0], xo[0])) continue;
@@ -278,18 +283,19 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
 
 // The wordings of a quote that are not trims of another one: a wording that another one
 // contains is a trim ("the right thing"), not a version.
-std::vector<const QuoteVariant*> distinct_wordings(const MergedQuote& q) {
+std::vector<const QuoteVariant*> distinct_wordings(const MergedQuote& q,
+                                                   const text::ElisionRules& elisions) {
   std::vector<const QuoteVariant*> kept;
   for (size_t i = 0; i < q.variants.size(); ++i) {
     bool trim = false;
-    const std::string mine = letters_only(q.variants[i].text);
+    const std::string mine = letters_only(q.variants[i].text, elisions);
     for (size_t j = 0; j < q.variants.size() && !trim; ++j) {
       if (i == j) continue;
       // The same words with other punctuation or hyphens: one wording.
-      const std::string other = letters_only(q.variants[j].text);
+      const std::string other = letters_only(q.variants[j].text, elisions);
       if (other.find(mine) != std::string::npos && (other != mine || j < i)) trim = true;
-      trim = trim || (contains_words(q.variants[j].text, q.variants[i].text) &&
-                      (!contains_words(q.variants[i].text, q.variants[j].text) || j < i));
+      trim = trim || (contains_words(q.variants[j].text, q.variants[i].text, elisions) &&
+                      (!contains_words(q.variants[i].text, q.variants[j].text, elisions) || j < i));
     }
     if (!trim) kept.push_back(&q.variants[i]);
   }
@@ -326,7 +332,8 @@ bool spelling_variant(const std::string& a, const std::string& b) {
 // Sorted content stems of a wording, without what the writer inserted in brackets ("to
 // her (Tara Reid) and", "[the Act]"): that is not the speaker's wording.
 std::vector<std::string> wording_stems(const std::string& wording, const text::StopWords& stop,
-                                       const text::Stemmer& stemmer) {
+                                       const text::Stemmer& stemmer,
+                                       const text::ElisionRules& elisions) {
   std::string spoken;
   int depth = 0;
   for (char c : wording) {
@@ -335,7 +342,7 @@ std::vector<std::string> wording_stems(const std::string& wording, const text::S
     if ((c == ')' || c == ']') && depth > 0) --depth;
   }
   std::vector<std::string> out;
-  for (const ContentWord& w : content_words(spoken, stop, stemmer)) out.push_back(w.stem);
+  for (const ContentWord& w : content_words(spoken, stop, stemmer, elisions)) out.push_back(w.stem);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -362,12 +369,12 @@ void quote_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
   for (const auto& q : quotes) {
     if (out.size() >= cfg.max_disagreements) break;
     if (q.variants.size() < 2 || !is_story_person(ev, q.speaker)) continue;
-    std::vector<const QuoteVariant*> kept = distinct_wordings(q);
+    std::vector<const QuoteVariant*> kept = distinct_wordings(q, resources.elisions());
     if (kept.size() < 2) continue;
     std::vector<std::vector<std::string>> stems;
     std::vector<std::set<int>> origins;
     for (const QuoteVariant* v : kept) {
-      stems.push_back(wording_stems(v->text, stop, stemmer));
+      stems.push_back(wording_stems(v->text, stop, stemmer, resources.elisions()));
       origins.emplace_back();
       for (const auto& id : v->articles) origins.back().insert(origin_of(id));
     }
@@ -433,7 +440,7 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
                                              const SynthResources& resources,
                                              const SynthConfig& cfg,
                                              std::vector<char>* disputed_claims, size_t* left_out) {
-  Builder b{ev, cs, cfg, disputed_claims, {}, {}};
+  Builder b{ev, cs, cfg, resources.elisions(), disputed_claims, {}, {}};
   const auto& claims = cs.claims;
   if (disputed_claims) disputed_claims->assign(claims.size(), 0);
   number_disagreements(ev, cs, resources, cfg, b);

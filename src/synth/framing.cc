@@ -92,9 +92,9 @@ struct TermFilter {
 };
 
 void count_terms(std::string_view text, const text::StopWords& stop, const TermFilter& filter,
-                 bool headline, Counts& out) {
+                 const text::ElisionRules& elisions, bool headline, Counts& out) {
   std::vector<Word> ws;
-  for (const auto& sp : text::word_spans(text)) {
+  for (const auto& sp : text::word_spans(text, elisions)) {
     std::string_view w = text.substr(sp.begin, sp.end - sp.begin);
     std::string f = text::fold(w);
     bool st = stop.contains(f) || (!f.empty() && f.back() == '\'');
@@ -159,7 +159,7 @@ std::vector<ArticleFraming> article_framing(const StoryEvidence& ev,
   TermFilter filter{resources.plain_words(ev.language), resources.link_words(ev.language), {}};
   for (const auto& e : ev.entities)
     for (const auto& alias : e.aliases)
-      for (const auto& sp : text::word_spans(alias))
+      for (const auto& sp : text::word_spans(alias, resources.elisions()))
         filter.names.insert(
             text::fold(std::string_view(alias).substr(sp.begin, sp.end - sp.begin)));
   const size_t n = ev.articles.size();
@@ -175,8 +175,9 @@ std::vector<ArticleFraming> article_framing(const StoryEvidence& ev,
     } else if (a < ev.analyses.size() && ev.analyses[a] && !ev.analyses[a]->sentences.empty()) {
       headlines[a] = ev.analyses[a]->sentences[0].text;
     }
-    if (!headlines[a].empty()) count_terms(headlines[a], stop, filter, true, counts[a]);
-    count_terms(art.text, stop, filter, false, counts[a]);
+    if (!headlines[a].empty())
+      count_terms(headlines[a], stop, filter, resources.elisions(), true, counts[a]);
+    count_terms(art.text, stop, filter, resources.elisions(), false, counts[a]);
     for (const auto& [k, t] : counts[a]) {
       TermInfo& g = total[k];
       g.count += t.count;
@@ -219,7 +220,7 @@ std::vector<ArticleFraming> article_framing(const StoryEvidence& ev,
       for (const auto& [z, t] : scored) {
         if (f.distinctive_terms.size() >= cfg.framing_terms) break;
         std::vector<std::string> words;
-        for (const auto& sp : text::word_spans(t->surface)) {
+        for (const auto& sp : text::word_spans(t->surface, resources.elisions())) {
           std::string w =
               text::fold(std::string_view(t->surface).substr(sp.begin, sp.end - sp.begin));
           if (w.size() >= 3 && !stop.contains(w)) words.push_back(std::move(w));

@@ -228,8 +228,10 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
         continue;
       const auto [cb, ce] =
           clause_around(text, sentence.begin, std::min(sentence.end, text.size()), q.begin, q.end);
-      const auto before = content_words(text.substr(cb, q.begin - cb), stop, stemmer);
-      const auto after = content_words(text.substr(q.end, ce - q.end), stop, stemmer);
+      const auto before =
+          content_words(text.substr(cb, q.begin - cb), stop, stemmer, resources.elisions());
+      const auto after =
+          content_words(text.substr(q.end, ce - q.end), stop, stemmer, resources.elisions());
       NumberMention m;
       m.article = a;
       m.begin = q.begin;

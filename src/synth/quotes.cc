@@ -17,8 +17,8 @@ namespace {
 
 std::string fold_clean(const std::string& s) { return text::collapse_spaces(text::fold(s)); }
 
-std::string last_word(const std::string& folded) {
-  auto w = folded_words(folded);
+std::string last_word(const std::string& folded, const text::ElisionRules& elisions) {
+  auto w = folded_words(folded, elisions);
   return w.empty() ? "" : w.back();
 }
 
@@ -30,9 +30,9 @@ double binary_cosine(const std::set<std::string>& a, const std::set<std::string>
 }
 
 // Folded words joined by one space: containment test that ignores punctuation and marks.
-std::string word_string(const std::string& s) {
+std::string word_string(const std::string& s, const text::ElisionRules& elisions) {
   std::string out;
-  for (const auto& w : folded_words(s)) {
+  for (const auto& w : folded_words(s, elisions)) {
     if (!out.empty()) out += ' ';
     out += w;
   }
@@ -68,7 +68,7 @@ struct Group {
 }  // namespace
 
 std::string canonical_speaker(const StoryEvidence& ev, size_t article, const std::string& written,
-                              size_t begin, size_t end) {
+                              const text::ElisionRules& elisions, size_t begin, size_t end) {
   if (written.empty()) return "";
   if (end > begin) {
     // The entity mentioned where the speaker is written, when it covers the whole written
@@ -86,12 +86,12 @@ std::string canonical_speaker(const StoryEvidence& ev, size_t article, const std
     for (const auto& a : e.aliases)
       if (fold_clean(a) == f) return e.name;
   }
-  std::string last = last_word(f);
+  std::string last = last_word(f, elisions);
   const EvidenceEntity* only = nullptr;
   int count = 0;
   for (const auto& e : ev.entities) {
     if (e.type != "person") continue;
-    if (last_word(fold_clean(e.name)) == last) {
+    if (last_word(fold_clean(e.name), elisions) == last) {
       only = &e;
       ++count;
     }
@@ -106,8 +106,8 @@ namespace {
 // with a speaker. Items are in article order, the first cfg.max_quotes_merged of them;
 // *found counts them all.
 std::vector<Item> collect_quotes(const StoryEvidence& ev, const text::StopWords& stop,
-                                 const text::Stemmer& stemmer, const SynthConfig& cfg,
-                                 size_t* found) {
+                                 const text::Stemmer& stemmer, const text::ElisionRules& elisions,
+                                 const SynthConfig& cfg, size_t* found) {
   std::vector<Item> items;
   *found = 0;
   for (size_t a = 0; a < ev.articles.size(); ++a) {
@@ -115,17 +115,18 @@ std::vector<Item> collect_quotes(const StoryEvidence& ev, const text::StopWords&
     if (!an) continue;
     for (const auto& q : an->quotes) {
       bool full = q.kind == QuoteKind::kFull;
-      int words = static_cast<int>(text::count_words(q.text));
+      int words = static_cast<int>(text::count_words(q.text, elisions));
       if (!full && (q.speaker.empty() || words < cfg.min_partial_quote_words)) continue;
       if (words == 0) continue;
       if ((*found)++ >= cfg.max_quotes_merged) continue;
       Item it;
       it.article = a;
       it.text = text::collapse_spaces(q.text);
-      it.words = word_string(it.text);
-      it.speaker = canonical_speaker(ev, a, q.speaker, q.speaker_begin, q.speaker_end);
+      it.words = word_string(it.text, elisions);
+      it.speaker = canonical_speaker(ev, a, q.speaker, elisions, q.speaker_begin, q.speaker_end);
       it.full = full;
-      for (const auto& cw : content_words(it.text, stop, stemmer)) it.stems.insert(cw.stem);
+      for (const auto& cw : content_words(it.text, stop, stemmer, elisions))
+        it.stems.insert(cw.stem);
       it.order = items.size();
       items.push_back(std::move(it));
     }
@@ -258,7 +259,7 @@ std::vector<MergedQuote> merge_quotes(const StoryEvidence& ev, const SynthResour
   const text::StopWords& stop = resources.stop_words(ev.language);
   text::Stemmer stemmer(ev.language);
   size_t found = 0;
-  std::vector<Item> items = collect_quotes(ev, stop, stemmer, cfg, &found);
+  std::vector<Item> items = collect_quotes(ev, stop, stemmer, resources.elisions(), cfg, &found);
   if (quotes_found) *quotes_found = found;
   if (ev.entities.empty()) join_bare_surnames(items);
   for (auto& it : items) it.speaker_folded = fold_clean(it.speaker);

@@ -14,9 +14,11 @@ namespace recoupe::synth {
 // The canonical name of the person a quote's speaker (as written in article `article`,
 // bytes [begin, end)) refers to: the story entity with a mention there, else the entity one
 // of whose aliases equals the folded speaker, else the one person entity whose name ends with
-// the speaker's last word; else `written` itself. Empty `written` gives "".
+// the speaker's last word (text::word_spans with `elisions`); else `written` itself. Empty
+// `written` gives "".
 std::string canonical_speaker(const StoryEvidence& evidence, size_t article,
-                              const std::string& written, size_t begin, size_t end);
+                              const std::string& written, const text::ElisionRules& elisions,
+                              size_t begin, size_t end);
 
 // Every quote of the story's articles (full statements, and partial quotes with a speaker
 // and enough words), merged: two quotes are one statement when their content stems reach

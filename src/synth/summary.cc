@@ -36,8 +36,8 @@ std::string sort_date(const StoryEvidence& ev, const Claim& c) {
 }  // namespace
 
 std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& cs,
-                                       const SynthConfig& cfg, int max_words,
-                                       const std::vector<char>* disputed) {
+                                       const SynthConfig& cfg, const text::ElisionRules& elisions,
+                                       int max_words, const std::vector<char>* disputed) {
   const auto& claims = cs.claims;
   if (claims.empty()) return {};
   std::unordered_map<uint32_t, double> centroid;
@@ -77,7 +77,7 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
     // A rubric or dateline opening the claim is left out ("WASHINGTON — "); what is left
     // must still be a sentence ("INTERNATIONAL - Premières images…" is a kicker).
     std::string body = shown(c);
-    int words = static_cast<int>(text::count_words(body));
+    int words = static_cast<int>(text::count_words(body, elisions));
     char cut = cut_of(cl);
     return !cl.quote_only && words >= cfg.summary_min_words &&
            words <= cfg.summary_max_sentence_words &&
@@ -120,7 +120,7 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
       }
       if (pick == SIZE_MAX) break;
       chosen.push_back(pick);
-      words += static_cast<int>(text::count_words(shown(pick)));
+      words += static_cast<int>(text::count_words(shown(pick), elisions));
     }
   }
   if (chosen.empty()) return {};
@@ -134,7 +134,8 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
   return out;
 }
 
-std::vector<SummarySentence> lead_summary(const StoryEvidence& ev, int max_words) {
+std::vector<SummarySentence> lead_summary(const StoryEvidence& ev,
+                                          const text::ElisionRules& elisions, int max_words) {
   std::vector<SummarySentence> out;
   for (size_t a = 0; a < ev.articles.size(); ++a) {
     const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
@@ -143,7 +144,7 @@ std::vector<SummarySentence> lead_summary(const StoryEvidence& ev, int max_words
     for (const auto& s : an->sentences) {
       if (max_words > 0 && words >= max_words) break;
       out.push_back({s.text, {ev.articles[a]->id}});
-      words += static_cast<int>(text::count_words(s.text));
+      words += static_cast<int>(text::count_words(s.text, elisions));
     }
     break;
   }

@@ -7,6 +7,7 @@
 #include "synth/claims.h"
 #include "synth/story_evidence.h"
 #include "synth/synth_config.h"
+#include "text/elisions.h"
 
 namespace recoupe::synth {
 
@@ -28,11 +29,14 @@ namespace recoupe::synth {
 // Claims flagged in `disputed` (find_disagreements) are never taken: a summary states what
 // the sources do not dispute, and the disagreement is reported on its own.
 std::vector<SummarySentence> summarize(const StoryEvidence& evidence, const ClaimSet& claims,
-                                       const SynthConfig& config, int max_words = 0,
+                                       const SynthConfig& config,
+                                       const text::ElisionRules& elisions, int max_words = 0,
                                        const std::vector<char>* disputed = nullptr);
 
 // The lead baseline for evaluation: the first sentences of the first article (story order)
-// that has sentences, up to `max_words` words (the last one may end past it).
-std::vector<SummarySentence> lead_summary(const StoryEvidence& evidence, int max_words);
+// that has sentences, up to `max_words` words (text::count_words with `elisions`; the last
+// one may end past it).
+std::vector<SummarySentence> lead_summary(const StoryEvidence& evidence,
+                                          const text::ElisionRules& elisions, int max_words);
 
 }  // namespace recoupe::synth

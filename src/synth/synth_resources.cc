@@ -26,9 +26,11 @@ void add_variants(std::string_view list, std::unordered_set<std::string>& out) {
 }  // namespace
 
 SynthResources SynthResources::load(const std::string& data_dir,
-                                    const text::StopWordCatalog& stop_words) {
+                                    const text::StopWordCatalog& stop_words,
+                                    const text::ElisionRules& elisions) {
   SynthResources r;
   r.stop_words_ = &stop_words;
+  r.elisions_ = &elisions;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(data_dir, ec)) {
     const std::string lang = entry.path().filename().string();

@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "text/elisions.h"
 #include "text/stopwords.h"
 
 namespace recoupe::synth {
@@ -16,8 +17,13 @@ class SynthResources {
  public:
   // Reads the files plain_words/link_words need for every language folder of `data_dir`;
   // stop words come from `stop_words`, which must outlive this object. Never fails (a
-  // language without those files has empty lists). Cost: a few ms.
-  static SynthResources load(const std::string& data_dir, const text::StopWordCatalog& stop_words);
+  // language without those files has empty lists). Cost: a few ms. `elisions` (the rules
+  // that cut text into words, text::word_spans) must outlive this object too.
+  static SynthResources load(const std::string& data_dir, const text::StopWordCatalog& stop_words,
+                             const text::ElisionRules& elisions);
+
+  // The elision rules that cut text into words (text::word_spans, text::count_words).
+  const text::ElisionRules& elisions() const { return *elisions_; }
 
   // The stop words of `lang`; an empty list for a language not loaded.
   const text::StopWords& stop_words(const std::string& lang) const;
@@ -47,6 +53,7 @@ class SynthResources {
 
  private:
   const text::StopWordCatalog* stop_words_ = nullptr;
+  const text::ElisionRules* elisions_ = nullptr;
   std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_,
       dependent_openers_, revision_cues_, offset_cues_, range_words_, time_words_;
   std::unordered_set<std::string> no_words_;

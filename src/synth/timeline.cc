@@ -42,8 +42,8 @@ std::string trim_clause(std::string_view s) {
   return t;
 }
 
-std::string first_words(const std::string& s, int max_words) {
-  auto spans = text::word_spans(s);
+std::string first_words(const std::string& s, int max_words, const text::ElisionRules& elisions) {
+  auto spans = text::word_spans(s, elisions);
   if (static_cast<int>(spans.size()) <= max_words) return s;
   return trim_clause(std::string_view(s).substr(0, spans[max_words - 1].end)) + " …";
 }
@@ -65,7 +65,8 @@ struct Event {
 
 }  // namespace
 
-std::string clause_around(std::string_view s, size_t begin, size_t end, int max_words) {
+std::string clause_around(std::string_view s, size_t begin, size_t end, int max_words,
+                          const text::ElisionRules& elisions) {
   // Clause boundaries outside the date itself.
   size_t cb = 0, ce = s.size();
   for (size_t i = 0; i < begin && i < s.size(); ++i) {
@@ -80,7 +81,7 @@ std::string clause_around(std::string_view s, size_t begin, size_t end, int max_
     }
   }
   std::string clause = trim_clause(s.substr(cb, ce - cb));
-  if (static_cast<int>(text::count_words(clause)) < 6 && cb > 0) {
+  if (static_cast<int>(text::count_words(clause, elisions)) < 6 && cb > 0) {
     // Too short to say who: put the sentence's opening clause (its subject) in front.
     size_t fe = s.size();
     for (size_t i = 0; i < s.size(); ++i) {
@@ -91,7 +92,7 @@ std::string clause_around(std::string_view s, size_t begin, size_t end, int max_
       }
     }
     if (fe < cb) clause = trim_clause(s.substr(0, fe)) + " " + clause;
-  } else if (static_cast<int>(text::count_words(clause)) < 6 && ce < s.size()) {
+  } else if (static_cast<int>(text::count_words(clause, elisions)) < 6 && ce < s.size()) {
     // An opening clause of only the date ("Ce mardi matin, il a rencontré …"): the next
     // clause says what happened.
     size_t ne = s.size();
@@ -104,13 +105,14 @@ std::string clause_around(std::string_view s, size_t begin, size_t end, int max_
     }
     clause = trim_clause(s.substr(cb, ne - cb));
   }
-  return first_words(clause, max_words);
+  return first_words(clause, max_words, elisions);
 }
 
 std::vector<TimelineEntry> build_timeline(const StoryEvidence& ev, const SynthResources& resources,
                                           const SynthConfig& cfg, size_t* left_out) {
   if (left_out) *left_out = 0;
   const text::StopWords& stop = resources.stop_words(ev.language);
+  const text::ElisionRules& elisions = resources.elisions();
   text::Stemmer stemmer(ev.language);
   std::vector<Event> events;
   for (size_t a = 0; a < ev.articles.size(); ++a) {
@@ -126,13 +128,14 @@ std::vector<TimelineEntry> build_timeline(const StoryEvidence& ev, const SynthRe
       if (d.begin < s.begin || d.end > s.end || s.end > txt.size()) continue;
       std::string_view stext(txt.data() + s.begin, s.end - s.begin);
       // A date alone on a line (a dateline, a byline) is not an event.
-      if (text::count_words(stext) < 5) continue;
+      if (text::count_words(stext, elisions) < 5) continue;
       Event e;
       e.date = d.value;
       e.precision = to_string(d.precision);
-      e.what = clause_around(stext, d.begin - s.begin, d.end - s.begin, cfg.timeline_what_words);
-      if (text::count_words(e.what) < 3) continue;
-      for (const auto& cw : content_words(e.what, stop, stemmer)) e.stems.insert(cw.stem);
+      e.what = clause_around(stext, d.begin - s.begin, d.end - s.begin, cfg.timeline_what_words,
+                             elisions);
+      if (text::count_words(e.what, elisions) < 3) continue;
+      for (const auto& cw : content_words(e.what, stop, stemmer, elisions)) e.stems.insert(cw.stem);
       e.article = a;
       events.push_back(std::move(e));
     }
@@ -199,7 +202,7 @@ std::vector<TimelineEntry> build_timeline(const StoryEvidence& ev, const SynthRe
   // told, not what happened: left out when the same date has another entry.
   const auto& plain = resources.plain_words(ev.language);
   auto opens_on_reporting = [&](const TimelineEntry& t) {
-    auto words = content_words(t.what, stop, stemmer);
+    auto words = content_words(t.what, stop, stemmer, elisions);
     return !words.empty() && plain.count(words[0].folded) > 0;
   };
   auto reporting_only = [&](const TimelineEntry& t) {

@@ -23,7 +23,9 @@ std::vector<TimelineEntry> build_timeline(const StoryEvidence& evidence,
                                           const SynthConfig& config, size_t* left_out = nullptr);
 
 // The clause of `sentence` that holds bytes [begin, end) (relative to the sentence),
-// bounded by , ; : ( ) and dashes, extended as described above, at most `max_words` words.
-std::string clause_around(std::string_view sentence, size_t begin, size_t end, int max_words);
+// bounded by , ; : ( ) and dashes, extended as described above, at most `max_words` words
+// (text::word_spans with `elisions`).
+std::string clause_around(std::string_view sentence, size_t begin, size_t end, int max_words,
+                          const text::ElisionRules& elisions);
 
 }  // namespace recoupe::synth

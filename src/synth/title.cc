@@ -52,8 +52,8 @@ bool boundary_at(std::string_view s, size_t i, size_t* len) {
 
 // The first word of `t`, folded; an elided first word is read with the next one ("S'il" →
 // "s'il", "D'après" → "d'apres").
-std::string first_word(std::string_view t) {
-  auto spans = text::word_spans(t);
+std::string first_word(std::string_view t, const text::ElisionRules& elisions) {
+  auto spans = text::word_spans(t, elisions);
   if (spans.empty()) return "";
   std::string w = text::fold(t.substr(spans[0].begin, spans[0].end - spans[0].begin));
   if (!w.empty() && w.back() == '\'' && spans.size() > 1)
@@ -61,8 +61,9 @@ std::string first_word(std::string_view t) {
   return w;
 }
 
-bool opens_dependent(std::string_view t, const std::unordered_set<std::string>& openers) {
-  return openers.count(first_word(t)) > 0;
+bool opens_dependent(std::string_view t, const std::unordered_set<std::string>& openers,
+                     const text::ElisionRules& elisions) {
+  return openers.count(first_word(t, elisions)) > 0;
 }
 
 // Letters of `t` mostly in capitals ("FRAUDE À LA SOCIÉTÉ GÉNÉRALE"): a rubric, not a title.
@@ -95,21 +96,23 @@ std::string trimmed_headline(std::string_view h) {
 // Content stems of `t` that are no date word (weekday, month) and no reporting verb.
 std::set<std::string> title_stems(std::string_view t, const text::StopWords& stop,
                                   const text::Stemmer& stemmer,
-                                  const std::unordered_set<std::string>& plain) {
+                                  const std::unordered_set<std::string>& plain,
+                                  const text::ElisionRules& elisions) {
   std::set<std::string> out;
-  for (const auto& w : content_words(t, stop, stemmer))
+  for (const auto& w : content_words(t, stop, stemmer, elisions))
     if (!plain.count(w.folded)) out.insert(w.stem);
   return out;
 }
 
 bool usable_headline(std::string_view t, const std::set<std::string>& stems,
-                     const std::unordered_set<std::string>& openers) {
-  const size_t words = text::count_words(t);
+                     const std::unordered_set<std::string>& openers,
+                     const text::ElisionRules& elisions) {
+  const size_t words = text::count_words(t, elisions);
   if (words < 4 || words > 16 || stems.size() < 3) return false;
   unsigned char c0 = static_cast<unsigned char>(t[0]);
   if (c0 < 0x80 && !std::isupper(c0) && !std::isdigit(c0)) return false;
   if (t.find('?') != std::string_view::npos || t.find('!') != std::string_view::npos) return false;
-  return !mostly_capitals(t) && !has_quotation(t) && !opens_dependent(t, openers);
+  return !mostly_capitals(t) && !has_quotation(t) && !opens_dependent(t, openers, elisions);
 }
 
 // True when the comma at `i` separates two capitalised words ("WBA, IBF", "WBO, and IBF"):
@@ -158,7 +161,7 @@ std::vector<std::string> key_subject(const StoryEvidence& ev, const ClaimSet& cs
 
 }  // namespace
 
-std::string compress_to_main_clause(std::string_view claim,
+std::string compress_to_main_clause(std::string_view claim, const text::ElisionRules& elisions,
                                     const std::vector<std::pair<size_t, size_t>>& dates,
                                     int min_words) {
   // Blank out dates (and one short word right before them: "ce", "le", "on").
@@ -199,7 +202,7 @@ std::string compress_to_main_clause(std::string_view claim,
   std::string_view v(t);
   size_t cut = v.size();
   int words = 0;
-  auto spans = text::word_spans(v);
+  auto spans = text::word_spans(v, elisions);
   size_t wi = 0;
   for (size_t i = 0; i < v.size(); ++i) {
     while (wi < spans.size() && spans[wi].end <= i) {
@@ -227,6 +230,7 @@ std::string headline_title(const StoryEvidence& ev, const ClaimSet& cs,
   const text::StopWords& stop = resources.stop_words(ev.language);
   const auto& plain = resources.plain_words(ev.language);
   const auto& openers = resources.dependent_openers(ev.language);
+  const text::ElisionRules& elisions = resources.elisions();
   text::Stemmer stemmer(ev.language);
   // Stems each origin uses in its headlines and ledes.
   std::map<int, std::set<std::string>> origin_stems;
@@ -236,13 +240,14 @@ std::string headline_title(const StoryEvidence& ev, const ClaimSet& cs,
     auto& mine = origin_stems[origin];
     const Article& art = *ev.articles[a];
     if (art.title) {
-      headline_stems[a] = title_stems(*art.title, stop, stemmer, plain);
+      headline_stems[a] = title_stems(*art.title, stop, stemmer, plain, elisions);
       mine.insert(headline_stems[a].begin(), headline_stems[a].end());
     }
     const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
     if (an && !an->sentences.empty()) {
       const size_t lede_end = an->sentences[std::min<size_t>(1, an->sentences.size() - 1)].end;
-      auto lede = title_stems(std::string_view(art.text).substr(0, lede_end), stop, stemmer, plain);
+      auto lede = title_stems(std::string_view(art.text).substr(0, lede_end), stop, stemmer, plain,
+                              elisions);
       mine.insert(lede.begin(), lede.end());
     }
   }
@@ -255,7 +260,7 @@ std::string headline_title(const StoryEvidence& ev, const ClaimSet& cs,
   for (size_t a = 0; a < ev.articles.size(); ++a) {
     if (!ev.articles[a]->title) continue;
     std::string t = trimmed_headline(*ev.articles[a]->title);
-    if (t.empty() || !usable_headline(t, headline_stems[a], openers)) continue;
+    if (t.empty() || !usable_headline(t, headline_stems[a], openers, elisions)) continue;
     double score = 0;
     for (const auto& st : headline_stems[a]) score += origins_using[st] / n - min_share;
     if (score > best_score + 1e-9 || (best.empty() && score >= best_score)) {
@@ -280,6 +285,7 @@ std::string claim_title(const StoryEvidence& ev, const ClaimSet& cs, const Synth
   if (outlet_share) *outlet_share = 0.0;
   const text::StopWords* stop_words = &resources.stop_words(ev.language);
   const auto& openers = resources.dependent_openers(ev.language);
+  const text::ElisionRules& elisions = resources.elisions();
   const auto& claims = cs.claims;
   if (claims.empty()) return "";
   std::set<std::string> headlines;
@@ -297,7 +303,7 @@ std::string claim_title(const StoryEvidence& ev, const ClaimSet& cs, const Synth
                0.5 * cs.centrality[c];
     size_t comma = cl.text.find(',');
     if (comma != std::string::npos &&
-        text::count_words(std::string_view(cl.text).substr(0, comma)) < 5)
+        text::count_words(std::string_view(cl.text).substr(0, comma), elisions) < 5)
       s -= 3.0;
     return s;
   };
@@ -325,16 +331,19 @@ std::string claim_title(const StoryEvidence& ev, const ClaimSet& cs, const Synth
         for (const auto& d : an->dates)
           if (d.begin >= cl.begin + skip && d.end <= cl.end && d.precision == DatePrecision::kDay)
             dates.push_back({d.begin - cl.begin - skip, d.end - cl.begin - skip});
-        std::string t = compress_to_main_clause(std::string_view(cl.text).substr(skip), dates);
-        if (text::count_words(t) < 4 || text::count_words(t) > max_words) continue;
+        std::string t =
+            compress_to_main_clause(std::string_view(cl.text).substr(skip), elisions, dates);
+        if (text::count_words(t, elisions) < 4 || text::count_words(t, elisions) > max_words)
+          continue;
         // Nor a clause opening on a preposition: "Selon le déroulement …", "A l'issue d'un …".
-        if (opens_dependent(t, openers) || opens_dependent(t, resources.link_words(ev.language)))
+        if (opens_dependent(t, openers, elisions) ||
+            opens_dependent(t, resources.link_words(ev.language), elisions))
           continue;
         // A quotation is a speaker's words, not what happened.
         if (t.starts_with("\"") || t.starts_with("\xC2\xAB") || t.starts_with("\xE2\x80\x9C"))
           continue;
         if (stop_words) {
-          auto spans = text::word_spans(t);
+          auto spans = text::word_spans(t, elisions);
           // Written in lower case: "May" ending "Theresa May" is a name, not the modal.
           if (!spans.empty() && t[spans.back().begin] >= 'a' && t[spans.back().begin] <= 'z' &&
               stop_words->contains(text::fold(std::string_view(t).substr(

@@ -52,8 +52,9 @@ std::string claim_title(const StoryEvidence& evidence, const ClaimSet& claims,
 // first clause boundary (, ; : ( – ) after at least `min_words` words (not a comma between
 // two capitalised words, "WBA, IBF", nor a colon or comma inside a number or time); no final
 // period.
-// `dates` are byte ranges of `claim` holding dates to remove.
-std::string compress_to_main_clause(std::string_view claim,
+// `dates` are byte ranges of `claim` holding dates to remove; words are text::word_spans with
+// `elisions`.
+std::string compress_to_main_clause(std::string_view claim, const text::ElisionRules& elisions,
                                     const std::vector<std::pair<size_t, size_t>>& dates,
                                     int min_words = 8);
 

@@ -12,11 +12,12 @@
 
 namespace recoupe::text {
 
-LanguageGuess detect_language(std::string_view text, std::string_view hint) {
+LanguageGuess detect_language(std::string_view text, const ElisionRules& elisions,
+                              std::string_view hint) {
   LanguageGuess guess;
   std::string hint_code = ascii_lower(hint.substr(0, std::min<size_t>(hint.size(), 2)));
   if (text.size() > (1u << 20)) text = text.substr(0, 1u << 20);  // 1 MB decides any language
-  if (count_words(text) < 3) {
+  if (count_words(text, elisions) < 3) {
     if (!hint_code.empty()) {
       guess.code = hint_code;
       guess.confidence = 0.3;

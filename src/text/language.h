@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/elisions.h"
+
 namespace recoupe::text {
 
 struct LanguageGuess {
@@ -15,8 +17,9 @@ struct LanguageGuess {
 
 // Identifies the language of `text` (UTF-8 plain text). `hint` (a code such as the page's
 // <html lang>) tips the balance on short or mixed texts but never overrides a clear answer.
-// Texts too short to judge (under ~3 words) return the hint with low confidence, else unknown.
-// Cost: about 1 ms per 30 KB.
-LanguageGuess detect_language(std::string_view text, std::string_view hint = {});
+// Texts too short to judge (under 3 words, text::count_words with `elisions`) return the hint
+// with low confidence, else unknown. Cost: about 1 ms per 30 KB.
+LanguageGuess detect_language(std::string_view text, const ElisionRules& elisions,
+                              std::string_view hint = {});
 
 }  // namespace recoupe::text

@@ -1,24 +1,12 @@
 #include "text/words.h"
 
-#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "text/tokens.h"
+
 namespace recoupe::text {
 namespace {
-
-bool is_word_char(UChar32 c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK ||
-         u_charType(c) == U_COMBINING_SPACING_MARK;
-}
-
-bool is_joiner(UChar32 c) {
-  return c == '-' || c == '\'' || c == '.' || c == 0x2019 || c == 0x2010 || c == 0x2011 ||
-         c == 0x02BC;
-}
-
-bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 
 // Ideographic scripts: one character per word.
 bool is_ideograph(UChar32 c) {
@@ -28,86 +16,138 @@ bool is_ideograph(UChar32 c) {
   return sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA;
 }
 
-// Short lowercase-initial prefixes that elide before a vowel in French/Italian/Catalan.
-bool is_elision_prefix(std::string_view s) {
-  if (s.size() > 6) return false;
-  static const char* kPrefixes[] = {
-      "l",     "d",  "j",      "m",      "n",     "s",      "t",      "c",
-      "qu",    "L",  "D",      "J",      "M",     "N",      "S",      "T",
-      "C",     "Qu", "lorsqu", "puisqu", "jusqu", "quoiqu", "Lorsqu", "Puisqu",
-      "Jusqu", "un", "dell",   "nell",   "all",   "dall",   "sull"};
-  for (const char* p : kPrefixes)
-    if (s == p) return true;
-  return false;
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Length of the apostrophe that opens `s`, 0 when none (the possessive token "'s").
+size_t apostrophe_at(std::string_view s) {
+  if (!s.empty() && s[0] == '\'') return 1;
+  if (s.size() >= 3 && s.substr(0, 3) == "\xE2\x80\x99") return 3;  // U+2019
+  if (s.size() >= 2 && s.substr(0, 2) == "\xCA\xBC") return 2;      // U+02BC
+  return 0;
 }
 
-template <class Emit>
-void scan(std::string_view text, Emit&& emit) {
+// The characters that join the parts of a token (tokens.h): '-', '.', apostrophes.
+bool is_joiner(UChar32 c) {
+  return c == '-' || c == '.' || c == '\'' || c == 0x2019 || c == 0x2010 || c == 0x2011 ||
+         c == 0x02BC;
+}
+
+// Calls piece(begin, end, ideograph) for the parts of the token [b, e): the whole token, or,
+// when it holds ideographs, each ideograph alone and the runs between them without the
+// joiners that touched an ideograph ("東京-tower" → "東", "京", "tower"). Only a token with a
+// character of U+2E80 or above is decoded.
+template <class Piece>
+void cut_ideographs(std::string_view text, size_t b, size_t e, Piece&& piece) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t len = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < len) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c < 0 || !is_word_char(c)) continue;
-    if (is_ideograph(c)) {
-      emit(static_cast<size_t>(start), static_cast<size_t>(i));
-      continue;
+  bool wide = false;  // U+2E80 is E2 BA 80
+  for (size_t k = b; k < e && !wide; ++k)
+    wide = s[k] >= 0xE3 || (s[k] == 0xE2 && k + 1 < e && s[k + 1] >= 0xBA);
+  if (!wide) {
+    piece(b, e, false);
+    return;
+  }
+  auto run = [&](size_t rb, size_t re) {  // without the joiners at its ends
+    while (rb < re) {
+      int32_t k = static_cast<int32_t>(rb);
+      UChar32 c;
+      U8_NEXT(s, k, static_cast<int32_t>(re), c);
+      if (!is_joiner(c)) break;
+      rb = static_cast<size_t>(k);
     }
-    int32_t end = i;
-    while (i < len) {
-      int32_t here = i;
-      UChar32 d;
-      U8_NEXT(s, i, len, d);
-      if (d >= 0 && is_word_char(d) && !is_ideograph(d)) {
-        end = i;
+    while (re > rb) {
+      int32_t k = static_cast<int32_t>(re);
+      UChar32 c;
+      U8_PREV(s, static_cast<int32_t>(rb), k, c);
+      if (!is_joiner(c)) break;
+      re = static_cast<size_t>(k);
+    }
+    if (rb < re) piece(rb, re, false);
+  };
+  const int32_t end = static_cast<int32_t>(e);
+  int32_t i = static_cast<int32_t>(b);
+  size_t run_begin = b;
+  while (i < end) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, end, c);
+    if (!is_ideograph(c)) continue;
+    run(run_begin, static_cast<size_t>(at));
+    piece(static_cast<size_t>(at), static_cast<size_t>(i), true);
+    run_begin = static_cast<size_t>(i);
+  }
+  run(run_begin, e);
+}
+
+// Calls emit(begin, end) for each word of `text` (rules in words.h), in text order.
+template <class Emit>
+void scan_words(std::string_view text, const ElisionRules& elisions, Emit&& emit) {
+  TokenScanner scanner(text, elisions);
+  Token t;
+  bool open = false;  // a word [wb, we) waits: a possessive or ",digits" may extend it
+  bool open_ideograph = false;
+  size_t wb = 0, we = 0;
+  size_t comma_end = 0;  // > 0: a comma right after the waiting word, which ends in a digit
+  auto flush = [&] {
+    if (open) emit(wb, we);
+    open = false;
+  };
+  auto take = [&](size_t b, size_t e, bool ideograph) {
+    if (comma_end) {
+      bool number = b == comma_end && !ideograph && is_ascii_digit(text[b]);
+      comma_end = 0;
+      if (number) {
+        we = e;  // "1,500"
+        return;
+      }
+    }
+    if (size_t a = apostrophe_at(text.substr(b, e - b)); a > 0) {
+      if (open && !open_ideograph && b == we) {
+        we = e;  // "Russia's"
+        return;
+      }
+      b += a;  // a possessive after an ideograph: the letters only
+      if (b >= e) return;
+    }
+    flush();
+    open = true;
+    open_ideograph = ideograph;
+    wb = b;
+    we = e;
+  };
+  while (scanner.next(t)) {
+    if (t.kind == TokenKind::kPunct) {
+      bool digit_comma = comma_end == 0 && open && t.begin == we && t.end == t.begin + 1 &&
+                         text[t.begin] == ',' && is_ascii_digit(text[we - 1]);
+      if (digit_comma) {
+        comma_end = t.end;
         continue;
       }
-      // A comma between digits is inside a number ("1,500", the decimal "6,1").
-      bool number_comma = d == ',' && s[here - 1] >= '0' && s[here - 1] <= '9' && i < len &&
-                          s[i] >= '0' && s[i] <= '9';
-      if (d >= 0 && (is_joiner(d) || number_comma) && i < len) {
-        int32_t after = i;
-        UChar32 e;
-        U8_NEXT(s, after, len, e);
-        if (e >= 0 && is_word_char(e) && !is_ideograph(e)) {
-          if (is_apostrophe(d) &&
-              is_elision_prefix(
-                  text.substr(static_cast<size_t>(start), static_cast<size_t>(here - start)))) {
-            emit(static_cast<size_t>(start), static_cast<size_t>(i));  // "l'" kept with apostrophe
-            start = i;
-          }
-          end = after;
-          i = after;
-          continue;
-        }
-      }
-      i = here;
-      break;
+      comma_end = 0;
+      flush();
+      continue;
     }
-    emit(static_cast<size_t>(start), static_cast<size_t>(end));
-    i = end;
+    cut_ideographs(text, t.begin, t.end, take);
   }
+  flush();
 }
 
 }  // namespace
 
-std::vector<WordSpan> word_spans(std::string_view utf8) {
+std::vector<WordSpan> word_spans(std::string_view utf8, const ElisionRules& elisions) {
   std::vector<WordSpan> out;
-  scan(utf8, [&](size_t b, size_t e) { out.push_back({b, e}); });
+  scan_words(utf8, elisions, [&](size_t b, size_t e) { out.push_back({b, e}); });
   return out;
 }
 
-std::vector<std::string> words(std::string_view utf8) {
+std::vector<std::string> words(std::string_view utf8, const ElisionRules& elisions) {
   std::vector<std::string> out;
-  scan(utf8, [&](size_t b, size_t e) { out.emplace_back(utf8.substr(b, e - b)); });
+  scan_words(utf8, elisions, [&](size_t b, size_t e) { out.emplace_back(utf8.substr(b, e - b)); });
   return out;
 }
 
-size_t count_words(std::string_view utf8) {
+size_t count_words(std::string_view utf8, const ElisionRules& elisions) {
   size_t n = 0;
-  scan(utf8, [&](size_t, size_t) { ++n; });
+  scan_words(utf8, elisions, [&](size_t, size_t) { ++n; });
   return n;
 }
 
