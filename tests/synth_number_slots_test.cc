@@ -201,5 +201,22 @@ TEST(NumberSlots, NumbersOfTwoDifferentTimesAreTwoSlots) {
             1u);
 }
 
+TEST(NumberSlots, ValuesAThirdArticleGivesTogetherAreNoDispute) {
+  // c gives both figures (the first estimate and its revision): a and b, each giving one,
+  // do not disagree.
+  EXPECT_TRUE(number_disputes({
+                                  article("a", "a.example", "fr",
+                                          "La banque a annoncé une perte de 600 millions "
+                                          "d'euros sur les marchés."),
+                                  article("b", "b.example", "fr",
+                                          "La banque a subi une perte de 751 millions d'euros "
+                                          "sur les marchés."),
+                                  article("c", "c.example", "fr",
+                                          "La perte de 600 millions d'euros annoncée en octobre "
+                                          "a été portée à 751 millions d'euros après l'audit."),
+                              })
+                  .empty());
+}
+
 }  // namespace
 }  // namespace recoupe::synth

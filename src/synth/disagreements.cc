@@ -225,18 +225,21 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
   auto origin = [&](size_t a) {
     return a < cs.outlet_of.size() ? cs.outlet_of[a] : static_cast<int>(a);
   };
-  // The values each article states, by unit: an article that gives both values of a pair
-  // ("500 euros au départ, 200 euros au retour") shows they count two things.
-  // Every quantity counts here, a revised one too: "600 millions (réévaluées depuis à 751
-  // millions)" tells that both figures are the same loss at two dates.
-  std::set<std::tuple<size_t, std::string, double>> stated;
+  // The articles stating each value, by unit: when any article of the story gives both
+  // values of a pair ("500 euros au départ, 200 euros au retour"), they count two things,
+  // or one figure and its revision ("600 millions (réévaluées depuis à 751 millions)"):
+  // other outlets giving one or the other do not disagree. Every quantity counts here, a
+  // revised one too.
+  std::map<std::pair<std::string, double>, std::set<size_t>> stated_by;
   for (size_t a = 0; a < ev.analyses.size(); ++a)
     if (ev.analyses[a])
       for (const Quantity& q : ev.analyses[a]->quantities)
-        if (!q.unit.empty()) stated.insert({a, q.unit, q.value});
+        if (!q.unit.empty()) stated_by[{q.unit, q.value}].insert(a);
   auto told_together = [&](const NumberMention& x, const NumberMention& y) {
-    for (size_t a : {x.article, y.article})
-      if (stated.count({a, x.unit, x.value}) && stated.count({a, y.unit, y.value})) return true;
+    const auto& xs = stated_by[{x.unit, x.value}];
+    const auto& ys = stated_by[{y.unit, y.value}];
+    for (size_t a : xs)
+      if (ys.count(a)) return true;
     return false;
   };
   for (const auto& slot : number_slots(mentions)) {
