@@ -17,7 +17,14 @@ LanguageGuess detect_language(std::string_view text, const ElisionRules& elision
   LanguageGuess guess;
   std::string hint_code = ascii_lower(hint.substr(0, std::min<size_t>(hint.size(), 2)));
   if (text.size() > (1u << 20)) text = text.substr(0, 1u << 20);  // 1 MB decides any language
-  if (count_words(text, elisions) < 3) {
+  // "At least three words" is settled on a prefix ending at a space (no word spans a space,
+  // so its count is exact), and a whole text is counted only when the prefix falls short.
+  auto at_least_three_words = [&] {
+    const size_t space = text.size() > 4096 ? text.find_last_of(" \n\t", 4096) : text.npos;
+    if (space != text.npos && count_words(text.substr(0, space), elisions) >= 3) return true;
+    return count_words(text, elisions) >= 3;
+  };
+  if (!at_least_three_words()) {
     if (!hint_code.empty()) {
       guess.code = hint_code;
       guess.confidence = 0.3;
