@@ -3,19 +3,13 @@
 
 #include <gtest/gtest.h>
 
-#include "text/data_dir.h"
+#include "shipped_resources.h"
 
 namespace recoupe::text {
 namespace {
 
-const ElisionRules& elisions() {
-  static const ElisionRules rules = [] {
-    auto r = load_elision_rules(find_data_dir());
-    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().to_string());
-    return r.ok() ? *r : ElisionRules{};
-  }();
-  return rules;
-}
+// The rules of the repository's data folder, loaded once for the test binary.
+const ElisionRules& elisions() { return recoupe::testing::shipped_resources().elisions(); }
 
 std::vector<std::string> spans_text(std::string_view text) {
   std::vector<std::string> out;

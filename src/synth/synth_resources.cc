@@ -65,45 +65,45 @@ SynthResources SynthResources::load(const std::string& data_dir,
   return r;
 }
 
+const std::unordered_set<std::string>& SynthResources::words_for(
+    const std::map<std::string, std::unordered_set<std::string>>& lists,
+    const std::string& lang) const {
+  auto it = lists.find(lang);
+  return it == lists.end() ? no_words_ : it->second;
+}
+
 const text::StopWords& SynthResources::stop_words(const std::string& lang) const {
   return stop_words_->folded(lang);
 }
 
 const std::unordered_set<std::string>& SynthResources::plain_words(const std::string& lang) const {
-  auto it = plain_words_.find(lang);
-  return it == plain_words_.end() ? no_words_ : it->second;
+  return words_for(plain_words_, lang);
 }
 
 const std::unordered_set<std::string>& SynthResources::time_words(const std::string& lang) const {
-  auto it = time_words_.find(lang);
-  return it == time_words_.end() ? no_words_ : it->second;
+  return words_for(time_words_, lang);
 }
 
 const std::unordered_set<std::string>& SynthResources::link_words(const std::string& lang) const {
-  auto it = link_words_.find(lang);
-  return it == link_words_.end() ? no_words_ : it->second;
+  return words_for(link_words_, lang);
 }
 
 const std::unordered_set<std::string>& SynthResources::dependent_openers(
     const std::string& lang) const {
-  auto it = dependent_openers_.find(lang);
-  return it == dependent_openers_.end() ? no_words_ : it->second;
+  return words_for(dependent_openers_, lang);
 }
 
 const std::unordered_set<std::string>& SynthResources::revision_cues(
     const std::string& lang) const {
-  auto it = revision_cues_.find(lang);
-  return it == revision_cues_.end() ? no_words_ : it->second;
+  return words_for(revision_cues_, lang);
 }
 
 const std::unordered_set<std::string>& SynthResources::offset_cues(const std::string& lang) const {
-  auto it = offset_cues_.find(lang);
-  return it == offset_cues_.end() ? no_words_ : it->second;
+  return words_for(offset_cues_, lang);
 }
 
 const std::unordered_set<std::string>& SynthResources::range_words(const std::string& lang) const {
-  auto it = range_words_.find(lang);
-  return it == range_words_.end() ? no_words_ : it->second;
+  return words_for(range_words_, lang);
 }
 
 }  // namespace recoupe::synth

@@ -52,6 +52,11 @@ class SynthResources {
   const std::unordered_set<std::string>& range_words(const std::string& lang) const;
 
  private:
+  // lists[lang], or an empty list for a language without that file.
+  const std::unordered_set<std::string>& words_for(
+      const std::map<std::string, std::unordered_set<std::string>>& lists,
+      const std::string& lang) const;
+
   const text::StopWordCatalog* stop_words_ = nullptr;
   const text::ElisionRules* elisions_ = nullptr;
   std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_,
