@@ -150,6 +150,12 @@ size_t dash_at(std::string_view s, size_t i) {
   return 0;
 }
 
+// A multiplication sign at `i` ('x' or U+00D7 '×'); its length in bytes, 0 when none.
+size_t times_sign_at(std::string_view s, size_t i) {
+  if (i < s.size() && s[i] == 'x') return 1;
+  return s.substr(i, 2) == "\xC3\x97" ? 2 : 0;
+}
+
 // True when the quantity [begin, end) of `s` is one end of a range ("de 20 à 30 %", "40
 // percent to 70 percent", "20-30 km") or a dimension ("4×4", "2x2"): not a value an outlet
 // states alone.
@@ -164,13 +170,13 @@ bool in_range(std::string_view s, size_t begin, size_t end,
   if (we > wb && range_words.count(text::fold(s.substr(wb, we - wb))) && digit_after_spaces(s, we))
     return true;
   // "4×4", "4x4": a dimension or a model name.
-  if (end < s.size() && (s[end] == 'x' || s.substr(end, 2) == "\xC3\x97") &&
-      end + (s[end] == 'x' ? 1 : 2) < s.size() &&
-      std::isdigit(static_cast<unsigned char>(s[end + (s[end] == 'x' ? 1 : 2)])))
+  if (size_t t = times_sign_at(s, end);
+      t && end + t < s.size() && std::isdigit(static_cast<unsigned char>(s[end + t])))
     return true;
-  if (begin >= 2 && (s[begin - 1] == 'x' || s.substr(begin - 2, 2) == "\xC3\x97") &&
-      std::isdigit(static_cast<unsigned char>(s[begin - (s[begin - 1] == 'x' ? 2 : 3)])))
-    return true;
+  for (size_t t : {size_t{1}, size_t{2}})
+    if (begin > t && times_sign_at(s, begin - t) == t &&
+        std::isdigit(static_cast<unsigned char>(s[begin - t - 1])))
+      return true;
   // Before: "de 20 à 30 %", "20-30 km".
   size_t b = begin;
   while (b > 0 && s[b - 1] == ' ') --b;
@@ -254,23 +260,27 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
           m.predicates.push_back(w.stem);
         }
       };
-      for (size_t i = before.size() > window ? before.size() - window : 0; i < before.size(); ++i)
-        take(before[i], cb);
-      for (size_t i = 0; i < after.size() && i < window; ++i) take(after[i], q.end);
-      // Names anywhere in the clause: who the number is about or who states it ("a poll by
-      // Ethnos … said 83.3 percent") decides the slot even a few words away.
+      // Predicates come from the few words next to the number; names from anywhere in the
+      // clause: who the number is about or who states it ("a poll by Ethnos … said 83.3
+      // percent") decides the slot even a few words away.
+      for (size_t i = 0; i < before.size(); ++i) {
+        if (i + window >= before.size())
+          take(before[i], cb);
+        else if (before[i].capitalized && cb + before[i].begin > sentence.begin + 2 &&
+                 !plain.count(before[i].folded))
+          m.names.push_back(before[i].folded);
+      }
+      for (size_t i = 0; i < after.size(); ++i) {
+        if (i < window)
+          take(after[i], q.end);
+        else if (after[i].capitalized && !plain.count(after[i].folded))
+          m.names.push_back(after[i].folded);
+      }
       // When: weekdays, months and years anywhere in the clause.
       for (const auto* words : {&before, &after})
         for (const ContentWord& w : *words)
           if (times.count(w.folded)) m.when.push_back(w.folded);
       for (const std::string& f : clause_years(text.substr(cb, ce - cb))) m.when.push_back(f);
-      for (size_t i = 0; i + window < before.size(); ++i)
-        if (before[i].capitalized && cb + before[i].begin > sentence.begin + 2 &&
-            !plain.count(before[i].folded))
-          m.names.push_back(before[i].folded);
-      for (size_t i = window; i < after.size(); ++i)
-        if (after[i].capitalized && !plain.count(after[i].folded))
-          m.names.push_back(after[i].folded);
       if (revision) continue;
       sort_unique(m.predicates);
       sort_unique(m.names);
