@@ -105,6 +105,24 @@ TEST(Dates, WithoutReferenceLeavesUnknownParts) {
   EXPECT_EQ(d[1].value, "XXXX-09-13");
 }
 
+TEST(Dates, AnAbsoluteDayKeepsItsWrittenWeekday) {
+  // The weekday of "mercredi 2 juillet" narrows the unknown year down (synth/event_date.h);
+  // a bare weekday is a relative date and a day written without one has none.
+  auto d = dates("mercredi 2 juillet, puis le 5 juillet et dimanche.", "fr", std::nullopt);
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(d[0].text, "mercredi 2 juillet");
+  EXPECT_EQ(d[0].value, "XXXX-07-02");
+  EXPECT_EQ(d[0].weekday, 2);
+  EXPECT_EQ(d[1].value, "XXXX-07-05");
+  EXPECT_EQ(d[1].weekday, -1);
+  EXPECT_EQ(d[2].text, "dimanche");
+  EXPECT_EQ(d[2].weekday, -1);
+  auto e = dates("on Saturday, January 26 the bank said", "en", std::nullopt);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].value, "XXXX-01-26");
+  EXPECT_EQ(e[0].weekday, 5);
+}
+
 TEST(Dates, OtherLanguages) {
   EXPECT_EQ(one("el 13 de septiembre de 2023", "es"), "13 de septiembre de 2023=2023-09-13/day");
   EXPECT_EQ(one("am 13. September 2023", "de"), "13. September 2023=2023-09-13/day");

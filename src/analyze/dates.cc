@@ -239,11 +239,16 @@ class Finder {
     }
     int wd = weekday_at(i);
     if (wd < 0) return 0;
-    // "mercredi 13 septembre": an absolute date with its weekday.
+    // "mercredi 13 septembre": an absolute date with its weekday, which is kept (it tells
+    // the year of a year-less date: synth/event_date.h).
     size_t j = i + 1;
     if (punct_at(j, ",")) ++j;
-    if (size_t e = day_month_at(from, j)) return e;
-    if (size_t e = month_day_at(from, j)) return e;
+    size_t e = day_month_at(from, j);
+    if (!e) e = month_day_at(from, j);
+    if (e) {
+      out_.back().weekday = wd;
+      return e;
+    }
     j = i + 1;
     std::string part;
     j += part_after(j, &part);

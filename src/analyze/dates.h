@@ -41,7 +41,8 @@ struct DateRules {
 DateRules load_date_rules(const std::string& data_dir, const std::string& lang);
 
 // Every date expression of `text`, in text order, without overlaps:
-//  absolute "13 septembre 2023", "mercredi 13 septembre", "Sept. 13, 2023", "September 2023",
+//  absolute "13 septembre 2023", "mercredi 13 septembre" (its weekday kept in `weekday`),
+//  "Sept. 13, 2023", "September 2023",
 //  "13-09-2023", "13/09/2023", "2023-09-13"; a year after a year preposition ("en 2019");
 //  relative "hier", "la semaine dernière", "ce mercredi matin", "dimanche soir",
 //  "lundi dernier", "last Tuesday", "le 13", "en septembre", and counted spans "il y a deux
