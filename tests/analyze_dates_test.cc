@@ -123,6 +123,20 @@ TEST(Dates, AnAbsoluteDayKeepsItsWrittenWeekday) {
   EXPECT_EQ(e[0].weekday, 5);
 }
 
+TEST(Dates, ADateAfterSinceStartsALastingState) {
+  // "depuis le 8 février" dates when a state began, not what the sentence tells.
+  auto d = dates("Incarcéré depuis le 8 février, il sera jugé le 14 mars à Paris.", "fr");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].text, "8 février");
+  EXPECT_TRUE(d[0].since);
+  EXPECT_EQ(d[1].text, "14 mars");
+  EXPECT_FALSE(d[1].since);
+  auto e = dates("Held since February 8, he was freed on March 14.", "en");
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_TRUE(e[0].since);
+  EXPECT_FALSE(e[1].since);
+}
+
 TEST(Dates, OtherLanguages) {
   EXPECT_EQ(one("el 13 de septiembre de 2023", "es"), "13 de septiembre de 2023=2023-09-13/day");
   EXPECT_EQ(one("am 13. September 2023", "de"), "13. September 2023=2023-09-13/day");

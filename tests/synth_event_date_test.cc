@@ -139,6 +139,33 @@ TEST(EventDate, TheLedeOutweighsTheBackground) {
             "2009-07-02");
 }
 
+TEST(EventDate, ADaySinceWhichAStateLastsIsNotTheEvent) {
+  // "détenu depuis le 8 février" is background of the release on 14 March, however often
+  // it is repeated.
+  EXPECT_EQ(event_date({
+                article("a",
+                        "Le trader a été libéré le 14 mars. Il était détenu depuis le 8 "
+                        "février."),
+                article("b", "Le trader a été libéré le 14 mars, selon son avocat."),
+                article("c", "Détenu depuis le 8 février, le trader est sorti de prison."),
+                article("d", "Le trader, incarcéré depuis le 8 février, est sorti."),
+            }),
+            "XXXX-03-14");
+}
+
+TEST(EventDate, OnEqualVotesTheLedeWins) {
+  // 2 July in one lede against 9 July deep in two bodies: equal sums, and the lede tells the
+  // event.
+  const std::string filler = "Les dockers ont voté la reprise. La direction se félicite. ";
+  EXPECT_EQ(
+      event_date({
+          article("a", "Le port a rouvert le 2 juillet après trois semaines de grève. " + filler),
+          article("b", filler + "La prochaine assemblée se tiendra le 9 juillet."),
+          article("c", filler + "Les syndicats se réuniront le 9 juillet."),
+      }),
+      "XXXX-07-02");
+}
+
 TEST(EventDate, ReprintsOfOneOriginVoteOnce) {
   const std::string wire = "Le port de Brest a rouvert le 2 juillet 2009, a annoncé la direction.";
   EXPECT_EQ(event_date(

@@ -71,7 +71,20 @@ class Finder {
     d.relative = relative;
     if (relative) d.anchor = anchor_;
     d.time_of_day = std::move(part);
+    d.since = after_since(first);
     out_.push_back(std::move(d));
+  }
+
+  // True when a `since` word ends right before token `first`, or before a day preposition
+  // that does ("depuis le 8 février").
+  bool after_since(size_t first) const {
+    if (first == 0) return false;
+    size_t last = first - 1;
+    if (size_t n = r_.day_preps.match_ending(t_, last)) {
+      if (n > last) return false;
+      last -= n;
+    }
+    return r_.since.match_ending(t_, last) > 0;
   }
 
   // Part of day right after token i-1 ("soir", "après-midi"): tokens used, name out.
@@ -486,6 +499,8 @@ DateRules load_date_rules(const std::string& data_dir, const std::string& lang) 
       add_all(r.year_preps, 0);
     else if (key == "day_prep")
       add_all(r.day_preps, 0);
+    else if (key == "since")
+      add_all(r.since, 0);
     else if (key == "ordinal")
       add_all(r.ordinals, 0);
     else if (key == "link")

@@ -15,6 +15,8 @@ namespace recoupe::synth {
 namespace {
 
 constexpr std::string_view kUnknownYear = "XXXX";
+constexpr int kLedeWeight = 2;  // a day stated in the article's first two sentences
+constexpr int kBodyWeight = 1;
 
 bool starts_with_year(std::string_view value) {
   return value.size() >= 4 && std::isdigit(static_cast<unsigned char>(value[0])) &&
@@ -53,13 +55,32 @@ void collect_votes(const ArticleAnalysis& analysis, int origin,
       last_year = d.value.substr(0, 4);
       last_year_sentence = sentence;
     }
-    if (!is_day_value(d)) continue;
+    // A day after "depuis" starts a state the article reports as lasting: the article tells
+    // what came after it.
+    if (!is_day_value(d) || d.since) continue;
     std::string day = d.value;
     if (day.starts_with(kUnknownYear) && !last_year.empty() && last_year_sentence == sentence)
       day.replace(0, 4, last_year);
     int& weight = votes[day][origin];
-    weight = std::max(weight, d.begin < lede ? 2 : 1);
+    weight = std::max(weight, d.begin < lede ? kLedeWeight : kBodyWeight);
   }
+}
+
+// A day's votes: their sum, then how many origins state it in their lede (on equal sums,
+// fewer origins telling it in the lede means more telling it deep in the body, as background).
+struct Tally {
+  int votes = 0;
+  int lede = 0;
+  auto operator<=>(const Tally&) const = default;
+};
+
+Tally tally(const std::map<int, int>& weight_by_origin) {
+  Tally t;
+  for (const auto& [origin, weight] : weight_by_origin) {
+    t.votes += weight;
+    t.lede += weight == kLedeWeight;
+  }
+  return t;
 }
 
 // True when day `a` comes after day `b`; a year-less day is compared on its month and day
@@ -163,34 +184,32 @@ std::string story_event_date(const StoryEvidence& ev, const ClaimSet& cs) {
     collect_votes(*ev.analyses[a], origin, votes);
   }
   // Year-less votes join the dated day of the same month and day with the most votes.
-  std::map<std::string, int> totals;
+  std::map<std::string, Tally> totals;
   for (const auto& [day, by_origin] : votes) {
     if (day.starts_with(kUnknownYear) || (!limit.empty() && day > limit)) continue;
-    for (const auto& [origin, weight] : by_origin) totals[day] += weight;
+    totals[day] = tally(by_origin);
   }
   for (const auto& [day, by_origin] : votes) {
     if (!day.starts_with(kUnknownYear)) continue;
     std::string target = day;
     int target_votes = 0;
-    for (const auto& [dated, n] : totals)
-      if (dated.compare(4, 6, day, 4, 6) == 0 && n > target_votes) {
+    for (const auto& [dated, t] : totals)
+      if (dated.compare(4, 6, day, 4, 6) == 0 && t.votes > target_votes) {
         target = dated;
-        target_votes = n;
+        target_votes = t.votes;
       }
     std::map<int, int> merged = by_origin;
     if (target != day)
       for (const auto& [origin, weight] : votes[target])
         merged[origin] = std::max(merged[origin], weight);
-    int n = 0;
-    for (const auto& [origin, weight] : merged) n += weight;
-    totals[target] = std::max(totals[target], n);
+    totals[target] = std::max(totals[target], tally(merged));
   }
   std::string best;
-  int best_votes = 0;
-  for (const auto& [day, n] : totals) {
-    if (n > best_votes || (n == best_votes && later_day(day, best))) {
+  Tally best_tally;
+  for (const auto& [day, t] : totals) {
+    if (best_tally < t || (t == best_tally && later_day(day, best))) {
       best = day;
-      best_votes = n;
+      best_tally = t;
     }
   }
   if (best.starts_with(kUnknownYear))

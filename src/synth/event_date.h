@@ -21,8 +21,12 @@ namespace recoupe::synth {
 //    the same month and day when the story has one.
 //  - Days after the latest publication date (or the reference date) are plans, not events:
 //    left out.
-//  - The most votes win; a tie goes to the later day (follow-up articles restate the event
-//    day; background days are older).
+//  - A day written after "depuis", "since" (DateMention::since: "incarcéré depuis le 8
+//    février") starts a state the article reports as still lasting, so the article tells
+//    something later: no vote.
+//  - The most votes win; on equal votes, the day more origins state in their lede (the same
+//    sum from more origins means more of it deep in the body, where background is told); then
+//    the later day (follow-up articles restate the event day; background days are older).
 //  - A winning day without its year takes the year the story's weekdays tell, when they tell
 //    one: the days its articles write with a weekday and no year ("mercredi 2 juillet",
 //    DateMention::weekday) fit only a few years (the calendar repeats after 5, 6 or 11
