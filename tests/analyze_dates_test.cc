@@ -137,6 +137,14 @@ TEST(Dates, ADateAfterSinceStartsALastingState) {
   EXPECT_FALSE(e[1].since);
 }
 
+TEST(Dates, AnAbbreviatedMonthMayBeGluedToItsDay) {
+  // "Dec.14": the dot of the abbreviation, not the middle of a number ("1.5", "2.000").
+  auto d = dates("Voting began on Dec.14. Turnout was 1.5 points higher.", "en", std::nullopt);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "Dec.14");
+  EXPECT_EQ(d[0].value, "XXXX-12-14");
+}
+
 TEST(Dates, OtherLanguages) {
   EXPECT_EQ(one("el 13 de septiembre de 2023", "es"), "13 de septiembre de 2023=2023-09-13/day");
   EXPECT_EQ(one("am 13. September 2023", "de"), "13. September 2023=2023-09-13/day");

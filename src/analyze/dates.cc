@@ -97,12 +97,14 @@ class Finder {
   }
 
   // Day number at i (1..31, 1-2 digits, optional ordinal suffix glued): tokens used.
-  size_t day_at(size_t i, int* day) const {
+  // `after_abbreviation`: the token before is the dot of an abbreviated month ("Dec.14"),
+  // which may be glued to the day.
+  size_t day_at(size_t i, int* day, bool after_abbreviation = false) const {
     if (i >= t_.size() || t_[i].kind != TokenKind::kNumber || t_[i].folded.size() > 2) return 0;
     int d = number_value(t_[i]);
     if (d < 1 || d > 31) return 0;
     // Reject the middle of a longer number ("2 000", "1,5", "13:30").
-    if (i > 0 && adjacent(t_[i]) && t_[i - 1].kind != TokenKind::kWord &&
+    if (i > 0 && adjacent(t_[i]) && !after_abbreviation && t_[i - 1].kind != TokenKind::kWord &&
         !(t_[i - 1].kind == TokenKind::kPunct && t_[i - 1].folded == "("))
       return 0;
     *day = d;
@@ -216,9 +218,10 @@ class Finder {
     int month = month_at(i);
     if (!month || !t_[i].upper) return 0;
     size_t j = i + 1;
-    if (punct_at(j, ".") && adjacent(t_[j])) ++j;
+    const bool dot = punct_at(j, ".") && adjacent(t_[j]);
+    if (dot) ++j;
     int day = 0;
-    size_t used = day_at(j, &day);
+    size_t used = day_at(j, &day, dot);
     if (!used) return 0;
     j += used;
     // A number right after ("May 5 000") or a unit would make it a count, not a day.
