@@ -105,6 +105,46 @@ TEST(Dates, WithoutReferenceLeavesUnknownParts) {
   EXPECT_EQ(d[1].value, "XXXX-09-13");
 }
 
+TEST(Dates, AnAbsoluteDayKeepsItsWrittenWeekday) {
+  // The weekday of "mercredi 2 juillet" narrows the unknown year down (synth/event_date.h);
+  // a bare weekday is a relative date and a day written without one has none.
+  auto d = dates("mercredi 2 juillet, puis le 5 juillet et dimanche.", "fr", std::nullopt);
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(d[0].text, "mercredi 2 juillet");
+  EXPECT_EQ(d[0].value, "XXXX-07-02");
+  EXPECT_EQ(d[0].weekday, 2);
+  EXPECT_EQ(d[1].value, "XXXX-07-05");
+  EXPECT_EQ(d[1].weekday, -1);
+  EXPECT_EQ(d[2].text, "dimanche");
+  EXPECT_EQ(d[2].weekday, -1);
+  auto e = dates("on Saturday, January 26 the bank said", "en", std::nullopt);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].value, "XXXX-01-26");
+  EXPECT_EQ(e[0].weekday, 5);
+}
+
+TEST(Dates, ADateAfterSinceStartsALastingState) {
+  // "depuis le 8 février" dates when a state began, not what the sentence tells.
+  auto d = dates("Incarcéré depuis le 8 février, il sera jugé le 14 mars à Paris.", "fr");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].text, "8 février");
+  EXPECT_TRUE(d[0].since);
+  EXPECT_EQ(d[1].text, "14 mars");
+  EXPECT_FALSE(d[1].since);
+  auto e = dates("Held since February 8, he was freed on March 14.", "en");
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_TRUE(e[0].since);
+  EXPECT_FALSE(e[1].since);
+}
+
+TEST(Dates, AnAbbreviatedMonthMayBeGluedToItsDay) {
+  // "Dec.14": the dot of the abbreviation, not the middle of a number ("1.5", "2.000").
+  auto d = dates("Voting began on Dec.14. Turnout was 1.5 points higher.", "en", std::nullopt);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "Dec.14");
+  EXPECT_EQ(d[0].value, "XXXX-12-14");
+}
+
 TEST(Dates, OtherLanguages) {
   EXPECT_EQ(one("el 13 de septiembre de 2023", "es"), "13 de septiembre de 2023=2023-09-13/day");
   EXPECT_EQ(one("am 13. September 2023", "de"), "13. September 2023=2023-09-13/day");

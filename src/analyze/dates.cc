@@ -71,7 +71,20 @@ class Finder {
     d.relative = relative;
     if (relative) d.anchor = anchor_;
     d.time_of_day = std::move(part);
+    d.since = after_since(first);
     out_.push_back(std::move(d));
+  }
+
+  // True when a `since` word ends right before token `first`, or before a day preposition
+  // that does ("depuis le 8 février").
+  bool after_since(size_t first) const {
+    if (first == 0) return false;
+    size_t last = first - 1;
+    if (size_t n = r_.day_preps.match_ending(t_, last)) {
+      if (n > last) return false;
+      last -= n;
+    }
+    return r_.since.match_ending(t_, last) > 0;
   }
 
   // Part of day right after token i-1 ("soir", "après-midi"): tokens used, name out.
@@ -84,12 +97,14 @@ class Finder {
   }
 
   // Day number at i (1..31, 1-2 digits, optional ordinal suffix glued): tokens used.
-  size_t day_at(size_t i, int* day) const {
+  // `after_abbreviation`: the token before is the dot of an abbreviated month ("Dec.14"),
+  // which may be glued to the day.
+  size_t day_at(size_t i, int* day, bool after_abbreviation = false) const {
     if (i >= t_.size() || t_[i].kind != TokenKind::kNumber || t_[i].folded.size() > 2) return 0;
     int d = number_value(t_[i]);
     if (d < 1 || d > 31) return 0;
     // Reject the middle of a longer number ("2 000", "1,5", "13:30").
-    if (i > 0 && adjacent(t_[i]) && t_[i - 1].kind != TokenKind::kWord &&
+    if (i > 0 && adjacent(t_[i]) && !after_abbreviation && t_[i - 1].kind != TokenKind::kWord &&
         !(t_[i - 1].kind == TokenKind::kPunct && t_[i - 1].folded == "("))
       return 0;
     *day = d;
@@ -203,9 +218,10 @@ class Finder {
     int month = month_at(i);
     if (!month || !t_[i].upper) return 0;
     size_t j = i + 1;
-    if (punct_at(j, ".") && adjacent(t_[j])) ++j;
+    const bool dot = punct_at(j, ".") && adjacent(t_[j]);
+    if (dot) ++j;
     int day = 0;
-    size_t used = day_at(j, &day);
+    size_t used = day_at(j, &day, dot);
     if (!used) return 0;
     j += used;
     // A number right after ("May 5 000") or a unit would make it a count, not a day.
@@ -239,11 +255,16 @@ class Finder {
     }
     int wd = weekday_at(i);
     if (wd < 0) return 0;
-    // "mercredi 13 septembre": an absolute date with its weekday.
+    // "mercredi 13 septembre": an absolute date with its weekday, which is kept (it tells
+    // the year of a year-less date: synth/event_date.h).
     size_t j = i + 1;
     if (punct_at(j, ",")) ++j;
-    if (size_t e = day_month_at(from, j)) return e;
-    if (size_t e = month_day_at(from, j)) return e;
+    size_t e = day_month_at(from, j);
+    if (!e) e = month_day_at(from, j);
+    if (e) {
+      out_.back().weekday = wd;
+      return e;
+    }
     j = i + 1;
     std::string part;
     j += part_after(j, &part);
@@ -481,6 +502,8 @@ DateRules load_date_rules(const std::string& data_dir, const std::string& lang) 
       add_all(r.year_preps, 0);
     else if (key == "day_prep")
       add_all(r.day_preps, 0);
+    else if (key == "since")
+      add_all(r.since, 0);
     else if (key == "ordinal")
       add_all(r.ordinals, 0);
     else if (key == "link")

@@ -24,6 +24,7 @@ struct DateRules {
   PhraseSet this_;       // "ce", "this": on or before (past-tense news)
   PhraseSet year_preps;  // "en", "in": a bare 4-digit number after one is a year
   PhraseSet day_preps;   // "le", "on the": "le 13" is a day of the reference month
+  PhraseSet since;       // "depuis", "since": the date starts a state that lasts
   PhraseSet ordinals;    // suffixes after a day number: "er", "th", "." (German)
   PhraseSet links;       // words between day, month and year: "de" (es), "of" (en)
   std::unordered_map<std::string, std::string> parts;  // "soir" → "evening"
@@ -41,7 +42,8 @@ struct DateRules {
 DateRules load_date_rules(const std::string& data_dir, const std::string& lang);
 
 // Every date expression of `text`, in text order, without overlaps:
-//  absolute "13 septembre 2023", "mercredi 13 septembre", "Sept. 13, 2023", "September 2023",
+//  absolute "13 septembre 2023", "mercredi 13 septembre" (its weekday kept in `weekday`),
+//  "Sept. 13, 2023", "September 2023",
 //  "13-09-2023", "13/09/2023", "2023-09-13"; a year after a year preposition ("en 2019");
 //  relative "hier", "la semaine dernière", "ce mercredi matin", "dimanche soir",
 //  "lundi dernier", "last Tuesday", "le 13", "en septembre", and counted spans "il y a deux
@@ -51,8 +53,9 @@ DateRules load_date_rules(const std::string& data_dir, const std::string& lang);
 // most recent such day on or before the reference, "prochain"/"next" the first one after,
 // "dernier"/"last" the last one strictly before; a date without a year takes the year that
 // puts it nearest to the reference. Without a reference the unknown parts are left as X
-// (see core/temporal.h). Numbers that are not plausible dates (day 32, year 3000, "2 000")
-// are not dates. Any valid UTF-8; cost linear in the text.
+// (see core/temporal.h). A date right after a `since` word, a day preposition between them
+// allowed ("depuis le 8 février"), is marked `since`. Numbers that are not plausible dates (day 32,
+// year 3000, "2 000") are not dates. Any valid UTF-8; cost linear in the text.
 std::vector<DateMention> find_dates(std::string_view text, const DateRules& rules,
                                     std::optional<CivilDate> reference);
 

@@ -33,6 +33,13 @@ inline const char* to_string(DatePrecision p) {
 // without year); `anchor` is then that reference date ("2023-09-13"), else empty.
 // `time_of_day` is the normalized part of day written with the date ("morning", "evening"…),
 // empty when none.
+// `weekday` is the weekday written with an absolute day ("mercredi 2 juillet", "Wednesday,
+// July 2"), 0 Monday … 6 Sunday; -1 when none is written (a bare weekday such as "mercredi"
+// is a relative date: its value is the resolved day and `weekday` stays -1). With a year-less
+// day it narrows the year down to a few candidates (synth/event_date.h).
+// `since` is true when the date is written after "depuis", "since", "seit" (the `since` words
+// of data/<lang>/relative_dates.txt): it dates the start of a state the text reports as still
+// lasting ("incarcéré depuis le 8 février"), so the text tells something later.
 struct DateMention {
   std::string text;
   size_t begin = 0;
@@ -42,6 +49,8 @@ struct DateMention {
   bool relative = false;
   std::string anchor;
   std::string time_of_day;
+  int weekday = -1;
+  bool since = false;
 };
 
 }  // namespace recoupe
