@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/calendar.h"
 #include "synth/analyzed_story.h"
 #include "synth/claims.h"
 #include "synth/disagreements.h"
@@ -216,6 +217,86 @@ TEST(NumberSlots, ValuesAThirdArticleGivesTogetherAreNoDispute) {
                                           "a été portée à 751 millions d'euros après l'audit."),
                               })
                   .empty());
+}
+
+TEST(NumberSlots, ALargeFigureAThirdArticleGivesWithoutItsUnitIsNoDispute) {
+  // c gives the half-year loss with its unit and the quarter's without ("et de 234
+  // millions"): a figure of that size is recognised without its unit.
+  const auto story = [](std::string c_text) {
+    return number_disputes({
+        article("a", "a.example", "fr",
+                "La filiale a annoncé une perte nette de 234 millions d'euros, selon ses comptes."),
+        article("b", "b.example", "fr",
+                "La filiale a annoncé une perte nette de 948 millions d'euros, selon ses comptes."),
+        article("c", "c.example", "fr", std::move(c_text)),
+    });
+  };
+  EXPECT_TRUE(story("La filiale a subi une perte nette de 948 millions d'euros au premier "
+                    "semestre et de 234 millions au troisième trimestre.")
+                  .empty());
+  // Without c's figures, a and b do disagree: the test above is the rule at work.
+  EXPECT_EQ(story("La filiale a publié ses comptes vendredi.").size(), 1u);
+}
+
+// The date disagreements of a story made of `articles`, as "value|value" per dispute.
+std::vector<std::string> date_disputes(std::vector<Article> articles) {
+  const SynthResources& resources = recoupe::testing::shipped_resources().synth();
+  AnalyzedStory story =
+      analyze_story("s", std::move(articles), testing::analysis_resources(), nullptr);
+  const StoryEvidence ev = story.evidence();
+  const SynthConfig config;
+  const ClaimSet claims = build_claims(ev, resources, config);
+  std::vector<std::string> out;
+  for (const auto& d : find_disagreements(ev, claims, {}, resources, config)) {
+    if (d.kind != "date") continue;
+    std::string values;
+    for (const auto& v : d.versions) values += (values.empty() ? "" : "|") + v.value;
+    out.push_back(values);
+  }
+  return out;
+}
+
+TEST(DateDisagreements, TodayInAnArticleWithoutADateNamesNoKnownDay) {
+  // a and b have no publication date: their relative dates were resolved against c's, a day
+  // guessed for the story, so a's "today" cannot be said to contradict b's "Wednesday".
+  Article dated = article("c", "c.example", "en", "Unions called a general strike for Thursday.");
+  dated.published_at = parse_publication_time("2031-05-08");
+  const std::vector<Article> undated = {
+      article("a", "a.example", "en",
+              "A firebomb attack on a depot in Patras killed two guards today as riot police "
+              "fought protesters."),
+      article("b", "b.example", "en",
+              "A firebomb attack on a depot in Patras killed two guards on Wednesday as riot "
+              "police fought protesters."),
+      dated,
+  };
+  EXPECT_TRUE(date_disputes(undated).empty());
+  // A weekday on each side is a day written out: those two do disagree.
+  std::vector<Article> weekdays = undated;
+  weekdays[0].text =
+      "A firebomb attack on a depot in Patras killed two guards on Tuesday as riot police "
+      "fought protesters.";
+  EXPECT_EQ(date_disputes(weekdays).size(), 1u);
+}
+
+TEST(PlaceDisagreements, AnArticleGivingBothPlacesSetsNoneAgainstTheOther) {
+  // b says the tremor shook Oman, and further on that it was felt in Dubai: two places of
+  // one account, not two versions of one place.
+  const SynthResources& resources = recoupe::testing::shipped_resources().synth();
+  AnalyzedStory story = analyze_story(
+      "s",
+      {article("a", "a.example", "en",
+               "The tremor shook Oman on Sunday afternoon, sending office workers running into "
+               "the streets."),
+       article("b", "b.example", "en",
+               "The tremor shook Oman on Sunday afternoon, sending office workers running into "
+               "the streets. The tremor was felt in Dubai on Sunday afternoon, sending office "
+               "workers running into the streets.")},
+      testing::analysis_resources(), &recoupe::testing::shipped_resources().entities());
+  const StoryEvidence ev = story.evidence();
+  const ClaimSet claims = build_claims(ev, resources, SynthConfig{});
+  for (const auto& d : find_disagreements(ev, claims, {}, resources, SynthConfig{}))
+    EXPECT_NE(d.kind, "place") << d.versions[0].value << " / " << d.versions[1].value;
 }
 
 }  // namespace

@@ -76,6 +76,24 @@ TEST(QuoteDisagreements, TheSameWordsAreNoVersions) {
   EXPECT_TRUE(story.disagreements(q).empty());
 }
 
+TEST(QuoteDisagreements, AWordingWithAFewWordsLeftOutIsACut) {
+  QuoteStory story;
+  MergedQuote q;
+  q.speaker = "Netanyahu";
+  // c drops "about his plans" from the middle: the same words, cut, not another wording.
+  q.variants = {{"He called me every day to ask about his plans. The trouble is that he lied "
+                 "to me for twelve days",
+                 {"a"}},
+                {"He called me every day to ask. The trouble is that he lied to me for twelve "
+                 "days",
+                 {"c"}}};
+  EXPECT_TRUE(story.disagreements(q).empty());
+  // A changed word is a version.
+  q.variants[1].text =
+      "He phoned me every day to ask. The trouble is that he lied to me for twelve days";
+  EXPECT_EQ(story.disagreements(q).size(), 1u);
+}
+
 TEST(ViewLabels, KindsInTheReadersLanguage) {
   EXPECT_EQ(report::kind_label(report::labels_for("fr"), "place"), "lieu");
   EXPECT_EQ(report::kind_label(report::labels_for("en"), "place"), "place");

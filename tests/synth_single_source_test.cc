@@ -30,7 +30,7 @@ std::vector<std::string> single_source(std::vector<Article> articles, const Synt
   const StoryEvidence ev = story.evidence();
   const ClaimSet claims = build_claims(ev, resources, config);
   std::vector<std::string> out;
-  for (const auto& s : single_source_claims(ev, claims, config)) out.push_back(s.claim);
+  for (const auto& s : single_source_claims(ev, claims, resources, config)) out.push_back(s.claim);
   return out;
 }
 
@@ -71,6 +71,45 @@ TEST(SingleSource, TheFigureRuleIsTheOneThatDropsIt) {
   loose.single_source_figure_terms = 1000;
   const auto claims = single_source(bridge_story(), loose);
   EXPECT_TRUE(listed(claims, "Anna Dupont, 58")) << ::testing::PrintToString(claims);
+}
+
+std::vector<Article> bout_story() {
+  return {
+      article("a", "a.example",
+              "Champion Irma Kovac kept her title with a sixth-round stoppage of challenger "
+              "Lena Moor in Graz. The arena sold out weeks ago."),
+      article("b", "b.example",
+              "Kovac stopped Moor in the 6th round on Saturday night. Moor's corner threw "
+              "in the towel."),
+      article("c", "c.example",
+              "Two ambulances took spectators from the Graz arena to hospital after a crush "
+              "at the exit. Kovac won on Saturday."),
+      article("d", "d.example",
+              "Medics said two ambulances were called to the Graz venue for injured fans. "
+              "Kovac celebrated."),
+  };
+}
+
+TEST(SingleSource, AnOrdinalInWordsIsTheFigureAnotherOutletWritesInDigits) {
+  // "a sixth-round stoppage" is the "6th round" of another outlet: not one outlet's fact.
+  const auto claims = single_source(bout_story(), SynthConfig{});
+  EXPECT_FALSE(listed(claims, "Champion Irma Kovac")) << ::testing::PrintToString(claims);
+  SynthConfig loose;
+  loose.single_source_figure_terms = 1000;
+  EXPECT_TRUE(listed(single_source(bout_story(), loose), "Champion Irma Kovac"));
+}
+
+TEST(SingleSource, TwoOfTheSameThingIsAFigureWithItsNoun) {
+  // "Two ambulances … to hospital" in two outlets: a shared fact, though 2 alone is too
+  // common a figure to count.
+  const auto claims = single_source(bout_story(), SynthConfig{});
+  EXPECT_FALSE(listed(claims, "Two ambulances")) << ::testing::PrintToString(claims);
+  EXPECT_FALSE(listed(claims, "Medics said two ambulances")) << ::testing::PrintToString(claims);
+  SynthConfig loose;
+  loose.single_source_figure_terms = 1000;
+  const auto without = single_source(bout_story(), loose);
+  EXPECT_TRUE(listed(without, "Two ambulances") || listed(without, "Medics said two ambulances"))
+      << ::testing::PrintToString(without);
 }
 
 }  // namespace

@@ -48,6 +48,9 @@ struct Disagreement {
   std::string about;
   std::string kind;
   std::vector<DisagreementVersion> versions;
+  // Every version comes from one outlet (a caption against its own article's text): the
+  // outlet contradicts itself; outlets do not disagree.
+  bool one_outlet = false;
 };
 
 // One wording of a quote and the articles that print it in those words.

@@ -234,6 +234,8 @@ class HtmlRenderer {
               esc(d.about.empty() ? "?" : d.about) + "</span>";
       if (!d.kind.empty())
         body += " <span class=\"tag\">" + esc(std::string(kind_label(labels_, d.kind))) + "</span>";
+      if (d.one_outlet)
+        body += " <span class=\"tag\">" + esc(std::string(labels_.one_outlet)) + "</span>";
       body += "</p>\n<ul class=\"versions\">\n";
       for (const DisagreementVersion& v : d.versions) {
         const std::vector<std::string>& ids = v.articles;

@@ -66,8 +66,9 @@ void add_sections(const Sections& s, Json& j) {
     Json versions = Json::array();
     for (const auto& v : d.versions)
       versions.push_back({{"value", v.value}, {"articles", v.articles}});
-    disagreements.push_back(
-        {{"about", d.about}, {"kind", d.kind}, {"versions", std::move(versions)}});
+    Json item = {{"about", d.about}, {"kind", d.kind}, {"versions", std::move(versions)}};
+    if (d.one_outlet) item["one_outlet"] = true;
+    disagreements.push_back(std::move(item));
   }
   j["disagreements"] = std::move(disagreements);
   Json quotes = Json::array();
@@ -269,6 +270,8 @@ void read_sections(const Json& j, const std::string& p, ReportStory& s) {
         Disagreement d;
         d.about = R::text(x, "about", xp);
         d.kind = R::find(x, "kind") ? R::text(x, "kind", xp) : "";
+        if (const Json* one = R::find(x, "one_outlet"); one && one->is_boolean())
+          d.one_outlet = one->get<bool>();
         d.versions = R::items<DisagreementVersion>(
             x, "versions", xp, [](const Json& v, const std::string& vp) {
               return DisagreementVersion{R::text(v, "value", vp), R::strings(v, "articles", vp)};

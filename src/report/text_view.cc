@@ -214,6 +214,7 @@ class TextRenderer {
       Spans head = {{"• "}, {d.about.empty() ? "?" : d.about, Style::kWarn}};
       if (!d.kind.empty())
         head.push_back({" (" + std::string(kind_label(labels_, d.kind)) + ")", Style::kDim});
+      if (d.one_outlet) head.push_back({" (" + std::string(labels_.one_outlet) + ")", Style::kDim});
       add(head, kItemIndent, kBulletHang);
       for (const DisagreementVersion& v : d.versions) {
         const std::vector<std::string>& ids = v.articles;

@@ -29,6 +29,7 @@ struct ViewLabels {
   std::string_view articles_heading;
   std::string_view untitled;
   std::string_view unknown_outlet;
+  std::string_view one_outlet;       // a disagreement whose versions all come from one outlet
   std::string_view year_not_stated;  // after a day the texts give without its year
   std::string_view unattributed;
   std::string_view also_called;

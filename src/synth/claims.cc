@@ -361,12 +361,14 @@ struct ArticleSpans {
 class ClaimReader {
  public:
   ClaimReader(const StoryEvidence& ev, const SynthConfig& cfg, const text::StopWords& stop,
-              const text::Stemmer& stemmer, const text::ElisionRules& elisions)
+              const text::Stemmer& stemmer, const text::ElisionRules& elisions,
+              const std::unordered_set<std::string>& time_words)
       : ev(ev),
         cfg(cfg),
         stop(stop),
         stemmer(stemmer),
         elisions(elisions),
+        time_words(time_words),
         mentions(mentions_by_article(ev)),
         have_entities(!ev.entities.empty()),
         lowercase_words(mostly_lowercase_words(ev, stop, stemmer, elisions, cfg)),
@@ -535,7 +537,17 @@ class ClaimReader {
       if (d.begin < c.begin || d.end > c.end || d.value.empty() ||
           d.value.find('X') != std::string::npos)
         continue;
-      c.dates.push_back({d.value, to_string(d.precision)});
+      ClaimDate date{d.value, to_string(d.precision), d.relative ? d.anchor : "", false};
+      // "today", "hier" in an article without a date of its own were resolved against a day
+      // guessed for the whole story: the day they name is not known. A weekday or a month
+      // written out still is ("lundi", "le 2 juillet").
+      if (d.relative && !ev.articles[c.article]->published_at) {
+        bool named = false;
+        for (const std::string& w : text::words(d.text, elisions))
+          named = named || time_words.count(text::fold(w)) > 0;
+        date.unknown_day = !named;
+      }
+      c.dates.push_back(std::move(date));
       // A week or a month ("this week") is shared by any two articles of the same days:
       // weighted like a date, but no evidence of the same predicate (family "t:").
       const bool loose =
@@ -561,6 +573,7 @@ class ClaimReader {
   const text::StopWords& stop;
   const text::Stemmer& stemmer;
   const text::ElisionRules& elisions;
+  const std::unordered_set<std::string>& time_words;  // folded weekday and month names
   const MentionIndex mentions;
   const bool have_entities;
   const std::unordered_set<std::string> lowercase_words;
@@ -773,10 +786,15 @@ bool claims_conflict(const Claim& a, const Claim& b, const SynthConfig& config) 
     }
     if (same_unit && !match) return true;
   }
-  if (a.dates.size() == 1 && b.dates.size() == 1 && a.dates[0].precision == b.dates[0].precision &&
-      a.dates[0].value != b.dates[0].value)
+  if (a.dates.size() == 1 && b.dates.size() == 1 && dates_conflict(a.dates[0], b.dates[0]))
     return true;
   return false;
+}
+
+bool dates_conflict(const ClaimDate& a, const ClaimDate& b) {
+  if (a.precision != b.precision || a.value == b.value || a.unknown_day || b.unknown_day)
+    return false;
+  return a.anchor.empty() || b.anchor.empty() || a.anchor == b.anchor;
 }
 
 ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
@@ -785,7 +803,8 @@ ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
   const text::StopWords& stop = resources.stop_words(ev.language);
   text::Stemmer stemmer(ev.language);
   assign_outlets(ev, cs);
-  ClaimReader reader(ev, cfg, stop, stemmer, resources.elisions());
+  ClaimReader reader(ev, cfg, stop, stemmer, resources.elisions(),
+                     resources.time_words(ev.language));
   reader.read_all(cs);
   reader.resolve_initial_capitals();
   const size_t n_terms = reader.term_id.size();

@@ -20,6 +20,12 @@ struct ClaimNumber {
 struct ClaimDate {
   std::string value;      // ISO at its precision, fully resolved (no 'X')
   std::string precision;  // "day", "week", "month", "year"
+  // For a date resolved against its article's date ("today", "Wednesday", "hier"), that
+  // date (DateMention::anchor); "" for a date written in full.
+  std::string anchor;
+  // A relative date without a weekday or month written ("today", "yesterday") in an article
+  // without a publication date: resolved against a guessed day, so no day to compare.
+  bool unknown_day = false;
 };
 
 // One claim: a sentence (or a clause of a long one) of one article.
@@ -94,8 +100,14 @@ ClaimSet build_claims(const StoryEvidence& evidence, const SynthResources& resou
 // Cosine of two claims' sparse vectors, in [0, 1].
 float claim_similarity(const Claim& a, const Claim& b);
 
+// True when two dates of the same precision differ and neither has an unknown_day. Two
+// relative dates count only when resolved against the same day: "today" in a paper dated the 6th
+// and "Wednesday" in one dated the 5th may well be one day, seen from two time zones or two
+// editions.
+bool dates_conflict(const ClaimDate& a, const ClaimDate& b);
+
 // True when a and b disagree on a number (same unit, values apart by more than the
-// tolerance) or on a date (each has one date of the same precision, and they differ).
+// tolerance) or on a date (each has one date, and dates_conflict).
 bool claims_conflict(const Claim& a, const Claim& b, const SynthConfig& config);
 
 }  // namespace recoupe::synth

@@ -11,6 +11,9 @@
 #include <unordered_map>
 #include <utility>
 
+#include "text/fold.h"
+#include "text/words.h"
+
 namespace recoupe::synth {
 namespace {
 
@@ -230,26 +233,48 @@ std::string figure_key(double value) {
   return s;
 }
 
-// The claims of a story by their figures (in digits or counted in words): a candidate single-source
-// claim that writes a figure which another outlet's claim writes too, with at least
-// `min_terms` terms in common, tells that outlet's fact ("Klitschko, 36, stopped the
-// 40-year-old Thompson" beside "the 40-year-old American"), whatever detail it adds.
+// The claims of a story by their figures: in digits, counted in words, or as ordinals
+// ("sixth", « sixième »). A candidate single-source claim that writes a figure which another
+// outlet's claim writes too, with at least `min_terms` terms in common, tells that outlet's
+// fact ("Klitschko, 36, stopped the 40-year-old Thompson" beside "the 40-year-old American";
+// "a sixth-round stoppage" beside "stopped in the 6th round"), whatever detail it adds.
+// One or two of something counts only with its counted noun ("two helicopters" against
+// "Two helicopters"): alone, "2" or "the two men" ties too many sentences together.
 class SharedFigures {
  public:
-  explicit SharedFigures(const ClaimSet& cs) : figures_(cs.claims.size()) {
+  SharedFigures(const ClaimSet& cs, const std::unordered_map<std::string, int>& ordinals,
+                const text::ElisionRules& elisions)
+      : figures_(cs.claims.size()) {
     for (size_t c = 0; c < cs.claims.size(); ++c) {
       figures_[c] = written_figures(cs.claims[c].text);
-      // Counts written in words ("trois Américains", "three workers") too.
-      for (const ClaimNumber& n : cs.claims[c].numbers)
-        if (std::fabs(n.value) > 2.0) figures_[c].push_back(figure_key(n.value));
+      for (const ClaimNumber& n : cs.claims[c].numbers) {
+        if (std::fabs(n.value) > 2.0)
+          figures_[c].push_back(figure_key(n.value));
+        else if (!n.unit.empty() && n.value > 0.0)
+          figures_[c].push_back(n.unit + ":" + figure_key(n.value));
+      }
+      if (!ordinals.empty())
+        for (const std::string& word : text::words(cs.claims[c].text, elisions)) {
+          // Each part of a compound too: "sixth-round".
+          const std::string w = text::fold(word);
+          for (size_t b = 0, e; b <= w.size(); b = e + 1) {
+            e = std::min(w.find('-', b), w.size());
+            const auto it = ordinals.find(w.substr(b, e - b));
+            if (it != ordinals.end()) figures_[c].push_back(figure_key(it->second));
+          }
+        }
       std::sort(figures_[c].begin(), figures_[c].end());
       figures_[c].erase(std::unique(figures_[c].begin(), figures_[c].end()), figures_[c].end());
       for (const std::string& f : figures_[c]) claims_with_[f].push_back(c);
     }
   }
-  bool told_elsewhere(const ClaimSet& cs, size_t c, size_t min_terms) const {
+  // `small_counts`: whether "two helicopters" counts; the caller leaves it out for a claim
+  // with a measured detail of its own ("les deux dirigeants … pendant 40 secondes": the two
+  // leaders are everyone's, the 40 seconds this outlet's).
+  bool told_elsewhere(const ClaimSet& cs, size_t c, size_t min_terms, bool small_counts) const {
     const int mine = cs.outlet_of[cs.claims[c].article];
     for (const std::string& f : figures_[c]) {
+      if (!small_counts && f.find(':') != std::string::npos) continue;
       const auto it = claims_with_.find(f);
       if (it == claims_with_.end()) continue;
       for (size_t o : it->second)
@@ -278,10 +303,11 @@ static bool aligned_conflict(const ClaimSet& cs, size_t c) {
 }
 
 std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, const ClaimSet& cs,
+                                                    const SynthResources& resources,
                                                     const SynthConfig& cfg) {
   const NumberOutlets numbers(cs);
   const RareNames rare_names(ev, cs);
-  const SharedFigures figures(cs);
+  const SharedFigures figures(cs, resources.ordinal_words(ev.language), resources.elisions());
   std::vector<size_t> cand;
   for (size_t c = 0; c < cs.claims.size(); ++c) {
     const Claim& cl = cs.claims[c];
@@ -304,7 +330,8 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
     if (!elsewhere && rare_names.told_elsewhere(cs, c, cfg.single_source_shared_terms))
       elsewhere = true;
     // A figure another outlet writes in a sentence on the same subject.
-    if (!elsewhere && figures.told_elsewhere(cs, c, cfg.single_source_figure_terms))
+    if (!elsewhere && figures.told_elsewhere(cs, c, cfg.single_source_figure_terms,
+                                             !numbers.has_exclusive(cs, c)))
       elsewhere = true;
     if (!elsewhere) cand.push_back(c);
   }

@@ -7,6 +7,7 @@
 #include "synth/claims.h"
 #include "synth/story_evidence.h"
 #include "synth/synth_config.h"
+#include "synth/synth_resources.h"
 
 namespace recoupe::synth {
 
@@ -28,6 +29,7 @@ std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& evidence
 // config.max_single_source_per_article per article and config.max_single_source in all.
 std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& evidence,
                                                     const ClaimSet& claims,
+                                                    const SynthResources& resources,
                                                     const SynthConfig& config);
 
 // Article ids of `indices` (article indices), in story order.

@@ -125,7 +125,7 @@ CrossCheck cross_check(const StoryEvidence& ev, const SynthResources& resources,
   cc.summary = summarize(ev, claims, cfg, resources.elisions(), cfg.summary_max_words, &disputed);
   cc.corroborated = corroborated_claims(ev, claims, wide);
   keep_first(cc.corroborated, cfg.max_corroborated, "corroborated", cc);
-  cc.single_source = single_source_claims(ev, claims, wide);
+  cc.single_source = single_source_claims(ev, claims, resources, wide);
   keep_first(cc.single_source, cfg.max_single_source, "single_source", cc);
   cc.entities = story_entities(ev, wide);
   keep_first(cc.entities, cfg.max_entities, "entities", cc);

@@ -46,6 +46,20 @@ bool contains_words(const std::string& hay, const std::string& needle,
   return false;
 }
 
+// True when `shorter` is `longer` with words left out and none changed: its words come in
+// the same order in `longer` and make at least 70 % of it. An outlet that drops a few words
+// of a quote ("… des nouvelles [de son fils]. Le problème…") prints it cut, not in other
+// words.
+bool omits_words(const std::string& longer, const std::string& shorter,
+                 const text::ElisionRules& elisions) {
+  auto l = folded_words(longer, elisions), s = folded_words(shorter, elisions);
+  if (s.empty() || s.size() >= l.size() || s.size() * 10 < l.size() * 7) return false;
+  size_t k = 0;
+  for (size_t i = 0; i < l.size() && k < s.size(); ++i)
+    if (l[i] == s[k]) ++k;
+  return k == s.size();
+}
+
 // True when every word of `part` is a word of `whole` (folded).
 bool contains_all_words(const std::string& whole, const std::string& part,
                         const text::ElisionRules& elisions) {
@@ -119,12 +133,20 @@ struct Builder {
     Disagreement d;
     d.kind = kind;
     d.about = about;
+    std::set<int> outlets;
+    for (const auto& [v, arts] : versions)
+      for (size_t a : arts) outlets.insert(outlet(a));
+    d.one_outlet = outlets.size() == 1;
     for (auto& [v, arts] : versions) d.versions.push_back({v, article_ids(ev, arts)});
     std::stable_sort(d.versions.begin(), d.versions.end(), [](const auto& x, const auto& y) {
       return x.articles.size() > y.articles.size();
     });
     out.push_back(std::move(d));
     return true;
+  }
+
+  int outlet(size_t article) const {
+    return article < cs.outlet_of.size() ? cs.outlet_of[article] : static_cast<int>(article);
   }
 
   // Marks the claims that carry a reported disagreement.
@@ -150,8 +172,7 @@ struct Builder {
     const auto& claims = cs.claims;
     const Claim& a = claims[c];
     const Claim& o = claims[al.other];
-    if (a.dates.size() == 1 && o.dates.size() == 1 &&
-        a.dates[0].precision == o.dates[0].precision && a.dates[0].value != o.dates[0].value) {
+    if (a.dates.size() == 1 && o.dates.size() == 1 && dates_conflict(a.dates[0], o.dates[0])) {
       std::map<std::string, std::vector<size_t>> versions;
       std::vector<size_t> carriers;
       for (size_t k : close(c, al.other))
@@ -208,6 +229,19 @@ struct Builder {
             versions[ev.entities[e].name].push_back(claims[k].article);
             carriers.push_back(k);
           }
+      // An article that gives both names does not set them against each other ("the tremor
+      // shook Oman" and, further on, "felt in Dubai"): not rivals, unless they are all the
+      // story has of them (one outlet's caption against its own text: it contradicts itself).
+      std::set<int> outlets;
+      for (const auto& [name, arts] : versions)
+        for (size_t art : arts) outlets.insert(outlet(art));
+      if (versions.size() == 2 && outlets.size() > 1) {
+        const auto& x = versions.begin()->second;
+        const auto& y = std::next(versions.begin())->second;
+        if (std::any_of(x.begin(), x.end(),
+                        [&](size_t art) { return std::find(y.begin(), y.end(), art) != y.end(); }))
+          continue;
+      }
       if (add(std::string(type) == "place" ? "place" : "name", shared_words(a, o),
               std::move(versions)))
         mark(carriers);
@@ -230,14 +264,22 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
   // or one figure and its revision ("600 millions (réévaluées depuis à 751 millions)"):
   // other outlets giving one or the other do not disagree. Every quantity counts here, a
   // revised one too.
-  std::map<std::pair<std::string, double>, std::set<size_t>> stated_by;
+  // A figure of 100 or more is specific enough to be recognised without its unit: "une perte
+  // de 948 millions d'euros au premier semestre et de 234 millions au troisième trimestre"
+  // states both 948 and 234 millions of euros.
+  constexpr double kSpecificFigure = 100.0;
+  std::map<std::pair<std::string, double>, std::set<size_t>> stated_by;  // "" unit: any unit
   for (size_t a = 0; a < ev.analyses.size(); ++a)
     if (ev.analyses[a])
-      for (const Quantity& q : ev.analyses[a]->quantities)
+      for (const Quantity& q : ev.analyses[a]->quantities) {
         if (!q.unit.empty()) stated_by[{q.unit, q.value}].insert(a);
+        if (std::fabs(q.value) >= kSpecificFigure) stated_by[{"", q.value}].insert(a);
+      }
   auto told_together = [&](const NumberMention& x, const NumberMention& y) {
-    const auto& xs = stated_by[{x.unit, x.value}];
-    const auto& ys = stated_by[{y.unit, y.value}];
+    const bool specific =
+        std::fabs(x.value) >= kSpecificFigure && std::fabs(y.value) >= kSpecificFigure;
+    const auto& xs = stated_by[{specific ? "" : x.unit, x.value}];
+    const auto& ys = stated_by[{specific ? "" : y.unit, y.value}];
     for (size_t a : xs)
       if (ys.count(a)) return true;
     return false;
@@ -285,7 +327,8 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
 }
 
 // The wordings of a quote that are not trims of another one: a wording that another one
-// contains is a trim ("the right thing"), not a version.
+// contains ("the right thing"), or that another one gives with a few more words
+// (omits_words), is a trim, not a version.
 std::vector<const QuoteVariant*> distinct_wordings(const MergedQuote& q,
                                                    const text::ElisionRules& elisions) {
   std::vector<const QuoteVariant*> kept;
@@ -299,6 +342,7 @@ std::vector<const QuoteVariant*> distinct_wordings(const MergedQuote& q,
       if (other.find(mine) != std::string::npos && (other != mine || j < i)) trim = true;
       trim = trim || (contains_words(q.variants[j].text, q.variants[i].text, elisions) &&
                       (!contains_words(q.variants[i].text, q.variants[j].text, elisions) || j < i));
+      trim = trim || omits_words(q.variants[j].text, q.variants[i].text, elisions);
     }
     if (!trim) kept.push_back(&q.variants[i]);
   }

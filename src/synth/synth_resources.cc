@@ -61,6 +61,19 @@ SynthResources SynthResources::load(const std::string& data_dir,
       add_variants(line, r.offset_cues_[lang]);
     for (const auto& line : text::read_list(data_dir, lang, "range_words.txt"))
       add_variants(line, r.range_words_[lang]);
+    for (const auto& line : text::read_list(data_dir, lang, "ordinal_words.txt")) {
+      const size_t eq = line.find('=');
+      if (eq == std::string::npos) continue;
+      int value = 0;
+      try {
+        value = std::stoi(line.substr(0, eq));
+      } catch (const std::exception&) {
+        continue;  // not "<value> = words": ignored like any other malformed list line
+      }
+      std::unordered_set<std::string> words;
+      add_variants(std::string_view(line).substr(eq + 1), words);
+      for (const auto& w : words) r.ordinal_words_[lang][w] = value;
+    }
   }
   return r;
 }
@@ -104,6 +117,12 @@ const std::unordered_set<std::string>& SynthResources::offset_cues(const std::st
 
 const std::unordered_set<std::string>& SynthResources::range_words(const std::string& lang) const {
   return words_for(range_words_, lang);
+}
+
+const std::unordered_map<std::string, int>& SynthResources::ordinal_words(
+    const std::string& lang) const {
+  auto it = ordinal_words_.find(lang);
+  return it == ordinal_words_.end() ? no_ordinals_ : it->second;
 }
 
 }  // namespace recoupe::synth

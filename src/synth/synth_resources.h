@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -50,6 +51,9 @@ class SynthResources {
   // Folded words joining the ends of a range of numbers (data/<lang>/range_words.txt: "à",
   // "to"). Empty without that file.
   const std::unordered_set<std::string>& range_words(const std::string& lang) const;
+  // Folded ordinal words and the figure they write (data/<lang>/ordinal_words.txt: "sixth"
+  // → 6, « sixième » → 6). Empty without that file.
+  const std::unordered_map<std::string, int>& ordinal_words(const std::string& lang) const;
 
  private:
   // lists[lang], or an empty list for a language without that file.
@@ -61,7 +65,9 @@ class SynthResources {
   const text::ElisionRules* elisions_ = nullptr;
   std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_,
       dependent_openers_, revision_cues_, offset_cues_, range_words_, time_words_;
+  std::map<std::string, std::unordered_map<std::string, int>> ordinal_words_;
   std::unordered_set<std::string> no_words_;
+  std::unordered_map<std::string, int> no_ordinals_;
 };
 
 }  // namespace recoupe::synth
