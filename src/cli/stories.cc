@@ -62,8 +62,9 @@ int run_stories(int argc, char** argv) {
     out = doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   } else {
     for (const store::StorySummary& s : *listed)
-      out += fmt::format("{}  {:10}  {:>3} articles {:>3} outlets  {:2}  {}\n", s.id,
-                         s.day.value_or("-"), s.article_count, s.outlet_count,
+      out += fmt::format("{}  {:10}  {:>3} {:8} {:>3} {:7}  {:2}  {}\n", s.id, s.day.value_or("-"),
+                         s.article_count, s.article_count == 1 ? "article" : "articles",
+                         s.outlet_count, s.outlet_count == 1 ? "outlet" : "outlets",
                          s.language.value_or("-"), s.title.value_or("(untitled)"));
   }
   return write_stdout("stories", out) ? kExitOk : kExitWriteFailed;
