@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest_test_util.h"
+#include "report/report_json.h"
+#include "store/store.h"
 
 namespace {
 
@@ -88,6 +90,12 @@ TEST(E2EStore, AnUnknownIdOrAMissingStoreIsOneClearError) {
   EXPECT_EQ(read(err), "recoupe ingest: " + nowhere + ": cannot open: the folder " +
                            (dir.path() / "no" / "folder").string() + " does not exist\n");
 
+  Outcome read_only = run("ingest " + kSeeds + " --db /proc/recoupe-e2e.db", err);
+  EXPECT_EQ(read_only.code, 4);
+  EXPECT_EQ(read(err),
+            "recoupe ingest: /proc/recoupe-e2e.db: cannot open for writing: the file "
+            "or its folder is read-only\n");
+
   Outcome no_store = run("stories --db " + (dir.path() / "absent.db").string(), err);
   EXPECT_EQ(no_store.code, 3);
   EXPECT_NE(read(err).find("absent.db: no store here yet"), std::string::npos) << read(err);
@@ -113,6 +121,55 @@ TEST(E2EStore, ABadLineIsRefusedAndTheRestStored) {
   auto list = nlohmann::json::parse(run("stories --format json --db " + db).out, nullptr, false);
   ASSERT_EQ(list["stories"].size(), 1u);
   EXPECT_EQ(list["stories"][0]["articles"], nlohmann::json::array({"a"}));
+}
+
+// A store where story B was merged into A (written through Store::apply, as LiveStories
+// does): the old id shows A, with a note on stderr.
+TEST(E2EStore, AMergedIdShowsTheStoryItWentInto) {
+  recoupe::testing::TempDir dir;
+  const std::string db = (dir.path() / "t.db").string();
+  const std::string err = (dir.path() / "err.txt").string();
+  auto store = recoupe::store::Store::open(db, recoupe::store::OpenMode::kReadWrite);
+  ASSERT_TRUE(store);
+  auto write = [&](int64_t base, std::vector<std::pair<std::string, std::vector<int64_t>>> stories,
+                   std::vector<recoupe::store::Redirect> redirects) {
+    recoupe::store::BatchWrite w;
+    w.base_generation = base;
+    w.at = "t";
+    for (int64_t seq : {1, 2})
+      if (base == 0) {
+        recoupe::store::ArticleRevision r;
+        r.article.id = r.article.file = "a" + std::to_string(seq);
+        r.article.text = "Text " + std::to_string(seq);
+        w.articles.push_back({seq, r});
+      }
+    for (const auto& [id, seqs] : stories) {
+      recoupe::Report report;
+      recoupe::ReportStory story;
+      story.id = id;
+      story.title = "Story " + id;
+      for (int64_t seq : seqs) story.articles.push_back("a" + std::to_string(seq));
+      report.stories.push_back(story);
+      w.stories.push_back(
+          {{.id = id, .title = story.title}, recoupe::report::to_json_text(report)});
+      for (int64_t seq : seqs) w.memberships.push_back({seq, id, {}});
+    }
+    w.redirects = redirects;
+    ASSERT_TRUE(store->apply(w));
+  };
+  write(0, {{"A", {1}}, {"B", {2}}}, {});
+  write(1, {{"A", {1, 2}}}, {{"B", "A"}});
+
+  Outcome shown = run("story B --format json --db " + db, err);
+  EXPECT_EQ(shown.code, 0);
+  EXPECT_EQ(read(err), "recoupe story: B was merged into A\n");
+  auto doc = nlohmann::json::parse(shown.out, nullptr, false);
+  ASSERT_FALSE(doc.is_discarded()) << shown.out;
+  EXPECT_EQ(doc["stories"][0]["id"], "A");
+  EXPECT_EQ(doc["stories"][0]["articles"], nlohmann::json::array({"a1", "a2"}));
+  auto list = nlohmann::json::parse(run("stories --format json --db " + db).out, nullptr, false);
+  ASSERT_EQ(list["stories"].size(), 1u);
+  EXPECT_EQ(list["stories"][0]["id"], "A");
 }
 
 }  // namespace
