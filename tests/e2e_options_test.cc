@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/batch.h"
 #include "ingest_test_util.h"
 
 namespace recoupe {
@@ -151,6 +152,23 @@ std::vector<CommandCase> command_cases(const Inputs& in) {
         {"--threads", kBadThreads}},
        {"--with-text", "--no-cross-check"}},
       {"stream", {in.article}, {{"--output", {}}, {"--config", bad_config}, {"--data", bad_data}}},
+      // The store commands run in the test's folder: ingest makes ./recoupe.db, which the
+      // two readers then read (good lines run in this order).
+      {"ingest",
+       {in.article},
+       {{"--db", {}}, {"--config", bad_config}, {"--data", bad_data}, {"--threads", kBadThreads}}},
+      {"stories",
+       {"--format", "json"},
+       {{"--since", {"13-09-2023", "2023-13-01", "2023-09-13T10:00", "-1"}},
+        {"--until", {"yesterday", "2023-02-30"}},
+        {"--lang", {}},
+        {"--outlet", {}},
+        {"--query", {}},
+        {"--db", {}},
+        {"--format", {"html", "xml", "JSON"}}}},
+      {"story",
+       {engine::story_id_for("a.txt")},
+       {{"--format", {"xml", "JSON", "-1"}}, {"--db", {}}}},
       {"extract",
        {in.article},
        {{"--format", {"html", "-1"}},

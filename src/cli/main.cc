@@ -16,10 +16,14 @@ struct Command {
   int (*run)(int argc, char** argv);
 };
 
-// In the order of the list in help/recoupe.txt.
+// In the order of the list in help/recoupe.txt, one a line.
+// clang-format off
 constexpr Command kCommands[] = {
     {"report", recoupe::cli::run_report},
     {"stream", recoupe::cli::run_stream},
+    {"ingest", recoupe::cli::run_ingest},
+    {"stories", recoupe::cli::run_stories},
+    {"story", recoupe::cli::run_story},
     {"extract", recoupe::cli::run_extract},
     {"analyze", recoupe::cli::run_analyze},
     {"eval-extract", recoupe::cli::run_eval_extract},
@@ -29,6 +33,7 @@ constexpr Command kCommands[] = {
     {"eval-summary", recoupe::cli::run_eval_summary},
     {"config", recoupe::cli::run_config},
 };
+// clang-format on
 
 }  // namespace
 

@@ -53,6 +53,10 @@ int compare_optional(const std::optional<std::string>& a, const std::optional<st
 
 }  // namespace
 
+std::string story_id_for(const std::string& first_article_id) {
+  return fmt::format("s{:012x}", index::hash_string(first_article_id) >> 16);
+}
+
 std::vector<size_t> publication_order(const std::vector<Article>& articles) {
   struct Key {
     int64_t time;          // hours; undated: before every dated article
@@ -116,7 +120,7 @@ BatchResult group_articles(const std::vector<Article>& articles, const Resources
     Ranked r;
     r.numbers = nums;
     Story& s = r.story;
-    s.id = fmt::format("s{:012x}", index::hash_string(articles[order[nums.front()]].id) >> 16);
+    s.id = story_id_for(articles[order[nums.front()]].id);
     std::map<std::string, int> langs;
     double best_centrality = -1;
     int64_t earliest = INT64_MAX;

@@ -30,6 +30,11 @@ struct BatchResult {
 BatchResult group_articles(const std::vector<Article>& articles, const Resources& resources,
                            const cluster::ClusterConfig& config, unsigned threads = 0);
 
+// The id of a story whose first article is `first_article_id`: "s" and 12 hex digits of a
+// hash of that id, the same in `recoupe report` and in the store, so that the same first
+// article names its story the same way in both.
+std::string story_id_for(const std::string& first_article_id);
+
 // The order a batch is grouped in, the same for any permutation of `articles` (so that
 // `recoupe report` gives the same stories however its inputs are listed): undated articles
 // first, then publication time (hour, UTC), earliest first; then the id in natural order ("a2"

@@ -37,10 +37,20 @@ class StreamGrouper {
  public:
   // `resources` must outlive the grouper.
   StreamGrouper(const Resources& resources, const cluster::ClusterConfig& config);
+  // Not copyable nor movable: the term extractor points into the grouper's own FeatureSpace.
+  // (Pipeline::stream() returns one by guaranteed copy elision.)
+  StreamGrouper(const StreamGrouper&) = delete;
+  StreamGrouper& operator=(const StreamGrouper&) = delete;
 
   // Places one article; cost independent of the number of stored articles beyond the
   // candidate index's bounded reads (see EventClusterer::add).
   StreamAssignment add(const Article& article);
+
+  // The story of every article placed so far, in the order added: dense labels 0..k−1
+  // numbered by first article (EventClusterer::labels()). A merge or a split moves earlier
+  // articles too, so a caller that keeps its own record of stories (the store) reads this
+  // after adding. Cost: O(articles).
+  std::vector<uint32_t> labels() const { return clusterer_.labels(); }
 
   size_t size() const { return ids_.size(); }
   size_t stories() const { return clusterer_.live_clusters(); }

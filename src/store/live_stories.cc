@@ -1,0 +1,387 @@
+#include "store/live_stories.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "core/parallel_for.h"
+#include "engine/batch.h"
+#include "engine/stream.h"
+#include "ingest/reader.h"
+#include "report/build_report.h"
+#include "report/report_json.h"
+#include "store/story_identity.h"
+
+namespace recoupe::store {
+namespace {
+
+bool is_full_date(const std::optional<std::string>& d) {
+  if (!d || d->size() != 10) return false;
+  for (size_t i = 0; i < 10; ++i)
+    if (i == 4 || i == 7 ? (*d)[i] != '-' : ((*d)[i] < '0' || (*d)[i] > '9')) return false;
+  return true;
+}
+
+bool has_text(const Article& a) { return a.text.find_first_not_of(" \t\r\n") != std::string::npos; }
+
+// The grouping fields of a story of `articles` (in the story's order), as engine/batch.cc
+// fills them: ids, distinct outlets in order, most frequent language (the first in
+// alphabetical order on a tie), earliest publication day. The title and event date are the
+// cross-check's.
+Story story_of_articles(const std::string& id, const std::vector<const Article*>& articles) {
+  Story s;
+  s.id = id;
+  std::set<std::string> seen;
+  std::map<std::string, int> langs;
+  std::optional<int64_t> earliest;
+  for (const Article* a : articles) {
+    s.article_ids.push_back(a->id);
+    if (a->source && !a->source->empty() && seen.insert(*a->source).second)
+      s.sources.push_back(*a->source);
+    if (a->language) ++langs[*a->language];
+    if (a->published_at && (!earliest || a->published_at->utc_hour < *earliest)) {
+      earliest = a->published_at->utc_hour;
+      s.event_date = format_iso(a->published_at->date);
+    }
+  }
+  int best = 0;
+  for (const auto& [lang, count] : langs)
+    if (count > best) {
+      best = count;
+      s.language = lang;
+    }
+  return s;
+}
+
+}  // namespace
+
+IngestBatch read_batch(const std::vector<std::string>& inputs, const engine::Pipeline& pipeline) {
+  IngestBatch batch;
+  ingest::read_inputs(inputs, pipeline.config().ingest, [&](Expected<RawDocument> doc) {
+    if (doc)
+      batch.documents.push_back(std::move(*doc));
+    else
+      batch.refused.push_back(doc.error());
+  });
+  return batch;
+}
+
+std::string content_hash(const Article& article) {
+  return ingest::content_hash_id(article.title.value_or("") + '\n' + article.text);
+}
+
+// The live grouper and what the store says of each article it holds; grouper number i is
+// the i-th article in ingest order.
+struct LiveStories::State {
+  explicit State(const engine::Pipeline& pipeline) : grouper(pipeline.stream()) {}
+  engine::StreamGrouper grouper;
+  int64_t generation = 0;
+  int64_t next_seq = 1;
+  std::vector<int64_t> seq_of;                       // grouper number → seq
+  std::vector<std::string> story_of;                 // grouper number → stored story id
+  std::vector<std::optional<int64_t>> duplicate_of;  // grouper number → seq of the original
+  std::unordered_map<int64_t, size_t> number_of;     // seq → grouper number
+  std::unordered_map<int64_t, std::string> id_of;    // seq → article id
+  std::unordered_map<std::string, int64_t> by_id, by_url;
+  std::unordered_map<int64_t, std::pair<std::string, int>> current;  // seq → (hash, revision)
+  std::set<std::string> used_ids;
+  size_t mismatches = 0;
+
+  // Places one article with its seq; returns nothing (the assignment is read from labels()).
+  void place(int64_t seq, const Article& a) {
+    engine::StreamAssignment s = grouper.add(a);
+    number_of[seq] = seq_of.size();
+    seq_of.push_back(seq);
+    duplicate_of.push_back(s.duplicate_of ? std::optional<int64_t>(by_id.at(*s.duplicate_of))
+                                          : std::nullopt);
+  }
+};
+
+LiveStories::LiveStories(const engine::Pipeline& pipeline, Store& store, Clock clock)
+    : pipeline_(&pipeline), store_(&store), clock_(std::move(clock)) {}
+LiveStories::LiveStories(LiveStories&&) noexcept = default;
+LiveStories& LiveStories::operator=(LiveStories&&) noexcept = default;
+LiveStories::~LiveStories() = default;
+
+Expected<LiveStories> LiveStories::open(const engine::Pipeline& pipeline, Store& store,
+                                        Clock clock) {
+  LiveStories live(pipeline, store, std::move(clock));
+  auto built = live.rebuild();
+  if (!built) return built.error();
+  return live;
+}
+
+size_t LiveStories::articles() const { return state_ ? state_->seq_of.size() : 0; }
+size_t LiveStories::stories() const { return state_ ? state_->grouper.stories() : 0; }
+size_t LiveStories::replay_mismatches() const { return state_ ? state_->mismatches : 0; }
+
+Expected<bool> LiveStories::rebuild() {
+  state_.reset();
+  // The generation first: a batch committed while the articles are read makes the next
+  // apply() refuse, and the state is read again.
+  auto generation = store_->generation();
+  if (!generation) return generation.error();
+  auto placed = store_->placed_articles();
+  if (!placed) return placed.error();
+  auto used = store_->used_story_ids();
+  if (!used) return used.error();
+
+  auto st = std::make_unique<State>(*pipeline_);
+  st->generation = *generation;
+  st->used_ids.insert(used->begin(), used->end());
+  for (const PlacedArticle& p : *placed) {
+    st->by_id[p.placed.id] = p.seq;
+    st->id_of[p.seq] = p.placed.id;
+    if (p.url) st->by_url[*p.url] = p.seq;
+    st->current[p.seq] = {p.content_hash, p.revision};
+    st->place(p.seq, p.placed);
+    st->story_of.push_back(p.story_id);
+    st->next_seq = p.seq + 1;
+  }
+  // The replayed partition against the stored one: equal when the label ↔ story id
+  // correspondence is one to one.
+  const std::vector<uint32_t> labels = st->grouper.labels();
+  std::unordered_map<uint32_t, std::string> story_of_label;
+  std::unordered_map<std::string, uint32_t> label_of_story;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const auto& story = st->story_of[i];
+    auto a = story_of_label.try_emplace(labels[i], story).first;
+    auto b = label_of_story.try_emplace(story, labels[i]).first;
+    if (a->second != story || b->second != labels[i] ||
+        st->duplicate_of[i] != (*placed)[i].duplicate_of)
+      ++st->mismatches;
+  }
+  state_ = std::move(st);
+  return true;
+}
+
+Expected<IngestSummary> LiveStories::ingest(IngestBatch batch) {
+  // Cleaning does not depend on the store: done once, in parallel, whatever the retries.
+  std::vector<Article> articles(batch.documents.size());
+  parallel_for(0, articles.size(), pipeline_->config().threads,
+               [&](unsigned, size_t i) { articles[i] = pipeline_->extract(batch.documents[i]); });
+  for (int attempt = 0;; ++attempt) {
+    if (!state_)
+      if (auto built = rebuild(); !built) return built.error();
+    auto done = ingest_once(batch, articles);
+    if (done) return done;
+    // The grouper may hold articles the store does not: rebuild before anything else.
+    const int64_t based_on = state_ ? state_->generation : -1;
+    state_.reset();
+    auto now = store_->generation();
+    if (attempt == 0 && now && *now != based_on) continue;  // another writer: compute again
+    return done.error();
+  }
+}
+
+Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
+                                                 std::vector<Article> articles) {
+  State& st = *state_;
+  const std::string now = clock_();
+  IngestSummary summary;
+  summary.refused = batch.refused;
+
+  // 1. New, revised or unchanged. New articles get their seq once their order is known, so
+  // in this loop they are numbered by `fresh` index.
+  struct Fresh {
+    ArticleRevision first;
+    std::vector<ArticleRevision> later;
+  };
+  std::vector<Fresh> fresh;
+  std::unordered_map<std::string, size_t> fresh_by_id, fresh_by_url;
+  BatchWrite w;
+  w.base_generation = st.generation;
+  w.at = now;
+  std::unordered_map<int64_t, Article> latest;  // stored seq → its newest text in this batch
+  std::set<int64_t> revised;
+  auto same_text = [](const Article& a, const Article& b) {
+    return a.title.value_or("") == b.title.value_or("") && a.text == b.text;
+  };
+  for (size_t k = 0; k < articles.size(); ++k) {
+    Article& a = articles[k];
+    const RawDocument& doc = batch.documents[k];
+    if (!has_text(a)) {
+      summary.refused.push_back({doc.file, "no article text found after cleaning; not stored"});
+      continue;
+    }
+    for (const auto& warning : a.warnings) summary.warnings.push_back({a.file, warning});
+    const std::string hash = content_hash(a);
+    RawDocument raw{.kind = doc.kind, .content = doc.content, .encoding = doc.encoding};
+    std::optional<int64_t> seq;
+    std::optional<size_t> fresh_index;
+    if (auto it = st.by_id.find(a.id); it != st.by_id.end())
+      seq = it->second;
+    else if (auto f = fresh_by_id.find(a.id); f != fresh_by_id.end())
+      fresh_index = f->second;
+    else if (a.url && st.by_url.count(*a.url))
+      seq = st.by_url.at(*a.url);
+    else if (a.url && fresh_by_url.count(*a.url))
+      fresh_index = fresh_by_url.at(*a.url);
+
+    if (fresh_index) {  // a second version of an article new in this batch
+      Fresh& f = fresh[*fresh_index];
+      const ArticleRevision& last = f.later.empty() ? f.first : f.later.back();
+      a.id = f.first.article.id;
+      if (last.content_hash == hash && same_text(last.article, a)) {
+        ++w.counts.unchanged;
+        continue;
+      }
+      f.later.push_back({last.revision + 1, hash, now, std::move(a), std::move(raw)});
+      ++w.counts.revised;
+      continue;
+    }
+    if (seq) {
+      auto& [current_hash, current_revision] = st.current.at(*seq);
+      a.id = st.id_of.at(*seq);
+      bool unchanged = false;
+      if (current_hash == hash) {
+        if (auto l = latest.find(*seq); l != latest.end()) {
+          unchanged = same_text(l->second, a);
+        } else {
+          auto stored = store_->current_articles({*seq});
+          if (!stored) return stored.error();
+          unchanged = !stored->empty() && same_text(stored->front().article, a);
+        }
+      }
+      if (unchanged) {
+        ++w.counts.unchanged;
+        continue;
+      }
+      current_hash = hash;
+      ++current_revision;
+      if (a.url) st.by_url[*a.url] = *seq;
+      latest[*seq] = a;
+      revised.insert(*seq);
+      w.revisions.push_back({*seq, {current_revision, hash, now, std::move(a), std::move(raw)}});
+      ++w.counts.revised;
+      continue;
+    }
+    fresh_by_id[a.id] = fresh.size();
+    if (a.url) fresh_by_url[*a.url] = fresh.size();
+    fresh.push_back({{1, hash, now, std::move(a), std::move(raw)}, {}});
+    ++w.counts.added;
+  }
+  w.counts.refused = int64_t(summary.refused.size());
+  summary.counts = w.counts;
+  if (fresh.empty() && w.revisions.empty()) return summary;  // nothing changes
+
+  // 2. Place the new articles in the batch order; their seqs follow it, so that a replay
+  // in seq order places them the same way.
+  std::vector<Article> firsts;
+  for (const Fresh& f : fresh) firsts.push_back(f.first.article);
+  const size_t old_size = st.seq_of.size();
+  for (size_t i : engine::publication_order(firsts)) {
+    Fresh& f = fresh[i];
+    const int64_t seq = st.next_seq++;
+    const Article& a = f.first.article;
+    st.by_id[a.id] = seq;
+    st.id_of[seq] = a.id;
+    if (a.url) st.by_url[*a.url] = seq;
+    const ArticleRevision& last = f.later.empty() ? f.first : f.later.back();
+    st.current[seq] = {last.content_hash, last.revision};
+    latest[seq] = last.article;
+    st.place(seq, a);
+    w.articles.push_back({seq, std::move(f.first)});
+    for (auto& r : f.later) w.revisions.push_back({seq, std::move(r)});
+  }
+
+  // 3. Name the stories and find what changed.
+  const std::vector<uint32_t> labels = st.grouper.labels();
+  StoryIdentities ids = assign_story_ids(
+      st.story_of, labels,
+      [&](size_t first) { return engine::story_id_for(st.id_of.at(st.seq_of[first])); },
+      st.used_ids);
+  std::map<std::string, std::vector<size_t>> members;  // story id → grouper numbers
+  for (size_t i = 0; i < labels.size(); ++i) members[ids.story_of[i]].push_back(i);
+  std::map<std::string, size_t> old_size_of;
+  for (const auto& id : st.story_of) ++old_size_of[id];
+  std::set<std::string> touched;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const std::string& id = ids.story_of[i];
+    if (i >= old_size || st.story_of[i] != id) {
+      touched.insert(id);
+      w.memberships.push_back({st.seq_of[i], id, st.duplicate_of[i]});
+    }
+  }
+  for (const auto& [id, nums] : members)
+    if (old_size_of.count(id) && old_size_of[id] != nums.size()) touched.insert(id);
+  for (int64_t seq : revised) touched.insert(ids.story_of[st.number_of.at(seq)]);
+  w.redirects = ids.redirects;
+
+  // 4. Cross-check the touched stories on their current texts.
+  std::vector<int64_t> to_read;
+  for (const auto& id : touched)
+    for (size_t i : members[id])
+      if (!latest.count(st.seq_of[i])) to_read.push_back(st.seq_of[i]);
+  auto stored = store_->current_articles(to_read);
+  if (!stored) return stored.error();
+  for (auto& s : *stored) latest[s.seq] = std::move(s.article);
+
+  std::vector<Article> pool;  // every article of the touched stories, story after story
+  engine::BatchResult grouping;
+  std::vector<std::pair<size_t, size_t>> span;  // per touched story: [begin, end) in pool
+  for (const auto& id : touched) {
+    std::vector<Article> story_articles;
+    std::vector<std::optional<int64_t>> dups;
+    for (size_t i : members[id]) {
+      story_articles.push_back(latest.at(st.seq_of[i]));
+      dups.push_back(st.duplicate_of[i]);
+    }
+    const size_t begin = pool.size();
+    std::vector<const Article*> ordered;
+    for (size_t j : engine::publication_order(story_articles)) {
+      pool.push_back(std::move(story_articles[j]));
+      grouping.duplicate_of.push_back(dups[j] ? std::optional(st.id_of.at(*dups[j]))
+                                              : std::nullopt);
+      grouping.story_of.push_back(grouping.stories.size());
+    }
+    for (size_t j = begin; j < pool.size(); ++j) ordered.push_back(&pool[j]);
+    grouping.stories.push_back(story_of_articles(id, ordered));
+    span.push_back({begin, pool.size()});
+  }
+  std::vector<CrossCheck> checks = pipeline_->cross_check(pool, grouping);
+
+  size_t k = 0;
+  for (const auto& id : touched) {
+    const auto [begin, end] = span[k];
+    std::vector<Article> story_articles(pool.begin() + begin, pool.begin() + end);
+    std::vector<std::optional<std::string>> dups(grouping.duplicate_of.begin() + begin,
+                                                 grouping.duplicate_of.begin() + end);
+    const Story& story = grouping.stories[k];
+    Report report = report::build_report(story_articles, dups, {story}, {std::move(checks[k])},
+                                         /*with_text=*/false);
+    const ReportStory& rs = report.stories.front();
+    StoredStory out;
+    StorySummary& s = out.summary;
+    s.id = id;
+    s.title = rs.title;
+    s.language = rs.language;
+    s.event_date = rs.event_date;
+    s.day = is_full_date(rs.event_date) ? rs.event_date : story.event_date;
+    s.sources = rs.sources;
+    s.article_ids = rs.articles;
+    s.article_count = int64_t(rs.articles.size());
+    s.outlet_count = int64_t(rs.sources.size());
+    for (const Article& a : story_articles)
+      if (a.published_at)
+        s.latest_hours = std::max(s.latest_hours.value_or(INT64_MIN), a.published_at->utc_hour);
+    out.report_json = report::to_json_text(report);
+    w.stories.push_back(std::move(out));
+    (old_size_of.count(id) ? summary.updated : summary.created).push_back(id);
+    ++k;
+  }
+  w.counts.stories_touched = int64_t(touched.size());
+  summary.counts = w.counts;
+  summary.merged = ids.redirects;
+
+  // 5. One transaction; the live state follows only once it is committed.
+  auto generation = store_->apply(w);
+  if (!generation) return generation.error();
+  st.generation = *generation;
+  st.story_of = std::move(ids.story_of);
+  for (const auto& id : touched) st.used_ids.insert(id);
+  return summary;
+}
+
+}  // namespace recoupe::store

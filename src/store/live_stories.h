@@ -1,0 +1,108 @@
+// LiveStories: the store kept up to date as articles arrive. Each ingest batch is cleaned
+// by the engine's Pipeline, compared with what is stored (new, a revision, or unchanged),
+// placed by the live grouper (Pipeline::stream(), the clusterer of `recoupe stream`), and
+// only the stories it touched are cross-checked again; then Store::apply writes the batch
+// in one transaction. This is the one file of src/store/ that uses the engine (the rest of
+// the store uses core/ only); a server keeps one LiveStories for its whole run.
+//
+//   auto store = store::Store::open("recoupe.db", store::OpenMode::kReadWrite);
+//   auto live = store::LiveStories::open(pipeline, *store);   // replays the stored articles
+//   auto done = live->ingest({documents, refused});            // one transaction
+//
+// What "the same article" means: an article whose id is stored, else whose url is stored,
+// is that stored article (it keeps the stored id). Same title and text (content_hash): it
+// is unchanged and nothing is written. Other title or text: a revision, kept beside the
+// earlier ones (Store::revisions); the newest is the current one, which the story's
+// cross-check reads. A revision does not move the article: the grouper placed it once, on
+// its first text (a story is about an event, and an edit rarely changes which one).
+//
+// Story ids are stable: a story that grows keeps its id; merges and splits follow
+// store/story_identity.h (a merged-away id becomes a redirect). A new story is named by
+// engine::story_id_for(its first article), as `recoupe report` names it.
+//
+// Restart: open() replays every stored article, in ingest order and with the text it was
+// placed with, through a fresh grouper; the grouper is deterministic, so it comes back to
+// the partition stored (replay_mismatches() counts the articles where it does not, e.g.
+// after a change of the clustering config; the next batch then stores the grouper's view).
+//
+// Bad input: a refused input (unreadable, not JSON, no text after cleaning) is left out and
+// reported in IngestSummary::refused; the rest of the batch is stored. A failure of the
+// store (disk full, read-only, another writer) rolls the whole batch back: nothing of it is
+// stored, and the live state is rebuilt from the store before the next batch.
+// Not thread-safe. `pipeline` and `store` must outlive it.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/expected.h"
+#include "core/raw_document.h"
+#include "engine/pipeline.h"
+#include "store/records.h"
+#include "store/store.h"
+
+namespace recoupe::store {
+
+// One batch: the documents read, and the inputs that could not be read (counted as refused).
+struct IngestBatch {
+  std::vector<RawDocument> documents;
+  std::vector<Error> refused;
+};
+
+struct IngestSummary {
+  BatchCounts counts;
+  std::vector<std::string> created;  // ids of the stories this batch started
+  std::vector<std::string> updated;  // ids of stored stories it cross-checked again
+  std::vector<Redirect> merged;      // stories merged away in this batch
+  std::vector<Error> refused;        // IngestBatch::refused, then the documents refused here
+  std::vector<Error> warnings;  // what cleaning changed in a stored article (Article::warnings)
+};
+
+// Reads `inputs` (files, folders, JSONL, "-": ingest::read_inputs under the pipeline's
+// config) into one batch: every document, and an Error naming each input that could not be
+// read. Memory: the whole batch.
+IngestBatch read_batch(const std::vector<std::string>& inputs, const engine::Pipeline& pipeline);
+
+// What tells two versions of an article apart: 16 hex digits of a 64-bit FNV-1a hash of its
+// title and text (ingest::content_hash_id). Other fields (date, outlet) do not make a
+// revision. Equal hashes are confirmed on the texts before an article counts as unchanged.
+std::string content_hash(const Article& article);
+
+class LiveStories {
+ public:
+  using Clock = std::function<std::string()>;  // UTC time stamps ("…T11:20:00Z")
+
+  // Replays the store (see above). Fails with the store's Error.
+  static Expected<LiveStories> open(const engine::Pipeline& pipeline, Store& store,
+                                    Clock clock = utc_now);
+  LiveStories(LiveStories&&) noexcept;
+  LiveStories& operator=(LiveStories&&) noexcept;
+  ~LiveStories();
+
+  // Cleans, compares, places, cross-checks and stores one batch (see above). Documents are
+  // placed in the batch order (engine::publication_order), so the same files listed in any
+  // order give the same stories. When another process committed since the last batch, the
+  // state is rebuilt and the batch computed again. Cost: cleaning the batch, placing each
+  // new article (well under a millisecond), and the cross-check of each touched story.
+  Expected<IngestSummary> ingest(IngestBatch batch);
+
+  size_t articles() const;
+  size_t stories() const;
+  // Articles whose replayed story or reprint mark differs from the stored one at open().
+  size_t replay_mismatches() const;
+
+ private:
+  struct State;
+  LiveStories(const engine::Pipeline& pipeline, Store& store, Clock clock);
+  Expected<bool> rebuild();
+  Expected<IngestSummary> ingest_once(const IngestBatch& batch, std::vector<Article> articles);
+
+  const engine::Pipeline* pipeline_;
+  Store* store_;
+  Clock clock_;
+  std::unique_ptr<State> state_;  // null: to be rebuilt from the store
+};
+
+}  // namespace recoupe::store

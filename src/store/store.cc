@@ -1,0 +1,509 @@
+#include "store/store.h"
+
+#include <ctime>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/calendar.h"
+#include "store/schema.h"
+
+namespace recoupe::store {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string json_list(const std::vector<std::string>& values) {
+  return Json(values).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::vector<std::string> parse_list(const std::string& text) {
+  Json j = Json::parse(text, nullptr, false);
+  std::vector<std::string> out;
+  if (j.is_array())
+    for (const auto& v : j)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+// The columns of a revision row that make an Article, in this order (prefix "r.").
+constexpr const char* kRevisionColumns =
+    "r.file, r.url, r.outlet, r.title, r.published_at, r.author, r.agency, r.lang, "
+    "r.lang_confidence, r.words, r.text, r.paragraphs, r.warnings";
+constexpr int kRevisionColumnCount = 13;
+
+// The Article of the revision columns starting at `first`; `id` is the article's stored id.
+Article read_article(const Statement& s, int first, std::string id) {
+  Article a;
+  a.id = std::move(id);
+  a.file = s.text(first);
+  a.url = s.optional_text(first + 1);
+  a.source = s.optional_text(first + 2);
+  a.title = s.optional_text(first + 3);
+  a.published = s.optional_text(first + 4);
+  // The same parse the extractor made (extract/extractor.cc): a stored date always parses.
+  if (a.published) a.published_at = parse_publication_time(*a.published);
+  a.author = s.optional_text(first + 5);
+  a.agency = s.optional_text(first + 6);
+  a.language = s.optional_text(first + 7);
+  a.language_confidence = s.real(first + 8);
+  a.words = int(s.int64(first + 9));
+  a.text = s.text(first + 10);
+  a.paragraphs = parse_list(s.text(first + 11));
+  a.warnings = parse_list(s.text(first + 12));
+  return a;
+}
+
+// Binds the revision columns of kRevisionColumns from `a` at parameters first, first+1….
+void bind_article(Statement& s, int first, const Article& a) {
+  s.bind(first, std::string_view(a.file))
+      .bind(first + 1, a.url)
+      .bind(first + 2, a.source)
+      .bind(first + 3, a.title)
+      .bind(first + 4, a.published)
+      .bind(first + 5, a.author)
+      .bind(first + 6, a.agency)
+      .bind(first + 7, a.language)
+      .bind(first + 8, a.language_confidence)
+      .bind(first + 9, int64_t(a.words))
+      .bind(first + 10, std::string_view(a.text))
+      .bind(first + 11, std::string_view(json_list(a.paragraphs)))
+      .bind(first + 12, std::string_view(json_list(a.warnings)));
+}
+
+// SELECT of a StoredArticle: the article, its current revision, its story and reprint mark.
+std::string stored_article_select(const std::string& where) {
+  return fmt::format(
+      "SELECT a.seq, a.id, a.revision, a.content_hash, a.ingested_at, a.revised_at, m.story_id, "
+      "d.id, {} FROM articles a JOIN article_revisions r ON r.article_seq = a.seq AND "
+      "r.revision = a.revision LEFT JOIN memberships m ON m.article_seq = a.seq LEFT JOIN "
+      "articles d ON d.seq = m.duplicate_of WHERE {}",
+      kRevisionColumns, where);
+}
+
+// "r.file, r.url" → "file, url": the same columns named in an INSERT.
+std::string bare_columns(std::string_view prefixed) {
+  std::string out;
+  for (size_t i = 0; i < prefixed.size(); ++i) {
+    if (prefixed.substr(i, 2) == "r." && (i == 0 || prefixed[i - 1] == ' ')) {
+      ++i;
+      continue;
+    }
+    out += prefixed[i];
+  }
+  return out;
+}
+
+StoredArticle read_stored_article(const Statement& s) {
+  StoredArticle out;
+  out.seq = s.int64(0);
+  out.revision = int(s.int64(2));
+  out.content_hash = s.text(3);
+  out.ingested_at = s.text(4);
+  out.revised_at = s.text(5);
+  out.story_id = s.text(6);
+  out.duplicate_of = s.optional_text(7);
+  out.article = read_article(s, 8, s.text(1));
+  return out;
+}
+
+constexpr const char* kSummaryColumns =
+    "s.id, s.title, s.lang, s.event_date, s.day, s.sources, s.articles, s.article_count, "
+    "s.outlet_count, s.latest_hours, s.version, s.created_at, s.updated_at";
+
+StorySummary read_summary(const Statement& s) {
+  StorySummary out;
+  out.id = s.text(0);
+  out.title = s.optional_text(1);
+  out.language = s.optional_text(2);
+  out.event_date = s.optional_text(3);
+  out.day = s.optional_text(4);
+  out.sources = parse_list(s.text(5));
+  out.article_ids = parse_list(s.text(6));
+  out.article_count = s.int64(7);
+  out.outlet_count = s.int64(8);
+  out.latest_hours = s.optional_int64(9);
+  out.version = s.int64(10);
+  out.created_at = s.text(11);
+  out.updated_at = s.text(12);
+  return out;
+}
+
+// The user's words as an FTS5 query: each whitespace-separated word a quoted string (so
+// that no character of it is FTS5 syntax), all of them required.
+std::string fts_query(const std::string& text) {
+  std::istringstream words(text);
+  std::string word, out;
+  while (words >> word) {
+    std::string quoted = "\"";
+    for (char c : word) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    out += (out.empty() ? "" : " ") + quoted + "\"";
+  }
+  return out;
+}
+
+int64_t read_generation(Database& db) {
+  Statement s(db, "SELECT coalesce(max(id), 0) FROM batches");
+  s.step();
+  return s.int64(0);
+}
+
+}  // namespace
+
+std::string utc_now() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
+                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+Expected<Store> Store::open(const std::string& path, OpenMode mode, const StoreOptions& options,
+                            const std::string& now) {
+  try {
+    Database db = Database::open(path, mode, options.busy_timeout_ms);
+    if (mode == OpenMode::kReadWrite) {
+      // Another program's database is never taken over: only an empty file gets our tables.
+      Statement tables(db, "SELECT count(*) FROM sqlite_schema");
+      tables.step();
+      if (store::schema_version(db) == 0 && tables.int64(0) > 0)
+        return Error{path, "not a recoupe store (an SQLite database of something else)"};
+      tables.reset();
+      migrate(db, migrations(), now);
+    } else {
+      const int version = store::schema_version(db);
+      if (version == 0) return Error{path, "not a recoupe store (no schema_migrations table)"};
+      if (version < kSchemaVersion)
+        return Error{path, fmt::format("schema version {} is older than this recoupe's {}; run "
+                                       "recoupe ingest on it once to upgrade it",
+                                       version, kSchemaVersion)};
+      if (version > kSchemaVersion)
+        return Error{path, fmt::format("schema version {} was written by a newer recoupe (this "
+                                       "one knows up to {})",
+                                       version, kSchemaVersion)};
+    }
+    return Store(std::move(db));
+  } catch (const SqlError& e) {
+    if (e.code() == SQLITE_NOTADB) return Error{path, "not a recoupe store (not an SQLite file)"};
+    return Error{path, e.what()};
+  }
+}
+
+Expected<int> Store::schema_version() {
+  try {
+    return store::schema_version(db_);
+  } catch (const SqlError& e) {
+    return failure(e);
+  }
+}
+
+Expected<int64_t> Store::generation() {
+  try {
+    return read_generation(db_);
+  } catch (const SqlError& e) {
+    return failure(e);
+  }
+}
+
+Expected<std::vector<PlacedArticle>> Store::placed_articles() {
+  try {
+    Statement s(db_, fmt::format("SELECT a.seq, a.id, a.url, a.content_hash, a.revision, "
+                                 "m.story_id, m.duplicate_of, {} FROM articles a JOIN "
+                                 "article_revisions r ON r.article_seq = a.seq AND r.revision = 1 "
+                                 "LEFT JOIN memberships m ON m.article_seq = a.seq ORDER BY a.seq",
+                                 kRevisionColumns));
+    std::vector<PlacedArticle> out;
+    while (s.step()) {
+      PlacedArticle p;
+      p.seq = s.int64(0);
+      p.url = s.optional_text(2);
+      p.content_hash = s.text(3);
+      p.revision = int(s.int64(4));
+      p.story_id = s.text(5);
+      p.duplicate_of = s.optional_int64(6);
+      p.placed = read_article(s, 7, s.text(1));
+      out.push_back(std::move(p));
+    }
+    return out;
+  } catch (const SqlError& e) {
+    return failure(e);
+  }
+}
+
+Expected<std::vector<std::string>> Store::used_story_ids() {
+  try {
+    Statement s(db_, "SELECT id FROM stories UNION SELECT old_id FROM story_redirects");
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+  } catch (const SqlError& e) {
+    return failure(e);
+  }
+}
+
+Expected<std::vector<StoredArticle>> Store::current_articles(const std::vector<int64_t>& seqs) {
+  try {
+    Statement s(db_, stored_article_select("a.seq = ?"));
+    std::vector<StoredArticle> out;
+    for (int64_t seq : seqs) {
+      s.bind(1, seq);
+      if (s.step()) out.push_back(read_stored_article(s));
+      s.reset();
+    }
+    return out;
+  } catch (const SqlError& e) {
+    return failure(e);
+  }
+}
+
+Expected<std::optional<StoredArticle>> Store::article(const std::string& id) {
+  try {
+    Statement s(db_, stored_article_select("a.id = ?"));
+    s.bind(1, std::string_view(id));
+    if (!s.step()) return std::optional<StoredArticle>();
+    return std::optional<StoredArticle>(read_stored_article(s));
+  } catch (const SqlError& e) {
+    return failure(e);
+  }
+}
+
+Expected<std::vector<ArticleRevision>> Store::revisions(const std::string& id) {
+  try {
+    Statement s(db_, fmt::format("SELECT r.revision, r.content_hash, r.ingested_at, r.raw_kind, "
+                                 "r.raw_encoding, r.raw, {} FROM article_revisions r JOIN articles "
+                                 "a ON a.seq = r.article_seq WHERE a.id = ? ORDER BY r.revision",
+                                 kRevisionColumns));
+    s.bind(1, std::string_view(id));
+    std::vector<ArticleRevision> out;
+    while (s.step()) {
+      ArticleRevision r;
+      r.revision = int(s.int64(0));
+      r.content_hash = s.text(1);
+      r.ingested_at = s.text(2);
+      r.raw.kind = s.text(3) == "html" ? ContentKind::kHtml : ContentKind::kText;
+      r.raw.encoding = s.text(4);
+      r.raw.content = s.text(5);
+      r.article = read_article(s, 6, id);
+      r.raw.id = id;
+      r.raw.file = r.article.file;
+      out.push_back(std::move(r));
+    }
+    return out;
+  } catch (const SqlError& e) {
+    return failure(e);
+  }
+}
+
+Expected<std::optional<StoredStory>> Store::story(const std::string& id) {
+  try {
+    // Redirects are kept one hop long (apply moves older ones to the successor).
+    Statement s(db_, fmt::format("SELECT {}, s.report FROM stories s WHERE s.id = coalesce((SELECT "
+                                 "new_id FROM story_redirects WHERE old_id = ?1), ?1)",
+                                 kSummaryColumns));
+    s.bind(1, std::string_view(id));
+    if (!s.step()) return std::optional<StoredStory>();
+    StoredStory out{read_summary(s), s.text(13)};
+    return std::optional<StoredStory>(std::move(out));
+  } catch (const SqlError& e) {
+    return failure(e);
+  }
+}
+
+Expected<std::vector<StorySummary>> Store::stories(const StoryFilter& filter) {
+  try {
+    std::string where = "1";
+    std::vector<std::string> values;
+    auto add = [&](const std::string& condition, const std::string& value) {
+      where += " AND " + condition;
+      values.push_back(value);
+    };
+    if (filter.since) add("s.day >= ?", *filter.since);
+    if (filter.until) add("s.day <= ?", *filter.until);
+    if (filter.language) add("s.lang = ?", *filter.language);
+    if (filter.outlet)
+      add("EXISTS (SELECT 1 FROM memberships m JOIN articles a ON a.seq = m.article_seq WHERE "
+          "m.story_id = s.id AND a.outlet = ? COLLATE NOCASE)",
+          *filter.outlet);
+    if (filter.query) {
+      std::string q = fts_query(*filter.query);
+      if (q.empty()) return std::vector<StorySummary>();  // no word: nothing can match
+      add("s.id IN (SELECT m.story_id FROM articles_fts f JOIN memberships m ON m.article_seq = "
+          "f.rowid WHERE articles_fts MATCH ?)",
+          q);
+    }
+    // The ranking of engine/batch.h: undated stories count as the oldest.
+    Statement s(db_, fmt::format("SELECT {} FROM stories s WHERE {} ORDER BY s.outlet_count DESC, "
+                                 "s.article_count DESC, coalesce(s.latest_hours, {}) DESC, s.id",
+                                 kSummaryColumns, where, INT64_MIN));
+    for (size_t i = 0; i < values.size(); ++i) s.bind(int(i) + 1, std::string_view(values[i]));
+    std::vector<StorySummary> out;
+    while (s.step()) out.push_back(read_summary(s));
+    return out;
+  } catch (const SqlError& e) {
+    return failure(e);
+  }
+}
+
+Expected<int64_t> Store::apply(const BatchWrite& w) {
+  try {
+    Transaction tx(db_);
+    const int64_t generation = read_generation(db_);
+    if (generation != w.base_generation)
+      return Error{path(), fmt::format("another writer committed batch {} since this batch was "
+                                       "prepared (against batch {}); nothing written",
+                                       generation, w.base_generation)};
+    std::set<int64_t> placed;
+    for (const auto& m : w.memberships) placed.insert(m.seq);
+    for (const auto& a : w.articles)
+      if (!placed.count(a.seq))
+        return Error{path(),
+                     fmt::format("article {} has no story; nothing written", a.first.article.id)};
+
+    Statement insert_article(
+        db_,
+        "INSERT INTO articles (seq, id, url, outlet, title, lang, published_at, text, "
+        "content_hash, revision, ingested_at, revised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)");
+    Statement insert_revision(
+        db_, fmt::format("INSERT INTO article_revisions (article_seq, revision, content_hash, "
+                         "ingested_at, raw_kind, raw_encoding, raw, {}) VALUES (?, ?, ?, ?, ?, ?, "
+                         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         bare_columns(kRevisionColumns)));
+    Statement update_article(
+        db_,
+        "UPDATE articles SET url = ?, outlet = ?, title = ?, lang = ?, published_at = ?, text = ?, "
+        "content_hash = ?, revision = ?, revised_at = ? WHERE seq = ?");
+    auto write_revision = [&](int64_t seq, const ArticleRevision& r) {
+      insert_revision.bind(1, seq)
+          .bind(2, int64_t(r.revision))
+          .bind(3, std::string_view(r.content_hash))
+          .bind(4, std::string_view(r.ingested_at))
+          .bind(5, std::string_view(r.raw.kind == ContentKind::kHtml ? "html" : "text"))
+          .bind(6, std::string_view(r.raw.encoding))
+          .bind(7, std::string_view(r.raw.content));
+      bind_article(insert_revision, 8, r.article);
+      insert_revision.run();
+    };
+    for (const auto& n : w.articles) {
+      const Article& a = n.first.article;
+      insert_article.bind(1, n.seq)
+          .bind(2, std::string_view(a.id))
+          .bind(3, a.url)
+          .bind(4, a.source)
+          .bind(5, a.title)
+          .bind(6, a.language)
+          .bind(7, a.published)
+          .bind(8, std::string_view(a.text))
+          .bind(9, std::string_view(n.first.content_hash))
+          .bind(10, int64_t(n.first.revision))
+          .bind(11, std::string_view(n.first.ingested_at))
+          .bind(12, std::string_view(n.first.ingested_at));
+      insert_article.run();
+      write_revision(n.seq, n.first);
+    }
+    for (const auto& r : w.revisions) {
+      const Article& a = r.revision.article;
+      write_revision(r.seq, r.revision);
+      update_article.bind(1, a.url)
+          .bind(2, a.source)
+          .bind(3, a.title)
+          .bind(4, a.language)
+          .bind(5, a.published)
+          .bind(6, std::string_view(a.text))
+          .bind(7, std::string_view(r.revision.content_hash))
+          .bind(8, int64_t(r.revision.revision))
+          .bind(9, std::string_view(r.revision.ingested_at))
+          .bind(10, r.seq);
+      update_article.run();
+    }
+
+    Statement upsert_story(
+        db_,
+        "INSERT INTO stories (id, title, lang, event_date, day, sources, articles, article_count, "
+        "outlet_count, latest_hours, version, created_at, updated_at, report) VALUES (?1, ?2, ?3, "
+        "?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11, ?12) ON CONFLICT (id) DO UPDATE SET title = "
+        "excluded.title, lang = excluded.lang, event_date = excluded.event_date, day = "
+        "excluded.day, sources = excluded.sources, articles = excluded.articles, article_count = "
+        "excluded.article_count, outlet_count = excluded.outlet_count, latest_hours = "
+        "excluded.latest_hours, version = stories.version + 1, updated_at = excluded.updated_at, "
+        "report = excluded.report");
+    for (const auto& story : w.stories) {
+      const StorySummary& s = story.summary;
+      upsert_story.bind(1, std::string_view(s.id))
+          .bind(2, s.title)
+          .bind(3, s.language)
+          .bind(4, s.event_date)
+          .bind(5, s.day)
+          .bind(6, std::string_view(json_list(s.sources)))
+          .bind(7, std::string_view(json_list(s.article_ids)))
+          .bind(8, s.article_count)
+          .bind(9, s.outlet_count)
+          .bind(10, s.latest_hours)
+          .bind(11, std::string_view(w.at))
+          .bind(12, std::string_view(story.report_json));
+      upsert_story.run();
+    }
+
+    Statement set_membership(
+        db_,
+        "INSERT INTO memberships (article_seq, story_id, duplicate_of) VALUES (?, ?, ?) ON "
+        "CONFLICT "
+        "(article_seq) DO UPDATE SET story_id = excluded.story_id, duplicate_of = "
+        "excluded.duplicate_of");
+    for (const auto& m : w.memberships) {
+      set_membership.bind(1, m.seq).bind(2, std::string_view(m.story_id)).bind(3, m.duplicate_of);
+      set_membership.run();
+    }
+
+    Statement retarget(db_, "UPDATE story_redirects SET new_id = ?1 WHERE new_id = ?2");
+    Statement redirect(
+        db_,
+        "INSERT INTO story_redirects (old_id, new_id, merged_at) VALUES (?, ?, ?) ON "
+        "CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id, merged_at = "
+        "excluded.merged_at");
+    Statement remove_story(db_, "DELETE FROM stories WHERE id = ?");
+    for (const auto& r : w.redirects) {
+      retarget.bind(1, std::string_view(r.new_id)).bind(2, std::string_view(r.old_id)).run();
+      redirect.bind(1, std::string_view(r.old_id))
+          .bind(2, std::string_view(r.new_id))
+          .bind(3, std::string_view(w.at))
+          .run();
+      // Fails on the foreign key if an article still names the story: nothing is orphaned.
+      remove_story.bind(1, std::string_view(r.old_id)).run();
+    }
+
+    Statement members(db_, "SELECT count(*) FROM memberships WHERE story_id = ?");
+    for (const auto& story : w.stories) {
+      members.bind(1, std::string_view(story.summary.id));
+      members.step();
+      const int64_t n = members.int64(0);
+      members.reset();
+      if (n == 0)
+        return Error{path(), fmt::format("story {} would have no article; nothing written",
+                                         story.summary.id)};
+    }
+
+    Statement batch(db_,
+                    "INSERT INTO batches (committed_at, added, revised, unchanged, refused, "
+                    "stories_touched) VALUES (?, ?, ?, ?, ?, ?)");
+    batch.bind(1, std::string_view(w.at))
+        .bind(2, w.counts.added)
+        .bind(3, w.counts.revised)
+        .bind(4, w.counts.unchanged)
+        .bind(5, w.counts.refused)
+        .bind(6, w.counts.stories_touched)
+        .run();
+    tx.commit();
+    return generation + 1;
+  } catch (const SqlError& e) {
+    if ((e.code() & 0xff) == SQLITE_FULL)
+      return Error{path(), "disk full: nothing of this batch was stored"};
+    if ((e.code() & 0xff) == SQLITE_READONLY)
+      return Error{path(), "cannot write: the file or its folder is read-only"};
+    return failure(e);
+  }
+}
+
+}  // namespace recoupe::store

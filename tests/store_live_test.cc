@@ -1,0 +1,262 @@
+// Incremental ingest into the store (store/live_stories.h): no-op re-ingest, revisions,
+// restart replay, full-text search, refused inputs and failed commits.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+
+#include "ingest_test_util.h"
+#include "shipped_resources.h"
+#include "store/live_stories.h"
+#include "store/store.h"
+
+namespace recoupe::store {
+namespace {
+
+const std::string kSeeds = RECOUPE_EXAMPLES_DIR "/vostochny";
+const std::string kDevSet =
+    std::string(RECOUPE_TEST_DIR) + "/../../shared/data/clustering/rpm2-fr-dev.jsonl";
+
+LiveStories::Clock at(std::string time) {
+  return [time] { return time; };
+}
+
+// Every row of the store's tables, as text: what "nothing changed" compares.
+std::string dump(const std::string& path) {
+  Database db = Database::open(path, OpenMode::kReadOnly, 1000);
+  std::string out;
+  for (const char* table :
+       {"articles", "article_revisions", "stories", "memberships", "story_redirects", "batches"}) {
+    Statement s(db, std::string("SELECT * FROM ") + table + " ORDER BY 1");
+    while (s.step()) {
+      out += table;
+      for (int c = 0; c < s.columns(); ++c) out += "|" + s.text(c);
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+// Article id → story id, as stored.
+std::map<std::string, std::string> partition(const std::string& path) {
+  Database db = Database::open(path, OpenMode::kReadOnly, 1000);
+  Statement s(
+      db, "SELECT a.id, m.story_id FROM memberships m JOIN articles a ON a.seq = m.article_seq");
+  std::map<std::string, std::string> out;
+  while (s.step()) out[s.text(0)] = s.text(1);
+  return out;
+}
+
+class LiveStoriesTest : public ::testing::Test {
+ protected:
+  Store open(const std::string& name = "live.db", StoreOptions options = {}) {
+    auto store = Store::open(path(name), OpenMode::kReadWrite, options);
+    EXPECT_TRUE(store) << store.error().to_string();
+    return std::move(*store);
+  }
+  std::string path(const std::string& name = "live.db") const {
+    return (dir_.path() / name).string();
+  }
+
+  recoupe::testing::TempDir dir_;
+  engine::Pipeline pipeline_ = recoupe::testing::shipped_pipeline();
+};
+
+TEST_F(LiveStoriesTest, ReingestingTheSameArticlesChangesNothing) {
+  Store store = open();
+  auto live = LiveStories::open(pipeline_, store, at("t1"));
+  ASSERT_TRUE(live);
+  auto first = live->ingest(read_batch({kSeeds}, pipeline_));
+  ASSERT_TRUE(first) << first.error().to_string();
+  EXPECT_EQ(first->counts.added, 5);
+  EXPECT_EQ(first->created.size(), 1u);
+  const std::string before = dump(path());
+
+  auto again = live->ingest(read_batch({kSeeds}, pipeline_));
+  ASSERT_TRUE(again) << again.error().to_string();
+  EXPECT_EQ(again->counts.added, 0);
+  EXPECT_EQ(again->counts.unchanged, 5);
+  EXPECT_EQ(again->counts.stories_touched, 0);
+  EXPECT_EQ(dump(path()), before);
+
+  // The same after a restart.
+  auto restarted = LiveStories::open(pipeline_, store, at("t2"));
+  ASSERT_TRUE(restarted);
+  EXPECT_EQ(restarted->ingest(read_batch({kSeeds}, pipeline_))->counts.unchanged, 5);
+  EXPECT_EQ(dump(path()), before);
+}
+
+TEST_F(LiveStoriesTest, ANewTextIsARevisionKeptBesideTheFirst) {
+  Store store = open();
+  auto live = LiveStories::open(pipeline_, store, at("t1"));
+  IngestBatch seeds = read_batch({kSeeds}, pipeline_);
+  RawDocument edited = seeds.documents[0];
+  ASSERT_TRUE(live->ingest(std::move(seeds)));
+  ASSERT_TRUE(store.stories({.query = "Zanzibar"})->empty());
+
+  const size_t at_name = edited.content.find("Vladimir Poutine");
+  ASSERT_NE(at_name, std::string::npos);
+  edited.content.insert(at_name, "depuis Zanzibar, ");
+  *live = std::move(*LiveStories::open(pipeline_, store, at("t2")));
+  auto revised = live->ingest({{edited}, {}});
+  ASSERT_TRUE(revised) << revised.error().to_string();
+  EXPECT_EQ(revised->counts.revised, 1);
+  EXPECT_EQ(revised->counts.added, 0);
+  EXPECT_TRUE(revised->created.empty());
+  ASSERT_EQ(revised->updated.size(), 1u);
+
+  auto revisions = *store.revisions(edited.id);
+  ASSERT_EQ(revisions.size(), 2u);
+  EXPECT_EQ(revisions[0].revision, 1);
+  EXPECT_EQ(revisions[1].revision, 2);
+  EXPECT_EQ(revisions[0].article.text.find("Zanzibar"), std::string::npos);
+  EXPECT_NE(revisions[1].article.text.find("Zanzibar"), std::string::npos);
+  EXPECT_EQ(revisions[1].raw.content, edited.content);  // the raw input is kept
+  EXPECT_EQ(revisions[1].ingested_at, "t2");
+  auto current = *store.article(edited.id);
+  ASSERT_TRUE(current);
+  EXPECT_EQ(current->revision, 2);
+  EXPECT_NE(current->article.text.find("Zanzibar"), std::string::npos);
+
+  auto story = *store.story(revised->updated[0]);
+  ASSERT_TRUE(story);
+  EXPECT_EQ(story->summary.version, 2);
+  EXPECT_EQ(story->summary.updated_at, "t2");
+  EXPECT_EQ(store.stories({.query = "zanzibar"})->size(), 1u);  // the index follows
+
+  EXPECT_EQ(live->ingest({{edited}, {}})->counts.unchanged, 1);  // the same revision again
+}
+
+TEST_F(LiveStoriesTest, StoriesAreFoundByWordsOutletLanguageAndDay) {
+  Store store = open();
+  auto live = LiveStories::open(pipeline_, store, at("t1"));
+  ASSERT_TRUE(live->ingest(read_batch({kSeeds}, pipeline_)));
+  auto all = *store.stories({});
+  ASSERT_EQ(all.size(), 1u);
+  const std::string id = all[0].id;
+  auto ids = [&](StoryFilter f) {
+    std::vector<std::string> out;
+    auto listed = store.stories(f);  // kept: the loop reads into it
+    for (const auto& s : *listed) out.push_back(s.id);
+    return out;
+  };
+  const std::vector<std::string> found = {id}, none;
+  EXPECT_EQ(ids({.query = "Vostotchny"}), found);
+  EXPECT_EQ(ids({.query = "cosmodrome VOSTOTCHNY"}), found);  // every word, any case
+  EXPECT_EQ(ids({.query = "Vostotchny Zanzibar"}), none);
+  EXPECT_EQ(ids({.query = "\"NEAR( AND *"}), none);  // no FTS5 syntax from the user
+  EXPECT_EQ(ids({.outlet = "LATRIBUNE.FR"}), found);
+  EXPECT_EQ(ids({.outlet = "lemonde.fr"}), none);
+  EXPECT_EQ(ids({.language = "fr"}), found);
+  EXPECT_EQ(ids({.language = "en"}), none);
+  EXPECT_EQ(ids({.since = "2023-09-13", .until = "2023-09-13"}), found);
+  EXPECT_EQ(ids({.since = "2023-09-14"}), none);
+  EXPECT_EQ(all[0].article_ids.size(), 5u);
+}
+
+TEST_F(LiveStoriesTest, ARefusedInputLeavesTheRestOfTheBatchStored) {
+  Store store = open();
+  auto live = LiveStories::open(pipeline_, store, at("t1"));
+  IngestBatch batch = read_batch({kSeeds}, pipeline_);
+  batch.refused.push_back({"feed.jsonl:3", "not JSON"});
+  RawDocument empty;  // cleans to no text at all
+  empty.id = empty.file = "menu.html";
+  empty.kind = ContentKind::kHtml;
+  empty.content = "<html><body><nav><a href='/'>Accueil</a></nav></body></html>";
+  batch.documents.push_back(empty);
+  auto done = live->ingest(std::move(batch));
+  ASSERT_TRUE(done) << done.error().to_string();
+  EXPECT_EQ(done->counts.added, 5);
+  EXPECT_EQ(done->counts.refused, 2);
+  ASSERT_EQ(done->refused.size(), 2u);
+  EXPECT_EQ(done->refused[1].where, "menu.html");
+  EXPECT_FALSE(store.article("menu.html")->has_value());
+  EXPECT_EQ(store.stories({})->size(), 1u);
+}
+
+TEST_F(LiveStoriesTest, AFailedCommitStoresNothingAndTheNextBatchRecovers) {
+  Store store = open("live.db", {.busy_timeout_ms = 50});
+  auto live = LiveStories::open(pipeline_, store, at("t1"));
+  {
+    Database other = Database::open(path(), OpenMode::kReadWrite, 50);
+    Transaction holding(other);  // another process holds the write lock
+    auto failed = live->ingest(read_batch({kSeeds}, pipeline_));
+    ASSERT_FALSE(failed);
+    EXPECT_EQ(failed.error().where, path());
+  }
+  EXPECT_EQ(*store.generation(), 0);
+  EXPECT_FALSE(store.article("000_1d8797c08e32017c.txt")->has_value());
+  auto retried = live->ingest(read_batch({kSeeds}, pipeline_));
+  ASSERT_TRUE(retried) << retried.error().to_string();
+  EXPECT_EQ(retried->counts.added, 5);
+  EXPECT_EQ(live->articles(), 5u);
+}
+
+TEST_F(LiveStoriesTest, AnotherWritersBatchIsReadBeforeThisOneIsStored) {
+  Store a = open(), b = open();
+  auto live_a = LiveStories::open(pipeline_, a, at("t1"));
+  auto live_b = LiveStories::open(pipeline_, b, at("t2"));  // before a's batch
+  ASSERT_TRUE(live_a->ingest(read_batch({kSeeds}, pipeline_)));
+  auto done = live_b->ingest(read_batch({kSeeds}, pipeline_));
+  ASSERT_TRUE(done) << done.error().to_string();
+  EXPECT_EQ(done->counts.added, 0);  // computed again on a's batch: nothing new
+  EXPECT_EQ(done->counts.unchanged, 5);
+  EXPECT_EQ(*b.generation(), 1);
+  EXPECT_EQ(live_b->articles(), 5u);
+}
+
+// The French dev set in batches of 10 up to 180 articles, then the last 20: in one run, or
+// after a restart.
+TEST_F(LiveStoriesTest, ARestartReplaysToExactlyTheStoredPartition) {
+  if (!std::filesystem::exists(kDevSet)) GTEST_SKIP() << "no ../shared/data";
+  IngestBatch all = read_batch({kDevSet}, pipeline_);
+  ASSERT_EQ(all.documents.size(), 200u);
+  auto part = [&](size_t from, size_t to) {
+    IngestBatch b;
+    b.documents.assign(all.documents.begin() + long(from), all.documents.begin() + long(to));
+    return b;
+  };
+  Store one = open("one.db"), two = open("two.db");
+  auto live_one = LiveStories::open(pipeline_, one, at("t"));
+  auto live_two = LiveStories::open(pipeline_, two, at("t"));
+  std::vector<Redirect> merged;
+  for (size_t from = 0; from < 180; from += 10) {
+    auto done = live_one->ingest(part(from, from + 10));
+    ASSERT_TRUE(done) << done.error().to_string();
+    merged.insert(merged.end(), done->merged.begin(), done->merged.end());
+    ASSERT_TRUE(live_two->ingest(part(from, from + 10)));
+  }
+  EXPECT_EQ(partition(path("one.db")), partition(path("two.db")));
+  // In batches of 10, two stories of the set merge (the 6th batch joins them): the old id
+  // leads to the story that holds its articles now.
+  ASSERT_FALSE(merged.empty());
+  for (const Redirect& r : merged) {
+    auto story = *one.story(r.old_id);
+    ASSERT_TRUE(story) << r.old_id;
+    EXPECT_NE(story->summary.id, r.old_id);
+    for (const auto& [article, story_id] : partition(path("one.db"))) EXPECT_NE(story_id, r.old_id);
+  }
+
+  auto restarted = LiveStories::open(pipeline_, two, at("t"));
+  ASSERT_TRUE(restarted);
+  EXPECT_EQ(restarted->replay_mismatches(), 0u);
+  EXPECT_EQ(restarted->articles(), 180u);
+  EXPECT_EQ(restarted->stories(), one.stories({})->size());
+  ASSERT_TRUE(live_one->ingest(part(180, 200)));
+  ASSERT_TRUE(restarted->ingest(part(180, 200)));
+  EXPECT_EQ(partition(path("one.db")), partition(path("two.db")));
+
+  // The check can fail: move one article to another stored story, and the replay says so.
+  {
+    Database db = Database::open(path("two.db"), OpenMode::kReadWrite, 1000);
+    db.exec(
+        "UPDATE memberships SET story_id = (SELECT story_id FROM memberships WHERE "
+        "article_seq = 1) WHERE article_seq = (SELECT min(article_seq) FROM memberships WHERE "
+        "story_id <> (SELECT story_id FROM memberships WHERE article_seq = 1))");
+  }
+  auto tampered = LiveStories::open(pipeline_, two, at("t"));
+  EXPECT_GE(tampered->replay_mismatches(), 1u);
+}
+
+}  // namespace
+}  // namespace recoupe::store

@@ -1,0 +1,116 @@
+// Store::apply (store/store.h): batches, redirects after a merge, and refused batches.
+#include <gtest/gtest.h>
+
+#include "ingest_test_util.h"
+#include "store/store.h"
+
+namespace recoupe::store {
+namespace {
+
+BatchWrite::NewArticle article(int64_t seq, const std::string& id, const std::string& text) {
+  ArticleRevision r;
+  r.content_hash = "h" + id;
+  r.ingested_at = "t";
+  r.article.id = id;
+  r.article.file = id + ".txt";
+  r.article.title = "Title " + id;
+  r.article.text = text;
+  r.raw.content = text;
+  return {seq, r};
+}
+
+StoredStory story(const std::string& id, std::vector<std::string> articles) {
+  StoredStory s;
+  s.summary.id = id;
+  s.summary.title = "Story " + id;
+  s.summary.article_ids = articles;
+  s.summary.article_count = int64_t(articles.size());
+  s.report_json = "{}";
+  return s;
+}
+
+class StoreBatches : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = Store::open((dir_.path() / "r.db").string(), OpenMode::kReadWrite);
+    ASSERT_TRUE(opened) << opened.error().to_string();
+    store_.emplace(std::move(*opened));
+    // Two stories: A holds article a, B holds article b.
+    BatchWrite w;
+    w.at = "t1";
+    w.articles = {article(1, "a", "The floods in Porto Alegre"),
+                  article(2, "b", "The vote in Mexico")};
+    w.stories = {story("A", {"a"}), story("B", {"b"})};
+    w.memberships = {{1, "A", {}}, {2, "B", {}}};
+    ASSERT_TRUE(store_->apply(w));
+  }
+  recoupe::testing::TempDir dir_;
+  std::optional<Store> store_;
+};
+
+TEST_F(StoreBatches, AMergedIdLeadsToItsSuccessorEvenAfterAnotherMerge) {
+  BatchWrite merge;
+  merge.base_generation = 1;
+  merge.at = "t2";
+  merge.stories = {story("A", {"a", "b"})};
+  merge.memberships = {{2, "A", 1}};
+  merge.redirects = {{"B", "A"}};
+  auto g = store_->apply(merge);
+  ASSERT_TRUE(g) << g.error().to_string();
+  EXPECT_EQ(*g, 2);
+  auto b = store_->story("B");
+  ASSERT_TRUE(b && *b);
+  EXPECT_EQ((*b)->summary.id, "A");
+  EXPECT_EQ((*b)->summary.version, 2);
+  EXPECT_EQ((*b)->summary.article_ids, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(store_->stories({})->size(), 1u);
+  EXPECT_EQ(store_->article("b")->value().duplicate_of, "a");
+  auto used = *store_->used_story_ids();
+  EXPECT_NE(std::find(used.begin(), used.end(), "B"), used.end());
+
+  // A then merges into C: B, redirected to A, now leads to C in one hop.
+  BatchWrite again;
+  again.base_generation = 2;
+  again.at = "t3";
+  again.articles = {article(3, "c", "Porto Alegre under water")};
+  again.stories = {story("C", {"a", "b", "c"})};
+  again.memberships = {{3, "C", {}}, {1, "C", {}}, {2, "C", 1}};
+  again.redirects = {{"A", "C"}};
+  ASSERT_TRUE(store_->apply(again));
+  EXPECT_EQ(store_->story("B")->value().summary.id, "C");
+  EXPECT_EQ(store_->story("A")->value().summary.id, "C");
+  EXPECT_FALSE(store_->story("D")->has_value());
+}
+
+TEST_F(StoreBatches, ABatchThatWouldOrphanAnArticleIsRefusedWhole) {
+  BatchWrite bad;
+  bad.base_generation = 1;
+  bad.at = "t2";
+  bad.articles = {article(3, "c", "Another text")};
+  bad.stories = {story("C", {"c"})};
+  bad.memberships = {{3, "C", {}}};
+  bad.redirects = {{"B", "C"}};  // but article b is still in B
+  auto g = store_->apply(bad);
+  ASSERT_FALSE(g);
+  EXPECT_EQ(g.error().where, store_->path());
+  EXPECT_EQ(*store_->generation(), 1);
+  EXPECT_FALSE(store_->article("c")->has_value());  // rolled back with the rest
+  EXPECT_EQ(store_->story("B")->value().summary.id, "B");
+
+  BatchWrite no_story;  // a new article must be placed in a story
+  no_story.base_generation = 1;
+  no_story.articles = {article(3, "c", "Another text")};
+  EXPECT_FALSE(store_->apply(no_story));
+
+  BatchWrite stale;  // computed against an older state than the store's
+  stale.base_generation = 0;
+  stale.at = "t2";
+  stale.stories = {story("A", {"a"})};
+  auto refused = store_->apply(stale);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("another writer"), std::string::npos);
+  EXPECT_EQ(store_->story("A")->value().summary.version, 1);
+}
+
+}  // namespace
+}  // namespace recoupe::store
