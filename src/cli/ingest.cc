@@ -1,5 +1,5 @@
 // recoupe ingest: adds articles to the store; the stories they touch are placed and
-// cross-checked again (store/live_stories.h).
+// cross-checked again (engine/live_stories.h).
 
 #include <cstdio>
 
@@ -11,7 +11,7 @@
 #include "cli/help_texts.h"
 #include "cli/io.h"
 #include "cli/setup.h"
-#include "store/live_stories.h"
+#include "engine/live_stories.h"
 #include "store/store.h"
 
 namespace recoupe::cli {
@@ -38,8 +38,8 @@ int run_ingest(int argc, char** argv) {
     print_error("ingest", db.error().to_string());
     return kExitWriteFailed;
   }
-  store::IngestBatch batch = store::read_batch(args->positional, pipeline);
-  auto live = store::LiveStories::open(pipeline, *db);
+  engine::IngestBatch batch = engine::read_batch(args->positional, pipeline);
+  auto live = engine::LiveStories::open(pipeline, *db);
   if (!live) {
     print_error("ingest", live.error().to_string());
     return kExitWriteFailed;

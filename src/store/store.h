@@ -13,7 +13,7 @@
 // batch or none of it, and a failure (a full disk, a killed process) loses no batch already
 // committed; foreign keys hold (a membership names a stored story and article, a redirect a
 // live story); readers do not block the writer (WAL). The store does not decide anything:
-// what a batch writes is computed by LiveStories (store/live_stories.h).
+// what a batch writes is computed by LiveStories (engine/live_stories.h).
 //
 // Failure: every method returns an Error whose `where` is the database file and whose
 // message says what failed in one line ("cannot open for writing: the file or its folder is

@@ -1,17 +1,23 @@
-// Incremental ingest into the store (store/live_stories.h): no-op re-ingest, revisions,
+// Incremental ingest into the store (engine/live_stories.h): no-op re-ingest, revisions,
 // restart replay, full-text search, refused inputs and failed commits.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <map>
 
+#include "engine/live_stories.h"
 #include "ingest_test_util.h"
 #include "shipped_resources.h"
-#include "store/live_stories.h"
 #include "store/store.h"
 
 namespace recoupe::store {
 namespace {
+
+using engine::content_hash;
+using engine::IngestBatch;
+using engine::IngestSummary;
+using engine::LiveStories;
+using engine::read_batch;
 
 const std::string kSeeds = RECOUPE_EXAMPLES_DIR "/vostochny";
 const std::string kDevSet =

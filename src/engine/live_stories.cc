@@ -1,4 +1,4 @@
-#include "store/live_stories.h"
+#include "engine/live_stories.h"
 
 #include <algorithm>
 #include <map>
@@ -13,7 +13,7 @@
 #include "report/report_json.h"
 #include "store/story_identity.h"
 
-namespace recoupe::store {
+namespace recoupe::engine {
 namespace {
 
 bool is_full_date(const std::optional<std::string>& d) {
@@ -56,7 +56,7 @@ Story story_of_articles(const std::string& id, const std::vector<const Article*>
 
 }  // namespace
 
-IngestBatch read_batch(const std::vector<std::string>& inputs, const engine::Pipeline& pipeline) {
+IngestBatch read_batch(const std::vector<std::string>& inputs, const Pipeline& pipeline) {
   IngestBatch batch;
   ingest::read_inputs(inputs, pipeline.config().ingest, [&](Expected<RawDocument> doc) {
     if (doc)
@@ -74,7 +74,7 @@ std::string content_hash(const Article& article) {
 // The live grouper and what the store says of each article it holds; grouper number i is
 // the i-th article in ingest order.
 struct LiveStories::State {
-  explicit State(const engine::Pipeline& pipeline) : grouper(pipeline.stream()) {}
+  explicit State(const Pipeline& pipeline) : grouper(pipeline.stream()) {}
   engine::StreamGrouper grouper;
   int64_t generation = 0;
   int64_t next_seq = 1;
@@ -98,13 +98,13 @@ struct LiveStories::State {
   }
 };
 
-LiveStories::LiveStories(const engine::Pipeline& pipeline, Store& store, Clock clock)
+LiveStories::LiveStories(const Pipeline& pipeline, store::Store& store, Clock clock)
     : pipeline_(&pipeline), store_(&store), clock_(std::move(clock)) {}
 LiveStories::LiveStories(LiveStories&&) noexcept = default;
 LiveStories& LiveStories::operator=(LiveStories&&) noexcept = default;
 LiveStories::~LiveStories() = default;
 
-Expected<LiveStories> LiveStories::open(const engine::Pipeline& pipeline, Store& store,
+Expected<LiveStories> LiveStories::open(const Pipeline& pipeline, store::Store& store,
                                         Clock clock) {
   LiveStories live(pipeline, store, std::move(clock));
   auto built = live.rebuild();
@@ -130,7 +130,7 @@ Expected<bool> LiveStories::rebuild() {
   auto st = std::make_unique<State>(*pipeline_);
   st->generation = *generation;
   st->used_ids.insert(used->begin(), used->end());
-  for (const PlacedArticle& p : *placed) {
+  for (const store::PlacedArticle& p : *placed) {
     st->by_id[p.placed.id] = p.seq;
     st->id_of[p.seq] = p.placed.id;
     if (p.url) st->by_url[*p.url] = p.seq;
@@ -185,12 +185,12 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
   // 1. New, revised or unchanged. New articles get their seq once their order is known, so
   // in this loop they are numbered by `fresh` index.
   struct Fresh {
-    ArticleRevision first;
-    std::vector<ArticleRevision> later;
+    store::ArticleRevision first;
+    std::vector<store::ArticleRevision> later;
   };
   std::vector<Fresh> fresh;
   std::unordered_map<std::string, size_t> fresh_by_id, fresh_by_url;
-  BatchWrite w;
+  store::BatchWrite w;
   w.base_generation = st.generation;
   w.at = now;
   std::unordered_map<int64_t, Article> latest;  // stored seq → its newest text in this batch
@@ -221,7 +221,7 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
 
     if (fresh_index) {  // a second version of an article new in this batch
       Fresh& f = fresh[*fresh_index];
-      const ArticleRevision& last = f.later.empty() ? f.first : f.later.back();
+      const store::ArticleRevision& last = f.later.empty() ? f.first : f.later.back();
       a.id = f.first.article.id;
       if (last.content_hash == hash && same_text(last.article, a)) {
         ++w.counts.unchanged;
@@ -278,7 +278,7 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
     st.by_id[a.id] = seq;
     st.id_of[seq] = a.id;
     if (a.url) st.by_url[*a.url] = seq;
-    const ArticleRevision& last = f.later.empty() ? f.first : f.later.back();
+    const store::ArticleRevision& last = f.later.empty() ? f.first : f.later.back();
     st.current[seq] = {last.content_hash, last.revision};
     latest[seq] = last.article;
     st.place(seq, a);
@@ -288,7 +288,7 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
 
   // 3. Name the stories and find what changed.
   const std::vector<uint32_t> labels = st.grouper.labels();
-  StoryIdentities ids = assign_story_ids(
+  store::StoryIdentities ids = store::assign_story_ids(
       st.story_of, labels,
       [&](size_t first) { return engine::story_id_for(st.id_of.at(st.seq_of[first])); },
       st.used_ids);
@@ -352,8 +352,8 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
     Report report = report::build_report(story_articles, dups, {story}, {std::move(checks[k])},
                                          /*with_text=*/false);
     const ReportStory& rs = report.stories.front();
-    StoredStory out;
-    StorySummary& s = out.summary;
+    store::StoredStory out;
+    store::StorySummary& s = out.summary;
     s.id = id;
     s.title = rs.title;
     s.language = rs.language;
@@ -384,4 +384,4 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
   return summary;
 }
 
-}  // namespace recoupe::store
+}  // namespace recoupe::engine

@@ -1,18 +1,18 @@
 // LiveStories: the store kept up to date as articles arrive. Each ingest batch is cleaned
 // by the engine's Pipeline, compared with what is stored (new, a revision, or unchanged),
 // placed by the live grouper (Pipeline::stream(), the clusterer of `recoupe stream`), and
-// only the stories it touched are cross-checked again; then Store::apply writes the batch
-// in one transaction. This is the one file of src/store/ that uses the engine (the rest of
-// the store uses core/ only); a server keeps one LiveStories for its whole run.
+// only the stories it touched are cross-checked again; then store::Store::apply writes the batch
+// in one transaction. It lives in the engine, the one place that knows every stage and the
+// store (src/store/ itself uses core/ only); a server keeps one LiveStories for its whole run.
 //
 //   auto store = store::Store::open("recoupe.db", store::OpenMode::kReadWrite);
-//   auto live = store::LiveStories::open(pipeline, *store);   // replays the stored articles
+//   auto live = engine::LiveStories::open(pipeline, *store);   // replays the stored articles
 //   auto done = live->ingest({documents, refused});            // one transaction
 //
 // What "the same article" means: an article whose id is stored, else whose url is stored,
 // is that stored article (it keeps the stored id). Same title and text (content_hash): it
 // is unchanged and nothing is written. Other title or text: a revision, kept beside the
-// earlier ones (Store::revisions); the newest is the current one, which the story's
+// earlier ones (store::Store::revisions); the newest is the current one, which the story's
 // cross-check reads. A revision does not move the article: the grouper placed it once, on
 // its first text (a story is about an event, and an edit rarely changes which one).
 //
@@ -43,7 +43,7 @@
 #include "store/records.h"
 #include "store/store.h"
 
-namespace recoupe::store {
+namespace recoupe::engine {
 
 // One batch: the documents read, and the inputs that could not be read (counted as refused).
 struct IngestBatch {
@@ -52,18 +52,18 @@ struct IngestBatch {
 };
 
 struct IngestSummary {
-  BatchCounts counts;
-  std::vector<std::string> created;  // ids of the stories this batch started
-  std::vector<std::string> updated;  // ids of stored stories it cross-checked again
-  std::vector<Redirect> merged;      // stories merged away in this batch
-  std::vector<Error> refused;        // IngestBatch::refused, then the documents refused here
+  store::BatchCounts counts;
+  std::vector<std::string> created;     // ids of the stories this batch started
+  std::vector<std::string> updated;     // ids of stored stories it cross-checked again
+  std::vector<store::Redirect> merged;  // stories merged away in this batch
+  std::vector<Error> refused;           // IngestBatch::refused, then the documents refused here
   std::vector<Error> warnings;  // what cleaning changed in a stored article (Article::warnings)
 };
 
 // Reads `inputs` (files, folders, JSONL, "-": ingest::read_inputs under the pipeline's
 // config) into one batch: every document, and an Error naming each input that could not be
 // read. Memory: the whole batch.
-IngestBatch read_batch(const std::vector<std::string>& inputs, const engine::Pipeline& pipeline);
+IngestBatch read_batch(const std::vector<std::string>& inputs, const Pipeline& pipeline);
 
 // What tells two versions of an article apart: 16 hex digits of a 64-bit FNV-1a hash of its
 // title and text (ingest::content_hash_id). Other fields (date, outlet) do not make a
@@ -75,8 +75,8 @@ class LiveStories {
   using Clock = std::function<std::string()>;  // UTC time stamps ("…T11:20:00Z")
 
   // Replays the store (see above). Fails with the store's Error.
-  static Expected<LiveStories> open(const engine::Pipeline& pipeline, Store& store,
-                                    Clock clock = utc_now);
+  static Expected<LiveStories> open(const Pipeline& pipeline, store::Store& store,
+                                    Clock clock = store::utc_now);
   LiveStories(LiveStories&&) noexcept;
   LiveStories& operator=(LiveStories&&) noexcept;
   ~LiveStories();
@@ -95,14 +95,14 @@ class LiveStories {
 
  private:
   struct State;
-  LiveStories(const engine::Pipeline& pipeline, Store& store, Clock clock);
+  LiveStories(const Pipeline& pipeline, store::Store& store, Clock clock);
   Expected<bool> rebuild();
   Expected<IngestSummary> ingest_once(const IngestBatch& batch, std::vector<Article> articles);
 
-  const engine::Pipeline* pipeline_;
-  Store* store_;
+  const Pipeline* pipeline_;
+  store::Store* store_;
   Clock clock_;
   std::unique_ptr<State> state_;  // null: to be rebuilt from the store
 };
 
-}  // namespace recoupe::store
+}  // namespace recoupe::engine
