@@ -52,6 +52,23 @@ TEST(NumberSlots, TwoOutletsCountingTheSameDeadDisagree) {
   EXPECT_NE(d[0].find("12 people"), std::string::npos) << d[0];
 }
 
+TEST(NumberSlots, AValueTenTimesApartIsNoVersionOfTheFact) {
+  // c recalls an older disaster's toll in a sentence like the others: counted in the slot,
+  // but not shown as a version of this quake's toll.
+  auto d = number_disputes({
+      article("a", "a.example", "en",
+              "An earthquake struck the island on Sunday, killing 10 people in three villages."),
+      article("b", "b.example", "en",
+              "The earthquake that struck the island on Sunday killed 12 people, officials said."),
+      article("c", "c.example", "en",
+              "An earthquake struck the island on Sunday, killing 10 people. A quake there in "
+              "the past killed 612 people."),
+  });
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].find("12 people"), std::string::npos) << d[0];
+  EXPECT_EQ(d[0].find("612"), std::string::npos) << d[0];
+}
+
 TEST(NumberSlots, TwoDifferentQuantitiesAreNotCompared) {
   // Two ages of two people, a deposit and a balance: different slots.
   EXPECT_TRUE(

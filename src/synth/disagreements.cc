@@ -298,8 +298,26 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
         by_value;  // value → wording → articles
     for (size_t k : slot)
       by_value[mentions[k].value][mentions[k].text].push_back(mentions[k].article);
+    // The value most articles give anchors the versions: a value more than ten times apart
+    // from it counts another thing (a past disaster's toll beside this one's), as
+    // compatible_values says, and is no version of this fact.
+    double anchor = by_value.begin()->first;
+    size_t anchor_articles = 0;
+    for (const auto& [value, wordings] : by_value) {
+      std::set<size_t> arts;
+      for (const auto& [wording, a] : wordings) arts.insert(a.begin(), a.end());
+      if (arts.size() > anchor_articles) {
+        anchor = value;
+        anchor_articles = arts.size();
+      }
+    }
+    auto far_from_anchor = [&](double v) {
+      const double x = std::fabs(v), y = std::fabs(anchor);
+      return std::max(x, y) > 10.0 * std::min(x, y);
+    };
     std::map<std::string, std::vector<size_t>> versions;
     for (auto& [value, wordings] : by_value) {
+      if (far_from_anchor(value)) continue;
       const std::string* best = nullptr;
       std::vector<size_t> articles;
       for (auto& [wording, arts] : wordings) {
