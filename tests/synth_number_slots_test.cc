@@ -22,8 +22,8 @@ Article article(std::string id, std::string source, std::string lang, std::strin
   return a;
 }
 
-// The number disagreements of a story made of `articles`, as "value|value|…" per dispute.
-std::vector<std::string> number_disputes(std::vector<Article> articles) {
+// The disagreements of `kind` of a story made of `articles`, as "value|value|…" per dispute.
+std::vector<std::string> disputes(std::vector<Article> articles, const std::string& kind) {
   const SynthResources& resources = recoupe::testing::shipped_resources().synth();
   AnalyzedStory story =
       analyze_story("s", std::move(articles), testing::analysis_resources(), nullptr);
@@ -32,12 +32,20 @@ std::vector<std::string> number_disputes(std::vector<Article> articles) {
   const ClaimSet claims = build_claims(ev, resources, config);
   std::vector<std::string> out;
   for (const auto& d : find_disagreements(ev, claims, {}, resources, config)) {
-    if (d.kind != "number") continue;
+    if (d.kind != kind) continue;
     std::string values;
     for (const auto& v : d.versions) values += (values.empty() ? "" : "|") + v.value;
     out.push_back(values);
   }
   return out;
+}
+
+std::vector<std::string> number_disputes(std::vector<Article> articles) {
+  return disputes(std::move(articles), "number");
+}
+
+std::vector<std::string> date_disputes(std::vector<Article> articles) {
+  return disputes(std::move(articles), "date");
 }
 
 TEST(NumberSlots, TwoOutletsCountingTheSameDeadDisagree) {
@@ -253,24 +261,6 @@ TEST(NumberSlots, ALargeFigureAThirdArticleGivesWithoutItsUnitIsNoDispute) {
                   .empty());
   // Without c's figures, a and b do disagree: the test above is the rule at work.
   EXPECT_EQ(story("La filiale a publié ses comptes vendredi.").size(), 1u);
-}
-
-// The date disagreements of a story made of `articles`, as "value|value" per dispute.
-std::vector<std::string> date_disputes(std::vector<Article> articles) {
-  const SynthResources& resources = recoupe::testing::shipped_resources().synth();
-  AnalyzedStory story =
-      analyze_story("s", std::move(articles), testing::analysis_resources(), nullptr);
-  const StoryEvidence ev = story.evidence();
-  const SynthConfig config;
-  const ClaimSet claims = build_claims(ev, resources, config);
-  std::vector<std::string> out;
-  for (const auto& d : find_disagreements(ev, claims, {}, resources, config)) {
-    if (d.kind != "date") continue;
-    std::string values;
-    for (const auto& v : d.versions) values += (values.empty() ? "" : "|") + v.value;
-    out.push_back(values);
-  }
-  return out;
 }
 
 TEST(DateDisagreements, TodayInAnArticleWithoutADateNamesNoKnownDay) {
