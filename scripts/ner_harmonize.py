@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rewrites a tagged NER corpus to the span convention recoupe's tagger is trained on.
 
-    scripts/ner_harmonize.py IN.jsonl.zst OUT.jsonl.zst
+    scripts/ner_harmonize.py IN.jsonl.zst OUT.jsonl.zst [--every K] [--drop-misc]
 
 recoupe names an entity by its name alone, as Europeana and CoNLL annotate it ("M. [Dumas]",
 "le président [Wilson]"). Some corpora put more inside a person span: titles and functions
@@ -17,8 +17,11 @@ Europeana they contradict it. This script, for every person span:
 Any span (any type) without a capitalised word is cleared. Elisions split off by the source
 tokeniser ("l" "'" "état", "d" "'" "Artagnan") are joined ("l'" "état") as recoupe's tokenizer
 cuts them. Other tokens and tags are kept. Reads and writes zstd JSONL (the `zstd` command);
-other fields of each line are kept.
+other fields of each line are kept. --every K keeps every K-th sentence (the first, the
+K+1-th…: a big corpus must not outweigh the others); --drop-misc clears MISC spans (for a
+model whose main corpus has no MISC, such as Europeana).
 """
+import argparse
 import json
 import subprocess
 import sys
@@ -118,16 +121,27 @@ def harmonize(tokens, tags):
 
 
 def main():
-    src, dst = sys.argv[1], sys.argv[2]
-    data = subprocess.run(["zstd", "-dc", src], check=True, capture_output=True).stdout
+    parser = argparse.ArgumentParser(description="Rewrites a NER corpus to recoupe's spans.")
+    parser.add_argument("src")
+    parser.add_argument("dst")
+    parser.add_argument("--every", type=int, default=1)
+    parser.add_argument("--drop-misc", action="store_true")
+    args = parser.parse_args()
+    data = subprocess.run(["zstd", "-dc", args.src], check=True, capture_output=True).stdout
     lines = []
+    kept = 0
     for line in data.decode("utf-8").splitlines():
         if not line.strip():
             continue
+        kept += 1
+        if (kept - 1) % args.every:
+            continue
         s = json.loads(line)
         s["tokens"], s["tags"] = harmonize(s["tokens"], s["tags"])
+        if args.drop_misc:
+            s["tags"] = ["O" if t.endswith("-MISC") else t for t in s["tags"]]
         lines.append(json.dumps(s, ensure_ascii=False))
-    subprocess.run(["zstd", "-q", "-f", "-19", "-o", dst], input=("\n".join(lines) + "\n").encode(),
+    subprocess.run(["zstd", "-q", "-f", "-19", "-o", args.dst], input=("\n".join(lines) + "\n").encode(),
                    check=True)
 
 

@@ -256,5 +256,24 @@ TEST(Entities, StreetsKeepTheirLowerCaseHead) {
   EXPECT_EQ(spans2[0], (TagSpan{4, 5, kLoc}));
 }
 
+// A capitalised stop word after a period starts a sentence even when the period follows a
+// short name that reads as an abbreviation ("Kim."): the name ends there.
+TEST(Entities, APeriodBeforeACapitalisedStopWordEndsTheName) {
+  auto toks = tokens_from_words({"Il", "a", "revu", "Kim", ".", "Le", "dirigeant", "a", "ri", "."});
+  auto ann = annotate(toks, &resources().gazetteer(), resources().cues("fr"));
+  const uint8_t per = begin_tag(kPer), in_per = inside_tag(kPer);
+  auto spans =
+      refine_spans(toks, ann, {0, 0, 0, per, in_per, in_per, 0, 0, 0, 0}, "fr", resources());
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0], (TagSpan{3, 4, kPer}));
+  // Initials are no sentence start, though English stop-word lists hold single letters.
+  auto toks2 = tokens_from_words({"Manager", "A", ".", "J", ".", "Hinch", "said", "."});
+  auto ann2 = annotate(toks2, &resources().gazetteer(), resources().cues("en"));
+  auto spans2 =
+      refine_spans(toks2, ann2, {0, per, in_per, in_per, in_per, in_per, 0, 0}, "en", resources());
+  ASSERT_EQ(spans2.size(), 1u);
+  EXPECT_EQ(spans2[0], (TagSpan{1, 6, kPer}));
+}
+
 }  // namespace
 }  // namespace recoupe::analyze

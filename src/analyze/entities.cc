@@ -305,10 +305,11 @@ class SpanTrimmer {
 
   // Appends to `out` the pieces of s0 that remain names.
   void trim(const TagSpan& s0, std::vector<TagSpan>& out) {
-    // Cut where a sentence starts inside the span.
+    // Cut where a sentence starts inside the span, also after a short name read as an
+    // abbreviation ("de voir Kim. Le dirigeant": a capitalised stop word after the period).
     size_t start = s0.begin;
     for (size_t k = s0.begin; k <= s0.end; ++k) {
-      bool cut = k == s0.end || (k > start && toks[k].sent_start) || is_separator(toks[k]);
+      bool cut = k == s0.end || (k > start && starts_sentence(k)) || is_separator(toks[k]);
       if (!cut) continue;
       size_t b = start, e = k;
       start = k;
@@ -333,6 +334,15 @@ class SpanTrimmer {
   bool keeps_lower_head(const TagSpan& s0, size_t b) const {
     return s0.type == kLoc && b == s0.begin && !toks[b].cap &&
            res.is_street_head(lang, toks[b].lower);
+  }
+
+  // Token k (inside a span) starts a sentence: flagged so, or a capitalised stop word of two
+  // letters or more after a period that the tokenizer read as ending an abbreviation ("Kim.
+  // Le"; not an initial: "A. J. Hinch", as some stop-word lists hold single letters).
+  bool starts_sentence(size_t k) const {
+    return toks[k].sent_start ||
+           (k > 0 && toks[k - 1].text == "." && toks[k].cap && toks[k].lower.size() >= 2 &&
+            res.is_stopword(lang, toks[k].lower));
   }
 
   // Tokens [b, e) of s0 between two cuts: trimmed, and appended to `out` when a name is left.
