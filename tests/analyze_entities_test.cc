@@ -227,5 +227,53 @@ TEST(Entities, TitlesLeaveThePersonsName) {
   EXPECT_EQ(with_alias(ents, "Treasury Secretary Steven Mnuchin"), nullptr);
 }
 
+// A street that the tagger opens on a lower-case street word keeps it ("rue de Rennes" is a
+// street, "Rennes" alone the city); a person's title does not ("docteur").
+TEST(Entities, StreetsKeepTheirLowerCaseHead) {
+  auto toks = tokens_from_words(
+      {"Il", "habite", "rue", "de", "Rennes", ",", "chez", "le", "docteur", "Martin", "."});
+  auto ann = annotate(toks, &resources().gazetteer(), resources().cues("fr"));
+  const uint8_t loc = begin_tag(kLoc), in_loc = inside_tag(kLoc);
+  const uint8_t per = begin_tag(kPer), in_per = inside_tag(kPer);
+  // Il habite rue de Rennes , chez le docteur Martin .
+  std::vector<uint8_t> tags = {0, 0, loc, in_loc, in_loc, 0, 0, 0, per, in_per, 0};
+  auto spans = refine_spans(toks, ann, tags, "fr", resources());
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0], (TagSpan{2, 5, kLoc}));
+  EXPECT_EQ(spans[1], (TagSpan{9, 10, kPer}));
+  // Only a street word stays: "vers" is left out of "vers Rennes", and so is a stop word
+  // ("la Rochelle").
+  auto toks3 = tokens_from_words({"Il", "part", "vers", "Rennes", "."});
+  auto ann3 = annotate(toks3, &resources().gazetteer(), resources().cues("fr"));
+  auto spans3 = refine_spans(toks3, ann3, {0, 0, loc, in_loc, 0}, "fr", resources());
+  ASSERT_EQ(spans3.size(), 1u);
+  EXPECT_EQ(spans3[0], (TagSpan{3, 4, kLoc}));
+  auto toks2 = tokens_from_words({"Il", "vit", "à", "la", "Rochelle", "."});
+  auto ann2 = annotate(toks2, &resources().gazetteer(), resources().cues("fr"));
+  std::vector<uint8_t> tags2 = {0, 0, 0, loc, in_loc, 0};
+  auto spans2 = refine_spans(toks2, ann2, tags2, "fr", resources());
+  ASSERT_EQ(spans2.size(), 1u);
+  EXPECT_EQ(spans2[0], (TagSpan{4, 5, kLoc}));
+}
+
+// A capitalised stop word after a period starts a sentence even when the period follows a
+// short name that reads as an abbreviation ("Kim."): the name ends there.
+TEST(Entities, APeriodBeforeACapitalisedStopWordEndsTheName) {
+  auto toks = tokens_from_words({"Il", "a", "revu", "Kim", ".", "Le", "dirigeant", "a", "ri", "."});
+  auto ann = annotate(toks, &resources().gazetteer(), resources().cues("fr"));
+  const uint8_t per = begin_tag(kPer), in_per = inside_tag(kPer);
+  auto spans =
+      refine_spans(toks, ann, {0, 0, 0, per, in_per, in_per, 0, 0, 0, 0}, "fr", resources());
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0], (TagSpan{3, 4, kPer}));
+  // Initials are no sentence start, though English stop-word lists hold single letters.
+  auto toks2 = tokens_from_words({"Manager", "A", ".", "J", ".", "Hinch", "said", "."});
+  auto ann2 = annotate(toks2, &resources().gazetteer(), resources().cues("en"));
+  auto spans2 =
+      refine_spans(toks2, ann2, {0, per, in_per, in_per, in_per, in_per, 0, 0}, "en", resources());
+  ASSERT_EQ(spans2.size(), 1u);
+  EXPECT_EQ(spans2[0], (TagSpan{1, 6, kPer}));
+}
+
 }  // namespace
 }  // namespace recoupe::analyze

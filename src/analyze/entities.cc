@@ -100,6 +100,8 @@ Expected<EntityResources> EntityResources::load(const std::string& data_dir,
     if (!cues.empty()) r.cues_.emplace(lang, std::move(cues));
     for (auto& w : text::read_list(data_dir, lang, "org_heads.txt"))
       r.org_heads_.insert(text::lower_case(w));
+    for (auto& w : text::read_list(data_dir, lang, "street_heads.txt"))
+      r.street_heads_[lang].insert(text::lower_case(w));
     const auto& words = stop_words.broad(lang);
     if (!words.empty()) {
       auto& set = r.stopwords_[lang];
@@ -122,6 +124,11 @@ const NerCues& EntityResources::cues(const std::string& lang) const {
 bool EntityResources::is_stopword(const std::string& lang, const std::string& lower) const {
   auto it = stopwords_.find(lang);
   return it != stopwords_.end() && it->second.count(lower) > 0;
+}
+
+bool EntityResources::is_street_head(const std::string& lang, const std::string& lower) const {
+  auto it = street_heads_.find(lang);
+  return it != street_heads_.end() && it->second.count(lower) > 0;
 }
 
 std::vector<std::string> EntityResources::model_languages() const {
@@ -298,10 +305,11 @@ class SpanTrimmer {
 
   // Appends to `out` the pieces of s0 that remain names.
   void trim(const TagSpan& s0, std::vector<TagSpan>& out) {
-    // Cut where a sentence starts inside the span.
+    // Cut where a sentence starts inside the span, also after a short name read as an
+    // abbreviation ("de voir Kim. Le dirigeant": a capitalised stop word after the period).
     size_t start = s0.begin;
     for (size_t k = s0.begin; k <= s0.end; ++k) {
-      bool cut = k == s0.end || (k > start && toks[k].sent_start) || is_separator(toks[k]);
+      bool cut = k == s0.end || (k > start && starts_sentence(k)) || is_separator(toks[k]);
       if (!cut) continue;
       size_t b = start, e = k;
       start = k;
@@ -320,10 +328,28 @@ class SpanTrimmer {
     return lower_words.count(w) > 0;
   }
 
+  // A place that the tagger opens on a lower-case street word keeps it: streets are named
+  // with it ("rue de Rennes", "quai Malakoff"; Europeana tags them so), and "Rennes" alone
+  // would name the city.
+  bool keeps_lower_head(const TagSpan& s0, size_t b) const {
+    return s0.type == kLoc && b == s0.begin && !toks[b].cap &&
+           res.is_street_head(lang, toks[b].lower);
+  }
+
+  // Token k (inside a span) starts a sentence: flagged so, or a capitalised stop word of two
+  // letters or more after a period that the tokenizer read as ending an abbreviation ("Kim.
+  // Le"; not an initial: "A. J. Hinch", as some stop-word lists hold single letters).
+  bool starts_sentence(size_t k) const {
+    return toks[k].sent_start ||
+           (k > 0 && toks[k - 1].text == "." && toks[k].cap && toks[k].lower.size() >= 2 &&
+            res.is_stopword(lang, toks[k].lower));
+  }
+
   // Tokens [b, e) of s0 between two cuts: trimmed, and appended to `out` when a name is left.
   void trim_piece(const TagSpan& s0, size_t b, size_t e, std::vector<TagSpan>& out) {
-    while (b < e && (toks[b].punct || is_elision_token(toks[b]) || !toks[b].cap ||
-                     (toks[b].sent_start && b + 1 < e && res.is_stopword(lang, toks[b].lower))))
+    while (b < e && !keeps_lower_head(s0, b) &&
+           (toks[b].punct || is_elision_token(toks[b]) || !toks[b].cap ||
+            (toks[b].sent_start && b + 1 < e && res.is_stopword(lang, toks[b].lower))))
       ++b;
     while (e > b && (toks[e - 1].punct || !toks[e - 1].cap)) --e;
     if (b >= e) return;

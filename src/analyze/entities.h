@@ -56,6 +56,9 @@ class EntityResources {
   // "université"), from data/<lang>/org_heads.txt of every language: organisations keep
   // their name across languages ("Stockholm International Peace Research Institute" in French).
   bool is_org_head(const std::string& lower) const { return org_heads_.count(lower) > 0; }
+  // True when `lower` opens street and public-place names of `lang` in lower case ("rue",
+  // "quai", "place": data/<lang>/street_heads.txt; none for languages without the file).
+  bool is_street_head(const std::string& lang, const std::string& lower) const;
   std::vector<std::string> model_languages() const;
 
  private:
@@ -66,6 +69,7 @@ class EntityResources {
   std::map<std::string, NerCues> cues_;
   std::map<std::string, std::unordered_set<std::string>> stopwords_;
   std::unordered_set<std::string> org_heads_;
+  std::map<std::string, std::unordered_set<std::string>> street_heads_;
   NerCues no_cues_;
 };
 
@@ -88,7 +92,8 @@ std::vector<uint8_t> tag_tokens(const std::vector<NerToken>& toks, const std::ve
 // Research Institute"), and any span ending in such a word is typed organisation; a person
 // holding a digit is retyped other ("Covid-19"); a span is cut where a sentence
 // starts; leading punctuation, elisions, lower-case words and a sentence-initial stop word
-// are dropped ("Le Kremlin" at a sentence start → "Kremlin"), and so are trailing
+// are dropped ("Le Kremlin" at a sentence start → "Kremlin"; a place the tagger opens on a
+// street word keeps it: "rue de Rennes", EntityResources::is_street_head), and so are trailing
 // punctuation and lower-case words; spans without a capitalised word, made only of stop
 // words, or one sentence-initial word that the text also writes in lower case, are dropped.
 std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,

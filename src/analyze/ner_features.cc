@@ -255,13 +255,24 @@ DynamicBase dynamic_base(const NerToken& tok) {
   return {feat(kWord, tok.lower), feat(kShape, tok.shape)};
 }
 
+DynamicHashes dynamic_hashes(const DynamicBase& base, int prev_tag, int prev2_tag) {
+  const auto prev = static_cast<uint32_t>(prev_tag);
+  return {feat_num(kPrev, prev), feat_num(kPrev2, prev, static_cast<uint32_t>(prev2_tag)),
+          feat_num(kPrevWord, prev, base.word), feat_num(kPrevShape, prev, base.shape)};
+}
+
+void previous_tag_hash(const DynamicBase& base, int p, uint32_t& word, uint32_t& shape) {
+  word = feat_num(kPrevWord, static_cast<uint32_t>(p), base.word);
+  shape = feat_num(kPrevShape, static_cast<uint32_t>(p), base.shape);
+}
+
 void dynamic_features(const DynamicBase& base, int prev_tag, int prev2_tag,
                       std::vector<uint32_t>& out) {
-  out.push_back(feat_num(kPrev, static_cast<uint32_t>(prev_tag)));
-  out.push_back(
-      feat_num(kPrev2, static_cast<uint32_t>(prev_tag), static_cast<uint32_t>(prev2_tag)));
-  out.push_back(feat_num(kPrevWord, static_cast<uint32_t>(prev_tag), base.word));
-  out.push_back(feat_num(kPrevShape, static_cast<uint32_t>(prev_tag), base.shape));
+  DynamicHashes h = dynamic_hashes(base, prev_tag, prev2_tag);
+  out.push_back(h.prev);
+  out.push_back(h.prev2);
+  out.push_back(h.prev_word);
+  out.push_back(h.prev_shape);
 }
 
 }  // namespace recoupe::analyze

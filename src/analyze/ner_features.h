@@ -90,7 +90,19 @@ struct DynamicBase {
 };
 DynamicBase dynamic_base(const NerToken& tok);
 
-// Appends the hashes of the tag-dependent features given the two previous tags.
+// The tag-dependent feature hashes, by what they depend on: the previous tag alone, the two
+// previous tags, the previous tag × the word, × the shape (exact decoding sums them apart).
+struct DynamicHashes {
+  uint32_t prev = 0, prev2 = 0, prev_word = 0, prev_shape = 0;
+};
+DynamicHashes dynamic_hashes(const DynamicBase& base, int prev_tag, int prev2_tag);
+
+// The previous tag × word and × shape hashes for previous tag p (dynamic_hashes(base, p, *)
+// .prev_word and .prev_shape, without the others).
+void previous_tag_hash(const DynamicBase& base, int p, uint32_t& word, uint32_t& shape);
+
+// Appends the hashes of the tag-dependent features given the two previous tags (the four of
+// dynamic_hashes).
 void dynamic_features(const DynamicBase& base, int prev_tag, int prev2_tag,
                       std::vector<uint32_t>& out);
 
