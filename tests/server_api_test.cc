@@ -281,6 +281,27 @@ TEST_F(ServerApiTest, ETagRoundTripGives304UntilTheContentChanges) {
   EXPECT_EQ(client_->Get("/api/stories", {{"If-None-Match", list_etag}})->status, 200);
 }
 
+TEST_F(ServerApiTest, MetricsCountArticlesBatchesAndRequests) {
+  auto has = [](const std::string& text, const std::string& line) {
+    return text.find("\n" + line + "\n") != std::string::npos;
+  };
+  auto r = client_->Get("/metrics");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->get_header_value("Content-Type"), "text/plain; version=0.0.4");
+  EXPECT_TRUE(has(r->body, "recoupe_articles 5")) << r->body;
+  EXPECT_TRUE(has(r->body, "recoupe_stories 1")) << r->body;
+  EXPECT_TRUE(has(r->body, "recoupe_ingest_batches_total 1")) << r->body;
+  EXPECT_TRUE(has(r->body, "# TYPE recoupe_http_requests_total counter")) << r->body;
+  ASSERT_EQ(post(kNewArticle)->status, 200);
+  ASSERT_EQ(client_->Get("/api/stories/nope")->status, 404);
+  std::string after = client_->Get("/metrics")->body;
+  EXPECT_TRUE(has(after, "recoupe_articles 6")) << after;
+  EXPECT_TRUE(has(after, "recoupe_ingest_batches_total 2")) << after;
+  EXPECT_TRUE(has(after, "recoupe_ingest_articles_total{outcome=\"added\"} 6")) << after;
+  EXPECT_TRUE(has(after, "recoupe_http_requests_total{status=\"404\"} 1")) << after;
+}
+
 TEST(ServerOptions, ANonLoopbackAddressNeedsAToken) {
   EXPECT_TRUE(is_loopback("127.0.0.1"));
   EXPECT_TRUE(is_loopback("127.1.2.3"));

@@ -13,6 +13,7 @@
 #include "core/calendar.h"
 #include "server/api_json.h"
 #include "server/http_reply.h"
+#include "server/metrics.h"
 #include "server/post_body.h"
 #include "server/reader_pool.h"
 #include "server/story_page.h"
@@ -81,11 +82,13 @@ struct Server::Impl {
   std::optional<engine::LiveStories> live;
   std::mutex write_mutex;  // one batch at a time
   ReaderPool readers;
+  Metrics metrics;
   httplib::Server http;
   std::vector<Route> routes;
   bool bound = false;
 
   void configure();
+  Expected<engine::IngestSummary> ingest(engine::IngestBatch batch);
   bool pre_route(const httplib::Request& req, httplib::Response& res) const;
   void list_stories(const httplib::Request& req, httplib::Response& res);
   void get_story(const httplib::Request& req, httplib::Response& res);
@@ -94,11 +97,9 @@ struct Server::Impl {
 };
 
 void Server::Impl::configure() {
-  routes = {{std::regex("/healthz"), "GET"},
-            {std::regex("/api/stories"), "GET"},
-            {std::regex("/api/stories/[^/]+"), "GET"},
-            {std::regex("/api/articles"), "POST"},
-            {std::regex("/api/articles/.+"), "GET"}};
+  routes = {{std::regex("/healthz"), "GET"},           {std::regex("/api/stories"), "GET"},
+            {std::regex("/api/stories/[^/]+"), "GET"}, {std::regex("/api/articles"), "POST"},
+            {std::regex("/api/articles/.+"), "GET"},   {std::regex("/metrics"), "GET"}};
   http.set_payload_max_length(options.max_body_bytes);
   http.set_read_timeout(options.read_timeout_seconds, 0);
   http.set_write_timeout(options.write_timeout_seconds, 0);
@@ -123,6 +124,13 @@ void Server::Impl::configure() {
                                 std::exception_ptr) { reply_error(res, 500, "internal error"); });
   http.Get("/healthz", [](const httplib::Request& req, httplib::Response& res) {
     reply_json(req, res, "{\"status\":\"ok\"}\n");
+  });
+  http.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+    res.set_content(metrics.render(), "text/plain; version=0.0.4");
+  });
+  // Called once each request is answered, whatever answered it.
+  http.set_logger([this](const httplib::Request&, const httplib::Response& res) {
+    metrics.count_request(res.status);
   });
   http.Get("/api/stories", [this](const auto& req, auto& res) { list_stories(req, res); });
   http.Get("/api/stories/([^/]+)", [this](const auto& req, auto& res) { get_story(req, res); });
@@ -234,14 +242,17 @@ void Server::Impl::post_articles(const httplib::Request& req, httplib::Response&
     res.status = 400;
     return res.set_content(dump(doc), "application/json");
   }
-  Expected<engine::IngestSummary> done = Error{};
-  {
-    std::lock_guard lock(write_mutex);
-    done = live->ingest(std::move(batch));
-  }
+  Expected<engine::IngestSummary> done = ingest(std::move(batch));
   if (!done) return reply_error(res, 503, done.error().to_string());
   res.status = 200;
   res.set_content(dump(ingest_summary_to_json(*done)), "application/json");
+}
+
+Expected<engine::IngestSummary> Server::Impl::ingest(engine::IngestBatch batch) {
+  std::lock_guard lock(write_mutex);
+  Expected<engine::IngestSummary> done = live->ingest(std::move(batch));
+  if (done) metrics.count_batch(*done, live->articles(), live->stories());
+  return done;
 }
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -256,13 +267,13 @@ Expected<std::unique_ptr<Server>> Server::open(const engine::Pipeline& pipeline,
   auto live = engine::LiveStories::open(pipeline, *impl->writer);
   if (!live) return live.error();
   impl->live.emplace(std::move(*live));
+  impl->metrics.set_size(impl->live->articles(), impl->live->stories());
   impl->configure();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
 Expected<engine::IngestSummary> Server::ingest(engine::IngestBatch batch) {
-  std::lock_guard lock(impl_->write_mutex);
-  return impl_->live->ingest(std::move(batch));
+  return impl_->ingest(std::move(batch));
 }
 
 Expected<int> Server::bind() {

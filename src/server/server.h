@@ -8,7 +8,8 @@
 //   (*server)->run();                                        // until stop()
 //
 // Endpoints: GET /healthz, GET /api/stories, GET /api/stories/{id}, GET /api/articles/{id},
-// POST /api/articles (Authorization: Bearer TOKEN). Every answer is JSON, errors too
+// POST /api/articles (Authorization: Bearer TOKEN), GET /metrics (Prometheus text). Every answer is
+// JSON, errors too
 // ({"error": "..."} with 400, 401, 403, 404, 405, 413, 500 or 503); GET answers carry an
 // ETag and answer 304 to a matching If-None-Match.
 //
