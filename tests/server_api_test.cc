@@ -3,6 +3,8 @@
 // writes with and without the token, and hostile requests that must leave it up.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <thread>
 
@@ -49,6 +51,7 @@ class ServerApiTest : public ::testing::Test {
     options.port = 0;
     options.token = kToken;
     options.max_body_bytes = 1 << 20;
+    options.event_heartbeat_seconds = 1;
     auto opened = Server::open(pipeline_, options);
     ASSERT_TRUE(opened) << opened.error().to_string();
     server_ = std::move(*opened);
@@ -58,6 +61,7 @@ class ServerApiTest : public ::testing::Test {
     auto port = server_->bind();
     ASSERT_TRUE(port) << port.error().to_string();
     thread_ = std::thread([this] { server_->run(); });
+    port_ = *port;
     client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
     client_->set_read_timeout(60, 0);
     for (int i = 0; i < 200 && !client_->Get("/healthz"); ++i)
@@ -87,6 +91,7 @@ class ServerApiTest : public ::testing::Test {
   engine::Pipeline pipeline_ = recoupe::testing::shipped_pipeline();
   std::unique_ptr<Server> server_;
   std::thread thread_;
+  int port_ = 0;
   std::unique_ptr<httplib::Client> client_;
 };
 
@@ -295,11 +300,62 @@ TEST_F(ServerApiTest, MetricsCountArticlesBatchesAndRequests) {
   EXPECT_TRUE(has(r->body, "# TYPE recoupe_http_requests_total counter")) << r->body;
   ASSERT_EQ(post(kNewArticle)->status, 200);
   ASSERT_EQ(client_->Get("/api/stories/nope")->status, 404);
-  std::string after = client_->Get("/metrics")->body;
+  // A request is counted once its answer is written, so just after the client has read it.
+  std::string after;
+  for (int i = 0; i < 200; ++i) {
+    after = client_->Get("/metrics")->body;
+    if (has(after, "recoupe_http_requests_total{status=\"404\"} 1")) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   EXPECT_TRUE(has(after, "recoupe_articles 6")) << after;
   EXPECT_TRUE(has(after, "recoupe_ingest_batches_total 2")) << after;
   EXPECT_TRUE(has(after, "recoupe_ingest_articles_total{outcome=\"added\"} 6")) << after;
   EXPECT_TRUE(has(after, "recoupe_http_requests_total{status=\"404\"} 1")) << after;
+}
+
+// Reads GET `path` as a stream until `wanted` is in it or 20 s have passed; `subscribed`
+// turns true with the first bytes.
+std::string read_events(int port, const std::string& path, const httplib::Headers& headers,
+                        const std::string& wanted, std::atomic<bool>& subscribed) {
+  httplib::Client c("127.0.0.1", port);
+  c.set_read_timeout(30, 0);
+  std::string received;
+  const auto start = std::chrono::steady_clock::now();
+  c.Get(path, headers, [&](const char* data, size_t n) {
+    received.append(data, n);
+    subscribed = true;
+    return received.find(wanted) == std::string::npos &&
+           std::chrono::steady_clock::now() - start < std::chrono::seconds(20);
+  });
+  return received;
+}
+
+TEST_F(ServerApiTest, EventsStreamTheStoriesABatchCreatedAndAReconnectGetsWhatItMissed) {
+  std::atomic<bool> subscribed{false};
+  std::string received;
+  std::thread reader([&] {
+    received = read_events(port_, "/api/events", {}, "event: story.created", subscribed);
+  });
+  for (int i = 0; i < 1000 && !subscribed; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_TRUE(subscribed);
+  auto r = post(kNewArticle);
+  ASSERT_EQ(r->status, 200);
+  const std::string created = parse(r->body)["created"][0];
+  reader.join();
+  EXPECT_NE(received.find("event: story.created\ndata: {\"id\":\"" + created + "\"}\n\n"),
+            std::string::npos)
+      << received;
+  // The seeds' batch came before the subscription: not sent to it.
+  EXPECT_EQ(received.find("se2f9f11faca7"), std::string::npos) << received;
+
+  // A client back with Last-Event-ID: 0 gets every kept event, the seeds' story first.
+  std::atomic<bool> again{false};
+  std::string replay = read_events(port_, "/events", {{"Last-Event-ID", "0"}}, created, again);
+  const size_t seeds = replay.find("id: 1\nevent: story.created\ndata: {\"id\":\"se2f9f11faca7\"}");
+  ASSERT_NE(seeds, std::string::npos) << replay;
+  EXPECT_LT(seeds, replay.find(created));
+  EXPECT_EQ(client_->Get("/api/events", {{"Last-Event-ID", "x"}})->status, 400);
 }
 
 TEST(ServerOptions, ANonLoopbackAddressNeedsAToken) {

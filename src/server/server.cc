@@ -16,6 +16,7 @@
 #include "server/metrics.h"
 #include "server/post_body.h"
 #include "server/reader_pool.h"
+#include "server/story_events.h"
 #include "server/story_page.h"
 
 namespace recoupe::server {
@@ -83,6 +84,7 @@ struct Server::Impl {
   std::mutex write_mutex;  // one batch at a time
   ReaderPool readers;
   Metrics metrics;
+  StoryEvents events;
   httplib::Server http;
   std::vector<Route> routes;
   bool bound = false;
@@ -94,12 +96,21 @@ struct Server::Impl {
   void get_story(const httplib::Request& req, httplib::Response& res);
   void get_article(const httplib::Request& req, httplib::Response& res);
   void post_articles(const httplib::Request& req, httplib::Response& res);
+  void stream_events(const httplib::Request& req, httplib::Response& res);
 };
 
 void Server::Impl::configure() {
-  routes = {{std::regex("/healthz"), "GET"},           {std::regex("/api/stories"), "GET"},
-            {std::regex("/api/stories/[^/]+"), "GET"}, {std::regex("/api/articles"), "POST"},
-            {std::regex("/api/articles/.+"), "GET"},   {std::regex("/metrics"), "GET"}};
+  // clang-format off
+  routes = {{std::regex("/healthz"), "GET"},
+            {std::regex("/api/stories"), "GET"},
+            {std::regex("/api/stories/[^/]+"), "GET"},
+            {std::regex("/api/articles"), "POST"},
+            {std::regex("/api/articles/.+"), "GET"},
+            {std::regex("/(api/)?events"), "GET"},
+            {std::regex("/metrics"), "GET"}};
+  // clang-format on
+  const size_t threads = options.threads;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(options.max_body_bytes);
   http.set_read_timeout(options.read_timeout_seconds, 0);
   http.set_write_timeout(options.write_timeout_seconds, 0);
@@ -132,6 +143,7 @@ void Server::Impl::configure() {
   http.set_logger([this](const httplib::Request&, const httplib::Response& res) {
     metrics.count_request(res.status);
   });
+  http.Get("/(api/)?events", [this](const auto& req, auto& res) { stream_events(req, res); });
   http.Get("/api/stories", [this](const auto& req, auto& res) { list_stories(req, res); });
   http.Get("/api/stories/([^/]+)", [this](const auto& req, auto& res) { get_story(req, res); });
   http.Get("/api/articles/(.+)", [this](const auto& req, auto& res) { get_article(req, res); });
@@ -248,10 +260,51 @@ void Server::Impl::post_articles(const httplib::Request& req, httplib::Response&
   res.set_content(dump(ingest_summary_to_json(*done)), "application/json");
 }
 
+void Server::Impl::stream_events(const httplib::Request& req, httplib::Response& res) {
+  int64_t after = events.last_id();  // a new subscriber gets what comes from now on
+  if (req.has_header("Last-Event-ID")) {
+    const std::string last = req.get_header_value("Last-Event-ID");
+    if (last.empty() || last.size() > 18 ||
+        last.find_first_not_of("0123456789") != std::string::npos)
+      return reply_error(res, 400, "Last-Event-ID must be an event id, not '" + last + "'");
+    after = std::stoll(last);
+  }
+  if (!events.try_subscribe(options.max_event_streams))
+    return reply_error(res, 503,
+                       fmt::format("{} event streams are open already: try again later",
+                                   options.max_event_streams));
+  res.set_header("X-Accel-Buffering", "no");
+  const auto heartbeat = std::chrono::seconds(options.event_heartbeat_seconds);
+  res.set_chunked_content_provider(
+      "text/event-stream",
+      [this, after, heartbeat, first = true](size_t, httplib::DataSink& sink) mutable {
+        // The first call answers at once, so the client knows it is subscribed.
+        std::vector<StoryEvent> got;
+        if (!first) got = events.wait_after(after, heartbeat);
+        if (events.closed()) {
+          sink.done();
+          return true;
+        }
+        std::string text = first         ? ": recoupe story events\n\n"
+                           : got.empty() ? ": keep-alive\n\n"
+                                         : "";
+        first = false;
+        for (const StoryEvent& e : got) {
+          text += sse_text(e);
+          after = e.id;
+        }
+        return sink.write(text.data(), text.size());
+      },
+      [this](bool) { events.unsubscribe(); });
+}
+
 Expected<engine::IngestSummary> Server::Impl::ingest(engine::IngestBatch batch) {
   std::lock_guard lock(write_mutex);
   Expected<engine::IngestSummary> done = live->ingest(std::move(batch));
-  if (done) metrics.count_batch(*done, live->articles(), live->stories());
+  if (done) {
+    metrics.count_batch(*done, live->articles(), live->stories());
+    events.publish(events_of(*done));
+  }
   return done;
 }
 
@@ -293,7 +346,9 @@ Expected<int> Server::bind() {
 bool Server::run() { return impl_->bound && impl_->http.listen_after_bind(); }
 
 void Server::stop() {
-  if (impl_) impl_->http.stop();
+  if (!impl_) return;
+  impl_->events.close();  // event streams end, so their threads are free to stop
+  impl_->http.stop();
 }
 
 }  // namespace recoupe::server

@@ -8,7 +8,8 @@
 //   (*server)->run();                                        // until stop()
 //
 // Endpoints: GET /healthz, GET /api/stories, GET /api/stories/{id}, GET /api/articles/{id},
-// POST /api/articles (Authorization: Bearer TOKEN), GET /metrics (Prometheus text). Every answer is
+// POST /api/articles (Authorization: Bearer TOKEN), GET /api/events (Server-Sent Events,
+// also at /events), GET /metrics (Prometheus text). Every answer is
 // JSON, errors too
 // ({"error": "..."} with 400, 401, 403, 404, 405, 413, 500 or 503); GET answers carry an
 // ETag and answer 304 to a matching If-None-Match.
@@ -43,8 +44,13 @@ struct ServerOptions {
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
   int keep_alive_seconds = 5;
-  size_t default_page = 50;  // stories of a page when `limit` is not given
-  size_t max_page = 500;     // the largest `limit` accepted
+  // Request threads. An event stream holds one for as long as it is open, so at most
+  // max_event_streams of them stream (503 past it) and the rest answer requests.
+  size_t threads = 16;
+  size_t max_event_streams = 8;
+  int event_heartbeat_seconds = 15;  // a comment line when no event came, to keep proxies open
+  size_t default_page = 50;          // stories of a page when `limit` is not given
+  size_t max_page = 500;             // the largest `limit` accepted
 };
 
 // True for "localhost", 127.0.0.0/8 and ::1.
