@@ -34,6 +34,7 @@ struct OptionRule {
 enum class Inputs {
   kRequired,  // at least one FILE|DIR|- ("no input given" when there is none)
   kNone,      // none ("unexpected argument X")
+  kOptional,  // any number, none included
 };
 
 // A command's whole command line: its name, its help, its inputs and its options.

@@ -19,6 +19,7 @@ int run_stream(int argc, char** argv);
 int run_ingest(int argc, char** argv);
 int run_stories(int argc, char** argv);
 int run_story(int argc, char** argv);
+int run_serve(int argc, char** argv);
 int run_eval_pairs(int argc, char** argv);
 int run_eval_ner(int argc, char** argv);
 int run_eval_summary(int argc, char** argv);

@@ -24,6 +24,7 @@ constexpr Command kCommands[] = {
     {"ingest", recoupe::cli::run_ingest},
     {"stories", recoupe::cli::run_stories},
     {"story", recoupe::cli::run_story},
+    {"serve", recoupe::cli::run_serve},
     {"extract", recoupe::cli::run_extract},
     {"analyze", recoupe::cli::run_analyze},
     {"eval-extract", recoupe::cli::run_eval_extract},

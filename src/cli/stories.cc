@@ -11,7 +11,7 @@
 #include "cli/help_texts.h"
 #include "cli/io.h"
 #include "core/calendar.h"
-#include "report/article_json.h"
+#include "server/api_json.h"
 #include "store/store.h"
 
 namespace recoupe::cli {
@@ -49,17 +49,8 @@ int run_stories(int argc, char** argv) {
   std::string out;
   if (args->get("--format").value_or("text") == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const store::StorySummary& s : *listed)
-      list.push_back({{"id", s.id},
-                      {"title", report::string_or_null(s.title)},
-                      {"language", report::string_or_null(s.language)},
-                      {"event_date", report::string_or_null(s.event_date)},
-                      {"articles", s.article_ids},
-                      {"sources", s.sources},
-                      {"version", s.version},
-                      {"updated", s.updated_at}});
-    nlohmann::ordered_json doc = {{"stories", list}};
-    out = doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    for (const store::StorySummary& s : *listed) list.push_back(server::summary_to_json(s));
+    out = server::dump({{"stories", list}});  // GET /api/stories writes the same stories
   } else {
     for (const store::StorySummary& s : *listed)
       out += fmt::format("{}  {:10}  {:>3} {:8} {:>3} {:7}  {:2}  {}\n", s.id, s.day.value_or("-"),

@@ -1,0 +1,41 @@
+// The JSON documents of the HTTP API (docs/api.md) that are not the report document: a
+// story as listed, an article with its revisions, an ingest batch's summary, an error.
+// `recoupe stories --format json` prints the same story summaries. Pure functions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/expected.h"
+#include "engine/live_stories.h"
+#include "store/records.h"
+
+namespace recoupe::server {
+
+// {"id", "title", "language", "event_date", "articles", "sources", "version", "updated"}:
+// unknown values are null.
+nlohmann::ordered_json summary_to_json(const store::StorySummary& s);
+
+// {"id", "story", "duplicate_of", "revision", "ingested_at", "revised_at", "article": the
+// current revision as `recoupe extract` prints it, "revisions": [{"revision",
+// "content_hash", "ingested_at", "raw_kind", "raw_encoding", "article"}], oldest first}.
+nlohmann::ordered_json article_to_json(const store::StoredArticle& current,
+                                       const std::vector<store::ArticleRevision>& revisions);
+
+// {"added", "revised", "unchanged", "refused", "stories_touched", "created": [ids],
+// "updated": [ids], "merged": [{"from", "into"}], "errors": [{"where", "message"}],
+// "warnings": [{"where", "message"}]}; `errors` lists the refused inputs.
+nlohmann::ordered_json ingest_summary_to_json(const engine::IngestSummary& done);
+
+// [{"where", "message"}] in order.
+nlohmann::ordered_json errors_to_json(const std::vector<Error>& errors);
+
+// {"error": message}.
+std::string error_body(const std::string& message);
+
+// `doc` as the API sends it: two-space indent, invalid UTF-8 replaced, ending with '\n'.
+std::string dump(const nlohmann::ordered_json& doc);
+
+}  // namespace recoupe::server

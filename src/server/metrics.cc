@@ -1,0 +1,53 @@
+#include "server/metrics.h"
+
+#include <fmt/format.h>
+
+namespace recoupe::server {
+
+void Metrics::count_request(int status) {
+  std::lock_guard lock(mutex_);
+  ++requests_[status];
+}
+
+void Metrics::count_batch(const engine::IngestSummary& done, size_t articles, size_t stories) {
+  std::lock_guard lock(mutex_);
+  ++batches_;
+  added_ += done.counts.added;
+  revised_ += done.counts.revised;
+  unchanged_ += done.counts.unchanged;
+  refused_ += done.counts.refused;
+  articles_ = articles;
+  stories_ = stories;
+}
+
+void Metrics::set_size(size_t articles, size_t stories) {
+  std::lock_guard lock(mutex_);
+  articles_ = articles;
+  stories_ = stories;
+}
+
+std::string Metrics::render() const {
+  std::lock_guard lock(mutex_);
+  std::string out;
+  auto series = [&](const char* name, const char* type, const char* help) {
+    out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", name, help, name, type);
+  };
+  series("recoupe_articles", "gauge", "Articles in the store.");
+  out += fmt::format("recoupe_articles {}\n", articles_);
+  series("recoupe_stories", "gauge", "Live stories in the store.");
+  out += fmt::format("recoupe_stories {}\n", stories_);
+  series("recoupe_ingest_batches_total", "counter", "Ingest batches committed by this process.");
+  out += fmt::format("recoupe_ingest_batches_total {}\n", batches_);
+  series("recoupe_ingest_articles_total", "counter",
+         "Articles of the committed batches, by outcome.");
+  for (const auto& [outcome, n] :
+       {std::pair{"added", added_}, std::pair{"revised", revised_},
+        std::pair{"unchanged", unchanged_}, std::pair{"refused", refused_}})
+    out += fmt::format("recoupe_ingest_articles_total{{outcome=\"{}\"}} {}\n", outcome, n);
+  series("recoupe_http_requests_total", "counter", "HTTP requests answered, by status.");
+  for (const auto& [status, n] : requests_)
+    out += fmt::format("recoupe_http_requests_total{{status=\"{}\"}} {}\n", status, n);
+  return out;
+}
+
+}  // namespace recoupe::server

@@ -1,0 +1,90 @@
+// Server: `recoupe serve`, the HTTP/JSON API over the store (docs/api.md). It keeps one
+// LiveStories, the store's only writer, for its whole run, and answers reads from
+// read-only connections (ReaderPool), so reads go on while a batch is ingested.
+//
+//   auto server = server::Server::open(pipeline, {.db_path = "recoupe.db", .port = 8080});
+//   server->ingest(engine::read_batch(inputs, pipeline));   // optional: before serving
+//   auto port = (*server)->bind();                           // 127.0.0.1:8080
+//   (*server)->run();                                        // until stop()
+//
+// Endpoints: GET /healthz, GET /api/stories, GET /api/stories/{id}, GET /api/articles/{id},
+// POST /api/articles (Authorization: Bearer TOKEN), GET /api/events (Server-Sent Events,
+// also at /events), GET /metrics (Prometheus text). Every answer is
+// JSON, errors too
+// ({"error": "..."} with 400, 401, 403, 404, 405, 413, 500 or 503); GET answers carry an
+// ETag and answer 304 to a matching If-None-Match.
+//
+// Security: check_options() refuses a non-loopback address without a token; without a
+// token every write is refused (403); bodies are limited (413); slow clients time out.
+// Thread-safety: the request threads of the HTTP library run the handlers concurrently;
+// one batch is ingested at a time (a mutex around LiveStories). stop() may be called from
+// any thread. `pipeline` must outlive the Server.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "core/expected.h"
+#include "engine/live_stories.h"
+#include "engine/pipeline.h"
+
+namespace recoupe::server {
+
+struct ServerOptions {
+  std::string db_path = "recoupe.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;    // 0: any free port (bind() says which)
+  std::string token;  // the bearer token writes need; empty: writes are refused
+  // One request body. A JSONL batch of a few hundred articles with their HTML fits; a
+  // client with more sends several batches.
+  size_t max_body_bytes = size_t(32) << 20;
+  // A client that sends or reads nothing for this long is dropped (slow or idle clients
+  // must not hold the request threads).
+  int read_timeout_seconds = 10;
+  int write_timeout_seconds = 10;
+  int keep_alive_seconds = 5;
+  // Request threads. An event stream holds one for as long as it is open, so at most
+  // max_event_streams of them stream (503 past it) and the rest answer requests.
+  size_t threads = 16;
+  size_t max_event_streams = 8;
+  int event_heartbeat_seconds = 15;  // a comment line when no event came, to keep proxies open
+  size_t default_page = 50;          // stories of a page when `limit` is not given
+  size_t max_page = 500;             // the largest `limit` accepted
+};
+
+// True for "localhost", 127.0.0.0/8 and ::1.
+bool is_loopback(const std::string& host);
+
+// "" when the server may start with `options`, else why not in one line: a non-loopback
+// host without a token, a port outside 0..65535, an empty host.
+std::string check_options(const ServerOptions& options);
+
+class Server {
+ public:
+  // Opens the store read-write (created when missing, schema brought up to date) and
+  // replays it into a LiveStories. Fails with the store's Error.
+  static Expected<std::unique_ptr<Server>> open(const engine::Pipeline& pipeline,
+                                                ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Ingests one batch, as POST /api/articles does (one writer at a time).
+  Expected<engine::IngestSummary> ingest(engine::IngestBatch batch);
+
+  // Binds options.host:options.port; the port bound (the one chosen for port 0). Fails when
+  // the address cannot be bound (in use, not an address of this machine, no permission).
+  Expected<int> bind();
+  // Serves until stop(); false when it could not (not bound).
+  bool run();
+  // Stops run() (in-flight requests end first). Thread-safe.
+  void stop();
+
+ private:
+  struct Impl;
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace recoupe::server

@@ -1,0 +1,76 @@
+#include "server/story_events.h"
+
+#include <nlohmann/json.hpp>
+
+namespace recoupe::server {
+
+std::vector<StoryEvent> events_of(const engine::IngestSummary& done) {
+  std::vector<StoryEvent> out;
+  for (const std::string& id : done.created)
+    out.push_back({0, "story.created", nlohmann::json{{"id", id}}.dump()});
+  for (const std::string& id : done.updated)
+    out.push_back({0, "story.updated", nlohmann::json{{"id", id}}.dump()});
+  for (const store::Redirect& r : done.merged)
+    out.push_back(
+        {0, "story.merged", nlohmann::json{{"from", r.old_id}, {"into", r.new_id}}.dump()});
+  return out;
+}
+
+std::string sse_text(const StoryEvent& e) {
+  return "id: " + std::to_string(e.id) + "\nevent: " + e.type + "\ndata: " + e.data + "\n\n";
+}
+
+void StoryEvents::publish(std::vector<StoryEvent> events) {
+  if (events.empty()) return;
+  {
+    std::lock_guard lock(mutex_);
+    for (StoryEvent& e : events) {
+      e.id = next_id_++;
+      kept_.push_back(std::move(e));
+      if (kept_.size() > capacity_) kept_.pop_front();
+    }
+  }
+  changed_.notify_all();
+}
+
+std::vector<StoryEvent> StoryEvents::wait_after(int64_t after, std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  changed_.wait_for(lock, timeout, [&] { return closed_ || next_id_ - 1 > after; });
+  std::vector<StoryEvent> out;
+  if (closed_) return out;
+  for (const StoryEvent& e : kept_)
+    if (e.id > after) out.push_back(e);
+  return out;
+}
+
+int64_t StoryEvents::last_id() const {
+  std::lock_guard lock(mutex_);
+  return next_id_ - 1;
+}
+
+void StoryEvents::close() {
+  {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+  }
+  changed_.notify_all();
+}
+
+bool StoryEvents::closed() const {
+  std::lock_guard lock(mutex_);
+  return closed_;
+}
+
+bool StoryEvents::try_subscribe(size_t max) {
+  std::lock_guard lock(mutex_);
+  if (subscribers_ >= max) return false;
+  ++subscribers_;
+  return true;
+}
+
+void StoryEvents::unsubscribe() {
+  std::lock_guard lock(mutex_);
+  --subscribers_;
+}
+
+}  // namespace recoupe::server
