@@ -311,13 +311,9 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
         anchor_articles = arts.size();
       }
     }
-    auto far_from_anchor = [&](double v) {
-      const double x = std::fabs(v), y = std::fabs(anchor);
-      return std::max(x, y) > 10.0 * std::min(x, y);
-    };
     std::map<std::string, std::vector<size_t>> versions;
     for (auto& [value, wordings] : by_value) {
-      if (far_from_anchor(value)) continue;
+      if (far_apart(value, anchor)) continue;
       const std::string* best = nullptr;
       std::vector<size_t> articles;
       for (auto& [wording, arts] : wordings) {

@@ -303,11 +303,16 @@ bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared
   return static_cast<double>(predicates + names) >= min_shared * static_cast<double>(smaller);
 }
 
+bool far_apart(double a, double b) {
+  const double x = std::fabs(a), y = std::fabs(b);
+  return std::max(x, y) > 10.0 * std::min(x, y);
+}
+
 bool compatible_values(const NumberMention& a, const NumberMention& b, double tolerance) {
   const double x = std::fabs(a.value), y = std::fabs(b.value);
   const double lo = std::min(x, y), hi = std::max(x, y);
   if (hi == lo) return true;
-  if (hi > 10.0 * lo) return true;  // a total and a part: not one fact
+  if (far_apart(x, y)) return true;  // a total and a part: not one fact
   // Large amounts are rounded in print ("5 milliards", "4,91 milliards"); small counts and
   // measures are not: 33 and 34 years, magnitude 5.9 and 6.1 differ.
   if (lo >= 1000.0 && hi <= tolerance * lo) return true;

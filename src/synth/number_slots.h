@@ -42,11 +42,15 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& evidence,
 // both clauses say when, "on Sunday" / "in September", they share a word).
 bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared = 0.34);
 
+// True when two values are more than ten times apart: they count different things (a total
+// and a part, a past disaster's toll and this one's), whatever their slot.
+bool far_apart(double a, double b);
+
 // True when the two values can both be right: equal; amounts of 1,000 or more within
 // `tolerance` (relative) of each other, as print rounds them ("5 milliards" and "4,91
 // milliards"); within 15 % when either is hedged ("about 40" and "42"). Small exact values
-// that differ do differ (33 and 34 years; magnitude 5.9 and 6.1). Values more than ten times apart
-// count different things (a total and a part) and are compatible too: not the same fact.
+// that differ do differ (33 and 34 years; magnitude 5.9 and 6.1). Values far_apart count
+// different things and are compatible too: not the same fact.
 bool compatible_values(const NumberMention& a, const NumberMention& b, double tolerance = 1.05);
 
 // Groups of mentions of one slot: each mention joins the group where it matches (same_slot)
