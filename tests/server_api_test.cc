@@ -13,6 +13,7 @@
 
 #include "engine/live_stories.h"
 #include "ingest_test_util.h"
+#include "server/post_body.h"
 #include "server/server.h"
 #include "shipped_resources.h"
 #include "store/store.h"
@@ -356,6 +357,42 @@ TEST_F(ServerApiTest, EventsStreamTheStoriesABatchCreatedAndAReconnectGetsWhatIt
   ASSERT_NE(seeds, std::string::npos) << replay;
   EXPECT_LT(seeds, replay.find(created));
   EXPECT_EQ(client_->Get("/api/events", {{"Last-Event-ID", "x"}})->status, 400);
+}
+
+TEST_F(ServerApiTest, StoriesAnotherProcessIngestsAreStreamedAndTheServerStillWrites) {
+  std::atomic<bool> subscribed{false};
+  std::string received;
+  std::thread reader([&] {
+    received = read_events(port_, "/api/events", {}, "event: story.created", subscribed);
+  });
+  for (int i = 0; i < 1000 && !subscribed; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_TRUE(subscribed);
+  // Another writer on the same file, as `recoupe ingest` in another process is.
+  std::string created;
+  {
+    auto other = store::Store::open((dir_.path() / "api.db").string(), store::OpenMode::kReadWrite);
+    ASSERT_TRUE(other) << other.error().to_string();
+    auto live = engine::LiveStories::open(pipeline_, *other);
+    ASSERT_TRUE(live) << live.error().to_string();
+    auto done = live->ingest(read_post_body(kNewArticle, pipeline_.config().ingest));
+    ASSERT_TRUE(done) << done.error().to_string();
+    ASSERT_EQ(done->created.size(), 1u);
+    created = done->created[0];
+  }
+  reader.join();  // read_events stops at the first story.created (or times out)
+  EXPECT_NE(received.find("event: story.created\ndata: {\"id\":\"" + created + "\"}"),
+            std::string::npos)
+      << received;
+  // The server's own grouper caught up: its next batch is stored beside the other's.
+  auto r = post(record("api-test-2", "Le ferry Kalliste reprend la mer après sa réparation",
+                       "Le ferry Kalliste a quitté Marseille jeudi après trois jours de "
+                       "réparation de son moteur, a indiqué la compagnie."));
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto listed = parse(client_->Get("/api/stories")->body);
+  size_t articles = 0;
+  for (const auto& story : listed["stories"]) articles += story["articles"].size();
+  EXPECT_EQ(articles, 7u) << listed.dump();
 }
 
 TEST(ServerOptions, ANonLoopbackAddressNeedsAToken) {

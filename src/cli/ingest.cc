@@ -1,6 +1,8 @@
 // recoupe ingest: adds articles to the store; the stories they touch are placed and
-// cross-checked again (engine/live_stories.h).
+// cross-checked again (engine/live_stories.h). Files are one batch; standard input is
+// committed in batches as it arrives (engine/arrival_batches.h), one summary line each.
 
+#include <algorithm>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -11,7 +13,9 @@
 #include "cli/help_texts.h"
 #include "cli/io.h"
 #include "cli/setup.h"
+#include "engine/arrival_batches.h"
 #include "engine/live_stories.h"
+#include "ingest/reader.h"
 #include "store/store.h"
 
 namespace recoupe::cli {
@@ -24,6 +28,19 @@ const CommandLine kCommandLine = {"ingest",
                                    value_option("--data"), value_option("--threads")}};
 
 }  // namespace
+
+// One summary line for a committed batch (stdout, flushed: a pipe reads it as it comes).
+bool print_summary(const engine::IngestSummary& done, const std::string& db_path) {
+  for (const auto& w : done.warnings) print_error("ingest", w.where + ": warning: " + w.message);
+  ErrorLines::print("ingest", "batch", done.refused);
+  const store::BatchCounts& n = done.counts;
+  return write_stdout("ingest",
+                      fmt::format("{} added, {} revised, {} unchanged, {} refused; {} {} touched "
+                                  "({} new, {} updated, {} merged) in {}\n",
+                                  n.added, n.revised, n.unchanged, n.refused, n.stories_touched,
+                                  n.stories_touched == 1 ? "story" : "stories", done.created.size(),
+                                  done.updated.size(), done.merged.size(), db_path));
+}
 
 int run_ingest(int argc, char** argv) {
   int code = kExitOk;
@@ -38,29 +55,43 @@ int run_ingest(int argc, char** argv) {
     print_error("ingest", db.error().to_string());
     return kExitWriteFailed;
   }
-  engine::IngestBatch batch = engine::read_batch(args->positional, pipeline);
   auto live = engine::LiveStories::open(pipeline, *db);
   if (!live) {
     print_error("ingest", live.error().to_string());
     return kExitWriteFailed;
   }
-  auto done = live->ingest(std::move(batch));
-  if (!done) {
-    print_error("ingest", done.error().to_string());
-    return kExitWriteFailed;
+  store::BatchCounts total;
+  bool failed = false;
+  auto commit = [&](engine::IngestBatch batch) {
+    auto done = live->ingest(std::move(batch));
+    if (!done) {
+      print_error("ingest", done.error().to_string());
+      failed = true;
+      return false;
+    }
+    total.added += done->counts.added;
+    total.revised += done->counts.revised;
+    total.unchanged += done->counts.unchanged;
+    total.refused += done->counts.refused;
+    if (!print_summary(*done, db->path())) failed = true;
+    return !failed;
+  };
+  const auto& inputs = args->positional;
+  if (std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
+    // Standard input may be a live feed: each batch is committed as it arrives (a batch
+    // per 200 articles, or when nothing came for 0.3 s) instead of once at its end.
+    engine::batch_arrivals(
+        [&](const engine::DocumentSink& sink) {
+          ingest::read_inputs(inputs, pipeline.config().ingest, sink);
+        },
+        engine::ArrivalOptions{}, commit);
+  } else {
+    commit(engine::read_batch(inputs, pipeline));  // files: one batch, one transaction
   }
-  for (const auto& w : done->warnings) print_error("ingest", w.where + ": warning: " + w.message);
-  ErrorLines::print("ingest", "batch", done->refused);
-  const store::BatchCounts& n = done->counts;
-  const bool written = write_stdout(
-      "ingest", fmt::format("{} added, {} revised, {} unchanged, {} refused; {} {} touched "
-                            "({} new, {} updated, {} merged) in {}\n",
-                            n.added, n.revised, n.unchanged, n.refused, n.stories_touched,
-                            n.stories_touched == 1 ? "story" : "stories", done->created.size(),
-                            done->updated.size(), done->merged.size(), db->path()));
-  if (!written) return kExitWriteFailed;
-  if (n.refused == 0) return kExitOk;
-  return n.added + n.revised + n.unchanged == 0 ? kExitNothingProcessed : kExitSomeInputsFailed;
+  if (failed) return kExitWriteFailed;
+  if (total.refused == 0) return kExitOk;
+  return total.added + total.revised + total.unchanged == 0 ? kExitNothingProcessed
+                                                            : kExitSomeInputsFailed;
 }
 
 }  // namespace recoupe::cli

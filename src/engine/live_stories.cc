@@ -112,6 +112,15 @@ Expected<LiveStories> LiveStories::open(const Pipeline& pipeline, store::Store& 
   return live;
 }
 
+Expected<bool> LiveStories::follow() {
+  auto now = store_->generation();
+  if (!now) return now.error();
+  if (state_ && state_->generation == *now) return false;
+  auto built = rebuild();
+  if (!built) return built.error();
+  return true;
+}
+
 size_t LiveStories::articles() const { return state_ ? state_->seq_of.size() : 0; }
 size_t LiveStories::stories() const { return state_ ? state_->grouper.stories() : 0; }
 size_t LiveStories::replay_mismatches() const { return state_ ? state_->mismatches : 0; }

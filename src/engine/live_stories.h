@@ -88,6 +88,12 @@ class LiveStories {
   // new article (well under a millisecond), and the cross-check of each touched story.
   Expected<IngestSummary> ingest(IngestBatch batch);
 
+  // Catches up with batches another process committed (a `recoupe ingest` beside a
+  // server): when the store's generation is not the one the state was read at, the state is
+  // rebuilt from the store (a full replay). True when it was. Cost: one read when nothing
+  // changed.
+  Expected<bool> follow();
+
   size_t articles() const;
   size_t stories() const;
   // Articles whose replayed story or reprint mark differs from the stored one at open().

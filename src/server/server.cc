@@ -3,9 +3,11 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <regex>
+#include <thread>
 
 #include <fmt/format.h>
 #include <httplib.h>
@@ -88,6 +90,13 @@ struct Server::Impl {
   httplib::Server http;
   std::vector<Route> routes;
   bool bound = false;
+  // The stories as of the last generation events were told for (under write_mutex).
+  StoryVersions versions;
+  int64_t generation_seen = -1;
+  // Stops the follower (run() ends).
+  std::mutex follow_mutex;
+  std::condition_variable follow_wake;
+  bool stopping = false;
 
   void configure();
   Expected<engine::IngestSummary> ingest(engine::IngestBatch batch);
@@ -97,6 +106,8 @@ struct Server::Impl {
   void get_article(const httplib::Request& req, httplib::Response& res);
   void post_articles(const httplib::Request& req, httplib::Response& res);
   void stream_events(const httplib::Request& req, httplib::Response& res);
+  Expected<bool> follow_store();
+  void follow_until_stopped();
 };
 
 void Server::Impl::configure() {
@@ -303,9 +314,45 @@ Expected<engine::IngestSummary> Server::Impl::ingest(engine::IngestBatch batch) 
   Expected<engine::IngestSummary> done = live->ingest(std::move(batch));
   if (done) {
     metrics.count_batch(*done, live->articles(), live->stories());
-    events.publish(events_of(*done));
+    // The events come from the store's versions, not from `done`: another process may
+    // have committed just before this batch, and its changes are told too.
+    if (auto followed = follow_store(); !followed)
+      fmt::print(stderr, "recoupe serve: {}\n", followed.error().to_string());
   }
   return done;
+}
+
+// Under write_mutex. Tells the story changes of every batch committed since the last
+// generation seen (its own or another process's) and catches the live grouper up.
+Expected<bool> Server::Impl::follow_store() {
+  auto generation = writer->generation();
+  if (!generation) return generation.error();
+  if (*generation == generation_seen) return false;
+  auto listed = writer->story_versions();
+  if (!listed) return listed.error();
+  StoryVersions now(listed->begin(), listed->end());
+  if (generation_seen >= 0) {
+    events.publish(events_between(versions, now, [&](const std::string& id) {
+      auto found = writer->story(id);
+      return found && *found ? std::optional<std::string>((*found)->summary.id) : std::nullopt;
+    }));
+  }
+  versions = std::move(now);
+  generation_seen = *generation;
+  auto followed = live->follow();
+  if (!followed) return followed.error();
+  metrics.set_size(live->articles(), live->stories());
+  return true;
+}
+
+void Server::Impl::follow_until_stopped() {
+  const auto interval = std::chrono::milliseconds(std::max(10, options.follow_interval_ms));
+  std::unique_lock stop_lock(follow_mutex);
+  while (!follow_wake.wait_for(stop_lock, interval, [this] { return stopping; })) {
+    std::lock_guard lock(write_mutex);
+    if (auto followed = follow_store(); !followed)
+      fmt::print(stderr, "recoupe serve: {}\n", followed.error().to_string());
+  }
 }
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -321,6 +368,7 @@ Expected<std::unique_ptr<Server>> Server::open(const engine::Pipeline& pipeline,
   if (!live) return live.error();
   impl->live.emplace(std::move(*live));
   impl->metrics.set_size(impl->live->articles(), impl->live->stories());
+  if (auto followed = impl->follow_store(); !followed) return followed.error();
   impl->configure();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
@@ -343,7 +391,22 @@ Expected<int> Server::bind() {
   return port;
 }
 
-bool Server::run() { return impl_->bound && impl_->http.listen_after_bind(); }
+bool Server::run() {
+  if (!impl_->bound) return false;
+  {
+    std::lock_guard lock(impl_->follow_mutex);
+    impl_->stopping = false;
+  }
+  std::thread follower([this] { impl_->follow_until_stopped(); });
+  const bool served = impl_->http.listen_after_bind();
+  {
+    std::lock_guard lock(impl_->follow_mutex);
+    impl_->stopping = true;
+  }
+  impl_->follow_wake.notify_all();
+  follower.join();
+  return served;
+}
 
 void Server::stop() {
   if (!impl_) return;

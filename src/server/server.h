@@ -16,6 +16,10 @@
 //
 // Security: check_options() refuses a non-loopback address without a token; without a
 // token every write is refused (403); bodies are limited (413); slow clients time out.
+// Other writers: `recoupe ingest` may add articles to the same store while it is served.
+// The server checks the store's generation every follow_interval_ms; the stories another
+// process's batches created, updated or merged are streamed as events like its own, and
+// its live grouper is rebuilt from the store before its next batch.
 // Thread-safety: the request threads of the HTTP library run the handlers concurrently;
 // one batch is ingested at a time (a mutex around LiveStories). stop() may be called from
 // any thread. `pipeline` must outlive the Server.
@@ -49,8 +53,11 @@ struct ServerOptions {
   size_t threads = 16;
   size_t max_event_streams = 8;
   int event_heartbeat_seconds = 15;  // a comment line when no event came, to keep proxies open
-  size_t default_page = 50;          // stories of a page when `limit` is not given
-  size_t max_page = 500;             // the largest `limit` accepted
+  // How often the store is checked for batches another process committed (`recoupe ingest`
+  // beside the server), whose story changes are then streamed as events like the server's own.
+  int follow_interval_ms = 300;
+  size_t default_page = 50;  // stories of a page when `limit` is not given
+  size_t max_page = 500;     // the largest `limit` accepted
 };
 
 // True for "localhost", 127.0.0.0/8 and ::1.

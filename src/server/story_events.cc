@@ -16,6 +16,27 @@ std::vector<StoryEvent> events_of(const engine::IngestSummary& done) {
   return out;
 }
 
+std::vector<StoryEvent> events_between(
+    const StoryVersions& before, const StoryVersions& after,
+    const std::function<std::optional<std::string>(const std::string&)>& successor) {
+  std::vector<StoryEvent> created, updated, merged;
+  for (const auto& [id, version] : after) {
+    auto was = before.find(id);
+    if (was == before.end())
+      created.push_back({0, "story.created", nlohmann::json{{"id", id}}.dump()});
+    else if (was->second != version)
+      updated.push_back({0, "story.updated", nlohmann::json{{"id", id}}.dump()});
+  }
+  for (const auto& [id, version] : before) {
+    if (after.count(id)) continue;
+    if (std::optional<std::string> into = successor(id))
+      merged.push_back({0, "story.merged", nlohmann::json{{"from", id}, {"into", *into}}.dump()});
+  }
+  created.insert(created.end(), updated.begin(), updated.end());
+  created.insert(created.end(), merged.begin(), merged.end());
+  return created;
+}
+
 std::string sse_text(const StoryEvent& e) {
   return "id: " + std::to_string(e.id) + "\nevent: " + e.type + "\ndata: " + e.data + "\n\n";
 }

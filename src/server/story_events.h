@@ -10,7 +10,10 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +29,17 @@ struct StoryEvent {
 
 // The events of one committed batch: created, then updated, then merged (ids unset).
 std::vector<StoryEvent> events_of(const engine::IngestSummary& done);
+
+// The events that take the stories of `before` to those of `after` (id → version, as
+// store::Store::story_versions gives them): a batch committed by another process (a
+// `recoupe ingest` beside the server) has no IngestSummary here. An id only in `after` was
+// created, a version that changed was updated, an id gone was merged into
+// `successor(id)` (nullopt: it left no redirect and no event is told). Created, then
+// updated, then merged, each in id order.
+using StoryVersions = std::map<std::string, int64_t>;
+std::vector<StoryEvent> events_between(
+    const StoryVersions& before, const StoryVersions& after,
+    const std::function<std::optional<std::string>(const std::string&)>& successor);
 
 // An event as SSE text: "id: N\nevent: TYPE\ndata: JSON\n\n".
 std::string sse_text(const StoryEvent& e);

@@ -243,6 +243,17 @@ Expected<std::vector<std::string>> Store::used_story_ids() {
   }
 }
 
+Expected<std::vector<std::pair<std::string, int64_t>>> Store::story_versions() {
+  try {
+    Statement s(db_, "SELECT id, version FROM stories ORDER BY id");
+    std::vector<std::pair<std::string, int64_t>> out;
+    while (s.step()) out.emplace_back(s.text(0), s.int64(1));
+    return out;
+  } catch (const SqlError& e) {
+    return failure(e);
+  }
+}
+
 Expected<std::vector<StoredArticle>> Store::current_articles(const std::vector<int64_t>& seqs) {
   try {
     Statement s(db_, stored_article_select("a.seq = ?"));

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/expected.h"
@@ -76,6 +77,9 @@ class Store {
   // A story by id; an id merged away is followed to the story that holds its articles now
   // (the returned summary's id says which). nullopt when no story has had the id.
   Expected<std::optional<StoredStory>> story(const std::string& id);
+  // Every live story's id and version (no report): what a reader compares across
+  // generations to tell which stories another writer's batches created or changed.
+  Expected<std::vector<std::pair<std::string, int64_t>>> story_versions();
   // The stories that pass `filter`, most important first (the order of `recoupe report`:
   // distinct outlets, then articles, then the latest publication, then the id), with
   // article_ids filled. Cost: one query; the full text filter reads the FTS5 index.
