@@ -166,6 +166,45 @@ TEST(NumberSlots, CompatibleValues) {
   EXPECT_TRUE(compatible_values(a, b));  // a part and a total: not one fact
 }
 
+TEST(NumberSlots, AValueOnTheSideOfABoundAgreesWithIt) {
+  NumberMention bound, value;
+  bound.value = 50;
+  bound.approximate = true;
+  bound.approximation = Approximation::kMoreThan;  // "more than 50 percent"
+  value.value = 93.87;
+  EXPECT_TRUE(compatible_values(bound, value));
+  EXPECT_TRUE(compatible_values(value, bound));
+  value.value = 40;
+  EXPECT_FALSE(compatible_values(bound, value));   // below "more than 50": they differ
+  bound.approximation = Approximation::kLessThan;  // "under 50"
+  EXPECT_TRUE(compatible_values(bound, value));
+  bound.approximation = Approximation::kAtLeast;  // "at least 7" and "10": two tolls
+  bound.value = 7;
+  value.value = 10;
+  EXPECT_FALSE(compatible_values(bound, value));
+}
+
+TEST(NumberSlots, ABoundIsNoVersionOfTheValueWithinIt) {
+  auto d = number_disputes({
+      article("a", "a.example", "en",
+              "The tremor shook the port on Sunday. The tremor lasted 30 seconds, a dock worker "
+              "said."),
+      article("b", "b.example", "en",
+              "The tremor shook the port on Sunday. The tremor lasted over 10 seconds, a "
+              "teacher said."),
+  });
+  EXPECT_TRUE(d.empty()) << d[0];
+  auto e = number_disputes({
+      article("a", "a.example", "en",
+              "The tremor shook the port on Sunday. The tremor lasted 30 seconds, a dock worker "
+              "said."),
+      article("b", "b.example", "en",
+              "The tremor shook the port on Sunday. The tremor lasted 20 seconds, a "
+              "teacher said."),
+  });
+  EXPECT_EQ(e.size(), 1u);  // the same clauses with two values do disagree
+}
+
 TEST(NumberSlots, AnOffsetBetweenTwoMomentsIsNoDuration) {
   // "five days before the raid" and "two days after her release" measure gaps between
   // moments, not one quantity outlets could disagree on.

@@ -248,6 +248,7 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
       m.value = q.value;
       m.unit = q.unit;
       m.approximate = q.approximation != Approximation::kExact;
+      m.approximation = q.approximation;
       bool revision = false;
       auto take = [&](const ContentWord& w, size_t offset) {
         revision |= has_prefix_in(w.folded, cues);
@@ -308,10 +309,17 @@ bool far_apart(double a, double b) {
   return std::max(x, y) > 10.0 * std::min(x, y);
 }
 
+bool within_bound(const NumberMention& bound, double value) {
+  if (bound.approximation == Approximation::kMoreThan) return value > bound.value;
+  if (bound.approximation == Approximation::kLessThan) return value < bound.value;
+  return false;
+}
+
 bool compatible_values(const NumberMention& a, const NumberMention& b, double tolerance) {
   const double x = std::fabs(a.value), y = std::fabs(b.value);
   const double lo = std::min(x, y), hi = std::max(x, y);
   if (hi == lo) return true;
+  if (within_bound(a, b.value) || within_bound(b, a.value)) return true;
   if (far_apart(x, y)) return true;  // a total and a part: not one fact
   // Large amounts are rounded in print ("5 milliards", "4,91 milliards"); small counts and
   // measures are not: 33 and 34 years, magnitude 5.9 and 6.1 differ.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/quantity.h"
 #include "synth/story_evidence.h"
 #include "synth/synth_resources.h"
 
@@ -23,7 +24,8 @@ struct NumberMention {
   std::string text;  // as written: "at least 10 people", "751 millions d'euros"
   double value = 0.0;
   std::string unit;
-  bool approximate = false;             // "about", "at least", "more than"…
+  bool approximate = false;                             // "about", "at least", "more than"…
+  Approximation approximation = Approximation::kExact;  // which hedge, when approximate
   std::vector<std::string> predicates;  // stems of the lower-case content words near it
   std::vector<std::string> names;       // folded capitalised words of its clause (not the first)
   std::vector<std::string> when;        // weekdays, months and years of its clause
@@ -48,10 +50,16 @@ bool far_apart(double a, double b);
 
 // True when the two values can both be right: equal; amounts of 1,000 or more within
 // `tolerance` (relative) of each other, as print rounds them ("5 milliards" and "4,91
-// milliards"); within 15 % when either is hedged ("about 40" and "42"). Small exact values
+// milliards"); within 15 % when either is hedged ("about 40" and "42"); a value on the side
+// of a bound ("more than 50 percent" and "93.87 percent", "over 10 seconds" and "30
+// seconds": a bound states no value). "At least seven" is not a bound here: news gives a
+// running toll that way, and "at least seven" against "10" is two tolls. Small exact values
 // that differ do differ (33 and 34 years; magnitude 5.9 and 6.1). Values far_apart count
 // different things and are compatible too: not the same fact.
 bool compatible_values(const NumberMention& a, const NumberMention& b, double tolerance = 1.05);
+
+// True when `bound` is "more than" / "less than" a value and `value` lies on its side.
+bool within_bound(const NumberMention& bound, double value);
 
 // Groups of mentions of one slot: each mention joins the group where it matches (same_slot)
 // more than half of the members, the group with most matches; else it starts a group.
