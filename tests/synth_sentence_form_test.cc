@@ -42,3 +42,20 @@ TEST(SentenceForm, BodySentencesOnly) {
 
 }  // namespace
 }  // namespace recoupe::synth
+
+namespace recoupe::synth {
+namespace {
+
+TEST(SentenceForm, ATailCutAtACommaStartsLowerCase) {
+  EXPECT_TRUE(starts_lowercase("ce qui n'a pas empêché Jacques Rogge de juger ces Jeux."));
+  EXPECT_TRUE(starts_lowercase("« parmi lesquels le président américain »"));
+  EXPECT_TRUE(starts_lowercase("été comme hiver, le port reste ouvert."));  // é is a letter
+  EXPECT_FALSE(starts_lowercase("Ce qui compte, a-t-il dit, c'est la paix."));
+  EXPECT_FALSE(starts_lowercase("« Nous sommes venus ici », a dit Vladimir Poutine."));
+  EXPECT_FALSE(starts_lowercase("15.000 personnes ont assuré le spectacle."));
+  EXPECT_FALSE(starts_lowercase("Élu en 2008, il a démissionné."));
+  EXPECT_FALSE(starts_lowercase(""));
+}
+
+}  // namespace
+}  // namespace recoupe::synth

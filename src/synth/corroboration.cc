@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "synth/sentence_form.h"
 #include "text/fold.h"
 #include "text/words.h"
 
@@ -55,7 +56,9 @@ namespace {
 std::vector<size_t> corroborated_indices(const ClaimSet& cs, const SynthConfig& cfg) {
   std::vector<size_t> cand;
   for (size_t c = 0; c < cs.claims.size(); ++c)
-    if (cs.support_outlets[c] >= 2 && !cs.claims[c].quote_only) cand.push_back(c);
+    if (cs.support_outlets[c] >= 2 && !cs.claims[c].quote_only &&
+        !starts_lowercase(cs.claims[c].text))  // another outlet's wording may stand alone
+      cand.push_back(c);
   auto score = [&](size_t c) {
     return 3.0 * cs.support_outlets[c] + cs.centrality[c] + fact_weight(cs.claims[c]);
   };
@@ -311,7 +314,9 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
   std::vector<size_t> cand;
   for (size_t c = 0; c < cs.claims.size(); ++c) {
     const Claim& cl = cs.claims[c];
-    if (cs.support_outlets[c] != 1 || cl.quote_only || !cl.informative()) continue;
+    if (cs.support_outlets[c] != 1 || cl.quote_only || !cl.informative() ||
+        starts_lowercase(cl.text))
+      continue;
     bool elsewhere = false;
     // Said elsewhere, even with another number or date (then it is a disagreement), or
     // containing what another outlet says (then its own part is not told apart).

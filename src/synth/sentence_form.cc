@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 namespace recoupe::synth {
 
 size_t rubric_end(std::string_view t) {
@@ -44,6 +47,21 @@ char clause_cut(std::string_view sentence, std::string_view claim) {
   for (size_t i = at + tail.size(); i < sentence.size(); ++i)
     if (sentence[i] != ' ' && sentence[i] != '\n' && sentence[i] != '\t') return sentence[i];
   return '\0';
+}
+
+bool starts_lowercase(std::string_view t) {
+  size_t i = 0;
+  while (i < t.size()) {
+    UChar32 c;
+    U8_NEXT(t.data(), i, t.size(), c);
+    if (c < 0) return false;
+    // Spaces, opening quotes and dashes before the first word.
+    if (u_isUWhiteSpace(c) || c == '"' || c == '\'' || c == 0xAB || c == 0x201C || c == 0x2018 ||
+        c == '(' || c == 0x2013 || c == 0x2014)
+      continue;
+    return u_islower(c);
+  }
+  return false;
 }
 
 bool reads_as_sentence(std::string_view t, char cut) {

@@ -27,4 +27,10 @@ char clause_cut(std::string_view sentence, std::string_view claim);
 // judge what is left.
 bool reads_as_sentence(std::string_view text, char cut = '\0');
 
+// True when `text` starts with a lower-case letter: the tail of a sentence cut at a comma
+// ("ce qui n'a pas empêché Jacques Rogge…", "parmi lesquels le président…"), which does not
+// stand alone as a fact. Leading spaces and opening quotes are skipped; digits, capitals
+// and other characters start a sentence.
+bool starts_lowercase(std::string_view text);
+
 }  // namespace recoupe::synth
