@@ -205,6 +205,19 @@ TEST(NumberSlots, ABoundIsNoVersionOfTheValueWithinIt) {
   EXPECT_EQ(e.size(), 1u);  // the same clauses with two values do disagree
 }
 
+TEST(NumberSlots, ATimeOfDayIsNoNumberOfHours) {
+  // "8h08" and "20h08" are the same evening written two ways, not 8 and 20 hours.
+  EXPECT_TRUE(number_disputes({
+                                  article("a", "a.example", "fr",
+                                          "La cérémonie d'ouverture doit débuter à 20h08 "
+                                          "vendredi au stade, selon les organisateurs."),
+                                  article("b", "b.example", "fr",
+                                          "La cérémonie d'ouverture doit débuter à 8h08 "
+                                          "vendredi au stade, selon les organisateurs."),
+                              })
+                  .empty());
+}
+
 TEST(NumberSlots, AnOffsetBetweenTwoMomentsIsNoDuration) {
   // "five days before the raid" and "two days after her release" measure gaps between
   // moments, not one quantity outlets could disagree on.

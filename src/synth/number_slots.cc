@@ -136,6 +136,14 @@ bool is_time_unit(const std::string& unit) {
          unit == "week" || unit == "month" || unit == "year";
 }
 
+// "20h08", "8h30": a time of day, not a number of hours ("8h08" and "20h08" may be the
+// same evening written two ways).
+bool clock_time(std::string_view text, const Quantity& q) {
+  return q.unit == "hour" && q.end > q.begin && q.end < text.size() &&
+         (text[q.end - 1] == 'h' || text[q.end - 1] == 'H') &&
+         std::isdigit(static_cast<unsigned char>(text[q.end]));
+}
+
 bool digit_after_spaces(std::string_view s, size_t i) {
   while (i < s.size() && is_space_at(s, i)) i += s[i] == '\xC2' ? 2 : 1;
   return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]));
@@ -230,7 +238,7 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
       // "cinq jours avant l'opération": the distance between two moments. "de 20 à 30 %":
       // one end of a range. Neither is a value to compare.
       if ((is_time_unit(q.unit) && is_offset(text, q.end, offsets)) ||
-          in_range(text, q.begin, q.end, ranges))
+          in_range(text, q.begin, q.end, ranges) || clock_time(text, q))
         continue;
       const auto [cb, ce] =
           clause_around(text, sentence.begin, std::min(sentence.end, text.size()), q.begin, q.end);
