@@ -103,10 +103,20 @@ class NumberOutlets {
           if (!fresh && it->second != mine) it->second = kSeveral;
         }
   }
-  // True when `n` is stated by an outlet other than `outlet`.
+  // True when `n` is stated by an outlet other than `outlet`: the same value, or for an
+  // amount of 1,000 or more one within 5 %, as print rounds it ("4,9 milliards" is the "5
+  // milliards" of another outlet; compatible_values in number_slots.h says the same).
   bool elsewhere(const ClaimNumber& n, int outlet) const {
     auto it = outlet_.find({n.unit, n.value});
-    return it != outlet_.end() && it->second != outlet;
+    if (it != outlet_.end() && it->second != outlet) return true;
+    const double v = std::fabs(n.value);
+    if (v < 1000.0) return false;
+    for (auto near = outlet_.lower_bound({n.unit, std::copysign(v / 1.05, n.value)});
+         near != outlet_.end() && near->first.first == n.unit &&
+         std::fabs(near->first.second) <= v * 1.05 && std::fabs(near->first.second) >= v / 1.05;
+         ++near)
+      if (near->second != outlet) return true;
+    return false;
   }
   // True when claim `c` carries a number (with its unit) that no other outlet states. Units
   // must match: "40 secondes" is not "40 km". A bare count is too weak to call a fact.
