@@ -32,7 +32,8 @@ std::string dump(const std::string& path) {
   Database db = Database::open(path, OpenMode::kReadOnly, 1000);
   std::string out;
   for (const char* table :
-       {"articles", "article_revisions", "stories", "memberships", "story_redirects", "batches"}) {
+       {"articles", "article_revisions", "stories", "memberships", "story_redirects", "batches",
+        "story_claims", "story_quotes", "story_entities", "story_entity_names"}) {
     Statement s(db, std::string("SELECT * FROM ") + table + " ORDER BY 1");
     while (s.step()) {
       out += table;

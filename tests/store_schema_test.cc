@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "ingest_test_util.h"
 #include "store/schema.h"
 #include "store/store.h"
@@ -30,12 +32,14 @@ TEST(StoreSchema, NewStoreIsCreatedAtTheLastVersion) {
   Database db = Database::open(path, OpenMode::kReadOnly, 1000);
   auto tables = column(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
   for (const char* t : {"articles", "article_revisions", "stories", "memberships",
-                        "story_redirects", "batches", "schema_migrations", "articles_fts"})
+                        "story_redirects", "batches", "schema_migrations", "articles_fts",
+                        "story_claims", "story_quotes", "story_entities", "story_entity_names"})
     EXPECT_NE(std::find(tables.begin(), tables.end(), t), tables.end()) << t;
   EXPECT_EQ(column(db, "PRAGMA journal_mode"), std::vector<std::string>{"wal"});
-  EXPECT_EQ(column(db, "SELECT applied_at FROM schema_migrations"),
+  EXPECT_EQ(column(db, "SELECT DISTINCT applied_at FROM schema_migrations"),
             std::vector<std::string>{"2026-01-01T00:00:00Z"});
-  EXPECT_EQ(column(db, "PRAGMA user_version"), std::vector<std::string>{"1"});
+  EXPECT_EQ(column(db, "PRAGMA user_version"),
+            std::vector<std::string>{std::to_string(kSchemaVersion)});
 }
 
 // A list of this build's migrations followed by test steps.
@@ -54,14 +58,17 @@ TEST(StoreSchema, MigrationsRunInOrderOnceEach) {
   db.exec(
       "INSERT INTO batches (committed_at, added, revised, unchanged, refused, stories_touched) "
       "VALUES ('t1', 1, 0, 0, 0, 1)");
-  const auto steps = with_steps({{2, "extra table", "CREATE TABLE extra (a INTEGER)"},
-                                 {3, "extra column", "ALTER TABLE extra ADD COLUMN b TEXT"}});
-  EXPECT_EQ(migrate(db, steps, "t2"), 3);  // v3 needs v2's table: order matters
+  const int next = kSchemaVersion + 1;
+  const auto steps =
+      with_steps({{next, "extra table", "CREATE TABLE extra (a INTEGER)"},
+                  {next + 1, "extra column", "ALTER TABLE extra ADD COLUMN b TEXT"}});
+  EXPECT_EQ(migrate(db, steps, "t2"), next + 1);  // the second needs the first's table
   EXPECT_EQ(
       column(db, "SELECT version || ':' || applied_at FROM schema_migrations ORDER BY version"),
-      (std::vector<std::string>{"1:t1", "2:t2", "3:t2"}));
-  EXPECT_EQ(migrate(db, steps, "t3"), 3);  // up to date: nothing runs again
-  EXPECT_EQ(column(db, "SELECT count(*) FROM schema_migrations"), std::vector<std::string>{"3"});
+      (std::vector<std::string>{"1:t1", "2:t1", "3:t2", "4:t2"}));
+  EXPECT_EQ(migrate(db, steps, "t3"), next + 1);  // up to date: nothing runs again
+  EXPECT_EQ(column(db, "SELECT count(*) FROM schema_migrations"),
+            std::vector<std::string>{std::to_string(next + 1)});
   EXPECT_EQ(column(db, "SELECT count(*) FROM batches"),
             std::vector<std::string>{"1"});  // data kept
 }
@@ -70,13 +77,15 @@ TEST(StoreSchema, AFailingMigrationLeavesTheDatabaseAsItWas) {
   recoupe::testing::TempDir dir;
   Database db = Database::open((dir.path() / "f.db").string(), OpenMode::kReadWrite, 1000);
   migrate(db, migrations(), "t1");
-  const auto steps = with_steps({{2, "good", "CREATE TABLE extra (a INTEGER)"},
-                                 {3, "bad", "ALTER TABLE no_such_table ADD COLUMN b TEXT"}});
+  const int next = kSchemaVersion + 1;
+  const auto steps = with_steps({{next, "good", "CREATE TABLE extra (a INTEGER)"},
+                                 {next + 1, "bad", "ALTER TABLE no_such_table ADD COLUMN b TEXT"}});
   try {
     migrate(db, steps, "t2");
     FAIL() << "a failing migration must throw";
   } catch (const SqlError& e) {
-    EXPECT_NE(std::string(e.what()).find("schema migration 3 failed"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find(fmt::format("schema migration {} failed", next + 1)),
+              std::string::npos)
         << e.what();
   }
   EXPECT_EQ(schema_version(db), kSchemaVersion);
@@ -88,7 +97,8 @@ TEST(StoreSchema, ANewerSchemaIsRefused) {
   const std::string path = (dir.path() / "newer.db").string();
   {
     Database db = Database::open(path, OpenMode::kReadWrite, 1000);
-    migrate(db, with_steps({{2, "future", "CREATE TABLE future (a INTEGER)"}}), "t");
+    migrate(db, with_steps({{kSchemaVersion + 1, "future", "CREATE TABLE future (a INTEGER)"}}),
+            "t");
   }
   for (OpenMode mode : {OpenMode::kReadWrite, OpenMode::kReadOnly}) {
     auto store = Store::open(path, mode);

@@ -26,7 +26,8 @@ const CommandLine kCommandLine = {
     {checked_option("--since", is_day, "--since must be a day YYYY-MM-DD, not '{}'"),
      checked_option("--until", is_day, "--until must be a day YYYY-MM-DD, not '{}'"),
      value_option("--lang"), value_option("--outlet"), value_option("--query"),
-     value_option("--db"), one_of_option("--format", {"text", "json"})}};
+     value_option("--entity"), value_option("--speaker"), value_option("--db"),
+     one_of_option("--format", {"text", "json"})}};
 
 }  // namespace
 
@@ -41,7 +42,8 @@ int run_stories(int argc, char** argv) {
     return kExitNothingProcessed;
   }
   auto listed = db->stories({args->get("--since"), args->get("--until"), args->get("--lang"),
-                             args->get("--outlet"), args->get("--query")});
+                             args->get("--outlet"), args->get("--query"), args->get("--entity"),
+                             args->get("--speaker")});
   if (!listed) {
     print_error("stories", listed.error().to_string());
     return kExitNothingProcessed;

@@ -41,8 +41,8 @@ bool same_token(std::string_view given, std::string_view token) {
 
 // The query parameters of GET /api/stories; any other is a 400 (a typo must not pass for
 // "no filter").
-constexpr std::string_view kStoryParameters[] = {"since", "until", "lang",  "outlet",
-                                                 "q",     "limit", "cursor"};
+constexpr std::string_view kStoryParameters[] = {"since",  "until",   "lang",  "outlet", "q",
+                                                 "entity", "speaker", "limit", "cursor"};
 
 bool is_day(const std::string& v) { return v.size() == 10 && parse_iso_date(v).has_value(); }
 
@@ -184,8 +184,8 @@ void Server::Impl::list_stories(const httplib::Request& req, httplib::Response& 
     if (!req.has_param(name) || req.get_param_value(name).empty()) return std::nullopt;
     return req.get_param_value(name);
   };
-  store::StoryFilter filter{param("since"), param("until"), param("lang"), param("outlet"),
-                            param("q")};
+  store::StoryFilter filter{param("since"), param("until"),  param("lang"),   param("outlet"),
+                            param("q"),     param("entity"), param("speaker")};
   for (const auto* day : {&filter.since, &filter.until})
     if (*day && !is_day(**day))
       return reply_error(res, 400,

@@ -80,6 +80,10 @@ struct StoryFilter {
   // Full text: every word must occur in the title or text of one of its articles
   // (diacritics and case ignored; words, not FTS5 syntax).
   std::optional<std::string> query;
+  // Its entities include this name or spelling (any case): "Poutine" finds the story whose
+  // entity "Vladimir Poutine" has the alias "Poutine".
+  std::optional<std::string> entity;
+  std::optional<std::string> speaker;  // one of its quotes is by this speaker (any case)
 };
 
 // An old story id that now names another story (the one its articles merged into).

@@ -1,5 +1,7 @@
 #include "store/schema.h"
 
+#include "store/story_contents.h"
+
 #include <fmt/format.h>
 
 namespace recoupe::store {
@@ -111,9 +113,11 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 END;
 )sql";
 
-constexpr Migration kMigrations[] = {
+const Migration kMigrations[] = {
     {1, "articles, revisions, stories, memberships, redirects, batches, full-text index",
      kSchemaV1},
+    {2, "claims, quotes, entities and entity spellings of each story (from its report)",
+     kStoryContentsSchema, fill_story_contents},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -155,6 +159,7 @@ int migrate(Database& db, std::span<const Migration> steps, const std::string& a
     if (m.version <= current) continue;
     try {
       db.exec(m.sql);
+      if (m.then) m.then(db);
     } catch (const SqlError& e) {
       throw SqlError(fmt::format("schema migration {} failed: {}", m.version, e.what()), e.code());
     }

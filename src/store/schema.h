@@ -17,11 +17,12 @@ struct Migration {
   int version;
   const char* description;
   const char* sql;
+  void (*then)(Database&) = nullptr;  // run after `sql`, in its transaction (a backfill)
 };
 
 // Every migration of this build, in order. kSchemaVersion is the last one's version.
 std::span<const Migration> migrations();
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // The highest version recorded in `db`'s schema_migrations; 0 for a database without the
 // table (a new file). Throws SqlError.

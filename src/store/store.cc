@@ -9,6 +9,7 @@
 
 #include "core/calendar.h"
 #include "store/schema.h"
+#include "store/story_contents.h"
 
 namespace recoupe::store {
 namespace {
@@ -337,6 +338,11 @@ Expected<std::vector<StorySummary>> Store::stories(const StoryFilter& filter) {
       add("EXISTS (SELECT 1 FROM memberships m JOIN articles a ON a.seq = m.article_seq WHERE "
           "m.story_id = s.id AND a.outlet = ? COLLATE NOCASE)",
           *filter.outlet);
+    if (filter.entity)
+      add("s.id IN (SELECT story_id FROM story_entity_names WHERE name = ?)", *filter.entity);
+    if (filter.speaker)
+      add("s.id IN (SELECT story_id FROM story_quotes WHERE speaker = ? COLLATE NOCASE)",
+          *filter.speaker);
     if (filter.query) {
       std::string q = fts_query(*filter.query);
       if (q.empty()) return std::vector<StorySummary>();  // no word: nothing can match
@@ -455,6 +461,7 @@ Expected<int64_t> Store::apply(const BatchWrite& w) {
           .bind(11, std::string_view(w.at))
           .bind(12, std::string_view(story.report_json));
       upsert_story.run();
+      write_story_contents(db_, s.id, story.report_json);
     }
 
     Statement set_membership(
