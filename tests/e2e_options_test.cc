@@ -165,6 +165,8 @@ std::vector<CommandCase> command_cases(const Inputs& in) {
         {"--lang", {}},
         {"--outlet", {}},
         {"--query", {}},
+        {"--entity", {}},
+        {"--speaker", {}},
         {"--db", {}},
         {"--format", {"html", "xml", "JSON"}}}},
       {"story",
