@@ -79,6 +79,21 @@ TEST(SingleSource, ALargeAmountRoundedByAnotherOutletIsTheirFigureToo) {
       << ::testing::PrintToString(claims);
 }
 
+TEST(SingleSource, TheFirstPartOfASentenceCutAtACommaIsNoFact) {
+  // A long sentence with one comma is cut there; its first part stops in the middle of a
+  // list ("…by France, Spain and Italy to …").
+  const std::vector<Article> story = {
+      article("a", "a.example",
+              "The harbour reopened on Monday. Pierre Dubois was one of the two envoys sent "
+              "last spring to the islands of the south by France, Spain and Italy to negotiate "
+              "the new fishing quotas with the island councils of Madeira and the Azores before "
+              "the end of the summer season of this year."),
+      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
+  };
+  const auto claims = single_source(story, SynthConfig{});
+  for (const auto& c : claims) EXPECT_FALSE(c.ends_with("by France")) << c;
+}
+
 TEST(SingleSource, TheFigureRuleIsTheOneThatDropsIt) {
   // Without the figure rule (a term threshold nothing meets), the claim is listed: the
   // first test passes because of that rule, not by accident of alignment.

@@ -315,6 +315,19 @@ static bool aligned_conflict(const ClaimSet& cs, size_t c) {
   return false;
 }
 
+namespace {
+
+// True when `cl` is the first part of a sentence cut at a comma ("l'un des deux émissaires
+// chargés par la France" of "…par la France, la Suisse et l'Espagne d'établir des
+// contacts"): no whole fact on its own, as the summary judges it (reads_as_sentence).
+bool cut_at_comma(const StoryEvidence& ev, const Claim& cl) {
+  const ArticleAnalysis* an = cl.article < ev.analyses.size() ? ev.analyses[cl.article] : nullptr;
+  return an && cl.sentence < an->sentences.size() &&
+         clause_cut(an->sentences[cl.sentence].text, cl.text) == ',';
+}
+
+}  // namespace
+
 std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, const ClaimSet& cs,
                                                     const SynthResources& resources,
                                                     const SynthConfig& cfg) {
@@ -325,7 +338,7 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
   for (size_t c = 0; c < cs.claims.size(); ++c) {
     const Claim& cl = cs.claims[c];
     if (cs.support_outlets[c] != 1 || cl.quote_only || !cl.informative() ||
-        starts_lowercase(cl.text))
+        starts_lowercase(cl.text) || cut_at_comma(ev, cl))
       continue;
     bool elsewhere = false;
     // Said elsewhere, even with another number or date (then it is a disagreement), or
