@@ -685,6 +685,7 @@
       group("single", labels.single_source));
     table.style.setProperty("--cols", String(columns.length + 1));  // the phone layout's grid
     return section("matrix-part", labels.matrix,
+      rows.some((r) => r.kind === "agreed") ? null : el("p", { class: "hint" }, labels.no_matrix),
       el("div", { class: "matrix-scroll", tabindex: "0", role: "region", "aria-label": labels.matrix }, table),
       more(story, "corroborated"));
   }
