@@ -20,6 +20,7 @@
 #include "server/reader_pool.h"
 #include "server/story_events.h"
 #include "server/story_page.h"
+#include "server/web_page.h"
 
 namespace recoupe::server {
 namespace {
@@ -118,7 +119,8 @@ void Server::Impl::configure() {
             {std::regex("/api/articles"), "POST"},
             {std::regex("/api/articles/.+"), "GET"},
             {std::regex("/(api/)?events"), "GET"},
-            {std::regex("/metrics"), "GET"}};
+            {std::regex("/metrics"), "GET"},
+            {std::regex(kPagePaths), "GET"}};
   // clang-format on
   const size_t threads = options.threads;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -159,6 +161,7 @@ void Server::Impl::configure() {
   http.Get("/api/stories/([^/]+)", [this](const auto& req, auto& res) { get_story(req, res); });
   http.Get("/api/articles/(.+)", [this](const auto& req, auto& res) { get_article(req, res); });
   http.Post("/api/articles", [this](const auto& req, auto& res) { post_articles(req, res); });
+  add_page_routes(http);  // the live page: GET /, /app.css, /app.js
 }
 
 // Answers an unknown path (404) or a method the path does not take (405) before routing.
