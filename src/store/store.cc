@@ -207,6 +207,19 @@ Expected<int64_t> Store::generation() {
   }
 }
 
+Expected<std::optional<StoryVersion>> Store::story_version(const std::string& id) {
+  try {
+    Statement s(db_,
+                "SELECT s.id, s.version FROM stories s WHERE s.id = coalesce((SELECT new_id FROM "
+                "story_redirects WHERE old_id = ?1), ?1)");
+    s.bind(1, std::string_view(id));
+    if (!s.step()) return std::optional<StoryVersion>();
+    return std::optional<StoryVersion>(StoryVersion{s.text(0), s.int64(1)});
+  } catch (const SqlError& e) {
+    return failure(e);
+  }
+}
+
 Expected<std::vector<PlacedArticle>> Store::placed_articles() {
   try {
     Statement s(db_, fmt::format("SELECT a.seq, a.id, a.url, a.content_hash, a.revision, "

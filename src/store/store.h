@@ -58,6 +58,10 @@ class Store {
   Expected<int> schema_version();
   // Counts the batches committed so far; grows by one with each apply(). Cost: one read.
   Expected<int64_t> generation();
+  // The id and version of the story `id` names now (following a redirect), without reading
+  // its report: what a reader checks before reusing an answer made from an earlier read.
+  // nullopt when no story has had the id. Cost: two index lookups.
+  Expected<std::optional<StoryVersion>> story_version(const std::string& id);
 
   // Every article in ingest order, as placed (revision 1), with its current state: what the
   // live grouper replays after a restart. Cost: reads every first revision.
