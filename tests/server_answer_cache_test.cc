@@ -3,6 +3,7 @@
 // writer changes (as `recoupe ingest` in another process does).
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -61,6 +62,24 @@ TEST(AnswerCache, DropsTheLeastRecentlyUsedPastItsBudget) {
   EXPECT_EQ(big.body->size(), 4 * one);
   EXPECT_FALSE(cache.find("big", 1));
   EXPECT_TRUE(cache.find("k4", 1));
+}
+
+TEST(AnswerCache, ReadersThatMissTogetherMakeTheAnswerOnce) {
+  AnswerCache cache(1 << 20);
+  std::atomic<int> made{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 8; ++t)
+    readers.emplace_back([&] {
+      if (cache.find("list", 7)) return;
+      auto making = cache.maker_lock("list");
+      if (cache.find("list", 7)) return;
+      ++made;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a slow listing
+      cache.put("list", 7, "{}");
+    });
+  for (auto& r : readers) r.join();
+  EXPECT_EQ(made, 1);
+  EXPECT_TRUE(cache.find("list", 7));
 }
 
 TEST(AnswerCache, AnAnswerHandedOutOutlivesItsEviction) {

@@ -1,5 +1,7 @@
 #include "server/answer_cache.h"
 
+#include <functional>
+
 #include "server/http_reply.h"
 
 namespace recoupe::server {
@@ -29,6 +31,10 @@ AnswerCache::Answer AnswerCache::put(const std::string& key, int64_t tag, std::s
   entries_.emplace(key, Entry{tag, answer, lru_.begin()});
   bytes_ += size;
   return answer;
+}
+
+std::unique_lock<std::mutex> AnswerCache::maker_lock(const std::string& key) {
+  return std::unique_lock(makers_[std::hash<std::string>{}(key) % makers_.size()]);
 }
 
 size_t AnswerCache::bytes() const {

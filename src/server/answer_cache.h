@@ -20,6 +20,7 @@
 // Thread-safe.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <list>
@@ -53,6 +54,12 @@ class AnswerCache {
   // Bytes kept now (bodies and keys).
   size_t bytes() const;
 
+  // One maker at a time per key: a reader that missed takes this lock, looks again, and
+  // makes the answer only when it is still missing, so readers that miss together (the
+  // first reads after a batch) make it once instead of each on its own. Keys share 16
+  // locks; hold one only while making an answer.
+  std::unique_lock<std::mutex> maker_lock(const std::string& key);
+
  private:
   struct Entry {
     int64_t tag;
@@ -69,6 +76,7 @@ class AnswerCache {
   std::unordered_map<std::string, Entry> entries_;
   std::list<std::string> lru_;  // keys, most recently used first
   size_t bytes_ = 0;
+  std::array<std::mutex, 16> makers_;
 };
 
 }  // namespace recoupe::server

@@ -222,6 +222,9 @@ void Server::Impl::list_stories(const httplib::Request& req, httplib::Response& 
   if (!generation) return reply_error(res, 503, generation.error().to_string());
   const std::string key = listing_key(req.params);
   if (auto hit = answers.find(key, *generation)) return reply_json(req, res, *hit->body, hit->etag);
+  auto making = answers.maker_lock(key);
+  if (auto hit = answers.find(key, *generation))  // made while this one waited
+    return reply_json(req, res, *hit->body, hit->etag);
   auto listed = (*reader)->stories(filter);
   if (!listed) return reply_error(res, 503, listed.error().to_string());
   StoryPage page = page_of(std::move(*listed), after, limit);
@@ -245,8 +248,13 @@ void Server::Impl::get_story(const httplib::Request& req, httplib::Response& res
   auto current = (*reader)->story_version(id);
   if (!current) return reply_error(res, 503, current.error().to_string());
   if (!*current) return reply_error(res, 404, "no story " + id);
-  std::optional<AnswerCache::Answer> answer =
-      answers.find("story:" + (*current)->id, (*current)->version);
+  const std::string key = "story:" + (*current)->id;
+  std::optional<AnswerCache::Answer> answer = answers.find(key, (*current)->version);
+  std::unique_lock<std::mutex> making;
+  if (!answer) {
+    making = answers.maker_lock(key);
+    answer = answers.find(key, (*current)->version);  // made while this one waited
+  }
   std::string live_id = (*current)->id;
   if (!answer) {
     auto found = (*reader)->story(id);
