@@ -225,7 +225,9 @@ void Server::Impl::list_stories(const httplib::Request& req, httplib::Response& 
   auto making = answers.maker_lock(key);
   if (auto hit = answers.find(key, *generation))  // made while this one waited
     return reply_json(req, res, *hit->body, hit->etag);
-  auto listed = (*reader)->stories(filter);
+  // A first page needs its stories and whether one more follows; a later page reads up to
+  // its cursor.
+  auto listed = (*reader)->stories(filter, after ? SIZE_MAX : limit + 1);
   if (!listed) return reply_error(res, 503, listed.error().to_string());
   StoryPage page = page_of(std::move(*listed), after, limit);
   nlohmann::ordered_json stories = nlohmann::ordered_json::array();

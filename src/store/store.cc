@@ -324,7 +324,7 @@ Expected<std::optional<StoredStory>> Store::story(const std::string& id) {
   }
 }
 
-Expected<std::vector<StorySummary>> Store::stories(const StoryFilter& filter) {
+Expected<std::vector<StorySummary>> Store::stories(const StoryFilter& filter, size_t max_count) {
   try {
     std::string where = "1";
     std::vector<std::string> values;
@@ -352,7 +352,7 @@ Expected<std::vector<StorySummary>> Store::stories(const StoryFilter& filter) {
                                  kSummaryColumns, where, INT64_MIN));
     for (size_t i = 0; i < values.size(); ++i) s.bind(int(i) + 1, std::string_view(values[i]));
     std::vector<StorySummary> out;
-    while (s.step()) out.push_back(read_summary(s));
+    while (out.size() < max_count && s.step()) out.push_back(read_summary(s));
     return out;
   } catch (const SqlError& e) {
     return failure(e);

@@ -83,7 +83,10 @@ class Store {
   // The stories that pass `filter`, most important first (the order of `recoupe report`:
   // distinct outlets, then articles, then the latest publication, then the id), with
   // article_ids filled. Cost: one query; the full text filter reads the FTS5 index.
-  Expected<std::vector<StorySummary>> stories(const StoryFilter& filter);
+  Expected<std::vector<StorySummary>> stories(const StoryFilter& filter,
+                                              size_t max_count = SIZE_MAX);
+  // With `max_count`, only the first that many are read (a first page: the rest of the
+  // listing is sorted by SQLite but not decoded).
 
   // Writes one batch in one transaction (articles and revisions, stories upserted with
   // version + 1, memberships, redirects with older redirects to a merged story moved to its
