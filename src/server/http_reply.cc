@@ -24,16 +24,33 @@ bool etag_matches(std::string_view header, const std::string& etag) {
   return false;
 }
 
+namespace {
+
+// Sets the ETag header; answers 304 (true) when the request's If-None-Match names it.
+bool answered_not_modified(const httplib::Request& req, httplib::Response& res,
+                           const std::string& etag) {
+  res.set_header("ETag", etag);
+  if (!req.has_header("If-None-Match") ||
+      !etag_matches(req.get_header_value("If-None-Match"), etag))
+    return false;
+  res.status = 304;
+  return true;
+}
+
+}  // namespace
+
 void reply_json(const httplib::Request& req, httplib::Response& res, std::string body) {
   const std::string etag = etag_of(body);
-  res.set_header("ETag", etag);
-  if (req.has_header("If-None-Match") &&
-      etag_matches(req.get_header_value("If-None-Match"), etag)) {
-    res.status = 304;
-    return;
-  }
+  if (answered_not_modified(req, res, etag)) return;
   res.status = 200;
   res.set_content(std::move(body), "application/json");
+}
+
+void reply_json(const httplib::Request& req, httplib::Response& res, const std::string& body,
+                const std::string& etag) {
+  if (answered_not_modified(req, res, etag)) return;
+  res.status = 200;
+  res.set_content(body, "application/json");
 }
 
 void reply_error(httplib::Response& res, int status, const std::string& message) {

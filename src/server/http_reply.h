@@ -19,6 +19,9 @@ bool etag_matches(std::string_view header, const std::string& etag);
 // Answers `body` (JSON) with status 200 and its ETag, or 304 without a body when the
 // request's If-None-Match matches.
 void reply_json(const httplib::Request& req, httplib::Response& res, std::string body);
+// The same for a body whose ETag is known (etag_of(body), computed once and kept).
+void reply_json(const httplib::Request& req, httplib::Response& res, const std::string& body,
+                const std::string& etag);
 
 // Answers {"error": message} with `status`.
 void reply_error(httplib::Response& res, int status, const std::string& message);

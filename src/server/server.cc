@@ -13,6 +13,7 @@
 #include <httplib.h>
 
 #include "core/calendar.h"
+#include "server/answer_cache.h"
 #include "server/api_json.h"
 #include "server/http_reply.h"
 #include "server/metrics.h"
@@ -54,6 +55,17 @@ std::optional<size_t> parse_limit(const std::string& v, size_t max) {
   return n >= 1 && n <= max ? std::optional<size_t>(n) : std::nullopt;
 }
 
+// The cache key of a listing: every parameter given with a value (an empty one is the same
+// as none), in name order, each length-prefixed so that no value can pass for another
+// parameter. Every parameter accepted shapes the listing, so a filter added later is in the
+// key without a change here.
+std::string listing_key(const httplib::Params& params) {
+  std::string key = "list";
+  for (const auto& [name, value] : params)  // a multimap: sorted by name
+    if (!value.empty()) key += fmt::format("|{}:{}={}:{}", name.size(), name, value.size(), value);
+  return key;
+}
+
 }  // namespace
 
 bool is_loopback(const std::string& host) {
@@ -78,7 +90,10 @@ std::string check_options(const ServerOptions& options) {
 
 struct Server::Impl {
   Impl(const engine::Pipeline& pipeline, ServerOptions options)
-      : pipeline(pipeline), options(std::move(options)), readers(this->options.db_path) {}
+      : pipeline(pipeline),
+        options(std::move(options)),
+        readers(this->options.db_path),
+        answers(this->options.answer_cache_bytes) {}
 
   const engine::Pipeline& pipeline;
   const ServerOptions options;
@@ -86,6 +101,7 @@ struct Server::Impl {
   std::optional<engine::LiveStories> live;
   std::mutex write_mutex;  // one batch at a time
   ReaderPool readers;
+  AnswerCache answers;  // story and listing answers, by the store state they were made from
   Metrics metrics;
   StoryEvents events;
   httplib::Server http;
@@ -128,6 +144,10 @@ void Server::Impl::configure() {
   http.set_read_timeout(options.read_timeout_seconds, 0);
   http.set_write_timeout(options.write_timeout_seconds, 0);
   http.set_keep_alive_timeout(options.keep_alive_seconds);
+  http.set_keep_alive_max_count(options.keep_alive_max_requests);
+  // The library sends the headers and the body in two writes: with Nagle's algorithm the
+  // body waits for the client's delayed ACK, about 40 ms on every answer.
+  http.set_tcp_nodelay(true);
   http.set_default_headers({{"Cache-Control", "no-cache"}, {"X-Content-Type-Options", "nosniff"}});
   http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     return pre_route(req, res) ? httplib::Server::HandlerResponse::Handled
@@ -209,28 +229,60 @@ void Server::Impl::list_stories(const httplib::Request& req, httplib::Response& 
   }
   auto reader = readers.borrow();
   if (!reader) return reply_error(res, 503, reader.error().to_string());
-  auto listed = (*reader)->stories(filter);
+  // A listing is made again only when a batch was committed since it was made: the
+  // generation is read before and after, and an answer is kept only when no batch came in
+  // between (so it is the listing of that generation).
+  auto generation = (*reader)->generation();
+  if (!generation) return reply_error(res, 503, generation.error().to_string());
+  const std::string key = listing_key(req.params);
+  if (auto hit = answers.find(key, *generation)) return reply_json(req, res, *hit->body, hit->etag);
+  auto making = answers.maker_lock(key);
+  if (auto hit = answers.find(key, *generation))  // made while this one waited
+    return reply_json(req, res, *hit->body, hit->etag);
+  // A first page needs its stories and whether one more follows; a later page reads up to
+  // its cursor.
+  auto listed = (*reader)->stories(filter, after ? SIZE_MAX : limit + 1);
   if (!listed) return reply_error(res, 503, listed.error().to_string());
   StoryPage page = page_of(std::move(*listed), after, limit);
   nlohmann::ordered_json stories = nlohmann::ordered_json::array();
   for (const store::StorySummary& s : page.stories) stories.push_back(summary_to_json(s));
-  reply_json(req, res,
-             dump({{"stories", stories},
-                   {"next_cursor", page.next_cursor ? nlohmann::ordered_json(*page.next_cursor)
-                                                    : nlohmann::ordered_json(nullptr)}}));
+  std::string body =
+      dump({{"stories", stories},
+            {"next_cursor", page.next_cursor ? nlohmann::ordered_json(*page.next_cursor)
+                                             : nlohmann::ordered_json(nullptr)}});
+  auto after_read = (*reader)->generation();
+  if (!after_read || *after_read != *generation) return reply_json(req, res, std::move(body));
+  const AnswerCache::Answer kept = answers.put(key, *generation, std::move(body));
+  reply_json(req, res, *kept.body, kept.etag);
 }
 
 void Server::Impl::get_story(const httplib::Request& req, httplib::Response& res) {
   const std::string id = req.matches[1];
   auto reader = readers.borrow();
   if (!reader) return reply_error(res, 503, reader.error().to_string());
-  auto found = (*reader)->story(id);
-  if (!found) return reply_error(res, 503, found.error().to_string());
-  if (!*found) return reply_error(res, 404, "no story " + id);
+  // The report is read and hashed again only when the story's version changed.
+  auto current = (*reader)->story_version(id);
+  if (!current) return reply_error(res, 503, current.error().to_string());
+  if (!*current) return reply_error(res, 404, "no story " + id);
+  const std::string key = "story:" + (*current)->id;
+  std::optional<AnswerCache::Answer> answer = answers.find(key, (*current)->version);
+  std::unique_lock<std::mutex> making;
+  if (!answer) {
+    making = answers.maker_lock(key);
+    answer = answers.find(key, (*current)->version);  // made while this one waited
+  }
+  std::string live_id = (*current)->id;
+  if (!answer) {
+    auto found = (*reader)->story(id);
+    if (!found) return reply_error(res, 503, found.error().to_string());
+    if (!*found) return reply_error(res, 404, "no story " + id);
+    const store::StorySummary& s = (*found)->summary;
+    live_id = s.id;
+    answer = answers.put("story:" + s.id, s.version, std::move((*found)->report_json));
+  }
   // A merged-away id answers with the story it went into; Content-Location names it.
-  if ((*found)->summary.id != id)
-    res.set_header("Content-Location", "/api/stories/" + (*found)->summary.id);
-  reply_json(req, res, std::move((*found)->report_json));
+  if (live_id != id) res.set_header("Content-Location", "/api/stories/" + live_id);
+  reply_json(req, res, *answer->body, answer->etag);
 }
 
 void Server::Impl::get_article(const httplib::Request& req, httplib::Response& res) {

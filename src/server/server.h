@@ -48,6 +48,11 @@ struct ServerOptions {
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
   int keep_alive_seconds = 5;
+  // Requests one kept-alive connection may make before it is closed (the library's default,
+  // 5, makes a busy client reconnect every 5 requests).
+  size_t keep_alive_max_requests = 1000;
+  // Story and listing answers kept serialized with their ETag (server/answer_cache.h).
+  size_t answer_cache_bytes = size_t(64) << 20;
   // Request threads. An event stream holds one for as long as it is open, so at most
   // max_event_streams of them stream (503 past it) and the rest answer requests.
   size_t threads = 16;

@@ -64,6 +64,13 @@ struct StorySummary {
   std::vector<std::string> article_ids;  // filled by listings; the report's order
 };
 
+// Which state of a story a reader sees: the live id an id names now (itself, or the story
+// it was merged into) and that story's version. Equal versions of one id have equal reports.
+struct StoryVersion {
+  std::string id;
+  int64_t version = 1;
+};
+
 // A story with its cross-check: the report document (docs/formats.md) of its articles and
 // itself, as `recoupe report --format json` would print it for them.
 struct StoredStory {

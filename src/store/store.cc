@@ -208,6 +208,19 @@ Expected<int64_t> Store::generation() {
   }
 }
 
+Expected<std::optional<StoryVersion>> Store::story_version(const std::string& id) {
+  try {
+    Statement s(db_,
+                "SELECT s.id, s.version FROM stories s WHERE s.id = coalesce((SELECT new_id FROM "
+                "story_redirects WHERE old_id = ?1), ?1)");
+    s.bind(1, std::string_view(id));
+    if (!s.step()) return std::optional<StoryVersion>();
+    return std::optional<StoryVersion>(StoryVersion{s.text(0), s.int64(1)});
+  } catch (const SqlError& e) {
+    return failure(e);
+  }
+}
+
 Expected<std::vector<PlacedArticle>> Store::placed_articles() {
   try {
     Statement s(db_, fmt::format("SELECT a.seq, a.id, a.url, a.content_hash, a.revision, "
@@ -323,7 +336,7 @@ Expected<std::optional<StoredStory>> Store::story(const std::string& id) {
   }
 }
 
-Expected<std::vector<StorySummary>> Store::stories(const StoryFilter& filter) {
+Expected<std::vector<StorySummary>> Store::stories(const StoryFilter& filter, size_t max_count) {
   try {
     std::string where = "1";
     std::vector<std::string> values;
@@ -356,7 +369,7 @@ Expected<std::vector<StorySummary>> Store::stories(const StoryFilter& filter) {
                                  kSummaryColumns, where, INT64_MIN));
     for (size_t i = 0; i < values.size(); ++i) s.bind(int(i) + 1, std::string_view(values[i]));
     std::vector<StorySummary> out;
-    while (s.step()) out.push_back(read_summary(s));
+    while (out.size() < max_count && s.step()) out.push_back(read_summary(s));
     return out;
   } catch (const SqlError& e) {
     return failure(e);

@@ -59,6 +59,10 @@ class Store {
   Expected<int> schema_version();
   // Counts the batches committed so far; grows by one with each apply(). Cost: one read.
   Expected<int64_t> generation();
+  // The id and version of the story `id` names now (following a redirect), without reading
+  // its report: what a reader checks before reusing an answer made from an earlier read.
+  // nullopt when no story has had the id. Cost: two index lookups.
+  Expected<std::optional<StoryVersion>> story_version(const std::string& id);
 
   // Every article in ingest order, as placed (revision 1), with its current state: what the
   // live grouper replays after a restart. Cost: reads every first revision.
@@ -83,7 +87,10 @@ class Store {
   // The stories that pass `filter`, most important first (the order of `recoupe report`:
   // distinct outlets, then articles, then the latest publication, then the id), with
   // article_ids filled. Cost: one query; the full text filter reads the FTS5 index.
-  Expected<std::vector<StorySummary>> stories(const StoryFilter& filter);
+  Expected<std::vector<StorySummary>> stories(const StoryFilter& filter,
+                                              size_t max_count = SIZE_MAX);
+  // With `max_count`, only the first that many are read (a first page: the rest of the
+  // listing is sorted by SQLite but not decoded).
 
   // Writes one batch in one transaction (articles and revisions, stories upserted with
   // version + 1, memberships, redirects with older redirects to a merged story moved to its

@@ -1,0 +1,238 @@
+#!/usr/bin/python3
+"""Helpers of bench/serve_load.sh (standard library only; every run stops by itself).
+
+  serve_load.py ids URL OUT.lua
+      writes a wrk script that asks GET /api/stories/{id} over every story id of the server
+  serve_load.py post URL TOKEN FILE.jsonl --rate 100 --seconds 12 [--batch 1]
+      posts the records of FILE at `rate` articles/s (paced, `batch` records a POST) for
+      `seconds`, while an SSE subscriber listens on /api/events; prints the rate reached,
+      POST latency and the SSE latency of each post's story events (p50/p99)
+  serve_load.py batches URL TOKEN FILE.jsonl --batch 500
+      posts FILE in batches of `batch` records, one after the other; prints articles/s
+"""
+
+import argparse
+import http.client
+import json
+import sys
+import threading
+import time
+import urllib.parse
+
+
+def connect(url, timeout=60):
+    u = urllib.parse.urlsplit(url)
+    return http.client.HTTPConnection(u.hostname, u.port, timeout=timeout)
+
+
+def get_json(url, target):
+    conn = connect(url)
+    conn.request("GET", target)
+    res = conn.getresponse()
+    body = res.read()
+    conn.close()
+    if res.status != 200:
+        raise RuntimeError(f"GET {target}: {res.status} {body[:200]!r}")
+    return json.loads(body)
+
+
+def percentile(values, p):
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(p / 100.0 * (len(s) - 1))))]
+
+
+def story_ids(url):
+    ids, cursor = [], None
+    while True:
+        target = "/api/stories?limit=500" + ("&cursor=" + urllib.parse.quote(cursor) if cursor else "")
+        page = get_json(url, target)
+        ids += [s["id"] for s in page["stories"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            return ids
+
+
+def write_ids_script(url, out):
+    ids = story_ids(url)
+    with open(out, "w") as f:
+        f.write("-- GET /api/stories/{id} over %d story ids, in turn (bench/serve_load.py)\n" % len(ids))
+        f.write("ids = {\n")
+        for i in ids:
+            f.write('  "%s",\n' % i)
+        f.write("}\ncounter = 0\n")
+        f.write("request = function()\n  counter = counter + 1\n"
+                "  return wrk.format(\"GET\", \"/api/stories/\" .. ids[(counter % #ids) + 1])\nend\n")
+    print(f"{len(ids)} story ids")
+
+
+class Subscriber(threading.Thread):
+    """Reads /api/events and notes when each story's events arrive."""
+
+    def __init__(self, url):
+        super().__init__(daemon=True)
+        self.conn = connect(url, timeout=120)
+        self.conn.request("GET", "/api/events")
+        self.res = self.conn.getresponse()
+        if self.res.status != 200:
+            raise RuntimeError(f"/api/events: {self.res.status}")
+        self.lock = threading.Lock()
+        self.arrivals = {}  # story id → arrival times (monotonic), in order
+        self.stop = False
+
+    def run(self):
+        event = {}
+        while not self.stop:
+            try:
+                line = self.res.fp.readline()
+            except OSError:
+                return
+            if not line:
+                return
+            now = time.monotonic()
+            line = line.decode("utf-8").rstrip("\r\n")
+            if line == "":
+                if "data" in event:
+                    data = json.loads(event["data"])
+                    ids = [data["id"]] if "id" in data else [data.get("into")]
+                    with self.lock:
+                        for i in ids:
+                            self.arrivals.setdefault(i, []).append(now)
+                event = {}
+            elif not line.startswith(":"):
+                k, _, v = line.partition(":")
+                event[k] = v[1:] if v.startswith(" ") else v
+
+    def take(self, story, deadline):
+        """The arrival time of `story`'s next unread event, waiting until `deadline`."""
+        while True:
+            with self.lock:
+                times = self.arrivals.get(story)
+                if times:
+                    return times.pop(0)
+            if time.monotonic() > deadline:
+                return None
+            time.sleep(0.001)
+
+
+def read_records(path):
+    with open(path, encoding="utf-8") as f:
+        return [line.rstrip("\n") for line in f if line.strip()]
+
+
+def post(url, token, body, conn=None):
+    """POSTs `body`; returns (status, summary or None, connection to reuse)."""
+    for attempt in range(2):
+        try:
+            if conn is None:
+                conn = connect(url)
+            conn.request("POST", "/api/articles", body=body.encode("utf-8"),
+                         headers={"Authorization": "Bearer " + token,
+                                  "Content-Type": "application/x-ndjson"})
+            res = conn.getresponse()
+            data = res.read()
+            return res.status, (json.loads(data) if res.status == 200 else data[:200]), conn
+        except (OSError, http.client.HTTPException):
+            conn = None  # the server closed a kept connection: open a new one once
+            if attempt == 1:
+                raise
+
+
+def paced_posts(url, token, path, rate, seconds, batch):
+    records = read_records(path)
+    sub = Subscriber(url)
+    sub.start()
+    interval = batch / rate
+    start = time.monotonic()
+    conn = None
+    sent = stored = failed = 0
+    post_ms, sse_from_ack_ms, sse_from_send_ms = [], [], []
+    missing = 0
+    k = 0
+    while k < len(records) and time.monotonic() - start < seconds:
+        due = start + (sent // batch) * interval
+        now = time.monotonic()
+        if due > now:
+            time.sleep(due - now)
+        body = "\n".join(records[k:k + batch]) + "\n"
+        k += batch
+        t_send = time.monotonic()
+        status, summary, conn = post(url, token, body, conn)
+        t_ack = time.monotonic()
+        sent += batch
+        post_ms.append((t_ack - t_send) * 1000)
+        if status != 200:
+            failed += batch
+            continue
+        stored += summary["added"] + summary["revised"]
+        touched = summary["created"] + summary["updated"] + [m["into"] for m in summary["merged"]]
+        arrived = [sub.take(s, t_ack + 5.0) for s in touched]
+        if touched and all(a is not None for a in arrived):
+            last = max(arrived)
+            sse_from_ack_ms.append(max(0.0, last - t_ack) * 1000)
+            sse_from_send_ms.append((last - t_send) * 1000)
+        elif touched:
+            missing += 1
+    elapsed = time.monotonic() - start
+    sub.stop = True
+    print(f"posted {sent} articles in {elapsed:.1f} s ({sent / elapsed:.1f} articles/s, asked "
+          f"{rate}/s, {batch} a POST): {stored} stored, {failed} failed")
+    print(f"POST latency ms: p50 {percentile(post_ms, 50):.1f} p99 {percentile(post_ms, 99):.1f} "
+          f"max {max(post_ms):.1f}")
+    print(f"SSE latency ms over {len(sse_from_send_ms)} posts ({missing} without their events "
+          f"within 5 s): from POST sent p50 {percentile(sse_from_send_ms, 50):.1f} p99 "
+          f"{percentile(sse_from_send_ms, 99):.1f}; from POST acknowledged p50 "
+          f"{percentile(sse_from_ack_ms, 50):.1f} p99 {percentile(sse_from_ack_ms, 99):.1f}")
+    return 0 if failed == 0 and missing == 0 else 1
+
+
+def batch_posts(url, token, path, batch):
+    records = read_records(path)
+    start = time.monotonic()
+    conn = None
+    stored = 0
+    for k in range(0, len(records), batch):
+        t = time.monotonic()
+        status, summary, conn = post(url, token, "\n".join(records[k:k + batch]) + "\n", conn)
+        if status != 200:
+            print(f"batch at {k}: {status} {summary!r}")
+            return 1
+        stored += summary["added"] + summary["revised"]
+        print(f"  batch of {min(batch, len(records) - k)}: {time.monotonic() - t:.2f} s, "
+              f"{summary['stories_touched']} stories touched")
+    elapsed = time.monotonic() - start
+    print(f"POSTed {len(records)} articles in batches of {batch}: {elapsed:.1f} s, "
+          f"{len(records) / elapsed:.0f} articles/s ({stored} stored)")
+    return 0
+
+
+def main():
+    p = argparse.ArgumentParser()
+    sub = p.add_subparsers(dest="command", required=True)
+    a = sub.add_parser("ids")
+    a.add_argument("url")
+    a.add_argument("out")
+    a = sub.add_parser("post")
+    a.add_argument("url")
+    a.add_argument("token")
+    a.add_argument("file")
+    a.add_argument("--rate", type=float, default=100)
+    a.add_argument("--seconds", type=float, default=12)
+    a.add_argument("--batch", type=int, default=1)
+    a = sub.add_parser("batches")
+    a.add_argument("url")
+    a.add_argument("token")
+    a.add_argument("file")
+    a.add_argument("--batch", type=int, default=500)
+    args = p.parse_args()
+    if args.command == "ids":
+        write_ids_script(args.url, args.out)
+        return 0
+    if args.command == "post":
+        return paced_posts(args.url, args.token, args.file, args.rate, args.seconds, args.batch)
+    return batch_posts(args.url, args.token, args.file, args.batch)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
