@@ -124,7 +124,9 @@ void ConnectionQueue::watch() {
       std::lock_guard lock(mutex_);
       if (!watching_) return;
       for (int i = 0; i < n; ++i) {
-        auto it = parked_.find(events[i].data.u64);
+        // A copy: epoll_event is packed, its u64 not aligned for a reference (UBSan).
+        const uint64_t key = events[i].data.u64;
+        auto it = parked_.find(key);
         if (it == parked_.end()) continue;  // the wake-up, or closed meanwhile
         epoll_ctl(epoll_, EPOLL_CTL_DEL, it->second.fd, nullptr);
         by_deadline_.erase({it->second.deadline, it->first});
