@@ -1,5 +1,9 @@
 // recoupe serve: the HTTP/JSON API over the store (src/server/server.h, docs/api.md).
 
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 
@@ -10,6 +14,7 @@
 #include "cli/error_lines.h"
 #include "cli/help_texts.h"
 #include "cli/setup.h"
+#include "cli/stop_signals.h"
 #include "server/server.h"
 
 namespace recoupe::cli {
@@ -23,9 +28,25 @@ const CommandLine kCommandLine = {
      value_option("--token"), value_option("--config"), value_option("--data"),
      value_option("--threads")}};
 
+// Each idle connection holds a file descriptor (server.h): raises the soft limit on open
+// files to the hard one (at most 65,536) and returns it.
+size_t raise_open_files_limit() {
+  rlimit r{};
+  if (getrlimit(RLIMIT_NOFILE, &r) != 0) return 1024;
+  const rlim_t wanted = std::min<rlim_t>(r.rlim_max, 65536);
+  if (r.rlim_cur < wanted) {
+    rlimit raised = r;
+    raised.rlim_cur = wanted;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) r = raised;
+  }
+  return size_t(r.rlim_cur);
+}
+
 }  // namespace
 
 int run_serve(int argc, char** argv) {
+  // First, before any thread starts: every thread then leaves SIGTERM and SIGINT to it.
+  StopSignals signals;
   int code = kExitOk;
   auto args = parse_command_line(argc, argv, kCommandLine, code);
   if (!args) return code;
@@ -35,6 +56,9 @@ int run_serve(int argc, char** argv) {
   options.port = std::stoi(args->get("--port").value_or("8080"));
   const char* env_token = std::getenv("RECOUPE_TOKEN");
   options.token = args->get("--token").value_or(env_token ? env_token : "");
+  // The store, its readers, the listening socket and the request threads' own connections
+  // need some descriptors too.
+  options.max_idle_connections = std::clamp<size_t>(raise_open_files_limit(), 320, 10256) - 256;
   if (std::string why = server::check_options(options); !why.empty())
     return usage_error(kCommandLine, why);
   auto setup = load_setup(*args, "serve", code);
@@ -46,6 +70,14 @@ int run_serve(int argc, char** argv) {
     return kExitWriteFailed;
   }
   server::Server& server = **served;
+  // A signal from now on (or one that came during the start) stops the server; the batch
+  // being ingested is finished first.
+  signals.start([&server] { server.stop(); });
+  // Whatever way this function ends, the waiting thread ends before the server is gone.
+  struct StopWaitingFirst {
+    StopSignals& signals;
+    ~StopWaitingFirst() { signals.stop_waiting(); }
+  } stop_waiting_first{signals};
   if (!args->positional.empty()) {
     auto done = server.ingest(engine::read_batch(args->positional, pipeline));
     if (!done) {
@@ -67,7 +99,13 @@ int run_serve(int argc, char** argv) {
               options.host.c_str(), *port,
               options.token.empty() ? "read-only: no token given" : "writes need the token");
   std::fflush(stdout);
-  return server.run() ? kExitOk : kExitWriteFailed;
+  const bool served_well = server.run();
+  signals.stop_waiting();
+  served->reset();  // closes the store (and its write-ahead log)
+  if (const int sig = signals.received())
+    print_error("serve", fmt::format("stopped on {}: requests in flight answered, {} closed",
+                                     sig == SIGINT ? "SIGINT" : "SIGTERM", options.db_path));
+  return served_well ? kExitOk : kExitWriteFailed;
 }
 
 }  // namespace recoupe::cli

@@ -5,7 +5,8 @@
 namespace recoupe::server {
 nlohmann::ordered_json errors_to_json(const std::vector<Error>& errors) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const Error& e : errors) list.push_back({{"where", e.where}, {"message", e.message}});
+  for (size_t i = 0; i < errors.size() && i < kMaxListedErrors; ++i)
+    list.push_back({{"where", errors[i].where}, {"message", errors[i].message}});
   return list;
 }
 

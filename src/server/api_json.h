@@ -29,7 +29,11 @@ nlohmann::ordered_json article_to_json(const store::StoredArticle& current,
 // "warnings": [{"where", "message"}]}; `errors` lists the refused inputs.
 nlohmann::ordered_json ingest_summary_to_json(const engine::IngestSummary& done);
 
-// [{"where", "message"}] in order.
+// How many errors (or warnings) an answer lists: a body of 100,000 bad lines is answered
+// with the first ones and the count (`refused`), not 10 MB of error lines.
+constexpr size_t kMaxListedErrors = 100;
+
+// [{"where", "message"}] in order, the first kMaxListedErrors.
 nlohmann::ordered_json errors_to_json(const std::vector<Error>& errors);
 
 // {"error": message}.

@@ -3,34 +3,30 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
-#include <regex>
 #include <thread>
 
 #include <fmt/format.h>
 #include <httplib.h>
 
-#include "core/calendar.h"
 #include "server/answer_cache.h"
 #include "server/api_json.h"
 #include "server/http_reply.h"
+#include "server/http_server.h"
 #include "server/metrics.h"
 #include "server/post_body.h"
 #include "server/reader_pool.h"
+#include "server/routes.h"
 #include "server/story_events.h"
 #include "server/story_page.h"
+#include "server/story_query.h"
 #include "server/web_page.h"
 
 namespace recoupe::server {
 namespace {
-
-// A path the API answers and the methods it takes there (HEAD goes with GET).
-struct Route {
-  std::regex path;
-  const char* methods;  // "GET" or "POST"
-};
 
 // Compares a token without an early exit, so the time taken does not tell how much of a
 // guess was right (its length may show).
@@ -41,18 +37,13 @@ bool same_token(std::string_view given, std::string_view token) {
   return diff == 0;
 }
 
-// The query parameters of GET /api/stories; any other is a 400 (a typo must not pass for
-// "no filter").
-constexpr std::string_view kStoryParameters[] = {"since",  "until",   "lang",  "outlet", "q",
-                                                 "entity", "speaker", "limit", "cursor"};
-
-bool is_day(const std::string& v) { return v.size() == 10 && parse_iso_date(v).has_value(); }
-
-std::optional<size_t> parse_limit(const std::string& v, size_t max) {
-  if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  size_t n = std::stoul(v);
-  return n >= 1 && n <= max ? std::optional<size_t>(n) : std::nullopt;
+ConnectionLimits connection_limits(const ServerOptions& o) {
+  return {.threads = o.threads,
+          .idle_seconds = o.keep_alive_seconds,
+          .read_timeout_seconds = o.read_timeout_seconds,
+          .write_timeout_seconds = o.write_timeout_seconds,
+          .min_request_bytes_per_second = o.min_request_bytes_per_second,
+          .max_idle_connections = o.max_idle_connections};
 }
 
 // The cache key of a listing: every parameter given with a value (an empty one is the same
@@ -93,7 +84,8 @@ struct Server::Impl {
       : pipeline(pipeline),
         options(std::move(options)),
         readers(this->options.db_path),
-        answers(this->options.answer_cache_bytes) {}
+        answers(this->options.answer_cache_bytes),
+        http(connection_limits(this->options)) {}
 
   const engine::Pipeline& pipeline;
   const ServerOptions options;
@@ -104,9 +96,10 @@ struct Server::Impl {
   AnswerCache answers;  // story and listing answers, by the store state they were made from
   Metrics metrics;
   StoryEvents events;
-  httplib::Server http;
+  HttpServer http;
   std::vector<Route> routes;
   bool bound = false;
+  std::atomic<bool> stopped{false};
   // The stories as of the last generation events were told for (under write_mutex).
   StoryVersions versions;
   int64_t generation_seen = -1;
@@ -129,21 +122,18 @@ struct Server::Impl {
 
 void Server::Impl::configure() {
   // clang-format off
-  routes = {{std::regex("/healthz"), "GET"},
-            {std::regex("/api/stories"), "GET"},
-            {std::regex("/api/stories/[^/]+"), "GET"},
-            {std::regex("/api/articles"), "POST"},
-            {std::regex("/api/articles/.+"), "GET"},
-            {std::regex("/(api/)?events"), "GET"},
-            {std::regex("/metrics"), "GET"},
-            {std::regex(kPagePaths), "GET"}};
+  routes = {{"/healthz", "GET"},
+            {"/api/stories", "GET"},
+            {"/api/stories/{id}", "GET"},
+            {"/api/articles", "POST"},
+            {"/api/articles/{id...}", "GET"},
+            {"/events", "GET"},
+            {"/api/events", "GET"},
+            {"/metrics", "GET"}};
+  for (const char* page : kPagePaths) routes.push_back({page, "GET"});  // the live page
   // clang-format on
-  const size_t threads = options.threads;
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // Threads, timeouts and idle connections: HttpServer (connection_limits above).
   http.set_payload_max_length(options.max_body_bytes);
-  http.set_read_timeout(options.read_timeout_seconds, 0);
-  http.set_write_timeout(options.write_timeout_seconds, 0);
-  http.set_keep_alive_timeout(options.keep_alive_seconds);
   http.set_keep_alive_max_count(options.keep_alive_max_requests);
   // The library sends the headers and the body in two writes: with Nagle's algorithm the
   // body waits for the client's delayed ACK, about 40 ms on every answer.
@@ -155,10 +145,17 @@ void Server::Impl::configure() {
   });
   // Errors the library answers by itself (413, 400 for a request it cannot parse) get a
   // JSON body too; those the handlers answered keep theirs.
-  http.set_error_handler([this](const httplib::Request&, httplib::Response& res) {
+  http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
+    // httplib refuses a form-urlencoded body over 8 KB, and curl's --data-binary sends that
+    // type unless told otherwise: say what to do.
+    const bool form = req.get_header_value("Content-Type") == "application/x-www-form-urlencoded";
     const std::string message =
-        res.status == 413   ? fmt::format("request body over {} bytes", options.max_body_bytes)
+        res.status == 413 && form
+            ? "a body sent as application/x-www-form-urlencoded is limited to 8192 bytes: send "
+              "it as application/x-ndjson (curl -H 'Content-Type: application/x-ndjson')"
+        : res.status == 413 ? fmt::format("request body over {} bytes", options.max_body_bytes)
+        : res.status == 414 ? "request line too long"
         : res.status == 404 ? "not found"
         : res.status == 400 ? "bad request"
                             : fmt::format("HTTP status {}", res.status);
@@ -186,47 +183,20 @@ void Server::Impl::configure() {
 
 // Answers an unknown path (404) or a method the path does not take (405) before routing.
 bool Server::Impl::pre_route(const httplib::Request& req, httplib::Response& res) const {
-  for (const Route& r : routes) {
-    if (!std::regex_match(req.path, r.path)) continue;
-    const std::string_view allowed = r.methods;
-    if (req.method == allowed || (allowed == "GET" && req.method == "HEAD")) return false;
-    res.set_header("Allow", allowed == "GET" ? "GET, HEAD" : std::string(allowed));
-    reply_error(res, 405, fmt::format("{} takes {}, not {}", req.path, allowed, req.method));
-    return true;
-  }
-  reply_error(res, 404, "no such endpoint: " + req.path);
+  const RouteCheck check = check_route(routes, req.method, req.path);
+  if (check.status == 0) return false;
+  if (!check.allow.empty()) res.set_header("Allow", check.allow);
+  reply_error(res, check.status, check.message);
   return true;
 }
 
 void Server::Impl::list_stories(const httplib::Request& req, httplib::Response& res) {
-  for (const auto& [name, value] : req.params)
-    if (std::find(std::begin(kStoryParameters), std::end(kStoryParameters), name) ==
-        std::end(kStoryParameters))
-      return reply_error(res, 400, "unknown parameter " + name);
-  auto param = [&](const char* name) -> std::optional<std::string> {
-    if (!req.has_param(name) || req.get_param_value(name).empty()) return std::nullopt;
-    return req.get_param_value(name);
-  };
-  store::StoryFilter filter{param("since"), param("until"),  param("lang"),   param("outlet"),
-                            param("q"),     param("entity"), param("speaker")};
-  for (const auto* day : {&filter.since, &filter.until})
-    if (*day && !is_day(**day))
-      return reply_error(res, 400,
-                         fmt::format("{} must be a day YYYY-MM-DD, not '{}'",
-                                     day == &filter.since ? "since" : "until", **day));
-  size_t limit = options.default_page;
-  if (auto l = param("limit")) {
-    auto n = parse_limit(*l, options.max_page);
-    if (!n)
-      return reply_error(res, 400,
-                         fmt::format("limit must be from 1 to {}, not '{}'", options.max_page, *l));
-    limit = *n;
-  }
-  std::optional<StoryCursor> after;
-  if (auto c = param("cursor")) {
-    after = decode_cursor(*c);
-    if (!after) return reply_error(res, 400, "cursor is not one this server gave: '" + *c + "'");
-  }
+  auto query = parse_story_query(req.params, options.default_page, options.max_page);
+  if (auto* why = std::get_if<std::string>(&query)) return reply_error(res, 400, *why);
+  const StoryQuery& q = std::get<StoryQuery>(query);
+  const store::StoryFilter& filter = q.filter;
+  const size_t limit = q.limit;
+  const std::optional<StoryCursor>& after = q.after;
   auto reader = readers.borrow();
   if (!reader) return reply_error(res, 503, reader.error().to_string());
   // A listing is made again only when a batch was committed since it was made: the
@@ -435,11 +405,7 @@ Expected<engine::IngestSummary> Server::ingest(engine::IngestBatch batch) {
 Expected<int> Server::bind() {
   const ServerOptions& o = impl_->options;
   const std::string where = fmt::format("{}:{}", o.host, o.port);
-  int port = o.port;
-  if (o.port == 0)
-    port = impl_->http.bind_to_any_port(o.host);
-  else if (!impl_->http.bind_to_port(o.host, o.port))
-    port = -1;
+  const int port = impl_->http.bind(o.host, o.port);
   if (port <= 0)
     return Error{where, "cannot listen there (port in use, or not an address of this machine)"};
   impl_->bound = true;
@@ -447,6 +413,7 @@ Expected<int> Server::bind() {
 }
 
 bool Server::run() {
+  if (impl_->stopped) return true;  // stopped before it started: nothing to serve
   if (!impl_->bound) return false;
   {
     std::lock_guard lock(impl_->follow_mutex);
@@ -465,8 +432,9 @@ bool Server::run() {
 
 void Server::stop() {
   if (!impl_) return;
+  impl_->stopped = true;  // before the socket closes: a run() about to start returns at once
   impl_->events.close();  // event streams end, so their threads are free to stop
-  impl_->http.stop();
+  impl_->http.stop_listening();
 }
 
 }  // namespace recoupe::server

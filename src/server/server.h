@@ -43,18 +43,26 @@ struct ServerOptions {
   // One request body. A JSONL batch of a few hundred articles with their HTML fits; a
   // client with more sends several batches.
   size_t max_body_bytes = size_t(32) << 20;
-  // A client that sends or reads nothing for this long is dropped (slow or idle clients
-  // must not hold the request threads).
+  // Within a request, a client that sends or reads nothing for this long is dropped, and
+  // one that sends its request slower than min_request_bytes_per_second once
+  // read_timeout_seconds have passed (slow clients must not hold the request threads).
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
+  size_t min_request_bytes_per_second = 16 << 10;
+  // A connection that sends nothing, before its first request or between two, is closed
+  // after this. It holds no request thread meanwhile (http_server.h), so thousands of idle
+  // connections cost file descriptors only; past max_idle_connections the one idle the
+  // longest is closed. Each needs a file descriptor: keep it under the process's limit.
   int keep_alive_seconds = 5;
   // Requests one kept-alive connection may make before it is closed (the library's default,
   // 5, makes a busy client reconnect every 5 requests).
   size_t keep_alive_max_requests = 1000;
   // Story and listing answers kept serialized with their ETag (server/answer_cache.h).
   size_t answer_cache_bytes = size_t(64) << 20;
-  // Request threads. An event stream holds one for as long as it is open, so at most
-  // max_event_streams of them stream (503 past it) and the rest answer requests.
+  size_t max_idle_connections = 10000;  // waiting connections kept (see keep_alive_seconds)
+  // Request threads: a request holds one while it is read, handled and answered. An event
+  // stream holds one for as long as it is open, so at most max_event_streams of them
+  // stream (503 past it) and the rest answer requests.
   size_t threads = 16;
   size_t max_event_streams = 8;
   int event_heartbeat_seconds = 15;  // a comment line when no event came, to keep proxies open
@@ -88,9 +96,12 @@ class Server {
   // Binds options.host:options.port; the port bound (the one chosen for port 0). Fails when
   // the address cannot be bound (in use, not an address of this machine, no permission).
   Expected<int> bind();
-  // Serves until stop(); false when it could not (not bound).
+  // Serves until stop(); false when it could not (not bound). Returns once the requests in
+  // flight are answered (a POST's batch committed or rolled back) and every request thread
+  // has ended; the store is closed when the Server is destroyed.
   bool run();
-  // Stops run() (in-flight requests end first). Thread-safe.
+  // Stops accepting connections and makes run() return as said above; before run(), makes
+  // run() return at once. Thread-safe (a signal-waiting thread calls it).
   void stop();
 
  private:

@@ -20,9 +20,8 @@
 
 namespace recoupe::server {
 
-// The paths the page is answered at, as one regular expression for the server's table of
-// routes (GET and HEAD only).
-inline constexpr const char* kPagePaths = "/|/app\\.css|/app\\.js";
+// The paths the page is answered at, for the server's table of routes (GET and HEAD only).
+inline constexpr const char* kPagePaths[] = {"/", "/app.css", "/app.js"};
 
 // The Content-Security-Policy every page answer carries.
 inline constexpr std::string_view kPageSecurityPolicy =

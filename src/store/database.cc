@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include <unistd.h>
+
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -11,6 +13,14 @@ namespace {
 std::filesystem::path folder_of(const std::string& path) {
   std::filesystem::path parent = std::filesystem::path(path).parent_path();
   return parent.empty() ? std::filesystem::path(".") : parent;
+}
+
+// `path` with the characters an SQLite URI gives a meaning to ('?', '#', '%') escaped.
+std::string uri_escaped(const std::string& path) {
+  std::string out;
+  for (char c : path)
+    out += c == '?' ? "%3f" : c == '#' ? "%23" : c == '%' ? "%25" : std::string(1, c);
+  return out;
 }
 
 }  // namespace
@@ -27,11 +37,20 @@ Database Database::open(const std::string& path, OpenMode mode, int busy_timeout
     throw SqlError("cannot open: is a folder, not a database file", SQLITE_CANTOPEN);
   if (mode == OpenMode::kReadOnly && !fs::exists(path, ec))
     throw SqlError("no store here yet (recoupe ingest creates it)", SQLITE_CANTOPEN);
-  const int flags = (mode == OpenMode::kReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-                                                  : SQLITE_OPEN_READONLY) |
-                    SQLITE_OPEN_NOMUTEX;
+  int flags = (mode == OpenMode::kReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                            : SQLITE_OPEN_READONLY) |
+              SQLITE_OPEN_NOMUTEX;
+  std::string name = path;
+  // A reader of a WAL store needs its -shm file, which it cannot create in a read-only
+  // folder (a read-only mount, a copy on a CD): "unable to open database file". Without a
+  // -wal file beside it nobody is writing there, so the file is opened as immutable.
+  if (mode == OpenMode::kReadOnly && ::access(folder_of(path).c_str(), W_OK) != 0 &&
+      !fs::exists(path + "-wal", ec)) {
+    name = "file:" + uri_escaped(fs::absolute(path, ec).string()) + "?immutable=1";
+    flags |= SQLITE_OPEN_URI;
+  }
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
   Database db(raw, path, mode);
   if (rc != SQLITE_OK) {
     if (mode == OpenMode::kReadWrite && (rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY))

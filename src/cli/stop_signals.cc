@@ -1,0 +1,48 @@
+#include "cli/stop_signals.h"
+
+#include <pthread.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ctime>
+
+#include "cli/error_lines.h"
+
+namespace recoupe::cli {
+
+StopSignals::StopSignals() {
+  sigemptyset(&set_);
+  sigaddset(&set_, SIGTERM);
+  sigaddset(&set_, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set_, &previous_);
+}
+
+StopSignals::~StopSignals() {
+  stop_waiting();
+  pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+}
+
+void StopSignals::stop_waiting() {
+  done_ = true;
+  if (waiter_.joinable()) waiter_.join();
+}
+
+void StopSignals::start(std::function<void()> on_stop) {
+  waiter_ = std::thread([this, on_stop = std::move(on_stop)] {
+    // Polls done_ every 100 ms, so the destructor need not send a signal to end it.
+    const timespec tick{0, 100'000'000};
+    while (!done_) {
+      const int sig = sigtimedwait(&set_, nullptr, &tick);
+      if (sig <= 0) continue;
+      if (received_ != 0) {
+        print_error("serve", std::string(sig == SIGINT ? "SIGINT" : "SIGTERM") +
+                                 " again: exiting without waiting");
+        std::_Exit(128 + sig);
+      }
+      received_ = sig;
+      on_stop();
+    }
+  });
+}
+
+}  // namespace recoupe::cli
