@@ -22,11 +22,12 @@
 
 namespace recoupe::testing {
 
-// `recoupe serve ARGS` with RECOUPE_TOKEN unset, stderr to `err_file`. The destructor
-// kills it (SIGKILL) when it still runs.
+// `recoupe serve ARGS` with RECOUPE_TOKEN=`token` (unset when empty), stderr to
+// `err_file`. The destructor kills it (SIGKILL) when it still runs.
 class ServeProcess {
  public:
-  ServeProcess(const std::vector<std::string>& args, const std::string& err_file) {
+  ServeProcess(const std::vector<std::string>& args, const std::string& err_file,
+               const std::string& token = "") {
     int out[2];
     if (pipe(out) != 0) return;
     pid_ = fork();
@@ -36,7 +37,10 @@ class ServeProcess {
       close(out[1]);
       int err = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       if (err >= 0) dup2(err, STDERR_FILENO);
-      unsetenv("RECOUPE_TOKEN");
+      if (token.empty())
+        unsetenv("RECOUPE_TOKEN");
+      else
+        setenv("RECOUPE_TOKEN", token.c_str(), 1);
       std::vector<char*> argv = {const_cast<char*>(RECOUPE_BINARY), const_cast<char*>("serve")};
       for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
       argv.push_back(nullptr);

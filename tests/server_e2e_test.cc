@@ -2,86 +2,20 @@
 // (`recoupe serve examples/vostochny`), asked over HTTP, then stopped.
 #include <gtest/gtest.h>
 
-#include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <regex>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "ingest_test_util.h"
+#include "serve_process.h"
 
 namespace {
 
-// `recoupe serve ARGS` with RECOUPE_TOKEN=`token` (unset when empty); stops it when done.
-class ServeProcess {
- public:
-  ServeProcess(const std::vector<std::string>& args, const std::string& token) {
-    int out[2];
-    if (pipe(out) != 0) return;
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(out[1], STDOUT_FILENO);
-      close(out[0]);
-      close(out[1]);
-      if (token.empty())
-        unsetenv("RECOUPE_TOKEN");
-      else
-        setenv("RECOUPE_TOKEN", token.c_str(), 1);
-      std::vector<char*> argv = {const_cast<char*>(RECOUPE_BINARY), const_cast<char*>("serve")};
-      for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      execv(RECOUPE_BINARY, argv.data());
-      _exit(127);
-    }
-    close(out[1]);
-    out_ = out[0];
-  }
-  ~ServeProcess() {
-    if (pid_ > 0 && !exited_) {
-      kill(pid_, SIGTERM);
-      waitpid(pid_, nullptr, 0);
-    }
-    if (out_ >= 0) close(out_);
-  }
+using recoupe::testing::ServeProcess;
 
-  // The port of the "serving … on http://HOST:PORT/" line, waiting up to `seconds`; 0 when
-  // the line did not come (the process ended or is stuck).
-  int port(int seconds) {
-    std::string seen;
-    const std::regex serving("serving .* on http://[^ ]+:([0-9]+)/");
-    for (int waited = 0; waited < seconds * 10; ++waited) {
-      pollfd p{out_, POLLIN, 0};
-      if (poll(&p, 1, 100) > 0) {
-        char buf[512];
-        ssize_t n = read(out_, buf, sizeof buf);
-        if (n <= 0) return 0;
-        seen.append(buf, size_t(n));
-        std::smatch m;
-        if (std::regex_search(seen, m, serving)) return std::stoi(m[1]);
-      }
-    }
-    return 0;
-  }
-
-  // Stops the server and returns its exit status, as a shell shows it.
-  int stop() {
-    kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    exited_ = true;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
-
- private:
-  pid_t pid_ = -1;
-  int out_ = -1;
-  bool exited_ = false;
-};
+// Where a test's server writes its stderr.
+std::string err_file() { return ::testing::TempDir() + "recoupe-serve-e2e.err"; }
 
 nlohmann::json parse(const std::string& body) {
   return nlohmann::json::parse(body, nullptr, false);
@@ -90,7 +24,8 @@ nlohmann::json parse(const std::string& body) {
 TEST(E2EServe, ServesTheSeedsItWasGivenAndTakesAPostWithTheToken) {
   recoupe::testing::TempDir dir;
   const std::string db = (dir.path() / "serve.db").string();
-  ServeProcess serve({RECOUPE_EXAMPLES_DIR "/vostochny", "--db", db, "--port", "0"}, "tok");
+  ServeProcess serve({RECOUPE_EXAMPLES_DIR "/vostochny", "--db", db, "--port", "0"}, err_file(),
+                     "tok");
   const int port = serve.port(120);
   ASSERT_GT(port, 0) << "no 'serving … on' line";
   httplib::Client client("127.0.0.1", port);
@@ -116,10 +51,10 @@ TEST(E2EServe, ServesTheSeedsItWasGivenAndTakesAPostWithTheToken) {
   EXPECT_EQ(posted->status, 200) << posted->body;
   EXPECT_EQ(parse(client.Get("/api/stories")->body)["stories"].size(), 2u);
   EXPECT_EQ(parse(client.Get("/api/articles/e2e-1")->body)["id"], "e2e-1");
-  serve.stop();
+  serve.stop(SIGTERM);
 
   // A restart serves what was stored, without inputs.
-  ServeProcess again({"--db", db, "--port", "0"}, "");
+  ServeProcess again({"--db", db, "--port", "0"}, err_file());
   const int port2 = again.port(120);
   ASSERT_GT(port2, 0);
   httplib::Client client2("127.0.0.1", port2);
@@ -134,9 +69,9 @@ TEST(E2EServe, ServesTheSeedsItWasGivenAndTakesAPostWithTheToken) {
 
 TEST(E2EServe, ANonLoopbackAddressWithoutATokenIsRefusedAtStart) {
   recoupe::testing::TempDir dir;
-  ServeProcess serve({"--host", "0.0.0.0", "--db", (dir.path() / "x.db").string()}, "");
+  ServeProcess serve({"--host", "0.0.0.0", "--db", (dir.path() / "x.db").string()}, err_file());
   EXPECT_EQ(serve.port(30), 0);
-  EXPECT_EQ(serve.stop(), 2);
+  EXPECT_EQ(serve.stop(SIGTERM), 2);
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "x.db"));  // refused before opening
 }
 
