@@ -4,18 +4,6 @@
 
 namespace recoupe::server {
 
-std::vector<StoryEvent> events_of(const engine::IngestSummary& done) {
-  std::vector<StoryEvent> out;
-  for (const std::string& id : done.created)
-    out.push_back({0, "story.created", nlohmann::json{{"id", id}}.dump()});
-  for (const std::string& id : done.updated)
-    out.push_back({0, "story.updated", nlohmann::json{{"id", id}}.dump()});
-  for (const store::Redirect& r : done.merged)
-    out.push_back(
-        {0, "story.merged", nlohmann::json{{"from", r.old_id}, {"into", r.new_id}}.dump()});
-  return out;
-}
-
 std::vector<StoryEvent> events_between(
     const StoryVersions& before, const StoryVersions& after,
     const std::function<std::optional<std::string>(const std::string&)>& successor) {

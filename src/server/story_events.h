@@ -27,12 +27,10 @@ struct StoryEvent {
   std::string data;  // one line of JSON: {"id"} or {"from", "into"}
 };
 
-// The events of one committed batch: created, then updated, then merged (ids unset).
-std::vector<StoryEvent> events_of(const engine::IngestSummary& done);
-
 // The events that take the stories of `before` to those of `after` (id → version, as
-// store::Store::story_versions gives them): a batch committed by another process (a
-// `recoupe ingest` beside the server) has no IngestSummary here. An id only in `after` was
+// store::Store::story_versions gives them): the one way events are told, for the server's
+// own batches and for those of another process (a `recoupe ingest` beside the server),
+// which leave no IngestSummary here. An id only in `after` was
 // created, a version that changed was updated, an id gone was merged into
 // `successor(id)` (nullopt: it left no redirect and no event is told). Created, then
 // updated, then merged, each in id order.
