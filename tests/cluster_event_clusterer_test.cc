@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "cluster/cluster_config.h"
 #include "cluster/event_clusterer.h"
 #include "cluster/features.h"
@@ -219,6 +221,45 @@ TEST(EventClusterer, IdenticalArticlesAreDuplicatesInOneCluster) {
   EXPECT_NE(c.cluster_of(0), c.cluster_of(2));
   EXPECT_EQ(c.live_clusters(), 2u);
   EXPECT_EQ(c.labels(), (std::vector<uint32_t>{0, 0, 1}));
+}
+
+// Two groups of five articles: every article is close to all ten (a shared topic term,
+// cosine 0.7 across groups) and closer to its own group (0.99). Average link calls it one
+// event; each article's four nearest neighbours are all in its own group.
+std::vector<ArticleFeatures> two_tight_groups() {
+  std::vector<ArticleFeatures> out;
+  const float topic = std::sqrt(0.70f), own = std::sqrt(0.145f), unique = 0.1f;
+  for (index::TermId g = 0; g < 2; ++g)
+    for (index::TermId i = 0; i < 5; ++i) {
+      ArticleFeatures f;
+      f.body = index::make_sparse(
+          {{1, topic}, {10 + 2 * g, own}, {11 + 2 * g, own}, {100 + 10 * g + i, unique}});
+      std::vector<uint64_t> sh;
+      for (uint64_t k = 0; k < 50; ++k) sh.push_back(index::mix64(1000 * (5 * g + i) + k));
+      f.signature = index::minhash(sh);
+      out.push_back(std::move(f));
+    }
+  return out;
+}
+
+TEST(EventClusterer, SplitsAClusterWhoseNearestNeighboursStayOnTwoSides) {
+  auto cluster = [](const ClusterConfig& config) {
+    EventClusterer c(config);
+    for (auto& f : two_tight_groups()) c.add(std::move(f));
+    c.refine();
+    return c.labels();
+  };
+  ClusterConfig off;
+  off.knn_split_neighbours = 0;
+  EXPECT_EQ(cluster(off), std::vector<uint32_t>(10, 0)) << "one cluster by average link";
+  const ClusterConfig on;  // 4 neighbours, sides of 3 or more
+  EXPECT_EQ(cluster(on), (std::vector<uint32_t>{0, 0, 0, 0, 0, 1, 1, 1, 1, 1}));
+  ClusterConfig wide = on;
+  wide.knn_split_neighbours = 5;  // the fifth neighbour crosses: one cluster again
+  EXPECT_EQ(cluster(wide), std::vector<uint32_t>(10, 0));
+  ClusterConfig big_sides = on;
+  big_sides.knn_split_min_articles = 6;  // a side of five may not stand alone
+  EXPECT_EQ(cluster(big_sides), std::vector<uint32_t>(10, 0));
 }
 
 }  // namespace

@@ -466,6 +466,7 @@ void EventClusterer::refine() {
     if (refine_reassign(threads)) changed = true;
     if (!changed) break;
   }
+  split_disconnected();
   adopt_orphans();
   // Reprints follow their original wherever it went.
   for (uint32_t a = 0; a < articles_.size(); ++a) {
@@ -475,6 +476,67 @@ void EventClusterer::refine() {
     detach(a, c);
     attach(a, r);
   }
+}
+
+std::vector<std::vector<uint32_t>> EventClusterer::disconnected_groups(uint32_t c) const {
+  const size_t k = config_.knn_split_neighbours,
+               min_side = std::max<size_t>(1, config_.knn_split_min_articles);
+  std::vector<uint32_t> originals;
+  for (uint32_t m : clusters_[c].members)
+    if (counted_[m]) originals.push_back(m);
+  const size_t n = originals.size();
+  if (k == 0 || n < 2 * min_side || n > config_.knn_split_max_articles) return {};
+  std::vector<double> sim(n * n, 0.0);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = i + 1; j < n; ++j)
+      sim[i * n + j] = sim[j * n + i] = pair_score(profile_of(articles_[originals[i]]),
+                                                   profile_of(articles_[originals[j]]), config_)
+                                            .total;
+  // Union of each member with its k most similar members (ties: the earlier member).
+  std::vector<size_t> parent(n);
+  for (size_t i = 0; i < n; ++i) parent[i] = i;
+  auto root = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::vector<size_t> others;
+  for (size_t i = 0; i < n; ++i) {
+    others.clear();
+    for (size_t j = 0; j < n; ++j)
+      if (j != i) others.push_back(j);
+    const size_t take = std::min(k, others.size());
+    std::partial_sort(others.begin(), others.begin() + take, others.end(), [&](size_t x, size_t y) {
+      return sim[i * n + x] > sim[i * n + y] || (sim[i * n + x] == sim[i * n + y] && x < y);
+    });
+    for (size_t t = 0; t < take; ++t) parent[root(i)] = root(others[t]);
+  }
+  std::unordered_map<size_t, std::vector<uint32_t>> groups;
+  for (size_t i = 0; i < n; ++i) groups[root(i)].push_back(originals[i]);
+  if (groups.size() < 2) return {};
+  // The biggest group keeps the cluster (with the groups too small to stand alone); every
+  // other group big enough leaves. Ordered by first member, so the result is deterministic.
+  std::vector<std::vector<uint32_t>> sorted;
+  for (auto& [r, g] : groups) sorted.push_back(std::move(g));
+  std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) {
+    return x.size() != y.size() ? x.size() > y.size() : x.front() < y.front();
+  });
+  std::vector<std::vector<uint32_t>> leaving;
+  for (size_t g = 1; g < sorted.size(); ++g)
+    if (sorted[g].size() >= min_side) leaving.push_back(std::move(sorted[g]));
+  return leaving;
+}
+
+void EventClusterer::split_disconnected() {
+  if (config_.knn_split_neighbours == 0) return;
+  const size_t n0 = clusters_.size();
+  std::vector<std::vector<std::vector<uint32_t>>> plan(n0);
+  parallel_for(0, n0, threads_, [&](unsigned, size_t c) {
+    if (clusters_[c].forward == UINT32_MAX && clusters_[c].counted >= 2)
+      plan[c] = disconnected_groups(uint32_t(c));
+  });
+  // Each plan reads only its own cluster, and a split changes only that cluster and new ones.
+  for (uint32_t c = 0; c < n0; ++c)
+    for (const auto& leaving : plan[c]) split_off(c, leaving);
 }
 
 void EventClusterer::adopt_orphans() {

@@ -100,6 +100,11 @@ class EventClusterer {
   // Last step of refine(): a lone article joins the cluster it clearly fits best (see
   // ClusterConfig::orphan_relative_threshold).
   void adopt_orphans();
+  // Last step of refine() before adopt_orphans(): splits clusters whose members' nearest-
+  // neighbour graph falls apart (ClusterConfig::knn_split_neighbours). Returns the groups
+  // of originals that should leave cluster `c` (empty: none). Read-only.
+  std::vector<std::vector<uint32_t>> disconnected_groups(uint32_t c) const;
+  void split_disconnected();
   index::SparseVector query_vector(const Profile& p) const;
   // The best-scoring live cluster (other than `exclude`) that would accept `p`: a new
   // article when `self` is null (score ≥ join_bar), else the cluster `self` (merge_bar).

@@ -101,6 +101,9 @@ void visit_fields(cluster::ClusterConfig& c, F&& f) {
   f("orphan_min_target", c.orphan_min_target);
   f("refine_rounds", c.refine_rounds);
   f("split_threshold", c.split_threshold);
+  f("knn_split_neighbours", c.knn_split_neighbours);
+  f("knn_split_min_articles", c.knn_split_min_articles);
+  f("knn_split_max_articles", c.knn_split_max_articles);
   f("duplicate_jaccard", c.duplicate_jaccard);
   f("lsh_bands", c.lsh_bands);
   f("lsh_rows", c.lsh_rows);
