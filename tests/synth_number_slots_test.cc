@@ -338,6 +338,60 @@ TEST(DateDisagreements, TodayInAnArticleWithoutADateNamesNoKnownDay) {
   EXPECT_EQ(date_disputes(weekdays).size(), 1u);
 }
 
+TEST(NumberSlots, ANumberAmongSeveralOfItsKindIsNotCompared) {
+  // a's game report gives three rushing figures: which one b's 95 yards answers, the words
+  // around them do not say.
+  const Article b = article("b", "b.example", "en",
+                            "Smith ran for 95 yards in the game against Denver on Sunday.");
+  EXPECT_TRUE(number_disputes({article("a", "a.example", "en",
+                                       "Smith ran for 120 yards in the game against Denver on "
+                                       "Sunday, Jones ran for 80 yards and Brown ran for 45 "
+                                       "yards."),
+                               b})
+                  .empty());
+  // With one figure, a and b do disagree: the test above is the rule at work.
+  EXPECT_EQ(number_disputes({article("a", "a.example", "en",
+                                     "Smith ran for 120 yards in the game against Denver on "
+                                     "Sunday."),
+                             b})
+                .size(),
+            1u);
+}
+
+TEST(NumberSlots, AnArticleGivingTwoOfTheVersionsLeavesTheSlotUnread) {
+  // c gives 120 and, in like words, 60: the slot's words fit two of its figures, so a's 120
+  // against b's 95 is no reading a reader can trust.
+  auto story = [](const std::string& c_text) {
+    return number_disputes({
+        article("a", "a.example", "en", "The storm destroyed 120 homes in the valley on Sunday."),
+        article("b", "b.example", "en", "The storm destroyed 95 homes in the valley on Sunday."),
+        article("c", "c.example", "en", c_text),
+    });
+  };
+  EXPECT_TRUE(story("The storm destroyed 120 homes in the valley on Sunday. Floods destroyed 60 "
+                    "homes in the valley on Sunday.")
+                  .empty());
+  EXPECT_EQ(story("The storm destroyed 120 homes in the valley on Sunday.").size(), 1u);
+}
+
+TEST(DateDisagreements, AWeekdayResolvedAgainstAnotherArticleIsNotSetAgainstAWrittenDate) {
+  // a has no date: its "Tuesday" was resolved against c's day, a guess for a. b writes the
+  // day in full. Their difference is the guess's, not the outlets'.
+  Article dated = article("c", "c.example", "en", "Unions called a general strike for Thursday.");
+  dated.published_at = parse_publication_time("2031-05-08");
+  dated.published = "2031-05-08";
+  EXPECT_TRUE(date_disputes({
+                                article("a", "a.example", "en",
+                                        "A firebomb attack on a depot in Patras killed two guards "
+                                        "on Tuesday as riot police fought protesters."),
+                                article("b", "b.example", "en",
+                                        "A firebomb attack on a depot in Patras killed two guards "
+                                        "on May 7, 2031 as riot police fought protesters."),
+                                dated,
+                            })
+                  .empty());
+}
+
 TEST(PlaceDisagreements, AnArticleGivingBothPlacesSetsNoneAgainstTheOther) {
   // b says the tremor shook Oman, and further on that it was felt in Dubai: two places of
   // one account, not two versions of one place.

@@ -150,11 +150,13 @@ TEST(SynthSeeds, SummaryCitesAndFramingSetsArticlesApart) {
   EXPECT_TRUE(imperialism);
 }
 
-// A caption placing the handshake in Moscow while the text says Vostochny: a place
-// disagreement, each version with its article.
+// A caption placing the handshake in Moscow while the same outlet's text says Vostochny: a
+// place disagreement, each version with its article. (Two outlets naming two places in
+// like sentences are not set against each other: on real stories those were two subjects.)
 TEST(SynthDisagreements, CaptionPlacesTheEventElsewhere) {
   std::vector<Article> arts(2);
   arts[0].id = "caption";
+  arts[0].source = arts[1].source = "presstv.example";
   arts[0].language = "fr";
   arts[0].text =
       "Kim Jong-un et Vladimir Poutine se sont serrés la main pendant 40 secondes, Moscou, le 13 "
@@ -190,6 +192,54 @@ TEST(SynthDisagreements, CaptionPlacesTheEventElsewhere) {
     found = values == std::vector<std::string>{"Moscou:caption", "Vostochny:text"};
   }
   EXPECT_TRUE(found);
+}
+
+// Two outlets' like sentences, one entity each that the other lacks: `kind` disagreements
+// as "value:article" lists.
+std::vector<std::vector<std::string>> two_outlet_disputes(
+    const std::string& kind, const std::string& text_a, const std::string& name_a,
+    const std::string& text_b, const std::string& name_b, const std::string& type) {
+  std::vector<Article> arts(2);
+  arts[0].id = "a";
+  arts[1].id = "b";
+  arts[0].source = "a.example";
+  arts[1].source = "b.example";
+  arts[0].language = arts[1].language = "fr";
+  arts[0].text = text_a;
+  arts[1].text = text_b;
+  AnalyzedStory story = analyze_story("s", arts, testing::analysis_resources());
+  auto mention = [&](size_t a, const std::string& name) {
+    size_t b = story.articles[a].text.find(name);
+    return EvidenceMention{a, b, b + name.size()};
+  };
+  story.entities = {{name_a, type, {name_a}, {mention(0, name_a)}},
+                    {name_b, type, {name_b}, {mention(1, name_b)}}};
+  CrossCheck cc = cross_check(story.evidence(), recoupe::testing::shipped_resources().synth());
+  std::vector<std::vector<std::string>> out;
+  for (const auto& d : cc.disagreements) {
+    if (d.kind != kind) continue;
+    out.emplace_back();
+    for (const auto& v : d.versions) out.back().push_back(v.value + ":" + v.articles.at(0));
+    std::sort(out.back().begin(), out.back().end());
+  }
+  return out;
+}
+
+// One person's name spelled two ways by two outlets is a disagreement on who it was; two
+// different names in like sentences are two subjects; so are two places of two outlets.
+TEST(SynthDisagreements, NamesSpelledTwoWaysDisagreeTwoSubjectsDoNot) {
+  const std::string said =
+      " a déclaré mercredi devant le tribunal de Marseille que l'enfant "
+      "était bien le sien.";
+  EXPECT_EQ(two_outlet_disputes("name", "Selon la police, Fatma" + said, "Fatma", "Selon la police, Fatna" + said, "Fatna", "person"),
+            (std::vector<std::vector<std::string>>{{"Fatma:a", "Fatna:b"}}));
+  EXPECT_TRUE(
+      two_outlet_disputes("name", "Fatma" + said, "Fatma", "Karima" + said, "Karima", "person")
+          .empty());
+  const std::string place = "Les deux dirigeants se sont serrés la main pendant 40 secondes à ";
+  EXPECT_TRUE(two_outlet_disputes("place", place + "Moscou.", "Moscou", place + "Vostochny.",
+                                  "Vostochny", "place")
+                  .empty());
 }
 
 TEST(SynthTitle, CompressesToTheMainClause) {
