@@ -74,6 +74,21 @@ TEST(QuoteDisagreements, TheSameWordsAreNoVersions) {
   q.variants = {{"Nous nous opposons à la libération de Jérôme Kerviel", {"a"}},
                 {"Libérez Jérôme Kerviel !", {"c"}}};
   EXPECT_TRUE(story.disagreements(q).empty());
+  // One time written two ways: figures are no wording.
+  q.variants = {{"My dear friend and client passed away at 6:41pm this evening in a Los Angeles "
+                 "hospital",
+                 {"a"}},
+                {"My dear friend and client passed away at 18:41 this evening in a Los Angeles "
+                 "hospital",
+                 {"c"}}};
+  EXPECT_TRUE(story.disagreements(q).empty());
+  // Two statements of one speaker on one subject share words, not a wording (0.6 of them).
+  // (4 of the smaller one's 7 content words shared.)
+  q.variants = {{"The new vaccine will protect children from measles and mumps this winter", {"a"}},
+                {"Parents should bring their children for the new vaccine against measles before "
+                 "schools open",
+                 {"c"}}};
+  EXPECT_TRUE(story.disagreements(q).empty());
 }
 
 TEST(QuoteDisagreements, AWordingWithAFewWordsLeftOutIsACut) {

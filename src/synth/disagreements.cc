@@ -450,7 +450,7 @@ bool spelling_variant(const std::string& a, const std::string& b) {
 }
 
 // Sorted content stems of a wording, without what the writer inserted in brackets ("to
-// her (Tara Reid) and", "[the Act]"): that is not the speaker's wording.
+// her (Tara Reid) and", "[the Act]"): that is not the speaker's wording; without figures.
 std::vector<std::string> wording_stems(const std::string& wording, const text::StopWords& stop,
                                        const text::Stemmer& stemmer,
                                        const text::ElisionRules& elisions) {
@@ -462,7 +462,10 @@ std::vector<std::string> wording_stems(const std::string& wording, const text::S
     if ((c == ')' || c == ']') && depth > 0) --depth;
   }
   std::vector<std::string> out;
-  for (const ContentWord& w : content_words(spoken, stop, stemmer, elisions)) out.push_back(w.stem);
+  // Figures are left out: "6:41pm PST" and "18:41" are one time written two ways, and a
+  // figure an outlet changes is compared as a number (number_slots.h), not as wording.
+  for (const ContentWord& w : content_words(spoken, stop, stemmer, elisions))
+    if (w.stem.find_first_of("0123456789") == std::string::npos) out.push_back(w.stem);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
