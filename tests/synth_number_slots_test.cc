@@ -44,6 +44,23 @@ std::vector<std::string> number_disputes(std::vector<Article> articles) {
   return disputes(std::move(articles), "number");
 }
 
+// The number disputes of a story of two outlets' sentences and a third article's text.
+std::vector<std::string> with_third(const std::string& lang, const std::string& a_text,
+                                    const std::string& b_text, const std::string& c_text) {
+  return number_disputes({article("a", "a.example", lang, a_text),
+                          article("b", "b.example", lang, b_text),
+                          article("c", "c.example", lang, c_text)});
+}
+
+// An article published on Thursday 2031-05-08: the day undated articles' weekdays are
+// resolved against.
+Article dated_article() {
+  Article c = article("c", "c.example", "en", "Unions called a general strike for Thursday.");
+  c.published_at = parse_publication_time("2031-05-08");
+  c.published = "2031-05-08";
+  return c;
+}
+
 std::vector<std::string> date_disputes(std::vector<Article> articles) {
   return disputes(std::move(articles), "date");
 }
@@ -299,14 +316,10 @@ TEST(NumberSlots, ValuesAThirdArticleGivesTogetherAreNoDispute) {
 TEST(NumberSlots, ALargeFigureAThirdArticleGivesWithoutItsUnitIsNoDispute) {
   // c gives the half-year loss with its unit and the quarter's without ("et de 234
   // millions"): a figure of that size is recognised without its unit.
-  const auto story = [](std::string c_text) {
-    return number_disputes({
-        article("a", "a.example", "fr",
-                "La filiale a annoncé une perte nette de 234 millions d'euros, selon ses comptes."),
-        article("b", "b.example", "fr",
-                "La filiale a annoncé une perte nette de 948 millions d'euros, selon ses comptes."),
-        article("c", "c.example", "fr", std::move(c_text)),
-    });
+  const auto story = [](const std::string& c_text) {
+    return with_third(
+        "fr", "La filiale a annoncé une perte nette de 234 millions d'euros, selon ses comptes.",
+        "La filiale a annoncé une perte nette de 948 millions d'euros, selon ses comptes.", c_text);
   };
   EXPECT_TRUE(story("La filiale a subi une perte nette de 948 millions d'euros au premier "
                     "semestre et de 234 millions au troisième trimestre.")
@@ -318,8 +331,7 @@ TEST(NumberSlots, ALargeFigureAThirdArticleGivesWithoutItsUnitIsNoDispute) {
 TEST(DateDisagreements, TodayInAnArticleWithoutADateNamesNoKnownDay) {
   // a and b have no publication date: their relative dates were resolved against c's, a day
   // guessed for the story, so a's "today" cannot be said to contradict b's "Wednesday".
-  Article dated = article("c", "c.example", "en", "Unions called a general strike for Thursday.");
-  dated.published_at = parse_publication_time("2031-05-08");
+  const Article dated = dated_article();
   const std::vector<Article> undated = {
       article("a", "a.example", "en",
               "A firebomb attack on a depot in Patras killed two guards today as riot police "
@@ -361,12 +373,9 @@ TEST(NumberSlots, ANumberAmongSeveralOfItsKindIsNotCompared) {
 TEST(NumberSlots, AnArticleGivingTwoOfTheVersionsLeavesTheSlotUnread) {
   // c gives 120 and, in like words, 60: the slot's words fit two of its figures, so a's 120
   // against b's 95 is no reading a reader can trust.
-  auto story = [](const std::string& c_text) {
-    return number_disputes({
-        article("a", "a.example", "en", "The storm destroyed 120 homes in the valley on Sunday."),
-        article("b", "b.example", "en", "The storm destroyed 95 homes in the valley on Sunday."),
-        article("c", "c.example", "en", c_text),
-    });
+  const auto story = [](const std::string& c_text) {
+    return with_third("en", "The storm destroyed 120 homes in the valley on Sunday.",
+                      "The storm destroyed 95 homes in the valley on Sunday.", c_text);
   };
   EXPECT_TRUE(story("The storm destroyed 120 homes in the valley on Sunday. Floods destroyed 60 "
                     "homes in the valley on Sunday.")
@@ -377,9 +386,7 @@ TEST(NumberSlots, AnArticleGivingTwoOfTheVersionsLeavesTheSlotUnread) {
 TEST(DateDisagreements, AWeekdayResolvedAgainstAnotherArticleIsNotSetAgainstAWrittenDate) {
   // a has no date: its "Tuesday" was resolved against c's day, a guess for a. b writes the
   // day in full. Their difference is the guess's, not the outlets'.
-  Article dated = article("c", "c.example", "en", "Unions called a general strike for Thursday.");
-  dated.published_at = parse_publication_time("2031-05-08");
-  dated.published = "2031-05-08";
+  const Article dated = dated_article();
   EXPECT_TRUE(date_disputes({
                                 article("a", "a.example", "en",
                                         "A firebomb attack on a depot in Patras killed two guards "
