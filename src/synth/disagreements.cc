@@ -283,18 +283,26 @@ struct Builder {
 // dev stories this removed 21 of the 64 wrong number disagreements left and none of the 12
 // right ones a reader found; one other value is allowed ("123 délégations" that paraded before,
 // "205 délégations en tout"), as a story often holds two counts of one thing.
+// Cost: O(Σ mentions of an article²): number_mentions lists them article by article.
 std::vector<NumberMention> without_confusable(std::vector<NumberMention> mentions) {
   constexpr size_t kConfusableValues = 2;
-  std::vector<NumberMention> kept;
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    std::set<double> others;
-    for (size_t j = 0; j < mentions.size(); ++j)
-      if (j != i && mentions[j].article == mentions[i].article &&
-          mentions[j].unit == mentions[i].unit && mentions[j].value != mentions[i].value &&
-          !far_apart(mentions[i].value, mentions[j].value))
-        others.insert(mentions[j].value);
-    if (others.size() < kConfusableValues) kept.push_back(mentions[i]);
+  std::vector<char> keep(mentions.size(), 0);
+  for (size_t first = 0, end = 0; first < mentions.size(); first = end) {
+    end = first;
+    while (end < mentions.size() && mentions[end].article == mentions[first].article) ++end;
+    for (size_t i = first; i < end; ++i) {
+      std::set<double> others;
+      for (size_t j = first; j < end; ++j)
+        if (j != i && mentions[j].unit == mentions[i].unit &&
+            mentions[j].value != mentions[i].value &&
+            !far_apart(mentions[i].value, mentions[j].value))
+          others.insert(mentions[j].value);
+      keep[i] = others.size() < kConfusableValues;
+    }
   }
+  std::vector<NumberMention> kept;
+  for (size_t i = 0; i < mentions.size(); ++i)
+    if (keep[i]) kept.push_back(std::move(mentions[i]));
   return kept;
 }
 
