@@ -17,8 +17,9 @@
 // its first text (a story is about an event, and an edit rarely changes which one).
 //
 // Story ids are stable: a story that grows keeps its id; merges and splits follow
-// store/story_identity.h (a merged-away id becomes a redirect). A new story is named by
-// engine::story_id_for(its first article), as `recoupe report` names it.
+// store/story_identity.h (a merged-away id becomes a redirect). Only the stories a batch
+// touched are named again; every other one is the same set of articles and keeps its id. A new
+// story is named by engine::story_id_for(its first article), as `recoupe report` names it.
 //
 // Restart: open() replays every stored article, in ingest order and with the text it was
 // placed with, through a fresh grouper; the grouper is deterministic, so it comes back to
@@ -39,6 +40,7 @@
 
 #include "core/expected.h"
 #include "core/raw_document.h"
+#include "engine/analysis_cache.h"
 #include "engine/pipeline.h"
 #include "store/records.h"
 #include "store/store.h"
@@ -73,6 +75,9 @@ std::string content_hash(const Article& article);
 class LiveStories {
  public:
   using Clock = std::function<std::string()>;  // UTC time stamps ("…T11:20:00Z")
+  // Articles whose analysis is kept for the next cross-check of their story: a few KB each,
+  // so ~100 MB at most; a store's recently active stories fit.
+  static constexpr size_t kAnalysedArticlesKept = 20000;
 
   // Replays the store (see above). Fails with the store's Error.
   static Expected<LiveStories> open(const Pipeline& pipeline, store::Store& store,
@@ -85,7 +90,10 @@ class LiveStories {
   // placed in the batch order (engine::publication_order), so the same files listed in any
   // order give the same stories. When another process committed since the last batch, the
   // state is rebuilt and the batch computed again. Cost: cleaning the batch, placing each
-  // new article (well under a millisecond), and the cross-check of each touched story.
+  // new article (well under a millisecond), naming the stories it touched (plus O(articles)
+  // integer work over the store: store::affected_articles), and the cross-check of each
+  // touched story, whose articles analysed before are taken from analyses() (each story's
+  // claims, numbers and comparison are made again; the analysis of its old articles is not).
   Expected<IngestSummary> ingest(IngestBatch batch);
 
   // Catches up with batches another process committed (a `recoupe ingest` beside a
@@ -96,6 +104,8 @@ class LiveStories {
 
   size_t articles() const;
   size_t stories() const;
+  // The analyses kept between the cross-checks of a story (kAnalysedArticlesKept at most).
+  const AnalysisCache& analyses() const { return *analyses_; }
   // Articles whose replayed story or reprint mark differs from the stored one at open().
   size_t replay_mismatches() const;
 
@@ -108,7 +118,8 @@ class LiveStories {
   const Pipeline* pipeline_;
   store::Store* store_;
   Clock clock_;
-  std::unique_ptr<State> state_;  // null: to be rebuilt from the store
+  std::unique_ptr<AnalysisCache> analyses_;  // kept across rebuilds: keyed by content
+  std::unique_ptr<State> state_;             // null: to be rebuilt from the store
 };
 
 }  // namespace recoupe::engine
