@@ -82,10 +82,12 @@ TEST_F(LiveStoriesTest, ReingestingTheSameArticlesChangesNothing) {
   ASSERT_TRUE(first) << first.error().to_string();
   EXPECT_EQ(first->counts.added, 5);
   EXPECT_EQ(first->created.size(), 1u);
+  EXPECT_EQ(first->committed, *store.generation());  // the generation its commit made
   const std::string before = dump(path());
 
   auto again = live->ingest(read_batch({kSeeds}, pipeline_));
   ASSERT_TRUE(again) << again.error().to_string();
+  EXPECT_EQ(again->committed, -1);  // nothing written
   EXPECT_EQ(again->counts.added, 0);
   EXPECT_EQ(again->counts.unchanged, 5);
   EXPECT_EQ(again->counts.stories_touched, 0);

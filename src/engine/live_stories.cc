@@ -265,6 +265,7 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
   auto generation = store_->apply(work.write);
   if (!generation) return generation.error();
   st.commit(*generation, renaming);
+  work.summary.committed = *generation;
   return std::move(work.summary);
 }
 

@@ -60,6 +60,10 @@ struct IngestSummary {
   std::vector<store::Redirect> merged;  // stories merged away in this batch
   std::vector<Error> refused;           // IngestBatch::refused, then the documents refused here
   std::vector<Error> warnings;  // what cleaning changed in a stored article (Article::warnings)
+  // The store generation this batch's commit made (Store::apply); -1 when nothing was
+  // written. A caller that last looked at the store at committed − 1 knows this batch is
+  // the only change since, and `created`, `updated` and `merged` name every story it made.
+  int64_t committed = -1;
 };
 
 // Reads `inputs` (files, folders, JSONL, "-": ingest::read_inputs under the pipeline's
