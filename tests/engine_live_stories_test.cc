@@ -5,8 +5,13 @@
 #include <filesystem>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
+#include "engine/batch.h"
 #include "engine/live_stories.h"
 #include "ingest_test_util.h"
+#include "report/build_report.h"
+#include "report/report_json.h"
 #include "shipped_resources.h"
 #include "store/store.h"
 
@@ -77,10 +82,12 @@ TEST_F(LiveStoriesTest, ReingestingTheSameArticlesChangesNothing) {
   ASSERT_TRUE(first) << first.error().to_string();
   EXPECT_EQ(first->counts.added, 5);
   EXPECT_EQ(first->created.size(), 1u);
+  EXPECT_EQ(first->committed, *store.generation());  // the generation its commit made
   const std::string before = dump(path());
 
   auto again = live->ingest(read_batch({kSeeds}, pipeline_));
   ASSERT_TRUE(again) << again.error().to_string();
+  EXPECT_EQ(again->committed, -1);  // nothing written
   EXPECT_EQ(again->counts.added, 0);
   EXPECT_EQ(again->counts.unchanged, 5);
   EXPECT_EQ(again->counts.stories_touched, 0);
@@ -263,6 +270,106 @@ TEST_F(LiveStoriesTest, ARestartReplaysToExactlyTheStoredPartition) {
   }
   auto tampered = LiveStories::open(pipeline_, two, at("t"));
   EXPECT_GE(tampered->replay_mismatches(), 1u);
+}
+
+// The live path keeps each article's analysis between the cross-checks of its story
+// (engine/analysis_cache.h) and names only the stories a batch touched
+// (store::affected_articles): a story grown one article at a time is, after each batch,
+// the story `recoupe report` makes of the same articles from scratch.
+TEST_F(LiveStoriesTest, AStoryGrownArticleByArticleIsTheReportOfItsArticles) {
+  Store store = open();
+  auto live = LiveStories::open(pipeline_, store, at("t"));
+  ASSERT_TRUE(live);
+  IngestBatch all = read_batch({kSeeds}, pipeline_);
+  ASSERT_EQ(all.documents.size(), 5u);
+  std::vector<Article> so_far;
+  for (const RawDocument& doc : all.documents) {
+    auto done = live->ingest({{doc}, {}});
+    ASSERT_TRUE(done) << done.error().to_string();
+    so_far.push_back(pipeline_.extract(doc));
+    std::vector<Article> fresh;
+    for (size_t i : engine::publication_order(so_far)) fresh.push_back(so_far[i]);
+    const engine::BatchResult grouping = pipeline_.group(fresh);
+    ASSERT_EQ(grouping.stories.size(), 1u);
+    const auto report = report::to_json(report::build_report(
+        fresh, grouping.duplicate_of, grouping.stories, pipeline_.cross_check(fresh, grouping),
+        /*with_text=*/false));
+    auto listed = store.stories({});
+    ASSERT_TRUE(listed);
+    ASSERT_EQ(listed->size(), 1u);
+    auto stored = store.story(listed->front().id);
+    ASSERT_TRUE(stored && *stored);
+    auto json = nlohmann::json::parse((*stored)->report_json);
+    // The id names the story by its first article: the first to arrive here, the first
+    // published for `report`.
+    json["stories"][0].erase("id");
+    auto expected = report["stories"][0];
+    expected.erase("id");
+    EXPECT_EQ(json["stories"][0], expected) << so_far.size() << " articles";
+    EXPECT_EQ(json["articles"], report["articles"]) << so_far.size() << " articles";
+  }
+  // Each batch analysed its new article only: the others came from the cache.
+  EXPECT_EQ(live->analyses().misses(), 5u);
+  EXPECT_EQ(live->analyses().hits(), 1u + 2 + 3 + 4);
+}
+
+// The same on a set of many stories, merges among them: every stored story's cross-check is
+// the one made from scratch (no kept analysis) on its stored articles.
+TEST_F(LiveStoriesTest, EveryStoredStoryIsTheCrossCheckOfItsArticlesFromScratch) {
+  if (!std::filesystem::exists(kDevSet)) GTEST_SKIP() << "no ../shared/data";
+  IngestBatch all = read_batch({kDevSet}, pipeline_);
+  Store store = open();
+  auto live = LiveStories::open(pipeline_, store, at("t"));
+  ASSERT_TRUE(live);
+  for (size_t from = 0; from < all.documents.size(); from += 25) {
+    IngestBatch b;
+    b.documents.assign(all.documents.begin() + long(from),
+                       all.documents.begin() + long(std::min(from + 25, all.documents.size())));
+    auto done = live->ingest(std::move(b));
+    ASSERT_TRUE(done) << done.error().to_string();
+  }
+  EXPECT_GT(live->analyses().hits(), 0u);
+
+  auto placed = store.placed_articles();
+  ASSERT_TRUE(placed);
+  std::map<std::string, const PlacedArticle*> by_id;
+  std::map<int64_t, std::string> id_of_seq;
+  for (const PlacedArticle& p : *placed) {
+    by_id[p.placed.id] = &p;
+    id_of_seq[p.seq] = p.placed.id;
+  }
+  auto listed = store.stories({});
+  ASSERT_TRUE(listed);
+  ASSERT_GT(listed->size(), 5u);
+  for (const StorySummary& summary : *listed) {
+    std::vector<int64_t> seqs;
+    for (const auto& id : summary.article_ids) seqs.push_back(by_id.at(id)->seq);
+    auto current = store.current_articles(seqs);
+    ASSERT_TRUE(current);
+    std::vector<Article> texts;
+    for (auto& c : *current) texts.push_back(std::move(c.article));
+    engine::BatchResult grouping;
+    Story story;
+    story.id = summary.id;
+    std::vector<Article> ordered;
+    for (size_t j : engine::publication_order(texts)) {
+      ordered.push_back(texts[j]);
+      story.article_ids.push_back(texts[j].id);
+      const auto& dup = by_id.at(texts[j].id)->duplicate_of;
+      grouping.duplicate_of.push_back(dup ? std::optional(id_of_seq.at(*dup)) : std::nullopt);
+      grouping.story_of.push_back(0);
+    }
+    grouping.stories.push_back(story);
+    const auto fresh = report::to_json(report::build_report(
+        ordered, grouping.duplicate_of, grouping.stories, pipeline_.cross_check(ordered, grouping),
+        /*with_text=*/false))["stories"][0];
+    auto stored = store.story(summary.id);
+    ASSERT_TRUE(stored && *stored);
+    const auto json = nlohmann::json::parse((*stored)->report_json)["stories"][0];
+    for (const char* key : {"title", "summary", "corroborated", "single_source", "disagreements",
+                            "quotes", "entities", "timeline", "framing"})
+      EXPECT_EQ(json[key], fresh[key]) << summary.id << " " << key;
+  }
 }
 
 }  // namespace

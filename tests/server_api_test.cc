@@ -359,6 +359,32 @@ TEST_F(ServerApiTest, EventsStreamTheStoriesABatchCreatedAndAReconnectGetsWhatIt
   EXPECT_EQ(client_->Get("/api/events", {{"Last-Event-ID", "x"}})->status, 400);
 }
 
+// The server tells its own batch's events from the stories its summary names (not from a
+// read of every story): a revision is one story.updated, with the story's id.
+TEST_F(ServerApiTest, ARevisionPostedIsStreamedAsItsStorysUpdate) {
+  auto r = post(kNewArticle);
+  ASSERT_EQ(r->status, 200);
+  const std::string created = parse(r->body)["created"][0];
+  std::atomic<bool> subscribed{false};
+  std::string received;
+  std::thread reader([&] {
+    received = read_events(port_, "/api/events", {}, "event: story.updated", subscribed);
+  });
+  for (int i = 0; i < 1000 && !subscribed; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_TRUE(subscribed);
+  auto revised = post(record("api-test-1", "Un ferry immobilisé à Marseille après une avarie",
+                             "Le ferry Kalliste est resté à quai lundi à Marseille après une "
+                             "avarie de moteur. Les 412 passagers ont été relogés à l'hôtel."));
+  ASSERT_EQ(revised->status, 200) << revised->body;
+  EXPECT_EQ(parse(revised->body)["revised"], 1);
+  reader.join();
+  EXPECT_NE(received.find("event: story.updated\ndata: {\"id\":\"" + created + "\"}\n\n"),
+            std::string::npos)
+      << received;
+  EXPECT_EQ(received.find("story.created"), std::string::npos) << received;
+}
+
 TEST_F(ServerApiTest, StoriesAnotherProcessIngestsAreStreamedAndTheServerStillWrites) {
   std::atomic<bool> subscribed{false};
   std::string received;

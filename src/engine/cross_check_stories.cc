@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "analyze/analyzer.h"
 #include "core/parallel_for.h"
 #include "synth/analyzed_story.h"
 #include "synth/cross_check.h"
@@ -12,7 +13,8 @@ namespace recoupe::engine {
 std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles,
                                             const BatchResult& grouping, const Resources& resources,
                                             const synth::SynthConfig& config,
-                                            const analyze::QuoteConfig& quotes, unsigned threads) {
+                                            const analyze::QuoteConfig& quotes, unsigned threads,
+                                            AnalysisCache* cache) {
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < articles.size(); ++i) index.emplace(articles[i].id, i);
 
@@ -30,8 +32,16 @@ std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles
       dups.push_back(d.value_or(""));
     }
     synth::BudgetedStory budgeted = synth::budget_story(std::move(docs), std::move(dups), config);
-    auto analysed = synth::analyze_story(story.id, std::move(budgeted.articles),
-                                         resources.analysis(), &resources.entities(), quotes);
+    synth::AnalyzeArticle analyze_one;
+    if (cache)
+      analyze_one = [&](const Article& a, const std::optional<std::string>& reference_date) {
+        return cache->get(a, reference_date, [&] {
+          return analyze::analyze_article(a, resources.analysis(), reference_date, quotes);
+        });
+      };
+    auto analysed =
+        synth::analyze_story(story.id, std::move(budgeted.articles), resources.analysis(),
+                             &resources.entities(), quotes, analyze_one);
     analysed.duplicate_of = std::move(budgeted.duplicate_of);
     out[s] = synth::cross_check(analysed.evidence(), resources.synth(), config);
     synth::credit_reprints(budgeted, out[s]);

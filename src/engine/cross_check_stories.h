@@ -6,6 +6,7 @@
 #include "analyze/quotes.h"
 #include "core/article.h"
 #include "core/cross_check.h"
+#include "engine/analysis_cache.h"
 #include "engine/batch.h"
 #include "engine/resources.h"
 #include "synth/synth_config.h"
@@ -18,11 +19,13 @@ namespace recoupe::engine {
 // A story over the limits of synth/cross_check_budget.h is read in part, and its
 // CrossCheck::notices say what was left out. Stories are spread over `threads` (0: all
 // cores). Pure; never fails. Cost: the analysis (linear in text) plus the cross-check
-// (near-linear per story), each bounded per story by the budget.
+// (near-linear per story), each bounded per story by the budget. With `cache`, an article
+// analysed before (same id, language, text and reference date) is not analysed again; the
+// result is the same.
 std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles,
                                             const BatchResult& grouping, const Resources& resources,
                                             const synth::SynthConfig& config,
                                             const analyze::QuoteConfig& quotes = {},
-                                            unsigned threads = 0);
+                                            unsigned threads = 0, AnalysisCache* cache = nullptr);
 
 }  // namespace recoupe::engine

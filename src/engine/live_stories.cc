@@ -71,6 +71,41 @@ std::string content_hash(const Article& article) {
   return ingest::content_hash_id(article.title.value_or("") + '\n' + article.text);
 }
 
+namespace {
+
+// An article new in this batch, with its later versions in the same batch.
+struct Fresh {
+  store::ArticleRevision first;
+  std::vector<store::ArticleRevision> later;
+};
+
+// What a batch has found so far, handed from one step of ingest_once to the next.
+struct BatchWork {
+  IngestSummary summary;
+  store::BatchWrite write;
+  std::vector<Fresh> fresh;                     // new articles, in input order
+  std::unordered_map<int64_t, Article> latest;  // stored seq → its newest text in this batch
+  std::set<int64_t> revised;                    // seqs of stored articles given a new text
+  size_t old_size = 0;                          // grouper numbers placed before this batch
+};
+
+// The stories a batch changed, named. Only the articles whose story may have changed are
+// named again (store::affected_articles): the work follows the batch, not the store.
+struct Renaming {
+  std::vector<size_t> affected;     // grouper numbers, ascending
+  store::StoryIdentities ids;       // ids.story_of parallel to `affected`
+  std::vector<uint32_t> first_now;  // grouper number → first article of its story now
+  std::set<std::string> touched;    // stories to cross-check again and store
+  std::set<std::string> existed;    // of those, the ones stored before this batch
+  std::map<std::string, std::vector<size_t>> members;  // touched id → grouper numbers
+};
+
+bool same_text(const Article& a, const Article& b) {
+  return a.title.value_or("") == b.title.value_or("") && a.text == b.text;
+}
+
+}  // namespace
+
 // The live grouper and what the store says of each article it holds; grouper number i is
 // the i-th article in ingest order.
 struct LiveStories::State {
@@ -78,8 +113,9 @@ struct LiveStories::State {
   engine::StreamGrouper grouper;
   int64_t generation = 0;
   int64_t next_seq = 1;
-  std::vector<int64_t> seq_of;                       // grouper number → seq
-  std::vector<std::string> story_of;                 // grouper number → stored story id
+  std::vector<int64_t> seq_of;        // grouper number → seq
+  std::vector<std::string> story_of;  // grouper number → stored story id
+  std::vector<uint32_t> first_of;     // grouper number → first article of its stored story
   std::vector<std::optional<int64_t>> duplicate_of;  // grouper number → seq of the original
   std::unordered_map<int64_t, size_t> number_of;     // seq → grouper number
   std::unordered_map<int64_t, std::string> id_of;    // seq → article id
@@ -96,10 +132,32 @@ struct LiveStories::State {
     duplicate_of.push_back(s.duplicate_of ? std::optional<int64_t>(by_id.at(*s.duplicate_of))
                                           : std::nullopt);
   }
+
+  // The steps of LiveStories::ingest_once, in order. Each reads and updates `work`; the
+  // state itself changes in steps 2 and 5 only (a failed batch drops the whole state).
+  // 1. New, revised or unchanged (reads the stored text of an article whose hash matches).
+  Expected<bool> sort_batch(const IngestBatch& batch, std::vector<Article>& articles,
+                            store::Store& store, const std::string& now, BatchWork& work);
+  // 2. Places the new articles in the batch order; their seqs follow it, so that a replay
+  // in seq order places them the same way.
+  void place_fresh(BatchWork& work);
+  // 3. Names the stories of the articles whose story may have changed, and finds what to
+  // cross-check again: O(articles) integer work plus the affected stories.
+  Renaming rename(BatchWork& work) const;
+  // 4. Cross-checks the touched stories on their current texts (stored ones read from the
+  // store) into work.write.stories.
+  Expected<bool> cross_check_touched(const Renaming& renaming, const Pipeline& pipeline,
+                                     AnalysisCache& analyses, store::Store& store,
+                                     BatchWork& work) const;
+  // 5. After the commit: the state follows the stored partition.
+  void commit(int64_t new_generation, Renaming& renaming);
 };
 
 LiveStories::LiveStories(const Pipeline& pipeline, store::Store& store, Clock clock)
-    : pipeline_(&pipeline), store_(&store), clock_(std::move(clock)) {}
+    : pipeline_(&pipeline),
+      store_(&store),
+      clock_(std::move(clock)),
+      analyses_(std::make_unique<AnalysisCache>(kAnalysedArticlesKept)) {}
 LiveStories::LiveStories(LiveStories&&) noexcept = default;
 LiveStories& LiveStories::operator=(LiveStories&&) noexcept = default;
 LiveStories::~LiveStories() = default;
@@ -148,6 +206,9 @@ Expected<bool> LiveStories::rebuild() {
     st->story_of.push_back(p.story_id);
     st->next_seq = p.seq + 1;
   }
+  std::unordered_map<std::string, uint32_t> first_of_story;
+  for (size_t i = 0; i < st->story_of.size(); ++i)
+    st->first_of.push_back(first_of_story.try_emplace(st->story_of[i], uint32_t(i)).first->second);
   // The replayed partition against the stored one: equal when the label ↔ story id
   // correspondence is one to one.
   const std::vector<uint32_t> labels = st->grouper.labels();
@@ -188,25 +249,32 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
                                                  std::vector<Article> articles) {
   State& st = *state_;
   const std::string now = clock_();
-  IngestSummary summary;
-  summary.refused = batch.refused;
+  BatchWork work;
+  work.summary.refused = batch.refused;
+  work.write.base_generation = st.generation;
+  work.write.at = now;
+  if (auto sorted = st.sort_batch(batch, articles, *store_, now, work); !sorted)
+    return sorted.error();
+  if (work.fresh.empty() && work.write.revisions.empty()) return work.summary;  // no change
+  st.place_fresh(work);
+  Renaming renaming = st.rename(work);
+  if (auto checked = st.cross_check_touched(renaming, *pipeline_, *analyses_, *store_, work);
+      !checked)
+    return checked.error();
+  // 5. One transaction; the live state follows only once it is committed.
+  auto generation = store_->apply(work.write);
+  if (!generation) return generation.error();
+  st.commit(*generation, renaming);
+  work.summary.committed = *generation;
+  return std::move(work.summary);
+}
 
-  // 1. New, revised or unchanged. New articles get their seq once their order is known, so
-  // in this loop they are numbered by `fresh` index.
-  struct Fresh {
-    store::ArticleRevision first;
-    std::vector<store::ArticleRevision> later;
-  };
-  std::vector<Fresh> fresh;
-  std::unordered_map<std::string, size_t> fresh_by_id, fresh_by_url;
-  store::BatchWrite w;
-  w.base_generation = st.generation;
-  w.at = now;
-  std::unordered_map<int64_t, Article> latest;  // stored seq → its newest text in this batch
-  std::set<int64_t> revised;
-  auto same_text = [](const Article& a, const Article& b) {
-    return a.title.value_or("") == b.title.value_or("") && a.text == b.text;
-  };
+Expected<bool> LiveStories::State::sort_batch(const IngestBatch& batch,
+                                              std::vector<Article>& articles, store::Store& store,
+                                              const std::string& now, BatchWork& work) {
+  IngestSummary& summary = work.summary;
+  store::BatchWrite& w = work.write;
+  std::unordered_map<std::string, size_t> fresh_by_id, fresh_by_url;  // → index in work.fresh
   for (size_t k = 0; k < articles.size(); ++k) {
     Article& a = articles[k];
     const RawDocument& doc = batch.documents[k];
@@ -219,17 +287,17 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
     RawDocument raw{.kind = doc.kind, .content = doc.content, .encoding = doc.encoding};
     std::optional<int64_t> seq;
     std::optional<size_t> fresh_index;
-    if (auto it = st.by_id.find(a.id); it != st.by_id.end())
+    if (auto it = by_id.find(a.id); it != by_id.end())
       seq = it->second;
     else if (auto f = fresh_by_id.find(a.id); f != fresh_by_id.end())
       fresh_index = f->second;
-    else if (a.url && st.by_url.count(*a.url))
-      seq = st.by_url.at(*a.url);
+    else if (a.url && by_url.count(*a.url))
+      seq = by_url.at(*a.url);
     else if (a.url && fresh_by_url.count(*a.url))
       fresh_index = fresh_by_url.at(*a.url);
 
     if (fresh_index) {  // a second version of an article new in this batch
-      Fresh& f = fresh[*fresh_index];
+      Fresh& f = work.fresh[*fresh_index];
       const store::ArticleRevision& last = f.later.empty() ? f.first : f.later.back();
       a.id = f.first.article.id;
       if (last.content_hash == hash && same_text(last.article, a)) {
@@ -241,14 +309,14 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
       continue;
     }
     if (seq) {
-      auto& [current_hash, current_revision] = st.current.at(*seq);
-      a.id = st.id_of.at(*seq);
+      auto& [current_hash, current_revision] = current.at(*seq);
+      a.id = id_of.at(*seq);
       bool unchanged = false;
       if (current_hash == hash) {
-        if (auto l = latest.find(*seq); l != latest.end()) {
+        if (auto l = work.latest.find(*seq); l != work.latest.end()) {
           unchanged = same_text(l->second, a);
         } else {
-          auto stored = store_->current_articles({*seq});
+          auto stored = store.current_articles({*seq});
           if (!stored) return stored.error();
           unchanged = !stored->empty() && same_text(stored->front().article, a);
         }
@@ -259,100 +327,134 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
       }
       current_hash = hash;
       ++current_revision;
-      if (a.url) st.by_url[*a.url] = *seq;
-      latest[*seq] = a;
-      revised.insert(*seq);
+      if (a.url) by_url[*a.url] = *seq;
+      work.latest[*seq] = a;
+      work.revised.insert(*seq);
       w.revisions.push_back({*seq, {current_revision, hash, now, std::move(a), std::move(raw)}});
       ++w.counts.revised;
       continue;
     }
-    fresh_by_id[a.id] = fresh.size();
-    if (a.url) fresh_by_url[*a.url] = fresh.size();
-    fresh.push_back({{1, hash, now, std::move(a), std::move(raw)}, {}});
+    fresh_by_id[a.id] = work.fresh.size();
+    if (a.url) fresh_by_url[*a.url] = work.fresh.size();
+    work.fresh.push_back({{1, hash, now, std::move(a), std::move(raw)}, {}});
     ++w.counts.added;
   }
   w.counts.refused = int64_t(summary.refused.size());
   summary.counts = w.counts;
-  if (fresh.empty() && w.revisions.empty()) return summary;  // nothing changes
+  return true;
+}
 
-  // 2. Place the new articles in the batch order; their seqs follow it, so that a replay
-  // in seq order places them the same way.
+void LiveStories::State::place_fresh(BatchWork& work) {
   std::vector<Article> firsts;
-  for (const Fresh& f : fresh) firsts.push_back(f.first.article);
-  const size_t old_size = st.seq_of.size();
+  for (const Fresh& f : work.fresh) firsts.push_back(f.first.article);
+  work.old_size = seq_of.size();
   for (size_t i : engine::publication_order(firsts)) {
-    Fresh& f = fresh[i];
-    const int64_t seq = st.next_seq++;
+    Fresh& f = work.fresh[i];
+    const int64_t seq = next_seq++;
     const Article& a = f.first.article;
-    st.by_id[a.id] = seq;
-    st.id_of[seq] = a.id;
-    if (a.url) st.by_url[*a.url] = seq;
+    by_id[a.id] = seq;
+    id_of[seq] = a.id;
+    if (a.url) by_url[*a.url] = seq;
     const store::ArticleRevision& last = f.later.empty() ? f.first : f.later.back();
-    st.current[seq] = {last.content_hash, last.revision};
-    latest[seq] = last.article;
-    st.place(seq, a);
-    w.articles.push_back({seq, std::move(f.first)});
-    for (auto& r : f.later) w.revisions.push_back({seq, std::move(r)});
+    current[seq] = {last.content_hash, last.revision};
+    work.latest[seq] = last.article;
+    place(seq, a);
+    work.write.articles.push_back({seq, std::move(f.first)});
+    for (auto& r : f.later) work.write.revisions.push_back({seq, std::move(r)});
   }
+}
 
-  // 3. Name the stories and find what changed.
-  const std::vector<uint32_t> labels = st.grouper.labels();
-  store::StoryIdentities ids = store::assign_story_ids(
-      st.story_of, labels,
-      [&](size_t first) { return engine::story_id_for(st.id_of.at(st.seq_of[first])); },
-      st.used_ids);
-  std::map<std::string, std::vector<size_t>> members;  // story id → grouper numbers
-  for (size_t i = 0; i < labels.size(); ++i) members[ids.story_of[i]].push_back(i);
-  std::map<std::string, size_t> old_size_of;
-  for (const auto& id : st.story_of) ++old_size_of[id];
-  std::set<std::string> touched;
-  for (size_t i = 0; i < labels.size(); ++i) {
-    const std::string& id = ids.story_of[i];
-    if (i >= old_size || st.story_of[i] != id) {
-      touched.insert(id);
-      w.memberships.push_back({st.seq_of[i], id, st.duplicate_of[i]});
+Renaming LiveStories::State::rename(BatchWork& work) const {
+  Renaming r;
+  const std::vector<uint32_t> labels = grouper.labels();
+  r.first_now = store::first_articles(labels);
+  r.affected = store::affected_articles(first_of, labels);
+  if (!r.affected.empty())
+    r.ids = store::assign_story_ids(
+        story_of, labels,
+        [&](size_t first) { return engine::story_id_for(id_of.at(seq_of[first])); }, used_ids,
+        &r.affected);
+
+  // A story changed when an article joined it or left it (one of its articles was named
+  // again, or it kept its id and has another size), or when one of its texts was revised.
+  std::map<std::string, uint32_t> key_of;  // story id now → its first article
+  std::map<std::string, size_t> old_count, new_count;
+  for (size_t k = 0; k < r.affected.size(); ++k) {
+    const size_t i = r.affected[k];
+    const std::string& id = r.ids.story_of[k];
+    key_of.emplace(id, r.first_now[i]);
+    ++new_count[id];
+    if (i < work.old_size) {
+      ++old_count[story_of[i]];
+      r.existed.insert(story_of[i]);
+    }
+    if (i >= work.old_size || story_of[i] != id) {
+      r.touched.insert(id);
+      work.write.memberships.push_back({seq_of[i], id, duplicate_of[i]});
     }
   }
-  for (const auto& [id, nums] : members)
-    if (old_size_of.count(id) && old_size_of[id] != nums.size()) touched.insert(id);
-  for (int64_t seq : revised) touched.insert(ids.story_of[st.number_of.at(seq)]);
-  w.redirects = ids.redirects;
+  for (const auto& [id, count] : new_count)
+    if (auto old = old_count.find(id); old != old_count.end() && old->second != count)
+      r.touched.insert(id);
+  for (int64_t seq : work.revised) {
+    const size_t i = number_of.at(seq);
+    auto k = std::lower_bound(r.affected.begin(), r.affected.end(), i);
+    if (k != r.affected.end() && *k == i) {
+      r.touched.insert(r.ids.story_of[size_t(k - r.affected.begin())]);
+    } else {  // its story kept every article and its id
+      r.touched.insert(story_of[i]);
+      r.existed.insert(story_of[i]);
+      key_of.emplace(story_of[i], r.first_now[i]);
+    }
+  }
+  work.write.redirects = r.ids.redirects;
 
-  // 4. Cross-check the touched stories on their current texts.
+  // The members of the touched stories, in grouper order: one pass over the first articles.
+  std::unordered_map<uint32_t, std::vector<size_t>*> members_of_key;
+  for (const auto& id : r.touched) members_of_key[key_of.at(id)] = &r.members[id];
+  for (size_t i = 0; i < r.first_now.size(); ++i)
+    if (auto m = members_of_key.find(r.first_now[i]); m != members_of_key.end())
+      m->second->push_back(i);
+  return r;
+}
+
+Expected<bool> LiveStories::State::cross_check_touched(const Renaming& renaming,
+                                                       const Pipeline& pipeline,
+                                                       AnalysisCache& analyses, store::Store& store,
+                                                       BatchWork& work) const {
   std::vector<int64_t> to_read;
-  for (const auto& id : touched)
-    for (size_t i : members[id])
-      if (!latest.count(st.seq_of[i])) to_read.push_back(st.seq_of[i]);
-  auto stored = store_->current_articles(to_read);
+  for (const auto& [id, numbers] : renaming.members)
+    for (size_t i : numbers)
+      if (!work.latest.count(seq_of[i])) to_read.push_back(seq_of[i]);
+  auto stored = store.current_articles(to_read);
   if (!stored) return stored.error();
-  for (auto& s : *stored) latest[s.seq] = std::move(s.article);
+  for (auto& s : *stored) work.latest[s.seq] = std::move(s.article);
 
   std::vector<Article> pool;  // every article of the touched stories, story after story
   engine::BatchResult grouping;
   std::vector<std::pair<size_t, size_t>> span;  // per touched story: [begin, end) in pool
-  for (const auto& id : touched) {
+  for (const auto& id : renaming.touched) {
     std::vector<Article> story_articles;
     std::vector<std::optional<int64_t>> dups;
-    for (size_t i : members[id]) {
-      story_articles.push_back(latest.at(st.seq_of[i]));
-      dups.push_back(st.duplicate_of[i]);
+    for (size_t i : renaming.members.at(id)) {
+      story_articles.push_back(work.latest.at(seq_of[i]));
+      dups.push_back(duplicate_of[i]);
     }
     const size_t begin = pool.size();
     std::vector<const Article*> ordered;
     for (size_t j : engine::publication_order(story_articles)) {
       pool.push_back(std::move(story_articles[j]));
-      grouping.duplicate_of.push_back(dups[j] ? std::optional(st.id_of.at(*dups[j]))
-                                              : std::nullopt);
+      grouping.duplicate_of.push_back(dups[j] ? std::optional(id_of.at(*dups[j])) : std::nullopt);
       grouping.story_of.push_back(grouping.stories.size());
     }
     for (size_t j = begin; j < pool.size(); ++j) ordered.push_back(&pool[j]);
     grouping.stories.push_back(story_of_articles(id, ordered));
     span.push_back({begin, pool.size()});
   }
-  std::vector<CrossCheck> checks = pipeline_->cross_check(pool, grouping);
+  std::vector<CrossCheck> checks = pipeline.cross_check(pool, grouping, &analyses);
 
   size_t k = 0;
-  for (const auto& id : touched) {
+  for (const auto& id : renaming.touched) {
     const auto [begin, end] = span[k];
     std::vector<Article> story_articles(pool.begin() + begin, pool.begin() + end);
     std::vector<std::optional<std::string>> dups(grouping.duplicate_of.begin() + begin,
@@ -376,21 +478,23 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
       if (a.published_at)
         s.latest_hours = std::max(s.latest_hours.value_or(INT64_MIN), a.published_at->utc_hour);
     out.report_json = report::to_json_text(report);
-    w.stories.push_back(std::move(out));
-    (old_size_of.count(id) ? summary.updated : summary.created).push_back(id);
+    work.write.stories.push_back(std::move(out));
+    (renaming.existed.count(id) ? work.summary.updated : work.summary.created).push_back(id);
     ++k;
   }
-  w.counts.stories_touched = int64_t(touched.size());
-  summary.counts = w.counts;
-  summary.merged = ids.redirects;
+  work.write.counts.stories_touched = int64_t(renaming.touched.size());
+  work.summary.counts = work.write.counts;
+  work.summary.merged = renaming.ids.redirects;
+  return true;
+}
 
-  // 5. One transaction; the live state follows only once it is committed.
-  auto generation = store_->apply(w);
-  if (!generation) return generation.error();
-  st.generation = *generation;
-  st.story_of = std::move(ids.story_of);
-  for (const auto& id : touched) st.used_ids.insert(id);
-  return summary;
+void LiveStories::State::commit(int64_t new_generation, Renaming& renaming) {
+  generation = new_generation;
+  story_of.resize(seq_of.size());
+  for (size_t k = 0; k < renaming.affected.size(); ++k)
+    story_of[renaming.affected[k]] = std::move(renaming.ids.story_of[k]);
+  first_of = std::move(renaming.first_now);
+  for (const auto& id : renaming.touched) used_ids.insert(id);
 }
 
 }  // namespace recoupe::engine

@@ -70,9 +70,10 @@ BatchResult Pipeline::group(const std::vector<Article>& articles) const {
 }
 
 std::vector<CrossCheck> Pipeline::cross_check(const std::vector<Article>& articles,
-                                              const BatchResult& grouping) const {
+                                              const BatchResult& grouping,
+                                              AnalysisCache* cache) const {
   return cross_check_stories(articles, grouping, resources_, config_.synth, config_.quotes,
-                             config_.threads);
+                             config_.threads, cache);
 }
 
 std::vector<double> Pipeline::score_pairs(const std::vector<ArticlePair>& pairs) const {

@@ -19,6 +19,7 @@
 #include "core/cross_check.h"
 #include "core/expected.h"
 #include "core/raw_document.h"
+#include "engine/analysis_cache.h"
 #include "engine/batch.h"
 #include "engine/config.h"
 #include "engine/load.h"
@@ -64,9 +65,11 @@ class Pipeline {
   // Groups articles into stories, reprints marked (batch path, with global refinement).
   BatchResult group(const std::vector<Article>& articles) const;
 
-  // Cross-checks every story of `grouping` (same order as grouping.stories).
+  // Cross-checks every story of `grouping` (same order as grouping.stories). With `cache`,
+  // articles analysed in an earlier call are not analysed again (engine/analysis_cache.h).
   std::vector<CrossCheck> cross_check(const std::vector<Article>& articles,
-                                      const BatchResult& grouping) const;
+                                      const BatchResult& grouping,
+                                      AnalysisCache* cache = nullptr) const;
 
   // The live path: places articles one at a time with the same clusterer.
   StreamGrouper stream() const { return StreamGrouper(resources_, config_.cluster); }

@@ -116,7 +116,8 @@ struct Server::Impl {
   void get_article(const httplib::Request& req, httplib::Response& res);
   void post_articles(const httplib::Request& req, httplib::Response& res);
   void stream_events(const httplib::Request& req, httplib::Response& res);
-  Expected<bool> follow_store();
+  Expected<bool> follow_store(const engine::IngestSummary* own = nullptr);
+  Expected<bool> tell_own_batch(const engine::IngestSummary& own);
   void follow_until_stopped();
 };
 
@@ -339,30 +340,65 @@ Expected<engine::IngestSummary> Server::Impl::ingest(engine::IngestBatch batch) 
   Expected<engine::IngestSummary> done = live->ingest(std::move(batch));
   if (done) {
     metrics.count_batch(*done, live->articles(), live->stories());
-    // The events come from the store's versions, not from `done`: another process may
-    // have committed just before this batch, and its changes are told too.
-    if (auto followed = follow_store(); !followed)
+    // The events come from the store's versions: another process may have committed just
+    // before this batch, and its changes are told too (follow_store reads `done` only when
+    // this batch is the one commit since the last look).
+    if (auto followed = follow_store(&*done); !followed)
       fmt::print(stderr, "recoupe serve: {}\n", followed.error().to_string());
   }
   return done;
 }
 
+// Under write_mutex: the events of this server's own batch, from the versions of the
+// stories its summary names (created, updated, merged away) before and after it; the same
+// events as the whole-store comparison, since no other story changed.
+Expected<bool> Server::Impl::tell_own_batch(const engine::IngestSummary& own) {
+  StoryVersions before, after;
+  auto was = [&](const std::string& id) {
+    if (auto v = versions.find(id); v != versions.end()) before.insert(*v);
+  };
+  for (const auto* ids : {&own.created, &own.updated})
+    for (const std::string& id : *ids) {
+      was(id);
+      auto now = writer->story_version(id);
+      if (!now) return now.error();
+      if (*now && (*now)->id == id) after[id] = (*now)->version;
+    }
+  for (const store::Redirect& m : own.merged) was(m.old_id);
+  events.publish(events_between(before, after, [&](const std::string& id) {
+    auto found = writer->story(id);
+    return found && *found ? std::optional<std::string>((*found)->summary.id) : std::nullopt;
+  }));
+  for (const store::Redirect& m : own.merged) versions.erase(m.old_id);
+  for (auto& [id, version] : after) versions[id] = version;
+  return true;
+}
+
 // Under write_mutex. Tells the story changes of every batch committed since the last
-// generation seen (its own or another process's) and catches the live grouper up.
-Expected<bool> Server::Impl::follow_store() {
+// generation seen (its own or another process's) and catches the live grouper up. When the
+// one batch since then is this server's own (`own`, just committed), its summary names every
+// story it wrote or merged away, and only those are read (tell_own_batch); otherwise every
+// story's version is (O(stories): 16 % of a single-article POST's CPU on an 11,000-article
+// store).
+Expected<bool> Server::Impl::follow_store(const engine::IngestSummary* own) {
   auto generation = writer->generation();
   if (!generation) return generation.error();
   if (*generation == generation_seen) return false;
-  auto listed = writer->story_versions();
-  if (!listed) return listed.error();
-  StoryVersions now(listed->begin(), listed->end());
-  if (generation_seen >= 0) {
-    events.publish(events_between(versions, now, [&](const std::string& id) {
-      auto found = writer->story(id);
-      return found && *found ? std::optional<std::string>((*found)->summary.id) : std::nullopt;
-    }));
+  if (own && generation_seen >= 0 && own->committed == *generation &&
+      *generation == generation_seen + 1) {
+    if (auto told = tell_own_batch(*own); !told) return told.error();
+  } else {
+    auto listed = writer->story_versions();
+    if (!listed) return listed.error();
+    StoryVersions now(listed->begin(), listed->end());
+    if (generation_seen >= 0) {
+      events.publish(events_between(versions, now, [&](const std::string& id) {
+        auto found = writer->story(id);
+        return found && *found ? std::optional<std::string>((*found)->summary.id) : std::nullopt;
+      }));
+    }
+    versions = std::move(now);
   }
-  versions = std::move(now);
   generation_seen = *generation;
   auto followed = live->follow();
   if (!followed) return followed.error();

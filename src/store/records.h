@@ -96,6 +96,7 @@ struct StoryFilter {
 // An old story id that now names another story (the one its articles merged into).
 struct Redirect {
   std::string old_id, new_id;
+  bool operator==(const Redirect&) const = default;
 };
 
 // The counts of one batch, as `recoupe ingest` prints them.

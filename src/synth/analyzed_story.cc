@@ -20,7 +20,7 @@ StoryEvidence AnalyzedStory::evidence() const {
 AnalyzedStory analyze_story(std::string id, std::vector<Article> articles,
                             const analyze::AnalysisResources& resources,
                             const analyze::EntityResources* entities,
-                            const analyze::QuoteConfig& quotes) {
+                            const analyze::QuoteConfig& quotes, const AnalyzeArticle& analyze_one) {
   AnalyzedStory s;
   s.id = std::move(id);
   std::map<std::string, int> langs;
@@ -40,7 +40,9 @@ AnalyzedStory analyze_story(std::string id, std::vector<Article> articles,
   if (!latest.empty()) s.reference_date = latest;
   s.articles = std::move(articles);
   for (const auto& a : s.articles)
-    s.analyses.push_back(analyze::analyze_article(a, resources, s.reference_date, quotes));
+    s.analyses.push_back(analyze_one
+                             ? analyze_one(a, s.reference_date)
+                             : analyze::analyze_article(a, resources, s.reference_date, quotes));
   s.duplicate_of.assign(s.articles.size(), "");
   if (entities) {
     std::vector<std::vector<Entity>> per_article;

@@ -3,6 +3,7 @@
 // the engine, which already holds analyses, builds StoryEvidence directly.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,9 +36,16 @@ struct AnalyzedStory {
 // entities are found (analyze::find_entities) and merged across the story
 // (analyze::merge_entities); without, the story has none. No duplicates: the caller adds
 // them when it has them. Pure; cost: the analysis, linear in the text.
+// `analyze_one` (may be empty): how one article is analysed against the story's reference
+// date instead of analyze::analyze_article with `resources` and `quotes`; the live path
+// passes one that keeps analyses between runs (engine/analysis_cache.h). It must return
+// what analyze_article would.
+using AnalyzeArticle = std::function<ArticleAnalysis(
+    const Article&, const std::optional<std::string>& reference_date)>;
 AnalyzedStory analyze_story(std::string id, std::vector<Article> articles,
                             const analyze::AnalysisResources& resources,
                             const analyze::EntityResources* entities = nullptr,
-                            const analyze::QuoteConfig& quotes = {});
+                            const analyze::QuoteConfig& quotes = {},
+                            const AnalyzeArticle& analyze_one = {});
 
 }  // namespace recoupe::synth
