@@ -68,6 +68,15 @@ struct TextCleanerConfig {
   // …counting this many body lines (all of them by default: headlines name what the whole
   // article is about, not always in its first lines).
   int title_body_lines = 1000;
+  // A chrome blurb (newsletter offer, cookie or comment-policy notice, affiliate disclosure):
+  // a line of at most this many words with at least `chrome_min_terms` distinct chrome terms
+  // (data/<lang>/chrome_words.txt), or one term and a word addressing the reader. Never body,
+  // whatever the region and the line model say; a line with a quotation mark never is one.
+  int chrome_max_words = 40;
+  int chrome_min_terms = 2;
+  // A photo credit closing a caption ("… im Steinheimer Becken. Foto: EnBW", "(Photo: AFP)")
+  // has at most this many words after its cue.
+  int credit_max_words = 8;
   // Correct the verdicts with the learned line model (TextCues::line_model) when it is loaded.
   bool use_line_model = true;
 };
@@ -90,7 +99,16 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
 // for a language without a stop-word list.
 bool is_prose(const LineFeatures& f, const TextCleanerConfig& config, bool use_stop_words = true);
 
-// The metadata verdict of one line alone: byline, date line, source/credit line, "X avec AFP".
+// True when `f` is a chrome blurb under `config` (see TextCleanerConfig::chrome_max_words).
+bool is_chrome_line(const LineFeatures& f, const TextCleanerConfig& config = {});
+
+// True when `f` ends with a photo credit or a source after a sentence or in brackets
+// ("… Foto: Galli/Malteser", "… (Bild: Kantonspolizei)", "… (Image credit: X)"): a caption.
+bool ends_with_credit(const LineFeatures& f, const TextCues& cues,
+                      const TextCleanerConfig& config = {});
+
+// The metadata verdict of one line alone: byline, date line, source/credit line, a caption
+// closed by a credit, "X avec AFP".
 bool is_metadata_line(const LineFeatures& f, const TextCues& cues,
                       const TextCleanerConfig& config = {});
 
