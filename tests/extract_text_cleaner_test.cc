@@ -146,6 +146,37 @@ TEST(TextCleaner, NewsletterBlurbAfterTheArticleIsDropped) {
   EXPECT_EQ(r.paragraphs, (std::vector<std::string>{kEnglishBody1, kEnglishBody2}));
 }
 
+TEST(TextClassifier, AuthorNoteNamesSomeoneAndTheirJobAsAWriter) {
+  EXPECT_TRUE(is_author_note(
+      feat("Jane Doe is a senior editor at the Daily Example, where she covers energy policy."),
+      cues()));
+  EXPECT_TRUE(is_author_note(
+      feat("Max Muster leitet das Ressort Wirtschaft und schreibt über Handel und Industrie."),
+      cues()));
+  EXPECT_TRUE(
+      is_author_note(feat("John Roe writes about courts and prisons for the magazine."), cues()));
+  // A sentence of an article: no name before the verb, or no writer's role after it.
+  EXPECT_FALSE(
+      is_author_note(feat("Es ist noch nicht lange her, dass Autoren darüber stritten."), cues()));
+  EXPECT_FALSE(is_author_note(
+      feat("Jane Doe is the mayor of the town and met the delegation on Monday."), cues()));
+  EXPECT_FALSE(is_author_note(feat(kEnglishBody1), cues()));
+}
+
+TEST(TextCleaner, AuthorNoteAfterTheArticleIsDroppedNotInsideIt) {
+  const char* note =
+      "Jane Doe is a correspondent in the capital and has written about the region for ten "
+      "years.";
+  std::string after = join({"Leaders meet in the capital", kEnglishBody1, kEnglishBody2, note});
+  EXPECT_EQ(clean_text(after, cues()).paragraphs,
+            (std::vector<std::string>{kEnglishBody1, kEnglishBody2}));
+  // The same line with the article going on for several paragraphs after it is a sentence of
+  // the article.
+  std::string inside = join({"Leaders meet in the capital", kEnglishBody1, note, kEnglishBody2,
+                             kEnglishBody1, kEnglishBody2, kEnglishBody1, kEnglishBody2});
+  EXPECT_EQ(clean_text(inside, cues()).paragraphs.size(), 7u);
+}
+
 TEST(TextClassifier, CaptionClosedByAPhotoCreditIsMetadata) {
   LineFeatures caption =
       feat("Der Minister verlässt nach der Sitzung am Mittwoch den Saal. Foto: Markus Scholz/dpa");

@@ -6,6 +6,9 @@
 #include <string>
 #include <unordered_set>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "extract/text_line_model.h"
 #include "extract/text_metadata.h"
 #include "text/fold.h"
@@ -82,6 +85,32 @@ bool is_chrome_line(const LineFeatures& f, const TextCleanerConfig& c) {
        {"\"", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E"})
     if (f.text.find(quote) != std::string::npos) return false;
   return true;
+}
+
+bool is_author_note(const LineFeatures& f, const TextCues& cues, const TextCleanerConfig& c) {
+  constexpr size_t kMaxNameWords = 4;
+  constexpr size_t kRoleWindowWords = 25;
+  if (f.words > c.author_note_max_words || !f.starts_upper) return false;
+  const std::string& s = f.text;
+  auto spans = text::word_spans(s, cues.elisions());
+  auto word = [&](size_t k) {
+    return std::string_view(s).substr(spans[k].begin, spans[k].end - spans[k].begin);
+  };
+  // The name: capitalised words that are not stop words ("Der Autor ist" is no name).
+  size_t k = 0;
+  for (; k < spans.size() && k <= kMaxNameWords; ++k) {
+    std::string folded = text::fold(word(k));
+    if (k > 0 && cues.author_verb(folded)) break;
+    std::string_view w = word(k);
+    int32_t at = 0;
+    UChar32 first;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), at, static_cast<int32_t>(w.size()), first);
+    if (first < 0 || !u_isupper(first) || cues.stop_word(folded)) return false;
+  }
+  if (k == 0 || k > kMaxNameWords || k >= spans.size()) return false;
+  for (size_t r = k; r < spans.size() && r < kRoleWindowWords; ++r)  // "writes about" is both
+    if (cues.author_role(text::fold(word(r)))) return true;
+  return false;
 }
 
 bool ends_with_credit(const LineFeatures& f, const TextCues& cues, const TextCleanerConfig& c) {
@@ -383,6 +412,16 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
   for (int i = 0; i < n; ++i)
     if (out.classes[i] == LineClass::kBody && is_chrome_line(lines[i], c))
       out.classes[i] = LineClass::kBoilerplate;
+  // A note about the writer closes the page: once the article has ended (little body after
+  // it), a line that names someone and their job as a writer is the author box.
+  int body_after = 0;
+  for (int i = n - 1; i >= 0; --i) {
+    if (out.classes[i] != LineClass::kBody) continue;
+    if (body_after <= c.author_note_tail_chars && is_author_note(lines[i], cues, c))
+      out.classes[i] = LineClass::kBoilerplate;
+    else
+      body_after += lines[i].chars;
+  }
   return out;
 }
 

@@ -74,6 +74,13 @@ struct TextCleanerConfig {
   // whatever the region and the line model say; a line with a quotation mark never is one.
   int chrome_max_words = 40;
   int chrome_min_terms = 2;
+  // A note about the writer after the article ("Jane Doe is a senior editor at …", "Max Muster
+  // leitet das Ressort …"): a name of one to four capitalised words, an author verb and a role
+  // noun among its first words (data/<lang>/author_note_words.txt), in a line of at most this
+  // many words…
+  int author_note_max_words = 80;
+  // …with at most this many characters of body after it. Never body.
+  int author_note_tail_chars = 600;
   // A photo credit closing a caption ("… im Steinheimer Becken. Foto: EnBW", "(Photo: AFP)")
   // has at most this many words after its cue.
   int credit_max_words = 8;
@@ -101,6 +108,11 @@ bool is_prose(const LineFeatures& f, const TextCleanerConfig& config, bool use_s
 
 // True when `f` is a chrome blurb under `config` (see TextCleanerConfig::chrome_max_words).
 bool is_chrome_line(const LineFeatures& f, const TextCleanerConfig& config = {});
+
+// True when `f` reads as a note about the writer (see TextCleanerConfig::author_note_max_words;
+// the position rule is classify_lines').
+bool is_author_note(const LineFeatures& f, const TextCues& cues,
+                    const TextCleanerConfig& config = {});
 
 // True when `f` ends with a photo credit or a source after a sentence or in brackets
 // ("… Foto: Galli/Malteser", "… (Bild: Kantonspolizei)", "… (Image credit: X)"): a caption.

@@ -158,6 +158,11 @@ Expected<TextCues> TextCues::load(const std::string& data_dir,
         c.reader_words_.insert(word);
       }
     }
+    for (const auto& line : text::read_list(data_dir, lang, "author_note_words.txt")) {
+      if (!split_cue(line, kind, phrase)) continue;
+      if (kind == "verb") c.author_verbs_.insert(text::fold(phrase));
+      if (kind == "role") c.author_roles_.push_back(text::fold(phrase));
+    }
     const auto& stops =
         stop_words.snowball(lang).empty() ? stop_words.broad(lang) : stop_words.snowball(lang);
     // Both the folded form and the lower-case one with its accents ("uber", "über"), so that
@@ -277,6 +282,16 @@ int TextCues::chrome_term(std::string_view w) const {
 }
 
 bool TextCues::reader_word(std::string_view lower) const { return reader_words_.contains(lower); }
+
+bool TextCues::author_verb(std::string_view w) const {
+  return author_verbs_.find(w) != author_verbs_.end();
+}
+
+bool TextCues::author_role(std::string_view w) const {
+  for (const auto& role : author_roles_)
+    if (w.substr(0, role.size()) == role) return true;
+  return false;
+}
 
 bool TextCues::credit_word(std::string_view w) const {
   return credit_words_.find(w) != credit_words_.end();

@@ -46,9 +46,10 @@ class TextCues {
  public:
   // Loads every data/<lang>/ that has a boilerplate_cues.txt or metadata_cues.txt, with its
   // stop words from `stop_words` (Snowball list, else the broad one), months and weekdays,
-  // its chrome_words.txt, data/agencies.txt and data/text/line_model.txt. A language file that is
-  // missing gives an empty list; an unreadable line model is an Error naming the file. Cost: a few
-  // ms. `elisions` (for counting a line's words) must outlive this object.
+  // its chrome_words.txt and author_note_words.txt, data/agencies.txt and data/text/line_model.txt.
+  // A language file that is missing gives an empty list; an unreadable line model is an Error
+  // naming the file. Cost: a few ms. `elisions` (for counting a line's words) must outlive this
+  // object.
   static Expected<TextCues> load(const std::string& data_dir,
                                  const text::StopWordCatalog& stop_words,
                                  const text::ElisionRules& elisions);
@@ -89,6 +90,11 @@ class TextCues {
   int chrome_term(std::string_view lower_word) const;
   // `lower_word` (lower-cased) addresses the reader ("you", "dich", "vous").
   bool reader_word(std::string_view lower_word) const;
+  // Author notes (data/<lang>/author_note_words.txt): `folded_word` is a verb that follows a
+  // name in a note about the writer ("ist", "writes"), or starts with a role noun ("redakteur"
+  // for "Redakteurin", "correspondent").
+  bool author_verb(std::string_view folded_word) const;
+  bool author_role(std::string_view folded_word) const;
   // A folded word that introduces a photo credit or a source ("foto", "photo", "quelle"),
   // from the one-word credit and source cues of metadata_cues.txt.
   bool credit_word(std::string_view folded_word) const;
@@ -142,7 +148,9 @@ class TextCues {
   std::vector<size_t> chrome_lengths_;  // the distinct byte lengths of the chrome terms
   ShortWordSet reader_words_;           // words addressing the reader
   Set credit_words_;
-  Map<std::string> agencies_;  // variant (as written) -> canonical
+  Set author_verbs_;
+  std::vector<std::string> author_roles_;  // folded prefixes, a few dozen
+  Map<std::string> agencies_;              // variant (as written) -> canonical
   int agency_max_words_ = 1;
   DateNames dates_;
   std::shared_ptr<const TextLineModel> line_model_;
