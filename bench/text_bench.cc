@@ -5,6 +5,7 @@
 //                                                fields (3 passes, best one reported)
 //   build/text_bench --dump ID FILE.jsonl[.zst]  each line of page ID with its class
 //   build/text_bench --dump - FILE.txt           the same for a plain text file
+//   build/text_bench --dump all FILE.jsonl[.zst] every page, each after a "=== ID" line
 //   build/text_bench --features FILE.jsonl[.zst] one JSON line per page: the line model's
 //                                                feature rows of the hand verdicts ("x"), the
 //                                                lines, the hand title line and the gold
@@ -85,7 +86,13 @@ int main(int argc, char** argv) {
     }
     auto r = ingest::for_each_line(path, 1 << 30, [&](std::string_view line, size_t, bool) {
       auto j = nlohmann::json::parse(line, nullptr, false);
-      if (j.is_object() && j.value("id", "") == id) dump(j.value("text", ""), cues);
+      if (!j.is_object()) return;
+      if (id == "all") {
+        std::printf("=== %s\n", j.value("id", "").c_str());
+        dump(j.value("text", ""), cues);
+      } else if (j.value("id", "") == id) {
+        dump(j.value("text", ""), cues);
+      }
     });
     return r ? 0 : 1;
   }

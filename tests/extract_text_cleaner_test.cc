@@ -96,6 +96,122 @@ TEST(TextClassifier, MetadataLines) {
   EXPECT_FALSE(is_metadata_line(feat(kFrenchBody1), cues()));
 }
 
+TEST(TextLines, CountsChromeTermsAndReaderWords) {
+  LineFeatures blurb = feat("Abonniere unseren Newsletter, dann verpasst dir keine Neuigkeit.");
+  EXPECT_EQ(blurb.chrome_terms, 2);  // "abonn…", "newsletter"
+  EXPECT_EQ(blurb.reader_words, 1);  // "dir"
+  // A term counts once however often it occurs; a long compound is matched on its head.
+  EXPECT_EQ(feat("Newsletter, Newsletter, Newsletterdienst").chrome_terms, 1);
+  EXPECT_EQ(feat("Die Datenschutzgrundverordnung gilt seit 2018.").chrome_terms, 1);
+  EXPECT_EQ(feat(kEnglishBody1).chrome_terms, 0);
+  // The formal "Sie" is not a reader word (service pages address everyone so); "you" is.
+  EXPECT_EQ(feat("Hier finden Sie alle Termine.").reader_words, 0);
+  EXPECT_EQ(feat("Enter your email below.").reader_words, 1);
+  // Nor is a word that addresses the reader in one language and not in another: German "du"
+  // is French "of the".
+  EXPECT_EQ(feat("Le courriel du service comptabilité a été rédigé le 14 mai.").reader_words, 0);
+}
+
+TEST(TextClassifier, ChromeBlurbsNeedTwoTermsOrTheReader) {
+  EXPECT_TRUE(is_chrome_line(feat("Enter your email below to receive our weekly newsletter.")));
+  EXPECT_TRUE(
+      is_chrome_line(feat("Wenn du mehr lesen willst, melde dich für unseren Newsletter an.")));
+  EXPECT_TRUE(
+      is_chrome_line(feat("Mit dem Absenden willige ich in den Erhalt des Newsletters und in die "
+                          "Datenschutzbestimmungen ein.")));
+  // News copy that names one of the words is not chrome.
+  EXPECT_FALSE(is_chrome_line(feat("The ministry declined to comment in an email on Tuesday.")));
+  EXPECT_FALSE(is_chrome_line(feat("Die Zeitung hat ihren Newsletter im Mai eingestellt.")));
+  EXPECT_FALSE(is_chrome_line(
+      feat("L'e-mail en question a été rédigé le 14 mai par un cadre du service comptabilité, "
+           "qui évoque une inscription au registre et les abonnés de la newsletter.")));
+  EXPECT_FALSE(is_chrome_line(feat("Netflix told its subscribers in an email on Monday.")));
+  // A quotation is somebody's words, reported: "your … privacy" in a statement is news.
+  EXPECT_FALSE(is_chrome_line(
+      feat("\"We appreciate your respect for her family's privacy at this time,\" her "
+           "spokesman said.")));
+  // A long paragraph is an article about the subject, not a blurb.
+  std::string long_line = kEnglishBody1;
+  long_line += " Your newsletter subscription helps us, the editor wrote. ";
+  long_line += kEnglishBody2;
+  EXPECT_FALSE(is_chrome_line(feat(long_line)));
+}
+
+TEST(TextCleaner, NewsletterBlurbAfterTheArticleIsDropped) {
+  const char* blurb =
+      "Never miss a story again: subscribe to our free newsletter and get the news straight "
+      "to your inbox.";
+  std::string text = join({"Leaders meet in the capital", kEnglishBody1, kEnglishBody2, blurb});
+  TextExtraction r = clean_text(text, cues());
+  EXPECT_EQ(r.paragraphs, (std::vector<std::string>{kEnglishBody1, kEnglishBody2}));
+}
+
+TEST(TextClassifier, AuthorNoteNamesSomeoneAndTheirJobAsAWriter) {
+  EXPECT_TRUE(is_author_note(
+      feat("Jane Doe is a senior editor at the Daily Example, where she covers energy policy."),
+      cues()));
+  EXPECT_TRUE(is_author_note(
+      feat("Max Muster leitet das Ressort Wirtschaft und schreibt über Handel und Industrie."),
+      cues()));
+  EXPECT_TRUE(
+      is_author_note(feat("John Roe writes about courts and prisons for the magazine."), cues()));
+  // A sentence of an article: no name before the verb, or no writer's role after it.
+  EXPECT_FALSE(
+      is_author_note(feat("Es ist noch nicht lange her, dass Autoren darüber stritten."), cues()));
+  EXPECT_FALSE(is_author_note(
+      feat("Jane Doe is the mayor of the town and met the delegation on Monday."), cues()));
+  EXPECT_FALSE(is_author_note(feat(kEnglishBody1), cues()));
+}
+
+TEST(TextCleaner, AuthorNoteAfterTheArticleIsDroppedNotInsideIt) {
+  const char* note =
+      "Jane Doe is a correspondent in the capital and has written about the region for ten "
+      "years.";
+  std::string after = join({"Leaders meet in the capital", kEnglishBody1, kEnglishBody2, note});
+  EXPECT_EQ(clean_text(after, cues()).paragraphs,
+            (std::vector<std::string>{kEnglishBody1, kEnglishBody2}));
+  // The same line with the article going on for several paragraphs after it is a sentence of
+  // the article.
+  std::string inside = join({"Leaders meet in the capital", kEnglishBody1, note, kEnglishBody2,
+                             kEnglishBody1, kEnglishBody2, kEnglishBody1, kEnglishBody2});
+  EXPECT_EQ(clean_text(inside, cues()).paragraphs.size(), 7u);
+}
+
+TEST(TextClassifier, CaptionClosedByAPhotoCreditIsMetadata) {
+  LineFeatures caption =
+      feat("Der Minister verlässt nach der Sitzung am Mittwoch den Saal. Foto: Markus Scholz/dpa");
+  EXPECT_TRUE(ends_with_credit(caption, cues()));
+  EXPECT_TRUE(is_metadata_line(caption, cues()));
+  EXPECT_TRUE(ends_with_credit(
+      feat("Er verlor die Kontrolle über das Auto (Bild: Kantonspolizei Aargau)"), cues()));
+  EXPECT_TRUE(
+      ends_with_credit(feat("Union Station in Chicago, 1960. (Image credit: Archive)"), cues()));
+  // A colon inside a sentence, a quote after the cue word, or a long text after it are not
+  // credits; "Foto: X" opening a line is the credit cue's own rule.
+  EXPECT_FALSE(ends_with_credit(feat("Er sagte der Bild: Das ist alles falsch."), cues()));
+  EXPECT_FALSE(ends_with_credit(feat("The minister spoke to the press. Photo: the minister and "
+                                     "his two deputies at the opening of the new bridge"),
+                                cues()));
+  EXPECT_FALSE(ends_with_credit(feat("Foto: Markus Scholz"), cues()));
+  EXPECT_FALSE(ends_with_credit(feat(kFrenchBody1), cues()));
+}
+
+TEST(TextCleaner, PhotoCaptionBetweenParagraphsIsLeftOut) {
+  const char* caption = "Les deux dirigeants au palais présidentiel, mercredi. (Photo: AFP)";
+  std::string text =
+      join({"Un sommet sous haute surveillance", kFrenchBody1, caption, kFrenchBody2});
+  TextExtraction r = clean_text(text, cues());
+  EXPECT_EQ(r.paragraphs, (std::vector<std::string>{kFrenchBody1, kFrenchBody2}));
+}
+
+TEST(TextCues, RelatedArticleCuesOfSpanishAndFrenchNewsPages) {
+  EXPECT_EQ(feat("MIRA: El gobierno anuncia nuevas medidas").cue, CueKind::kBoilerplate);
+  EXPECT_EQ(feat("VEA TAMBIÉN: El gobierno anuncia nuevas medidas").cue, CueKind::kBoilerplate);
+  EXPECT_EQ(feat("Article suivant Le gouvernement annonce de nouvelles mesures").cue,
+            CueKind::kBoilerplate);
+  EXPECT_EQ(feat("Mira, el gobierno anunció nuevas medidas.").cue, CueKind::kNone);
+}
+
 TEST(TextCleaner, FrenchArticleWithMenuTeasersAndComments) {
   std::string text =
       join({"spot_img", "vendredi 29 septembre 2023", "Accueil", "Politique", "Économie",

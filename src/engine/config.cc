@@ -54,6 +54,11 @@ void visit_fields(extract::TextCleanerConfig& c, F&& f) {
   f("metadata_max_words", c.metadata_max_words);
   f("dated_line_max_words", c.dated_line_max_words);
   f("caption_max_words", c.caption_max_words);
+  f("chrome_max_words", c.chrome_max_words);
+  f("chrome_min_terms", c.chrome_min_terms);
+  f("credit_max_words", c.credit_max_words);
+  f("author_note_max_words", c.author_note_max_words);
+  f("author_note_tail_chars", c.author_note_tail_chars);
   f("clean_line_min_words", c.clean_line_min_words);
   f("title_min_words", c.title_min_words);
   f("title_max_words", c.title_max_words);

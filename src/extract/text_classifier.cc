@@ -1,9 +1,13 @@
 #include "extract/text_classifier.h"
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 #include <string>
 #include <unordered_set>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "extract/text_line_model.h"
 #include "extract/text_metadata.h"
@@ -55,7 +59,99 @@ bool credit_at_end(const std::string& s) {
   return at != std::string::npos && s.size() - at <= 40;
 }
 
+// The word ending just before byte `end` of `s` (letters and digits; a space before `end` is
+// skipped), folded, and where it starts.
+std::pair<std::string, size_t> word_before(std::string_view s, size_t end) {
+  while (end > 0 && s[end - 1] == ' ') --end;
+  size_t b = end;
+  while (b > 0) {
+    unsigned char ch = static_cast<unsigned char>(s[b - 1]);
+    bool part = ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                (ch >= '0' && ch <= '9');
+    if (!part) break;
+    --b;
+  }
+  return {text::fold(s.substr(b, end - b)), b};
+}
+
 }  // namespace
+
+bool is_chrome_line(const LineFeatures& f, const TextCleanerConfig& c) {
+  if (f.words > c.chrome_max_words || f.chrome_terms == 0) return false;
+  if (f.chrome_terms < c.chrome_min_terms && f.reader_words == 0) return false;
+  // A quotation reports somebody's words ("We appreciate your respect for her privacy"): news,
+  // not a notice of the site.
+  for (std::string_view quote :
+       {"\"", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E"})
+    if (f.text.find(quote) != std::string::npos) return false;
+  return true;
+}
+
+bool is_author_note(const LineFeatures& f, const TextCues& cues, const TextCleanerConfig& c) {
+  constexpr size_t kMaxNameWords = 4;
+  constexpr size_t kRoleWindowWords = 25;
+  if (f.words > c.author_note_max_words || !f.starts_upper) return false;
+  const std::string& s = f.text;
+  auto spans = text::word_spans(s, cues.elisions());
+  auto word = [&](size_t k) {
+    return std::string_view(s).substr(spans[k].begin, spans[k].end - spans[k].begin);
+  };
+  // The name: capitalised words that are not stop words ("Der Autor ist" is no name).
+  size_t k = 0;
+  for (; k < spans.size() && k <= kMaxNameWords; ++k) {
+    std::string folded = text::fold(word(k));
+    if (k > 0 && cues.author_verb(folded)) break;
+    std::string_view w = word(k);
+    int32_t at = 0;
+    UChar32 first;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), at, static_cast<int32_t>(w.size()), first);
+    if (first < 0 || !u_isupper(first) || cues.stop_word(folded)) return false;
+  }
+  if (k == 0 || k > kMaxNameWords || k >= spans.size()) return false;
+  for (size_t r = k; r < spans.size() && r < kRoleWindowWords; ++r)  // "writes about" is both
+    if (cues.author_role(text::fold(word(r)))) return true;
+  return false;
+}
+
+bool ends_with_credit(const LineFeatures& f, const TextCues& cues, const TextCleanerConfig& c) {
+  std::string_view s = f.text;
+  size_t colon = s.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  // The credit itself: a few words, not a sentence (a quote after "Bild:" would be one).
+  std::string_view credit = s.substr(colon + 1);
+  int words = 0;
+  bool in_word = false, letters = false;
+  for (char ch : credit) {
+    bool space = ch == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+    letters |=
+        static_cast<unsigned char>(ch) >= 0x80 || std::isalpha(static_cast<unsigned char>(ch));
+  }
+  if (words == 0 || words > c.credit_max_words || !letters) return false;
+  size_t last = credit.find_last_not_of(" )]");
+  if (last == std::string_view::npos) return false;
+  char end = credit[last];
+  if (end == '.' || end == '!' || end == '?' || end == ':') return false;
+  // The cue before the colon ("Foto", "Image credit"), after a sentence end, a bracket or a
+  // dash: not a word of a running sentence ("sagte der Bild: …").
+  auto [cue, at] = word_before(s, colon);
+  if (!cues.credit_word(cue)) return false;
+  auto [before, before_at] = word_before(s, at);
+  if (!before.empty() && cues.credit_word(before)) at = before_at;  // "Image credit:"
+  if (at == 0) return false;  // "Foto: X" opening the line: the credit cue's own rule
+  size_t k = at;
+  while (k > 0 && s[k - 1] == ' ') --k;
+  if (k == 0) return false;
+  unsigned char prev = static_cast<unsigned char>(s[k - 1]);
+  if (k == at) {
+    // Glued: "…Reuters.Foto:", "(Bild:"; only after a sentence end or a bracket.
+    return prev == '.' || prev == '!' || prev == '?' || prev == '(' || prev == '[';
+  }
+  return prev == '(' || prev == '[' || prev == '.' || prev == '!' || prev == '?' || prev == ',' ||
+         prev == ')' || prev == '"' || prev == '-' || prev == '|' || prev == '/' ||
+         prev >= 0x80;  // », ”, –, — (and other non-ASCII closers)
+}
 
 bool is_prose(const LineFeatures& f, const TextCleanerConfig& c, bool use_stop_words) {
   if (hard_boilerplate(f) || junk(f)) return false;
@@ -66,6 +162,8 @@ bool is_prose(const LineFeatures& f, const TextCleanerConfig& c, bool use_stop_w
 
 bool is_metadata_line(const LineFeatures& f, const TextCues& cues, const TextCleanerConfig& c) {
   if (f.words > c.caption_max_words) return false;
+  // A caption closed by its photo credit: page furniture, like a credit line.
+  if (!f.has_copyright && ends_with_credit(f, cues, c)) return true;
   // Credits, and captions ending with a credit ("… le 13 septembre 2023. ©MAXPPP").
   if (f.has_copyright && (f.words <= c.metadata_max_words || credit_at_end(f.text))) return true;
   if (f.words > c.metadata_max_words) return false;
@@ -309,6 +407,21 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
     if (marks.meta[i] && out.classes[i] == LineClass::kBoilerplate)
       out.classes[i] = LineClass::kMetadata;
   if (c.use_line_model && cues.line_model()) cues.line_model()->apply(lines, out);
+  // Chrome blurbs are prose-like (a newsletter offer reads as a sentence) and sit next to the
+  // body: neither the region nor the model tells them apart, their vocabulary does.
+  for (int i = 0; i < n; ++i)
+    if (out.classes[i] == LineClass::kBody && is_chrome_line(lines[i], c))
+      out.classes[i] = LineClass::kBoilerplate;
+  // A note about the writer closes the page: once the article has ended (little body after
+  // it), a line that names someone and their job as a writer is the author box.
+  int body_after = 0;
+  for (int i = n - 1; i >= 0; --i) {
+    if (out.classes[i] != LineClass::kBody) continue;
+    if (body_after <= c.author_note_tail_chars && is_author_note(lines[i], cues, c))
+      out.classes[i] = LineClass::kBoilerplate;
+    else
+      body_after += lines[i].chars;
+  }
   return out;
 }
 

@@ -68,6 +68,22 @@ struct TextCleanerConfig {
   // …counting this many body lines (all of them by default: headlines name what the whole
   // article is about, not always in its first lines).
   int title_body_lines = 1000;
+  // A chrome blurb (newsletter offer, cookie or comment-policy notice, affiliate disclosure):
+  // a line of at most this many words with at least `chrome_min_terms` distinct chrome terms
+  // (data/<lang>/chrome_words.txt), or one term and a word addressing the reader. Never body,
+  // whatever the region and the line model say; a line with a quotation mark never is one.
+  int chrome_max_words = 40;
+  int chrome_min_terms = 2;
+  // A note about the writer after the article ("Jane Doe is a senior editor at …", "Max Muster
+  // leitet das Ressort …"): a name of one to four capitalised words, an author verb and a role
+  // noun among its first words (data/<lang>/author_note_words.txt), in a line of at most this
+  // many words…
+  int author_note_max_words = 80;
+  // …with at most this many characters of body after it. Never body.
+  int author_note_tail_chars = 600;
+  // A photo credit closing a caption ("… im Steinheimer Becken. Foto: EnBW", "(Photo: AFP)")
+  // has at most this many words after its cue.
+  int credit_max_words = 8;
   // Correct the verdicts with the learned line model (TextCues::line_model) when it is loaded.
   bool use_line_model = true;
 };
@@ -90,7 +106,21 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
 // for a language without a stop-word list.
 bool is_prose(const LineFeatures& f, const TextCleanerConfig& config, bool use_stop_words = true);
 
-// The metadata verdict of one line alone: byline, date line, source/credit line, "X avec AFP".
+// True when `f` is a chrome blurb under `config` (see TextCleanerConfig::chrome_max_words).
+bool is_chrome_line(const LineFeatures& f, const TextCleanerConfig& config = {});
+
+// True when `f` reads as a note about the writer (see TextCleanerConfig::author_note_max_words;
+// the position rule is classify_lines').
+bool is_author_note(const LineFeatures& f, const TextCues& cues,
+                    const TextCleanerConfig& config = {});
+
+// True when `f` ends with a photo credit or a source after a sentence or in brackets
+// ("… Foto: Galli/Malteser", "… (Bild: Kantonspolizei)", "… (Image credit: X)"): a caption.
+bool ends_with_credit(const LineFeatures& f, const TextCues& cues,
+                      const TextCleanerConfig& config = {});
+
+// The metadata verdict of one line alone: byline, date line, source/credit line, a caption
+// closed by a credit, "X avec AFP".
 bool is_metadata_line(const LineFeatures& f, const TextCues& cues,
                       const TextCleanerConfig& config = {});
 

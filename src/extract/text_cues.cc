@@ -140,6 +140,28 @@ Expected<TextCues> TextCues::load(const std::string& data_dir,
       if (kind == "deictic") c.dates_.add_deictic(folded);
       if (k != CueKind::kNone)
         c.meta_by_first_word_[std::string(first_cue_word(folded))].push_back({folded, k});
+      if ((k == CueKind::kCredit || k == CueKind::kSource) && folded.find(' ') == std::string::npos)
+        c.credit_words_.insert(folded);
+    }
+    for (const auto& line : text::read_list(data_dir, lang, "chrome_words.txt")) {
+      if (!split_cue(line, kind, phrase)) continue;
+      std::string word = text::nfc(phrase);
+      if (kind == "term") {
+        // Terms are matched on the first 15 bytes of a lower-cased word.
+        if (word.size() < 3 || word.size() > 15 || c.chrome_terms_.count(word)) continue;
+        c.chrome_terms_.emplace(word, static_cast<int>(c.chrome_terms_.size()));
+        c.chrome_heads_.insert(std::string_view(word).substr(0, 3));
+        if (std::find(c.chrome_lengths_.begin(), c.chrome_lengths_.end(), word.size()) ==
+            c.chrome_lengths_.end())
+          c.chrome_lengths_.push_back(word.size());
+      } else if (kind == "reader") {
+        c.reader_words_.insert(word);
+      }
+    }
+    for (const auto& line : text::read_list(data_dir, lang, "author_note_words.txt")) {
+      if (!split_cue(line, kind, phrase)) continue;
+      if (kind == "verb") c.author_verbs_.insert(text::fold(phrase));
+      if (kind == "role") c.author_roles_.push_back(text::fold(phrase));
     }
     const auto& stops =
         stop_words.snowball(lang).empty() ? stop_words.broad(lang) : stop_words.snowball(lang);
@@ -247,6 +269,32 @@ bool TextCues::with_word(std::string_view w) const {
 
 bool TextCues::site_word(std::string_view w) const {
   return site_words_.find(w) != site_words_.end();
+}
+
+int TextCues::chrome_term(std::string_view w) const {
+  if (w.size() < 3 || !chrome_heads_.contains(w.substr(0, 3))) return -1;
+  for (size_t len : chrome_lengths_) {
+    if (len > w.size()) continue;
+    if (auto it = chrome_terms_.find(w.substr(0, len)); it != chrome_terms_.end())
+      return it->second;
+  }
+  return -1;
+}
+
+bool TextCues::reader_word(std::string_view lower) const { return reader_words_.contains(lower); }
+
+bool TextCues::author_verb(std::string_view w) const {
+  return author_verbs_.find(w) != author_verbs_.end();
+}
+
+bool TextCues::author_role(std::string_view w) const {
+  for (const auto& role : author_roles_)
+    if (w.substr(0, role.size()) == role) return true;
+  return false;
+}
+
+bool TextCues::credit_word(std::string_view w) const {
+  return credit_words_.find(w) != credit_words_.end();
 }
 
 bool TextCues::stop_word(std::string_view w) const {

@@ -46,9 +46,10 @@ class TextCues {
  public:
   // Loads every data/<lang>/ that has a boilerplate_cues.txt or metadata_cues.txt, with its
   // stop words from `stop_words` (Snowball list, else the broad one), months and weekdays,
-  // data/agencies.txt and data/text/line_model.txt. A language file that is missing gives an
-  // empty list; an unreadable line model is an Error naming the file. Cost: a few ms.
-  // `elisions` (for counting a line's words) must outlive this object.
+  // its chrome_words.txt and author_note_words.txt, data/agencies.txt and data/text/line_model.txt.
+  // A language file that is missing gives an empty list; an unreadable line model is an Error
+  // naming the file. Cost: a few ms. `elisions` (for counting a line's words) must outlive this
+  // object.
   static Expected<TextCues> load(const std::string& data_dir,
                                  const text::StopWordCatalog& stop_words,
                                  const text::ElisionRules& elisions);
@@ -81,6 +82,22 @@ class TextCues {
   int agency_max_words() const { return agency_max_words_; }
 
   const DateNames& dates() const { return dates_; }
+
+  // Page-chrome vocabulary (data/<lang>/chrome_words.txt): the index of the chrome term that
+  // `lower_word` (lower-cased, its first 15 bytes at most) starts with ("newsletter",
+  // "datenschutz", "subscri"), or -1. A line with several such terms, or one addressed to the
+  // reader, is a newsletter, cookie or comment-policy blurb.
+  int chrome_term(std::string_view lower_word) const;
+  // `lower_word` (lower-cased) addresses the reader ("you", "dich", "vous").
+  bool reader_word(std::string_view lower_word) const;
+  // Author notes (data/<lang>/author_note_words.txt): `folded_word` is a verb that follows a
+  // name in a note about the writer ("ist", "writes"), or starts with a role noun ("redakteur"
+  // for "Redakteurin", "correspondent").
+  bool author_verb(std::string_view folded_word) const;
+  bool author_role(std::string_view folded_word) const;
+  // A folded word that introduces a photo credit or a source ("foto", "photo", "quelle"),
+  // from the one-word credit and source cues of metadata_cues.txt.
+  bool credit_word(std::string_view folded_word) const;
 
   // The learned line model (data/text/line_model.txt); null when the file is missing.
   const TextLineModel* line_model() const { return line_model_.get(); }
@@ -125,8 +142,15 @@ class TextCues {
   Set with_words_;
   Set site_words_;
   ShortWordSet stop_words_;
-  ShortWordSet cue_first_words_;  // folded first words of every cue, and of "N <cue>"
-  Map<std::string> agencies_;     // variant (as written) -> canonical
+  ShortWordSet cue_first_words_;        // folded first words of every cue, and of "N <cue>"
+  ShortWordSet chrome_heads_;           // first 3 bytes of every chrome term: a cheap filter
+  Map<int> chrome_terms_;               // chrome term -> its index
+  std::vector<size_t> chrome_lengths_;  // the distinct byte lengths of the chrome terms
+  ShortWordSet reader_words_;           // words addressing the reader
+  Set credit_words_;
+  Set author_verbs_;
+  std::vector<std::string> author_roles_;  // folded prefixes, a few dozen
+  Map<std::string> agencies_;              // variant (as written) -> canonical
   int agency_max_words_ = 1;
   DateNames dates_;
   std::shared_ptr<const TextLineModel> line_model_;

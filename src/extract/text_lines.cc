@@ -1,5 +1,7 @@
 #include "extract/text_lines.h"
 
+#include <cstdint>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -141,13 +143,14 @@ class LineScanner {
     if (b < 0x80 ? (b >= 'A' && b <= 'Z') : u_isupper(first_code_point(word, 0))) ++f.capitalized;
     if (!f.has_url && word.find('.') != std::string_view::npos && looks_like_host(word))
       f.has_url = true;
-    if (word.size() >= sizeof(buf)) return;  // stop words are short
+    // Lower-cased, the first 15 bytes at most: stop words are short, chrome terms are prefixes.
     size_t n = 0;
-    for (size_t k = 0; k < word.size(); ++k) {
+    for (size_t k = 0; k < word.size() && n < sizeof(buf) - 1; ++k) {
       unsigned char ch = static_cast<unsigned char>(word[k]);
       if (ch >= 'A' && ch <= 'Z') ch = static_cast<unsigned char>(ch + 32);
       // Latin-1 capitals À..Þ (C3 80..9E, but × C3 97) to their small forms.
       if (ch == 0xC3 && k + 1 < word.size()) {
+        if (n + 2 > sizeof(buf) - 1) break;
         unsigned char nx = static_cast<unsigned char>(word[k + 1]);
         buf[n++] = static_cast<char>(ch);
         buf[n++] = static_cast<char>((nx >= 0x80 && nx <= 0x9E && nx != 0x97) ? nx + 0x20 : nx);
@@ -156,7 +159,15 @@ class LineScanner {
       }
       buf[n++] = static_cast<char>(ch);
     }
-    if (cues.stop_word(std::string_view(buf, n))) ++f.stop_words;
+    std::string_view lower(buf, n);
+    if (int term = cues.chrome_term(lower); term >= 0) {
+      uint64_t bit = uint64_t{1} << (term % 64);
+      if (!(chrome_seen & bit)) ++f.chrome_terms;
+      chrome_seen |= bit;
+    }
+    if (word.size() >= sizeof(buf)) return;  // stop words and reader words are short
+    if (cues.reader_word(lower)) ++f.reader_words;
+    if (cues.stop_word(lower)) ++f.stop_words;
   }
 
   // Whether byte k can continue a word (a letter, a digit or any non-ASCII byte).
@@ -243,8 +254,9 @@ class LineScanner {
   const int32_t len;
   int lower = 0, upper = 0, open_guillemets = 0, lone_closing_guillemets = 0;
   bool first_letter_seen = false;
-  int32_t word_start = -1;  // start of the word being read, -1 between words
-  char buf[16];             // a short word, lower-cased, for the stop-word lookup
+  int32_t word_start = -1;   // start of the word being read, -1 between words
+  uint64_t chrome_seen = 0;  // chrome terms met in the line (index mod 64)
+  char buf[16];              // a short word, lower-cased, for the stop-word lookup
 };
 
 // How the line opens and ends (quote, sentence end, colon), and links written out.

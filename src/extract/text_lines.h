@@ -28,6 +28,8 @@ struct LineFeatures {
   int separators = 0;             // standalone | / • · » > tokens: menus, breadcrumbs
   bool has_url = false;           // http://, www., or a host name
   bool has_copyright = false;     // ©
+  int chrome_terms = 0;           // distinct page-chrome terms (TextCues::chrome_term)
+  int reader_words = 0;           // words addressing the reader (TextCues::reader_word)
   CueKind cue = CueKind::kNone;   // boilerplate cue (TextCues::boilerplate)
   CueMatch meta;                  // metadata cue at the start (TextCues::metadata)
   std::optional<DateMatch> date;  // computed on short lines and metadata lines only
