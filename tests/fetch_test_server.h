@@ -25,14 +25,15 @@ inline std::string feeds_fixture(const std::string& name) {
 
 class FixtureServer {
  public:
-  FixtureServer() {
+  // `robots` names the fixture served as /robots.txt.
+  explicit FixtureServer(const char* robots = "robots.txt") {
     auto serve = [this](const char* path, const char* file, const char* type) {
       server_.Get(path, [this, file, type](const httplib::Request& req, httplib::Response& res) {
         note(req);
         res.set_content(feeds_fixture(file), type);
       });
     };
-    serve("/robots.txt", "robots.txt", "text/plain");
+    serve("/robots.txt", robots, "text/plain");
     serve("/rss.xml", "rss2.xml", "application/rss+xml");
     serve("/atom.xml", "atom.xml", "application/atom+xml");
     serve("/feed.json", "feed.json", "application/feed+json");

@@ -77,7 +77,7 @@ std::optional<Parts> split(std::string_view url) {
 
 std::string without_amp_path(std::string path) {
   if (ends_with(path, ".amp.html"))
-    path.replace(path.size() - 9, 9, ".html");
+    path = path.substr(0, path.size() - 9) + ".html";
   else if (ends_with(path, ".amp"))
     path.resize(path.size() - 4);
   if (ends_with(path, "/amp/"))

@@ -54,11 +54,6 @@ bool named(const xmlNode* n, const char* local) {
   return n && n->type == XML_ELEMENT_NODE &&
          std::strcmp(reinterpret_cast<const char*>(n->name), local) == 0;
 }
-bool named_ns(const xmlNode* n, const char* local, const char* ns_fragment) {
-  return named(n, local) && n->ns && n->ns->href &&
-         std::strstr(reinterpret_cast<const char*>(n->ns->href), ns_fragment);
-}
-
 const xmlNode* child(const xmlNode* n, const char* local) {
   for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next)
     if (named(c, local)) return c;
