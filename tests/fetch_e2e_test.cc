@@ -77,6 +77,19 @@ TEST(E2EFetch, APageUrlIsExtractedDirectly) {
   EXPECT_EQ(r.articles[0]["url"], server.url("/2023/09/13/satellites.html"));
 }
 
+TEST(E2EFetch, DiscoverReadsTheFeedsAHomePageDeclares) {
+  FixtureServer server("robots_no_delay.txt");
+  Outcome r = fetch("--discover '" + server.url("/") + "'");
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // /gone.xml and /missing.html
+  ASSERT_EQ(r.articles.size(), 2u) << r.err;
+  EXPECT_EQ(r.articles[0]["url"], server.url("/2023/09/13/poutine-kim.html"));
+  EXPECT_NE(r.err.find(server.url("/gone.xml") + ": HTTP 404"), std::string::npos) << r.err;
+  // A page that declares no feed is one error line.
+  Outcome page = fetch("'" + server.url("/2023/09/13/satellites.html") + "' --discover");
+  EXPECT_EQ(page.exit_code, 3);
+  EXPECT_NE(page.err.find("declares no feed"), std::string::npos) << page.err;
+}
+
 TEST(E2EFetch, BadSourcesAreOneLineEachAndTheOthersGoOn) {
   FixtureServer server("robots_no_delay.txt");
   const std::string invalid = std::string(RECOUPE_TEST_DIR) + "/fixtures/feeds/invalid.xml";

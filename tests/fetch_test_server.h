@@ -58,6 +58,16 @@ class FixtureServer {
           "</channel></rss>",
           "application/rss+xml");
     });
+    // A home page declaring the local feed (and a feed that is missing).
+    server_.Get("/", [this](const httplib::Request& req, httplib::Response& res) {
+      note(req);
+      res.set_content(
+          "<!doctype html><html><head><title>Home</title>"
+          "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/local-feed.xml\">"
+          "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/gone.xml\">"
+          "</head><body><p>Home</p></body></html>",
+          "text/html; charset=utf-8");
+    });
     // Served gzip-encoded as stored (a type httplib does not compress itself).
     server_.Get("/rss.xml.gz", [this](const httplib::Request& req, httplib::Response& res) {
       note(req);

@@ -30,7 +30,8 @@ const CommandLine kCommandLine = {
     Inputs::kRequired,
     {value_option("--output"), value_option("--config"), value_option("--data"),
      int_option("--max-entries", 1, 1'000'000), int_option("--delay-ms", 0, 600'000),
-     int_option("--timeout-ms", 100, 600'000), int_option("--max-bytes", 1024, 1L << 30)}};
+     int_option("--timeout-ms", 100, 600'000), int_option("--max-bytes", 1024, 1L << 30),
+     switch_option("--discover")}};
 
 bool is_web_url(const std::string& s) {
   return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0;
@@ -68,9 +69,11 @@ bool is_page_type(const std::string& content_type) {
 
 class FetchRun {
  public:
+  // `discover`: a page URL stands for the feeds it declares (<link rel="alternate">), not
+  // for itself.
   FetchRun(const engine::Pipeline& pipeline, fetch::Fetcher& fetcher, feeds::FeedLimits limits,
-           std::ostream& out)
-      : pipeline_(pipeline), fetcher_(fetcher), limits_(limits), out_(out) {}
+           bool discover, std::ostream& out)
+      : pipeline_(pipeline), fetcher_(fetcher), limits_(limits), discover_(discover), out_(out) {}
 
   // One command-line input: a feed, sitemap or page URL, or a feed file.
   void source(const std::string& input) {
@@ -92,6 +95,7 @@ class FetchRun {
     }
     if (!feeds::looks_like_feed(body)) {
       if (!fetched) return fail(input, "not a feed or sitemap (recoupe extract cleans page files)");
+      if (discover_) return declared_feeds(input, *fetched);
       return page(input, *fetched, nullptr);  // a page URL: extracted directly
     }
     auto feed = feeds::parse_feed(body, limits_, base);
@@ -108,6 +112,26 @@ class FetchRun {
   void fail(const std::string& what, const std::string& why) {
     ++failed_;
     report_failure(what, why);
+  }
+
+  // Every feed a home page declares, read in page order (an article in two of them once).
+  void declared_feeds(const std::string& input, const fetch::FetchResult& home) {
+    const feeds::PageLinks links = feeds::read_page_links(home.body, home.final_url);
+    if (links.feeds.empty())
+      return fail(input, "the page declares no feed (<link rel=\"alternate\">)");
+    for (const auto& url : links.feeds) {
+      auto r = fetcher_.fetch({url, {}, {}});
+      if (!r) {
+        fail(url, r.error().message);
+        continue;
+      }
+      auto feed = feeds::parse_feed(r->body, limits_, r->final_url);
+      if (!feed) {
+        fail(url, feed.error().message);
+        continue;
+      }
+      entries_of(url, *feed, 0);
+    }
   }
 
   void entries_of(const std::string& name, const feeds::Feed& feed, int depth) {
@@ -187,6 +211,7 @@ class FetchRun {
   const engine::Pipeline& pipeline_;
   fetch::Fetcher& fetcher_;
   feeds::FeedLimits limits_;
+  bool discover_;
   std::ostream& out_;
   engine::UniqueIds ids_;
   std::set<std::string> seen_;  // identity keys of the articles met in this run
@@ -220,7 +245,7 @@ int run_fetch(int argc, char** argv) {
   fetch::Fetcher fetcher(curl, config);
 
   const engine::Pipeline pipeline = setup->pipeline();
-  FetchRun run(pipeline, fetcher, limits, output.stream());
+  FetchRun run(pipeline, fetcher, limits, args->has("--discover"), output.stream());
   for (const auto& input : args->positional) run.source(input);
   return output.finish() ? run.exit_code() : kExitWriteFailed;
 }
