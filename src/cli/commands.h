@@ -11,6 +11,7 @@ constexpr int kExitNothingProcessed = 3;  // no input could be processed at all
 constexpr int kExitWriteFailed = 4;       // the output could not be written (disk full…)
 
 int run_extract(int argc, char** argv);
+int run_fetch(int argc, char** argv);
 int run_eval_extract(int argc, char** argv);
 int run_analyze(int argc, char** argv);
 int run_report(int argc, char** argv);

@@ -26,6 +26,7 @@ constexpr Command kCommands[] = {
     {"story", recoupe::cli::run_story},
     {"serve", recoupe::cli::run_serve},
     {"extract", recoupe::cli::run_extract},
+    {"fetch", recoupe::cli::run_fetch},
     {"analyze", recoupe::cli::run_analyze},
     {"eval-extract", recoupe::cli::run_eval_extract},
     {"eval-ner", recoupe::cli::run_eval_ner},
