@@ -231,7 +231,8 @@ TEST(SynthDisagreements, NamesSpelledTwoWaysDisagreeTwoSubjectsDoNot) {
   const std::string said =
       " a déclaré mercredi devant le tribunal de Marseille que l'enfant "
       "était bien le sien.";
-  EXPECT_EQ(two_outlet_disputes("name", "Selon la police, Fatma" + said, "Fatma", "Selon la police, Fatna" + said, "Fatna", "person"),
+  EXPECT_EQ(two_outlet_disputes("name", "Selon la police, Fatma" + said, "Fatma",
+                                "Selon la police, Fatna" + said, "Fatna", "person"),
             (std::vector<std::vector<std::string>>{{"Fatma:a", "Fatna:b"}}));
   EXPECT_TRUE(
       two_outlet_disputes("name", "Fatma" + said, "Fatma", "Karima" + said, "Karima", "person")
