@@ -76,13 +76,18 @@ Database Database::open(const std::string& path, OpenMode mode, int busy_timeout
   return db;
 }
 
+// The kept statements name the Database they were prepared through (for its errors): a move
+// finalizes them; they are prepared again on first use.
 Database::Database(Database&& other) noexcept
     : db_(other.db_), path_(std::move(other.path_)), mode_(other.mode_) {
+  other.prepared_.clear();
   other.db_ = nullptr;
 }
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
+    prepared_.clear();
+    other.prepared_.clear();
     if (db_) sqlite3_close_v2(db_);
     db_ = other.db_;
     path_ = std::move(other.path_);
@@ -93,7 +98,16 @@ Database& Database::operator=(Database&& other) noexcept {
 }
 
 Database::~Database() {
+  prepared_.clear();
   if (db_) sqlite3_close_v2(db_);
+}
+
+Statement& Database::prepared(std::string_view sql) {
+  auto it = prepared_.find(std::string(sql));
+  if (it == prepared_.end())
+    it = prepared_.emplace(std::string(sql), std::make_unique<Statement>(*this, sql)).first;
+  it->second->reset();  // a statement an exception left mid-way starts over
+  return *it->second;
 }
 
 void Database::exec(std::string_view sql) {

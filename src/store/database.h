@@ -6,12 +6,16 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace recoupe::store {
+
+class Statement;
 
 // A failed SQLite call inside the store: what was being done and SQLite's reason, in one
 // line. Thrown by Database, Statement and Transaction, and caught by every public method
@@ -50,6 +54,13 @@ class Database {
   // Runs one or more statements without results (schema, pragmas). Throws SqlError.
   void exec(std::string_view sql);
 
+  // The statement of `sql` prepared once on this connection and kept until it closes, reset
+  // and ready to bind: for the SQL every write batch runs (a single-article batch would
+  // otherwise spend a fifth of its store time parsing SQL). The reference is valid until
+  // this Database is moved or destroyed; do not hold it across a call that may prepare the
+  // same SQL again. Throws SqlError like Statement's constructor.
+  Statement& prepared(std::string_view sql);
+
   const std::string& path() const { return path_; }
   OpenMode mode() const { return mode_; }
   sqlite3* handle() const { return db_; }
@@ -63,6 +74,9 @@ class Database {
   sqlite3* db_ = nullptr;
   std::string path_;
   OpenMode mode_ = OpenMode::kReadOnly;
+  // prepared(): SQL text → its statement. Dropped (finalized) on a move, before the
+  // connection closes.
+  std::unordered_map<std::string, std::unique_ptr<Statement>> prepared_;
 };
 
 // One prepared statement, reset for reuse by reset(). Parameters are numbered from 1,

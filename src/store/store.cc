@@ -270,7 +270,7 @@ Expected<std::vector<std::pair<std::string, int64_t>>> Store::story_versions() {
 
 Expected<std::vector<StoredArticle>> Store::current_articles(const std::vector<int64_t>& seqs) {
   try {
-    Statement s(db_, stored_article_select("a.seq = ?"));
+    Statement& s = db_.prepared(stored_article_select("a.seq = ?"));
     std::vector<StoredArticle> out;
     for (int64_t seq : seqs) {
       s.bind(1, seq);
@@ -391,18 +391,16 @@ Expected<int64_t> Store::apply(const BatchWrite& w) {
         return Error{path(),
                      fmt::format("article {} has no story; nothing written", a.first.article.id)};
 
-    Statement insert_article(
-        db_,
+    Statement& insert_article = db_.prepared(
         "INSERT INTO articles (seq, id, url, outlet, title, lang, published_at, text, "
         "content_hash, revision, ingested_at, revised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
         "?)");
-    Statement insert_revision(
-        db_, fmt::format("INSERT INTO article_revisions (article_seq, revision, content_hash, "
-                         "ingested_at, raw_kind, raw_encoding, raw, {}) VALUES (?, ?, ?, ?, ?, ?, "
-                         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         bare_columns(kRevisionColumns)));
-    Statement update_article(
-        db_,
+    Statement& insert_revision = db_.prepared(
+        fmt::format("INSERT INTO article_revisions (article_seq, revision, content_hash, "
+                    "ingested_at, raw_kind, raw_encoding, raw, {}) VALUES (?, ?, ?, ?, ?, ?, "
+                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    bare_columns(kRevisionColumns)));
+    Statement& update_article = db_.prepared(
         "UPDATE articles SET url = ?, outlet = ?, title = ?, lang = ?, published_at = ?, text = ?, "
         "content_hash = ?, revision = ?, revised_at = ? WHERE seq = ?");
     auto write_revision = [&](int64_t seq, const ArticleRevision& r) {
@@ -449,8 +447,7 @@ Expected<int64_t> Store::apply(const BatchWrite& w) {
       update_article.run();
     }
 
-    Statement upsert_story(
-        db_,
+    Statement& upsert_story = db_.prepared(
         "INSERT INTO stories (id, title, lang, event_date, day, sources, articles, article_count, "
         "outlet_count, latest_hours, version, created_at, updated_at, report) VALUES (?1, ?2, ?3, "
         "?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11, ?12) ON CONFLICT (id) DO UPDATE SET title = "
@@ -477,8 +474,7 @@ Expected<int64_t> Store::apply(const BatchWrite& w) {
       write_story_contents(db_, s.id, story.report_json);
     }
 
-    Statement set_membership(
-        db_,
+    Statement& set_membership = db_.prepared(
         "INSERT INTO memberships (article_seq, story_id, duplicate_of) VALUES (?, ?, ?) ON "
         "CONFLICT "
         "(article_seq) DO UPDATE SET story_id = excluded.story_id, duplicate_of = "
@@ -488,13 +484,12 @@ Expected<int64_t> Store::apply(const BatchWrite& w) {
       set_membership.run();
     }
 
-    Statement retarget(db_, "UPDATE story_redirects SET new_id = ?1 WHERE new_id = ?2");
-    Statement redirect(
-        db_,
+    Statement& retarget = db_.prepared("UPDATE story_redirects SET new_id = ?1 WHERE new_id = ?2");
+    Statement& redirect = db_.prepared(
         "INSERT INTO story_redirects (old_id, new_id, merged_at) VALUES (?, ?, ?) ON "
         "CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id, merged_at = "
         "excluded.merged_at");
-    Statement remove_story(db_, "DELETE FROM stories WHERE id = ?");
+    Statement& remove_story = db_.prepared("DELETE FROM stories WHERE id = ?");
     for (const auto& r : w.redirects) {
       retarget.bind(1, std::string_view(r.new_id)).bind(2, std::string_view(r.old_id)).run();
       redirect.bind(1, std::string_view(r.old_id))
@@ -505,7 +500,7 @@ Expected<int64_t> Store::apply(const BatchWrite& w) {
       remove_story.bind(1, std::string_view(r.old_id)).run();
     }
 
-    Statement members(db_, "SELECT count(*) FROM memberships WHERE story_id = ?");
+    Statement& members = db_.prepared("SELECT count(*) FROM memberships WHERE story_id = ?");
     for (const auto& story : w.stories) {
       members.bind(1, std::string_view(story.summary.id));
       members.step();
@@ -516,9 +511,9 @@ Expected<int64_t> Store::apply(const BatchWrite& w) {
                                          story.summary.id)};
     }
 
-    Statement batch(db_,
-                    "INSERT INTO batches (committed_at, added, revised, unchanged, refused, "
-                    "stories_touched) VALUES (?, ?, ?, ?, ?, ?)");
+    Statement& batch = db_.prepared(
+        "INSERT INTO batches (committed_at, added, revised, unchanged, refused, "
+        "stories_touched) VALUES (?, ?, ?, ?, ?, ?)");
     batch.bind(1, std::string_view(w.at))
         .bind(2, w.counts.added)
         .bind(3, w.counts.revised)

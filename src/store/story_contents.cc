@@ -98,7 +98,7 @@ void run_fill(Database& db, std::string_view source, const Bind& bind) {
     const std::string one = sql.substr(start, end - start);
     start = end + 2;
     if (one.find_first_not_of(" \n") == std::string::npos) continue;
-    Statement fill(db, one);
+    Statement& fill = db.prepared(one);
     bind(fill);
     fill.run();
   }
@@ -111,7 +111,7 @@ void fill_story_contents(Database& db) {
 void write_story_contents(Database& db, std::string_view id, std::string_view report_json) {
   for (const char* table :
        {"story_claims", "story_quotes", "story_entities", "story_entity_names"}) {
-    Statement clear(db, fmt::format("DELETE FROM {} WHERE story_id = ?", table));
+    Statement& clear = db.prepared(fmt::format("DELETE FROM {} WHERE story_id = ?", table));
     clear.bind(1, id).run();
   }
   // Each statement of the fill reads the story from its parameters.

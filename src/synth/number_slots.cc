@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "text/fold.h"
@@ -337,9 +338,13 @@ bool compatible_values(const NumberMention& a, const NumberMention& b, double to
 
 std::vector<std::vector<size_t>> number_slots(const std::vector<NumberMention>& mentions) {
   std::vector<std::vector<size_t>> groups;
+  // same_slot never matches two units, so a group holds one unit and a mention is compared
+  // with the groups of its own unit only (in group order: the same choice as over all).
+  std::unordered_map<std::string, std::vector<size_t>> groups_of_unit;
   for (size_t i = 0; i < mentions.size(); ++i) {
+    std::vector<size_t>& candidates = groups_of_unit[mentions[i].unit];
     size_t best = groups.size(), best_matches = 0;
-    for (size_t g = 0; g < groups.size(); ++g) {
+    for (size_t g : candidates) {
       size_t matches = 0;
       for (size_t j : groups[g]) matches += same_slot(mentions[i], mentions[j]) ? 1 : 0;
       if (matches * 2 > groups[g].size() && matches > best_matches) {
@@ -347,10 +352,12 @@ std::vector<std::vector<size_t>> number_slots(const std::vector<NumberMention>& 
         best_matches = matches;
       }
     }
-    if (best == groups.size())
+    if (best == groups.size()) {
+      candidates.push_back(groups.size());
       groups.push_back({i});
-    else
+    } else {
       groups[best].push_back(i);
+    }
   }
   return groups;
 }
