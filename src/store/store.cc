@@ -145,8 +145,23 @@ std::string fts_query(const std::string& text) {
   return out;
 }
 
+// Resets a kept statement (Database::prepared) at the end of its use: a SELECT left on a
+// row would hold its read transaction open, and the connection's next reads would see that
+// old snapshot instead of the batches committed since.
+class ResetAtEnd {
+ public:
+  explicit ResetAtEnd(Statement& s) : s_(s) {}
+  ResetAtEnd(const ResetAtEnd&) = delete;
+  ResetAtEnd& operator=(const ResetAtEnd&) = delete;
+  ~ResetAtEnd() { s_.reset(); }
+
+ private:
+  Statement& s_;
+};
+
 int64_t read_generation(Database& db) {
-  Statement s(db, "SELECT coalesce(max(id), 0) FROM batches");
+  Statement& s = db.prepared("SELECT coalesce(max(id), 0) FROM batches");
+  ResetAtEnd done(s);
   s.step();
   return s.int64(0);
 }
@@ -210,9 +225,10 @@ Expected<int64_t> Store::generation() {
 
 Expected<std::optional<StoryVersion>> Store::story_version(const std::string& id) {
   try {
-    Statement s(db_,
-                "SELECT s.id, s.version FROM stories s WHERE s.id = coalesce((SELECT new_id FROM "
-                "story_redirects WHERE old_id = ?1), ?1)");
+    Statement& s = db_.prepared(
+        "SELECT s.id, s.version FROM stories s WHERE s.id = coalesce((SELECT new_id "
+        "FROM story_redirects WHERE old_id = ?1), ?1)");
+    ResetAtEnd done(s);
     s.bind(1, std::string_view(id));
     if (!s.step()) return std::optional<StoryVersion>();
     return std::optional<StoryVersion>(StoryVersion{s.text(0), s.int64(1)});
@@ -271,6 +287,7 @@ Expected<std::vector<std::pair<std::string, int64_t>>> Store::story_versions() {
 Expected<std::vector<StoredArticle>> Store::current_articles(const std::vector<int64_t>& seqs) {
   try {
     Statement& s = db_.prepared(stored_article_select("a.seq = ?"));
+    ResetAtEnd done(s);
     std::vector<StoredArticle> out;
     for (int64_t seq : seqs) {
       s.bind(1, seq);
