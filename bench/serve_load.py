@@ -3,10 +3,13 @@
 
   serve_load.py ids URL OUT.lua
       writes a wrk script that asks GET /api/stories/{id} over every story id of the server
-  serve_load.py post URL TOKEN FILE.jsonl --rate 100 --seconds 12 [--batch 1]
-      posts the records of FILE at `rate` articles/s (paced, `batch` records a POST) for
-      `seconds`, while an SSE subscriber listens on /api/events; prints the rate reached,
-      POST latency and the SSE latency of each post's story events (p50/p99)
+  serve_load.py post URL TOKEN FILE.jsonl --rate 100 --seconds 12 [--batch 1] [--connections 1]
+      offers the records of FILE at `rate` articles/s for `seconds`: POST k (`batch` records)
+      is due at k * batch / rate s, sent by the first free of `connections` senders (one:
+      each POST waits for the answer to the previous; more: an open-loop offer whose POSTs
+      queue at the server), while an SSE subscriber listens on /api/events; prints the rate
+      reached, POST latency, how far behind schedule POSTs went out, and the SSE delay of each
+      post's story events from its due time, its sending and its answer (p50/p99)
   serve_load.py batches URL TOKEN FILE.jsonl --batch 500
       posts FILE in batches of `batch` records, one after the other; prints articles/s
 """
@@ -139,51 +142,97 @@ def post(url, token, body, conn=None):
                 raise
 
 
-def paced_posts(url, token, path, rate, seconds, batch):
-    records = read_records(path)
-    sub = Subscriber(url)
-    sub.start()
-    interval = batch / rate
-    start = time.monotonic()
+class Offer:
+    """The schedule of an offered article rate: POST k (of `batch` records) is due at
+    start + k * batch / rate, whatever the answers to the earlier ones (open loop: a slow
+    server does not slow the offer down, its POSTs queue). `connections` senders share it;
+    one sender is the closed-loop pacing of a single client."""
+
+    def __init__(self, records, rate, batch, seconds):
+        self.records, self.rate, self.batch, self.seconds = records, rate, batch, seconds
+        self.lock = threading.Lock()
+        self.next = 0
+        self.start = time.monotonic()
+
+    def take(self):
+        """(k, due time, body) of the next POST, or None when the offer is over."""
+        with self.lock:
+            k = self.next
+            first = k * self.batch
+            due = self.start + k * self.batch / self.rate
+            # Over when the schedule or the clock reaches `seconds`: a server that falls
+            # behind is not given its backlog after the time is up.
+            if (first >= len(self.records) or due - self.start >= self.seconds
+                    or time.monotonic() - self.start >= self.seconds):
+                return None
+            self.next += 1
+        return k, due, "\n".join(self.records[first:first + self.batch]) + "\n"
+
+
+def sender(url, token, offer, sub, results):
     conn = None
-    sent = stored = failed = 0
-    post_ms, sse_from_ack_ms, sse_from_send_ms = [], [], []
-    missing = 0
-    k = 0
-    while k < len(records) and time.monotonic() - start < seconds:
-        due = start + (sent // batch) * interval
+    while True:
+        job = offer.take()
+        if job is None:
+            return
+        k, due, body = job
         now = time.monotonic()
         if due > now:
             time.sleep(due - now)
-        body = "\n".join(records[k:k + batch]) + "\n"
-        k += batch
         t_send = time.monotonic()
-        status, summary, conn = post(url, token, body, conn)
+        try:
+            status, summary, conn = post(url, token, body, conn)
+        except (OSError, http.client.HTTPException):
+            status, summary, conn = 0, None, None
         t_ack = time.monotonic()
-        sent += batch
-        post_ms.append((t_ack - t_send) * 1000)
-        if status != 200:
-            failed += batch
-            continue
-        stored += summary["added"] + summary["revised"]
-        touched = summary["created"] + summary["updated"] + [m["into"] for m in summary["merged"]]
-        arrived = [sub.take(s, t_ack + 5.0) for s in touched]
-        if touched and all(a is not None for a in arrived):
-            last = max(arrived)
-            sse_from_ack_ms.append(max(0.0, last - t_ack) * 1000)
-            sse_from_send_ms.append((last - t_send) * 1000)
-        elif touched:
-            missing += 1
-    elapsed = time.monotonic() - start
+        n = body.count("\n")
+        r = {"n": n, "status": status, "due": due, "send": t_send, "ack": t_ack}
+        if status == 200:
+            r["stored"] = summary["added"] + summary["revised"]
+            touched = summary["created"] + summary["updated"] + [m["into"] for m in summary["merged"]]
+            arrived = [sub.take(s, t_ack + 5.0) for s in touched]
+            r["touched"] = bool(touched)
+            r["last_event"] = max(arrived) if touched and None not in arrived else None
+        results.append(r)
+
+
+def paced_posts(url, token, path, rate, seconds, batch, connections=1):
+    records = read_records(path)
+    sub = Subscriber(url)
+    sub.start()
+    offer = Offer(records, rate, batch, seconds)
+    results = []
+    threads = [threading.Thread(target=sender, args=(url, token, offer, sub, results))
+               for _ in range(connections)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = max([r["ack"] for r in results] + [time.monotonic()]) - offer.start
     sub.stop = True
-    print(f"posted {sent} articles in {elapsed:.1f} s ({sent / elapsed:.1f} articles/s, asked "
-          f"{rate}/s, {batch} a POST): {stored} stored, {failed} failed")
+    sent = sum(r["n"] for r in results)
+    ok = [r for r in results if r["status"] == 200]
+    stored = sum(r["stored"] for r in ok)
+    failed = sum(r["n"] for r in results if r["status"] != 200)
+    post_ms = [(r["ack"] - r["send"]) * 1000 for r in results]
+    behind_ms = [(r["send"] - r["due"]) * 1000 for r in results]
+    with_events = [r for r in ok if r.get("last_event") is not None]
+    missing = sum(1 for r in ok if r.get("touched") and r.get("last_event") is None)
+    sse_from_send_ms = [(r["last_event"] - r["send"]) * 1000 for r in with_events]
+    sse_from_due_ms = [(r["last_event"] - r["due"]) * 1000 for r in with_events]
+    sse_from_ack_ms = [max(0.0, r["last_event"] - r["ack"]) * 1000 for r in with_events]
+    print(f"posted {sent} articles in {elapsed:.1f} s ({sent / elapsed:.1f} articles/s, offered "
+          f"{rate}/s as {batch} a POST over {connections} connection(s)): {stored} stored, "
+          f"{failed} failed")
     print(f"POST latency ms: p50 {percentile(post_ms, 50):.1f} p99 {percentile(post_ms, 99):.1f} "
-          f"max {max(post_ms):.1f}")
-    print(f"SSE latency ms over {len(sse_from_send_ms)} posts ({missing} without their events "
-          f"within 5 s): from POST sent p50 {percentile(sse_from_send_ms, 50):.1f} p99 "
-          f"{percentile(sse_from_send_ms, 99):.1f}; from POST acknowledged p50 "
-          f"{percentile(sse_from_ack_ms, 50):.1f} p99 {percentile(sse_from_ack_ms, 99):.1f}")
+          f"max {max(post_ms):.1f}; sent behind schedule ms: p50 {percentile(behind_ms, 50):.1f} "
+          f"p99 {percentile(behind_ms, 99):.1f}")
+    print(f"SSE latency ms over {len(with_events)} posts ({missing} without their events "
+          f"within 5 s): from POST due p50 {percentile(sse_from_due_ms, 50):.1f} p99 "
+          f"{percentile(sse_from_due_ms, 99):.1f}; from POST sent p50 "
+          f"{percentile(sse_from_send_ms, 50):.1f} p99 {percentile(sse_from_send_ms, 99):.1f}; "
+          f"from POST acknowledged p50 {percentile(sse_from_ack_ms, 50):.1f} p99 "
+          f"{percentile(sse_from_ack_ms, 99):.1f}")
     return 0 if failed == 0 and missing == 0 else 1
 
 
@@ -220,6 +269,7 @@ def main():
     a.add_argument("--rate", type=float, default=100)
     a.add_argument("--seconds", type=float, default=12)
     a.add_argument("--batch", type=int, default=1)
+    a.add_argument("--connections", type=int, default=1)
     a = sub.add_parser("batches")
     a.add_argument("url")
     a.add_argument("token")
@@ -230,7 +280,8 @@ def main():
         write_ids_script(args.url, args.out)
         return 0
     if args.command == "post":
-        return paced_posts(args.url, args.token, args.file, args.rate, args.seconds, args.batch)
+        return paced_posts(args.url, args.token, args.file, args.rate, args.seconds, args.batch,
+                           args.connections)
     return batch_posts(args.url, args.token, args.file, args.batch)
 
 

@@ -8,7 +8,11 @@
 # Every step is bounded (wrk -d, the generator's --seconds); the server is stopped at the end.
 # Environment: STORE_ARTICLES (reuters articles added to the store, default 8000), READ_SECONDS
 # (10), CONNECTIONS (8: the server has 16 request threads, an SSE stream and the generator
-# need theirs), POST_RATE (100 articles/s), POST_BATCH (1 article a POST), PORT (18471).
+# need theirs), POST_RATE (100 articles/s), POST_MODES (how that rate is offered, runs of
+# BATCH:CONNECTIONS: default "1:1 10:2", one article a POST from one client, then batches
+# of 10 every 0.1 s from two clients), PORT (18471), STORE (an existing store to copy
+# instead of steps 1-2: a store left by an earlier run, so two binaries read the same),
+# FEED_SKIP (feed records already in that store: step 4 starts after them).
 #
 # Steps, each printed with the machine's load (uptime) beside it:
 #  1. `recoupe ingest` of rpm2-fr-dev + ecbplus-dev (970 articles), then of STORE_ARTICLES
@@ -16,9 +20,9 @@
 #     into that store (the replay of the stored articles that every `recoupe ingest` pays).
 #  2. `recoupe serve` on it; POST bbc-news (2,127 articles) in batches of 500: articles/s.
 #  3. wrk, 1 thread: GET /api/stories/{id} over every story id, then GET /api/stories.
-#  4. The same two while serve_load.py posts the next Reuters articles (the wire as it went
-#     on) at POST_RATE/s with an SSE subscriber listening: reads/s and p99, the rate reached,
-#     and the SSE delay.
+#  4. The same two while serve_load.py offers the next Reuters articles (the wire as it went
+#     on) at POST_RATE/s, once per POST_MODES entry, with an SSE subscriber listening:
+#     reads/s and p99, the rate reached, POST latency and the SSE delay.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
@@ -28,7 +32,7 @@ STORE_ARTICLES=${STORE_ARTICLES:-8000}
 READ_SECONDS=${READ_SECONDS:-10}
 CONNECTIONS=${CONNECTIONS:-8}
 POST_RATE=${POST_RATE:-100}
-POST_BATCH=${POST_BATCH:-1}
+POST_MODES=${POST_MODES:-1:1 10:2}
 PORT=${PORT:-18471}
 TOKEN=load-token
 URL=http://127.0.0.1:$PORT
@@ -52,27 +56,33 @@ seconds() { # seconds CMD...: runs CMD, prints its wall time in seconds (its out
 }
 
 # The store: the two dev sets and the first STORE_ARTICLES of the Reuters wire (1987); the
-# live feed: the wire's next 4,000 articles, in its order, as they would have come in.
+# live feed: the wire's next articles, in its order, as they would have come in.
 zstd -dcq "$DATA/scale/reuters21578.jsonl.zst" >"$WORK/reuters_all.jsonl"
 head -n "$STORE_ARTICLES" "$WORK/reuters_all.jsonl" >"$WORK/reuters.jsonl"
-sed -n "$((STORE_ARTICLES + 1)),$((STORE_ARTICLES + 4000))p" "$WORK/reuters_all.jsonl" >"$WORK/feed.jsonl"
+tail -n +"$((STORE_ARTICLES + 1))" "$WORK/reuters_all.jsonl" >"$WORK/feed.jsonl"
 zstd -dcq "$DATA/scale/bbc-news.jsonl.zst" >"$WORK/bbc.jsonl"
 zstd -dcq "$DATA/scale/isot-reuters-true.jsonl.zst" >"$WORK/isot.jsonl"
 sed -n '1s/"id": "/"id": "replay-probe-/p' "$WORK/isot.jsonl" >"$WORK/one.jsonl"
 DB=$WORK/load.db
 rm -f "$DB" "$DB-wal" "$DB-shm"
 
-echo "== 1. recoupe ingest (full analysis: cleaning, placing, cross-checking the touched stories)"
-s=$(seconds "$RECOUPE" ingest "$DATA/clustering/rpm2-fr-dev.jsonl" "$DATA/clustering/ecbplus-dev.jsonl" --db "$DB")
-echo "  rpm2-fr-dev + ecbplus-dev (970) into an empty store: $s s, $(echo "970 / $s" | bc) articles/s"
-echo "    $(tail -n 1 "$WORK/last.log")"; load
-n=$(wc -l <"$WORK/reuters.jsonl")
-s=$(seconds "$RECOUPE" ingest "$WORK/reuters.jsonl" --db "$DB")
-echo "  $n reuters articles (one file) into that store: $s s, $(echo "$n / $s" | bc) articles/s"
-echo "    $(tail -n 1 "$WORK/last.log")"; load
-s=$(seconds "$RECOUPE" ingest "$WORK/one.jsonl" --db "$DB")
-articles=$(sqlite3 "$DB" 'SELECT count(*) FROM articles' 2>/dev/null || echo "?")
-echo "  one article into the store of $articles articles (replay of the store + 1): $s s"; load
+if [ -n "${STORE:-}" ]; then
+  echo "== 1. skipped: the store is a copy of $STORE"
+  sqlite3 "$STORE" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+  cp "$STORE" "$DB"
+else
+  echo "== 1. recoupe ingest (full analysis: cleaning, placing, cross-checking the touched stories)"
+  s=$(seconds "$RECOUPE" ingest "$DATA/clustering/rpm2-fr-dev.jsonl" "$DATA/clustering/ecbplus-dev.jsonl" --db "$DB")
+  echo "  rpm2-fr-dev + ecbplus-dev (970) into an empty store: $s s, $(echo "970 / $s" | bc) articles/s"
+  echo "    $(tail -n 1 "$WORK/last.log")"; load
+  n=$(wc -l <"$WORK/reuters.jsonl")
+  s=$(seconds "$RECOUPE" ingest "$WORK/reuters.jsonl" --db "$DB")
+  echo "  $n reuters articles (one file) into that store: $s s, $(echo "$n / $s" | bc) articles/s"
+  echo "    $(tail -n 1 "$WORK/last.log")"; load
+  s=$(seconds "$RECOUPE" ingest "$WORK/one.jsonl" --db "$DB")
+  articles=$(sqlite3 "$DB" 'SELECT count(*) FROM articles' 2>/dev/null || echo "?")
+  echo "  one article into the store of $articles articles (replay of the store + 1): $s s"; load
+fi
 
 echo "== 2. recoupe serve; POST bbc-news (2,127) in batches of 500"
 t0=$(date +%s.%N)
@@ -85,7 +95,9 @@ for _ in $(seq 1 1200); do
   sleep 0.1
 done
 echo "  serving after $(echo "$(date +%s.%N) - $t0" | bc -l | xargs printf '%.1f') s (start: replay of the store)"
-$PY bench/serve_load.py batches "$URL" "$TOKEN" "$WORK/bbc.jsonl" --batch 500 | tail -n 1; load
+if [ -z "${STORE:-}" ]; then
+  $PY bench/serve_load.py batches "$URL" "$TOKEN" "$WORK/bbc.jsonl" --batch 500 | tail -n 1; load
+fi
 
 $PY bench/serve_load.py ids "$URL" "$WORK/story_ids.lua"
 read_figures() { # read_figures LABEL: the two wrk runs
@@ -105,11 +117,21 @@ read_figures() { # read_figures LABEL: the two wrk runs
 echo "== 3. reads alone (wrk -t1 -c$CONNECTIONS -d${READ_SECONDS}s)"
 read_figures "alone:"; load
 
-echo "== 4. reads while $POST_RATE articles/s are posted ($POST_BATCH a POST), SSE subscriber listening"
-$PY bench/serve_load.py post "$URL" "$TOKEN" "$WORK/feed.jsonl" --rate "$POST_RATE" \
-  --batch "$POST_BATCH" --seconds $((2 * READ_SECONDS + 4)) >"$WORK/post.txt" 2>&1 &
-POSTER=$!
-sleep 1
-read_figures "while posting:"
-wait $POSTER || echo "  (the generator reported failures)"
-sed 's/^/  /' "$WORK/post.txt"; load
+# 4. One run per entry of POST_MODES ("BATCH:CONNECTIONS"): the same article rate offered
+# as POSTs of BATCH articles (a feed watcher posts JSONL batches; 1: one article a POST),
+# sent by CONNECTIONS clients on the schedule (open loop when more than one). Each run
+# posts the feed's next articles.
+skip=${FEED_SKIP:-0}
+for mode in $POST_MODES; do
+  batch=${mode%%:*}; conns=${mode##*:}
+  echo "== 4. reads while $POST_RATE articles/s are offered ($batch a POST, $conns connection(s)), SSE subscriber listening"
+  tail -n +$((skip + 1)) "$WORK/feed.jsonl" >"$WORK/feed_now.jsonl"
+  $PY bench/serve_load.py post "$URL" "$TOKEN" "$WORK/feed_now.jsonl" --rate "$POST_RATE" \
+    --batch "$batch" --connections "$conns" --seconds $((2 * READ_SECONDS + 4)) >"$WORK/post.txt" 2>&1 &
+  POSTER=$!
+  sleep 1
+  read_figures "while posting:"
+  wait $POSTER || echo "  (the generator reported failures)"
+  sed 's/^/  /' "$WORK/post.txt"; load
+  skip=$((skip + $(grep -o '^posted [0-9]*' "$WORK/post.txt" | awk '{print $2}')))
+done
