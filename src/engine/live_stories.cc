@@ -7,6 +7,7 @@
 
 #include "core/parallel_for.h"
 #include "engine/batch.h"
+#include "engine/kept_articles.h"
 #include "engine/stream.h"
 #include "ingest/reader.h"
 #include "report/build_report.h"
@@ -86,7 +87,8 @@ struct BatchWork {
   std::vector<Fresh> fresh;                     // new articles, in input order
   std::unordered_map<int64_t, Article> latest;  // stored seq → its newest text in this batch
   std::set<int64_t> revised;                    // seqs of stored articles given a new text
-  size_t old_size = 0;                          // grouper numbers placed before this batch
+  std::vector<int64_t> stored;  // seqs whose text in `latest` is the store's (read or kept)
+  size_t old_size = 0;          // grouper numbers placed before this batch
 };
 
 // The stories a batch changed, named. Only the articles whose story may have changed are
@@ -123,6 +125,8 @@ struct LiveStories::State {
   std::unordered_map<int64_t, std::pair<std::string, int>> current;  // seq → (hash, revision)
   std::set<std::string> used_ids;
   size_t mismatches = 0;
+  // Stored articles as the store gave them, for the next batches into their stories.
+  KeptArticles kept{LiveStories::kAnalysedArticlesKept};
 
   // Places one article with its seq; returns nothing (the assignment is read from labels()).
   void place(int64_t seq, const Article& a) {
@@ -149,8 +153,9 @@ struct LiveStories::State {
   Expected<bool> cross_check_touched(const Renaming& renaming, const Pipeline& pipeline,
                                      AnalysisCache& analyses, store::Store& store,
                                      BatchWork& work) const;
-  // 5. After the commit: the state follows the stored partition.
-  void commit(int64_t new_generation, Renaming& renaming);
+  // 5. After the commit: the state follows the stored partition, and keeps the stored
+  // texts the batch read (a revised one is forgotten).
+  void commit(int64_t new_generation, Renaming& renaming, const BatchWork& work);
 };
 
 LiveStories::LiveStories(const Pipeline& pipeline, store::Store& store, Clock clock)
@@ -264,7 +269,7 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
   // 5. One transaction; the live state follows only once it is committed.
   auto generation = store_->apply(work.write);
   if (!generation) return generation.error();
-  st.commit(*generation, renaming);
+  st.commit(*generation, renaming, work);
   work.summary.committed = *generation;
   return std::move(work.summary);
 }
@@ -424,8 +429,15 @@ Expected<bool> LiveStories::State::cross_check_touched(const Renaming& renaming,
                                                        BatchWork& work) const {
   std::vector<int64_t> to_read;
   for (const auto& [id, numbers] : renaming.members)
-    for (size_t i : numbers)
-      if (!work.latest.count(seq_of[i])) to_read.push_back(seq_of[i]);
+    for (size_t i : numbers) {
+      const int64_t seq = seq_of[i];
+      if (work.latest.count(seq)) continue;
+      work.stored.push_back(seq);
+      if (const Article* a = kept.find(seq))
+        work.latest[seq] = *a;
+      else
+        to_read.push_back(seq);
+    }
   auto stored = store.current_articles(to_read);
   if (!stored) return stored.error();
   for (auto& s : *stored) work.latest[s.seq] = std::move(s.article);
@@ -488,8 +500,11 @@ Expected<bool> LiveStories::State::cross_check_touched(const Renaming& renaming,
   return true;
 }
 
-void LiveStories::State::commit(int64_t new_generation, Renaming& renaming) {
+void LiveStories::State::commit(int64_t new_generation, Renaming& renaming, const BatchWork& work) {
   generation = new_generation;
+  for (int64_t seq : work.revised) kept.forget(seq);
+  for (int64_t seq : work.stored)
+    if (auto a = work.latest.find(seq); a != work.latest.end()) kept.keep(seq, a->second);
   story_of.resize(seq_of.size());
   for (size_t k = 0; k < renaming.affected.size(); ++k)
     story_of[renaming.affected[k]] = std::move(renaming.ids.story_of[k]);
