@@ -383,6 +383,35 @@ TEST(NumberSlots, AnArticleGivingTwoOfTheVersionsLeavesTheSlotUnread) {
   EXPECT_EQ(story("The storm destroyed 120 homes in the valley on Sunday.").size(), 1u);
 }
 
+TEST(NumberSlots, RivalsFromArticlesTellingAnotherPartOfTheStoryAreNotCompared) {
+  // a, b and c tell the storm, each in its own words; d gives its own figure in a story
+  // about a sawmill fire years ago, far less alike to a than a typical pair of the story, as
+  // when a second event is glued into a story. Its 95 is no version of a's 120.
+  const std::string a_text =
+      "The storm destroyed 120 homes in the valley on Sunday. Rescue teams searched the "
+      "flooded villages after the river burst its banks near the old bridge.";
+  const auto story = [&](const std::string& d_text) {
+    return number_disputes(
+        {article("a", "a.example", "en", a_text),
+         article("b", "b.example", "en",
+                 "Rescue teams searched flooded villages in the valley on Monday after the "
+                 "storm. The river burst its banks and the mayor opened the school gym."),
+         article("c", "c.example", "en",
+                 "Families slept in the school gym after the storm flooded the valley. Power "
+                 "was cut and roads near the bridge were closed, the mayor said."),
+         article("d", "d.example", "en", d_text)});
+  };
+  EXPECT_TRUE(story("In 1998 a fire at the sawmill left the town without work; the union "
+                    "recalled the long winter of the strike. That storm destroyed 95 homes, "
+                    "the sawmill's owner said, and the factory closed for good.")
+                  .empty());
+  // Told like a, d's 95 does dispute a's 120: the test above is the rule at work.
+  EXPECT_EQ(story("The storm destroyed 95 homes in the valley on Sunday. Rescue teams searched "
+                  "the flooded villages after the river burst its banks near the old bridge.")
+                .size(),
+            1u);
+}
+
 TEST(DateDisagreements, AWeekdayResolvedAgainstAnotherArticleIsNotSetAgainstAWrittenDate) {
   // a has no date: its "Tuesday" was resolved against c's day, a guess for a. b writes the
   // day in full. Their difference is the guess's, not the outlets'.

@@ -144,6 +144,7 @@ void visit_fields(synth::SynthConfig& c, F&& f) {
   f("single_source_shared_terms", c.single_source_shared_terms);
   f("single_source_figure_terms", c.single_source_figure_terms);
   f("disagreement_threshold", c.disagreement_threshold);
+  f("rival_articles_min_closeness", c.rival_articles_min_closeness);
   f("title_claim_min_share", c.title_claim_min_share);
   f("number_tolerance", c.number_tolerance);
   f("max_disagreements", c.max_disagreements);

@@ -276,6 +276,81 @@ struct Builder {
   }
 };
 
+// How alike two articles of the story are: the cosine of their content (the sum of their
+// claims' term vectors), against the story's median pair of articles. Rival values from two
+// articles less alike than a typical pair come from two parts of the story (a glued second
+// event, a past event told as background), not from two versions of one fact. The median,
+// not the mean: a few near-copies of one dispatch would raise a mean above most pairs.
+class ArticleCloseness {
+ public:
+  ArticleCloseness(const ClaimSet& cs, size_t articles) : vectors_(articles) {
+    for (const Claim& c : cs.claims)
+      if (c.article < articles)
+        for (size_t k = 0; k < c.terms.size() && k < c.weights.size(); ++k)
+          vectors_[c.article][c.terms[k]] += c.weights[k];
+    for (auto& v : vectors_) {
+      double norm = 0;
+      for (const auto& [t, w] : v) norm += w * w;
+      if (norm > 0)
+        for (auto& [t, w] : v) w /= std::sqrt(norm);
+    }
+  }
+
+  double cosine(size_t a, size_t b) const {
+    if (a >= vectors_.size() || b >= vectors_.size()) return 0;
+    const auto &x = vectors_[a], &y = vectors_[b];
+    double dot = 0;
+    for (auto i = x.begin(), j = y.begin(); i != x.end() && j != y.end();) {
+      if (i->first < j->first) {
+        ++i;
+      } else if (j->first < i->first) {
+        ++j;
+      } else {
+        dot += i->second * j->second;
+        ++i;
+        ++j;
+      }
+    }
+    return dot;
+  }
+
+  // True when some two articles of two different versions are at least `closeness` times
+  // as alike as the story's median pair.
+  bool rivals_close(const std::vector<std::vector<size_t>>& versions, double closeness) const {
+    const double bar = closeness * median();
+    for (size_t i = 0; i < versions.size(); ++i)
+      for (size_t j = i + 1; j < versions.size(); ++j)
+        for (size_t a : versions[i])
+          for (size_t b : versions[j])
+            if (a != b && cosine(a, b) >= bar) return true;
+    return false;
+  }
+
+ private:
+  // The median cosine over pairs of articles, computed once, on at most kSampled articles
+  // spread over the story (a big story's median is read well enough from 2,000 pairs).
+  double median() const {
+    if (median_ >= 0) return median_;
+    constexpr size_t kSampled = 64;
+    std::vector<size_t> sample;
+    const size_t n = vectors_.size();
+    for (size_t k = 0; k < std::min(n, kSampled); ++k)
+      sample.push_back(k * n / std::min(n, kSampled));
+    std::vector<double> pairs;
+    for (size_t i = 0; i < sample.size(); ++i)
+      for (size_t j = i + 1; j < sample.size(); ++j) pairs.push_back(cosine(sample[i], sample[j]));
+    median_ = 0;
+    if (!pairs.empty()) {
+      std::nth_element(pairs.begin(), pairs.begin() + pairs.size() / 2, pairs.end());
+      median_ = pairs[pairs.size() / 2];
+    }
+    return median_;
+  }
+
+  std::vector<std::map<uint32_t, double>> vectors_;
+  mutable double median_ = -1;
+};
+
 // The mentions without those whose article gives two or more other values of the same unit
 // that could be confused with theirs (different, not ten times apart): "404 yards rushing",
 // "440 yards receiving", "269 yards" in one game report count several things of one kind,
@@ -311,6 +386,7 @@ std::vector<NumberMention> without_confusable(std::vector<NumberMention> mention
 // every article that gives it.
 void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
                           const SynthResources& resources, const SynthConfig& cfg, Builder& b) {
+  const ArticleCloseness closeness(cs, ev.articles.size());
   std::vector<NumberMention> mentions = number_mentions(ev, resources);
   if (mentions.size() > cfg.max_number_mentions) mentions.resize(cfg.max_number_mentions);
   mentions = without_confusable(std::move(mentions));
@@ -391,6 +467,9 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
     for (const auto& [wording, arts] : versions)
       for (size_t a : arts) ambiguous |= ++versions_of_article[a] > 1;
     if (ambiguous) continue;
+    std::vector<std::vector<size_t>> rivals;
+    for (const auto& [wording, arts] : versions) rivals.push_back(arts);
+    if (!closeness.rivals_close(rivals, cfg.rival_articles_min_closeness)) continue;
     const NumberMention& first = mentions[slot.front()];
     const std::string_view text = ev.articles[first.article]->text;
     const std::string about =

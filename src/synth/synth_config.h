@@ -90,6 +90,11 @@ struct SynthConfig {
   // exact values differ when they are not equal (number_slots.h).
   double number_tolerance = 1.05;
   size_t max_disagreements = 10;
+  // A number disagreement is shown when two articles giving rival values are at least this
+  // close in content, relative to the story's median pair of articles (1.0: as close as a
+  // typical pair). Rivals less alike than that tell different parts of the story (another
+  // quake of the same island, a past heist told as background), not two versions of one fact.
+  double rival_articles_min_closeness = 1.0;
   // Numbers of a story compared for disagreements, in article order (the comparison is
   // quadratic in them; a story of a few hundred articles has a few thousand).
   size_t max_number_mentions = 3000;
