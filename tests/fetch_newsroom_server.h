@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -66,7 +67,8 @@ class NewsroomServer {
     server_.Get("/feed.xml", [this](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard lock(mutex_);
       ++feed_requests_;
-      const std::string etag = "\"v" + std::to_string(listed_) + "\"";
+      const std::string etag =
+          "\"v" + std::to_string(listed_) + "." + std::to_string(revised_.size()) + "\"";
       if (req.get_header_value("If-None-Match") == etag) {
         res.status = 304;
         return;
@@ -134,6 +136,15 @@ class NewsroomServer {
     std::lock_guard lock(mutex_);
     listed_ = std::min(n, pages_.size());
   }
+  // Page `i` gets one more paragraph and its feed entry a new title (an outlet's update).
+  void revise(size_t i) {
+    std::lock_guard lock(mutex_);
+    const std::string end = "</article>";
+    std::string& html = pages_.at(i).second;
+    html.insert(html.find(end),
+                "<p>Mise à jour : le Kremlin a confirmé la visite dans la soirée.</p>\n");
+    revised_.insert(i);
+  }
   int feed_requests() {
     std::lock_guard lock(mutex_);
     return feed_requests_;
@@ -149,13 +160,15 @@ class NewsroomServer {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel>"
         "<title>Vostochny</title>";
     for (size_t i = listed_; i-- > 0;)
-      xml += "<item><title>" + std::to_string(i) + "</title><link>/news/" + std::to_string(i) +
+      xml += "<item><title>" + std::to_string(i) + (revised_.count(i) ? " (updated)" : "") +
+             "</title><link>/news/" + std::to_string(i) +
              ".html?utm_source=rss</link><pubDate>Wed, 13 Sep 2023 0" + std::to_string(i) +
              ":30:00 +0200</pubDate></item>";
     return xml + "</channel></rss>";
   }
 
-  const std::vector<std::pair<std::string, std::string>> pages_;
+  std::vector<std::pair<std::string, std::string>> pages_;
+  std::set<size_t> revised_;
   httplib::Server server_;
   int port_ = 0;
   std::thread thread_;

@@ -72,7 +72,7 @@ WatchRun watch_once(const Files& f) {
   return run;
 }
 
-TEST(E2EWatch, OnceStoresTheFeedsArticlesThenOnlyWhatIsNew) {
+TEST(E2EWatch, OnceStoresTheFeedsArticlesThenWhatIsNewOrRevised) {
   NewsroomServer news;
   Files f(news);
   news.list(3);
@@ -99,6 +99,13 @@ TEST(E2EWatch, OnceStoresTheFeedsArticlesThenOnlyWhatIsNew) {
   EXPECT_NE(second.out.find("2 added, 0 revised, 3 unchanged"), std::string::npos) << second.out;
   EXPECT_EQ(count(f.db, "SELECT count(*) FROM articles"), 5);
   EXPECT_EQ(count(f.db, "SELECT count(*) FROM article_revisions"), 5);  // no revision
+
+  news.revise(0);  // an updated page is a revision of the same article, not a new one
+  WatchRun third = watch_once(f);
+  ASSERT_EQ(third.exit_code, 0) << third.err;
+  EXPECT_NE(third.out.find("0 added, 1 revised, 4 unchanged"), std::string::npos) << third.out;
+  EXPECT_EQ(count(f.db, "SELECT count(*) FROM articles"), 5);
+  EXPECT_EQ(count(f.db, "SELECT count(*) FROM article_revisions"), 6);
 }
 
 TEST(E2EWatch, ABadSourcesFileIsOneLineNamingItsLine) {

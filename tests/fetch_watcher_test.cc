@@ -101,6 +101,13 @@ TEST(Watcher, NewEntriesOnlyAndAnUnchangedFeedCostsOne304) {
   EXPECT_EQ(st.entries_new, 2);
   EXPECT_EQ(st.pages_fetched, 4);
   EXPECT_EQ(st.rounds, 3);
+
+  news.revise(1);  // the outlet updates an article: its entry's title changes
+  w.watcher.run_round();
+  ASSERT_EQ(w.documents.size(), 5u);  // fetched again (the store makes it a revision)
+  EXPECT_EQ(w.documents[4].second.id, news.url("/news/1.html"));
+  EXPECT_NE(w.documents[4].second.content.find("Mise à jour"), std::string::npos);
+  EXPECT_EQ(w.by_url()[s.url].entries_new, 1);
 }
 
 TEST(Watcher, APageSourceIsHandedOnWhenItChanges) {
