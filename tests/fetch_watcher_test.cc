@@ -170,6 +170,18 @@ TEST(Watcher, HostileSourcesAreOneClearErrorEachAndNeverStopTheOthers) {
   EXPECT_GE(w.watcher.counts().retried, 2);
 }
 
+TEST(Watcher, ASourceFailingTheSameWayIsSaidOnceAndCountedEachRound) {
+  FixtureServer bad("robots_no_delay.txt");
+  Watched w({source(bad.url("/loop"), 1)});
+  w.watcher.run_round();
+  w.watcher.run_round();
+  EXPECT_EQ(w.log.size(), 1u);
+  const auto st = w.by_url()[bad.url("/loop")];
+  EXPECT_EQ(st.outcome, "error");
+  EXPECT_EQ(st.errors, 2);
+  EXPECT_EQ(st.rounds, 2);
+}
+
 TEST(Watcher, StopEndsARoundWithoutWaitingForSlowSites) {
   FixtureServer bad("robots_no_delay.txt");
   std::vector<feeds::Source> sources;

@@ -5,6 +5,8 @@
 #include <map>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "feeds/canonical_url.h"
 #include "feeds/fetched_page.h"
 #include "feeds/page_links.h"
@@ -54,8 +56,12 @@ struct Watcher::SourceState {
 // One round of one source: what it fetches, hands on, counts and says.
 class Watcher::SourceRound {
  public:
-  SourceRound(Watcher& w, size_t index)
-      : w_(w), source_(w.sources_[index]), state_(*w.states_[index]) {}
+  // `last_message`: the source's status message after its previous round.
+  SourceRound(Watcher& w, size_t index, std::string last_message)
+      : w_(w),
+        source_(w.sources_[index]),
+        state_(*w.states_[index]),
+        last_message_(std::move(last_message)) {}
 
   // Runs the round and returns the source's status for it (counters: this round only).
   SourceStatus run() {
@@ -225,7 +231,9 @@ class Watcher::SourceRound {
     if (why == "stopped") return;
     if (depth == 0) {
       source_error_ = url + ": " + why;
-      say(source_.where + " " + url + ": " + why);
+      // A source failing the same way round after round is said once (its status keeps
+      // saying it, and the round line counts it).
+      if (*source_error_ != last_message_) say(source_.where + " " + url + ": " + why);
       return;
     }
     problem(url, why);
@@ -258,6 +266,7 @@ class Watcher::SourceRound {
   Watcher& w_;
   const Source& source_;
   SourceState& state_;
+  const std::string last_message_;
   SourceStatus status_;
   std::map<std::string, SourceState::Document> next_documents_;
   std::map<std::string, SourceState::Entry> next_entries_;
@@ -288,7 +297,12 @@ Watcher::Watcher(std::vector<Source> sources, fetch::Fetcher& fetcher, WatchConf
 Watcher::~Watcher() = default;
 
 void Watcher::poll(size_t index) {
-  SourceStatus round = SourceRound(*this, index).run();
+  std::string last_message;
+  {
+    std::lock_guard lock(status_mutex_);
+    last_message = statuses_[index].message;
+  }
+  SourceStatus round = SourceRound(*this, index, std::move(last_message)).run();
   if (stopping_ && round.outcome == "not_modified") return;  // cut short: says nothing
   std::lock_guard lock(status_mutex_);
   SourceStatus& s = statuses_[index];
@@ -317,12 +331,34 @@ void Watcher::run_round() {
 }
 
 void Watcher::run() {
-  while (!stopping_) {
+  for (int64_t round = 1; !stopping_; ++round) {
+    const auto start = std::chrono::steady_clock::now();
     run_round();
+    if (stopping_) break;
+    say_round(round, std::chrono::steady_clock::now() - start);
     std::unique_lock lock(stop_mutex_);
     stop_wake_.wait_for(lock, std::chrono::seconds(std::max(1L, config_.every_seconds)),
                         [this] { return stopping_.load(); });
   }
+}
+
+void Watcher::say_round(int64_t round, std::chrono::steady_clock::duration took) {
+  size_t changed = 0, failing = 0;
+  int64_t pages = 0;
+  {
+    std::lock_guard lock(status_mutex_);
+    for (const SourceStatus& s : statuses_) {
+      changed += s.entries_new > 0;
+      failing += s.outcome == "error" || s.outcome == "partial";
+      pages += s.pages_fetched;
+    }
+  }
+  std::lock_guard lock(sink_mutex_);
+  log_(
+      fmt::format("round {} done in {:.2f} s: {} sources, {} changed, {} with errors; {} pages "
+                  "stored since the start",
+                  round, std::chrono::duration<double>(took).count(), sources_.size(), changed,
+                  failing, pages));
 }
 
 void Watcher::stop() {
