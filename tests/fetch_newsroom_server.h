@@ -145,6 +145,11 @@ class NewsroomServer {
                 "<p>Mise à jour : le Kremlin a confirmé la visite dans la soirée.</p>\n");
     revised_.insert(i);
   }
+  // The title of page `i`, as its <title> and <h1> give it, and its feed entry until revised.
+  std::string title(size_t i) {
+    std::lock_guard lock(mutex_);
+    return pages_.at(i).first;
+  }
   int feed_requests() {
     std::lock_guard lock(mutex_);
     return feed_requests_;
@@ -155,13 +160,20 @@ class NewsroomServer {
   }
 
  private:
+  static std::string xml_escape(const std::string& s) {
+    std::string out;
+    for (char c : s)
+      out += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : std::string(1, c);
+    return out;
+  }
+
   std::string feed() const {
     std::string xml =
         "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel>"
         "<title>Vostochny</title>";
     for (size_t i = listed_; i-- > 0;)
-      xml += "<item><title>" + std::to_string(i) + (revised_.count(i) ? " (updated)" : "") +
-             "</title><link>/news/" + std::to_string(i) +
+      xml += "<item><title>" + xml_escape(pages_[i].first) +
+             (revised_.count(i) ? " (updated)" : "") + "</title><link>/news/" + std::to_string(i) +
              ".html?utm_source=rss</link><pubDate>Wed, 13 Sep 2023 0" + std::to_string(i) +
              ":30:00 +0200</pubDate></item>";
     return xml + "</channel></rss>";

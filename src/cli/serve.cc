@@ -109,7 +109,7 @@ int run_serve(int argc, char** argv) {
     std::optional<long> every;
     if (auto v = args->get("--every")) every = parse_every(*v);
     watch = SourceWatch::open(
-        "serve", *sources, setup->config, every,
+        "serve", *sources, options.db_path, setup->config, every,
         [&server](const feeds::Source& source, std::vector<RawDocument> documents) {
           auto done = server.ingest(engine::IngestBatch{std::move(documents), {}});
           if (!done) return print_error("serve", source.url + ": " + done.error().to_string());

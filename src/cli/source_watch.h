@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "feeds/watcher.h"
 #include "fetch/curl_library.h"
 #include "fetch/fetcher.h"
+#include "store/store.h"
 
 namespace recoupe::cli {
 
@@ -53,8 +55,10 @@ class SourceWatch {
  public:
   // Reads the sources file; nullopt after one line on stderr naming "file:line" and what
   // is wrong (or the file), or libcurl that could not start.
+  // `db_path`: the store the sink writes to; the entries it holds already are not fetched
+  // again (Watcher::skip_stored), read through a read-only connection of its own.
   static std::unique_ptr<SourceWatch> open(const char* command, const std::string& sources_file,
-                                           const engine::Config& config,
+                                           const std::string& db_path, const engine::Config& config,
                                            std::optional<long> every_seconds,
                                            feeds::Watcher::Sink sink) {
     auto sources = feeds::load_sources(sources_file);
@@ -76,6 +80,18 @@ class SourceWatch {
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
           print_error(command, line);
         });
+    auto known = store::Store::open(db_path, store::OpenMode::kReadOnly);
+    if (!known) {
+      print_error(command, known.error().to_string());
+      return nullptr;
+    }
+    w->known_ = std::make_unique<store::Store>(std::move(*known));
+    w->watcher_->skip_stored(
+        [w = w.get()](const std::string& url, const std::optional<std::string>& title) {
+          std::lock_guard lock(w->known_mutex_);  // one connection, several polling threads
+          auto found = w->known_->article(url);
+          return found && *found && (!title || (*found)->article.title == title);
+        });
     return w;
   }
 
@@ -86,6 +102,8 @@ class SourceWatch {
   fetch::CurlLibrary curl_;
   std::unique_ptr<fetch::Fetcher> fetcher_;
   std::unique_ptr<feeds::Watcher> watcher_;
+  std::mutex known_mutex_;
+  std::unique_ptr<store::Store> known_;  // read-only: what is stored already
 };
 
 }  // namespace recoupe::cli

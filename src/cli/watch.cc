@@ -100,7 +100,8 @@ int run_watch(int argc, char** argv) {
   };
   std::optional<long> every;
   if (auto v = args->get("--every")) every = parse_every(*v);
-  auto watch = SourceWatch::open("watch", *args->get("--sources"), setup->config, every, sink);
+  auto watch =
+      SourceWatch::open("watch", *args->get("--sources"), db_path, setup->config, every, sink);
   if (!watch) return kExitUsage;
   feeds::Watcher& watcher = watch->watcher();
   signals.start([&watcher] { watcher.stop(); });

@@ -165,6 +165,14 @@ class Watcher::SourceRound {
       next_entries_.insert(*old);
       return;
     }
+    if (old == state_.entries.end() && w_.stored_ &&
+        w_.stored_(normalize_url(entry.url), entry.title)) {
+      SourceState::Entry known;  // stored by an earlier run, as the feed lists it now
+      known.fingerprint = print;
+      known.done = true;
+      next_entries_[key] = std::move(known);
+      return;
+    }
     if (pages_this_round_ >= size_t(std::max(0L, w_.config_.max_pages_per_round))) {
       if (old != state_.entries.end()) next_entries_.insert(*old);
       return;  // not remembered as done: the next round takes it

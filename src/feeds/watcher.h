@@ -30,6 +30,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,17 @@ class Watcher {
   ~Watcher();
   Watcher(const Watcher&) = delete;
   Watcher& operator=(const Watcher&) = delete;
+
+  // Answers whether the store holds the article at `url` (normalize_url of a feed entry's
+  // link) as the feed describes it: stored under that id, with the entry's `title` when the
+  // feed gives one. Thread-safe (the polling threads call it).
+  using Stored =
+      std::function<bool(const std::string& url, const std::optional<std::string>& title)>;
+  // Makes an entry this watcher has not seen yet, and that `stored` says is stored as listed,
+  // count as fetched: after a restart (or between two `--once` runs) the entries stored
+  // before are not fetched again; one whose title changed since (an updated article) is.
+  // Call before the first round.
+  void skip_stored(Stored stored) { stored_ = std::move(stored); }
 
   // Polls every source once and returns when each is done (or stop() was called).
   void run_round();
@@ -80,6 +92,7 @@ class Watcher {
   const WatchConfig config_;
   Sink sink_;
   Log log_;
+  Stored stored_;
   std::vector<std::unique_ptr<SourceState>> states_;  // parallel to sources_
   mutable std::mutex status_mutex_;
   std::vector<SourceStatus> statuses_;
