@@ -34,6 +34,12 @@ stories=$(sqlite3 "$work/news.db" 'SELECT count(*) FROM stories')
 secs=$(python3 -c "t='$wall'.split(':'); print(sum(float(x) * 60 ** i for i, x in enumerate(reversed(t))))")
 echo "wall $wall, peak RSS $((rss / 1024)) MB, $stored articles in $stories stories stored"
 python3 -c "print(f'pages/s (fetch + clean + store): {$pages / $secs:.1f}')"
+echo "== the same again (a second --once run on the same store: nothing new)"
+/usr/bin/time -v "$bin" watch --once --sources "$work/sources.txt" --db "$work/news.db" \
+  --config "$work/config.json" >/dev/null 2>"$work/again.err" || true
+again=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/again.err")
+fetched=$(grep -oE '[0-9]+ new, [0-9]+ pages stored' "$work/again.err" | awk '{s += $3} END {print s + 0}')
+echo "wall $again, $fetched pages fetched again (the feeds are read, their stored entries skipped)"
 echo "== baseline: recoupe fetch of the same feeds (sequential, printed to /dev/null)"
 urls=$(awk '{print $1}' "$work/sources.txt" | tr '\n' ' ')
 /usr/bin/time -v "$bin" fetch $urls --delay-ms 0 >/dev/null 2>"$work/fetch.err" || true

@@ -24,7 +24,7 @@ for f in files:
 
 def page(r):
     paragraphs = "".join(f"<p>{html.escape(p)}</p>\n" for p in r["text"].split("\n") if p.strip())
-    title = html.escape(r.get("title") or r["text"][:80])
+    title = html.escape(r.get("title") or r["text"][:80])  # the feed lists the same
     date = r.get("published") or "2018-04-17"
     return (f"<!doctype html><html lang=\"{r.get('lang', 'en')}\"><head><meta charset=\"utf-8\">"
             f"<title>{title}</title><meta property=\"article:published_time\" content=\"{date}\">"
@@ -32,9 +32,15 @@ def page(r):
             f"{paragraphs}</article><footer>© site</footer></body></html>").encode()
 
 
+def title(r):
+    return html.escape(r.get("title") or r["text"][:80])
+
+
 sites = [[] for _ in range(n_sites)]
+titles = [[] for _ in range(n_sites)]
 for i, r in enumerate(records):
     sites[i % n_sites].append(page(r))
+    titles[i % n_sites].append(title(r))
 
 BOMB = gzip.compress(b"\0" * (64 << 20))  # 64 MB of zeros in about 64 KB
 HUGE = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Huge</title>" +
@@ -45,6 +51,7 @@ HUGE = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Huge</title
 class Site(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     pages = []
+    titles = []
 
     def log_message(self, *args):
         pass
@@ -63,8 +70,8 @@ class Site(BaseHTTPRequestHandler):
         if path == "/robots.txt":
             return self.send(404, b"", "text/plain")
         if path == "/feed.xml":
-            items = "".join(f"<item><title>{i}</title><link>/p/{i}.html</link></item>"
-                            for i in range(len(self.pages)))
+            items = "".join(f"<item><title>{t}</title><link>/p/{i}.html</link></item>"
+                            for i, t in enumerate(self.titles))
             return self.send(200, f"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
                              f"<title>Site</title>{items}</channel></rss>".encode(),
                              "application/rss+xml")
@@ -117,15 +124,15 @@ class Site(BaseHTTPRequestHandler):
 CASES = ["slow", "endless", "loop", "bomb", "invalid.xml", "huge.xml", "pdf-feed.xml"]
 
 
-def serve(pages):
-    handler = type("SiteN", (Site,), {"pages": pages})
+def serve(pages, titles=()):
+    handler = type("SiteN", (Site,), {"pages": pages, "titles": list(titles)})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-good = [serve(pages) for pages in sites]
+good = [serve(pages, t) for pages, t in zip(sites, titles)]
 # One site per hostile case (the fetcher takes one request at a time per site: on one site
 # the cases would wait for each other and their times would add up).
 hostile = [serve(sites[0][:1]) for _ in CASES]

@@ -90,6 +90,9 @@ class SourceWatch {
         [w = w.get()](const std::string& url, const std::optional<std::string>& title) {
           std::lock_guard lock(w->known_mutex_);  // one connection, several polling threads
           auto found = w->known_->article(url);
+          // The same title only: an edited headline ("… (updated)") is an edited article. A
+          // page whose title decorates the feed's ("Headline | Site") is fetched again after a
+          // restart, and found unchanged.
           return found && *found && (!title || (*found)->article.title == title);
         });
     return w;
