@@ -21,8 +21,13 @@ SECTIONS = [  # (JSON path, header, struct, what the section tunes)
     ("synth", "src/synth/synth_config.h", "SynthConfig",
      "The cross-check: claims, alignment, corroboration, disagreements, quotes, timeline, "
      "summary, framing, and the limits of each list."),
+    ("fetch", "src/fetch/fetch_config.h", "FetchConfig",
+     "The web fetcher of recoupe fetch, watch and serve --sources: politeness, limits, retries."),
+    ("watch", "src/feeds/watch_config.h", "WatchConfig",
+     "recoupe watch and serve --sources: how often sources are polled and how much is read."),
 ]
-FIELD = re.compile(r"^\s*(?:[\w:]+(?:<[^>]*>)?)\s+(\w+)\s*=\s*([^;]+);\s*(?://\s*(.*))?$")
+# A default is a quoted string (which may hold ';') or anything up to the ';'.
+FIELD = re.compile(r'^\s*(?:[\w:]+(?:<[^>]*>)?)\s+(\w+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]+);\s*(?://\s*(.*))?$')
 
 
 def struct_body(text, name):

@@ -86,5 +86,32 @@ TEST(Config, EveryKeyIsDocumented) {
                                << missing.size() - 1 << " more";
 }
 
+TEST(Config, FetchAndWatchSections) {
+  auto c = parse_config(
+      R"json({"fetch": {"user_agent": "newsroom-bot/1 (+mailto:desk@example.org)",
+                    "per_host_delay_ms": 0, "max_retries": 4},
+          "watch": {"every_seconds": 60, "max_entries": 50}})json");
+  ASSERT_TRUE(c.ok()) << c.error().to_string();
+  EXPECT_EQ(c->fetch.user_agent, "newsroom-bot/1 (+mailto:desk@example.org)");
+  EXPECT_EQ(c->fetch.per_host_delay_ms, 0);
+  EXPECT_EQ(c->fetch.max_retries, 4);
+  EXPECT_EQ(c->fetch.max_redirects, 5);  // untouched keys keep their default
+  EXPECT_EQ(c->watch.every_seconds, 60);
+  EXPECT_EQ(c->watch.max_entries, 50);
+  auto message = [](const char* json) {
+    auto r = parse_config(json, "my.json");
+    return r ? std::string("ok") : r.error().to_string();
+  };
+  EXPECT_EQ(message(R"({"fetch": {"user_agent": 7}})"),
+            "my.json: fetch.user_agent must be a string");
+  EXPECT_EQ(message(R"({"fetch": {"user_agent": ""}})"),
+            "my.json: fetch.user_agent must not be empty (it names the crawler to the sites)");
+  EXPECT_EQ(message(R"({"fetch": {"max_retries": -1}})"),
+            "my.json: fetch.max_retries must not be negative");
+  EXPECT_EQ(message(R"({"watch": {"every_seconds": 0}})"),
+            "my.json: watch.every_seconds must be at least 1");
+  EXPECT_EQ(message(R"({"watch": {"every": 5}})"), "my.json: unknown key watch.every");
+}
+
 }  // namespace
 }  // namespace recoupe::engine

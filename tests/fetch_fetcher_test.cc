@@ -21,6 +21,7 @@ FetchConfig quick() {
   c.max_crawl_delay_ms = 0;
   c.total_timeout_ms = 5'000;
   c.connect_timeout_ms = 2'000;
+  c.max_retries = 0;  // each failure seen once here; the retries: fetch_retry_test.cc
   return c;
 }
 

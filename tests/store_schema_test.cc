@@ -65,7 +65,13 @@ TEST(StoreSchema, MigrationsRunInOrderOnceEach) {
   EXPECT_EQ(migrate(db, steps, "t2"), next + 1);  // the second needs the first's table
   EXPECT_EQ(
       column(db, "SELECT version || ':' || applied_at FROM schema_migrations ORDER BY version"),
-      (std::vector<std::string>{"1:t1", "2:t1", "3:t2", "4:t2"}));
+      [&] {
+        std::vector<std::string> applied;
+        for (int v = 1; v <= kSchemaVersion; ++v) applied.push_back(std::to_string(v) + ":t1");
+        applied.push_back(std::to_string(next) + ":t2");
+        applied.push_back(std::to_string(next + 1) + ":t2");
+        return applied;
+      }());
   EXPECT_EQ(migrate(db, steps, "t3"), next + 1);  // up to date: nothing runs again
   EXPECT_EQ(column(db, "SELECT count(*) FROM schema_migrations"),
             std::vector<std::string>{std::to_string(next + 1)});

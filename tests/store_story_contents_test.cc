@@ -95,12 +95,14 @@ TEST_F(StoryContentsTest, AStoreOfVersionOneIsFilledWhenItIsUpgraded) {
   const std::string written = rows(path_);
   ASSERT_NE(written.find("story_entity_names|Poutine|se2f9f11faca7"), std::string::npos) << written;
   {
-    // Back to version 1: the tables of migration 2 dropped and its record removed.
+    // Back to version 1: the tables of migration 2 and the columns of migration 3 dropped,
+    // their records removed.
     Database db = Database::open(path_, OpenMode::kReadWrite, 1000);
     db.exec(
         "DROP TABLE story_entity_names; DROP TABLE story_entities; DROP TABLE story_quotes; "
-        "DROP TABLE story_claims; DELETE FROM schema_migrations WHERE version = 2; PRAGMA "
-        "user_version = 1");
+        "DROP TABLE story_claims; ALTER TABLE article_revisions DROP COLUMN final_url; ALTER "
+        "TABLE article_revisions DROP COLUMN fetched_at; DELETE FROM schema_migrations WHERE "
+        "version >= 2; PRAGMA user_version = 1");
   }
   auto upgraded = Store::open(path_, OpenMode::kReadWrite);
   ASSERT_TRUE(upgraded) << upgraded.error().to_string();

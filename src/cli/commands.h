@@ -21,6 +21,7 @@ int run_ingest(int argc, char** argv);
 int run_stories(int argc, char** argv);
 int run_story(int argc, char** argv);
 int run_serve(int argc, char** argv);
+int run_watch(int argc, char** argv);
 int run_eval_pairs(int argc, char** argv);
 int run_eval_ner(int argc, char** argv);
 int run_eval_summary(int argc, char** argv);

@@ -11,14 +11,12 @@
 #include "cli/input_file.h"
 #include "cli/io.h"
 #include "cli/setup.h"
-#include "core/calendar.h"
 #include "engine/unique_ids.h"
 #include "feeds/canonical_url.h"
-#include "feeds/feed_date.h"
+#include "feeds/fetched_page.h"
 #include "feeds/page_links.h"
 #include "feeds/parse_feed.h"
 #include "fetch/fetcher.h"
-#include "ingest/encoding.h"
 #include "report/article_json.h"
 
 namespace recoupe::cli {
@@ -43,28 +41,6 @@ void report_failure(const std::string& what, const std::string& why) {
   for (char& c : line)
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
   std::fprintf(stderr, "%s\n", line.c_str());
-}
-
-// The charset of a Content-Type header ("text/html; charset=ISO-8859-1" → "iso-8859-1").
-std::string header_charset(const std::string& content_type) {
-  std::string lower = content_type;
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  size_t at = lower.find("charset=");
-  if (at == std::string::npos) return "";
-  std::string v = lower.substr(at + 8);
-  v = v.substr(0, v.find_first_of("; \t"));
-  if (v.size() >= 2 && v.front() == '"') v = v.substr(1, v.size() - 2);
-  return v;
-}
-
-// A page is HTML (or a type servers mislabel HTML with); an image or a PDF is not.
-bool is_page_type(const std::string& content_type) {
-  if (content_type.empty()) return true;
-  for (const char* t : {"text/html", "application/xhtml", "text/plain", "application/xml",
-                        "text/xml", "application/octet-stream"})
-    if (content_type.rfind(t, 0) == 0) return true;
-  return false;
 }
 
 class FetchRun {
@@ -170,41 +146,17 @@ class FetchRun {
 
   // Cleans one fetched page; the feed entry's title, date and author fill what the page lacks.
   void page(const std::string& name, const fetch::FetchResult& r, const feeds::FeedEntry* hints) {
-    if (!is_page_type(r.content_type))
-      return fail(name, "not an HTML page (Content-Type: " + r.content_type + ")");
-    std::string declared = header_charset(r.content_type);
-    if (declared.empty()) declared = ingest::declared_html_charset(r.body);
-    auto text = ingest::decode_to_utf8(r.body, declared);
-    if (!text) return fail(name, text.error().message);
-    const feeds::PageLinks links = feeds::read_page_links(text->text, r.final_url);
-    std::string canonical = feeds::canonical_url(r.final_url, links.canonical, links.og_url);
-    if (canonical.empty()) canonical = r.final_url;
-    if (hints == nullptr || feeds::identity_key(canonical) != feeds::identity_key(hints->url))
-      if (!seen_.insert(feeds::identity_key(canonical)).second) return;  // already printed
-
-    RawDocument doc;
-    doc.id = canonical;
-    doc.file = r.final_url;
-    doc.kind = ContentKind::kHtml;
-    doc.content = std::move(text->text);
-    doc.encoding = text->encoding;
-    doc.url = canonical;
-    Article a = pipeline_.extract(doc);
-    if (hints) {
-      if (!a.title && hints->title) a.title = hints->title;
-      if (!a.published_at && hints->published)
-        if (auto iso = feeds::feed_date_to_iso(*hints->published)) {
-          a.published = *iso;
-          a.published_at = parse_publication_time(*iso);
-        }
-      if (!a.author && hints->author) a.author = hints->author;
-    }
+    auto doc = feeds::page_document(r, hints, nullptr);
+    if (!doc) return fail(name, doc.error().message);
+    const std::string key = feeds::identity_key(*doc->url);
+    if (hints == nullptr || key != feeds::identity_key(hints->url))
+      if (!seen_.insert(key).second) return;  // already printed
+    Article a = pipeline_.extract(*doc);
     ids_.claim(a);
     print_warnings(a);
-    auto json = report::article_to_json(a);
-    json["final_url"] = r.final_url;
-    json["fetched_at"] = r.fetched_at;
-    out_ << json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    out_ << report::article_to_json(a).dump(-1, ' ', false,
+                                            nlohmann::ordered_json::error_handler_t::replace)
+         << "\n";
     ++ok_;
   }
 
@@ -234,7 +186,7 @@ int run_fetch(int argc, char** argv) {
     std::fprintf(stderr, "recoupe fetch: libcurl could not be initialised\n");
     return kExitNothingProcessed;
   }
-  fetch::FetchConfig config;
+  fetch::FetchConfig config = setup->config.fetch;  // the options below win
   if (auto v = args->get("--delay-ms")) config.per_host_delay_ms = *parse_int_in(*v, 0, 600'000);
   if (auto v = args->get("--timeout-ms")) config.total_timeout_ms = *parse_int_in(*v, 100, 600'000);
   if (auto v = args->get("--max-bytes"))

@@ -27,6 +27,7 @@ constexpr Command kCommands[] = {
     {"serve", recoupe::cli::run_serve},
     {"extract", recoupe::cli::run_extract},
     {"fetch", recoupe::cli::run_fetch},
+    {"watch", recoupe::cli::run_watch},
     {"analyze", recoupe::cli::run_analyze},
     {"eval-extract", recoupe::cli::run_eval_extract},
     {"eval-ner", recoupe::cli::run_eval_ner},

@@ -3,9 +3,11 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -14,19 +16,26 @@
 #include "cli/error_lines.h"
 #include "cli/help_texts.h"
 #include "cli/setup.h"
+#include "cli/source_watch.h"
 #include "cli/stop_signals.h"
+#include "feeds/source_status.h"
 #include "server/server.h"
 
 namespace recoupe::cli {
 namespace {
 
-const CommandLine kCommandLine = {
-    "serve",
-    help::kServe,
-    Inputs::kOptional,
-    {value_option("--db"), value_option("--host"), int_option("--port", 0, 65535),
-     value_option("--token"), value_option("--config"), value_option("--data"),
-     value_option("--threads")}};
+const CommandLine kCommandLine = {"serve",
+                                  help::kServe,
+                                  Inputs::kOptional,
+                                  {value_option("--db"),
+                                   value_option("--host"),
+                                   int_option("--port", 0, 65535),
+                                   value_option("--token"),
+                                   value_option("--config"),
+                                   value_option("--data"),
+                                   value_option("--threads"),
+                                   value_option("--sources"),
+                                   {"--every", true, false, check_every}}};
 
 // Each idle connection holds a file descriptor (server.h): raises the soft limit on open
 // files to the hard one (at most 65,536) and returns it.
@@ -72,7 +81,11 @@ int run_serve(int argc, char** argv) {
   server::Server& server = **served;
   // A signal from now on (or one that came during the start) stops the server; the batch
   // being ingested is finished first.
-  signals.start([&server] { server.stop(); });
+  std::atomic<feeds::Watcher*> watching{nullptr};
+  signals.start([&server, &watching] {
+    if (feeds::Watcher* w = watching.load()) w->stop();
+    server.stop();
+  });
   // Whatever way this function ends, the waiting thread ends before the server is gone.
   struct StopWaitingFirst {
     StopSignals& signals;
@@ -89,6 +102,31 @@ int run_serve(int argc, char** argv) {
     print_error("serve", fmt::format("{} added, {} revised, {} unchanged, {} refused", n.added,
                                      n.revised, n.unchanged, n.refused));
   }
+  // --sources: a watcher on a thread of its own feeds the server's ingest, so its batches
+  // are stored, streamed as events and shown on the page like POSTed ones.
+  std::unique_ptr<SourceWatch> watch;
+  if (auto sources = args->get("--sources")) {
+    std::optional<long> every;
+    if (auto v = args->get("--every")) every = parse_every(*v);
+    watch = SourceWatch::open(
+        "serve", *sources, options.db_path, setup->config, every,
+        [&server](const feeds::Source& source, std::vector<RawDocument> documents) {
+          auto done = server.ingest(engine::IngestBatch{std::move(documents), {}});
+          if (!done) return print_error("serve", source.url + ": " + done.error().to_string());
+          ErrorLines::print("serve", "batch", done->refused);
+          const store::BatchCounts& n = done->counts;
+          print_error("serve", fmt::format("{} {}: {} added, {} revised, {} unchanged, {} refused",
+                                           source.where, source.url, n.added, n.revised,
+                                           n.unchanged, n.refused));
+        });
+    if (!watch) return kExitUsage;
+    feeds::Watcher& watcher = watch->watcher();
+    server.report_sources(
+        [&watcher] { return feeds::sources_to_json(watcher.statuses()).dump() + "\n"; },
+        [&watcher] { return feeds::fetch_metrics(watcher.statuses(), watcher.counts()); });
+  } else if (args->get("--every")) {
+    return usage_error(kCommandLine, "--every goes with --sources");
+  }
   auto port = server.bind();
   if (!port) {
     print_error("serve", port.error().to_string());
@@ -99,7 +137,16 @@ int run_serve(int argc, char** argv) {
               options.host.c_str(), *port,
               options.token.empty() ? "read-only: no token given" : "writes need the token");
   std::fflush(stdout);
+  std::thread watcher_thread;
+  if (watch) {
+    watching = &watch->watcher();
+    watcher_thread = std::thread([&watch] { watch->watcher().run(); });
+  }
   const bool served_well = server.run();
+  if (watch) {
+    watch->watcher().stop();
+    watcher_thread.join();  // the batch being stored is finished first
+  }
   signals.stop_waiting();
   served->reset();  // closes the store (and its write-ahead log)
   if (const int sig = signals.received())

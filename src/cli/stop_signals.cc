@@ -10,7 +10,7 @@
 
 namespace recoupe::cli {
 
-StopSignals::StopSignals() {
+StopSignals::StopSignals(const char* command) : command_(command) {
   sigemptyset(&set_);
   sigaddset(&set_, SIGTERM);
   sigaddset(&set_, SIGINT);
@@ -35,8 +35,8 @@ void StopSignals::start(std::function<void()> on_stop) {
       const int sig = sigtimedwait(&set_, nullptr, &tick);
       if (sig <= 0) continue;
       if (received_ != 0) {
-        print_error("serve", std::string(sig == SIGINT ? "SIGINT" : "SIGTERM") +
-                                 " again: exiting without waiting");
+        print_error(command_, std::string(sig == SIGINT ? "SIGINT" : "SIGTERM") +
+                                  " again: exiting without waiting");
         std::_Exit(128 + sig);
       }
       received_ = sig;

@@ -1,6 +1,6 @@
-// StopSignals: how `recoupe serve` hears SIGTERM and SIGINT (Ctrl-C). The constructor
-// blocks both in the calling thread, so every thread started after it inherits the block
-// and no request thread is interrupted; a thread of its own waits for them. The first one
+// StopSignals: how `recoupe serve` and `recoupe watch` hear SIGTERM and SIGINT (Ctrl-C). The
+// constructor blocks both in the calling thread, so every thread started after it inherits the
+// block and no request thread is interrupted; a thread of its own waits for them. The first one
 // calls `on_stop` (the server stops accepting, answers what is in flight, then returns);
 // a second one ends the process at once, for a user who does not want to wait (a batch is
 // one transaction: nothing committed is lost either way).
@@ -16,7 +16,8 @@ namespace recoupe::cli {
 
 class StopSignals {
  public:
-  StopSignals();
+  // `command` names the command in the line a second signal prints ("serve", "watch").
+  explicit StopSignals(const char* command = "serve");
   ~StopSignals();  // ends the waiting thread and restores the signal mask
   StopSignals(const StopSignals&) = delete;
   StopSignals& operator=(const StopSignals&) = delete;
@@ -29,6 +30,7 @@ class StopSignals {
   int received() const { return received_; }
 
  private:
+  const char* command_;
   sigset_t set_{}, previous_{};
   std::atomic<int> received_{0};
   std::atomic<bool> done_{false};

@@ -29,6 +29,8 @@ struct Article {
   std::string text;                     // main text, paragraphs joined by "\n\n"
   std::vector<std::string> paragraphs;
   std::optional<std::string> event;  // gold label carried through for evaluation
+  // A fetched page's address after redirects and its fetch time (RawDocument's), else empty.
+  std::optional<std::string> final_url, fetched_at;
   // What was changed in or left out of this input on the way, one line each, so that nothing
   // is lost silently: a date that is not a date, a text cut at a limit, an id already taken.
   // The commands print each on stderr naming `file` and keep them in the article's JSON.

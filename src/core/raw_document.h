@@ -24,6 +24,13 @@ struct RawDocument {
   std::optional<std::string> published;
   std::optional<std::string> language;
   std::optional<std::string> event;  // gold label, only in evaluation files
+
+  // What a feed said of the page (its entry's title, ISO 8601 date, author): used only where
+  // the page itself says nothing, unlike the given fields above, which win.
+  std::optional<std::string> hint_title, hint_published, hint_author;
+  // A page fetched from the web (recoupe fetch, recoupe watch): the address it was read
+  // from after redirects, and when (UTC, "2026-12-03T19:12:00Z"). Kept with the article.
+  std::optional<std::string> final_url, fetched_at;
 };
 
 }  // namespace recoupe

@@ -178,6 +178,33 @@ void visit_fields(synth::SynthConfig& c, F&& f) {
   f("max_reprints_read", c.max_reprints_read);
 }
 
+template <class F>
+void visit_fields(fetch::FetchConfig& c, F&& f) {
+  f("user_agent", c.user_agent);
+  f("robots_agent", c.robots_agent);
+  f("obey_robots", c.obey_robots);
+  f("robots_max_age_ms", c.robots_max_age_ms);
+  f("max_redirects", c.max_redirects);
+  f("max_body_bytes", c.max_body_bytes);
+  f("connect_timeout_ms", c.connect_timeout_ms);
+  f("total_timeout_ms", c.total_timeout_ms);
+  f("per_host_delay_ms", c.per_host_delay_ms);
+  f("max_crawl_delay_ms", c.max_crawl_delay_ms);
+  f("max_retries", c.max_retries);
+  f("retry_delay_ms", c.retry_delay_ms);
+  f("max_concurrent", c.max_concurrent);
+}
+
+template <class F>
+void visit_fields(feeds::WatchConfig& c, F&& f) {
+  f("every_seconds", c.every_seconds);
+  f("parallel_sources", c.parallel_sources);
+  f("max_entries", c.max_entries);
+  f("max_pages_per_round", c.max_pages_per_round);
+  f("pages_per_batch", c.pages_per_batch);
+  f("page_attempts", c.page_attempts);
+}
+
 // Reads the keys of `j` into `section` (named `name` in messages); the first problem wins.
 template <class Section>
 std::string read_section(const nlohmann::json& j, const std::string& name, Section& section) {
@@ -190,7 +217,12 @@ std::string read_section(const nlohmann::json& j, const std::string& name, Secti
     ++known;
     using T = std::decay_t<decltype(field)>;
     const std::string path = name + "." + key;
-    if constexpr (std::is_same_v<T, bool>) {
+    if constexpr (std::is_same_v<T, std::string>) {
+      if (!it->is_string())
+        error = path + " must be a string";
+      else
+        field = it->template get<std::string>();
+    } else if constexpr (std::is_same_v<T, bool>) {
       if (!it->is_boolean())
         error = path + " must be true or false";
       else
@@ -241,6 +273,29 @@ std::string check_ranges(const Config& c) {
   if (k.time_sigma_hours <= 0) return "cluster.time_sigma_hours must be > 0";
   if (c.ingest.max_json_depth < 2) return "ingest.max_json_depth must be at least 2";
   if (c.ingest.max_html_depth < 1) return "ingest.max_html_depth must be at least 1";
+  if (c.fetch.user_agent.empty())
+    return "fetch.user_agent must not be empty (it names the crawler to the sites)";
+  const auto& f = c.fetch;
+  for (auto [name, v] : {std::pair{"fetch.max_redirects", f.max_redirects},
+                         std::pair{"fetch.connect_timeout_ms", f.connect_timeout_ms},
+                         std::pair{"fetch.total_timeout_ms", f.total_timeout_ms},
+                         std::pair{"fetch.per_host_delay_ms", f.per_host_delay_ms},
+                         std::pair{"fetch.max_crawl_delay_ms", f.max_crawl_delay_ms},
+                         std::pair{"fetch.max_retries", f.max_retries},
+                         std::pair{"fetch.retry_delay_ms", f.retry_delay_ms},
+                         std::pair{"fetch.robots_max_age_ms", f.robots_max_age_ms}})
+    if (v < 0) return std::string(name) + " must not be negative";
+  if (f.max_body_bytes < 1024) return "fetch.max_body_bytes must be at least 1024";
+  if (f.total_timeout_ms < 100) return "fetch.total_timeout_ms must be at least 100";
+  const auto& w = c.watch;
+  for (auto [name, v] : {std::pair{"fetch.max_concurrent", f.max_concurrent},
+                         std::pair{"watch.every_seconds", w.every_seconds},
+                         std::pair{"watch.parallel_sources", w.parallel_sources},
+                         std::pair{"watch.max_entries", w.max_entries},
+                         std::pair{"watch.max_pages_per_round", w.max_pages_per_round},
+                         std::pair{"watch.pages_per_batch", w.pages_per_batch},
+                         std::pair{"watch.page_attempts", w.page_attempts}})
+    if (v < 1) return std::string(name) + " must be at least 1";
   return {};
 }
 
@@ -294,9 +349,14 @@ Expected<Config> parse_config(std::string_view text, const std::string& where) {
       error = read_section(v, key, c.cluster);
     } else if (key == "synth") {
       error = read_section(v, key, c.synth);
+    } else if (key == "fetch") {
+      error = read_section(v, key, c.fetch);
+    } else if (key == "watch") {
+      error = read_section(v, key, c.watch);
     } else {
       error = "unknown key " + key +
-              " (sections: threads, ingest, extract, analyze, cluster, synth; see docs/config.md)";
+              " (sections: threads, ingest, extract, analyze, cluster, synth, fetch, watch; see "
+              "docs/config.md)";
     }
   }
   if (error.empty()) error = check_ranges(c);
@@ -321,6 +381,8 @@ std::string config_json(const Config& c) {
   j["analyze"]["quotes"] = section_json(c.quotes);
   j["cluster"] = section_json(c.cluster);
   j["synth"] = section_json(c.synth);
+  j["fetch"] = section_json(c.fetch);
+  j["watch"] = section_json(c.watch);
   return j.dump(2);
 }
 

@@ -9,6 +9,8 @@
 #include "cluster/cluster_config.h"
 #include "core/expected.h"
 #include "extract/extractor.h"
+#include "feeds/watch_config.h"
+#include "fetch/fetch_config.h"
 #include "ingest/reader.h"
 #include "synth/synth_config.h"
 
@@ -25,6 +27,8 @@ struct Config {
   analyze::QuoteConfig quotes;     // section "analyze": {"quotes": {...}}
   cluster::ClusterConfig cluster;  // near-duplicates and event clustering
   synth::SynthConfig synth;        // the cross-check: claims, summary, quotes, timeline, framing
+  fetch::FetchConfig fetch;        // the web fetcher: politeness, limits, retries
+  feeds::WatchConfig watch;        // recoupe watch / serve --sources: rounds and their sizes
 };
 
 // Reads a JSON object over the defaults: any subset of the sections and keys that

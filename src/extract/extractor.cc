@@ -68,12 +68,19 @@ Article extract_article(const RawDocument& doc, const ExtractResources& resource
   if ((!a.source || a.source->empty()) && a.url)
     if (std::string host = url_host(*a.url); !host.empty()) a.source = std::move(host);
   a.title = doc.title ? doc.title : meta.title;
+  if (!a.title) a.title = doc.hint_title;
   a.published = doc.published ? doc.published : meta.published;
   a.warnings = std::move(warnings);
   check_published(a);
-  a.author = meta.author;
+  if (!a.published && doc.hint_published) {  // the page has no (valid) date: the feed's
+    a.published = doc.hint_published;
+    check_published(a);
+  }
+  a.author = meta.author ? meta.author : doc.hint_author;
   a.agency = meta.agency;
   a.event = doc.event;
+  a.final_url = doc.final_url;
+  a.fetched_at = doc.fetched_at;
   for (size_t i = 0; i < paragraphs.size(); ++i) {
     if (i) a.text += "\n\n";
     a.text += paragraphs[i];

@@ -67,6 +67,28 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
+// libcurl calls this about once a second during a transfer: non-zero aborts it.
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return static_cast<const std::atomic<bool>*>(user)->load() ? 1 : 0;
+}
+
+// Failures that another try may not meet: the server or the network was in trouble.
+bool is_transient(CURLcode code) {
+  switch (code) {
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_SSL_CONNECT_ERROR:
+      return true;
+    default:
+      return false;
+  }
+}
+
 struct EasyFree {
   void operator()(CURL* c) const { curl_easy_cleanup(c); }
 };
@@ -102,7 +124,10 @@ std::string path_of_url(const std::string& url) {
   return rest;
 }
 
-Expected<FetchResult> Fetcher::transfer(const FetchRequest& request, const std::string& site) {
+Expected<FetchResult> Fetcher::transfer(const FetchRequest& request, const std::string& site,
+                                        bool& transient) {
+  transient = false;
+  if (stopping_) return Error{"", "stopped"};
   std::unique_ptr<CURL, EasyFree> curl(curl_easy_init());
   if (!curl) return Error{"", "cannot start a transfer (libcurl not initialised?)"};
   Transfer t;
@@ -133,9 +158,18 @@ Expected<FetchResult> Fetcher::transfer(const FetchRequest& request, const std::
   if (headers) curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
   char error_buffer[CURL_ERROR_SIZE] = "";
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_buffer);
+  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &stopping_);
 
+  // The host first, then a global slot: a request waiting for its host's pause holds no slot
+  // another host could use.
   pacer_.acquire(site);
-  const CURLcode code = curl_easy_perform(c);
+  CURLcode code;
+  {
+    ConcurrencyLimit::Slot slot(transfers_);
+    code = curl_easy_perform(c);
+  }
   pacer_.release(site, pause_for(site));
 
   t.result.fetched_at = utc_now();
@@ -145,6 +179,8 @@ Expected<FetchResult> Fetcher::transfer(const FetchRequest& request, const std::
   curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &effective);
   t.result.final_url = effective ? effective : request.url;
   if (code != CURLE_OK) {
+    if (code == CURLE_ABORTED_BY_CALLBACK) return Error{"", "stopped"};
+    transient = is_transient(code);
     if (t.over_limit || code == CURLE_FILESIZE_EXCEEDED)
       return Error{"", "body over " + std::to_string(config_.max_body_bytes) + " bytes"};
     if (code == CURLE_TOO_MANY_REDIRECTS)
@@ -157,16 +193,49 @@ Expected<FetchResult> Fetcher::transfer(const FetchRequest& request, const std::
     t.result.not_modified = true;
     return std::move(t.result);
   }
-  if (t.result.status < 200 || t.result.status >= 300)
+  if (t.result.status < 200 || t.result.status >= 300) {
+    transient = t.result.status >= 500;
     return Error{"", "HTTP " + std::to_string(t.result.status)};
+  }
   return std::move(t.result);
+}
+
+Expected<FetchResult> Fetcher::transfer_with_retries(const FetchRequest& request,
+                                                     const std::string& site) {
+  long pause_ms = config_.retry_delay_ms;
+  for (int attempt = 1;; ++attempt) {
+    bool transient = false;
+    auto r = transfer(request, site, transient);
+    if (r) {
+      r->attempts = attempt;
+      return r;
+    }
+    if (!transient || attempt > config_.max_retries || stopping_) {
+      if (attempt == 1) return r;
+      Error e = r.error();
+      e.message += " (" + std::to_string(attempt) + " attempts)";
+      return e;
+    }
+    std::unique_lock lock(stop_mutex_);
+    stop_wake_.wait_for(lock, std::chrono::milliseconds(pause_ms),
+                        [this] { return stopping_.load(); });
+    pause_ms *= 2;
+  }
+}
+
+void Fetcher::stop() {
+  {
+    std::lock_guard lock(stop_mutex_);
+    stopping_ = true;
+  }
+  stop_wake_.notify_all();
 }
 
 std::chrono::milliseconds Fetcher::pause_for(const std::string& site) {
   long ms = config_.per_host_delay_ms;
   std::lock_guard lock(robots_mutex_);
   if (auto it = robots_.find(site); it != robots_.end())
-    if (auto delay = it->second.crawl_delay())
+    if (auto delay = it->second.rules.crawl_delay())
       ms = std::max(ms, std::min(config_.max_crawl_delay_ms, long(*delay * 1000)));
   return std::chrono::milliseconds(ms);
 }
@@ -175,11 +244,14 @@ Expected<RobotsRules> Fetcher::robots_for(const std::string& url) {
   const std::string site = site_of_url(url);
   {
     std::lock_guard lock(robots_mutex_);
-    if (auto it = robots_.find(site); it != robots_.end()) return it->second;
+    if (auto it = robots_.find(site); it != robots_.end()) {
+      if (HostPacer::Clock::now() < it->second.expires) return it->second.rules;
+      robots_.erase(it);  // read again: a long-running watcher follows the site's changes
+    }
   }
   // Two threads may both fetch a site's robots.txt the first time; both get the same rules.
   RobotsRules rules;
-  auto answer = transfer(FetchRequest{site + "/robots.txt", {}, {}}, site);
+  auto answer = transfer_with_retries(FetchRequest{site + "/robots.txt", {}, {}}, site);
   if (answer.ok()) {
     rules = RobotsRules::parse(answer->body, config_.robots_agent);
   } else {
@@ -193,7 +265,8 @@ Expected<RobotsRules> Fetcher::robots_for(const std::string& url) {
   }
   {
     std::lock_guard lock(robots_mutex_);
-    robots_.emplace(site, rules);
+    const auto age = std::chrono::milliseconds(config_.robots_max_age_ms);
+    robots_[site] = {rules, HostPacer::Clock::now() + age};
   }
   pacer_.delay_next(site, pause_for(site));  // the Crawl-delay also follows robots.txt itself
   return rules;
@@ -207,7 +280,7 @@ Expected<FetchResult> Fetcher::fetch(const FetchRequest& request) {
     if (!robots) return robots.error();
     if (!robots->allows(path_of_url(request.url))) return Error{"", "refused by robots.txt"};
   }
-  return transfer(request, site);
+  return transfer_with_retries(request, site);
 }
 
 }  // namespace recoupe::fetch

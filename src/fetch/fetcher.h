@@ -1,16 +1,21 @@
 // Fetcher: one polite HTTP(S) GET on libcurl. Redirects with a limit, gzip/deflate (and br
 // when libcurl has it) decoded, a body size limit, connect and total timeouts, a clear
 // User-Agent, robots.txt obeyed (fetched once per site and kept), one request at a time per
-// host with a pause, conditional GET.
+// host with a pause, at most FetchConfig::max_concurrent transfers at once over all hosts,
+// transient failures tried again with exponential backoff, conditional GET.
 #pragma once
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
 
 #include "core/expected.h"
+#include "fetch/concurrency_limit.h"
 #include "fetch/curl_library.h"
 #include "fetch/fetch_config.h"
 #include "fetch/host_pacer.h"
@@ -36,22 +41,33 @@ struct FetchResult {
   std::optional<std::string> etag, last_modified;  // for the next conditional GET
   std::string fetched_at;                          // UTC, "2026-12-03T19:12:00Z"
   long redirects = 0;
+  int attempts = 1;  // 2 or more when a transient failure was tried again
 };
 
 class Fetcher {
  public:
   // `library` (libcurl's process-wide state) must outlive the Fetcher.
-  Fetcher(const CurlLibrary& library, FetchConfig config) : config_(std::move(config)) {}
+  Fetcher(const CurlLibrary& library, FetchConfig config)
+      : config_(std::move(config)), transfers_(size_t(std::max(1L, config_.max_concurrent))) {}
 
   // GETs `request.url` (http or https only). Fails with one line naming the cause (empty
   // `where`: the caller names the URL): "refused by robots.txt", "more than 5 redirects",
   // "body over 16777216 bytes", "timed out after 30 s", "HTTP 404", a connection error
   // with libcurl's words. A 304 answer to a conditional request is a result, not an error.
   // Blocks while another request to the same host runs or its pause lasts (HostPacer), and
-  // for the transfer (bounded by the timeouts). Thread-safe.
+  // for the transfer (bounded by the timeouts). A transient failure (5xx, a timeout, a
+  // connection refused or reset) is tried again up to max_retries times with a doubling
+  // pause; the last failure is returned with "(N attempts)" added. Thread-safe.
   Expected<FetchResult> fetch(const FetchRequest& request);
 
-  // The robots.txt rules of the site of `url`, fetched on first use and then kept: its rules
+  // Makes every transfer in flight abort within about a second and every later fetch fail
+  // at once ("stopped"): how a watcher stops on SIGTERM without waiting for slow sites.
+  // Thread-safe; cannot be undone.
+  void stop();
+  bool stopped() const { return stopping_; }
+
+  // The robots.txt rules of the site of `url`, fetched on first use and then kept for
+  // FetchConfig::robots_max_age_ms: its rules
   // when it answers 2xx, everything allowed on 4xx, nothing allowed on 5xx (RFC 9309). Fails
   // (and is asked again next time) when the site cannot be reached at all. Thread-safe.
   Expected<RobotsRules> robots_for(const std::string& url);
@@ -59,14 +75,26 @@ class Fetcher {
   const FetchConfig& config() const { return config_; }
 
  private:
-  // The transfer itself, no robots.txt check; `site` is what HostPacer paces by.
-  Expected<FetchResult> transfer(const FetchRequest& request, const std::string& site);
+  // One transfer, no robots.txt check; `site` is what HostPacer paces by. `transient`: the
+  // failure may not happen again (worth a retry).
+  Expected<FetchResult> transfer(const FetchRequest& request, const std::string& site,
+                                 bool& transient);
+  // transfer() with the retries of FetchConfig::max_retries.
+  Expected<FetchResult> transfer_with_retries(const FetchRequest& request, const std::string& site);
   std::chrono::milliseconds pause_for(const std::string& site);
 
   FetchConfig config_;
   HostPacer pacer_;
+  ConcurrencyLimit transfers_;
+  std::atomic<bool> stopping_{false};
+  std::mutex stop_mutex_;
+  std::condition_variable stop_wake_;  // ends the pauses between retries
   std::mutex robots_mutex_;
-  std::map<std::string, RobotsRules> robots_;  // by site ("https://host:port")
+  struct KeptRobots {
+    RobotsRules rules;
+    HostPacer::Clock::time_point expires;
+  };
+  std::map<std::string, KeptRobots> robots_;  // by site ("https://host:port")
 };
 
 // "https://Host:8080/a?b" → "https://host:8080" (scheme, host and port), "" when `url` is not

@@ -360,6 +360,8 @@ Expected<RawDocument> parse_jsonl_record(std::string_view line, const std::strin
   doc.language = string_field(j, "lang");
   if (!doc.language) doc.language = string_field(j, "language");
   doc.event = label_field(j, "event");
+  doc.final_url = string_field(j, "final_url");  // recoupe fetch's records
+  doc.fetched_at = string_field(j, "fetched_at");
   return doc;
 }
 

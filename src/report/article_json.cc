@@ -20,6 +20,8 @@ nlohmann::ordered_json article_to_json(const Article& a) {
   j["text"] = a.text;
   j["paragraphs"] = a.paragraphs;
   if (!a.warnings.empty()) j["warnings"] = a.warnings;  // additive: only when something changed
+  if (a.final_url) j["final_url"] = *a.final_url;       // additive: only for a fetched page
+  if (a.fetched_at) j["fetched_at"] = *a.fetched_at;
   return j;
 }
 

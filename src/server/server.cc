@@ -98,6 +98,7 @@ struct Server::Impl {
   StoryEvents events;
   HttpServer http;
   std::vector<Route> routes;
+  std::function<std::string()> sources_json, sources_metrics;  // set before run()
   bool bound = false;
   std::atomic<bool> stopped{false};
   // The stories as of the last generation events were told for (under write_mutex).
@@ -130,6 +131,7 @@ void Server::Impl::configure() {
             {"/api/articles/{id...}", "GET"},
             {"/events", "GET"},
             {"/api/events", "GET"},
+            {"/api/sources", "GET"},
             {"/metrics", "GET"}};
   for (const char* page : kPagePaths) routes.push_back({page, "GET"});  // the live page
   // clang-format on
@@ -168,7 +170,12 @@ void Server::Impl::configure() {
     reply_json(req, res, "{\"status\":\"ok\"}\n");
   });
   http.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
-    res.set_content(metrics.render(), "text/plain; version=0.0.4");
+    std::string text = metrics.render();
+    if (sources_metrics) text += sources_metrics();
+    res.set_content(text, "text/plain; version=0.0.4");
+  });
+  http.Get("/api/sources", [this](const httplib::Request& req, httplib::Response& res) {
+    reply_json(req, res, sources_json ? sources_json() : std::string("{\"sources\":[]}\n"));
   });
   // Called once each request is answered, whatever answered it.
   http.set_logger([this](const httplib::Request&, const httplib::Response& res) {
@@ -436,6 +443,12 @@ Expected<std::unique_ptr<Server>> Server::open(const engine::Pipeline& pipeline,
 
 Expected<engine::IngestSummary> Server::ingest(engine::IngestBatch batch) {
   return impl_->ingest(std::move(batch));
+}
+
+void Server::report_sources(std::function<std::string()> sources_json,
+                            std::function<std::string()> metrics_text) {
+  impl_->sources_json = std::move(sources_json);
+  impl_->sources_metrics = std::move(metrics_text);
 }
 
 Expected<int> Server::bind() {

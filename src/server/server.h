@@ -9,7 +9,8 @@
 //
 // Endpoints: GET /healthz, GET /api/stories, GET /api/stories/{id}, GET /api/articles/{id},
 // POST /api/articles (Authorization: Bearer TOKEN), GET /api/events (Server-Sent Events,
-// also at /events), GET /metrics (Prometheus text). Every answer is
+// also at /events), GET /api/sources (the watched sources' status), GET /metrics
+// (Prometheus text). Every answer is
 // JSON, errors too
 // ({"error": "..."} with 400, 401, 403, 404, 405, 413, 500 or 503); GET answers carry an
 // ETag and answer 304 to a matching If-None-Match.
@@ -26,6 +27,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -90,8 +92,16 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Ingests one batch, as POST /api/articles does (one writer at a time).
+  // Ingests one batch, as POST /api/articles does (one writer at a time). Thread-safe: a
+  // watcher's thread (`serve --sources`) calls it while requests are answered.
   Expected<engine::IngestSummary> ingest(engine::IngestBatch batch);
+
+  // What a source watcher reports (`serve --sources`): `sources_json` answers GET
+  // /api/sources ({"sources": [...]}, feeds/source_status.h) and `metrics_text` is added to
+  // GET /metrics (recoupe_fetch_* series). Both are called from request threads. Call before
+  // run(); without it /api/sources answers {"sources": []}.
+  void report_sources(std::function<std::string()> sources_json,
+                      std::function<std::string()> metrics_text);
 
   // Binds options.host:options.port; the port bound (the one chosen for port 0). Fails when
   // the address cannot be bound (in use, not an address of this machine, no permission).

@@ -113,11 +113,20 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 END;
 )sql";
 
+// Version 3. A page fetched from the web (recoupe watch, recoupe fetch | recoupe ingest)
+// keeps where it was read after redirects and when; NULL for an article read from a file.
+constexpr const char* kFetchColumns = R"sql(
+ALTER TABLE article_revisions ADD COLUMN final_url TEXT;
+ALTER TABLE article_revisions ADD COLUMN fetched_at TEXT;
+)sql";
+
 const Migration kMigrations[] = {
     {1, "articles, revisions, stories, memberships, redirects, batches, full-text index",
      kSchemaV1},
     {2, "claims, quotes, entities and entity spellings of each story (from its report)",
      kStoryContentsSchema, fill_story_contents},
+    {3, "the address after redirects and fetch time of a revision fetched from the web",
+     kFetchColumns},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

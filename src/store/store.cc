@@ -32,8 +32,14 @@ std::vector<std::string> parse_list(const std::string& text) {
 // The columns of a revision row that make an Article, in this order (prefix "r.").
 constexpr const char* kRevisionColumns =
     "r.file, r.url, r.outlet, r.title, r.published_at, r.author, r.agency, r.lang, "
-    "r.lang_confidence, r.words, r.text, r.paragraphs, r.warnings";
-constexpr int kRevisionColumnCount = 13;
+    "r.lang_confidence, r.words, r.text, r.paragraphs, r.warnings, r.final_url, r.fetched_at";
+constexpr int kRevisionColumnCount = 15;
+
+std::string repeat(std::string_view s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
 
 // The Article of the revision columns starting at `first`; `id` is the article's stored id.
 Article read_article(const Statement& s, int first, std::string id) {
@@ -54,6 +60,8 @@ Article read_article(const Statement& s, int first, std::string id) {
   a.text = s.text(first + 10);
   a.paragraphs = parse_list(s.text(first + 11));
   a.warnings = parse_list(s.text(first + 12));
+  a.final_url = s.optional_text(first + 13);
+  a.fetched_at = s.optional_text(first + 14);
   return a;
 }
 
@@ -71,7 +79,9 @@ void bind_article(Statement& s, int first, const Article& a) {
       .bind(first + 9, int64_t(a.words))
       .bind(first + 10, std::string_view(a.text))
       .bind(first + 11, std::string_view(json_list(a.paragraphs)))
-      .bind(first + 12, std::string_view(json_list(a.warnings)));
+      .bind(first + 12, std::string_view(json_list(a.warnings)))
+      .bind(first + 13, a.final_url)
+      .bind(first + 14, a.fetched_at);
 }
 
 // SELECT of a StoredArticle: the article, its current revision, its story and reprint mark.
@@ -415,8 +425,8 @@ Expected<int64_t> Store::apply(const BatchWrite& w) {
     Statement& insert_revision = db_.prepared(
         fmt::format("INSERT INTO article_revisions (article_seq, revision, content_hash, "
                     "ingested_at, raw_kind, raw_encoding, raw, {}) VALUES (?, ?, ?, ?, ?, ?, "
-                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    bare_columns(kRevisionColumns)));
+                    "?{})",
+                    bare_columns(kRevisionColumns), repeat(", ?", kRevisionColumnCount)));
     Statement& update_article = db_.prepared(
         "UPDATE articles SET url = ?, outlet = ?, title = ?, lang = ?, published_at = ?, text = ?, "
         "content_hash = ?, revision = ?, revised_at = ? WHERE seq = ?");

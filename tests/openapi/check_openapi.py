@@ -45,7 +45,7 @@ STATUSES_TO_SEE = {200, 304, 400, 401, 403, 404, 405, 413}
 # The endpoints of docs/api.md; the file must describe each.
 ENDPOINTS = [("/healthz", "get"), ("/api/stories", "get"), ("/api/stories/{id}", "get"),
              ("/api/articles/{id}", "get"), ("/api/articles", "post"), ("/api/events", "get"),
-             ("/events", "get"), ("/metrics", "get")]
+             ("/events", "get"), ("/api/sources", "get"), ("/metrics", "get")]
 
 
 class Failures:
@@ -340,6 +340,7 @@ def exercise(spec, server, failures):
     ask(304, "GET", "/api/stories", headers={"If-None-Match": listing.headers.get("etag", "")})
     ask(200, "GET", "/api/stories?lang=fr&since=2000-01-01&until=2100-12-31&limit=500&q=Vostotchny")
     ask(200, "GET", "/api/stories?q=nosuchwordanywhere")
+    ask(200, "GET", "/api/sources")
     ask(400, "GET", "/api/stories?since=yesterday")
     ask(400, "GET", "/api/stories?limit=0")
     ask(400, "GET", "/api/stories?sort=date")
