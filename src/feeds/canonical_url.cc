@@ -3,15 +3,10 @@
 #include <array>
 #include <vector>
 
+#include "text/fold.h"
+
 namespace recoupe::feeds {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return out;
-}
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool ends_with(std::string_view s, std::string_view p) {
@@ -20,7 +15,7 @@ bool ends_with(std::string_view s, std::string_view p) {
 
 // Query parameters that say where a click came from, not which page it is.
 bool is_tracking_parameter(std::string_view name) {
-  const std::string n = lower(name);
+  const std::string n = text::ascii_lower(name);
   if (starts_with(n, "utm_")) return true;
   static constexpr std::array<std::string_view, 20> kNames = {
       "fbclid",  "gclid",  "dclid",   "gbraid", "wbraid",    "msclkid",    "mc_cid",
@@ -33,7 +28,7 @@ bool is_tracking_parameter(std::string_view name) {
 
 // Parameters that only ask for the AMP copy of the same article.
 bool is_amp_parameter(std::string_view param) {
-  const std::string p = lower(param);
+  const std::string p = text::ascii_lower(param);
   return p == "amp" || p == "amp=1" || p == "amp=true" || p == "outputtype=amp";
 }
 
@@ -48,7 +43,7 @@ std::optional<Parts> split(std::string_view url) {
   Parts p;
   size_t colon = url.find("://");
   if (colon == std::string_view::npos) return std::nullopt;
-  p.scheme = lower(url.substr(0, colon));
+  p.scheme = text::ascii_lower(url.substr(0, colon));
   if (p.scheme != "http" && p.scheme != "https") return std::nullopt;
   std::string_view rest = url.substr(colon + 3);
   if (size_t hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
@@ -64,7 +59,7 @@ std::optional<Parts> split(std::string_view url) {
     p.port = std::string(authority.substr(port_colon + 1));
     authority = authority.substr(0, port_colon);
   }
-  p.host = lower(authority);
+  p.host = text::ascii_lower(authority);
   while (!p.host.empty() && p.host.back() == '.') p.host.pop_back();  // "example.com."
   if (p.host.empty()) return std::nullopt;
   if ((p.scheme == "http" && p.port == "80") || (p.scheme == "https" && p.port == "443"))

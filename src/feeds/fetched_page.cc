@@ -4,20 +4,12 @@
 #include "feeds/feed_date.h"
 #include "feeds/page_links.h"
 #include "ingest/encoding.h"
+#include "text/fold.h"
 
 namespace recoupe::feeds {
-namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return s;
-}
-
-}  // namespace
 
 bool is_page_type(const std::string& content_type) {
-  const std::string type = lower(content_type);
+  const std::string type = text::ascii_lower(content_type);
   if (type.empty()) return true;
   for (const char* t : {"text/html", "application/xhtml", "text/plain", "application/xml",
                         "text/xml", "application/octet-stream"})
@@ -26,7 +18,7 @@ bool is_page_type(const std::string& content_type) {
 }
 
 std::string header_charset(const std::string& content_type) {
-  const std::string type = lower(content_type);
+  const std::string type = text::ascii_lower(content_type);
   size_t at = type.find("charset=");
   if (at == std::string::npos) return "";
   std::string v = type.substr(at + 8);

@@ -8,15 +8,10 @@
 #include <memory>
 
 #include "feeds/resolve_url.h"
+#include "text/fold.h"
 
 namespace recoupe::feeds {
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return s;
-}
 
 std::optional<std::string> attribute(const xmlNode* n, const char* name) {
   xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
@@ -27,19 +22,19 @@ std::optional<std::string> attribute(const xmlNode* n, const char* name) {
 }
 
 bool is_http(const std::string& url) {
-  std::string l = lower(url.substr(0, 8));
+  std::string l = text::ascii_lower(url.substr(0, 8));
   return l.rfind("http://", 0) == 0 || l.rfind("https://", 0) == 0;
 }
 
 bool is_feed_type(const std::string& type) {
-  const std::string t = lower(type);
+  const std::string t = text::ascii_lower(type);
   return t.rfind("application/rss+xml", 0) == 0 || t.rfind("application/atom+xml", 0) == 0 ||
          t.rfind("application/feed+json", 0) == 0 || t.rfind("application/json", 0) == 0;
 }
 
 // True when the space-separated `rel` list holds `token`.
 bool has_rel(const std::string& rel, std::string_view token) {
-  const std::string l = lower(rel);
+  const std::string l = text::ascii_lower(rel);
   size_t at = 0;
   while (at < l.size()) {
     size_t end = l.find_first_of(" \t\n\r", at);
@@ -86,7 +81,7 @@ PageLinks read_page_links(std::string_view html, const std::string& page_url) {
       } else if (!std::strcmp(name, "meta") && !links.og_url) {
         auto property = attribute(n, "property");
         if (!property) property = attribute(n, "name");
-        if (property && lower(*property) == "og:url")
+        if (property && text::ascii_lower(*property) == "og:url")
           links.og_url = absolute(attribute(n, "content"));
       }
     }

@@ -15,15 +15,6 @@
 namespace recoupe::feeds {
 namespace {
 
-std::string utc_now() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 // What makes a listed entry "changed", so that its page is fetched again: the title and
 // date the feed gives it (an outlet that edits an article usually updates both).
 std::string fingerprint(const FeedEntry& e) {
@@ -65,7 +56,7 @@ class Watcher::SourceRound {
 
   // Runs the round and returns the source's status for it (counters: this round only).
   SourceStatus run() {
-    status_.last_fetch = utc_now();
+    status_.last_fetch = fetch::utc_now();
     const auto start = std::chrono::steady_clock::now();
     read_document(source_.url, 0);
     flush();

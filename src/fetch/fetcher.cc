@@ -6,14 +6,9 @@
 #include <ctime>
 #include <memory>
 
-namespace recoupe::fetch {
-namespace {
+#include "text/fold.h"
 
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return s;
-}
+namespace recoupe::fetch {
 
 std::string utc_now() {
   std::time_t t = std::time(nullptr);
@@ -23,6 +18,8 @@ std::string utc_now() {
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
+
+namespace {
 
 // What one transfer collects through libcurl's callbacks.
 struct Transfer {
@@ -55,7 +52,7 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   }
   size_t colon = line.find(':');
   if (colon == std::string::npos) return n;
-  const std::string name = lower(line.substr(0, colon));
+  const std::string name = text::ascii_lower(line.substr(0, colon));
   size_t v = line.find_first_not_of(" \t", colon + 1);
   std::string value = v == std::string::npos ? "" : line.substr(v);
   if (name == "content-type")
@@ -101,7 +98,7 @@ struct ListFree {
 std::string site_of_url(const std::string& url) {
   size_t scheme_end = url.find("://");
   if (scheme_end == std::string::npos) return "";
-  std::string scheme = lower(url.substr(0, scheme_end));
+  std::string scheme = text::ascii_lower(url.substr(0, scheme_end));
   if (scheme != "http" && scheme != "https") return "";
   size_t host_end = url.find_first_of("/?#", scheme_end + 3);
   std::string authority =
@@ -110,7 +107,7 @@ std::string site_of_url(const std::string& url) {
   if (size_t at = authority.rfind('@'); at != std::string::npos)
     authority = authority.substr(at + 1);
   if (authority.empty()) return "";
-  return scheme + "://" + lower(authority);
+  return scheme + "://" + text::ascii_lower(authority);
 }
 
 std::string path_of_url(const std::string& url) {

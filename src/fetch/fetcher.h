@@ -103,4 +103,7 @@ std::string site_of_url(const std::string& url);
 // "https://host/a/b?q#f" → "/a/b?q": what robots.txt rules are matched against. Pure.
 std::string path_of_url(const std::string& url);
 
+// The current time, UTC, as fetches record it ("2026-12-03T19:12:00Z").
+std::string utc_now();
+
 }  // namespace recoupe::fetch

@@ -4,17 +4,12 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "text/fold.h"
+
 namespace recoupe::fetch {
 namespace {
 
 constexpr size_t kMaxRobotsBytes = 500 * 1024;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -57,7 +52,7 @@ RobotsRules RobotsRules::disallow_all() {
 
 RobotsRules RobotsRules::parse(std::string_view text, std::string_view agent) {
   text = text.substr(0, kMaxRobotsBytes);
-  const std::string me = lower(agent);
+  const std::string me = text::ascii_lower(agent);
   // Groups: consecutive User-agent lines open a group; the rules after them belong to it.
   RobotsRules mine, any;
   bool have_mine = false, have_any = false;
@@ -71,12 +66,12 @@ RobotsRules RobotsRules::parse(std::string_view text, std::string_view agent) {
     if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key = lower(trim(line.substr(0, colon)));
+    const std::string key = text::ascii_lower(trim(line.substr(0, colon)));
     const std::string_view value = trim(line.substr(colon + 1));
     if (key == "user-agent") {
       if (!in_agents) group_mine = group_any = false;
       in_agents = true;
-      const std::string v = lower(value);
+      const std::string v = text::ascii_lower(value);
       if (v == "*") {
         group_any = true;
         have_any = true;

@@ -21,6 +21,7 @@
 #include "ingest/encoding.h"
 #include "ingest/html_nesting.h"
 #include "ingest/lines.h"
+#include "text/fold.h"
 
 namespace recoupe::ingest {
 namespace fs = std::filesystem;
@@ -31,16 +32,10 @@ bool ends_with(const std::string& s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 enum class FileKind { kText, kHtml, kJsonl, kJsonlZst, kOther };
 
 FileKind kind_of(const fs::path& p) {
-  std::string name = lower(p.filename().string());
+  std::string name = text::ascii_lower(p.filename().string());
   if (ends_with(name, ".jsonl.zst")) return FileKind::kJsonlZst;
   if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) return FileKind::kJsonl;
   if (ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".xhtml"))
@@ -50,7 +45,7 @@ FileKind kind_of(const fs::path& p) {
 }
 
 bool looks_like_html(std::string_view s) {
-  std::string head = lower(std::string(s.substr(0, 2048)));
+  std::string head = text::ascii_lower(std::string(s.substr(0, 2048)));
   return head.find("<html") != std::string::npos ||
          head.find("<!doctype html") != std::string::npos ||
          head.find("<body") != std::string::npos || head.find("<head") != std::string::npos ||
