@@ -176,6 +176,158 @@ int64_t read_generation(Database& db) {
   return s.int64(0);
 }
 
+// The batch's new articles and revisions: the articles table holds each article's latest
+// text, article_revisions every version with its raw input.
+void write_articles(Database& db, const BatchWrite& w) {
+  Statement& insert_article = db.prepared(
+      "INSERT INTO articles (seq, id, url, outlet, title, lang, published_at, text, "
+      "content_hash, revision, ingested_at, revised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?)");
+  Statement& insert_revision = db.prepared(
+      fmt::format("INSERT INTO article_revisions (article_seq, revision, content_hash, "
+                  "ingested_at, raw_kind, raw_encoding, raw, {}) VALUES (?, ?, ?, ?, ?, ?, "
+                  "?{})",
+                  bare_columns(kRevisionColumns), repeat(", ?", kRevisionColumnCount)));
+  Statement& update_article = db.prepared(
+      "UPDATE articles SET url = ?, outlet = ?, title = ?, lang = ?, published_at = ?, text = ?, "
+      "content_hash = ?, revision = ?, revised_at = ? WHERE seq = ?");
+  auto write_revision = [&](int64_t seq, const ArticleRevision& r) {
+    insert_revision.bind(1, seq)
+        .bind(2, int64_t(r.revision))
+        .bind(3, std::string_view(r.content_hash))
+        .bind(4, std::string_view(r.ingested_at))
+        .bind(5, std::string_view(r.raw.kind == ContentKind::kHtml ? "html" : "text"))
+        .bind(6, std::string_view(r.raw.encoding))
+        .bind(7, std::string_view(r.raw.content));
+    bind_article(insert_revision, 8, r.article);
+    insert_revision.run();
+  };
+  for (const auto& n : w.articles) {
+    const Article& a = n.first.article;
+    insert_article.bind(1, n.seq)
+        .bind(2, std::string_view(a.id))
+        .bind(3, a.url)
+        .bind(4, a.source)
+        .bind(5, a.title)
+        .bind(6, a.language)
+        .bind(7, a.published)
+        .bind(8, std::string_view(a.text))
+        .bind(9, std::string_view(n.first.content_hash))
+        .bind(10, int64_t(n.first.revision))
+        .bind(11, std::string_view(n.first.ingested_at))
+        .bind(12, std::string_view(n.first.ingested_at));
+    insert_article.run();
+    write_revision(n.seq, n.first);
+  }
+  for (const auto& r : w.revisions) {
+    const Article& a = r.revision.article;
+    write_revision(r.seq, r.revision);
+    update_article.bind(1, a.url)
+        .bind(2, a.source)
+        .bind(3, a.title)
+        .bind(4, a.language)
+        .bind(5, a.published)
+        .bind(6, std::string_view(a.text))
+        .bind(7, std::string_view(r.revision.content_hash))
+        .bind(8, int64_t(r.revision.revision))
+        .bind(9, std::string_view(r.revision.ingested_at))
+        .bind(10, r.seq);
+    update_article.run();
+  }
+}
+
+// The stories the batch touched (created, or updated with their version bumped), with the
+// contents their report lists.
+void write_stories(Database& db, const BatchWrite& w) {
+  Statement& upsert_story = db.prepared(
+      "INSERT INTO stories (id, title, lang, event_date, day, sources, articles, article_count, "
+      "outlet_count, latest_hours, version, created_at, updated_at, report) VALUES (?1, ?2, ?3, "
+      "?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11, ?12) ON CONFLICT (id) DO UPDATE SET title = "
+      "excluded.title, lang = excluded.lang, event_date = excluded.event_date, day = "
+      "excluded.day, sources = excluded.sources, articles = excluded.articles, article_count = "
+      "excluded.article_count, outlet_count = excluded.outlet_count, latest_hours = "
+      "excluded.latest_hours, version = stories.version + 1, updated_at = excluded.updated_at, "
+      "report = excluded.report");
+  for (const auto& story : w.stories) {
+    const StorySummary& s = story.summary;
+    upsert_story.bind(1, std::string_view(s.id))
+        .bind(2, s.title)
+        .bind(3, s.language)
+        .bind(4, s.event_date)
+        .bind(5, s.day)
+        .bind(6, std::string_view(json_list(s.sources)))
+        .bind(7, std::string_view(json_list(s.article_ids)))
+        .bind(8, s.article_count)
+        .bind(9, s.outlet_count)
+        .bind(10, s.latest_hours)
+        .bind(11, std::string_view(w.at))
+        .bind(12, std::string_view(story.report_json));
+    upsert_story.run();
+    write_story_contents(db, s.id, story.report_json);
+  }
+}
+
+// Which story each placed article belongs to now, and which article it reprints.
+void write_memberships(Database& db, const BatchWrite& w) {
+  Statement& set_membership = db.prepared(
+      "INSERT INTO memberships (article_seq, story_id, duplicate_of) VALUES (?, ?, ?) ON "
+      "CONFLICT "
+      "(article_seq) DO UPDATE SET story_id = excluded.story_id, duplicate_of = "
+      "excluded.duplicate_of");
+  for (const auto& m : w.memberships) {
+    set_membership.bind(1, m.seq).bind(2, std::string_view(m.story_id)).bind(3, m.duplicate_of);
+    set_membership.run();
+  }
+}
+
+// Stories merged into others: the old id redirects to the new one (and so do ids that
+// redirected to the old one), and the old story goes.
+void write_redirects(Database& db, const BatchWrite& w) {
+  Statement& retarget = db.prepared("UPDATE story_redirects SET new_id = ?1 WHERE new_id = ?2");
+  Statement& redirect = db.prepared(
+      "INSERT INTO story_redirects (old_id, new_id, merged_at) VALUES (?, ?, ?) ON "
+      "CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id, merged_at = "
+      "excluded.merged_at");
+  Statement& remove_story = db.prepared("DELETE FROM stories WHERE id = ?");
+  for (const auto& r : w.redirects) {
+    retarget.bind(1, std::string_view(r.new_id)).bind(2, std::string_view(r.old_id)).run();
+    redirect.bind(1, std::string_view(r.old_id))
+        .bind(2, std::string_view(r.new_id))
+        .bind(3, std::string_view(w.at))
+        .run();
+    // Fails on the foreign key if an article still names the story: nothing is orphaned.
+    remove_story.bind(1, std::string_view(r.old_id)).run();
+  }
+}
+
+// The id of a story the batch wrote that no article belongs to any more, or "" when
+// every one has members.
+std::string story_without_articles(Database& db, const BatchWrite& w) {
+  Statement& members = db.prepared("SELECT count(*) FROM memberships WHERE story_id = ?");
+  for (const auto& story : w.stories) {
+    members.bind(1, std::string_view(story.summary.id));
+    members.step();
+    const int64_t n = members.int64(0);
+    members.reset();
+    if (n == 0) return story.summary.id;
+  }
+  return "";
+}
+
+// The batch's line in the batches table: what it added, revised and touched.
+void record_batch(Database& db, const BatchWrite& w) {
+  Statement& batch = db.prepared(
+      "INSERT INTO batches (committed_at, added, revised, unchanged, refused, "
+      "stories_touched) VALUES (?, ?, ?, ?, ?, ?)");
+  batch.bind(1, std::string_view(w.at))
+      .bind(2, w.counts.added)
+      .bind(3, w.counts.revised)
+      .bind(4, w.counts.unchanged)
+      .bind(5, w.counts.refused)
+      .bind(6, w.counts.stories_touched)
+      .run();
+}
+
 }  // namespace
 
 std::string utc_now() {
@@ -417,137 +569,13 @@ Expected<int64_t> Store::apply(const BatchWrite& w) {
       if (!placed.count(a.seq))
         return Error{path(),
                      fmt::format("article {} has no story; nothing written", a.first.article.id)};
-
-    Statement& insert_article = db_.prepared(
-        "INSERT INTO articles (seq, id, url, outlet, title, lang, published_at, text, "
-        "content_hash, revision, ingested_at, revised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?)");
-    Statement& insert_revision = db_.prepared(
-        fmt::format("INSERT INTO article_revisions (article_seq, revision, content_hash, "
-                    "ingested_at, raw_kind, raw_encoding, raw, {}) VALUES (?, ?, ?, ?, ?, ?, "
-                    "?{})",
-                    bare_columns(kRevisionColumns), repeat(", ?", kRevisionColumnCount)));
-    Statement& update_article = db_.prepared(
-        "UPDATE articles SET url = ?, outlet = ?, title = ?, lang = ?, published_at = ?, text = ?, "
-        "content_hash = ?, revision = ?, revised_at = ? WHERE seq = ?");
-    auto write_revision = [&](int64_t seq, const ArticleRevision& r) {
-      insert_revision.bind(1, seq)
-          .bind(2, int64_t(r.revision))
-          .bind(3, std::string_view(r.content_hash))
-          .bind(4, std::string_view(r.ingested_at))
-          .bind(5, std::string_view(r.raw.kind == ContentKind::kHtml ? "html" : "text"))
-          .bind(6, std::string_view(r.raw.encoding))
-          .bind(7, std::string_view(r.raw.content));
-      bind_article(insert_revision, 8, r.article);
-      insert_revision.run();
-    };
-    for (const auto& n : w.articles) {
-      const Article& a = n.first.article;
-      insert_article.bind(1, n.seq)
-          .bind(2, std::string_view(a.id))
-          .bind(3, a.url)
-          .bind(4, a.source)
-          .bind(5, a.title)
-          .bind(6, a.language)
-          .bind(7, a.published)
-          .bind(8, std::string_view(a.text))
-          .bind(9, std::string_view(n.first.content_hash))
-          .bind(10, int64_t(n.first.revision))
-          .bind(11, std::string_view(n.first.ingested_at))
-          .bind(12, std::string_view(n.first.ingested_at));
-      insert_article.run();
-      write_revision(n.seq, n.first);
-    }
-    for (const auto& r : w.revisions) {
-      const Article& a = r.revision.article;
-      write_revision(r.seq, r.revision);
-      update_article.bind(1, a.url)
-          .bind(2, a.source)
-          .bind(3, a.title)
-          .bind(4, a.language)
-          .bind(5, a.published)
-          .bind(6, std::string_view(a.text))
-          .bind(7, std::string_view(r.revision.content_hash))
-          .bind(8, int64_t(r.revision.revision))
-          .bind(9, std::string_view(r.revision.ingested_at))
-          .bind(10, r.seq);
-      update_article.run();
-    }
-
-    Statement& upsert_story = db_.prepared(
-        "INSERT INTO stories (id, title, lang, event_date, day, sources, articles, article_count, "
-        "outlet_count, latest_hours, version, created_at, updated_at, report) VALUES (?1, ?2, ?3, "
-        "?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11, ?12) ON CONFLICT (id) DO UPDATE SET title = "
-        "excluded.title, lang = excluded.lang, event_date = excluded.event_date, day = "
-        "excluded.day, sources = excluded.sources, articles = excluded.articles, article_count = "
-        "excluded.article_count, outlet_count = excluded.outlet_count, latest_hours = "
-        "excluded.latest_hours, version = stories.version + 1, updated_at = excluded.updated_at, "
-        "report = excluded.report");
-    for (const auto& story : w.stories) {
-      const StorySummary& s = story.summary;
-      upsert_story.bind(1, std::string_view(s.id))
-          .bind(2, s.title)
-          .bind(3, s.language)
-          .bind(4, s.event_date)
-          .bind(5, s.day)
-          .bind(6, std::string_view(json_list(s.sources)))
-          .bind(7, std::string_view(json_list(s.article_ids)))
-          .bind(8, s.article_count)
-          .bind(9, s.outlet_count)
-          .bind(10, s.latest_hours)
-          .bind(11, std::string_view(w.at))
-          .bind(12, std::string_view(story.report_json));
-      upsert_story.run();
-      write_story_contents(db_, s.id, story.report_json);
-    }
-
-    Statement& set_membership = db_.prepared(
-        "INSERT INTO memberships (article_seq, story_id, duplicate_of) VALUES (?, ?, ?) ON "
-        "CONFLICT "
-        "(article_seq) DO UPDATE SET story_id = excluded.story_id, duplicate_of = "
-        "excluded.duplicate_of");
-    for (const auto& m : w.memberships) {
-      set_membership.bind(1, m.seq).bind(2, std::string_view(m.story_id)).bind(3, m.duplicate_of);
-      set_membership.run();
-    }
-
-    Statement& retarget = db_.prepared("UPDATE story_redirects SET new_id = ?1 WHERE new_id = ?2");
-    Statement& redirect = db_.prepared(
-        "INSERT INTO story_redirects (old_id, new_id, merged_at) VALUES (?, ?, ?) ON "
-        "CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id, merged_at = "
-        "excluded.merged_at");
-    Statement& remove_story = db_.prepared("DELETE FROM stories WHERE id = ?");
-    for (const auto& r : w.redirects) {
-      retarget.bind(1, std::string_view(r.new_id)).bind(2, std::string_view(r.old_id)).run();
-      redirect.bind(1, std::string_view(r.old_id))
-          .bind(2, std::string_view(r.new_id))
-          .bind(3, std::string_view(w.at))
-          .run();
-      // Fails on the foreign key if an article still names the story: nothing is orphaned.
-      remove_story.bind(1, std::string_view(r.old_id)).run();
-    }
-
-    Statement& members = db_.prepared("SELECT count(*) FROM memberships WHERE story_id = ?");
-    for (const auto& story : w.stories) {
-      members.bind(1, std::string_view(story.summary.id));
-      members.step();
-      const int64_t n = members.int64(0);
-      members.reset();
-      if (n == 0)
-        return Error{path(), fmt::format("story {} would have no article; nothing written",
-                                         story.summary.id)};
-    }
-
-    Statement& batch = db_.prepared(
-        "INSERT INTO batches (committed_at, added, revised, unchanged, refused, "
-        "stories_touched) VALUES (?, ?, ?, ?, ?, ?)");
-    batch.bind(1, std::string_view(w.at))
-        .bind(2, w.counts.added)
-        .bind(3, w.counts.revised)
-        .bind(4, w.counts.unchanged)
-        .bind(5, w.counts.refused)
-        .bind(6, w.counts.stories_touched)
-        .run();
+    write_articles(db_, w);
+    write_stories(db_, w);
+    write_memberships(db_, w);
+    write_redirects(db_, w);
+    if (const std::string id = story_without_articles(db_, w); !id.empty())
+      return Error{path(), fmt::format("story {} would have no article; nothing written", id)};
+    record_batch(db_, w);
     tx.commit();
     return generation + 1;
   } catch (const SqlError& e) {
