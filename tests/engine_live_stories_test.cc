@@ -100,6 +100,27 @@ TEST_F(LiveStoriesTest, ReingestingTheSameArticlesChangesNothing) {
   EXPECT_EQ(dump(path()), before);
 }
 
+// Scaled out, analysis workers clean the articles and the clusterer stores them: the store
+// must be the one a single process makes from the raw documents.
+TEST_F(LiveStoriesTest, ArticlesCleanedElsewhereAreStoredAsIfCleanedHere) {
+  Store here = open("here.db");
+  auto live_here = LiveStories::open(pipeline_, here, at("t1"));
+  ASSERT_TRUE(live_here->ingest(read_batch({kSeeds}, pipeline_)));
+
+  Store elsewhere = open("elsewhere.db");
+  auto live_elsewhere = LiveStories::open(pipeline_, elsewhere, at("t1"));
+  IngestBatch batch = read_batch({kSeeds}, pipeline_);
+  for (const RawDocument& doc : batch.documents) batch.cleaned.push_back(pipeline_.extract(doc));
+  auto done = live_elsewhere->ingest(std::move(batch));
+  ASSERT_TRUE(done) << done.error().to_string();
+  EXPECT_EQ(done->counts.added, 5);
+  EXPECT_EQ(dump(path("elsewhere.db")), dump(path("here.db")));
+
+  IngestBatch mismatched = read_batch({kSeeds}, pipeline_);
+  mismatched.cleaned.push_back(pipeline_.extract(mismatched.documents[0]));
+  EXPECT_FALSE(live_elsewhere->ingest(std::move(mismatched)));  // 1 cleaned for 5 documents
+}
+
 TEST_F(LiveStoriesTest, ANewTextIsARevisionKeptBesideTheFirst) {
   Store store = open();
   auto live = LiveStories::open(pipeline_, store, at("t1"));

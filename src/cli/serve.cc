@@ -111,7 +111,7 @@ int run_serve(int argc, char** argv) {
     watch = SourceWatch::open(
         "serve", *sources, options.db_path, setup->config, every,
         [&server](const feeds::Source& source, std::vector<RawDocument> documents) {
-          auto done = server.ingest(engine::IngestBatch{std::move(documents), {}});
+          auto done = server.ingest(engine::IngestBatch{.documents = std::move(documents)});
           if (!done) return print_error("serve", source.url + ": " + done.error().to_string());
           ErrorLines::print("serve", "batch", done->refused);
           const store::BatchCounts& n = done->counts;

@@ -88,7 +88,7 @@ int run_watch(int argc, char** argv) {
   // The watcher calls this one batch at a time (feeds/watcher.h): LiveStories needs no lock.
   auto sink = [&](const feeds::Source& source, std::vector<RawDocument> documents) {
     std::fprintf(stdout, "%s %s: ", source.where.c_str(), source.url.c_str());
-    auto done = live->ingest(engine::IngestBatch{std::move(documents), {}});
+    auto done = live->ingest(engine::IngestBatch{.documents = std::move(documents)});
     if (!done) {
       std::fprintf(stdout, "not stored\n");
       std::fflush(stdout);

@@ -233,9 +233,15 @@ Expected<bool> LiveStories::rebuild() {
 
 Expected<IngestSummary> LiveStories::ingest(IngestBatch batch) {
   // Cleaning does not depend on the store: done once, in parallel, whatever the retries.
-  std::vector<Article> articles(batch.documents.size());
-  parallel_for(0, articles.size(), pipeline_->config().threads,
-               [&](unsigned, size_t i) { articles[i] = pipeline_->extract(batch.documents[i]); });
+  std::vector<Article> articles = std::move(batch.cleaned);
+  if (articles.size() != batch.documents.size()) {
+    if (!articles.empty())
+      return Error{"", "ingest: " + std::to_string(articles.size()) + " cleaned articles for " +
+                           std::to_string(batch.documents.size()) + " documents"};
+    articles.resize(batch.documents.size());
+    parallel_for(0, articles.size(), pipeline_->config().threads,
+                 [&](unsigned, size_t i) { articles[i] = pipeline_->extract(batch.documents[i]); });
+  }
   for (int attempt = 0;; ++attempt) {
     if (!state_)
       if (auto built = rebuild(); !built) return built.error();
@@ -289,7 +295,10 @@ Expected<bool> LiveStories::State::sort_batch(const IngestBatch& batch,
     }
     for (const auto& warning : a.warnings) summary.warnings.push_back({a.file, warning});
     const std::string hash = content_hash(a);
-    RawDocument raw{.kind = doc.kind, .content = doc.content, .encoding = doc.encoding};
+    RawDocument raw;  // what the store keeps of the input
+    raw.kind = doc.kind;
+    raw.content = doc.content;
+    raw.encoding = doc.encoding;
     std::optional<int64_t> seq;
     std::optional<size_t> fresh_index;
     if (auto it = by_id.find(a.id); it != by_id.end())

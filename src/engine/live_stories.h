@@ -51,6 +51,11 @@ namespace recoupe::engine {
 struct IngestBatch {
   std::vector<RawDocument> documents;
   std::vector<Error> refused;
+  // The documents as already cleaned (Pipeline::extract), one per document in the same
+  // order, when another process cleaned them (an analysis worker, scaled out: issue 15);
+  // empty: ingest cleans them. Stored as given, so they must come from this pipeline's
+  // extract for the stories to equal a single process's.
+  std::vector<Article> cleaned;
 };
 
 struct IngestSummary {
