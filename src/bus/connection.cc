@@ -12,6 +12,11 @@ std::string nats_failure(natsStatus status, jsErrCode js_error) {
   const char* text = nats_GetLastError(&last);
   // The last error's text when it is about this failure; the status name otherwise.
   std::string why = (text && *text && last == status) ? text : natsStatus_GetText(status);
+  // cnats puts where in its source the error was raised first: "(conn.c:2088): No server…".
+  if (why.size() > 1 && why[0] == '(') {
+    auto close = why.find("): ");
+    if (close != std::string::npos) why.erase(0, close + 3);
+  }
   if (js_error != 0) why += " (JetStream error " + std::to_string(int(js_error)) + ")";
   for (char& c : why)
     if (static_cast<unsigned char>(c) < 0x20) c = ' ';  // one line
