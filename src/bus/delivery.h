@@ -1,0 +1,47 @@
+// One message handed to this process by a shared consumer, with the answers a worker gives
+// back: done (ack), not now (nak), still working (in_progress), never (term).
+#pragma once
+
+#include <memory>
+
+#include "bus/bus_config.h"
+#include "bus/connection.h"
+#include "bus/message.h"
+#include "core/expected.h"
+
+namespace recoupe::bus {
+
+namespace detail {
+struct DeliveryHandle;
+}
+
+// Move-only: it holds the client's message, which the answer is sent on. A delivery
+// destroyed without an answer is delivered again (to any process) after the consumer's
+// ack_wait, exactly like one whose worker was killed.
+class Delivery {
+ public:
+  explicit Delivery(std::unique_ptr<detail::DeliveryHandle> handle, Message message);
+  Delivery(Delivery&&) noexcept;
+  Delivery& operator=(Delivery&&) noexcept;
+  ~Delivery();
+
+  const Message& message() const { return message_; }
+
+  // Done: the consumer never delivers it again. Waits for the server's confirmation, so
+  // that a worker acks only what is certainly acked (an ack lost with a node would mean
+  // one more delivery, which idempotent writes absorb anyway).
+  Expected<Done> ack();
+  // Not now: deliver it again after `delay` (0: at once), to any process.
+  Expected<Done> nak(milliseconds delay = milliseconds(0));
+  // Still working: restarts its ack_wait. For work that may outlast ack_wait.
+  Expected<Done> in_progress();
+  // Never: the consumer drops it without delivering it again (input no worker can handle;
+  // it stays in the stream).
+  Expected<Done> term();
+
+ private:
+  std::unique_ptr<detail::DeliveryHandle> handle_;
+  Message message_;
+};
+
+}  // namespace recoupe::bus

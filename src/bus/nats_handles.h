@@ -1,0 +1,59 @@
+// RAII for the handles of the NATS C client (cnats), and its errors as one line. Only the
+// .cc files of src/bus/ include this header: the rest of the program sees C++ types only.
+#pragma once
+
+#include <nats/nats.h>
+
+#include <memory>
+#include <string>
+
+#include "bus/bus_config.h"
+#include "core/expected.h"
+
+namespace recoupe::bus::detail {
+
+template <class T, void (*Destroy)(T*)>
+struct Deleter {
+  void operator()(T* p) const {
+    if (p) Destroy(p);
+  }
+};
+
+using OptionsPtr = std::unique_ptr<natsOptions, Deleter<natsOptions, natsOptions_Destroy>>;
+using ConnectionPtr =
+    std::unique_ptr<natsConnection, Deleter<natsConnection, natsConnection_Destroy>>;
+using JetStreamPtr = std::unique_ptr<jsCtx, Deleter<jsCtx, jsCtx_Destroy>>;
+using SubscriptionPtr =
+    std::unique_ptr<natsSubscription, Deleter<natsSubscription, natsSubscription_Destroy>>;
+using MessagePtr = std::unique_ptr<natsMsg, Deleter<natsMsg, natsMsg_Destroy>>;
+using StreamInfoPtr = std::unique_ptr<jsStreamInfo, Deleter<jsStreamInfo, jsStreamInfo_Destroy>>;
+using ConsumerInfoPtr =
+    std::unique_ptr<jsConsumerInfo, Deleter<jsConsumerInfo, jsConsumerInfo_Destroy>>;
+using PubAckPtr = std::unique_ptr<jsPubAck, Deleter<jsPubAck, jsPubAck_Destroy>>;
+using MetaDataPtr = std::unique_ptr<jsMsgMetaData, Deleter<jsMsgMetaData, jsMsgMetaData_Destroy>>;
+
+// The connection and its JetStream context, shared by everything opened on them (streams,
+// consumers, subscriptions, fetched messages) so that they outlive all of these: cnats
+// requires the connection to stay valid while a context or subscription uses it.
+struct ConnectionState {
+  std::string servers;  // "nats://a:4222,nats://b:4222": names the connection in errors
+  ConnectionConfig config;
+  ConnectionPtr connection;
+  JetStreamPtr jetstream;
+
+  ~ConnectionState() {
+    jetstream.reset();  // the context before the connection it uses
+    if (connection) natsConnection_Close(connection.get());
+  }
+};
+
+// "what: cnats's last error text (JetStream error N)": cnats keeps a more precise text than
+// its status name (the server's own words for a refused request) in a per-thread slot.
+std::string nats_failure(natsStatus status, jsErrCode js_error = jsErrCode(0));
+
+inline Error bus_error(std::string where, const std::string& what, natsStatus status,
+                       jsErrCode js_error = jsErrCode(0)) {
+  return Error{std::move(where), what + ": " + nats_failure(status, js_error)};
+}
+
+}  // namespace recoupe::bus::detail
