@@ -89,3 +89,5 @@ TEST(CleanedArticle, WhatIsNotOneIsOneErrorNamingTheMessage) {
 
 }  // namespace
 }  // namespace recoupe::bus
+sent.raw.content = "<p>\"Été\" \\ \x01</p>";
+sent.raw.encoding = "windows-1252";

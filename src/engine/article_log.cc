@@ -1,0 +1,31 @@
+#include "engine/article_log.h"
+
+#include "bus/stream.h"
+#include "ingest/jsonl_record.h"
+
+namespace recoupe::engine {
+
+Expected<bus::Done> ensure_article_log(bus::Connection& connection,
+                                       const ArticleLogConfig& config) {
+  for (const auto& [name, subject] :
+       {std::pair{kRawStream, kRawSubject}, std::pair{kCleanedStream, kCleanedSubject}}) {
+    bus::StreamConfig stream;
+    stream.name = name;
+    stream.subjects = {subject};
+    stream.replicas = config.replicas;
+    stream.max_age = config.max_age;
+    stream.duplicate_window = config.duplicate_window;
+    auto made = bus::ensure_stream(connection, stream);
+    if (!made) return made.error();
+  }
+  return bus::Done{};
+}
+
+Expected<bus::PublishAck> publish_raw(bus::Connection& connection, const RawDocument& document) {
+  return bus::publish(connection, kRawSubject, ingest::to_jsonl_record(document),
+                      ingest::raw_document_content_id(document));
+}
+
+std::string story_event_subject(const std::string& kind) { return "recoupe.story." + kind; }
+
+}  // namespace recoupe::engine

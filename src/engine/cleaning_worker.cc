@@ -1,0 +1,87 @@
+#include "engine/cleaning_worker.h"
+
+#include <optional>
+
+#include "bus/cleaned_article.h"
+#include "bus/publish.h"
+#include "core/parallel_for.h"
+#include "engine/article_log.h"
+#include "ingest/jsonl_record.h"
+
+namespace recoupe::engine {
+namespace {
+
+// How a message is named in errors: its subject and stream position.
+std::string where(const bus::Message& m) {
+  return m.subject + " #" + std::to_string(m.stream_sequence);
+}
+
+bool has_text(const Article& a) { return a.text.find_first_not_of(" \t\r\n") != std::string::npos; }
+
+}  // namespace
+
+CleaningWorkerConfig::CleaningWorkerConfig() {
+  consumer.stream = kRawStream;
+  consumer.durable = kCleaningConsumer;
+  consumer.ack_wait = std::chrono::seconds(30);
+  consumer.max_deliver = 5;
+}
+
+Expected<CleaningWorker> CleaningWorker::open(bus::Connection& connection, const Pipeline& pipeline,
+                                              const CleaningWorkerConfig& config) {
+  auto queue = bus::WorkQueue::open(connection, config.consumer);
+  if (!queue) return queue.error();
+  return CleaningWorker(connection, pipeline, std::move(*queue), config);
+}
+
+Expected<CleaningRound> CleaningWorker::run_once() {
+  auto fetched = queue_.fetch(config_.batch, config_.wait);
+  if (!fetched) return fetched.error();
+  std::vector<bus::Delivery>& deliveries = *fetched;
+  CleaningRound round;
+
+  // Read every record first, then clean the readable ones in parallel.
+  std::vector<std::optional<RawDocument>> raw(deliveries.size());
+  for (size_t i = 0; i < deliveries.size(); ++i) {
+    const bus::Message& m = deliveries[i].message();
+    auto doc = ingest::from_jsonl_record(m.data, where(m), pipeline_->config().ingest);
+    if (doc) {
+      raw[i] = std::move(*doc);
+      continue;
+    }
+    round.errors.push_back(doc.error());
+    ++round.refused;
+    (void)deliveries[i].term();  // a record no worker can read: never delivered again
+  }
+  std::vector<Article> cleaned(deliveries.size());
+  parallel_for(0, deliveries.size(), pipeline_->config().threads, [&](unsigned, size_t i) {
+    if (raw[i]) cleaned[i] = pipeline_->extract(*raw[i]);
+  });
+
+  for (size_t i = 0; i < deliveries.size(); ++i) {
+    if (!raw[i]) continue;
+    const bus::Message& m = deliveries[i].message();
+    if (!has_text(cleaned[i])) {
+      round.errors.push_back({where(m), "no article text found after cleaning; not stored"});
+      ++round.refused;
+      (void)deliveries[i].term();
+      continue;
+    }
+    const std::string id =
+        m.id.empty() ? ingest::raw_document_content_id(*raw[i]) : m.id;  // same id as its raw
+    auto sent = bus::publish(*connection_, kCleanedSubject,
+                             bus::encode_cleaned({std::move(*raw[i]), std::move(cleaned[i])}), id);
+    if (!sent) {
+      round.errors.push_back(sent.error());
+      (void)deliveries[i].nak();  // another try, by any worker
+      continue;
+    }
+    // Acknowledged only once the cleaned article is stored. An ack lost on the way means
+    // one more delivery, whose publish the message id absorbs.
+    if (auto acked = deliveries[i].ack(); !acked) round.errors.push_back(acked.error());
+    ++round.cleaned;
+  }
+  return round;
+}
+
+}  // namespace recoupe::engine
