@@ -50,8 +50,9 @@ TEST(CleanedArticle, EveryFieldComesBackEqual) {
 
 TEST(CleanedArticle, RareFieldsAndAwkwardTextSurvive) {
   CleanedArticle sent;
-  sent.raw = {
-      .kind = ContentKind::kHtml, .content = "<p>\"Été\" \\ \x01</p>", .encoding = "windows-1252"};
+  sent.raw.kind = ContentKind::kHtml;
+  sent.raw.content = "<p>\"Été\" \\ \x01</p>";
+  sent.raw.encoding = "windows-1252";
   Article& a = sent.article;
   a.id = "x/1";
   a.text = "Ligne 1\n\nLigne « 2 » — fin";
@@ -89,5 +90,3 @@ TEST(CleanedArticle, WhatIsNotOneIsOneErrorNamingTheMessage) {
 
 }  // namespace
 }  // namespace recoupe::bus
-sent.raw.content = "<p>\"Été\" \\ \x01</p>";
-sent.raw.encoding = "windows-1252";
