@@ -10,6 +10,7 @@
 #include "ingest_test_util.h"
 #include "shipped_resources.h"
 #include "store/store.h"
+#include "store_backends.h"
 
 namespace recoupe::store {
 namespace {
@@ -30,9 +31,14 @@ engine::IngestBatch one_record(const std::string& text) {
   return batch;
 }
 
-TEST(StoreReaderFreshness, AKeptReaderSeesEachNewBatch) {
+using recoupe::testing::StoreKind;
+
+class StoreReaderFreshness : public ::testing::TestWithParam<StoreKind> {};
+
+TEST_P(StoreReaderFreshness, AKeptReaderSeesEachNewBatch) {
+  REQUIRE_STORE(GetParam());
   recoupe::testing::TempDir dir;
-  const std::string path = (dir.path() / "fresh.db").string();
+  const std::string path = recoupe::testing::fresh_store(GetParam(), dir);
   const engine::Pipeline pipeline = recoupe::testing::shipped_pipeline();
   auto writer = Store::open(path, OpenMode::kReadWrite);
   ASSERT_TRUE(writer) << writer.error().to_string();
@@ -74,5 +80,8 @@ TEST(StoreReaderFreshness, AKeptReaderSeesEachNewBatch) {
   ASSERT_TRUE(after && *after);
   EXPECT_EQ((*after)->version, 2);
 }
+
+INSTANTIATE_STORE_TEST_SUITE_P(StoreReaderFreshness);
+
 }  // namespace
 }  // namespace recoupe::store

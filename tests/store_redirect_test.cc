@@ -1,8 +1,10 @@
-// Store::apply (store/store.h): batches, redirects after a merge, and refused batches.
+// Store::apply (store/store.h): batches, redirects after a merge, and refused batches; over
+// both backends (SQLite, PostgreSQL).
 #include <gtest/gtest.h>
 
 #include "ingest_test_util.h"
 #include "store/store.h"
+#include "store_backends.h"
 
 namespace recoupe::store {
 namespace {
@@ -29,10 +31,14 @@ StoredStory story(const std::string& id, std::vector<std::string> articles) {
   return s;
 }
 
-class StoreBatches : public ::testing::Test {
+using recoupe::testing::StoreKind;
+
+class StoreBatches : public ::testing::TestWithParam<StoreKind> {
  protected:
   void SetUp() override {
-    auto opened = Store::open((dir_.path() / "r.db").string(), OpenMode::kReadWrite);
+    REQUIRE_STORE(GetParam());
+    auto opened =
+        Store::open(recoupe::testing::fresh_store(GetParam(), dir_), OpenMode::kReadWrite);
     ASSERT_TRUE(opened) << opened.error().to_string();
     store_.emplace(std::move(*opened));
     // Two stories: A holds article a, B holds article b.
@@ -48,7 +54,7 @@ class StoreBatches : public ::testing::Test {
   std::optional<Store> store_;
 };
 
-TEST_F(StoreBatches, AMergedIdLeadsToItsSuccessorEvenAfterAnotherMerge) {
+TEST_P(StoreBatches, AMergedIdLeadsToItsSuccessorEvenAfterAnotherMerge) {
   BatchWrite merge;
   merge.base_generation = 1;
   merge.at = "t2";
@@ -82,7 +88,7 @@ TEST_F(StoreBatches, AMergedIdLeadsToItsSuccessorEvenAfterAnotherMerge) {
   EXPECT_FALSE(store_->story("D")->has_value());
 }
 
-TEST_F(StoreBatches, ABatchThatWouldOrphanAnArticleIsRefusedWhole) {
+TEST_P(StoreBatches, ABatchThatWouldOrphanAnArticleIsRefusedWhole) {
   BatchWrite bad;
   bad.base_generation = 1;
   bad.at = "t2";
@@ -111,6 +117,8 @@ TEST_F(StoreBatches, ABatchThatWouldOrphanAnArticleIsRefusedWhole) {
   EXPECT_NE(refused.error().message.find("another writer"), std::string::npos);
   EXPECT_EQ(store_->story("A")->value().summary.version, 1);
 }
+
+INSTANTIATE_STORE_TEST_SUITE_P(StoreBatches);
 
 }  // namespace
 }  // namespace recoupe::store
