@@ -264,6 +264,7 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
   work.summary.refused = batch.refused;
   work.write.base_generation = st.generation;
   work.write.at = now;
+  work.write.log_position = batch.log_position;
   if (auto sorted = st.sort_batch(batch, articles, *store_, now, work); !sorted)
     return sorted.error();
   if (work.fresh.empty() && work.write.revisions.empty()) return work.summary;  // no change

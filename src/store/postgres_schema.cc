@@ -209,7 +209,11 @@ void fill_all_story_contents(PgConnection& db) {
   for (const char* statement : kFill) db.exec(fill_from(statement, "stories"));
 }
 
-const char* const kSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+constexpr const char* kSchemaV4 = R"sql(
+ALTER TABLE batches ADD COLUMN log_position BIGINT;
+)sql";
+
+const char* const kSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 static_assert(std::size(kSteps) == kSchemaVersion);
 
 }  // namespace

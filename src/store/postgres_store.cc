@@ -213,7 +213,7 @@ std::string story_without_articles(PgConnection& db, const BatchWrite& w) {
 void record_batch(PgConnection& db, const BatchWrite& w, int64_t generation) {
   db.run(
       "INSERT INTO batches (id, committed_at, added, revised, unchanged, refused, "
-      "stories_touched) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      "stories_touched, log_position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
       PgParams()
           .add(generation)
           .add(w.at)
@@ -221,7 +221,8 @@ void record_batch(PgConnection& db, const BatchWrite& w, int64_t generation) {
           .add(w.counts.revised)
           .add(w.counts.unchanged)
           .add(w.counts.refused)
-          .add(w.counts.stories_touched));
+          .add(w.counts.stories_touched)
+          .add(w.log_position));
 }
 
 // Whether batch `generation` is `w` committed already (its acknowledgement lost): the same
@@ -318,6 +319,11 @@ Expected<int> PostgresStore::schema_version() {
 
 Expected<int64_t> PostgresStore::generation() {
   return attempt([&] { return read_generation(db_); });
+}
+
+Expected<int64_t> PostgresStore::log_position() {
+  return attempt(
+      [&] { return db_.exec("SELECT coalesce(max(log_position), 0) FROM batches").int64(0, 0); });
 }
 
 Expected<std::optional<StoryVersion>> PostgresStore::story_version(const std::string& id) {

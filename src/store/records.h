@@ -131,6 +131,10 @@ struct BatchWrite {
   std::vector<Membership> memberships;  // new, or moved to another story
   std::vector<Redirect> redirects;      // stories merged away: deleted, old id → new id
   BatchCounts counts;
+  // Scaled out (engine/clusterer.h): the position in the bus's article log up to which this
+  // batch read, stored with it in the same transaction, so that a clusterer that restarts
+  // resumes right after the last batch committed (Store::log_position). None otherwise.
+  std::optional<int64_t> log_position;
 };
 
 }  // namespace recoupe::store

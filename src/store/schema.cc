@@ -120,6 +120,10 @@ ALTER TABLE article_revisions ADD COLUMN final_url TEXT;
 ALTER TABLE article_revisions ADD COLUMN fetched_at TEXT;
 )sql";
 
+constexpr const char* kLogPosition = R"sql(
+ALTER TABLE batches ADD COLUMN log_position INTEGER;
+)sql";
+
 const Migration kMigrations[] = {
     {1, "articles, revisions, stories, memberships, redirects, batches, full-text index",
      kSchemaV1},
@@ -127,6 +131,7 @@ const Migration kMigrations[] = {
      kStoryContentsSchema, fill_story_contents},
     {3, "the address after redirects and fetch time of a revision fetched from the web",
      kFetchColumns},
+    {4, "the position in the bus's article log each batch read up to (scaled out)", kLogPosition},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

@@ -237,13 +237,14 @@ std::string story_without_articles(Database& db, const BatchWrite& w) {
 void record_batch(Database& db, const BatchWrite& w) {
   Statement& batch = db.prepared(
       "INSERT INTO batches (committed_at, added, revised, unchanged, refused, "
-      "stories_touched) VALUES (?, ?, ?, ?, ?, ?)");
+      "stories_touched, log_position) VALUES (?, ?, ?, ?, ?, ?, ?)");
   batch.bind(1, std::string_view(w.at))
       .bind(2, w.counts.added)
       .bind(3, w.counts.revised)
       .bind(4, w.counts.unchanged)
       .bind(5, w.counts.refused)
       .bind(6, w.counts.stories_touched)
+      .bind(7, w.log_position)
       .run();
 }
 
@@ -291,6 +292,18 @@ Expected<int> SqliteStore::schema_version() {
 Expected<int64_t> SqliteStore::generation() {
   try {
     return read_generation(db_);
+  } catch (const SqlError& e) {
+    return failure(e);
+  }
+}
+
+Expected<int64_t> SqliteStore::log_position() {
+  try {
+    Statement& s = db_.prepared("SELECT coalesce(max(log_position), 0) FROM batches");
+    s.step();
+    const int64_t position = s.int64(0);
+    s.reset();
+    return position;
   } catch (const SqlError& e) {
     return failure(e);
   }

@@ -78,6 +78,9 @@ class Store {
   Expected<int> schema_version() { return backend_->schema_version(); }
   // Counts the batches committed so far; grows by one with each apply(). Cost: one read.
   Expected<int64_t> generation() { return backend_->generation(); }
+  // The highest BatchWrite::log_position committed (0 when no batch recorded one): where a
+  // clusterer resumes reading the bus. Cost: one read.
+  Expected<int64_t> log_position() { return backend_->log_position(); }
   // The id and version of the story `id` names now (following a redirect), without reading
   // its report: what a reader checks before reusing an answer made from an earlier read.
   // nullopt when no story has had the id. Cost: two index lookups.

@@ -1,0 +1,113 @@
+#include "engine/clusterer.h"
+
+#include <nlohmann/json.hpp>
+
+#include "bus/cleaned_article.h"
+#include "bus/events.h"
+#include "engine/article_log.h"
+
+namespace recoupe::engine {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string where(const bus::Message& m) {
+  return m.subject + " #" + std::to_string(m.stream_sequence);
+}
+
+}  // namespace
+
+Clusterer::Clusterer(bus::Connection& connection, store::Store& store, LiveStories live,
+                     bus::OrderedReader reader, int64_t position, const ClustererConfig& config)
+    : connection_(&connection),
+      store_(&store),
+      live_(std::move(live)),
+      reader_(std::make_unique<bus::OrderedReader>(std::move(reader))),
+      position_(position),
+      config_(config) {}
+
+Clusterer::Clusterer(Clusterer&&) noexcept = default;
+Clusterer& Clusterer::operator=(Clusterer&&) noexcept = default;
+Clusterer::~Clusterer() = default;
+
+Expected<Clusterer> Clusterer::open(bus::Connection& connection, const Pipeline& pipeline,
+                                    store::Store& store, const ClustererConfig& config) {
+  auto live = LiveStories::open(pipeline, store);
+  if (!live) return live.error();
+  auto position = store.log_position();
+  if (!position) return position.error();
+  auto reader = bus::OrderedReader::open(connection, kCleanedStream, kCleanedSubject,
+                                         uint64_t(*position) + 1);
+  if (!reader) return reader.error();
+  return Clusterer(connection, store, std::move(*live), std::move(*reader), *position, config);
+}
+
+Expected<bool> Clusterer::reopen_reader() {
+  auto position = store_->log_position();
+  if (!position) return position.error();
+  auto reader = bus::OrderedReader::open(*connection_, kCleanedStream, kCleanedSubject,
+                                         uint64_t(*position) + 1);
+  if (!reader) return reader.error();
+  reader_ = std::make_unique<bus::OrderedReader>(std::move(*reader));
+  position_ = *position;
+  return true;
+}
+
+Expected<ClusterRound> Clusterer::run_once() {
+  if (!reader_)
+    if (auto reopened = reopen_reader(); !reopened) return reopened.error();
+  ClusterRound round;
+  round.position = position_;
+  IngestBatch batch;
+  int64_t last = position_;
+  Clock::time_point until = Clock::now() + config_.wait;
+  while (round.read < config_.batch) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
+    if (left.count() <= 0 && round.read > 0) break;
+    auto next = reader_->next(std::max(left, std::chrono::milliseconds(1)));
+    if (!next) {
+      reader_.reset();  // read again from the store's position next round
+      return next.error();
+    }
+    if (!*next) break;  // caught up
+    const bus::Message& m = **next;
+    if (round.read++ == 0) until = Clock::now() + config_.linger;
+    last = int64_t(m.stream_sequence);
+    auto message = bus::decode_cleaned(m.data, where(m));
+    if (!message) {
+      round.errors.push_back(message.error());
+      continue;
+    }
+    batch.documents.push_back(std::move(message->raw));
+    batch.cleaned.push_back(std::move(message->article));
+  }
+  if (round.read == 0) return round;
+  batch.log_position = last;
+  auto done = live_.ingest(std::move(batch));
+  if (!done) {
+    reader_.reset();  // these articles are read again, from the store's position
+    return done.error();
+  }
+  // Stored, or nothing to store (every article known already): either way these messages
+  // are done. A batch that wrote nothing recorded no position; after a restart they are
+  // read again and found unchanged again.
+  position_ = last;
+  round.position = last;
+  round.warnings = tell_events(*done);
+  round.summary = std::move(*done);
+  return round;
+}
+
+std::vector<Error> Clusterer::tell_events(const IngestSummary& summary) {
+  std::vector<Error> failed;
+  auto tell = [&](const char* kind, const nlohmann::json& data) {
+    auto sent = bus::publish_event(*connection_, story_event_subject(kind), data.dump());
+    if (!sent) failed.push_back(sent.error());
+  };
+  for (const auto& id : summary.created) tell("created", {{"id", id}});
+  for (const auto& id : summary.updated) tell("updated", {{"id", id}});
+  for (const auto& r : summary.merged) tell("merged", {{"from", r.old_id}, {"into", r.new_id}});
+  return failed;
+}
+
+}  // namespace recoupe::engine

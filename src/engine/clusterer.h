@@ -1,0 +1,89 @@
+// Clusterer: the one process that places articles when recoupe is scaled out
+// (engine/article_log.h). It reads the cleaned articles the analysis workers publish, in
+// the order the stream stored them, and stores them as `recoupe ingest` does
+// (engine::LiveStories: placed by the live grouper, the touched stories cross-checked,
+// one transaction), each batch with the stream position it read up to. Then it tells the
+// story changes on the bus (story_event_subject: "created", "updated", "merged"), which
+// the API servers relay to their browsers.
+//
+//   auto clusterer = engine::Clusterer::open(connection, pipeline, store);
+//   while (!stop) { auto round = clusterer->run_once(); ... }
+//
+// Exactly once: a batch and its position commit together, and a clusterer (re)starting
+// reads from the position after the store's (Store::log_position). One killed at any
+// moment, or a standby taking over, neither loses nor repeats a placement. Two running at
+// once stay correct (Store::apply refuses a batch computed on a stale state; the loser
+// reads the store again and finds the articles stored), only wasteful.
+// Order: the grouper is online, so the partition depends on the order and the batches
+// articles come in; articles of one batch are placed in publication order
+// (engine::publication_order), as `recoupe ingest` places one batch.
+// Not thread-safe; `connection`, `pipeline` and `store` must outlive it.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <vector>
+
+#include "bus/connection.h"
+#include "bus/ordered_reader.h"
+#include "core/expected.h"
+#include "engine/live_stories.h"
+#include "engine/pipeline.h"
+#include "store/store.h"
+
+namespace recoupe::engine {
+
+struct ClustererConfig {
+  // Cleaned articles stored in one batch at most. Big batches cost fewer transactions and
+  // cross-check a story once for all its new articles; each waits longer to be seen.
+  size_t batch = 500;
+  // After the first article of a batch, how long to wait for more before storing it.
+  std::chrono::milliseconds linger{200};
+  // How long one round waits for a first article before it ends empty.
+  std::chrono::milliseconds wait{1000};
+};
+
+// What one round did.
+struct ClusterRound {
+  size_t read = 0;              // cleaned articles read off the stream
+  int64_t position = 0;         // the stream position read up to (the store's, when nothing)
+  IngestSummary summary;        // what the batch stored (committed = -1: nothing changed)
+  std::vector<Error> errors;    // messages that were not cleaned articles (skipped)
+  std::vector<Error> warnings;  // events that could not be told (the batch is stored)
+};
+
+class Clusterer {
+ public:
+  // Replays the store into a LiveStories and opens the stream after the store's position.
+  // Fails with the store's or the bus's error.
+  static Expected<Clusterer> open(bus::Connection& connection, const Pipeline& pipeline,
+                                  store::Store& store, const ClustererConfig& config = {});
+  Clusterer(Clusterer&&) noexcept;
+  Clusterer& operator=(Clusterer&&) noexcept;
+  ~Clusterer();
+
+  // Reads up to config.batch cleaned articles (waiting config.wait for the first, then
+  // config.linger for the rest), stores them as one batch with their position, and
+  // publishes the story events. When storing fails (the store down, another writer), the
+  // error is returned and the next round reads the same articles again from the store's
+  // position. A message that is not a cleaned article is skipped and named in the errors.
+  Expected<ClusterRound> run_once();
+
+  // The stream position stored with the last batch (or read at open).
+  int64_t position() const { return position_; }
+
+ private:
+  Clusterer(bus::Connection& connection, store::Store& store, LiveStories live,
+            bus::OrderedReader reader, int64_t position, const ClustererConfig& config);
+  Expected<bool> reopen_reader();
+  std::vector<Error> tell_events(const IngestSummary& summary);
+
+  bus::Connection* connection_;
+  store::Store* store_;
+  LiveStories live_;
+  std::unique_ptr<bus::OrderedReader> reader_;  // null: to reopen from the store's position
+  int64_t position_;
+  ClustererConfig config_;
+};
+
+}  // namespace recoupe::engine

@@ -1,0 +1,177 @@
+// The clusterer of the scaled-out path (engine/clusterer.h) on a real three-node NATS
+// cluster, over an SQLite file and over a real PostgreSQL: what analysis workers clean is
+// stored as a single process stores the same files; a restart resumes after the last batch
+// without repeating it; story events reach a subscriber; a message that is not a cleaned
+// article is skipped, naming it.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <map>
+
+#include "bus/events.h"
+#include "bus/publish.h"
+#include "bus_nats_cluster.h"
+#include "engine/article_log.h"
+#include "engine/cleaning_worker.h"
+#include "engine/clusterer.h"
+#include "engine/live_stories.h"
+#include "ingest_test_util.h"
+#include "shipped_resources.h"
+#include "store/store.h"
+#include "store_postgres_server.h"
+
+namespace recoupe::engine {
+namespace {
+
+using namespace std::chrono_literals;
+using recoupe::testing::NatsClusterTest;
+
+const std::string kSeeds = RECOUPE_EXAMPLES_DIR "/vostochny";
+const std::string kDevSet =
+    std::string(RECOUPE_TEST_DIR) + "/../../shared/data/clustering/rpm2-fr-dev.jsonl";
+
+// Every story with its articles and report, by story id: what two stores are compared on.
+std::map<std::string, std::pair<std::vector<std::string>, std::string>> contents(
+    store::Store& store) {
+  std::map<std::string, std::pair<std::vector<std::string>, std::string>> out;
+  auto listed = store.stories({});
+  EXPECT_TRUE(listed) << listed.error().to_string();
+  for (const auto& s : *listed) {
+    auto story = store.story(s.id);
+    EXPECT_TRUE(story && *story);
+    out[s.id] = {s.article_ids, (*story)->report_json};
+  }
+  return out;
+}
+
+class ClustererTest : public NatsClusterTest {
+ protected:
+  bus::Connection process() {
+    auto connection = bus::Connection::connect(cluster->connection_config());
+    EXPECT_TRUE(connection) << connection.error().to_string();
+    return std::move(*connection);
+  }
+  // Publishes `inputs` raw and has one analysis worker clean them all.
+  void publish_and_clean(const std::vector<std::string>& inputs, size_t expected) {
+    bus::Connection publisher = process();
+    ASSERT_TRUE(ensure_article_log(publisher, {}));
+    for (const RawDocument& doc : read_batch(inputs, pipeline_).documents)
+      ASSERT_TRUE(publish_raw(publisher, doc));
+    auto worker = CleaningWorker::open(publisher, pipeline_);
+    ASSERT_TRUE(worker);
+    size_t cleaned = 0;
+    for (auto deadline = std::chrono::steady_clock::now() + 60s;
+         cleaned < expected && std::chrono::steady_clock::now() < deadline;) {
+      auto round = worker->run_once();
+      ASSERT_TRUE(round) << round.error().to_string();
+      cleaned += round->cleaned;
+    }
+    ASSERT_EQ(cleaned, expected);
+  }
+  // What one process stores from `inputs` in one batch.
+  std::map<std::string, std::pair<std::vector<std::string>, std::string>> single_process(
+      const std::vector<std::string>& inputs) {
+    auto store =
+        store::Store::open((dir_.path() / "single.db").string(), store::OpenMode::kReadWrite);
+    EXPECT_TRUE(store);
+    auto live = LiveStories::open(pipeline_, *store);
+    EXPECT_TRUE(live->ingest(read_batch(inputs, pipeline_)));
+    return contents(*store);
+  }
+  // Stores everything cleaned so far into `location` in one round.
+  void cluster_all(const std::string& location, size_t expected) {
+    auto store = store::Store::open(location, store::OpenMode::kReadWrite);
+    ASSERT_TRUE(store) << store.error().to_string();
+    bus::Connection connection = process();
+    auto clusterer = Clusterer::open(connection, pipeline_, *store, {.batch = 5000});
+    ASSERT_TRUE(clusterer) << clusterer.error().to_string();
+    auto round = clusterer->run_once();
+    ASSERT_TRUE(round) << round.error().to_string();
+    EXPECT_EQ(round->read, expected);
+    EXPECT_EQ(round->summary.counts.added, int64_t(expected));
+    EXPECT_EQ(*store->log_position(), int64_t(expected));
+  }
+
+  Pipeline pipeline_ = recoupe::testing::shipped_pipeline();
+  recoupe::testing::TempDir dir_;
+};
+
+TEST_F(ClustererTest, TheSeedsAreStoredAsOneProcessStoresThemAndARestartRepeatsNothing) {
+  publish_and_clean({kSeeds}, 5);
+  const std::string db = (dir_.path() / "scaled.db").string();
+  bus::Connection listener = process();
+  auto events = bus::EventSubscription::open(listener, kStoryEventSubjects);
+  ASSERT_TRUE(events);
+  cluster_all(db, 5);
+
+  auto heard = events->next(5s);
+  ASSERT_TRUE(heard && *heard);
+  EXPECT_EQ((*heard)->subject, story_event_subject("created"));
+  auto store = store::Store::open(db, store::OpenMode::kReadWrite);
+  EXPECT_EQ(contents(*store), single_process({kSeeds}));
+
+  // A restart (or a standby taking over) reads after the stored position: nothing again.
+  bus::Connection connection = process();
+  auto again = Clusterer::open(connection, pipeline_, *store, {.wait = 500ms});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->position(), 5);
+  auto round = again->run_once();
+  ASSERT_TRUE(round);
+  EXPECT_EQ(round->read, 0u);
+  EXPECT_EQ(*store->generation(), 1);
+}
+
+TEST_F(ClustererTest, AKilledClustererIsResumedWithoutLossOrRepeat) {
+  publish_and_clean({kSeeds}, 5);
+  const std::string db = (dir_.path() / "scaled.db").string();
+  auto store = store::Store::open(db, store::OpenMode::kReadWrite);
+  {
+    bus::Connection connection = process();
+    auto first = Clusterer::open(connection, pipeline_, *store, {.batch = 2, .linger = 5s});
+    ASSERT_TRUE(first);
+    auto round = first->run_once();  // two articles, then the process dies
+    ASSERT_TRUE(round);
+    EXPECT_EQ(round->read, 2u);
+  }
+  bus::Connection connection = process();
+  auto second = Clusterer::open(connection, pipeline_, *store, {.batch = 2, .wait = 500ms});
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->position(), 2);
+  size_t read = 0;
+  for (int i = 0; i < 5; ++i) read += second->run_once()->read;
+  EXPECT_EQ(read, 3u);
+  auto stored = contents(*store);
+  size_t articles = 0;
+  for (const auto& [id, story] : stored) articles += story.first.size();
+  EXPECT_EQ(articles, 5u);  // each once
+  EXPECT_EQ(*store->log_position(), 5);
+}
+
+TEST_F(ClustererTest, AMessageThatIsNotACleanedArticleIsSkippedNamingIt) {
+  bus::Connection publisher = process();
+  ASSERT_TRUE(ensure_article_log(publisher, {}));
+  ASSERT_TRUE(bus::publish(publisher, kCleanedSubject, "{\"id\": 1}", "junk"));
+  const std::string db = (dir_.path() / "scaled.db").string();
+  auto store = store::Store::open(db, store::OpenMode::kReadWrite);
+  auto clusterer = Clusterer::open(publisher, pipeline_, *store, {.linger = 100ms});
+  auto round = clusterer->run_once();
+  ASSERT_TRUE(round);
+  ASSERT_EQ(round->errors.size(), 1u);
+  EXPECT_EQ(round->errors[0].where, std::string(kCleanedSubject) + " #1");
+  EXPECT_EQ(clusterer->position(), 1);
+}
+
+TEST_F(ClustererTest, ADevSetOverPostgresIsStoredAsOneProcessStoresIt) {
+  REQUIRE_POSTGRES();
+  if (!std::filesystem::exists(kDevSet)) GTEST_SKIP() << "no ../shared/data";
+  const size_t articles = read_batch({kDevSet}, pipeline_).documents.size();
+  publish_and_clean({kDevSet}, articles);
+  const std::string url = recoupe::testing::shared_postgres().new_database();
+  cluster_all(url, articles);
+  auto store = store::Store::open(url, store::OpenMode::kReadOnly);
+  ASSERT_TRUE(store) << store.error().to_string();
+  EXPECT_EQ(contents(*store), single_process({kDevSet}));
+}
+
+}  // namespace
+}  // namespace recoupe::engine
