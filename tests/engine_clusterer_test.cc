@@ -167,10 +167,14 @@ TEST_F(ClustererTest, ADevSetOverPostgresIsStoredAsOneProcessStoresIt) {
   const size_t articles = read_batch({kDevSet}, pipeline_).documents.size();
   publish_and_clean({kDevSet}, articles);
   const std::string url = recoupe::testing::shared_postgres().new_database();
+  // A reader open before the batch (an API server) sees it once committed.
+  ASSERT_TRUE(store::Store::open(url, store::OpenMode::kReadWrite));  // the schema
+  auto reader = store::Store::open(url, store::OpenMode::kReadOnly);
+  ASSERT_TRUE(reader) << reader.error().to_string();
+  EXPECT_EQ(*reader->generation(), 0);
   cluster_all(url, articles);
-  auto store = store::Store::open(url, store::OpenMode::kReadOnly);
-  ASSERT_TRUE(store) << store.error().to_string();
-  EXPECT_EQ(contents(*store), single_process({kDevSet}));
+  EXPECT_EQ(*reader->generation(), 1);
+  EXPECT_EQ(contents(*reader), single_process({kDevSet}));
 }
 
 }  // namespace

@@ -22,6 +22,7 @@ int run_stories(int argc, char** argv);
 int run_story(int argc, char** argv);
 int run_serve(int argc, char** argv);
 int run_watch(int argc, char** argv);
+int run_worker(int argc, char** argv);
 int run_eval_pairs(int argc, char** argv);
 int run_eval_ner(int argc, char** argv);
 int run_eval_summary(int argc, char** argv);

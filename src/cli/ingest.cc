@@ -7,6 +7,9 @@
 
 #include <fmt/format.h>
 
+#include <sstream>
+
+#include "bus/connection.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/error_lines.h"
@@ -14,6 +17,7 @@
 #include "cli/io.h"
 #include "cli/setup.h"
 #include "engine/arrival_batches.h"
+#include "engine/article_log.h"
 #include "engine/live_stories.h"
 #include "ingest/reader.h"
 #include "store/store.h"
@@ -21,11 +25,60 @@
 namespace recoupe::cli {
 namespace {
 
-const CommandLine kCommandLine = {"ingest",
-                                  help::kIngest,
-                                  Inputs::kRequired,
-                                  {value_option("--db"), value_option("--config"),
-                                   value_option("--data"), value_option("--threads")}};
+const CommandLine kCommandLine = {
+    "ingest",
+    help::kIngest,
+    Inputs::kRequired,
+    {value_option("--db"), value_option("--bus"), value_option("--replicas"),
+     value_option("--config"), value_option("--data"), value_option("--threads")}};
+
+// --bus: publishes every input article on the bus's raw stream (engine/article_log.h).
+int publish_inputs(const Args& args, const engine::Pipeline& pipeline) {
+  bus::ConnectionConfig config;
+  std::stringstream servers(*args.get("--bus"));
+  for (std::string url; std::getline(servers, url, ',');)
+    if (!url.empty()) config.servers.push_back(url);
+  config.name = "recoupe ingest";
+  auto connection = bus::Connection::connect(config);
+  if (!connection) {
+    print_error("ingest", connection.error().to_string());
+    return kExitWriteFailed;
+  }
+  engine::ArticleLogConfig log;
+  if (auto r = args.get("--replicas")) {
+    char* end = nullptr;
+    const long n = std::strtol(r->c_str(), &end, 10);
+    if (r->empty() || *end || n < 1 || n > 5) {
+      print_error("ingest", "--replicas must be a whole number from 1 to 5 (got \"" + *r + "\")");
+      return kExitUsage;
+    }
+    log.replicas = int(n);
+  }
+  if (auto made = engine::ensure_article_log(*connection, log); !made) {
+    print_error("ingest", made.error().to_string());
+    return kExitWriteFailed;
+  }
+  engine::IngestBatch batch = engine::read_batch(args.positional, pipeline);
+  ErrorLines::print("ingest", "input", batch.refused);
+  size_t published = 0, known = 0;
+  for (const RawDocument& doc : batch.documents) {
+    auto ack = engine::publish_raw(*connection, doc);
+    if (!ack) {
+      print_error("ingest", doc.file + ": " + ack.error().to_string());
+      write_stdout("ingest", fmt::format("{} published, {} already on the bus, then stopped\n",
+                                         published, known));
+      return kExitWriteFailed;
+    }
+    ++(ack->duplicate ? known : published);
+  }
+  if (!write_stdout("ingest",
+                    fmt::format("{} published, {} already on the bus, {} refused; "
+                                "to {}\n",
+                                published, known, batch.refused.size(), *args.get("--bus"))))
+    return kExitWriteFailed;
+  if (batch.refused.empty()) return kExitOk;
+  return batch.documents.empty() ? kExitNothingProcessed : kExitSomeInputsFailed;
+}
 
 }  // namespace
 
@@ -49,6 +102,7 @@ int run_ingest(int argc, char** argv) {
   auto setup = load_setup(*args, "ingest", code);
   if (!setup) return code;
   const engine::Pipeline pipeline = setup->pipeline();
+  if (args->get("--bus")) return publish_inputs(*args, pipeline);
   auto db =
       store::Store::open(args->get("--db").value_or("recoupe.db"), store::OpenMode::kReadWrite);
   if (!db) {

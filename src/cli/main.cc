@@ -28,6 +28,7 @@ constexpr Command kCommands[] = {
     {"extract", recoupe::cli::run_extract},
     {"fetch", recoupe::cli::run_fetch},
     {"watch", recoupe::cli::run_watch},
+    {"worker", recoupe::cli::run_worker},
     {"analyze", recoupe::cli::run_analyze},
     {"eval-extract", recoupe::cli::run_eval_extract},
     {"eval-ner", recoupe::cli::run_eval_ner},

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include <sstream>
+
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/error_lines.h"
@@ -35,7 +37,9 @@ const CommandLine kCommandLine = {"serve",
                                    value_option("--data"),
                                    value_option("--threads"),
                                    value_option("--sources"),
-                                   {"--every", true, false, check_every}}};
+                                   {"--every", true, false, check_every},
+                                   value_option("--bus"),
+                                   int_option("--replicas", 1, 5)}};
 
 // Each idle connection holds a file descriptor (server.h): raises the soft limit on open
 // files to the hard one (at most 65,536) and returns it.
@@ -65,6 +69,13 @@ int run_serve(int argc, char** argv) {
   options.port = std::stoi(args->get("--port").value_or("8080"));
   const char* env_token = std::getenv("RECOUPE_TOKEN");
   options.token = args->get("--token").value_or(env_token ? env_token : "");
+  if (auto urls = args->get("--bus")) {
+    std::stringstream servers(*urls);
+    for (std::string url; std::getline(servers, url, ',');)
+      if (!url.empty()) options.bus.push_back(url);
+    if (options.bus.empty()) return usage_error(kCommandLine, "--bus needs a NATS URL");
+  }
+  if (auto r = args->get("--replicas")) options.bus_replicas = std::stoi(*r);
   // The store, its readers, the listening socket and the request threads' own connections
   // need some descriptors too.
   options.max_idle_connections = std::clamp<size_t>(raise_open_files_limit(), 320, 10256) - 256;

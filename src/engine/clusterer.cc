@@ -1,5 +1,7 @@
 #include "engine/clusterer.h"
 
+#include <thread>
+
 #include <nlohmann/json.hpp>
 
 #include "bus/cleaned_article.h"
@@ -54,9 +56,21 @@ Expected<bool> Clusterer::reopen_reader() {
 }
 
 Expected<ClusterRound> Clusterer::run_once() {
+  ClusterRound round;
+  auto lead = store_->hold_lead(kClustererLead);
+  if (!lead) return lead.error();
+  if (!*lead) {  // standing by
+    leading_ = false;
+    round.leading = false;
+    std::this_thread::sleep_for(config_.wait);
+    return round;
+  }
+  if (!leading_) {  // just took over: read on from where the store is, not from memory
+    leading_ = true;
+    reader_.reset();
+  }
   if (!reader_)
     if (auto reopened = reopen_reader(); !reopened) return reopened.error();
-  ClusterRound round;
   round.position = position_;
   IngestBatch batch;
   int64_t last = position_;

@@ -9,11 +9,13 @@
 //   auto clusterer = engine::Clusterer::open(connection, pipeline, store);
 //   while (!stop) { auto round = clusterer->run_once(); ... }
 //
-// Exactly once: a batch and its position commit together, and a clusterer (re)starting
-// reads from the position after the store's (Store::log_position). One killed at any
-// moment, or a standby taking over, neither loses nor repeats a placement. Two running at
-// once stay correct (Store::apply refuses a batch computed on a stale state; the loser
-// reads the store again and finds the articles stored), only wasteful.
+// One active: a clusterer works only while it holds the store's lead "clusterer"
+// (Store::hold_lead); the others stand by and take over when its process dies.
+// Exactly once: a batch and its position commit together, and a clusterer (re)starting or
+// taking over reads from the position after the store's (Store::log_position). One killed
+// at any moment neither loses nor repeats a placement. Even two active at once (a lead
+// lost with a network partition) stay correct: Store::apply refuses a batch computed on a
+// stale state, and the loser reads the store again.
 // Order: the grouper is online, so the partition depends on the order and the batches
 // articles come in; articles of one batch are placed in publication order
 // (engine::publication_order), as `recoupe ingest` places one batch.
@@ -33,6 +35,9 @@
 
 namespace recoupe::engine {
 
+// The name of the lead the clusterers of one store compete for (Store::hold_lead).
+inline constexpr const char* kClustererLead = "clusterer";
+
 struct ClustererConfig {
   // Cleaned articles stored in one batch at most. Big batches cost fewer transactions and
   // cross-check a story once for all its new articles; each waits longer to be seen.
@@ -45,6 +50,7 @@ struct ClustererConfig {
 
 // What one round did.
 struct ClusterRound {
+  bool leading = true;          // false: another clusterer holds the lead; nothing was read
   size_t read = 0;              // cleaned articles read off the stream
   int64_t position = 0;         // the stream position read up to (the store's, when nothing)
   IngestSummary summary;        // what the batch stored (committed = -1: nothing changed)
@@ -62,7 +68,8 @@ class Clusterer {
   Clusterer& operator=(Clusterer&&) noexcept;
   ~Clusterer();
 
-  // Reads up to config.batch cleaned articles (waiting config.wait for the first, then
+  // Without the lead, waits config.wait and returns a round with leading false. With it,
+  // reads up to config.batch cleaned articles (waiting config.wait for the first, then
   // config.linger for the rest), stores them as one batch with their position, and
   // publishes the story events. When storing fails (the store down, another writer), the
   // error is returned and the next round reads the same articles again from the store's
@@ -83,6 +90,7 @@ class Clusterer {
   LiveStories live_;
   std::unique_ptr<bus::OrderedReader> reader_;  // null: to reopen from the store's position
   int64_t position_;
+  bool leading_ = false;
   ClustererConfig config_;
 };
 

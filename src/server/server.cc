@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include "bus/connection.h"
+#include "engine/article_log.h"
 #include "server/answer_cache.h"
 #include "server/api_json.h"
 #include "server/http_reply.h"
@@ -89,9 +91,10 @@ struct Server::Impl {
 
   const engine::Pipeline& pipeline;
   const ServerOptions options;
-  std::unique_ptr<store::Store> writer;  // LiveStories keeps a reference: never moves
-  std::optional<engine::LiveStories> live;
-  std::mutex write_mutex;  // one batch at a time
+  std::unique_ptr<store::Store> writer;     // LiveStories keeps a reference: never moves
+  std::optional<engine::LiveStories> live;  // none with a bus: the workers place articles
+  std::optional<bus::Connection> bus;       // scaled out: where POSTs are published
+  std::mutex write_mutex;                   // one batch at a time
   ReaderPool readers;
   AnswerCache answers;  // story and listing answers, by the store state they were made from
   Metrics metrics;
@@ -111,6 +114,7 @@ struct Server::Impl {
 
   void configure();
   Expected<engine::IngestSummary> ingest(engine::IngestBatch batch);
+  Expected<engine::IngestSummary> publish(engine::IngestBatch batch);
   bool pre_route(const httplib::Request& req, httplib::Response& res) const;
   void list_stories(const httplib::Request& req, httplib::Response& res);
   void get_story(const httplib::Request& req, httplib::Response& res);
@@ -300,7 +304,7 @@ void Server::Impl::post_articles(const httplib::Request& req, httplib::Response&
   }
   Expected<engine::IngestSummary> done = ingest(std::move(batch));
   if (!done) return reply_error(res, 503, done.error().to_string());
-  res.status = 200;
+  res.status = bus ? 202 : 200;  // with a bus: accepted, to be stored by the workers
   res.set_content(dump(ingest_summary_to_json(*done)), "application/json");
 }
 
@@ -343,6 +347,7 @@ void Server::Impl::stream_events(const httplib::Request& req, httplib::Response&
 }
 
 Expected<engine::IngestSummary> Server::Impl::ingest(engine::IngestBatch batch) {
+  if (bus) return publish(std::move(batch));
   std::lock_guard lock(write_mutex);
   Expected<engine::IngestSummary> done = live->ingest(std::move(batch));
   if (done) {
@@ -353,6 +358,21 @@ Expected<engine::IngestSummary> Server::Impl::ingest(engine::IngestBatch batch) 
     if (auto followed = follow_store(&*done); !followed)
       fmt::print(stderr, "recoupe serve: {}\n", followed.error().to_string());
   }
+  return done;
+}
+
+// Scaled out: each document on the bus's raw stream, in order; stops at the first the bus
+// does not take (the ones before it are published, and publishing them again is harmless:
+// the bus stores an article once).
+Expected<engine::IngestSummary> Server::Impl::publish(engine::IngestBatch batch) {
+  engine::IngestSummary done;
+  done.refused = std::move(batch.refused);
+  for (const RawDocument& doc : batch.documents) {
+    auto ack = engine::publish_raw(*bus, doc);
+    if (!ack) return ack.error();
+    ++(ack->duplicate ? done.counts.unchanged : done.counts.added);
+  }
+  done.counts.refused = int64_t(done.refused.size());
   return done;
 }
 
@@ -407,6 +427,7 @@ Expected<bool> Server::Impl::follow_store(const engine::IngestSummary* own) {
     versions = std::move(now);
   }
   generation_seen = *generation;
+  if (!live) return true;  // scaled out: nothing kept here to bring up to date
   auto followed = live->follow();
   if (!followed) return followed.error();
   metrics.set_size(live->articles(), live->stories());
@@ -432,10 +453,22 @@ Expected<std::unique_ptr<Server>> Server::open(const engine::Pipeline& pipeline,
   auto store = store::Store::open(impl->options.db_path, store::OpenMode::kReadWrite);
   if (!store) return store.error();
   impl->writer = std::make_unique<store::Store>(std::move(*store));
-  auto live = engine::LiveStories::open(pipeline, *impl->writer);
-  if (!live) return live.error();
-  impl->live.emplace(std::move(*live));
-  impl->metrics.set_size(impl->live->articles(), impl->live->stories());
+  if (!impl->options.bus.empty()) {
+    bus::ConnectionConfig config;
+    config.servers = impl->options.bus;
+    config.name = "recoupe serve";
+    auto connection = bus::Connection::connect(config);
+    if (!connection) return connection.error();
+    engine::ArticleLogConfig log;
+    log.replicas = impl->options.bus_replicas;
+    if (auto made = engine::ensure_article_log(*connection, log); !made) return made.error();
+    impl->bus.emplace(std::move(*connection));
+  } else {
+    auto live = engine::LiveStories::open(pipeline, *impl->writer);
+    if (!live) return live.error();
+    impl->live.emplace(std::move(*live));
+    impl->metrics.set_size(impl->live->articles(), impl->live->stories());
+  }
   if (auto followed = impl->follow_store(); !followed) return followed.error();
   impl->configure();
   return std::unique_ptr<Server>(new Server(std::move(impl)));

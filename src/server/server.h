@@ -30,6 +30,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/expected.h"
 #include "engine/live_stories.h"
@@ -71,6 +72,14 @@ struct ServerOptions {
   // How often the store is checked for batches another process committed (`recoupe ingest`
   // beside the server), whose story changes are then streamed as events like the server's own.
   int follow_interval_ms = 300;
+  // Scaled out (docs/scale.md): the NATS servers of the bus. When given, the server is
+  // stateless: POST /api/articles (and ingest()) publish the articles on the bus's raw
+  // stream for `recoupe worker` processes, answering 202 once the bus has them; it keeps
+  // no live grouper and writes nothing to the store, which it only reads (db_path: a
+  // postgresql:// URL shared by every server and worker). Story events come from the
+  // store like those of any other writer (follow_interval_ms).
+  std::vector<std::string> bus;
+  int bus_replicas = 3;      // copies of each stream when this server creates them
   size_t default_page = 50;  // stories of a page when `limit` is not given
   size_t max_page = 500;     // the largest `limit` accepted
 };
@@ -93,7 +102,9 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   // Ingests one batch, as POST /api/articles does (one writer at a time). Thread-safe: a
-  // watcher's thread (`serve --sources`) calls it while requests are answered.
+  // watcher's thread (`serve --sources`) calls it while requests are answered. With a bus
+  // (ServerOptions::bus) it publishes the batch instead: `added` counts the articles the
+  // bus did not have yet, `unchanged` those it had, and nothing is committed here.
   Expected<engine::IngestSummary> ingest(engine::IngestBatch batch);
 
   // What a source watcher reports (`serve --sources`): `sources_json` answers GET

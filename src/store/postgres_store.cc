@@ -326,6 +326,23 @@ Expected<int64_t> PostgresStore::log_position() {
       [&] { return db_.exec("SELECT coalesce(max(log_position), 0) FROM batches").int64(0, 0); });
 }
 
+Expected<bool> PostgresStore::hold_lead(const std::string& name) {
+  return attempt([&] {
+    // An advisory lock belongs to the session: held while the backend process that took
+    // it serves this connection, gone with it (a reconnect opens another session).
+    const int64_t session = db_.exec("SELECT pg_backend_pid()").int64(0, 0);
+    if (lead_session_ == session && lead_name_ == name) return true;
+    const bool taken =
+        db_.run("SELECT pg_try_advisory_lock(hashtext($1))", PgParams().add(name)).text(0, 0) ==
+        "t";
+    if (taken) {
+      lead_session_ = session;
+      lead_name_ = name;
+    }
+    return taken;
+  });
+}
+
 Expected<std::optional<StoryVersion>> PostgresStore::story_version(const std::string& id) {
   return attempt([&] {
     PgResult r = db_.run(

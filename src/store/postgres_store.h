@@ -34,6 +34,7 @@ class PostgresStore : public Backend {
   Expected<int> schema_version() override;
   Expected<int64_t> generation() override;
   Expected<int64_t> log_position() override;
+  Expected<bool> hold_lead(const std::string& name) override;
   Expected<std::optional<StoryVersion>> story_version(const std::string& id) override;
   Expected<std::vector<PlacedArticle>> placed_articles() override;
   Expected<std::vector<std::string>> used_story_ids() override;
@@ -65,6 +66,9 @@ class PostgresStore : public Backend {
   Expected<int64_t> apply_once(const BatchWrite& write);
 
   PgConnection db_;
+  // The session that took the lead, and its name (hold_lead); -1: none taken.
+  int64_t lead_session_ = -1;
+  std::string lead_name_;
   std::string location_;
 };
 

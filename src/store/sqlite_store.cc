@@ -1,5 +1,11 @@
 #include "store/sqlite_store.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <set>
 
@@ -307,6 +313,28 @@ Expected<int64_t> SqliteStore::log_position() {
   } catch (const SqlError& e) {
     return failure(e);
   }
+}
+
+Expected<bool> SqliteStore::hold_lead(const std::string& name) {
+  auto it = lead_files_.find(name);
+  if (it == lead_files_.end()) {
+    const std::string lock_path = path() + "-" + name + ".lock";
+    const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return Error{path(), "cannot open " + lock_path + ": " + std::strerror(errno)};
+    it = lead_files_.emplace(name, fd).first;
+    held_leads_.erase(name);
+  }
+  if (held_leads_.count(name)) return true;
+  if (::flock(it->second, LOCK_EX | LOCK_NB) != 0) {
+    if (errno == EWOULDBLOCK) return false;
+    return Error{path(), std::string("cannot lock the lead file: ") + std::strerror(errno)};
+  }
+  held_leads_.insert(name);
+  return true;
+}
+
+SqliteStore::~SqliteStore() {
+  for (const auto& [name, fd] : lead_files_) ::close(fd);  // lets the leads go
 }
 
 Expected<std::optional<StoryVersion>> SqliteStore::story_version(const std::string& id) {

@@ -3,7 +3,9 @@
 // (Database::prepared) where a request runs them at high rates.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "store/backend.h"
@@ -13,6 +15,9 @@ namespace recoupe::store {
 
 class SqliteStore : public Backend {
  public:
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
   // Store::open's contract for a file path; `busy_timeout_ms` as in StoreOptions.
   static Expected<std::unique_ptr<Backend>> open(const std::string& path, OpenMode mode,
                                                  int busy_timeout_ms, const std::string& now);
@@ -21,6 +26,7 @@ class SqliteStore : public Backend {
   Expected<int> schema_version() override;
   Expected<int64_t> generation() override;
   Expected<int64_t> log_position() override;
+  Expected<bool> hold_lead(const std::string& name) override;
   Expected<std::optional<StoryVersion>> story_version(const std::string& id) override;
   Expected<std::vector<PlacedArticle>> placed_articles() override;
   Expected<std::vector<std::string>> used_story_ids() override;
@@ -37,6 +43,9 @@ class SqliteStore : public Backend {
   const std::string& path() const { return db_.path(); }
   Error failure(const std::exception& e) const { return Error{path(), e.what()}; }
 
+  // Lead lock files by lead name, open for the store's life, and the leads held.
+  std::map<std::string, int> lead_files_;
+  std::set<std::string> held_leads_;
   Database db_;
 };
 

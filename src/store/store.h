@@ -81,6 +81,14 @@ class Store {
   // The highest BatchWrite::log_position committed (0 when no batch recorded one): where a
   // clusterer resumes reading the bus. Cost: one read.
   Expected<int64_t> log_position() { return backend_->log_position(); }
+  // Takes, or checks that this Store still holds, the lead called `name`: true for the one
+  // Store holding it, false for every other one meanwhile (any process, any machine). What
+  // keeps one clusterer active and the others standing by (engine/clusterer.h). It is let
+  // go when this Store is closed or its process dies: a PostgreSQL advisory lock of the
+  // store's session (lost with the session: after a reconnect it is taken again, if free);
+  // for a file, an exclusive lock (flock) on "<file>-<name>.lock" beside it.
+  // Cost: one round trip to PostgreSQL, a system call for a file.
+  Expected<bool> hold_lead(const std::string& name) { return backend_->hold_lead(name); }
   // The id and version of the story `id` names now (following a redirect), without reading
   // its report: what a reader checks before reusing an answer made from an earlier read.
   // nullopt when no story has had the id. Cost: two index lookups.
