@@ -110,7 +110,7 @@ TEST_F(BusJetStreamTest, EnsureStreamIsIdempotentAndUpdatesWhatDiffers) {
 
 TEST_F(BusJetStreamTest, PublishingWhereNoStreamListensFailsNamingTheSubject) {
   ConnectionConfig config = cluster->connection_config();
-  config.publish_deadline = 500ms;
+  config.retry_deadline = 500ms;
   auto connection = Connection::connect(config);
   ASSERT_TRUE(connection) << connection.error().to_string();
   auto ack = publish(*connection, "nowhere.at.all", "x", "id");

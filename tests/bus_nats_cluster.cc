@@ -150,6 +150,7 @@ Expected<bus::Done> NatsCluster::wait_ready(std::chrono::seconds within) {
   const auto deadline = std::chrono::steady_clock::now() + within;
   bus::ConnectionConfig config = connection_config();
   config.request_timeout = 1000ms;
+  config.retry_deadline = 1000ms;  // this loop is the retry
   Error last{"cluster", "not ready"};
   while (std::chrono::steady_clock::now() < deadline) {
     auto connection = bus::Connection::connect(config);

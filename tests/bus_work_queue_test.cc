@@ -141,5 +141,30 @@ TEST_F(BusWorkQueueTest, NakWithDelayInProgressAndMaxDeliver) {
   EXPECT_TRUE(none->empty());
 }
 
+TEST_F(BusWorkQueueTest, ReopeningWithOtherSettingsUpdatesTheConsumerAndKeepsItsPlace) {
+  Connection connection = process();
+  ASSERT_TRUE(ensure_stream(connection, {.name = "ARTICLES", .subjects = {"recoupe.raw.>"}}));
+  publish_numbered(connection, 0, 3);
+  {
+    auto queue = WorkQueue::open(connection, analysis(30000ms));
+    ASSERT_TRUE(queue) << queue.error().to_string();
+    auto batch = queue->fetch(1, 2000ms);
+    ASSERT_TRUE(batch && batch->size() == 1);
+    ASSERT_TRUE((*batch)[0].ack());
+  }
+  ConsumerConfig changed = analysis(5000ms);  // a new release with another ack wait
+  changed.max_deliver = 5;
+  auto queue = WorkQueue::open(connection, changed);
+  ASSERT_TRUE(queue) << queue.error().to_string();
+  auto batch = queue->fetch(10, 2000ms);
+  ASSERT_TRUE(batch);
+  ASSERT_EQ(batch->size(), 2u);  // m-0 stays done
+  EXPECT_EQ((*batch)[0].message().id, "m-1");
+
+  auto missing = WorkQueue::open(connection, {.stream = "NO_SUCH", .durable = "analysis"});
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().where, "stream NO_SUCH consumer analysis");
+}
+
 }  // namespace
 }  // namespace recoupe::bus

@@ -24,7 +24,7 @@ Expected<PublishAck> publish(Connection& connection, const std::string& subject,
   jsPubOptions_Init(&options);
   options.MaxWait = state.config.request_timeout.count();
   if (!message_id.empty()) options.MsgId = message_id.c_str();
-  const auto deadline = std::chrono::steady_clock::now() + state.config.publish_deadline;
+  const auto deadline = std::chrono::steady_clock::now() + state.config.retry_deadline;
   milliseconds pause{50};
   for (;;) {
     jsPubAck* raw = nullptr;

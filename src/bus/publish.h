@@ -23,7 +23,7 @@ struct PublishAck {
 // one message per id within its duplicate window) and waits for the stream's ack, which
 // comes once the message is on a majority of its replicas. When no ack comes (a node or the
 // stream's leader lost, the client reconnecting), it publishes again with the same id until
-// the connection's publish_deadline: safe, since the stream stores the id once. Fails with
+// the connection's retry_deadline: safe, since the stream stores the id once. Fails with
 // one line naming the subject: no stream holds the subject (no answer until the deadline),
 // a message over the server's size limit, the last error at the deadline.
 // Cost: one round trip to the stream's leader, which waits for a second replica.
