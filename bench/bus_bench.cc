@@ -11,6 +11,8 @@
 //   publish-P     P publishers (threads, a connection each), the same total
 //   consume-1     one worker: fetch batches of 64, ack each (confirmed), until all are done
 //   consume-2     two workers (a connection each) on the same durable consumer
+//   publish_all-1 one publisher, batches of 200 (publish_all: up to 256 acks awaited at once)
+//   consume_nc-1  one worker acking with ack_unconfirmed() (no round trip per ack)
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -18,6 +20,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -113,21 +116,37 @@ bus::Connection connect_or_die(const Options& o) {
   return std::move(*connection);
 }
 
-void publish_range(const Options& o, const std::string& subject, int from, int to) {
+// An article-sized JSON record; the number keeps each message (and its id) distinct.
+bus::OutgoingMessage message(const Options& o, const std::string& subject, int i) {
+  static const std::string body(size_t(o.bytes), 'a');
+  return {subject, "{\"id\":\"" + std::to_string(i) + "\",\"text\":\"" + body + "\"}",
+          subject + "-" + std::to_string(i)};
+}
+
+// Messages [from, to) one at a time (publish), or in batches of 200 (publish_all).
+void publish_range(const Options& o, const std::string& subject, int from, int to, bool batched) {
   bus::Connection connection = connect_or_die(o);
-  // An article-sized JSON record; the number keeps each message (and its id) distinct.
-  std::string body(size_t(o.bytes), 'a');
-  for (int i = from; i < to; ++i) {
-    std::string data = "{\"id\":\"" + std::to_string(i) + "\",\"text\":\"" + body + "\"}";
-    auto ack = bus::publish(connection, subject, data, subject + "-" + std::to_string(i));
-    if (!ack) {
-      std::fprintf(stderr, "bus_bench: %s\n", ack.error().to_string().c_str());
+  for (int i = from; i < to;) {
+    std::vector<bus::OutgoingMessage> batch;
+    for (; i < to && batch.size() < (batched ? 200u : 1u); ++i)
+      batch.push_back(message(o, subject, i));
+    std::optional<Error> failed;
+    if (batched) {
+      auto acks = bus::publish_all(connection, batch);
+      if (!acks) failed = acks.error();
+    } else {
+      auto ack = bus::publish(connection, batch[0].subject, batch[0].data, batch[0].id);
+      if (!ack) failed = ack.error();
+    }
+    if (failed) {
+      std::fprintf(stderr, "bus_bench: %s\n", failed->to_string().c_str());
       std::exit(1);
     }
   }
 }
 
-void consume(const Options& o, const std::string& stream, std::atomic<int>& done, int total) {
+void consume(const Options& o, const std::string& stream, std::atomic<int>& done, int total,
+             bool confirmed) {
   bus::Connection connection = connect_or_die(o);
   auto queue = bus::WorkQueue::open(connection, {.stream = stream, .durable = "bench"});
   if (!queue) {
@@ -138,11 +157,13 @@ void consume(const Options& o, const std::string& stream, std::atomic<int>& done
     auto batch = queue->fetch(64, 200ms);
     if (!batch) continue;
     for (auto& delivery : *batch)
-      if (delivery.ack()) ++done;
+      if (confirmed ? delivery.ack() : delivery.ack_unconfirmed()) ++done;
   }
 }
 
-void run_stream(const Options& o, const std::string& name, int publishers, int workers) {
+void run_stream(const Options& o, const std::string& name, int publishers, int workers,
+                bool batched) {
+  const bool confirmed = !batched;  // the batched run acks without waiting, too
   bus::Connection admin = connect_or_die(o);
   const std::string subject = "bench." + name;
   // A new cluster elects its JetStream leader within seconds: retried until then.
@@ -160,9 +181,10 @@ void run_stream(const Options& o, const std::string& name, int publishers, int w
     std::vector<std::thread> threads;
     int per = o.messages / publishers;
     for (int p = 0; p < publishers; ++p)
-      threads.emplace_back(publish_range, std::cref(o), subject, p * per, (p + 1) * per);
+      threads.emplace_back(publish_range, std::cref(o), subject, p * per, (p + 1) * per, batched);
     for (auto& t : threads) t.join();
-    phase.report("publish-" + std::to_string(publishers), per * publishers);
+    phase.report((batched ? "publish_all-" : "publish-") + std::to_string(publishers),
+                 per * publishers);
   }
   {
     Phase phase(o);
@@ -170,9 +192,9 @@ void run_stream(const Options& o, const std::string& name, int publishers, int w
     std::vector<std::thread> threads;
     int total = o.messages / publishers * publishers;
     for (int w = 0; w < workers; ++w)
-      threads.emplace_back(consume, std::cref(o), name, std::ref(done), total);
+      threads.emplace_back(consume, std::cref(o), name, std::ref(done), total, confirmed);
     for (auto& t : threads) t.join();
-    phase.report("consume-" + std::to_string(workers), total);
+    phase.report((confirmed ? "consume-" : "consume_nc-") + std::to_string(workers), total);
   }
 }
 
@@ -206,7 +228,8 @@ int main(int argc, char** argv) {
   std::printf("bus_bench: %d messages of ~%d bytes, replicas 3, file storage\n", o.messages,
               o.bytes + 20);
   std::fflush(stdout);
-  run_stream(o, "BENCH_ONE", 1, 1);
-  run_stream(o, "BENCH_MANY", o.publishers, 2);
+  run_stream(o, "BENCH_ONE", 1, 1, false);
+  run_stream(o, "BENCH_MANY", o.publishers, 2, false);
+  run_stream(o, "BENCH_BATCH", 1, 1, true);
   return 0;
 }

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "bus/connection.h"
 #include "bus/events.h"
@@ -78,6 +79,35 @@ TEST_F(BusJetStreamTest, AMessageIdPublishedTwiceIsStoredOnce) {
   auto state = stream_state(*connection, "ARTICLES");
   ASSERT_TRUE(state);
   EXPECT_EQ(state->messages, 2u);
+}
+
+TEST_F(BusJetStreamTest, PublishAllReturnsEachAckInOrderAndStoresARepeatedIdOnce) {
+  auto connection = Connection::connect(cluster->connection_config());
+  ASSERT_TRUE(connection) << connection.error().to_string();
+  ASSERT_TRUE(ensure_stream(*connection, articles_stream()));
+  std::vector<OutgoingMessage> batch;
+  for (int i = 0; i < 500; ++i)
+    batch.push_back({"recoupe.raw.fr", "article " + std::to_string(i), "b-" + std::to_string(i)});
+  auto acks = publish_all(*connection, batch, 64);
+  ASSERT_TRUE(acks) << acks.error().to_string();
+  ASSERT_EQ(acks->size(), 500u);
+  for (size_t i = 0; i < 500; ++i) {
+    EXPECT_EQ((*acks)[i].sequence, i + 1);
+    EXPECT_FALSE((*acks)[i].duplicate);
+  }
+  // The same batch again (a publisher that restarted mid-batch), plus one new message.
+  batch.push_back({"recoupe.raw.fr", "article 500", "b-500"});
+  auto again = publish_all(*connection, batch);
+  ASSERT_TRUE(again) << again.error().to_string();
+  for (size_t i = 0; i < 500; ++i) {
+    EXPECT_TRUE((*again)[i].duplicate);
+    EXPECT_EQ((*again)[i].sequence, i + 1);
+  }
+  EXPECT_FALSE((*again)[500].duplicate);
+  EXPECT_EQ((*again)[500].sequence, 501u);
+  auto state = stream_state(*connection, "ARTICLES");
+  ASSERT_TRUE(state);
+  EXPECT_EQ(state->messages, 501u);
 }
 
 TEST_F(BusJetStreamTest, EnsureStreamIsIdempotentAndUpdatesWhatDiffers) {

@@ -53,13 +53,20 @@ TEST_F(BusWorkQueueTest, TwoWorkersOnOneDurableShareAThousandMessagesExactlyOnce
   std::map<std::string, int> times_acked;
   std::atomic<int> acked{0};
   std::vector<int> share(2, 0);
-  auto worker = [&](int w) {
-    Connection own = process();
-    auto queue = WorkQueue::open(own, analysis());
+  // Two processes, both ready before the first fetch, so that both get a share.
+  std::vector<Connection> processes;
+  std::vector<WorkQueue> queues;
+  for (int w = 0; w < 2; ++w) {
+    processes.push_back(process());
+    auto queue = WorkQueue::open(processes.back(), analysis());
     ASSERT_TRUE(queue) << queue.error().to_string();
+    queues.push_back(std::move(*queue));
+  }
+  auto worker = [&](int w) {
+    WorkQueue& queue = queues[size_t(w)];
     int idle = 0;
     while (acked < 1000 && idle < 20) {
-      auto batch = queue->fetch(10, 200ms);
+      auto batch = queue.fetch(10, 200ms);
       ASSERT_TRUE(batch) << batch.error().to_string();
       idle = batch->empty() ? idle + 1 : 0;
       for (auto& delivery : *batch) {
@@ -109,8 +116,8 @@ TEST_F(BusWorkQueueTest, AMessageAKilledWorkerHeldIsRedeliveredAfterAckWait) {
   EXPECT_EQ((*batch)[0].message().id, "m-0");
   EXPECT_EQ((*batch)[0].message().delivery_count, 2u);
   EXPECT_GE(waited, 300ms);  // not before the ack wait ran out (it started at the fetch)
-  ASSERT_TRUE((*batch)[0].ack());
-  auto after = queue->fetch(1, 1200ms);  // acked: never again, even after another ack wait
+  ASSERT_TRUE((*batch)[0].ack_unconfirmed());  // sent ahead of the next fetch request
+  auto after = queue->fetch(1, 1200ms);        // acked: never again, even after another ack wait
   ASSERT_TRUE(after);
   EXPECT_TRUE(after->empty());
 }

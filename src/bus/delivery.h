@@ -33,6 +33,10 @@ class Delivery {
   // yet and deliver the message again (seen: a few in 2,000 around a kill -9). Writes that
   // a message causes must be idempotent (keyed by its id), as issue 15 requires.
   Expected<Done> ack();
+  // Done, without waiting for the server's answer: no round trip, a fraction of ack()'s cost
+  // (bench/README.md). An ack lost on the way (the connection breaking just then) means one
+  // more delivery, which idempotent writes absorb like any other.
+  Expected<Done> ack_unconfirmed();
   // Not now: deliver it again after `delay` (0: at once), to any process.
   Expected<Done> nak(milliseconds delay = milliseconds(0));
   // Still working: restarts its ack_wait. For work that may outlast ack_wait.
