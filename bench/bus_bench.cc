@@ -4,9 +4,10 @@
 // bench/bus_bench.sh starts a three-node loopback cluster and runs this on it.
 //
 //   bus_bench --servers nats://127.0.0.1:P1,... [--server-pids 11,12,13] [--messages 5000]
-//             [--bytes 2000] [--publishers 4]
+//             [--bytes 2000] [--publishers 4] [--replicas 3]
 //
-// Phases (each on its own stream of replicas 3, file storage, as in production):
+// Phases (each on its own stream, file storage; replicas 3 as in production, 1 as the
+// baseline that shows what replication costs):
 //   publish-1     one publisher, one message at a time (the ack of each awaited)
 //   publish-P     P publishers (threads, a connection each), the same total
 //   consume-1     one worker: fetch batches of 64, ack each (confirmed), until all are done
@@ -42,6 +43,7 @@ struct Options {
   int messages = 5000;
   int bytes = 2000;
   int publishers = 4;
+  int replicas = 3;
 };
 
 std::vector<std::string> split(const std::string& s) {
@@ -94,7 +96,7 @@ class Phase {
     std::printf("%-12s %7d msgs  %8.0f msgs/s  wall %6.2f s  client CPU %6.1f us/msg", name.c_str(),
                 messages, messages / wall, wall, client / messages * 1e6);
     if (!o_.server_pids.empty())
-      std::printf("  servers CPU %6.1f us/msg (3 nodes)", servers / messages * 1e6);
+      std::printf("  servers CPU %6.1f us/msg", servers / messages * 1e6);
     std::printf("\n");
     std::fflush(stdout);
   }
@@ -166,11 +168,12 @@ void run_stream(const Options& o, const std::string& name, int publishers, int w
   const bool confirmed = !batched;  // the batched run acks without waiting, too
   bus::Connection admin = connect_or_die(o);
   const std::string subject = "bench." + name;
+  const bus::StreamConfig config{.name = name, .subjects = {subject}, .replicas = o.replicas};
   // A new cluster elects its JetStream leader within seconds: retried until then.
-  auto stream = bus::ensure_stream(admin, {.name = name, .subjects = {subject}, .replicas = 3});
+  auto stream = bus::ensure_stream(admin, config);
   for (int i = 0; i < 100 && !stream; ++i) {
     std::this_thread::sleep_for(300ms);
-    stream = bus::ensure_stream(admin, {.name = name, .subjects = {subject}, .replicas = 3});
+    stream = bus::ensure_stream(admin, config);
   }
   if (!stream) {
     std::fprintf(stderr, "bus_bench: %s\n", stream.error().to_string().c_str());
@@ -212,6 +215,8 @@ int main(int argc, char** argv) {
       o.messages = std::stoi(value);
     else if (flag == "--bytes")
       o.bytes = std::stoi(value);
+    else if (flag == "--replicas")
+      o.replicas = std::stoi(value);
     else if (flag == "--publishers")
       o.publishers = std::stoi(value);
     else {
@@ -225,11 +230,12 @@ int main(int argc, char** argv) {
                  "[--messages N] [--bytes B] [--publishers P]\n");
     return 2;
   }
-  std::printf("bus_bench: %d messages of ~%d bytes, replicas 3, file storage\n", o.messages,
-              o.bytes + 20);
+  std::printf("bus_bench: %d messages of ~%d bytes, replicas %d, file storage\n", o.messages,
+              o.bytes + 20, o.replicas);
   std::fflush(stdout);
-  run_stream(o, "BENCH_ONE", 1, 1, false);
-  run_stream(o, "BENCH_MANY", o.publishers, 2, false);
-  run_stream(o, "BENCH_BATCH", 1, 1, true);
+  const std::string r = "_R" + std::to_string(o.replicas);  // a stream per replica count
+  run_stream(o, "BENCH_ONE" + r, 1, 1, false);
+  run_stream(o, "BENCH_MANY" + r, o.publishers, 2, false);
+  run_stream(o, "BENCH_BATCH" + r, 1, 1, true);
   return 0;
 }
