@@ -205,6 +205,15 @@ TEST(BusConnection, ConnectingWhereNothingListensIsOneErrorNamingTheUrl) {
   auto refused = Connection::connect(none);
   ASSERT_FALSE(refused);
   EXPECT_NE(refused.error().message.find("no NATS server"), std::string::npos);
+
+  ConnectionConfig garbled;  // a typo in --bus: named, one line
+  garbled.servers = {"nats://127.0.0.1:notaport"};
+  garbled.connect_timeout = 500ms;
+  auto bad = Connection::connect(garbled);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().where, "nats://127.0.0.1:notaport");
+  EXPECT_EQ(bad.error().to_string().find('\n'), std::string::npos);
+  std::cout << "[ message  ] " << line << "\n[ message  ] " << bad.error().to_string() << "\n";
 }
 
 }  // namespace
