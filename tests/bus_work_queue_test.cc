@@ -126,7 +126,7 @@ TEST_F(BusWorkQueueTest, NakWithDelayInProgressAndMaxDeliver) {
   Connection connection = process();
   ASSERT_TRUE(ensure_stream(connection, {.name = "ARTICLES", .subjects = {"recoupe.raw.>"}}));
   publish_numbered(connection, 0, 2);
-  ConsumerConfig config = analysis(800ms);
+  ConsumerConfig config = analysis(1500ms);  // margins for a loaded CI machine
   config.max_deliver = 2;
   auto queue = WorkQueue::open(connection, config);
   ASSERT_TRUE(queue) << queue.error().to_string();
@@ -134,13 +134,17 @@ TEST_F(BusWorkQueueTest, NakWithDelayInProgressAndMaxDeliver) {
   ASSERT_TRUE(batch && batch->size() == 2);
   // m-0: not now, in 400 ms. m-1: still working past the ack wait, then done.
   ASSERT_TRUE((*batch)[0].nak(400ms));
-  std::this_thread::sleep_for(500ms);
-  ASSERT_TRUE((*batch)[1].in_progress());
+  std::this_thread::sleep_for(1000ms);
+  ASSERT_TRUE((*batch)[1].in_progress());  // its ack wait starts again: until ~2.5 s
   auto early = queue->fetch(2, 1500ms);
   ASSERT_TRUE(early);
   ASSERT_EQ(early->size(), 1u);  // m-0 again; m-1 kept by in_progress
   EXPECT_EQ((*early)[0].message().id, "m-0");
   EXPECT_EQ((*early)[0].message().delivery_count, 2u);
+  std::this_thread::sleep_for(800ms);  // ~1.8 s: past m-1's first ack wait
+  auto held = queue->fetch(1, 200ms);
+  ASSERT_TRUE(held);
+  EXPECT_TRUE(held->empty()) << "m-1 was redelivered despite in_progress";
   ASSERT_TRUE((*batch)[1].ack());
   ASSERT_TRUE((*early)[0].nak());  // second delivery of m-0 refused: max_deliver reached
   auto none = queue->fetch(2, 1200ms);
