@@ -45,6 +45,8 @@ class NatsCluster {
   // Starts a killed node again on its ports and store; waits until it accepts clients.
   Expected<bus::Done> restart(int node);
   bool running(int node) const;
+  pid_t pid(int node) const { return nodes_.at(size_t(node)).pid; }
+  const std::string& folder() const { return root_; }  // every node's store and log
   // The last lines of a node's log (for a failure message).
   std::string log_tail(int node, size_t lines = 20) const;
 
