@@ -2,7 +2,8 @@
 // src/bus/: free ports, a folder per node for its store, routes between the nodes. It waits
 // until JetStream can place a stream on three replicas, can kill -9 a node and restart it
 // (same ports, same store), and stops every node and removes its folders when destroyed,
-// also when a test fails (and the nodes die with the test process if it crashes).
+// also when a test fails. If the test process is killed, the nodes die with it and the next
+// cluster started removes its folders.
 #pragma once
 
 #include <sys/types.h>
