@@ -4,13 +4,16 @@
 // bench/bus_bench.sh starts a three-node loopback cluster and runs this on it.
 //
 //   bus_bench --servers nats://127.0.0.1:P1,... [--server-pids 11,12,13] [--messages 5000]
-//             [--bytes 2000] [--publishers 4]
+//             [--bytes 2000] [--publishers 4] [--replicas 3]
 //
-// Phases (each on its own stream of replicas 3, file storage, as in production):
+// Phases (each on its own stream, file storage; replicas 3 as in production, 1 as the
+// baseline that shows what replication costs):
 //   publish-1     one publisher, one message at a time (the ack of each awaited)
 //   publish-P     P publishers (threads, a connection each), the same total
 //   consume-1     one worker: fetch batches of 64, ack each (confirmed), until all are done
 //   consume-2     two workers (a connection each) on the same durable consumer
+//   publish_all-1 one publisher, batches of 200 (publish_all: up to 256 acks awaited at once)
+//   consume_nc-1  one worker acking with ack_unconfirmed() (no round trip per ack)
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -18,6 +21,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -39,6 +43,7 @@ struct Options {
   int messages = 5000;
   int bytes = 2000;
   int publishers = 4;
+  int replicas = 3;
 };
 
 std::vector<std::string> split(const std::string& s) {
@@ -91,7 +96,7 @@ class Phase {
     std::printf("%-12s %7d msgs  %8.0f msgs/s  wall %6.2f s  client CPU %6.1f us/msg", name.c_str(),
                 messages, messages / wall, wall, client / messages * 1e6);
     if (!o_.server_pids.empty())
-      std::printf("  servers CPU %6.1f us/msg (3 nodes)", servers / messages * 1e6);
+      std::printf("  servers CPU %6.1f us/msg", servers / messages * 1e6);
     std::printf("\n");
     std::fflush(stdout);
   }
@@ -113,21 +118,37 @@ bus::Connection connect_or_die(const Options& o) {
   return std::move(*connection);
 }
 
-void publish_range(const Options& o, const std::string& subject, int from, int to) {
+// An article-sized JSON record; the number keeps each message (and its id) distinct.
+bus::OutgoingMessage message(const Options& o, const std::string& subject, int i) {
+  static const std::string body(size_t(o.bytes), 'a');
+  return {subject, "{\"id\":\"" + std::to_string(i) + "\",\"text\":\"" + body + "\"}",
+          subject + "-" + std::to_string(i)};
+}
+
+// Messages [from, to) one at a time (publish), or in batches of 200 (publish_all).
+void publish_range(const Options& o, const std::string& subject, int from, int to, bool batched) {
   bus::Connection connection = connect_or_die(o);
-  // An article-sized JSON record; the number keeps each message (and its id) distinct.
-  std::string body(size_t(o.bytes), 'a');
-  for (int i = from; i < to; ++i) {
-    std::string data = "{\"id\":\"" + std::to_string(i) + "\",\"text\":\"" + body + "\"}";
-    auto ack = bus::publish(connection, subject, data, subject + "-" + std::to_string(i));
-    if (!ack) {
-      std::fprintf(stderr, "bus_bench: %s\n", ack.error().to_string().c_str());
+  for (int i = from; i < to;) {
+    std::vector<bus::OutgoingMessage> batch;
+    for (; i < to && batch.size() < (batched ? 200u : 1u); ++i)
+      batch.push_back(message(o, subject, i));
+    std::optional<Error> failed;
+    if (batched) {
+      auto acks = bus::publish_all(connection, batch);
+      if (!acks) failed = acks.error();
+    } else {
+      auto ack = bus::publish(connection, batch[0].subject, batch[0].data, batch[0].id);
+      if (!ack) failed = ack.error();
+    }
+    if (failed) {
+      std::fprintf(stderr, "bus_bench: %s\n", failed->to_string().c_str());
       std::exit(1);
     }
   }
 }
 
-void consume(const Options& o, const std::string& stream, std::atomic<int>& done, int total) {
+void consume(const Options& o, const std::string& stream, std::atomic<int>& done, int total,
+             bool confirmed) {
   bus::Connection connection = connect_or_die(o);
   auto queue = bus::WorkQueue::open(connection, {.stream = stream, .durable = "bench"});
   if (!queue) {
@@ -138,18 +159,21 @@ void consume(const Options& o, const std::string& stream, std::atomic<int>& done
     auto batch = queue->fetch(64, 200ms);
     if (!batch) continue;
     for (auto& delivery : *batch)
-      if (delivery.ack()) ++done;
+      if (confirmed ? delivery.ack() : delivery.ack_unconfirmed()) ++done;
   }
 }
 
-void run_stream(const Options& o, const std::string& name, int publishers, int workers) {
+void run_stream(const Options& o, const std::string& name, int publishers, int workers,
+                bool batched) {
+  const bool confirmed = !batched;  // the batched run acks without waiting, too
   bus::Connection admin = connect_or_die(o);
   const std::string subject = "bench." + name;
+  const bus::StreamConfig config{.name = name, .subjects = {subject}, .replicas = o.replicas};
   // A new cluster elects its JetStream leader within seconds: retried until then.
-  auto stream = bus::ensure_stream(admin, {.name = name, .subjects = {subject}, .replicas = 3});
+  auto stream = bus::ensure_stream(admin, config);
   for (int i = 0; i < 100 && !stream; ++i) {
     std::this_thread::sleep_for(300ms);
-    stream = bus::ensure_stream(admin, {.name = name, .subjects = {subject}, .replicas = 3});
+    stream = bus::ensure_stream(admin, config);
   }
   if (!stream) {
     std::fprintf(stderr, "bus_bench: %s\n", stream.error().to_string().c_str());
@@ -160,9 +184,10 @@ void run_stream(const Options& o, const std::string& name, int publishers, int w
     std::vector<std::thread> threads;
     int per = o.messages / publishers;
     for (int p = 0; p < publishers; ++p)
-      threads.emplace_back(publish_range, std::cref(o), subject, p * per, (p + 1) * per);
+      threads.emplace_back(publish_range, std::cref(o), subject, p * per, (p + 1) * per, batched);
     for (auto& t : threads) t.join();
-    phase.report("publish-" + std::to_string(publishers), per * publishers);
+    phase.report((batched ? "publish_all-" : "publish-") + std::to_string(publishers),
+                 per * publishers);
   }
   {
     Phase phase(o);
@@ -170,9 +195,9 @@ void run_stream(const Options& o, const std::string& name, int publishers, int w
     std::vector<std::thread> threads;
     int total = o.messages / publishers * publishers;
     for (int w = 0; w < workers; ++w)
-      threads.emplace_back(consume, std::cref(o), name, std::ref(done), total);
+      threads.emplace_back(consume, std::cref(o), name, std::ref(done), total, confirmed);
     for (auto& t : threads) t.join();
-    phase.report("consume-" + std::to_string(workers), total);
+    phase.report((confirmed ? "consume-" : "consume_nc-") + std::to_string(workers), total);
   }
 }
 
@@ -190,6 +215,8 @@ int main(int argc, char** argv) {
       o.messages = std::stoi(value);
     else if (flag == "--bytes")
       o.bytes = std::stoi(value);
+    else if (flag == "--replicas")
+      o.replicas = std::stoi(value);
     else if (flag == "--publishers")
       o.publishers = std::stoi(value);
     else {
@@ -203,10 +230,12 @@ int main(int argc, char** argv) {
                  "[--messages N] [--bytes B] [--publishers P]\n");
     return 2;
   }
-  std::printf("bus_bench: %d messages of ~%d bytes, replicas 3, file storage\n", o.messages,
-              o.bytes + 20);
+  std::printf("bus_bench: %d messages of ~%d bytes, replicas %d, file storage\n", o.messages,
+              o.bytes + 20, o.replicas);
   std::fflush(stdout);
-  run_stream(o, "BENCH_ONE", 1, 1);
-  run_stream(o, "BENCH_MANY", o.publishers, 2);
+  const std::string r = "_R" + std::to_string(o.replicas);  // a stream per replica count
+  run_stream(o, "BENCH_ONE" + r, 1, 1, false);
+  run_stream(o, "BENCH_MANY" + r, o.publishers, 2, false);
+  run_stream(o, "BENCH_BATCH" + r, 1, 1, true);
   return 0;
 }

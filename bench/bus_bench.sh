@@ -2,7 +2,8 @@
 # The cost of the bus per message (issue 15's docs/scale.md: "the cost per article of the
 # bus"): starts a three-node nats-server cluster with JetStream on loopback (free ports, a
 # temp folder per node), runs build/bus_bench on it (publish rate, consume+ack rate, CPU per
-# message in the client and in the three servers), and removes everything at the end.
+# message in the client and in the three servers; replicas 3, then replicas 1 as the
+# baseline), and removes everything at the end.
 #
 #   bench/bus_bench.sh [MESSAGES] [BYTES] [PUBLISHERS]     # defaults: 5000 2000 4
 #
@@ -45,6 +46,8 @@ for _ in $(seq 1 600); do
 done
 echo "load before: $(uptime)"
 echo "nats-server $("$server" --version | awk '{print $2}'), libnats $(pkg-config --modversion libnats 2>/dev/null || echo '?')"
-build/bus_bench --servers "$urls" --server-pids "$(IFS=,; echo "${pids[*]}")" \
-  --messages "$messages" --bytes "$bytes" --publishers "$publishers"
+for replicas in 3 1; do  # production, then the baseline without replication
+  build/bus_bench --servers "$urls" --server-pids "$(IFS=,; echo "${pids[*]}")" \
+    --messages "$messages" --bytes "$bytes" --publishers "$publishers" --replicas "$replicas"
+done
 echo "load after: $(uptime)"

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "bus/connection.h"
 #include "bus/events.h"
@@ -80,6 +81,35 @@ TEST_F(BusJetStreamTest, AMessageIdPublishedTwiceIsStoredOnce) {
   EXPECT_EQ(state->messages, 2u);
 }
 
+TEST_F(BusJetStreamTest, PublishAllReturnsEachAckInOrderAndStoresARepeatedIdOnce) {
+  auto connection = Connection::connect(cluster->connection_config());
+  ASSERT_TRUE(connection) << connection.error().to_string();
+  ASSERT_TRUE(ensure_stream(*connection, articles_stream()));
+  std::vector<OutgoingMessage> batch;
+  for (int i = 0; i < 500; ++i)
+    batch.push_back({"recoupe.raw.fr", "article " + std::to_string(i), "b-" + std::to_string(i)});
+  auto acks = publish_all(*connection, batch, 64);
+  ASSERT_TRUE(acks) << acks.error().to_string();
+  ASSERT_EQ(acks->size(), 500u);
+  for (size_t i = 0; i < 500; ++i) {
+    EXPECT_EQ((*acks)[i].sequence, i + 1);
+    EXPECT_FALSE((*acks)[i].duplicate);
+  }
+  // The same batch again (a publisher that restarted mid-batch), plus one new message.
+  batch.push_back({"recoupe.raw.fr", "article 500", "b-500"});
+  auto again = publish_all(*connection, batch);
+  ASSERT_TRUE(again) << again.error().to_string();
+  for (size_t i = 0; i < 500; ++i) {
+    EXPECT_TRUE((*again)[i].duplicate);
+    EXPECT_EQ((*again)[i].sequence, i + 1);
+  }
+  EXPECT_FALSE((*again)[500].duplicate);
+  EXPECT_EQ((*again)[500].sequence, 501u);
+  auto state = stream_state(*connection, "ARTICLES");
+  ASSERT_TRUE(state);
+  EXPECT_EQ(state->messages, 501u);
+}
+
 TEST_F(BusJetStreamTest, EnsureStreamIsIdempotentAndUpdatesWhatDiffers) {
   auto connection = Connection::connect(cluster->connection_config());
   ASSERT_TRUE(connection) << connection.error().to_string();
@@ -110,7 +140,7 @@ TEST_F(BusJetStreamTest, EnsureStreamIsIdempotentAndUpdatesWhatDiffers) {
 
 TEST_F(BusJetStreamTest, PublishingWhereNoStreamListensFailsNamingTheSubject) {
   ConnectionConfig config = cluster->connection_config();
-  config.publish_deadline = 500ms;
+  config.retry_deadline = 500ms;
   auto connection = Connection::connect(config);
   ASSERT_TRUE(connection) << connection.error().to_string();
   auto ack = publish(*connection, "nowhere.at.all", "x", "id");
@@ -175,6 +205,15 @@ TEST(BusConnection, ConnectingWhereNothingListensIsOneErrorNamingTheUrl) {
   auto refused = Connection::connect(none);
   ASSERT_FALSE(refused);
   EXPECT_NE(refused.error().message.find("no NATS server"), std::string::npos);
+
+  ConnectionConfig garbled;  // a typo in --bus: named, one line
+  garbled.servers = {"nats://127.0.0.1:notaport"};
+  garbled.connect_timeout = 500ms;
+  auto bad = Connection::connect(garbled);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().where, "nats://127.0.0.1:notaport");
+  EXPECT_EQ(bad.error().to_string().find('\n'), std::string::npos);
+  std::cout << "[ message  ] " << line << "\n[ message  ] " << bad.error().to_string() << "\n";
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -50,6 +51,21 @@ bool accepts_connections(int port) {
   return ok;
 }
 
+// Folders of clusters whose test process was killed before it could remove them (a test
+// run stopped by a timeout): "recoupe-nats-PID-XXXXXX" whose PID no longer runs.
+void remove_orphaned_folders() {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator("/tmp", ec)) {
+    std::string name = entry.path().filename().string();
+    const std::string prefix = "recoupe-nats-";
+    if (name.rfind(prefix, 0) != 0) continue;
+    auto dash = name.find('-', prefix.size());
+    if (dash == std::string::npos) continue;
+    pid_t owner = pid_t(std::atol(name.substr(prefix.size(), dash - prefix.size()).c_str()));
+    if (owner > 0 && ::kill(owner, 0) != 0 && errno == ESRCH) fs::remove_all(entry.path(), ec);
+  }
+}
+
 }  // namespace
 
 std::string nats_server_binary() {
@@ -69,11 +85,12 @@ Expected<std::unique_ptr<NatsCluster>> NatsCluster::start(int nodes,
                                                           std::chrono::seconds ready_within) {
   std::string binary = nats_server_binary();
   if (binary.empty()) return Error{"nats-server", "not installed (scripts/setup installs it)"};
+  remove_orphaned_folders();
   Error last{"nats-server", "no attempt"};
   for (int attempt = 0; attempt < 3; ++attempt) {  // a port taken meanwhile: new ports
     std::unique_ptr<NatsCluster> cluster(new NatsCluster());
-    char root[] = "/tmp/recoupe-nats-XXXXXX";
-    if (!mkdtemp(root)) return Error{"/tmp", "cannot create a folder for the cluster"};
+    std::string root = "/tmp/recoupe-nats-" + std::to_string(getpid()) + "-XXXXXX";
+    if (!mkdtemp(root.data())) return Error{"/tmp", "cannot create a folder for the cluster"};
     cluster->root_ = root;
     for (int i = 0; i < nodes; ++i) {
       Node node;
@@ -150,6 +167,7 @@ Expected<bus::Done> NatsCluster::wait_ready(std::chrono::seconds within) {
   const auto deadline = std::chrono::steady_clock::now() + within;
   bus::ConnectionConfig config = connection_config();
   config.request_timeout = 1000ms;
+  config.retry_deadline = 1000ms;  // this loop is the retry
   Error last{"cluster", "not ready"};
   while (std::chrono::steady_clock::now() < deadline) {
     auto connection = bus::Connection::connect(config);

@@ -2,7 +2,8 @@
 // src/bus/: free ports, a folder per node for its store, routes between the nodes. It waits
 // until JetStream can place a stream on three replicas, can kill -9 a node and restart it
 // (same ports, same store), and stops every node and removes its folders when destroyed,
-// also when a test fails (and the nodes die with the test process if it crashes).
+// also when a test fails. If the test process is killed, the nodes die with it and the next
+// cluster started removes its folders.
 #pragma once
 
 #include <sys/types.h>
@@ -45,6 +46,8 @@ class NatsCluster {
   // Starts a killed node again on its ports and store; waits until it accepts clients.
   Expected<bus::Done> restart(int node);
   bool running(int node) const;
+  pid_t pid(int node) const { return nodes_.at(size_t(node)).pid; }
+  const std::string& folder() const { return root_; }  // every node's store and log
   // The last lines of a node's log (for a failure message).
   std::string log_tail(int node, size_t lines = 20) const;
 

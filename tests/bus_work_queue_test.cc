@@ -53,13 +53,20 @@ TEST_F(BusWorkQueueTest, TwoWorkersOnOneDurableShareAThousandMessagesExactlyOnce
   std::map<std::string, int> times_acked;
   std::atomic<int> acked{0};
   std::vector<int> share(2, 0);
-  auto worker = [&](int w) {
-    Connection own = process();
-    auto queue = WorkQueue::open(own, analysis());
+  // Two processes, both ready before the first fetch, so that both get a share.
+  std::vector<Connection> processes;
+  std::vector<WorkQueue> queues;
+  for (int w = 0; w < 2; ++w) {
+    processes.push_back(process());
+    auto queue = WorkQueue::open(processes.back(), analysis());
     ASSERT_TRUE(queue) << queue.error().to_string();
+    queues.push_back(std::move(*queue));
+  }
+  auto worker = [&](int w) {
+    WorkQueue& queue = queues[size_t(w)];
     int idle = 0;
     while (acked < 1000 && idle < 20) {
-      auto batch = queue->fetch(10, 200ms);
+      auto batch = queue.fetch(10, 200ms);
       ASSERT_TRUE(batch) << batch.error().to_string();
       idle = batch->empty() ? idle + 1 : 0;
       for (auto& delivery : *batch) {
@@ -109,8 +116,8 @@ TEST_F(BusWorkQueueTest, AMessageAKilledWorkerHeldIsRedeliveredAfterAckWait) {
   EXPECT_EQ((*batch)[0].message().id, "m-0");
   EXPECT_EQ((*batch)[0].message().delivery_count, 2u);
   EXPECT_GE(waited, 300ms);  // not before the ack wait ran out (it started at the fetch)
-  ASSERT_TRUE((*batch)[0].ack());
-  auto after = queue->fetch(1, 1200ms);  // acked: never again, even after another ack wait
+  ASSERT_TRUE((*batch)[0].ack_unconfirmed());  // sent ahead of the next fetch request
+  auto after = queue->fetch(1, 1200ms);        // acked: never again, even after another ack wait
   ASSERT_TRUE(after);
   EXPECT_TRUE(after->empty());
 }
@@ -119,7 +126,7 @@ TEST_F(BusWorkQueueTest, NakWithDelayInProgressAndMaxDeliver) {
   Connection connection = process();
   ASSERT_TRUE(ensure_stream(connection, {.name = "ARTICLES", .subjects = {"recoupe.raw.>"}}));
   publish_numbered(connection, 0, 2);
-  ConsumerConfig config = analysis(800ms);
+  ConsumerConfig config = analysis(1500ms);  // margins for a loaded CI machine
   config.max_deliver = 2;
   auto queue = WorkQueue::open(connection, config);
   ASSERT_TRUE(queue) << queue.error().to_string();
@@ -127,18 +134,47 @@ TEST_F(BusWorkQueueTest, NakWithDelayInProgressAndMaxDeliver) {
   ASSERT_TRUE(batch && batch->size() == 2);
   // m-0: not now, in 400 ms. m-1: still working past the ack wait, then done.
   ASSERT_TRUE((*batch)[0].nak(400ms));
-  std::this_thread::sleep_for(500ms);
-  ASSERT_TRUE((*batch)[1].in_progress());
+  std::this_thread::sleep_for(1000ms);
+  ASSERT_TRUE((*batch)[1].in_progress());  // its ack wait starts again: until ~2.5 s
   auto early = queue->fetch(2, 1500ms);
   ASSERT_TRUE(early);
   ASSERT_EQ(early->size(), 1u);  // m-0 again; m-1 kept by in_progress
   EXPECT_EQ((*early)[0].message().id, "m-0");
   EXPECT_EQ((*early)[0].message().delivery_count, 2u);
+  std::this_thread::sleep_for(800ms);  // ~1.8 s: past m-1's first ack wait
+  auto held = queue->fetch(1, 200ms);
+  ASSERT_TRUE(held);
+  EXPECT_TRUE(held->empty()) << "m-1 was redelivered despite in_progress";
   ASSERT_TRUE((*batch)[1].ack());
   ASSERT_TRUE((*early)[0].nak());  // second delivery of m-0 refused: max_deliver reached
   auto none = queue->fetch(2, 1200ms);
   ASSERT_TRUE(none);
   EXPECT_TRUE(none->empty());
+}
+
+TEST_F(BusWorkQueueTest, ReopeningWithOtherSettingsUpdatesTheConsumerAndKeepsItsPlace) {
+  Connection connection = process();
+  ASSERT_TRUE(ensure_stream(connection, {.name = "ARTICLES", .subjects = {"recoupe.raw.>"}}));
+  publish_numbered(connection, 0, 3);
+  {
+    auto queue = WorkQueue::open(connection, analysis(30000ms));
+    ASSERT_TRUE(queue) << queue.error().to_string();
+    auto batch = queue->fetch(1, 2000ms);
+    ASSERT_TRUE(batch && batch->size() == 1);
+    ASSERT_TRUE((*batch)[0].ack());
+  }
+  ConsumerConfig changed = analysis(5000ms);  // a new release with another ack wait
+  changed.max_deliver = 5;
+  auto queue = WorkQueue::open(connection, changed);
+  ASSERT_TRUE(queue) << queue.error().to_string();
+  auto batch = queue->fetch(10, 2000ms);
+  ASSERT_TRUE(batch);
+  ASSERT_EQ(batch->size(), 2u);  // m-0 stays done
+  EXPECT_EQ((*batch)[0].message().id, "m-1");
+
+  auto missing = WorkQueue::open(connection, {.stream = "NO_SUCH", .durable = "analysis"});
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().where, "stream NO_SUCH consumer analysis");
 }
 
 }  // namespace

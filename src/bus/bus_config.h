@@ -33,10 +33,11 @@ struct ConnectionConfig {
   // Every JetStream request (publish ack, stream and consumer management, fetch's own
   // bookkeeping). A stream leader lost mid-request is re-elected within a few seconds.
   milliseconds request_timeout{5000};
-  // How long publish() keeps retrying a message whose ack did not come (a stream leader
-  // lost and re-elected, a node lost and the client moving to another). Safe: the retry
-  // carries the same message id, so the stream stores the message once.
-  milliseconds publish_deadline{20000};
+  // How long an operation keeps trying while the cluster heals (a stream or consumer leader
+  // lost and re-elected, the client moving to another node): publish() sends the message
+  // again (safe: the same message id is stored once), opening a stream, work queue or
+  // ordered reader asks again. Past it, the last error is returned.
+  milliseconds retry_deadline{20000};
   // What a connection may hold while it reconnects (published messages are resent from it).
   int reconnect_buffer_bytes = 8 << 20;
 };

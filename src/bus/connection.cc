@@ -1,5 +1,7 @@
 #include "bus/connection.h"
 
+#include <algorithm>
+#include <thread>
 #include <vector>
 
 #include "bus/nats_handles.h"
@@ -21,6 +23,36 @@ std::string nats_failure(natsStatus status, jsErrCode js_error) {
   for (char& c : why)
     if (static_cast<unsigned char>(c) < 0x20) c = ' ';  // one line
   return why;
+}
+
+bool healing(natsStatus s, jsErrCode code) {
+  switch (s) {
+    case NATS_TIMEOUT:
+    case NATS_NO_RESPONDERS:
+    case NATS_CONNECTION_DISCONNECTED:
+    case NATS_IO_ERROR:
+    case NATS_NO_SERVER:
+    case NATS_STALE_CONNECTION:
+      return true;
+    default:
+      return code == JSClusterNotAvailErr || code == JSClusterNotLeaderErr ||
+             code == JSStreamOfflineErr || code == JSConsumerOfflineErr;
+  }
+}
+
+natsStatus retry_while_healing(const ConnectionConfig& config,
+                               const std::function<natsStatus(jsErrCode*)>& attempt,
+                               jsErrCode* code) {
+  const auto deadline = std::chrono::steady_clock::now() + config.retry_deadline;
+  milliseconds pause{50};
+  for (;;) {
+    *code = jsErrCode(0);
+    natsStatus s = attempt(code);
+    if (s == NATS_OK || !healing(s, *code) || std::chrono::steady_clock::now() + pause > deadline)
+      return s;
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, milliseconds(1000));
+  }
 }
 
 }  // namespace detail

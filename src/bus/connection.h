@@ -20,7 +20,7 @@ struct Done {};
 // moves to another server of the cluster (listed or discovered) on its own, and what was
 // published meanwhile waits in a buffer. Opened consumers, readers and subscriptions share
 // the connection and keep it alive; it is closed when the last of them is gone.
-// Thread-safe: one connection serves every thread of a process.
+// Thread-safe: one connection serves every thread of a process; copies share it.
 class Connection {
  public:
   // Fails with one line naming the servers: "nats://127.0.0.1:4222: cannot connect: No

@@ -28,6 +28,11 @@ Expected<Done> Delivery::ack() {
   return answered(s, code, "cannot ack", message_);
 }
 
+Expected<Done> Delivery::ack_unconfirmed() {
+  return answered(natsMsg_Ack(handle_->message.get(), nullptr), jsErrCode(0), "cannot ack",
+                  message_);
+}
+
 Expected<Done> Delivery::nak(milliseconds delay) {
   natsStatus s = delay.count() > 0
                      ? natsMsg_NakWithDelay(handle_->message.get(), delay.count(), nullptr)

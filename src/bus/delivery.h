@@ -27,10 +27,16 @@ class Delivery {
 
   const Message& message() const { return message_; }
 
-  // Done: the consumer never delivers it again. Waits for the server's confirmation, so
-  // that a worker acks only what is certainly acked (an ack lost with a node would mean
-  // one more delivery, which idempotent writes absorb anyway).
+  // Done: the consumer does not deliver it again. Waits for the server's confirmation (an
+  // ack lost on the way would mean one more delivery). Delivery stays at-least-once: when
+  // the consumer's leader dies right after confirming, its followers may not have the ack
+  // yet and deliver the message again (seen: a few in 2,000 around a kill -9). Writes that
+  // a message causes must be idempotent (keyed by its id), as issue 15 requires.
   Expected<Done> ack();
+  // Done, without waiting for the server's answer: no round trip, a fraction of ack()'s cost
+  // (bench/README.md). An ack lost on the way (the connection breaking just then) means one
+  // more delivery, which idempotent writes absorb like any other.
+  Expected<Done> ack_unconfirmed();
   // Not now: deliver it again after `delay` (0: at once), to any process.
   Expected<Done> nak(milliseconds delay = milliseconds(0));
   // Still working: restarts its ack_wait. For work that may outlast ack_wait.

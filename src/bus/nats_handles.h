@@ -4,6 +4,7 @@
 
 #include <nats/nats.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -50,6 +51,16 @@ struct ConnectionState {
 // "what: cnats's last error text (JetStream error N)": cnats keeps a more precise text than
 // its status name (the server's own words for a refused request) in a per-thread slot.
 std::string nats_failure(natsStatus status, jsErrCode js_error = jsErrCode(0));
+
+// Runs `attempt` (a JetStream request; it sets the server's error code, if any) until it
+// succeeds, fails in a way waiting cannot mend, or config.retry_deadline has passed; pauses
+// 50 ms, doubling to 1 s, in between. What counts as the cluster healing: no answer in
+// time, nobody answering yet, the client between two nodes, a leader being elected, a
+// stream or consumer offline. Returns the last status; `*code` holds its error code.
+bool healing(natsStatus status, jsErrCode code);
+natsStatus retry_while_healing(const ConnectionConfig& config,
+                               const std::function<natsStatus(jsErrCode*)>& attempt,
+                               jsErrCode* code);
 
 inline Error bus_error(std::string where, const std::string& what, natsStatus status,
                        jsErrCode js_error = jsErrCode(0)) {

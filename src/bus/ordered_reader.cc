@@ -31,11 +31,17 @@ Expected<OrderedReader> OrderedReader::open(Connection& connection, const std::s
   options.Ordered = true;
   options.Config.DeliverPolicy = js_DeliverByStartSequence;
   options.Config.OptStartSeq = std::max<uint64_t>(1, first_sequence);
-  natsSubscription* sub = nullptr;
   jsErrCode code = jsErrCode(0);
-  natsStatus s = js_SubscribeSync(&sub, state->connection->jetstream.get(), subject.c_str(),
-                                  nullptr, &options, &code);
-  state->subscription.reset(sub);
+  natsStatus s = detail::retry_while_healing(
+      state->connection->config,
+      [&](jsErrCode* c) {
+        natsSubscription* sub = nullptr;
+        natsStatus r = js_SubscribeSync(&sub, state->connection->jetstream.get(), subject.c_str(),
+                                        nullptr, &options, c);
+        state->subscription.reset(sub);
+        return r;
+      },
+      &code);
   if (s != NATS_OK) return detail::bus_error(state->where, "cannot read in order", s, code);
   return OrderedReader(std::move(state));
 }

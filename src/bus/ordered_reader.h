@@ -36,8 +36,11 @@ class OrderedReader {
   OrderedReader& operator=(OrderedReader&&) noexcept;
   ~OrderedReader();
 
-  // The next message in stream order, or nullopt when none came within `timeout` (the
-  // reader has caught up). Call from one thread at a time.
+  // The next message in stream order, or nullopt when none came within `timeout`: the
+  // reader has caught up, or the cluster is moving the stream after a node loss (the flow
+  // stops until the client sees the servers' heartbeats missing and re-creates its consumer
+  // from the next sequence: seconds). Either way, call again; a message never comes out of
+  // order, twice, or not at all. Call from one thread at a time.
   Expected<std::optional<Message>> next(milliseconds timeout);
 
  private:

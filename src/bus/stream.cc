@@ -22,7 +22,14 @@ StreamState state_of(const jsStreamInfo& info) {
   out.first_sequence = info.State.FirstSeq;
   out.last_sequence = info.State.LastSeq;
   out.consumers = info.State.Consumers;
-  if (info.Cluster && info.Cluster->Leader) out.leader = info.Cluster->Leader;
+  if (info.Cluster && info.Cluster->Leader) {
+    out.leader = info.Cluster->Leader;
+    out.current_replicas = 1;
+    for (int i = 0; i < info.Cluster->ReplicasLen; ++i) {
+      const jsPeerInfo* peer = info.Cluster->Replicas[i];
+      if (peer && peer->Current && !peer->Offline) ++out.current_replicas;
+    }
+  }
   return out;
 }
 
@@ -43,28 +50,46 @@ Expected<StreamState> ensure_stream(Connection& connection, const StreamConfig& 
   cfg.MaxAge = std::chrono::nanoseconds(config.max_age).count();
   cfg.Duplicates = std::chrono::nanoseconds(config.duplicate_window).count();
   cfg.Storage = config.in_memory ? js_MemoryStorage : js_FileStorage;
-  jsCtx* js = connection.state()->jetstream.get();
-  jsStreamInfo* raw = nullptr;
+  detail::ConnectionState& state = *connection.state();
+  jsCtx* js = state.jetstream.get();
+  detail::StreamInfoPtr info;
+  bool updating = false;
   jsErrCode code = jsErrCode(0);
   // Adding a stream that exists with the same settings succeeds; with other settings the
   // server answers "name already in use", and the settings are updated in place.
-  natsStatus s = js_AddStream(&raw, js, &cfg, nullptr, &code);
-  if (s != NATS_OK && code == JSStreamNameExistErr) {
-    code = jsErrCode(0);
-    s = js_UpdateStream(&raw, js, &cfg, nullptr, &code);
-    if (s != NATS_OK) return bus_error(where, "cannot update", s, code);
-  }
-  detail::StreamInfoPtr info(raw);
-  if (s != NATS_OK) return bus_error(where, "cannot create", s, code);
+  natsStatus s = detail::retry_while_healing(
+      state.config,
+      [&](jsErrCode* c) {
+        jsStreamInfo* raw = nullptr;
+        natsStatus r = updating ? js_UpdateStream(&raw, js, &cfg, nullptr, c)
+                                : js_AddStream(&raw, js, &cfg, nullptr, c);
+        info.reset(raw);
+        if (r != NATS_OK && !updating && *c == JSStreamNameExistErr) {
+          updating = true;
+          *c = jsErrCode(0);
+          r = js_UpdateStream(&raw, js, &cfg, nullptr, c);
+          info.reset(raw);
+        }
+        return r;
+      },
+      &code);
+  if (s != NATS_OK) return bus_error(where, updating ? "cannot update" : "cannot create", s, code);
   return state_of(*info);
 }
 
 Expected<StreamState> stream_state(Connection& connection, const std::string& name) {
-  jsStreamInfo* raw = nullptr;
+  detail::ConnectionState& state = *connection.state();
+  detail::StreamInfoPtr info;
   jsErrCode code = jsErrCode(0);
-  natsStatus s =
-      js_GetStreamInfo(&raw, connection.state()->jetstream.get(), name.c_str(), nullptr, &code);
-  detail::StreamInfoPtr info(raw);
+  natsStatus s = detail::retry_while_healing(
+      state.config,
+      [&](jsErrCode* c) {
+        jsStreamInfo* raw = nullptr;
+        natsStatus r = js_GetStreamInfo(&raw, state.jetstream.get(), name.c_str(), nullptr, c);
+        info.reset(raw);
+        return r;
+      },
+      &code);
   if (s != NATS_OK) return bus_error(where_of(name), "cannot read its state", s, code);
   return state_of(*info);
 }

@@ -22,6 +22,9 @@ struct StreamState {
   uint64_t last_sequence = 0;   // newest stored (0 when nothing was ever stored)
   int64_t consumers = 0;
   std::string leader;  // the node that orders its writes (server_name); may be empty
+  // Copies that hold every message now: the leader and the followers that are current (a
+  // restarted node counts again once it has caught up). Below `replicas` after a node loss.
+  int current_replicas = 0;
 };
 
 // Makes sure the stream exists with `config`: creates it, or updates it where it differs

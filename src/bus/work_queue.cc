@@ -22,7 +22,8 @@ using detail::bus_error;
 int64_t nanoseconds(milliseconds ms) { return std::chrono::nanoseconds(ms).count(); }
 
 // Creates the durable consumer, or brings an existing one to `config`.
-Expected<Done> ensure_consumer(jsCtx* js, const ConsumerConfig& config, const std::string& where) {
+Expected<Done> ensure_consumer(jsCtx* js, const ConnectionConfig& config_of_connection,
+                               const ConsumerConfig& config, const std::string& where) {
   jsConsumerConfig cc;
   jsConsumerConfig_Init(&cc);
   cc.Durable = config.durable.c_str();
@@ -32,19 +33,30 @@ Expected<Done> ensure_consumer(jsCtx* js, const ConsumerConfig& config, const st
   cc.MaxDeliver = config.max_deliver;
   cc.MaxAckPending = config.max_ack_pending;
   if (!config.filter_subject.empty()) cc.FilterSubject = config.filter_subject.c_str();
-  jsConsumerInfo* raw = nullptr;
+  bool updating = false;
   jsErrCode code = jsErrCode(0);
-  natsStatus s = js_AddConsumer(&raw, js, config.stream.c_str(), &cc, nullptr, &code);
-  detail::ConsumerInfoPtr added(raw);
-  if (s == NATS_OK) return Done{};
-  if (code == JSStreamNotFoundErr) return bus_error(where, "cannot create", s, code);
-  // It exists with other settings: change them in place (its position is kept).
-  raw = nullptr;
-  jsErrCode update_code = jsErrCode(0);
-  natsStatus u = js_UpdateConsumer(&raw, js, config.stream.c_str(), &cc, nullptr, &update_code);
-  detail::ConsumerInfoPtr updated(raw);
-  if (u == NATS_OK) return Done{};
-  return bus_error(where, "cannot create or update", s, code);
+  // Exists with other settings: they are changed in place (its position is kept).
+  natsStatus s = detail::retry_while_healing(
+      config_of_connection,
+      [&](jsErrCode* c) {
+        jsConsumerInfo* raw = nullptr;
+        natsStatus r = updating
+                           ? js_UpdateConsumer(&raw, js, config.stream.c_str(), &cc, nullptr, c)
+                           : js_AddConsumer(&raw, js, config.stream.c_str(), &cc, nullptr, c);
+        detail::ConsumerInfoPtr info(raw);
+        if (r != NATS_OK && !updating && *c != 0 && *c != JSStreamNotFoundErr &&
+            !detail::healing(r, *c)) {
+          updating = true;
+          *c = jsErrCode(0);
+          raw = nullptr;
+          r = js_UpdateConsumer(&raw, js, config.stream.c_str(), &cc, nullptr, c);
+          info.reset(raw);
+        }
+        return r;
+      },
+      &code);
+  if (s != NATS_OK) return bus_error(where, updating ? "cannot update" : "cannot create", s, code);
+  return Done{};
 }
 
 }  // namespace
@@ -63,17 +75,23 @@ Expected<WorkQueue> WorkQueue::open(Connection& connection, const ConsumerConfig
   if (config.stream.empty() || config.durable.empty())
     return Error{state->where, "a work queue needs a stream and a consumer name"};
   jsCtx* js = state->connection->jetstream.get();
-  auto ensured = ensure_consumer(js, config, state->where);
+  auto ensured = ensure_consumer(js, state->connection->config, config, state->where);
   if (!ensured) return ensured.error();
   jsSubOptions options;
   jsSubOptions_Init(&options);
   options.Stream = config.stream.c_str();
   options.Consumer = config.durable.c_str();  // bind: never create nor delete it here
-  natsSubscription* sub = nullptr;
   jsErrCode code = jsErrCode(0);
-  natsStatus s = js_PullSubscribe(&sub, js, config.filter_subject.c_str(), config.durable.c_str(),
-                                  nullptr, &options, &code);
-  state->subscription.reset(sub);
+  natsStatus s = detail::retry_while_healing(
+      state->connection->config,
+      [&](jsErrCode* c) {
+        natsSubscription* sub = nullptr;
+        natsStatus r = js_PullSubscribe(&sub, js, config.filter_subject.c_str(),
+                                        config.durable.c_str(), nullptr, &options, c);
+        state->subscription.reset(sub);
+        return r;
+      },
+      &code);
   if (s != NATS_OK) return bus_error(state->where, "cannot bind", s, code);
   return WorkQueue(std::move(state));
 }
