@@ -13,6 +13,7 @@
 #include "cli/help_texts.h"
 #include "cli/io.h"
 #include "cli/setup.h"
+#include "cli/store_option.h"
 #include "engine/arrival_batches.h"
 #include "engine/live_stories.h"
 #include "ingest/reader.h"
@@ -21,11 +22,12 @@
 namespace recoupe::cli {
 namespace {
 
-const CommandLine kCommandLine = {"ingest",
-                                  help::kIngest,
-                                  Inputs::kRequired,
-                                  {value_option("--db"), value_option("--config"),
-                                   value_option("--data"), value_option("--threads")}};
+const CommandLine kCommandLine = {
+    "ingest",
+    help::kIngest,
+    Inputs::kRequired,
+    {db_file_option(), store_location_option(), value_option("--config"), value_option("--data"),
+     value_option("--threads")}};
 
 }  // namespace
 
@@ -49,8 +51,9 @@ int run_ingest(int argc, char** argv) {
   auto setup = load_setup(*args, "ingest", code);
   if (!setup) return code;
   const engine::Pipeline pipeline = setup->pipeline();
-  auto db =
-      store::Store::open(args->get("--db").value_or("recoupe.db"), store::OpenMode::kReadWrite);
+  const auto location = store_location(*args, "ingest");
+  if (!location) return kExitUsage;
+  auto db = store::Store::open(*location, store::OpenMode::kReadWrite);
   if (!db) {
     print_error("ingest", db.error().to_string());
     return kExitWriteFailed;

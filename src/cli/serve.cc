@@ -18,6 +18,7 @@
 #include "cli/setup.h"
 #include "cli/source_watch.h"
 #include "cli/stop_signals.h"
+#include "cli/store_option.h"
 #include "feeds/source_status.h"
 #include "server/server.h"
 
@@ -27,7 +28,8 @@ namespace {
 const CommandLine kCommandLine = {"serve",
                                   help::kServe,
                                   Inputs::kOptional,
-                                  {value_option("--db"),
+                                  {db_file_option(),
+                                   store_location_option(),
                                    value_option("--host"),
                                    int_option("--port", 0, 65535),
                                    value_option("--token"),
@@ -60,7 +62,9 @@ int run_serve(int argc, char** argv) {
   auto args = parse_command_line(argc, argv, kCommandLine, code);
   if (!args) return code;
   server::ServerOptions options;
-  options.db_path = args->get("--db").value_or("recoupe.db");
+  const auto location = store_location(*args, "serve");
+  if (!location) return kExitUsage;
+  options.db_path = *location;
   options.host = args->get("--host").value_or("127.0.0.1");
   options.port = std::stoi(args->get("--port").value_or("8080"));
   const char* env_token = std::getenv("RECOUPE_TOKEN");
