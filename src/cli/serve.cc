@@ -21,6 +21,7 @@
 #include "cli/store_option.h"
 #include "feeds/source_status.h"
 #include "server/server.h"
+#include "store/store.h"
 
 namespace recoupe::cli {
 namespace {
@@ -137,8 +138,8 @@ int run_serve(int argc, char** argv) {
     return kExitUsage;
   }
   // On stdout, flushed: a script (or a test) that asked for --port 0 reads the port here.
-  std::printf("recoupe serve: serving %s on http://%s:%d/ (%s)\n", options.db_path.c_str(),
-              options.host.c_str(), *port,
+  std::printf("recoupe serve: serving %s on http://%s:%d/ (%s)\n",
+              store::shown_location(options.db_path).c_str(), options.host.c_str(), *port,
               options.token.empty() ? "read-only: no token given" : "writes need the token");
   std::fflush(stdout);
   std::thread watcher_thread;
@@ -155,7 +156,8 @@ int run_serve(int argc, char** argv) {
   served->reset();  // closes the store (and its write-ahead log)
   if (const int sig = signals.received())
     print_error("serve", fmt::format("stopped on {}: requests in flight answered, {} closed",
-                                     sig == SIGINT ? "SIGINT" : "SIGTERM", options.db_path));
+                                     sig == SIGINT ? "SIGINT" : "SIGTERM",
+                                     store::shown_location(options.db_path)));
   return served_well ? kExitOk : kExitWriteFailed;
 }
 

@@ -77,7 +77,7 @@ int run_watch(int argc, char** argv) {
   const engine::Pipeline pipeline = setup->pipeline();
   const auto location = store_location(*args, "watch");
   if (!location) return kExitUsage;
-  const std::string db_path = *location;
+  const std::string& db_path = *location;
   auto db = store::Store::open(db_path, store::OpenMode::kReadWrite);
   if (!db) {
     print_error("watch", db.error().to_string());
@@ -115,13 +115,15 @@ int run_watch(int argc, char** argv) {
   } else {
     print_error("watch", fmt::format("watching {} every {} s into {} (Ctrl-C stops)",
                                      *args->get("--sources"),
-                                     every.value_or(setup->config.watch.every_seconds), db_path));
+                                     every.value_or(setup->config.watch.every_seconds),
+                                     store::shown_location(db_path)));
     watcher.run();
   }
   signals.stop_waiting();
   if (const int sig = signals.received()) {
-    print_error("watch", fmt::format("stopped on {}: {} closed",
-                                     sig == SIGINT ? "SIGINT" : "SIGTERM", db_path));
+    print_error("watch",
+                fmt::format("stopped on {}: {} closed", sig == SIGINT ? "SIGINT" : "SIGTERM",
+                            store::shown_location(db_path)));
     return store_failed ? kExitWriteFailed : kExitOk;
   }
   return round_exit_code(watcher.statuses(), store_failed);
