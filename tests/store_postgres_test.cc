@@ -205,6 +205,8 @@ TEST(StorePostgres, APasswordIsLeftOutOfTheLocation) {
   EXPECT_EQ(without_password("postgresql://h/r?sslmode=require&password=x"),
             "postgresql://h/r?sslmode=require");
   EXPECT_EQ(without_password("postgresql:///r"), "postgresql:///r");
+  EXPECT_EQ(shown_location("postgres://u:x@h/r"), "postgres://u@h/r");
+  EXPECT_EQ(shown_location("/data/u:x@h.db"), "/data/u:x@h.db");  // a file: as it is
 }
 
 }  // namespace
