@@ -9,6 +9,7 @@
 #include "ingest_test_util.h"
 #include "report/report_json.h"
 #include "store/store.h"
+#include "store_backends.h"
 
 namespace {
 
@@ -36,18 +37,22 @@ std::string read(const std::filesystem::path& p) {
 
 const std::string kSeeds = RECOUPE_EXAMPLES_DIR "/vostochny";
 
-TEST(E2EStore, IngestListAndShowTheSeedsStoryAsReportDoes) {
+// Over both stores: `--store FILE` and `--store postgresql://…`.
+class E2EStoreBackends : public ::testing::TestWithParam<recoupe::testing::StoreKind> {};
+
+TEST_P(E2EStoreBackends, IngestListAndShowTheSeedsStoryAsReportDoes) {
+  REQUIRE_STORE(GetParam());
   recoupe::testing::TempDir dir;
-  const std::string db = (dir.path() / "t.db").string();
-  Outcome ingest = run("ingest " + kSeeds + " --db " + db);
+  const std::string db = recoupe::testing::fresh_store(GetParam(), dir, "t.db");
+  Outcome ingest = run("ingest " + kSeeds + " --store " + db);
   EXPECT_EQ(ingest.code, 0);
   EXPECT_NE(ingest.out.find("5 added, 0 revised, 0 unchanged, 0 refused; 1 story touched"),
             std::string::npos)
       << ingest.out;
-  EXPECT_NE(run("ingest " + kSeeds + " --db " + db).out.find("0 added, 0 revised, 5 unchanged"),
+  EXPECT_NE(run("ingest " + kSeeds + " --store " + db).out.find("0 added, 0 revised, 5 unchanged"),
             std::string::npos);
 
-  Outcome listed = run("stories --format json --db " + db);
+  Outcome listed = run("stories --format json --store " + db);
   EXPECT_EQ(listed.code, 0);
   auto list = nlohmann::json::parse(listed.out, nullptr, false);
   ASSERT_FALSE(list.is_discarded()) << listed.out;
@@ -57,7 +62,7 @@ TEST(E2EStore, IngestListAndShowTheSeedsStoryAsReportDoes) {
 
   auto report =
       nlohmann::json::parse(run("report " + kSeeds + " --format json").out, nullptr, false);
-  Outcome shown = run("story " + id + " --format json --db " + db);
+  Outcome shown = run("story " + id + " --format json --store " + db);
   EXPECT_EQ(shown.code, 0);
   auto story = nlohmann::json::parse(shown.out, nullptr, false);
   ASSERT_FALSE(report.is_discarded());
@@ -69,9 +74,21 @@ TEST(E2EStore, IngestListAndShowTheSeedsStoryAsReportDoes) {
   for (const char* key : {"title", "language", "event_date", "sources"})
     EXPECT_EQ(list["stories"][0][key], report["stories"][0][key]) << key;
 
-  EXPECT_EQ(run("stories --query Vostotchny --db " + db).out.substr(0, id.size()), id);
-  EXPECT_EQ(run("stories --query Zanzibar --db " + db).out, "");
-  EXPECT_NE(run("story " + id + " --format html --db " + db).out.find("<html"), std::string::npos);
+  EXPECT_EQ(run("stories --query Vostotchny --store " + db).out.substr(0, id.size()), id);
+  EXPECT_EQ(run("stories --query Zanzibar --store " + db).out, "");
+  EXPECT_NE(run("story " + id + " --format html --store " + db).out.find("<html"),
+            std::string::npos);
+}
+
+// Named E2E/…: the end-to-end tests left out of the sanitized run (.ci/run).
+INSTANTIATE_TEST_SUITE_P(E2E, E2EStoreBackends,
+                         ::testing::Values(recoupe::testing::StoreKind::kSqlite,
+                                           recoupe::testing::StoreKind::kPostgres),
+                         recoupe::testing::store_kind_name);
+
+TEST(E2EStore, StoreAndDbTogetherIsAUsageError) {
+  Outcome both = run("stories --store a.db --db b.db");
+  EXPECT_EQ(both.code, 2);
 }
 
 TEST(E2EStore, AnUnknownIdOrAMissingStoreIsOneClearError) {

@@ -1,6 +1,7 @@
 // The HTTP API of `recoupe serve` (server/server.h, docs/api.md), served for real on a free
 // loopback port and asked by cpp-httplib's client: reads, filters and paging, ETags,
-// writes with and without the token, and hostile requests that must leave it up.
+// writes with and without the token, and hostile requests that must leave it up; over both
+// stores (an SQLite file, a PostgreSQL database: the server is the same).
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -17,6 +18,7 @@
 #include "server/server.h"
 #include "shipped_resources.h"
 #include "store/store.h"
+#include "store_backends.h"
 
 namespace recoupe::server {
 namespace {
@@ -44,11 +46,13 @@ nlohmann::json parse(const std::string& body) {
   return nlohmann::json::parse(body, nullptr, false);
 }
 
-class ServerApiTest : public ::testing::Test {
+class ServerApiTest : public ::testing::TestWithParam<recoupe::testing::StoreKind> {
  protected:
   void SetUp() override {
+    REQUIRE_STORE(GetParam());
+    location_ = recoupe::testing::fresh_store(GetParam(), dir_, "api.db");
     ServerOptions options;
-    options.db_path = (dir_.path() / "api.db").string();
+    options.db_path = location_;
     options.port = 0;
     options.token = kToken;
     options.max_body_bytes = 1 << 20;
@@ -89,6 +93,7 @@ class ServerApiTest : public ::testing::Test {
   }
 
   recoupe::testing::TempDir dir_;
+  std::string location_;  // the store: a file of dir_ or a PostgreSQL URL
   engine::Pipeline pipeline_ = recoupe::testing::shipped_pipeline();
   std::unique_ptr<Server> server_;
   std::thread thread_;
@@ -96,7 +101,7 @@ class ServerApiTest : public ::testing::Test {
   std::unique_ptr<httplib::Client> client_;
 };
 
-TEST_F(ServerApiTest, HealthzAnswersOk) {
+TEST_P(ServerApiTest, HealthzAnswersOk) {
   auto r = client_->Get("/healthz");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
@@ -104,7 +109,7 @@ TEST_F(ServerApiTest, HealthzAnswersOk) {
   EXPECT_EQ(r->get_header_value("Content-Type"), "application/json");
 }
 
-TEST_F(ServerApiTest, TheSeedsStoryIsListedAndFetchedAsTheStoreHasIt) {
+TEST_P(ServerApiTest, TheSeedsStoryIsListedAndFetchedAsTheStoreHasIt) {
   const std::string id = seeds_story();
   EXPECT_EQ(id, "se2f9f11faca7");
   auto listed = parse(client_->Get("/api/stories")->body);
@@ -114,7 +119,7 @@ TEST_F(ServerApiTest, TheSeedsStoryIsListedAndFetchedAsTheStoreHasIt) {
   auto r = client_->Get("/api/stories/" + id);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
-  auto db = store::Store::open((dir_.path() / "api.db").string(), store::OpenMode::kReadOnly);
+  auto db = store::Store::open(location_, store::OpenMode::kReadOnly);
   ASSERT_TRUE(db);
   auto stored = db->story(id);
   ASSERT_TRUE(stored && *stored);
@@ -133,7 +138,7 @@ TEST_F(ServerApiTest, TheSeedsStoryIsListedAndFetchedAsTheStoreHasIt) {
   EXPECT_FALSE(doc["article"]["text"].get<std::string>().empty());
 }
 
-TEST_F(ServerApiTest, FiltersNarrowTheListAndBadParametersAre400) {
+TEST_P(ServerApiTest, FiltersNarrowTheListAndBadParametersAre400) {
   auto ids = [&](const std::string& query) {
     auto r = client_->Get("/api/stories?" + query);
     EXPECT_TRUE(r);
@@ -153,7 +158,7 @@ TEST_F(ServerApiTest, FiltersNarrowTheListAndBadParametersAre400) {
   }
 }
 
-TEST_F(ServerApiTest, UnknownIdsAndPathsAreJson404AndWrongMethods405) {
+TEST_P(ServerApiTest, UnknownIdsAndPathsAreJson404AndWrongMethods405) {
   for (const char* path : {"/api/stories/s000000000000", "/api/articles/nope", "/nope", "/api"}) {
     auto r = client_->Get(path);
     ASSERT_TRUE(r);
@@ -169,7 +174,7 @@ TEST_F(ServerApiTest, UnknownIdsAndPathsAreJson404AndWrongMethods405) {
   EXPECT_EQ(r->status, 405);
 }
 
-TEST_F(ServerApiTest, WritesNeedTheToken) {
+TEST_P(ServerApiTest, WritesNeedTheToken) {
   auto r = post(kNewArticle, "");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 401);
@@ -183,7 +188,7 @@ TEST_F(ServerApiTest, WritesNeedTheToken) {
   EXPECT_EQ(parse(client_->Get("/api/stories")->body)["stories"].size(), 1u);  // nothing stored
 }
 
-TEST_F(ServerApiTest, APostedArticleShowsUpInTheStories) {
+TEST_P(ServerApiTest, APostedArticleShowsUpInTheStories) {
   auto r = post(kNewArticle);
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
@@ -206,7 +211,7 @@ TEST_F(ServerApiTest, APostedArticleShowsUpInTheStories) {
   EXPECT_EQ(parse(client_->Get("/api/articles/api-test-1")->body)["revisions"].size(), 2u);
 }
 
-TEST_F(ServerApiTest, PagingWalksEveryStoryOnce) {
+TEST_P(ServerApiTest, PagingWalksEveryStoryOnce) {
   // Three unrelated texts, so three more stories.
   const std::string batch =
       record("page-1", "Un incendie ravage un entrepôt de Lyon",
@@ -241,7 +246,7 @@ TEST_F(ServerApiTest, PagingWalksEveryStoryOnce) {
   EXPECT_EQ(walked, all);
 }
 
-TEST_F(ServerApiTest, BadBodiesAre400AndTheServerStaysUp) {
+TEST_P(ServerApiTest, BadBodiesAre400AndTheServerStaysUp) {
   for (const std::string& body : {std::string("{not json"), std::string("[1, 2]"), std::string(""),
                                   std::string("{\"id\": \"x\"}"), std::string(100000, '[')}) {
     auto r = post(body);
@@ -260,7 +265,7 @@ TEST_F(ServerApiTest, BadBodiesAre400AndTheServerStaysUp) {
   EXPECT_EQ(client_->Get("/healthz")->status, 200);
 }
 
-TEST_F(ServerApiTest, ABodyOverTheLimitIs413) {
+TEST_P(ServerApiTest, ABodyOverTheLimitIs413) {
   auto r = post(std::string(2 << 20, ' '));
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 413);
@@ -268,7 +273,7 @@ TEST_F(ServerApiTest, ABodyOverTheLimitIs413) {
   EXPECT_EQ(client_->Get("/healthz")->status, 200);
 }
 
-TEST_F(ServerApiTest, ETagRoundTripGives304UntilTheContentChanges) {
+TEST_P(ServerApiTest, ETagRoundTripGives304UntilTheContentChanges) {
   const std::string id = seeds_story();
   for (const std::string& path : {"/api/stories/" + id, std::string("/api/stories")}) {
     auto first = client_->Get(path);
@@ -287,7 +292,7 @@ TEST_F(ServerApiTest, ETagRoundTripGives304UntilTheContentChanges) {
   EXPECT_EQ(client_->Get("/api/stories", {{"If-None-Match", list_etag}})->status, 200);
 }
 
-TEST_F(ServerApiTest, MetricsCountArticlesBatchesAndRequests) {
+TEST_P(ServerApiTest, MetricsCountArticlesBatchesAndRequests) {
   auto has = [](const std::string& text, const std::string& line) {
     return text.find("\n" + line + "\n") != std::string::npos;
   };
@@ -331,7 +336,7 @@ std::string read_events(int port, const std::string& path, const httplib::Header
   return received;
 }
 
-TEST_F(ServerApiTest, EventsStreamTheStoriesABatchCreatedAndAReconnectGetsWhatItMissed) {
+TEST_P(ServerApiTest, EventsStreamTheStoriesABatchCreatedAndAReconnectGetsWhatItMissed) {
   std::atomic<bool> subscribed{false};
   std::string received;
   std::thread reader([&] {
@@ -361,7 +366,7 @@ TEST_F(ServerApiTest, EventsStreamTheStoriesABatchCreatedAndAReconnectGetsWhatIt
 
 // The server tells its own batch's events from the stories its summary names (not from a
 // read of every story): a revision is one story.updated, with the story's id.
-TEST_F(ServerApiTest, ARevisionPostedIsStreamedAsItsStorysUpdate) {
+TEST_P(ServerApiTest, ARevisionPostedIsStreamedAsItsStorysUpdate) {
   auto r = post(kNewArticle);
   ASSERT_EQ(r->status, 200);
   const std::string created = parse(r->body)["created"][0];
@@ -385,7 +390,7 @@ TEST_F(ServerApiTest, ARevisionPostedIsStreamedAsItsStorysUpdate) {
   EXPECT_EQ(received.find("story.created"), std::string::npos) << received;
 }
 
-TEST_F(ServerApiTest, StoriesAnotherProcessIngestsAreStreamedAndTheServerStillWrites) {
+TEST_P(ServerApiTest, StoriesAnotherProcessIngestsAreStreamedAndTheServerStillWrites) {
   std::atomic<bool> subscribed{false};
   std::string received;
   std::thread reader([&] {
@@ -394,10 +399,11 @@ TEST_F(ServerApiTest, StoriesAnotherProcessIngestsAreStreamedAndTheServerStillWr
   for (int i = 0; i < 1000 && !subscribed; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   ASSERT_TRUE(subscribed);
-  // Another writer on the same file, as `recoupe ingest` in another process is.
+  // Another writer on the same store, as `recoupe ingest` in another process (or on another
+  // machine, with PostgreSQL) is.
   std::string created;
   {
-    auto other = store::Store::open((dir_.path() / "api.db").string(), store::OpenMode::kReadWrite);
+    auto other = store::Store::open(location_, store::OpenMode::kReadWrite);
     ASSERT_TRUE(other) << other.error().to_string();
     auto live = engine::LiveStories::open(pipeline_, *other);
     ASSERT_TRUE(live) << live.error().to_string();
@@ -420,6 +426,8 @@ TEST_F(ServerApiTest, StoriesAnotherProcessIngestsAreStreamedAndTheServerStillWr
   for (const auto& story : listed["stories"]) articles += story["articles"].size();
   EXPECT_EQ(articles, 7u) << listed.dump();
 }
+
+INSTANTIATE_STORE_TEST_SUITE_P(ServerApiTest);
 
 TEST(ServerOptions, ANonLoopbackAddressNeedsAToken) {
   EXPECT_TRUE(is_loopback("127.0.0.1"));

@@ -111,9 +111,34 @@ void PostgresServer::run_as_server_user(const std::string& command) const {
 }
 
 void PostgresServer::start() {
+  // Everything the child needs is made before fork(): after it, a multi-threaded process's
+  // child may only make async-signal-safe calls (no allocation).
   const std::string data = (dir_ / "data").string(), socket_dir = dir_.string();
   const std::string port = std::to_string(port_);
   const std::string log = (dir_ / "server.log").string();
+  const std::string postgres = std::string(kPostgresBin) + "/postgres";
+  const std::string reuid = fmt::format("--reuid={}", uid_),
+                    regid = fmt::format("--regid={}", gid_);
+  // fsync off: a test server need not survive a power cut, and a restart keeps everything.
+  std::vector<const char*> args = {postgres.c_str(),
+                                   "-D",
+                                   data.c_str(),
+                                   "-p",
+                                   port.c_str(),
+                                   "-k",
+                                   socket_dir.c_str(),
+                                   "-c",
+                                   "listen_addresses=127.0.0.1",
+                                   "-c",
+                                   "fsync=off",
+                                   "-c",
+                                   "max_connections=50",
+                                   nullptr};
+  if (uid_ != 0) {
+    // setpriv changes the user, which clears the parent-death signal: it sets it again.
+    args.insert(args.begin(), {"/usr/bin/setpriv", reuid.c_str(), regid.c_str(), "--clear-groups",
+                               "--pdeathsig", "KILL", "--"});
+  }
   const pid_t child = fork();
   if (child < 0) throw std::runtime_error("cannot fork");
   if (child == 0) {
@@ -123,29 +148,6 @@ void PostgresServer::start() {
     dup2(out, 1);
     dup2(out, 2);
     if (chdir(socket_dir.c_str()) != 0) _exit(126);
-    const std::string postgres = std::string(kPostgresBin) + "/postgres";
-    const std::string reuid = fmt::format("--reuid={}", uid_),
-                      regid = fmt::format("--regid={}", gid_);
-    // fsync off: a test server need not survive a power cut, and a restart keeps everything.
-    std::vector<const char*> args = {postgres.c_str(),
-                                     "-D",
-                                     data.c_str(),
-                                     "-p",
-                                     port.c_str(),
-                                     "-k",
-                                     socket_dir.c_str(),
-                                     "-c",
-                                     "listen_addresses=127.0.0.1",
-                                     "-c",
-                                     "fsync=off",
-                                     "-c",
-                                     "max_connections=50",
-                                     nullptr};
-    if (uid_ != 0) {
-      // setpriv changes the user, which clears the parent-death signal: it sets it again.
-      args.insert(args.begin(), {"/usr/bin/setpriv", reuid.c_str(), regid.c_str(), "--clear-groups",
-                                 "--pdeathsig", "KILL", "--"});
-    }
     execv(args[0], const_cast<char* const*>(args.data()));
     _exit(127);
   }

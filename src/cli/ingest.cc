@@ -16,6 +16,7 @@
 #include "cli/help_texts.h"
 #include "cli/io.h"
 #include "cli/setup.h"
+#include "cli/store_option.h"
 #include "engine/arrival_batches.h"
 #include "engine/article_log.h"
 #include "engine/live_stories.h"
@@ -29,8 +30,9 @@ const CommandLine kCommandLine = {
     "ingest",
     help::kIngest,
     Inputs::kRequired,
-    {value_option("--db"), value_option("--bus"), value_option("--replicas"),
-     value_option("--config"), value_option("--data"), value_option("--threads")}};
+    {db_file_option(), store_location_option(), value_option("--bus"),
+     value_option("--replicas"), value_option("--config"), value_option("--data"),
+     value_option("--threads")}};
 
 // --bus: publishes every input article on the bus's raw stream (engine/article_log.h).
 int publish_inputs(const Args& args, const engine::Pipeline& pipeline) {
@@ -103,8 +105,9 @@ int run_ingest(int argc, char** argv) {
   if (!setup) return code;
   const engine::Pipeline pipeline = setup->pipeline();
   if (args->get("--bus")) return publish_inputs(*args, pipeline);
-  auto db =
-      store::Store::open(args->get("--db").value_or("recoupe.db"), store::OpenMode::kReadWrite);
+  const auto location = store_location(*args, "ingest");
+  if (!location) return kExitUsage;
+  auto db = store::Store::open(*location, store::OpenMode::kReadWrite);
   if (!db) {
     print_error("ingest", db.error().to_string());
     return kExitWriteFailed;

@@ -20,8 +20,10 @@
 #include "cli/setup.h"
 #include "cli/source_watch.h"
 #include "cli/stop_signals.h"
+#include "cli/store_option.h"
 #include "feeds/source_status.h"
 #include "server/server.h"
+#include "store/store.h"
 
 namespace recoupe::cli {
 namespace {
@@ -29,7 +31,8 @@ namespace {
 const CommandLine kCommandLine = {"serve",
                                   help::kServe,
                                   Inputs::kOptional,
-                                  {value_option("--db"),
+                                  {db_file_option(),
+                                   store_location_option(),
                                    value_option("--host"),
                                    int_option("--port", 0, 65535),
                                    value_option("--token"),
@@ -64,7 +67,9 @@ int run_serve(int argc, char** argv) {
   auto args = parse_command_line(argc, argv, kCommandLine, code);
   if (!args) return code;
   server::ServerOptions options;
-  options.db_path = args->get("--db").value_or("recoupe.db");
+  const auto location = store_location(*args, "serve");
+  if (!location) return kExitUsage;
+  options.db_path = *location;
   options.host = args->get("--host").value_or("127.0.0.1");
   options.port = std::stoi(args->get("--port").value_or("8080"));
   const char* env_token = std::getenv("RECOUPE_TOKEN");
@@ -144,8 +149,8 @@ int run_serve(int argc, char** argv) {
     return kExitUsage;
   }
   // On stdout, flushed: a script (or a test) that asked for --port 0 reads the port here.
-  std::printf("recoupe serve: serving %s on http://%s:%d/ (%s)\n", options.db_path.c_str(),
-              options.host.c_str(), *port,
+  std::printf("recoupe serve: serving %s on http://%s:%d/ (%s)\n",
+              store::shown_location(options.db_path).c_str(), options.host.c_str(), *port,
               options.token.empty() ? "read-only: no token given" : "writes need the token");
   std::fflush(stdout);
   std::thread watcher_thread;
@@ -162,7 +167,8 @@ int run_serve(int argc, char** argv) {
   served->reset();  // closes the store (and its write-ahead log)
   if (const int sig = signals.received())
     print_error("serve", fmt::format("stopped on {}: requests in flight answered, {} closed",
-                                     sig == SIGINT ? "SIGINT" : "SIGTERM", options.db_path));
+                                     sig == SIGINT ? "SIGINT" : "SIGTERM",
+                                     store::shown_location(options.db_path)));
   return served_well ? kExitOk : kExitWriteFailed;
 }
 

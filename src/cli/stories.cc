@@ -10,6 +10,7 @@
 #include "cli/error_lines.h"
 #include "cli/help_texts.h"
 #include "cli/io.h"
+#include "cli/store_option.h"
 #include "core/calendar.h"
 #include "server/api_json.h"
 #include "store/store.h"
@@ -26,7 +27,7 @@ const CommandLine kCommandLine = {
     {checked_option("--since", is_day, "--since must be a day YYYY-MM-DD, not '{}'"),
      checked_option("--until", is_day, "--until must be a day YYYY-MM-DD, not '{}'"),
      value_option("--lang"), value_option("--outlet"), value_option("--query"),
-     value_option("--entity"), value_option("--speaker"), value_option("--db"),
+     value_option("--entity"), value_option("--speaker"), db_file_option(), store_location_option(),
      one_of_option("--format", {"text", "json"})}};
 
 }  // namespace
@@ -35,8 +36,9 @@ int run_stories(int argc, char** argv) {
   int code = kExitOk;
   auto args = parse_command_line(argc, argv, kCommandLine, code);
   if (!args) return code;
-  auto db =
-      store::Store::open(args->get("--db").value_or("recoupe.db"), store::OpenMode::kReadOnly);
+  const auto location = store_location(*args, "stories");
+  if (!location) return kExitUsage;
+  auto db = store::Store::open(*location, store::OpenMode::kReadOnly);
   if (!db) {
     print_error("stories", db.error().to_string());
     return kExitNothingProcessed;

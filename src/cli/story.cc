@@ -7,6 +7,7 @@
 #include "cli/error_lines.h"
 #include "cli/help_texts.h"
 #include "cli/io.h"
+#include "cli/store_option.h"
 #include "report/render.h"
 #include "report/report_json.h"
 #include "store/store.h"
@@ -14,11 +15,11 @@
 namespace recoupe::cli {
 namespace {
 
-const CommandLine kCommandLine = {
-    "story",
-    help::kStory,
-    Inputs::kRequired,
-    {one_of_option("--format", {"text", "json", "html"}), value_option("--db")}};
+const CommandLine kCommandLine = {"story",
+                                  help::kStory,
+                                  Inputs::kRequired,
+                                  {one_of_option("--format", {"text", "json", "html"}),
+                                   db_file_option(), store_location_option()}};
 
 }  // namespace
 
@@ -28,8 +29,9 @@ int run_story(int argc, char** argv) {
   if (!args) return code;
   if (args->positional.size() != 1) return usage_error(kCommandLine, "give one story id");
   const std::string& id = args->positional.front();
-  auto db =
-      store::Store::open(args->get("--db").value_or("recoupe.db"), store::OpenMode::kReadOnly);
+  const auto location = store_location(*args, "story");
+  if (!location) return kExitUsage;
+  auto db = store::Store::open(*location, store::OpenMode::kReadOnly);
   if (!db) {
     print_error("story", db.error().to_string());
     return kExitNothingProcessed;

@@ -13,6 +13,7 @@
 #include "cli/setup.h"
 #include "cli/source_watch.h"
 #include "cli/stop_signals.h"
+#include "cli/store_option.h"
 #include "engine/live_stories.h"
 #include "store/store.h"
 
@@ -32,7 +33,8 @@ const CommandLine kCommandLine = {"watch",
                                   help::kWatch,
                                   Inputs::kNone,
                                   {{"--sources", true, true, {}},
-                                   value_option("--db"),
+                                   db_file_option(),
+                                   store_location_option(),
                                    every_option(),
                                    switch_option("--once"),
                                    value_option("--config"),
@@ -73,7 +75,9 @@ int run_watch(int argc, char** argv) {
   auto setup = load_setup(*args, "watch", code);
   if (!setup) return code;
   const engine::Pipeline pipeline = setup->pipeline();
-  const std::string db_path = args->get("--db").value_or("recoupe.db");
+  const auto location = store_location(*args, "watch");
+  if (!location) return kExitUsage;
+  const std::string& db_path = *location;
   auto db = store::Store::open(db_path, store::OpenMode::kReadWrite);
   if (!db) {
     print_error("watch", db.error().to_string());
@@ -111,13 +115,15 @@ int run_watch(int argc, char** argv) {
   } else {
     print_error("watch", fmt::format("watching {} every {} s into {} (Ctrl-C stops)",
                                      *args->get("--sources"),
-                                     every.value_or(setup->config.watch.every_seconds), db_path));
+                                     every.value_or(setup->config.watch.every_seconds),
+                                     store::shown_location(db_path)));
     watcher.run();
   }
   signals.stop_waiting();
   if (const int sig = signals.received()) {
-    print_error("watch", fmt::format("stopped on {}: {} closed",
-                                     sig == SIGINT ? "SIGINT" : "SIGTERM", db_path));
+    print_error("watch",
+                fmt::format("stopped on {}: {} closed", sig == SIGINT ? "SIGINT" : "SIGTERM",
+                            store::shown_location(db_path)));
     return store_failed ? kExitWriteFailed : kExitOk;
   }
   return round_exit_code(watcher.statuses(), store_failed);

@@ -39,7 +39,7 @@
 namespace recoupe::server {
 
 struct ServerOptions {
-  std::string db_path = "recoupe.db";
+  std::string db_path = "recoupe.db";  // or a postgresql:// URL (store::Store::open)
   std::string host = "127.0.0.1";
   int port = 8080;    // 0: any free port (bind() says which)
   std::string token;  // the bearer token writes need; empty: writes are refused

@@ -159,54 +159,49 @@ ALTER TABLE article_revisions ADD COLUMN final_url TEXT;
 ALTER TABLE article_revisions ADD COLUMN fetched_at TEXT;
 )sql";
 
-// One statement per table, reading the report from `{source}` (a table or subquery with the
-// columns id and report), as store/story_contents.cc's kFill: ranks count from 0 like
-// json_each's keys, JSON arrays are kept as JSON text.
-constexpr const char* kFill[] = {
-    R"sql(INSERT INTO story_claims (story_id, kind, rank, text, articles, outlets)
+// One statement for the four tables, reading each story's report once from `{source}` (a
+// query giving the columns id and story: the report's "stories"[0] as jsonb), as
+// store/story_contents.cc's kFill: ranks count from 0 like json_each's keys, JSON arrays are
+// kept as JSON text.
+constexpr const char* kFill = R"sql(WITH s AS MATERIALIZED ({source}),
+claims AS (
+  INSERT INTO story_claims (story_id, kind, rank, text, articles, outlets)
   SELECT s.id, k.kind, c.ord - 1, c.value->>'claim', coalesce(c.value->'articles', '[]')::text,
          CASE WHEN k.kind = 'single_source' THEN 1
               ELSE (c.value->>'outlets')::numeric::bigint END
-  FROM {source} s,
-       (VALUES ('corroborated'), ('single_source')) k(kind),
-       jsonb_array_elements(recoupe_array(s.report::jsonb -> 'stories' -> 0 -> k.kind))
-         WITH ORDINALITY c(value, ord)
-  WHERE c.value->>'claim' IS NOT NULL)sql",
-    R"sql(INSERT INTO story_quotes (story_id, rank, speaker, text, kind, articles)
+  FROM s, (VALUES ('corroborated'), ('single_source')) k(kind),
+       jsonb_array_elements(recoupe_array(s.story -> k.kind)) WITH ORDINALITY c(value, ord)
+  WHERE c.value->>'claim' IS NOT NULL),
+quotes AS (
+  INSERT INTO story_quotes (story_id, rank, speaker, text, kind, articles)
   SELECT s.id, q.ord - 1, q.value->>'speaker', q.value->>'text', q.value->>'kind',
          coalesce(q.value->'articles', '[]')::text
-  FROM {source} s,
-       jsonb_array_elements(recoupe_array(s.report::jsonb -> 'stories' -> 0 -> 'quotes'))
-         WITH ORDINALITY q(value, ord)
-  WHERE q.value->>'text' IS NOT NULL)sql",
-    R"sql(INSERT INTO story_entities (story_id, rank, name, type, mentions, aliases, articles)
+  FROM s, jsonb_array_elements(recoupe_array(s.story -> 'quotes')) WITH ORDINALITY q(value, ord)
+  WHERE q.value->>'text' IS NOT NULL),
+entities AS (
+  INSERT INTO story_entities (story_id, rank, name, type, mentions, aliases, articles)
   SELECT s.id, e.ord - 1, e.value->>'name', e.value->>'type',
          (e.value->>'mentions')::numeric::bigint, coalesce(e.value->'aliases', '[]')::text,
          coalesce(e.value->'articles', '[]')::text
-  FROM {source} s,
-       jsonb_array_elements(recoupe_array(s.report::jsonb -> 'stories' -> 0 -> 'entities'))
-         WITH ORDINALITY e(value, ord)
-  WHERE e.value->>'name' IS NOT NULL)sql",
-    R"sql(INSERT INTO story_entity_names (name, story_id, rank)
+  FROM s, jsonb_array_elements(recoupe_array(s.story -> 'entities')) WITH ORDINALITY e(value, ord)
+  WHERE e.value->>'name' IS NOT NULL)
+INSERT INTO story_entity_names (name, story_id, rank)
   SELECT n.name, s.id, e.ord - 1
-  FROM {source} s,
-       jsonb_array_elements(recoupe_array(s.report::jsonb -> 'stories' -> 0 -> 'entities'))
-         WITH ORDINALITY e(value, ord),
+  FROM s, jsonb_array_elements(recoupe_array(s.story -> 'entities')) WITH ORDINALITY e(value, ord),
        LATERAL (SELECT e.value->>'name' AS name
                 UNION ALL
                 SELECT a.value #>> '{{}}' FROM jsonb_array_elements(recoupe_array(e.value->'aliases')) a
                 WHERE jsonb_typeof(a.value) = 'string') n
   WHERE e.value->>'name' IS NOT NULL
-  ON CONFLICT DO NOTHING)sql",
-};
+  ON CONFLICT DO NOTHING)sql";
 
-std::string fill_from(const char* statement, std::string_view source) {
-  return fmt::format(fmt::runtime(statement), fmt::arg("source", source));
+std::string fill_from(std::string_view source) {
+  return fmt::format(fmt::runtime(kFill), fmt::arg("source", source));
 }
 
 // Migration 2 on a store of version 1: the contents of every stored story.
 void fill_all_story_contents(PgConnection& db) {
-  for (const char* statement : kFill) db.exec(fill_from(statement, "stories"));
+  db.exec(fill_from("SELECT id, report::jsonb -> 'stories' -> 0 AS story FROM stories"));
 }
 
 constexpr const char* kSchemaV4 = R"sql(
@@ -270,12 +265,14 @@ int postgres_migrate(PgConnection& db, const std::string& applied_at) {
 
 void postgres_write_story_contents(PgConnection& db, const std::string& id,
                                    const std::string& report_json) {
-  for (const char* table : {"story_claims", "story_quotes", "story_entities", "story_entity_names"})
-    db.run(fmt::format("DELETE FROM {} WHERE story_id = $1", table), PgParams().add(id));
-  // Each statement of the fill reads the story from its parameters.
-  for (const char* statement : kFill)
-    db.run(fill_from(statement, "(SELECT $1::text AS id, $2::text AS report)"),
-           PgParams().add(id).add(report_json));
+  db.run(
+      "WITH claims AS (DELETE FROM story_claims WHERE story_id = $1), quotes AS (DELETE FROM "
+      "story_quotes WHERE story_id = $1), entities AS (DELETE FROM story_entities WHERE story_id "
+      "= $1) DELETE FROM story_entity_names WHERE story_id = $1",
+      PgParams().add(id));
+  // The story from the parameters, its report parsed once.
+  db.run(fill_from("SELECT $1::text AS id, $2::jsonb -> 'stories' -> 0 AS story"),
+         PgParams().add(id).add(report_json));
 }
 
 }  // namespace recoupe::store

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "store/postgres_connection.h"
 #include "store/postgres_store.h"
 #include "store/sqlite_store.h"
 
@@ -18,6 +19,10 @@ std::string utc_now() {
 }
 bool is_postgres_location(const std::string& location) {
   return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+std::string shown_location(const std::string& location) {
+  return is_postgres_location(location) ? without_password(location) : location;
 }
 
 Expected<Store> Store::open(const std::string& location, OpenMode mode, const StoreOptions& options,

@@ -54,6 +54,8 @@ struct StoreOptions {
 // Whether `location` names a PostgreSQL database (postgresql:// or postgres://) rather than
 // an SQLite file.
 bool is_postgres_location(const std::string& location);
+// `location` as messages show it: a URL without its password, a file path as it is.
+std::string shown_location(const std::string& location);
 
 // The current time in UTC as "YYYY-MM-DDTHH:MM:SSZ" (the store's timestamps).
 std::string utc_now();
@@ -140,7 +142,10 @@ class Store {
   // anything when generation() is no longer write.base_generation (another writer
   // committed since the batch was computed), or when the batch breaks an invariant (a new
   // article without a membership, a stored story left without articles). Any failure rolls
-  // the whole batch back.
+  // the whole batch back. PostgreSQL: a lost connection is reconnected and the batch tried
+  // once more, and a batch found committed already (its acknowledgement was lost: the next
+  // generation holds exactly its articles and revisions) returns that generation without
+  // writing anything again (store/postgres_store.h).
   Expected<int64_t> apply(const BatchWrite& write) { return backend_->apply(write); }
 
  private:
