@@ -159,6 +159,8 @@ std::vector<CommandCase> command_cases(const Inputs& in) {
        {in.article},
        {{"--db", {}},
         {"--store", {}},
+        {"--bus", {}},
+        {"--replicas", {"0", "6", "abc"}},
         {"--config", bad_config},
         {"--data", bad_data},
         {"--threads", kBadThreads}}},
@@ -190,7 +192,21 @@ std::vector<CommandCase> command_cases(const Inputs& in) {
         {"--data", bad_data},
         {"--threads", kBadThreads},
         {"--sources", {}},
-        {"--every", {"0", "-1", "abc", "5x", "8d", "1e3"}}}},
+        {"--every", {"0", "-1", "abc", "5x", "8d", "1e3"}},
+        {"--bus", {}},
+        {"--replicas", {"0", "6", "abc"}}}},
+      // Its good line needs a NATS server: GoodCommandLinesRun leaves it out (ScaleOut.*
+      // runs it against a real cluster); every bad line here is refused before connecting.
+      {"worker",
+       {"--bus", "nats://127.0.0.1:1", "--store", "worker.db"},
+       {{"--bus", {}},
+        {"--store", {}},
+        {"--roles", {"dance", "clean,dance", ""}},
+        {"--replicas", {"0", "6", "abc"}},
+        {"--batch", {"0", "-1", "abc"}},
+        {"--config", bad_config},
+        {"--data", bad_data},
+        {"--threads", kBadThreads}}},
       // Its good line needs a server to poll: GoodCommandLinesRun leaves it out (E2EWatch.*
       // runs it against a loopback newsroom); every bad line here is refused before the
       // sources file is read.
@@ -357,7 +373,8 @@ TEST(E2EOptions, GoodCommandLinesRun) {
   TempDir dir;
   Inputs in(dir);
   for (const auto& c : command_cases(in)) {
-    if (c.name == "serve" || c.name == "watch") continue;  // serve until stopped, poll a server
+    // serve until stopped, poll a server, need a NATS server
+    if (c.name == "serve" || c.name == "watch" || c.name == "worker") continue;
     std::vector<std::string> args = {c.name};
     args.insert(args.end(), c.good_args.begin(), c.good_args.end());
     Result r = run(dir, args);

@@ -31,7 +31,7 @@ const CommandLine kCommandLine = {
     help::kIngest,
     Inputs::kRequired,
     {db_file_option(), store_location_option(), value_option("--bus"),
-     value_option("--replicas"), value_option("--config"), value_option("--data"),
+     int_option("--replicas", 1, 5), value_option("--config"), value_option("--data"),
      value_option("--threads")}};
 
 // --bus: publishes every input article on the bus's raw stream (engine/article_log.h).
@@ -47,15 +47,7 @@ int publish_inputs(const Args& args, const engine::Pipeline& pipeline) {
     return kExitWriteFailed;
   }
   engine::ArticleLogConfig log;
-  if (auto r = args.get("--replicas")) {
-    char* end = nullptr;
-    const long n = std::strtol(r->c_str(), &end, 10);
-    if (r->empty() || *end || n < 1 || n > 5) {
-      print_error("ingest", "--replicas must be a whole number from 1 to 5 (got \"" + *r + "\")");
-      return kExitUsage;
-    }
-    log.replicas = int(n);
-  }
+  if (auto r = args.get("--replicas")) log.replicas = std::stoi(*r);  // checked: 1..5
   if (auto made = engine::ensure_article_log(*connection, log); !made) {
     print_error("ingest", made.error().to_string());
     return kExitWriteFailed;

@@ -33,9 +33,14 @@ namespace {
 std::string check_roles(const std::string& v) {
   std::stringstream in(v);
   std::string role;
-  while (std::getline(in, role, ','))
-    if (role != "clean" && role != "cluster")
-      return "--roles takes clean, cluster or both, comma-separated (got \"" + v + "\")";
+  size_t roles = 0;
+  bool unknown = false;
+  while (std::getline(in, role, ',')) {
+    unknown |= role != "clean" && role != "cluster";
+    ++roles;
+  }
+  if (unknown || roles == 0)
+    return "--roles takes clean, cluster or both, comma-separated (got \"" + v + "\")";
   return "";
 }
 
