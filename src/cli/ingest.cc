@@ -55,16 +55,12 @@ int publish_inputs(const Args& args, const engine::Pipeline& pipeline) {
   engine::IngestBatch batch = engine::read_batch(args.positional, pipeline);
   ErrorLines::print("ingest", "input", batch.refused);
   size_t published = 0, known = 0;
-  for (const RawDocument& doc : batch.documents) {
-    auto ack = engine::publish_raw(*connection, doc);
-    if (!ack) {
-      print_error("ingest", doc.file + ": " + ack.error().to_string());
-      write_stdout("ingest", fmt::format("{} published, {} already on the bus, then stopped\n",
-                                         published, known));
-      return kExitWriteFailed;
-    }
-    ++(ack->duplicate ? known : published);
+  auto acks = engine::publish_raw_all(*connection, batch.documents);
+  if (!acks) {
+    print_error("ingest", acks.error().to_string());
+    return kExitWriteFailed;
   }
+  for (const bus::PublishAck& ack : *acks) ++(ack.duplicate ? known : published);
   if (!write_stdout("ingest",
                     fmt::format("{} published, {} already on the bus, {} refused; "
                                 "to {}\n",

@@ -26,6 +26,16 @@ Expected<bus::PublishAck> publish_raw(bus::Connection& connection, const RawDocu
                       ingest::raw_document_content_id(document));
 }
 
+Expected<std::vector<bus::PublishAck>> publish_raw_all(bus::Connection& connection,
+                                                       const std::vector<RawDocument>& documents) {
+  std::vector<bus::OutgoingMessage> out;
+  out.reserve(documents.size());
+  for (const RawDocument& doc : documents)
+    out.push_back(
+        {kRawSubject, ingest::to_jsonl_record(doc), ingest::raw_document_content_id(doc)});
+  return bus::publish_all(connection, out);
+}
+
 std::string story_event_subject(const std::string& kind) { return "recoupe.story." + kind; }
 
 }  // namespace recoupe::engine

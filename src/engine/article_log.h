@@ -49,6 +49,10 @@ Expected<bus::Done> ensure_article_log(bus::Connection& connection, const Articl
 // Publishes one raw article (ingest::to_jsonl_record) with its content id as message id and
 // waits until the stream has it. Fails with the bus's error naming the subject.
 Expected<bus::PublishAck> publish_raw(bus::Connection& connection, const RawDocument& document);
+// The same for many at once, their round trips overlapping (bus::publish_all): the acks in
+// the order of `documents`. On failure, those before the failing one are stored.
+Expected<std::vector<bus::PublishAck>> publish_raw_all(bus::Connection& connection,
+                                                       const std::vector<RawDocument>& documents);
 
 // The subject of a story event of `kind` ("created", "updated", "merged").
 std::string story_event_subject(const std::string& kind);

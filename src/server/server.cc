@@ -361,17 +361,16 @@ Expected<engine::IngestSummary> Server::Impl::ingest(engine::IngestBatch batch) 
   return done;
 }
 
-// Scaled out: each document on the bus's raw stream, in order; stops at the first the bus
+// Scaled out: the documents on the bus's raw stream, in order; fails at the first the bus
 // does not take (the ones before it are published, and publishing them again is harmless:
 // the bus stores an article once).
 Expected<engine::IngestSummary> Server::Impl::publish(engine::IngestBatch batch) {
   engine::IngestSummary done;
   done.refused = std::move(batch.refused);
-  for (const RawDocument& doc : batch.documents) {
-    auto ack = engine::publish_raw(*bus, doc);
-    if (!ack) return ack.error();
-    ++(ack->duplicate ? done.counts.unchanged : done.counts.added);
-  }
+  auto acks = engine::publish_raw_all(*bus, batch.documents);
+  if (!acks) return acks.error();
+  for (const bus::PublishAck& ack : *acks)
+    ++(ack.duplicate ? done.counts.unchanged : done.counts.added);
   done.counts.refused = int64_t(done.refused.size());
   return done;
 }
