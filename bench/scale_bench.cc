@@ -58,14 +58,20 @@ int main(int argc, char** argv) {
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--bus" && i + 1 < argc) urls = argv[++i];
-    else if (a == "--store" && i + 1 < argc) location = argv[++i];
-    else if (a == "--rate" && i + 1 < argc) rate = std::atof(argv[++i]);
-    else if (a == "--count" && i + 1 < argc) count = std::strtoul(argv[++i], nullptr, 10);
-    else files.push_back(a);
+    if (a == "--bus" && i + 1 < argc)
+      urls = argv[++i];
+    else if (a == "--store" && i + 1 < argc)
+      location = argv[++i];
+    else if (a == "--rate" && i + 1 < argc)
+      rate = std::atof(argv[++i]);
+    else if (a == "--count" && i + 1 < argc)
+      count = std::strtoul(argv[++i], nullptr, 10);
+    else
+      files.push_back(a);
   }
   if (urls.empty() || location.empty() || files.empty()) {
-    std::fprintf(stderr, "usage: scale_bench --bus URLS --store URL [--rate R] [--count N] FILE...\n");
+    std::fprintf(stderr,
+                 "usage: scale_bench --bus URLS --store URL [--rate R] [--count N] FILE...\n");
     return 2;
   }
   std::vector<RawDocument> docs;
@@ -83,8 +89,8 @@ int main(int argc, char** argv) {
     return 3;
   }
   auto start_position = store->log_position();
-  auto reader = bus::OrderedReader::open(*follower, engine::kCleanedStream,
-                                         engine::kCleanedSubject, uint64_t(*start_position) + 1);
+  auto reader = bus::OrderedReader::open(*follower, engine::kCleanedStream, engine::kCleanedSubject,
+                                         uint64_t(*start_position) + 1);
   if (!reader) {
     std::fprintf(stderr, "scale_bench: %s\n", reader.error().to_string().c_str());
     return 3;
@@ -92,7 +98,7 @@ int main(int argc, char** argv) {
 
   std::mutex mutex;
   std::unordered_map<std::string, Clock::time_point> published;  // content id → when
-  std::map<uint64_t, std::string> cleaned;                        // cleaned position → id
+  std::map<uint64_t, std::string> cleaned;                       // cleaned position → id
   std::vector<double> lags;
   std::atomic<bool> done{false};
   std::atomic<size_t> expected{0};
@@ -129,7 +135,9 @@ int main(int argc, char** argv) {
   const auto begin = Clock::now();
   size_t fresh = 0;
   for (size_t i = 0; i < docs.size(); ++i) {
-    if (rate > 0) std::this_thread::sleep_until(begin + std::chrono::microseconds(int64_t(1e6 * double(i) / rate)));
+    if (rate > 0)
+      std::this_thread::sleep_until(begin +
+                                    std::chrono::microseconds(int64_t(1e6 * double(i) / rate)));
     const std::string id = ingest::raw_document_content_id(docs[i]);
     {
       std::lock_guard lock(mutex);
@@ -157,16 +165,16 @@ int main(int argc, char** argv) {
   follow.join();
   poll.join();
   const double stored_s = ms_between(begin, last_stored) / 1000;
-  nlohmann::ordered_json out = {
-      {"articles", fresh},
-      {"stored", lags.size()},
-      {"offered_per_s", rate},
-      {"published_per_s", double(fresh) / publish_s},
-      {"stored_per_s", double(lags.size()) / stored_s},
-      {"lag_ms", {{"p50", percentile(lags, 0.50)},
-                  {"p95", percentile(lags, 0.95)},
-                  {"p99", percentile(lags, 0.99)},
-                  {"max", percentile(lags, 1.0)}}}};
+  nlohmann::ordered_json out = {{"articles", fresh},
+                                {"stored", lags.size()},
+                                {"offered_per_s", rate},
+                                {"published_per_s", double(fresh) / publish_s},
+                                {"stored_per_s", double(lags.size()) / stored_s},
+                                {"lag_ms",
+                                 {{"p50", percentile(lags, 0.50)},
+                                  {"p95", percentile(lags, 0.95)},
+                                  {"p99", percentile(lags, 0.99)},
+                                  {"max", percentile(lags, 1.0)}}}};
   std::printf("%s\n", out.dump().c_str());
   return lags.size() >= fresh ? 0 : 1;
 }

@@ -26,13 +26,12 @@
 namespace recoupe::cli {
 namespace {
 
-const CommandLine kCommandLine = {
-    "ingest",
-    help::kIngest,
-    Inputs::kRequired,
-    {db_file_option(), store_location_option(), value_option("--bus"),
-     int_option("--replicas", 1, 5), value_option("--config"), value_option("--data"),
-     value_option("--threads")}};
+const CommandLine kCommandLine = {"ingest",
+                                  help::kIngest,
+                                  Inputs::kRequired,
+                                  {db_file_option(), store_location_option(), value_option("--bus"),
+                                   int_option("--replicas", 1, 5), value_option("--config"),
+                                   value_option("--data"), value_option("--threads")}};
 
 // --bus: publishes every input article on the bus's raw stream (engine/article_log.h).
 int publish_inputs(const Args& args, const engine::Pipeline& pipeline) {

@@ -71,8 +71,8 @@ Expected<CleaningRound> CleaningWorker::run_once() {
     }
     const std::string id =
         m.id.empty() ? ingest::raw_document_content_id(*raw[i]) : m.id;  // same id as its raw
-    out.push_back({kCleanedSubject,
-                   bus::encode_cleaned({std::move(*raw[i]), std::move(cleaned[i])}), id});
+    out.push_back(
+        {kCleanedSubject, bus::encode_cleaned({std::move(*raw[i]), std::move(cleaned[i])}), id});
     source.push_back(i);
   }
   if (out.empty()) return round;

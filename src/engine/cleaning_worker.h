@@ -56,8 +56,8 @@ class CleaningWorker {
   // Fetches up to config.batch raw articles (waiting up to config.wait for the first),
   // cleans them, publishes the cleaned ones together (bus::publish_all) and acknowledges
   // each raw message once the cleaned stream has them. When publishing fails, every raw
-  // message of the round is asked for again (nak): the round's errors say so. Fails only when the fetch itself
-  // fails (the connection lost: call again, the client is reconnecting).
+  // message of the round is asked for again (nak): the round's errors say so. Fails only when the
+  // fetch itself fails (the connection lost: call again, the client is reconnecting).
   Expected<CleaningRound> run_once();
 
  private:
