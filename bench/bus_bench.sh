@@ -11,8 +11,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 messages=${1:-5000}; bytes=${2:-2000}; publishers=${3:-4}
-server=$(command -v nats-server || echo /usr/sbin/nats-server)
-[ -x "$server" ] || { echo "bus_bench.sh: nats-server is missing (scripts/setup)" >&2; exit 1; }
 [ -x build/bus_bench ] || cmake --build build --target bus_bench >/dev/null
 work=$(mktemp -d /tmp/recoupe-busbench.XXXXXX)
 pids=()
@@ -21,31 +19,11 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-client=(); route=()
-for i in 1 2 3; do client+=("$(free_port)"); route+=("$(free_port)"); done
-for i in 0 1 2; do
-  n=n$((i + 1)); mkdir -p "$work/$n"
-  routes=""
-  for j in 0 1 2; do [ "$j" = "$i" ] || routes+="nats-route://127.0.0.1:${route[$j]}, "; done
-  cat >"$work/$n/server.conf" <<CONF
-server_name: $n
-listen: 127.0.0.1:${client[$i]}
-jetstream { store_dir: "$work/$n/store" }
-cluster { name: recoupe_bench, listen: 127.0.0.1:${route[$i]}, routes: [ ${routes} ] }
-CONF
-  "$server" -c "$work/$n/server.conf" >"$work/$n/server.log" 2>&1 &
-  pids+=($!)
-done
-urls="nats://127.0.0.1:${client[0]},nats://127.0.0.1:${client[1]},nats://127.0.0.1:${client[2]}"
-# Ready when the cluster has a JetStream meta leader (its log says so), at most 60 s.
-for _ in $(seq 1 600); do
-  grep -qh "JetStream cluster new metadata leader\|Self is new JetStream cluster metadata leader" \
-    "$work"/n*/server.log 2>/dev/null && break
-  sleep 0.1
-done
+. bench/nats_cluster.sh
+start_nats_cluster "$work"
+urls=$nats_urls
 echo "load before: $(uptime)"
-echo "nats-server $("$server" --version | awk '{print $2}'), libnats $(pkg-config --modversion libnats 2>/dev/null || echo '?')"
+echo "nats-server $("$nats_server" --version | awk '{print $2}'), libnats $(pkg-config --modversion libnats 2>/dev/null || echo '?')"
 for replicas in 3 1; do  # production, then the baseline without replication
   build/bus_bench --servers "$urls" --server-pids "$(IFS=,; echo "${pids[*]}")" \
     --messages "$messages" --bytes "$bytes" --publishers "$publishers" --replicas "$replicas"

@@ -6,7 +6,7 @@
 # bus takes them) and prints the lag from publish to stored and the stored rate. The
 # processes' CPU is printed after. Everything is removed at the end.
 #
-#   bench/scale_bench.sh RATE COUNT FILE... [WORKERS=2 THREADS=1 in the environment]
+#   bench/scale_bench.sh RATE COUNT FILE... [WORKERS=2 THREADS=2 in the environment]
 #   bench/scale_bench.sh 200 3000 ../shared/data/scale/reuters21578.jsonl.zst
 #   bench/scale_bench.sh 0 20000 ../shared/data/scale/{reuters21578,bbc-news}.jsonl.zst
 #
@@ -14,8 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=$1; count=$2; shift 2
-workers=${WORKERS:-2}; threads=${THREADS:-1}
-server=$(command -v nats-server || echo /usr/sbin/nats-server)
+workers=${WORKERS:-2}; threads=${THREADS:-2}
 bin=/usr/lib/postgresql/15/bin
 [ -x build/scale_bench ] || cmake --build build --target scale_bench >/dev/null
 work=$(mktemp -d /tmp/recoupe-scale.XXXXXX)
@@ -28,23 +27,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-client=(); route=()
-for i in 1 2 3; do client+=("$(free_port)"); route+=("$(free_port)"); done
-for i in 0 1 2; do
-  n=n$((i + 1)); mkdir -p "$work/$n"
-  routes=""
-  for j in 0 1 2; do [ "$j" = "$i" ] || routes+="nats-route://127.0.0.1:${route[$j]}, "; done
-  cat >"$work/$n/server.conf" <<CONF
-server_name: $n
-listen: 127.0.0.1:${client[$i]}
-jetstream { store_dir: "$work/$n/store" }
-cluster { name: recoupe_scale, listen: 127.0.0.1:${route[$i]}, routes: [ ${routes} ] }
-CONF
-  "$server" -c "$work/$n/server.conf" >"$work/$n/server.log" 2>&1 &
-  pids+=($!)
-done
-bus="nats://127.0.0.1:${client[0]},nats://127.0.0.1:${client[1]},nats://127.0.0.1:${client[2]}"
+. bench/nats_cluster.sh
+start_nats_cluster "$work"
+bus=$nats_urls
 port=$(free_port)
 (cd "$work" && "${as_pg[@]}" "$bin/initdb" -D "$work/pg" -U recoupe --auth=trust -E UTF8 \
   --locale=C.UTF-8 >"$work/initdb.log")
@@ -52,11 +37,6 @@ port=$(free_port)
   -o "-p $port -k $work -c listen_addresses=127.0.0.1" start >/dev/null)
 "$bin/psql" -q "postgresql://recoupe@127.0.0.1:$port/postgres" -c "CREATE DATABASE recoupe"
 store="postgresql://recoupe@127.0.0.1:$port/recoupe"
-for _ in $(seq 1 600); do
-  grep -qh "JetStream cluster new metadata leader\|Self is new JetStream cluster metadata leader" \
-    "$work"/n*/server.log 2>/dev/null && break
-  sleep 0.1
-done
 for w in $(seq 1 "$workers"); do
   build/recoupe worker --bus "$bus" --store "$store" --threads "$threads" >"$work/worker$w.log" 2>&1 &
   wpids+=($!)

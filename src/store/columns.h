@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <fmt/format.h>
+
 #include "core/article.h"
 #include "core/calendar.h"
 #include "store/records.h"
@@ -80,6 +82,32 @@ StorySummary read_summary(const Row& s) {
   out.version = s.int64(10);
   out.created_at = s.text(11);
   out.updated_at = s.text(12);
+  return out;
+}
+
+// SELECT of a StoredArticle: the article, its current revision, its story and reprint mark,
+// for the rows where `where` holds (a condition in the backend's own placeholder syntax).
+inline std::string stored_article_select(const std::string& where) {
+  return fmt::format(
+      "SELECT a.seq, a.id, a.revision, a.content_hash, a.ingested_at, a.revised_at, m.story_id, "
+      "d.id, {} FROM articles a JOIN article_revisions r ON r.article_seq = a.seq AND "
+      "r.revision = a.revision LEFT JOIN memberships m ON m.article_seq = a.seq LEFT JOIN "
+      "articles d ON d.seq = m.duplicate_of WHERE {}",
+      kRevisionColumns, where);
+}
+
+// The StoredArticle of a row of stored_article_select (as read_article).
+template <typename Row>
+StoredArticle read_stored_article(const Row& s) {
+  StoredArticle out;
+  out.seq = s.int64(0);
+  out.revision = int(s.int64(2));
+  out.content_hash = s.text(3);
+  out.ingested_at = s.text(4);
+  out.revised_at = s.text(5);
+  out.story_id = s.text(6);
+  out.duplicate_of = s.optional_text(7);
+  out.article = read_article(s, 8, s.text(1));
   return out;
 }
 

@@ -61,29 +61,6 @@ void add_article(PgParams& p, const Article& a) {
       .add(a.fetched_at);
 }
 
-// SELECT of a StoredArticle, as in sqlite_store.cc.
-std::string stored_article_select(const std::string& where) {
-  return fmt::format(
-      "SELECT a.seq, a.id, a.revision, a.content_hash, a.ingested_at, a.revised_at, m.story_id, "
-      "d.id, {} FROM articles a JOIN article_revisions r ON r.article_seq = a.seq AND "
-      "r.revision = a.revision LEFT JOIN memberships m ON m.article_seq = a.seq LEFT JOIN "
-      "articles d ON d.seq = m.duplicate_of WHERE {}",
-      kRevisionColumns, where);
-}
-
-StoredArticle read_stored_article(const PgRow& s) {
-  StoredArticle out;
-  out.seq = s.int64(0);
-  out.revision = int(s.int64(2));
-  out.content_hash = s.text(3);
-  out.ingested_at = s.text(4);
-  out.revised_at = s.text(5);
-  out.story_id = s.text(6);
-  out.duplicate_of = s.optional_text(7);
-  out.article = read_article(s, 8, s.text(1));
-  return out;
-}
-
 int64_t read_generation(PgConnection& db) {
   return db.run("SELECT coalesce(max(id), 0) FROM batches").int64(0, 0);
 }
