@@ -86,8 +86,9 @@ class Store {
   // Takes, or checks that this Store still holds, the lead called `name`: true for the one
   // Store holding it, false for every other one meanwhile (any process, any machine). What
   // keeps one clusterer active and the others standing by (engine/clusterer.h). It is let
-  // go when this Store is closed or its process dies: a PostgreSQL advisory lock of the
-  // store's session (lost with the session: after a reconnect it is taken again, if free);
+  // go when this Store is closed or its process dies (for PostgreSQL, once the server has
+  // seen the session end: a moment later): an advisory lock of the store's session (lost
+  // with the session: after a reconnect it is taken again, if free);
   // for a file, an exclusive lock (flock) on "<file>-<name>.lock" beside it.
   // Cost: one round trip to PostgreSQL, a system call for a file.
   Expected<bool> hold_lead(const std::string& name) { return backend_->hold_lead(name); }
