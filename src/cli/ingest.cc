@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-#include <sstream>
 
 #include "bus/connection.h"
 #include "cli/command_line.h"
@@ -36,9 +35,7 @@ const CommandLine kCommandLine = {"ingest",
 // --bus: publishes every input article on the bus's raw stream (engine/article_log.h).
 int publish_inputs(const Args& args, const engine::Pipeline& pipeline) {
   bus::ConnectionConfig config;
-  std::stringstream servers(*args.get("--bus"));
-  for (std::string url; std::getline(servers, url, ',');)
-    if (!url.empty()) config.servers.push_back(url);
+  config.servers = engine::bus_urls(*args.get("--bus"));
   config.name = "recoupe ingest";
   auto connection = bus::Connection::connect(config);
   if (!connection) {

@@ -11,7 +11,6 @@
 
 #include <fmt/format.h>
 
-#include <sstream>
 
 #include "cli/command_line.h"
 #include "cli/commands.h"
@@ -21,6 +20,7 @@
 #include "cli/source_watch.h"
 #include "cli/stop_signals.h"
 #include "cli/store_option.h"
+#include "engine/article_log.h"
 #include "feeds/source_status.h"
 #include "server/server.h"
 #include "store/store.h"
@@ -75,9 +75,7 @@ int run_serve(int argc, char** argv) {
   const char* env_token = std::getenv("RECOUPE_TOKEN");
   options.token = args->get("--token").value_or(env_token ? env_token : "");
   if (auto urls = args->get("--bus")) {
-    std::stringstream servers(*urls);
-    for (std::string url; std::getline(servers, url, ',');)
-      if (!url.empty()) options.bus.push_back(url);
+    options.bus = engine::bus_urls(*urls);
     if (options.bus.empty()) return usage_error(kCommandLine, "--bus needs a NATS URL");
   }
   if (auto r = args->get("--replicas")) options.bus_replicas = std::stoi(*r);

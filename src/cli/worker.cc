@@ -71,15 +71,6 @@ const CommandLine kCommandLine = {
      value_option("--data"),
      value_option("--threads")}};
 
-std::vector<std::string> split_commas(const std::string& v) {
-  std::vector<std::string> out;
-  std::stringstream in(v);
-  std::string item;
-  while (std::getline(in, item, ','))
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
-
 // Cleans until `stop`; one line per round that did something.
 void clean_until(engine::CleaningWorker& worker, const std::atomic<bool>& stop) {
   while (!stop) {
@@ -128,16 +119,17 @@ int run_worker(int argc, char** argv) {
   if (!args) return code;
   auto setup = load_setup(*args, "worker", code);
   if (!setup) return code;
-  const auto roles = split_commas(args->get("--roles").value_or("clean,cluster"));
-  const bool clean = std::count(roles.begin(), roles.end(), "clean") > 0;
-  const bool cluster = std::count(roles.begin(), roles.end(), "cluster") > 0;
+  // --roles was checked when parsed: a comma-separated list of "clean" and "cluster".
+  const std::string roles = args->get("--roles").value_or("clean,cluster");
+  const bool clean = roles.find("clean") != std::string::npos;
+  const bool cluster = roles.find("cluster") != std::string::npos;
   if (cluster && !args->get("--store")) {
     print_error("worker", "the cluster role needs --store (a postgresql:// URL or a file)");
     return kExitUsage;
   }
   const engine::Pipeline pipeline = setup->pipeline();
   bus::ConnectionConfig bus_config;
-  bus_config.servers = split_commas(*args->get("--bus"));
+  bus_config.servers = engine::bus_urls(*args->get("--bus"));
   bus_config.name = "recoupe worker";
   auto connection = bus::Connection::connect(bus_config);
   if (!connection) {

@@ -36,6 +36,22 @@ Expected<std::vector<bus::PublishAck>> publish_raw_all(bus::Connection& connecti
   return bus::publish_all(connection, out);
 }
 
+std::vector<std::string> bus_urls(const std::string& list) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t comma = list.find(',', start);
+    if (comma == std::string::npos) comma = list.size();
+    if (comma > start) out.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string message_where(const bus::Message& m) {
+  return m.subject + " #" + std::to_string(m.stream_sequence);
+}
+
 std::string story_event_subject(const std::string& kind) { return "recoupe.story." + kind; }
 
 }  // namespace recoupe::engine

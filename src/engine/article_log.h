@@ -14,9 +14,11 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "bus/bus_config.h"
 #include "bus/connection.h"
+#include "bus/message.h"
 #include "bus/publish.h"
 #include "core/expected.h"
 #include "core/raw_document.h"
@@ -53,6 +55,14 @@ Expected<bus::PublishAck> publish_raw(bus::Connection& connection, const RawDocu
 // the order of `documents`. On failure, those before the failing one are stored.
 Expected<std::vector<bus::PublishAck>> publish_raw_all(bus::Connection& connection,
                                                        const std::vector<RawDocument>& documents);
+
+// The NATS servers of a --bus option: "nats://a:4222,nats://b:4222" → each URL (empty
+// items skipped).
+std::vector<std::string> bus_urls(const std::string& list);
+
+// How the roles name a message in their errors: its subject and stream position
+// ("recoupe.raw #6").
+std::string message_where(const bus::Message& message);
 
 // The subject of a story event of `kind` ("created", "updated", "merged").
 std::string story_event_subject(const std::string& kind);

@@ -11,11 +11,6 @@
 namespace recoupe::engine {
 namespace {
 
-// How a message is named in errors: its subject and stream position.
-std::string where(const bus::Message& m) {
-  return m.subject + " #" + std::to_string(m.stream_sequence);
-}
-
 bool has_text(const Article& a) { return a.text.find_first_not_of(" \t\r\n") != std::string::npos; }
 
 }  // namespace
@@ -44,7 +39,7 @@ Expected<CleaningRound> CleaningWorker::run_once() {
   std::vector<std::optional<RawDocument>> raw(deliveries.size());
   for (size_t i = 0; i < deliveries.size(); ++i) {
     const bus::Message& m = deliveries[i].message();
-    auto doc = ingest::from_jsonl_record(m.data, where(m), pipeline_->config().ingest);
+    auto doc = ingest::from_jsonl_record(m.data, message_where(m), pipeline_->config().ingest);
     if (doc) {
       raw[i] = std::move(*doc);
       continue;
@@ -64,7 +59,8 @@ Expected<CleaningRound> CleaningWorker::run_once() {
     if (!raw[i]) continue;
     const bus::Message& m = deliveries[i].message();
     if (!has_text(cleaned[i])) {
-      round.errors.push_back({where(m), "no article text found after cleaning; not stored"});
+      round.errors.push_back(
+          {message_where(m), "no article text found after cleaning; not stored"});
       ++round.refused;
       (void)deliveries[i].term();
       continue;

@@ -13,10 +13,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string where(const bus::Message& m) {
-  return m.subject + " #" + std::to_string(m.stream_sequence);
-}
-
 }  // namespace
 
 Clusterer::Clusterer(bus::Connection& connection, store::Store& store, LiveStories live,
@@ -87,7 +83,7 @@ Expected<ClusterRound> Clusterer::run_once() {
     const bus::Message& m = **next;
     if (round.read++ == 0) until = Clock::now() + config_.linger;
     last = int64_t(m.stream_sequence);
-    auto message = bus::decode_cleaned(m.data, where(m));
+    auto message = bus::decode_cleaned(m.data, message_where(m));
     if (!message) {
       round.errors.push_back(message.error());
       continue;
