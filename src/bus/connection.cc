@@ -55,6 +55,23 @@ natsStatus retry_while_healing(const ConnectionConfig& config,
   }
 }
 
+void Subscription::retire() {
+  if (!sub_) return;
+  natsSubscription* sub = std::exchange(sub_, nullptr);
+  // Fails harmlessly when the client already dropped it (connection closed, or drained).
+  natsSubscription_Unsubscribe(sub);
+  natsConnection* nc = connection_->connection.get();
+  const auto wait = std::min<int64_t>(connection_->config.request_timeout.count(), 2000);
+  if (!hands_out_messages_ &&
+      natsConnection_FlushTimeout(nc, std::max<int64_t>(1, wait)) == NATS_OK) {
+    natsSubscription_Destroy(sub);
+  } else {
+    std::lock_guard lock(connection_->retired_mutex);
+    connection_->retired.push_back(sub);
+  }
+  connection_.reset();
+}
+
 }  // namespace detail
 
 namespace {

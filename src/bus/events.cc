@@ -8,7 +8,7 @@ namespace detail {
 
 struct EventSubscriptionState {
   std::shared_ptr<ConnectionState> connection;  // declared first: destroyed last
-  SubscriptionPtr subscription;
+  Subscription subscription;                    // declared after the connection: dropped first
   std::string where;
 };
 
@@ -36,7 +36,7 @@ Expected<EventSubscription> EventSubscription::open(Connection& connection,
   natsSubscription* sub = nullptr;
   natsStatus s =
       natsConnection_SubscribeSync(&sub, state->connection->connection.get(), subject.c_str());
-  state->subscription.reset(sub);
+  state->subscription = detail::Subscription(state->connection, sub, false);
   if (s != NATS_OK) return detail::bus_error(state->where, "cannot subscribe", s);
   // The server must know the subscription before open() returns, or an event published
   // right after would reach nobody.

@@ -6,7 +6,10 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "bus/bus_config.h"
 #include "core/expected.h"
@@ -24,8 +27,6 @@ using OptionsPtr = std::unique_ptr<natsOptions, Deleter<natsOptions, natsOptions
 using ConnectionPtr =
     std::unique_ptr<natsConnection, Deleter<natsConnection, natsConnection_Destroy>>;
 using JetStreamPtr = std::unique_ptr<jsCtx, Deleter<jsCtx, jsCtx_Destroy>>;
-using SubscriptionPtr =
-    std::unique_ptr<natsSubscription, Deleter<natsSubscription, natsSubscription_Destroy>>;
 using MessagePtr = std::unique_ptr<natsMsg, Deleter<natsMsg, natsMsg_Destroy>>;
 using StreamInfoPtr = std::unique_ptr<jsStreamInfo, Deleter<jsStreamInfo, jsStreamInfo_Destroy>>;
 using ConsumerInfoPtr =
@@ -41,11 +42,55 @@ struct ConnectionState {
   ConnectionConfig config;
   ConnectionPtr connection;
   JetStreamPtr jetstream;
+  // Subscriptions dropped while the client could still touch them: freed after the close.
+  std::mutex retired_mutex;
+  std::vector<natsSubscription*> retired;
 
   ~ConnectionState() {
     jetstream.reset();  // the context before the connection it uses
+    // The close joins the client's reader thread: nothing touches a subscription after it.
     if (connection) natsConnection_Close(connection.get());
+    for (natsSubscription* sub : retired) natsSubscription_Destroy(sub);
   }
+};
+
+// A subscription on a connection, which it keeps alive. Dropping it must not free it while
+// the client's reader thread may still be handing it a message: cnats 3.4 looks a message's
+// subscription up and then locks it without holding it, so freeing it at that moment makes
+// the reader lock freed memory (seen under ASan: a SEGV in natsConn_processMsg while a
+// reader was dropped with messages still coming). So the drop unsubscribes (the servers
+// stop sending and the client stops looking it up), then waits for the servers' answer to a
+// ping sent after that: the reader thread, which handles everything in arrival order, is
+// then past every message of it. Only then is it freed; if that answer does not come in
+// time, or messages taken from it may still be answered through it (a work queue's
+// deliveries: their ack goes out through their subscription), it is freed with the
+// connection instead.
+class Subscription {
+ public:
+  Subscription() = default;
+  Subscription(std::shared_ptr<ConnectionState> connection, natsSubscription* sub,
+               bool hands_out_messages)
+      : connection_(std::move(connection)), sub_(sub), hands_out_messages_(hands_out_messages) {}
+  Subscription(Subscription&& other) noexcept { *this = std::move(other); }
+  Subscription& operator=(Subscription&& other) noexcept {
+    if (this != &other) {
+      retire();
+      connection_ = std::move(other.connection_);
+      sub_ = std::exchange(other.sub_, nullptr);
+      hands_out_messages_ = other.hands_out_messages_;
+    }
+    return *this;
+  }
+  ~Subscription() { retire(); }
+
+  natsSubscription* get() const { return sub_; }
+
+ private:
+  void retire();
+
+  std::shared_ptr<ConnectionState> connection_;
+  natsSubscription* sub_ = nullptr;
+  bool hands_out_messages_ = false;
 };
 
 // "what: cnats's last error text (JetStream error N)": cnats keeps a more precise text than

@@ -8,7 +8,7 @@ namespace detail {
 
 struct OrderedReaderState {
   std::shared_ptr<ConnectionState> connection;  // declared first: destroyed last
-  SubscriptionPtr subscription;
+  Subscription subscription;                    // declared after the connection: dropped first
   std::string where;
 };
 
@@ -38,7 +38,7 @@ Expected<OrderedReader> OrderedReader::open(Connection& connection, const std::s
         natsSubscription* sub = nullptr;
         natsStatus r = js_SubscribeSync(&sub, state->connection->jetstream.get(), subject.c_str(),
                                         nullptr, &options, c);
-        state->subscription.reset(sub);
+        state->subscription = detail::Subscription(state->connection, sub, false);
         return r;
       },
       &code);

@@ -8,8 +8,8 @@ namespace detail {
 
 struct WorkQueueState {
   std::shared_ptr<ConnectionState> connection;  // declared first: destroyed last
-  SubscriptionPtr subscription;
-  std::string where;  // "stream ARTICLES consumer analysis"
+  Subscription subscription;                    // declared after the connection: dropped first
+  std::string where;                            // "stream ARTICLES consumer analysis"
   std::string stream, durable;
 };
 
@@ -88,7 +88,7 @@ Expected<WorkQueue> WorkQueue::open(Connection& connection, const ConsumerConfig
         natsSubscription* sub = nullptr;
         natsStatus r = js_PullSubscribe(&sub, js, config.filter_subject.c_str(),
                                         config.durable.c_str(), nullptr, &options, c);
-        state->subscription.reset(sub);
+        state->subscription = detail::Subscription(state->connection, sub, true);
         return r;
       },
       &code);
