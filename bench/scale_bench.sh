@@ -49,3 +49,6 @@ ticks=$(getconf CLK_TCK)
 cpu() { awk -v t="$ticks" '{print ($14 + $15) / t}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 for w in $(seq 1 "$workers"); do echo "worker$w CPU s: $(cpu "${wpids[$((w - 1))]}") ($(grep -c '^position' "$work/worker$w.log" || true) batches stored)"; done
 for i in 0 1 2; do echo "nats n$((i + 1)) CPU s: $(cpu "${pids[$i]}")"; done
+# Where the clusterer's time went: the sums over its batches (worker "position" lines).
+cat "$work"/worker*.log | awk '/^position/ { gsub(/[(),:]/, " "); n++; p += $4; c += $7; s += $10 }
+  END { if (n) printf "clusterer: %d batches; place %.1f s, cross-check %.1f s, store %.1f s\n", n, p, c, s }'

@@ -105,7 +105,9 @@ void cluster_until(engine::Clusterer& clusterer, const std::string& location,
     ErrorLines::print("worker", "round", round->errors);
     for (const auto& w : round->warnings) print_error("worker", w.to_string());
     if (round->read == 0) continue;
-    std::fprintf(stdout, "position %lld: ", static_cast<long long>(round->position));
+    const auto& took = round->summary.seconds;
+    std::fprintf(stdout, "position %lld (place %.2f s, cross-check %.2f s, store %.2f s): ",
+                 static_cast<long long>(round->position), took.place, took.cross_check, took.store);
     print_summary(round->summary, location);
   }
 }

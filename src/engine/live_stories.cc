@@ -1,5 +1,8 @@
 #include "engine/live_stories.h"
 
+#include <chrono>
+#include <utility>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -268,14 +271,23 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
   if (auto sorted = st.sort_batch(batch, articles, *store_, now, work); !sorted)
     return sorted.error();
   if (work.fresh.empty() && work.write.revisions.empty()) return work.summary;  // no change
+  using Seconds = std::chrono::duration<double>;
+  auto started = std::chrono::steady_clock::now();
+  auto lap = [&started] {
+    const auto now = std::chrono::steady_clock::now();
+    return Seconds(now - std::exchange(started, now)).count();
+  };
   st.place_fresh(work);
   Renaming renaming = st.rename(work);
+  work.summary.seconds.place = lap();
   if (auto checked = st.cross_check_touched(renaming, *pipeline_, *analyses_, *store_, work);
       !checked)
     return checked.error();
+  work.summary.seconds.cross_check = lap();
   // 5. One transaction; the live state follows only once it is committed.
   auto generation = store_->apply(work.write);
   if (!generation) return generation.error();
+  work.summary.seconds.store = lap();
   st.commit(*generation, renaming, work);
   work.summary.committed = *generation;
   return std::move(work.summary);

@@ -74,6 +74,12 @@ struct IngestSummary {
   // written. A caller that last looked at the store at committed − 1 knows this batch is
   // the only change since, and `created`, `updated` and `merged` name every story it made.
   int64_t committed = -1;
+  // Where the batch's time went, in seconds of wall time (an operator's first question when
+  // the stories fall behind): placing its articles, cross-checking the stories it touched,
+  // and the store's transaction.
+  struct Timings {
+    double place = 0, cross_check = 0, store = 0;
+  } seconds;
 };
 
 // Reads `inputs` (files, folders, JSONL, "-": ingest::read_inputs under the pipeline's
