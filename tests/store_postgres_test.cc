@@ -113,6 +113,44 @@ TEST(StorePostgres, TheSameBatchAppliedTwiceIsStoredOnce) {
   EXPECT_FALSE(store.article("c")->has_value());
 }
 
+// A batch's writes go to the server pipelined, hundreds at a time (PgConnection::send). A
+// statement failing deep inside (the server refuses it, after a first chunk was answered) or
+// a value refused before it is sent writes nothing of the batch, names the failure, and
+// leaves the connection ready for the next batch.
+TEST(StorePostgres, AWriteFailingInsideALargeBatchWritesNothingAndTheNextBatchGoesThrough) {
+  REQUIRE_POSTGRES();
+  Store store = open(shared_postgres().new_database());
+  BatchWrite large;
+  large.at = "t1";
+  std::vector<std::string> ids;
+  for (int64_t seq = 1; seq <= 300; ++seq) {  // 600 article statements: more than one chunk
+    ids.push_back("a" + std::to_string(seq));
+    large.articles.push_back(article(seq, ids.back(), "Texte " + ids.back()));
+    large.memberships.push_back({seq, "A", {}});
+  }
+  large.stories = {story("A", ids)};
+  BatchWrite refused_by_server = large;
+  refused_by_server.articles.back().first.article.id = "a1";  // an id stored twice
+  auto refused = store.apply(refused_by_server);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("articles_id_key"), std::string::npos)
+      << refused.error().to_string();
+  BatchWrite refused_before_sending = large;
+  refused_before_sending.articles[250].first.article.text = std::string("a\0b", 3);
+  refused = store.apply(refused_before_sending);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("NUL character"), std::string::npos)
+      << refused.error().to_string();
+  EXPECT_EQ(*store.generation(), 0);
+  EXPECT_TRUE(store.placed_articles()->empty());
+
+  auto stored = store.apply(large);
+  ASSERT_TRUE(stored) << stored.error().to_string();
+  EXPECT_EQ(*stored, 1);
+  EXPECT_EQ(store.placed_articles()->size(), 300u);
+  EXPECT_EQ(store.story("A")->value().summary.article_count, 300);
+}
+
 TEST(StorePostgres, AReadOnlySessionCannotWrite) {
   REQUIRE_POSTGRES();
   const std::string url = shared_postgres().new_database();

@@ -177,16 +177,121 @@ PgResult PgConnection::run_once(std::string_view sql, const PgParams& params) {
                             values.data(), nullptr, nullptr, 0));
 }
 
+std::pair<std::string, bool> PgConnection::statement_name(std::string_view sql) {
+  auto found = prepared_.find(std::string(sql));
+  if (found != prepared_.end()) return {found->second, false};
+  // Never a name used before on this connection: a preparation whose outcome was lost with a
+  // failed pipeline may exist on the server.
+  const std::string name = fmt::format("recoupe_{}", ++statements_named_);
+  prepared_.emplace(std::string(sql), name);
+  return {name, true};
+}
+
 PgResult PgConnection::run(std::string_view sql, const PgParams& params) {
   const std::vector<const char*> values = params.pointers();
-  auto found = prepared_.find(std::string(sql));
-  if (found == prepared_.end()) {
-    const std::string name = fmt::format("recoupe_{}", prepared_.size() + 1);
-    check(PQprepare(conn_.get(), name.c_str(), std::string(sql).c_str(), 0, nullptr));
-    found = prepared_.emplace(std::string(sql), name).first;
+  auto [name, fresh] = statement_name(sql);
+  if (fresh) {
+    try {
+      check(PQprepare(conn_.get(), name.c_str(), std::string(sql).c_str(), 0, nullptr));
+    } catch (const PgError&) {
+      prepared_.erase(std::string(sql));
+      throw;
+    }
   }
-  return check(PQexecPrepared(conn_.get(), found->second.c_str(), params.size(), values.data(),
-                              nullptr, nullptr, 0));
+  return check(
+      PQexecPrepared(conn_.get(), name.c_str(), params.size(), values.data(), nullptr, nullptr, 0));
+}
+
+void PgConnection::begin_pipeline() {
+  if (PQenterPipelineMode(conn_.get()) != 1)
+    throw PgError("cannot pipeline statements: " + one_line(PQerrorMessage(conn_.get())), "",
+                  broken());
+  in_flight_ = 0;
+  prepared_in_flight_.clear();
+}
+
+void PgConnection::send(std::string_view sql, const PgParams& params) {
+  const std::vector<const char*> values = params.pointers();
+  auto [name, fresh] = statement_name(sql);
+  bool sent = true;
+  if (fresh) {
+    prepared_in_flight_.emplace_back(sql);
+    sent = PQsendPrepare(conn_.get(), name.c_str(), std::string(sql).c_str(), 0, nullptr) == 1;
+    if (sent) ++in_flight_;
+  }
+  if (sent)
+    sent = PQsendQueryPrepared(conn_.get(), name.c_str(), params.size(), values.data(), nullptr,
+                               nullptr, 0) == 1;
+  if (!sent) {
+    const std::string why = one_line(PQerrorMessage(conn_.get()));
+    for (const auto& s : prepared_in_flight_) prepared_.erase(s);
+    throw PgError(broken() ? "lost the connection to the server: " + why : why, "", broken());
+  }
+  if (++in_flight_ >= kPipelineChunk) sync_pipeline();
+}
+
+void PgConnection::sync_pipeline() {
+  if (PQpipelineSync(conn_.get()) != 1)
+    throw PgError("lost the connection to the server: " + one_line(PQerrorMessage(conn_.get())), "",
+                  true);
+  std::optional<PgError> first;
+  for (int i = 0; i < in_flight_; ++i) {
+    PGresult* result = PQgetResult(conn_.get());
+    if (result == nullptr) {  // the connection went before every answer came
+      first = PgError("lost the connection to the server: " + one_line(PQerrorMessage(conn_.get())),
+                      "", true);
+      break;
+    }
+    const ExecStatusType status = PQresultStatus(result);
+    if (status == PGRES_PIPELINE_ABORTED) {  // skipped after a failure: not the cause
+      PQclear(result);
+    } else if (first) {
+      PQclear(result);
+    } else {
+      try {
+        check(result);  // takes it, and throws a failure as run() would
+      } catch (PgError& e) {
+        first = std::move(e);
+      }
+    }
+    while (PGresult* end = PQgetResult(conn_.get())) PQclear(end);  // the NULL after each
+  }
+  in_flight_ = 0;
+  if (!first) {
+    PGresult* sync = PQgetResult(conn_.get());  // PGRES_PIPELINE_SYNC
+    if (sync) PQclear(sync);
+    prepared_in_flight_.clear();
+    return;
+  }
+  // A preparation among them may have failed: prepare those statements again next time.
+  for (const auto& s : prepared_in_flight_) prepared_.erase(s);
+  prepared_in_flight_.clear();
+  if (!first->connection_lost()) {
+    while (PGresult* r = PQgetResult(conn_.get())) {  // up to the sync
+      const bool synced = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+      PQclear(r);
+      if (synced) break;
+    }
+    PQexitPipelineMode(conn_.get());
+  }
+  throw *first;
+}
+
+void PgConnection::abandon_pipeline() noexcept {
+  if (PQpipelineStatus(conn_.get()) == PQ_PIPELINE_OFF || broken()) return;
+  try {
+    sync_pipeline();
+  } catch (const PgError&) {
+    return;  // it left pipeline mode, or the connection is gone
+  }
+  PQexitPipelineMode(conn_.get());
+}
+
+void PgConnection::end_pipeline() {
+  sync_pipeline();
+  if (PQexitPipelineMode(conn_.get()) != 1)
+    throw PgError("cannot leave pipeline mode: " + one_line(PQerrorMessage(conn_.get())), "",
+                  broken());
 }
 
 }  // namespace recoupe::store

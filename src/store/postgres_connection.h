@@ -132,6 +132,22 @@ class PgConnection {
   // filters), which would fill the connection with statements used once.
   PgResult run_once(std::string_view sql, const PgParams& params);
 
+  // Pipelined statements (libpq's pipeline mode): between begin_pipeline() and
+  // end_pipeline(), send() queues a statement as run() would run it, without waiting for its
+  // answer; end_pipeline() reads every answer and throws the first failure (the statements
+  // after a failed one are skipped by the server). A write batch's hundreds of INSERTs then
+  // cost a few round trips instead of one each: about a third of a batch's time in the
+  // store on loopback (bench/README.md), more over a network. Nothing else may run on the
+  // connection in between. The answers are read every kPipelineChunk statements so that
+  // neither side's buffers fill while the other waits.
+  void begin_pipeline();
+  void send(std::string_view sql, const PgParams& params);
+  void end_pipeline();
+  // After a failure between the two: reads what is left and leaves pipeline mode, so that
+  // the connection takes a ROLLBACK; nothing when not pipelining or the connection is gone.
+  void abandon_pipeline() noexcept;
+  static constexpr int kPipelineChunk = 256;
+
   // Connects again after a lost connection (the prepared statements go with the old one).
   // Throws PgError like connect().
   void reconnect();
@@ -146,12 +162,19 @@ class PgConnection {
   static PGconn* open(const std::string& url, int connect_timeout_s);
   // Throws PgError for a result that is not a success; returns it otherwise.
   PgResult check(PGresult* result);
+  // The statement's name on this connection, and whether it must be prepared first.
+  std::pair<std::string, bool> statement_name(std::string_view sql);
+  // Reads the answers of the statements sent since the last sync; throws the first failure.
+  void sync_pipeline();
 
   std::unique_ptr<PGconn, void (*)(PGconn*)> conn_;
   std::string url_;
   int connect_timeout_s_;
   std::string setup_;
   std::unordered_map<std::string, std::string> prepared_;  // SQL → statement name
+  int64_t statements_named_ = 0;
+  int in_flight_ = 0;  // pipelined statements (and preparations) not yet answered
+  std::vector<std::string> prepared_in_flight_;  // SQL prepared in them: unknown if they fail
 };
 
 }  // namespace recoupe::store

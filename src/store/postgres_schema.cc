@@ -265,14 +265,14 @@ int postgres_migrate(PgConnection& db, const std::string& applied_at) {
 
 void postgres_write_story_contents(PgConnection& db, const std::string& id,
                                    const std::string& report_json) {
-  db.run(
+  db.send(
       "WITH claims AS (DELETE FROM story_claims WHERE story_id = $1), quotes AS (DELETE FROM "
       "story_quotes WHERE story_id = $1), entities AS (DELETE FROM story_entities WHERE story_id "
       "= $1) DELETE FROM story_entity_names WHERE story_id = $1",
       PgParams().add(id));
   // The story from the parameters, its report parsed once.
-  db.run(fill_from("SELECT $1::text AS id, $2::jsonb -> 'stories' -> 0 AS story"),
-         PgParams().add(id).add(report_json));
+  db.send(fill_from("SELECT $1::text AS id, $2::jsonb -> 'stories' -> 0 AS story"),
+          PgParams().add(id).add(report_json));
 }
 
 }  // namespace recoupe::store

@@ -29,7 +29,8 @@ int postgres_migrate(PgConnection& db, const std::string& applied_at);
 
 // Replaces the story-contents rows (story_claims, story_quotes, story_entities,
 // story_entity_names) of story `id` by those of its report document, as
-// store/story_contents.h does for SQLite. Throws PgError.
+// store/story_contents.h does for SQLite. Sent in the pipeline the caller opened
+// (PgConnection::begin_pipeline); its failure comes out of end_pipeline().
 void postgres_write_story_contents(PgConnection& db, const std::string& id,
                                    const std::string& report_json);
 

@@ -81,11 +81,11 @@ void write_articles(PgConnection& db, const BatchWrite& w) {
         .add(r.raw.encoding)
         .add(r.raw.content);
     add_article(p, r.article);
-    db.run(insert_revision, p);
+    db.send(insert_revision, p);
   };
   for (const auto& n : w.articles) {
     const Article& a = n.first.article;
-    db.run(
+    db.send(
         "INSERT INTO articles (seq, id, url, outlet, title, lang, published_at, text, "
         "content_hash, revision, ingested_at, revised_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
         "$8, $9, $10, $11, $11)",
@@ -106,7 +106,7 @@ void write_articles(PgConnection& db, const BatchWrite& w) {
   for (const auto& r : w.revisions) {
     const Article& a = r.revision.article;
     write_revision(r.seq, r.revision);
-    db.run(
+    db.send(
         "UPDATE articles SET url = $1, outlet = $2, title = $3, lang = $4, published_at = $5, "
         "text = $6, content_hash = $7, revision = $8, revised_at = $9 WHERE seq = $10",
         PgParams()
@@ -127,7 +127,7 @@ void write_articles(PgConnection& db, const BatchWrite& w) {
 void write_stories(PgConnection& db, const BatchWrite& w) {
   for (const auto& story : w.stories) {
     const StorySummary& s = story.summary;
-    db.run(
+    db.send(
         "INSERT INTO stories (id, title, lang, event_date, day, sources, articles, "
         "article_count, outlet_count, latest_hours, version, created_at, updated_at, report) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11, $12) ON CONFLICT (id) "
@@ -155,7 +155,7 @@ void write_stories(PgConnection& db, const BatchWrite& w) {
 
 void write_memberships(PgConnection& db, const BatchWrite& w) {
   for (const auto& m : w.memberships)
-    db.run(
+    db.send(
         "INSERT INTO memberships (article_seq, story_id, duplicate_of) VALUES ($1, $2, $3) ON "
         "CONFLICT (article_seq) DO UPDATE SET story_id = excluded.story_id, duplicate_of = "
         "excluded.duplicate_of",
@@ -167,24 +167,26 @@ void write_memberships(PgConnection& db, const BatchWrite& w) {
 // it: nothing is orphaned).
 void write_redirects(PgConnection& db, const BatchWrite& w) {
   for (const auto& r : w.redirects) {
-    db.run("UPDATE story_redirects SET new_id = $1 WHERE new_id = $2",
-           PgParams().add(r.new_id).add(r.old_id));
-    db.run(
+    db.send("UPDATE story_redirects SET new_id = $1 WHERE new_id = $2",
+            PgParams().add(r.new_id).add(r.old_id));
+    db.send(
         "INSERT INTO story_redirects (old_id, new_id, merged_at) VALUES ($1, $2, $3) ON "
         "CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id, merged_at = "
         "excluded.merged_at",
         PgParams().add(r.old_id).add(r.new_id).add(w.at));
-    db.run("DELETE FROM stories WHERE id = $1", PgParams().add(r.old_id));
+    db.send("DELETE FROM stories WHERE id = $1", PgParams().add(r.old_id));
   }
 }
 
 std::string story_without_articles(PgConnection& db, const BatchWrite& w) {
-  for (const auto& story : w.stories)
-    if (db.run("SELECT count(*) FROM memberships WHERE story_id = $1",
-               PgParams().add(story.summary.id))
-            .int64(0, 0) == 0)
-      return story.summary.id;
-  return "";
+  std::vector<std::string> ids;
+  for (const auto& story : w.stories) ids.push_back(story.summary.id);
+  if (ids.empty()) return "";
+  auto empty = db.run(
+      "SELECT s.id FROM jsonb_array_elements_text($1::jsonb) AS s(id) WHERE NOT EXISTS (SELECT "
+      "1 FROM memberships m WHERE m.story_id = s.id) LIMIT 1",
+      PgParams().add(json_list(ids)));
+  return empty.rows() > 0 ? empty.text(0, 0) : "";
 }
 
 void record_batch(PgConnection& db, const BatchWrite& w, int64_t generation) {
@@ -512,10 +514,12 @@ Expected<int64_t> PostgresStore::apply_once(const BatchWrite& w) {
                                           "was prepared (against batch {}); nothing written",
                                           generation, w.base_generation)};
     }
+    db_.begin_pipeline();  // the writes need no answer: one round trip for hundreds
     write_articles(db_, w);
     write_stories(db_, w);
     write_memberships(db_, w);
     write_redirects(db_, w);
+    db_.end_pipeline();
     if (const std::string id = story_without_articles(db_, w); !id.empty()) {
       db_.exec("ROLLBACK");
       return Error{location_, fmt::format("story {} would have no article; nothing written", id)};
@@ -524,6 +528,7 @@ Expected<int64_t> PostgresStore::apply_once(const BatchWrite& w) {
     db_.exec("COMMIT");
     return generation + 1;
   } catch (const PgError&) {
+    db_.abandon_pipeline();
     try {
       if (!db_.broken()) db_.exec("ROLLBACK");
     } catch (const PgError&) {
