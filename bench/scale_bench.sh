@@ -6,7 +6,8 @@
 # bus takes them) and prints the lag from publish to stored and the stored rate. The
 # processes' CPU is printed after. Everything is removed at the end.
 #
-#   bench/scale_bench.sh RATE COUNT FILE... [WORKERS=2 THREADS=2 in the environment]
+#   bench/scale_bench.sh RATE COUNT FILE... [WORKERS=2 THREADS=2 WORKER_ARGS="--linger 100"
+#                                            in the environment]
 #   bench/scale_bench.sh 200 3000 ../shared/data/scale/reuters21578.jsonl.zst
 #   bench/scale_bench.sh 0 20000 ../shared/data/scale/{reuters21578,bbc-news}.jsonl.zst
 #
@@ -38,7 +39,9 @@ port=$(free_port)
 "$bin/psql" -q "postgresql://recoupe@127.0.0.1:$port/postgres" -c "CREATE DATABASE recoupe"
 store="postgresql://recoupe@127.0.0.1:$port/recoupe"
 for w in $(seq 1 "$workers"); do
-  build/recoupe worker --bus "$bus" --store "$store" --threads "$threads" >"$work/worker$w.log" 2>&1 &
+  # shellcheck disable=SC2086 # WORKER_ARGS: several words
+  build/recoupe worker --bus "$bus" --store "$store" --threads "$threads" ${WORKER_ARGS:-} \
+    >"$work/worker$w.log" 2>&1 &
   wpids+=($!)
 done
 sleep 3

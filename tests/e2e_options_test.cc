@@ -204,6 +204,7 @@ std::vector<CommandCase> command_cases(const Inputs& in) {
         {"--roles", {"dance", "clean,dance", ""}},
         {"--replicas", {"0", "6", "abc"}},
         {"--batch", {"0", "-1", "abc"}},
+        {"--linger", {"0", "60001", "5ms", ""}},
         {"--config", bad_config},
         {"--data", bad_data},
         {"--threads", kBadThreads}}},

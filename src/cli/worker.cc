@@ -67,6 +67,7 @@ const CommandLine kCommandLine = {
      checked("--roles", check_roles),
      checked("--replicas", [](const std::string& v) { return check_count(v, 1, 5, "--replicas"); }),
      checked("--batch", [](const std::string& v) { return check_count(v, 1, 100000, "--batch"); }),
+     checked("--linger", [](const std::string& v) { return check_count(v, 1, 60000, "--linger"); }),
      value_option("--config"),
      value_option("--data"),
      value_option("--threads")}};
@@ -167,6 +168,7 @@ int run_worker(int argc, char** argv) {
     auto store = store::Store::open(location, store::OpenMode::kReadWrite);
     engine::ClustererConfig config;
     if (auto b = args->get("--batch")) config.batch = std::stoul(*b);
+    if (auto l = args->get("--linger")) config.linger = std::chrono::milliseconds(std::stol(*l));
     if (store) {
       auto clusterer = engine::Clusterer::open(*connection, pipeline, *store, config);
       if (clusterer)
