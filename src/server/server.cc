@@ -13,6 +13,7 @@
 #include <httplib.h>
 
 #include "bus/connection.h"
+#include "bus/events.h"
 #include "engine/article_log.h"
 #include "server/answer_cache.h"
 #include "server/api_json.h"
@@ -111,6 +112,7 @@ struct Server::Impl {
   std::mutex follow_mutex;
   std::condition_variable follow_wake;
   bool stopping = false;
+  bool nudged = false;  // a story event came over the bus: follow the store now
 
   void configure();
   Expected<engine::IngestSummary> ingest(engine::IngestBatch batch);
@@ -124,6 +126,7 @@ struct Server::Impl {
   Expected<bool> follow_store(const engine::IngestSummary* own = nullptr);
   Expected<bool> tell_own_batch(const engine::IngestSummary& own);
   void follow_until_stopped();
+  void relay_bus_events();
 };
 
 void Server::Impl::configure() {
@@ -436,10 +439,46 @@ Expected<bool> Server::Impl::follow_store(const engine::IngestSummary* own) {
 void Server::Impl::follow_until_stopped() {
   const auto interval = std::chrono::milliseconds(std::max(10, options.follow_interval_ms));
   std::unique_lock stop_lock(follow_mutex);
-  while (!follow_wake.wait_for(stop_lock, interval, [this] { return stopping; })) {
-    std::lock_guard lock(write_mutex);
-    if (auto followed = follow_store(); !followed)
-      fmt::print(stderr, "recoupe serve: {}\n", followed.error().to_string());
+  for (;;) {
+    follow_wake.wait_for(stop_lock, interval, [this] { return stopping || nudged; });
+    if (stopping) return;
+    nudged = false;
+    stop_lock.unlock();  // the relay may nudge again meanwhile
+    {
+      std::lock_guard lock(write_mutex);
+      if (auto followed = follow_store(); !followed)
+        fmt::print(stderr, "recoupe serve: {}\n", followed.error().to_string());
+    }
+    stop_lock.lock();
+  }
+}
+
+// Scaled out, the clusterer tells every batch's story changes on the bus once committed
+// (engine/article_log.h): each one wakes the follower, so they reach the event streams in
+// milliseconds instead of at the next check of the store. The store stays the truth: the
+// follower reads the changes from it (one check for a burst of events), and the periodic
+// check still catches what a lost event (plain NATS: at most once) would miss.
+void Server::Impl::relay_bus_events() {
+  auto events = bus::EventSubscription::open(*bus, engine::kStoryEventSubjects);
+  if (!events) {
+    fmt::print(stderr, "recoupe serve: {}; story events come from the store every {} ms\n",
+               events.error().to_string(), options.follow_interval_ms);
+    return;
+  }
+  for (;;) {
+    {
+      std::lock_guard lock(follow_mutex);
+      if (stopping) return;
+    }
+    auto heard = events->next(std::chrono::milliseconds(250));
+    if (!heard) {  // dropped events (the store has them all), or the client is reconnecting
+      std::this_thread::sleep_for(std::chrono::milliseconds(250));
+      continue;
+    }
+    if (!*heard) continue;
+    std::lock_guard lock(follow_mutex);
+    nudged = true;
+    follow_wake.notify_all();
   }
 }
 
@@ -501,6 +540,8 @@ bool Server::run() {
     impl_->stopping = false;
   }
   std::thread follower([this] { impl_->follow_until_stopped(); });
+  std::thread relay;
+  if (impl_->bus) relay = std::thread([this] { impl_->relay_bus_events(); });
   const bool served = impl_->http.listen_after_bind();
   {
     std::lock_guard lock(impl_->follow_mutex);
@@ -508,6 +549,7 @@ bool Server::run() {
   }
   impl_->follow_wake.notify_all();
   follower.join();
+  if (relay.joinable()) relay.join();
   return served;
 }
 

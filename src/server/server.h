@@ -77,7 +77,8 @@ struct ServerOptions {
   // stream for `recoupe worker` processes, answering 202 once the bus has them; it keeps
   // no live grouper and writes nothing to the store, which it only reads (db_path: a
   // postgresql:// URL shared by every server and worker). Story events come from the
-  // store like those of any other writer (follow_interval_ms).
+  // store like those of any other writer, checked at once when the clusterer announces a
+  // batch on the bus (recoupe.story.*), and every follow_interval_ms in any case.
   std::vector<std::string> bus;
   int bus_replicas = 3;      // copies of each stream when this server creates them
   size_t default_page = 50;  // stories of a page when `limit` is not given
