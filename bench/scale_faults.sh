@@ -11,8 +11,9 @@
 #   nats       kill -9 the nats-server leading the stream RECOUPE_CLEANED, start it again
 #              on its config and store folder
 #   postgres   pg_ctl restart -m immediate (a crash: no checkpoint)
-# Each run waits until every published article is stored (at most TIMEOUT s after the last
-# publish; FAILED says what is missing), then dumps the store: the partition (one line per
+# Each run waits until every input article is stored (at most TIMEOUT s after the last
+# publish; FAILED says what is missing: an input the workers refuse, without text after
+# cleaning, counts as missing), then dumps the store: the partition (one line per
 # story: its article ids, sorted), the ids in the order they were placed, the counts, and
 # whether a replay of the store comes back to its stories (build/replay_check). bench/scale_faults_report.py prints the
 # comparison: lost, duplicated, the partition against the first clean run, recovery times.
@@ -198,6 +199,7 @@ run() {  # run NAME WITH_FAULTS
   wait "$bench_pid" || true
   bench_pid=""
   event "scale_bench done: $(cat "$dir/scale_bench.json")"
+  [ ! -s "$dir/scale_bench.err" ] || { echo "  scale_bench said:"; head -n 5 "$dir/scale_bench.err"; }
   wait_stored "$(wc -l <"$out/published.ids")" "$((with_faults ? settle : 0))" || ok=1
   echo "$(now) $(uptime)" >>"$dir/load"
   dump_store
@@ -205,7 +207,7 @@ run() {  # run NAME WITH_FAULTS
   return $ok
 }
 
-# The ids published: the first COUNT records of the files, in order.
+# The ids of the input: the first COUNT records of the files, in order.
 for f in "${files[@]}"; do zstd -dcf "$f"; done |
   python3 -c 'import json, sys, itertools
 for line in itertools.islice(sys.stdin, int(sys.argv[1])): print(json.loads(line)["id"])

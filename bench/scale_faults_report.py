@@ -76,10 +76,10 @@ def run_column(run, published, reference, reference_order):
     start = next(t for t, e in events if e == "publishing")
     batches = stored_batches(run)
     column = {
-        "articles published": len(published),
+        "input articles": len(published),
         "articles rows / distinct ids": f"{counts['articles']} / {counts['distinct_ids']}",
-        "lost (published, not stored)": len(set(published) - set(stored)),
-        "stored, never published": len(set(stored) - set(published)),
+        "lost (in the input, not stored)": len(set(published) - set(stored)),
+        "stored, not in the input": len(set(stored) - set(published)),
         "ids stored twice": counts["articles"] - counts["distinct_ids"],
         "memberships / articles in 2+ stories": f"{counts['memberships']} / "
         f"{sum(1 for n in in_stories.values() if n > 1)}",
