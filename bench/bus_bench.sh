@@ -19,6 +19,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# shellcheck source=bench/nats_cluster.sh
 . bench/nats_cluster.sh
 start_nats_cluster "$work"
 urls=$nats_urls

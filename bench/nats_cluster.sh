@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the bench scripts that need a NATS JetStream cluster (bus_bench.sh,
 # scale_bench.sh): start_nats_cluster DIR starts three nats-server nodes with JetStream on
 # free loopback ports, a folder of DIR per node, routes between them; appends their pids to
@@ -22,6 +23,7 @@ CONF
     "$nats_server" -c "$work/$n/server.conf" >"$work/$n/server.log" 2>&1 &
     pids+=($!)
   done
+  # shellcheck disable=SC2034 # read by the scripts that source this file
   nats_urls="nats://127.0.0.1:${client[0]},nats://127.0.0.1:${client[1]},nats://127.0.0.1:${client[2]}"
   for _ in $(seq 1 600); do
     grep -qh "JetStream cluster new metadata leader\|Self is new JetStream cluster metadata leader" \

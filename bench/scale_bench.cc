@@ -76,8 +76,15 @@ int main(int argc, char** argv) {
   }
   std::vector<RawDocument> docs;
   ingest::read_inputs(files, {}, [&](Expected<RawDocument> doc) {
-    if (doc && docs.size() < count) docs.push_back(std::move(*doc));
+    if (!doc)
+      std::fprintf(stderr, "scale_bench: %s\n", doc.error().to_string().c_str());
+    else if (docs.size() < count)
+      docs.push_back(std::move(*doc));
   });
+  if (docs.empty()) {
+    std::fprintf(stderr, "scale_bench: no article to publish in the files given\n");
+    return 2;
+  }
   bus::ConnectionConfig config;
   std::stringstream servers(urls);
   for (std::string u; std::getline(servers, u, ',');) config.servers.push_back(u);

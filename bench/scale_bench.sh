@@ -16,28 +16,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=$1; count=$2; shift 2
 workers=${WORKERS:-2}; threads=${THREADS:-2}
-bin=/usr/lib/postgresql/15/bin
 [ -x build/scale_bench ] || cmake --build build --target scale_bench >/dev/null
 work=$(mktemp -d /tmp/recoupe-scale.XXXXXX)
 pids=(); wpids=()
-as_pg=()
-if [ "$(id -u)" = 0 ]; then chown postgres: "$work"; as_pg=(setpriv --reuid=postgres --regid=postgres --clear-groups); fi
+# shellcheck source=bench/nats_cluster.sh
+. bench/nats_cluster.sh
+# shellcheck source=bench/pg_server.sh
+. bench/pg_server.sh
 cleanup() {
   for p in "${wpids[@]}" "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  (cd "$work" && "${as_pg[@]}" "$bin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1) || true
+  stop_pg_server "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
-. bench/nats_cluster.sh
 start_nats_cluster "$work"
 bus=$nats_urls
-port=$(free_port)
-(cd "$work" && "${as_pg[@]}" "$bin/initdb" -D "$work/pg" -U recoupe --auth=trust -E UTF8 \
-  --locale=C.UTF-8 >"$work/initdb.log")
-(cd "$work" && "${as_pg[@]}" "$bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
-  -o "-p $port -k $work -c listen_addresses=127.0.0.1" start >/dev/null)
-"$bin/psql" -q "postgresql://recoupe@127.0.0.1:$port/postgres" -c "CREATE DATABASE recoupe"
-store="postgresql://recoupe@127.0.0.1:$port/recoupe"
+start_pg_server "$work"
+store=$pg_store
 for w in $(seq 1 "$workers"); do
   # shellcheck disable=SC2086 # WORKER_ARGS: several words
   build/recoupe worker --bus "$bus" --store "$store" --threads "$threads" ${WORKER_ARGS:-} \
