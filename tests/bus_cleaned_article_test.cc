@@ -38,10 +38,12 @@ TEST(CleanedArticle, EveryFieldComesBackEqual) {
   engine::IngestBatch seeds = engine::read_batch({kSeeds}, pipeline);
   ASSERT_EQ(seeds.documents.size(), 5u);
   for (const RawDocument& doc : seeds.documents) {
-    CleanedArticle sent{doc, pipeline.extract(doc)};
+    CleanedArticle sent{doc, pipeline.extract(doc), 42};
     auto got = decode_cleaned(encode_cleaned(sent), "test");
     ASSERT_TRUE(got) << got.error().to_string();
     expect_same(sent.article, got->article);
+    EXPECT_EQ(got->raw_sequence, 42u);
+    EXPECT_FALSE(got->refused);
     EXPECT_EQ(got->raw.kind, doc.kind);
     EXPECT_EQ(got->raw.content, doc.content);
     EXPECT_EQ(got->raw.encoding, doc.encoding);
@@ -69,6 +71,21 @@ TEST(CleanedArticle, RareFieldsAndAwkwardTextSurvive) {
   expect_same(a, got->article);
   EXPECT_EQ(got->raw.content, sent.raw.content);
   EXPECT_EQ(got->raw.kind, ContentKind::kHtml);
+}
+
+// A worker's refusal of a raw article: only its raw sequence travels.
+TEST(CleanedArticle, ARefusalComesBackAsOne) {
+  CleanedArticle refusal;
+  refusal.raw_sequence = 7;
+  refusal.refused = true;
+  auto got = decode_cleaned(encode_cleaned(refusal), "test");
+  ASSERT_TRUE(got) << got.error().to_string();
+  EXPECT_TRUE(got->refused);
+  EXPECT_EQ(got->raw_sequence, 7u);
+  EXPECT_TRUE(got->article.id.empty());
+  for (const std::string& bad : {"{\"refused\": true}", "{\"refused\": true, \"raw_sequence\": -1}",
+                                 "{\"refused\": true, \"raw_sequence\": \"7\"}"})
+    EXPECT_FALSE(decode_cleaned(bad, "test")) << bad;
 }
 
 TEST(CleanedArticle, WhatIsNotOneIsOneErrorNamingTheMessage) {

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <map>
+#include <set>
 
 #include "bus/cleaned_article.h"
 #include "bus/ordered_reader.h"
@@ -51,6 +52,10 @@ class CleaningWorkerTest : public NatsClusterTest {
       auto message = bus::decode_cleaned((*next)->data, "cleaned");
       EXPECT_TRUE(message) << message.error().to_string();
       if (!message) continue;
+      if (message->refused) {  // the refusals, by raw sequence
+        refusals_.push_back(message->raw_sequence);
+        continue;
+      }
       EXPECT_FALSE(out.count(message->article.id)) << "cleaned twice: " << message->article.id;
       out[message->article.id] = std::move(*message);
     }
@@ -58,6 +63,7 @@ class CleaningWorkerTest : public NatsClusterTest {
   }
 
   Pipeline pipeline_ = recoupe::testing::shipped_pipeline();
+  std::vector<uint64_t> refusals_;  // what cleaned_stream() read
 };
 
 TEST_F(CleaningWorkerTest, TwoWorkersCleanTheSeedsOnceIntoWhatOneProcessMakes) {
@@ -95,6 +101,11 @@ TEST_F(CleaningWorkerTest, TwoWorkersCleanTheSeedsOnceIntoWhatOneProcessMakes) {
 
   auto stream = cleaned_stream(publisher);
   ASSERT_EQ(stream.size(), 5u);
+  // The broken record's place in the raw stream, told to the clusterer.
+  EXPECT_EQ(refusals_, std::vector<uint64_t>{6});
+  std::set<uint64_t> raw_sequences;
+  for (const auto& [id, message] : stream) raw_sequences.insert(message.raw_sequence);
+  EXPECT_EQ(raw_sequences, (std::set<uint64_t>{1, 2, 3, 4, 5}));
   for (const RawDocument& doc : seeds.documents) {
     const Article here = pipeline_.extract(doc);
     ASSERT_TRUE(stream.count(here.id)) << here.id;

@@ -8,7 +8,9 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <thread>
 
+#include "bus/cleaned_article.h"
 #include "bus/events.h"
 #include "bus/publish.h"
 #include "bus_nats_cluster.h"
@@ -160,6 +162,57 @@ TEST_F(ClustererTest, AMessageThatIsNotACleanedArticleIsSkippedNamingIt) {
   ASSERT_EQ(round->errors.size(), 1u);
   EXPECT_EQ(round->errors[0].where, std::string(kCleanedSubject) + " #1");
   EXPECT_EQ(clusterer->position(), 1);
+}
+
+// Workers finish in any order; the clusterer places articles in the order their raw ones
+// were published: what comes after an article still being cleaned waits for it (at most
+// gap_wait), and a worker's refusal fills its place. Positions: what a restart reads again.
+TEST_F(ClustererTest, ArticlesWaitForTheOnesRawBeforeThemAndAGapForGapWaitAtMost) {
+  bus::Connection publisher = process();
+  ASSERT_TRUE(ensure_article_log(publisher, {}));
+  const IngestBatch seeds = read_batch({kSeeds}, pipeline_);
+  ASSERT_EQ(seeds.documents.size(), 5u);
+  auto cleaned = [&](size_t doc, uint64_t raw) {
+    bus::CleanedArticle m{seeds.documents[doc], pipeline_.extract(seeds.documents[doc]), raw};
+    ASSERT_TRUE(bus::publish(publisher, kCleanedSubject, bus::encode_cleaned(m),
+                             "c" + std::to_string(raw)));
+  };
+  auto refused = [&](uint64_t raw) {
+    bus::CleanedArticle m;
+    m.raw_sequence = raw;
+    m.refused = true;
+    ASSERT_TRUE(bus::publish(publisher, kCleanedSubject, bus::encode_cleaned(m),
+                             "r" + std::to_string(raw)));
+  };
+  auto store =
+      store::Store::open((dir_.path() / "ordered.db").string(), store::OpenMode::kReadWrite);
+  auto clusterer = Clusterer::open(publisher, pipeline_, *store,
+                                   {.linger = 50ms, .wait = 300ms, .gap_wait = 1500ms});
+  ASSERT_TRUE(clusterer);
+  cleaned(1, 2);  // the second worker was faster
+  cleaned(2, 3);
+  auto round = clusterer->run_once();
+  ASSERT_TRUE(round) << round.error().to_string();
+  EXPECT_EQ(round->read, 2u);
+  EXPECT_EQ(round->summary.counts.added, 0);  // raw 1 is still being cleaned
+  EXPECT_EQ(clusterer->position(), 0);
+  cleaned(0, 1);
+  refused(4);
+  cleaned(3, 5);
+  round = clusterer->run_once();
+  ASSERT_TRUE(round) << round.error().to_string();
+  EXPECT_EQ(round->summary.counts.added, 4);  // 1, 2, 3 and 5, the refusal in between
+  EXPECT_EQ(*store->log_position(), 5);
+
+  cleaned(4, 7);  // raw 6 is with a worker that was killed
+  round = clusterer->run_once();
+  ASSERT_TRUE(round);
+  EXPECT_EQ(round->summary.counts.added, 0);
+  std::this_thread::sleep_for(1600ms);
+  round = clusterer->run_once();  // waited gap_wait: on without it
+  ASSERT_TRUE(round);
+  EXPECT_EQ(round->summary.counts.added, 1);
+  EXPECT_EQ(*store->log_position(), 6);
 }
 
 // The dev clustering sets, French (200 articles) and English (770), over PostgreSQL: the

@@ -44,8 +44,10 @@ std::vector<std::string> strings(const Json& j, const char* key) {
 }  // namespace
 
 std::string encode_cleaned(const CleanedArticle& m) {
+  if (m.refused) return Json{{"refused", true}, {"raw_sequence", m.raw_sequence}}.dump();
   const Article& a = m.article;
   Json j = Json::object();
+  if (m.raw_sequence) j["raw_sequence"] = m.raw_sequence;
   j["id"] = a.id;
   j["file"] = a.file;
   put(j, "url", a.url);
@@ -79,6 +81,16 @@ Expected<CleanedArticle> decode_cleaned(std::string_view text, const std::string
     return Error{where, "not a cleaned-article message: not a JSON object"};
   try {
     CleanedArticle m;
+    if (auto seq = j.find("raw_sequence"); seq != j.end()) {
+      if (!seq->is_number_unsigned())
+        throw std::invalid_argument("\"raw_sequence\" is not a count");
+      m.raw_sequence = seq->get<uint64_t>();
+    }
+    if (auto refused = j.find("refused"); refused != j.end() && *refused == true) {
+      if (m.raw_sequence == 0) throw std::invalid_argument("a refusal without its raw_sequence");
+      m.refused = true;
+      return m;
+    }
     Article& a = m.article;
     a.id = required_string(j, "id");
     a.file = optional_string(j, "file").value_or("");

@@ -12,6 +12,7 @@
 // made. Unknown keys are ignored (a newer writer may add some).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,13 @@ namespace recoupe::bus {
 struct CleanedArticle {
   RawDocument raw;  // kind, content and encoding as read; its other fields are not carried
   Article article;
+  // The raw article's sequence in its stream (0: not known). The clusterer places articles
+  // in that order, whichever worker cleaned them first (engine/raw_order.h).
+  uint64_t raw_sequence = 0;
+  // A refusal instead of an article: the raw article at raw_sequence was refused for good
+  // (unreadable, or no text after cleaning), so the clusterer waits for it no longer.
+  // `raw` and `article` are empty.
+  bool refused = false;
 };
 
 std::string encode_cleaned(const CleanedArticle& message);
@@ -31,6 +39,7 @@ std::string encode_cleaned(const CleanedArticle& message);
 // Reads what encode_cleaned wrote. Fails, with `where` (the message's subject and sequence)
 // and what is wrong, on text that is not JSON, too deeply nested, or a field of the wrong
 // type; an article without an id or text is refused too (nothing could be stored of it).
+// A refusal ({"refused": true, "raw_sequence": N}) comes back with `refused` set.
 Expected<CleanedArticle> decode_cleaned(std::string_view json, const std::string& where);
 
 }  // namespace recoupe::bus

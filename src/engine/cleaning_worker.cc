@@ -46,7 +46,6 @@ Expected<CleaningRound> CleaningWorker::run_once() {
     }
     round.errors.push_back(doc.error());
     ++round.refused;
-    (void)deliveries[i].term();  // a record no worker can read: never delivered again
   }
   std::vector<Article> cleaned(deliveries.size());
   parallel_for(0, deliveries.size(), pipeline_->config().threads, [&](unsigned, size_t i) {
@@ -56,19 +55,30 @@ Expected<CleaningRound> CleaningWorker::run_once() {
   std::vector<bus::OutgoingMessage> out;
   std::vector<size_t> source;  // the delivery of each message of `out`
   for (size_t i = 0; i < deliveries.size(); ++i) {
-    if (!raw[i]) continue;
     const bus::Message& m = deliveries[i].message();
-    if (!has_text(cleaned[i])) {
+    if (raw[i] && !has_text(cleaned[i])) {
       round.errors.push_back(
           {message_where(m), "no article text found after cleaning; not stored"});
       ++round.refused;
-      (void)deliveries[i].term();
+      raw[i].reset();
+    }
+    if (!raw[i]) {
+      // A refusal in its place, so that the clusterer, which places articles in raw order
+      // (engine/raw_order.h), does not wait for it; the record itself is dropped for good
+      // (term) once the refusal is stored.
+      bus::CleanedArticle refusal;
+      refusal.raw_sequence = m.stream_sequence;
+      refusal.refused = true;
+      out.push_back({kCleanedSubject, bus::encode_cleaned(refusal),
+                     "refused:" + std::to_string(m.stream_sequence)});
+      source.push_back(i);
       continue;
     }
     const std::string id =
         m.id.empty() ? ingest::raw_document_content_id(*raw[i]) : m.id;  // same id as its raw
     out.push_back(
-        {kCleanedSubject, bus::encode_cleaned({std::move(*raw[i]), std::move(cleaned[i])}), id});
+        {kCleanedSubject,
+         bus::encode_cleaned({std::move(*raw[i]), std::move(cleaned[i]), m.stream_sequence}), id});
     source.push_back(i);
   }
   if (out.empty()) return round;
@@ -82,9 +92,11 @@ Expected<CleaningRound> CleaningWorker::run_once() {
   // Acknowledged only once the cleaned articles are stored, without waiting for the answer:
   // an ack lost on the way means one more delivery, whose publish the message id absorbs
   // (a confirmed ack would not do better: a consumer's new leader may deliver again anyway).
-  for (size_t i : source)
-    if (auto acked = deliveries[i].ack_unconfirmed(); !acked) round.errors.push_back(acked.error());
-  round.cleaned += source.size();
+  for (size_t i : source) {
+    auto answered = raw[i] ? deliveries[i].ack_unconfirmed() : deliveries[i].term();
+    if (!answered) round.errors.push_back(answered.error());
+    if (raw[i]) ++round.cleaned;
+  }
   return round;
 }
 

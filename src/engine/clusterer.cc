@@ -22,7 +22,12 @@ Clusterer::Clusterer(bus::Connection& connection, store::Store& store, LiveStori
       live_(std::move(live)),
       reader_(std::make_unique<bus::OrderedReader>(std::move(reader))),
       position_(position),
-      config_(config) {}
+      config_(config),
+      order_(config.gap_wait),
+      last_read_(position) {
+  // An empty store starts with the stream's first raw article; else the first one read.
+  if (position == 0) order_.expect(1);
+}
 
 Clusterer::Clusterer(Clusterer&&) noexcept = default;
 Clusterer& Clusterer::operator=(Clusterer&&) noexcept = default;
@@ -48,7 +53,16 @@ Expected<bool> Clusterer::reopen_reader() {
   if (!reader) return reader.error();
   reader_ = std::make_unique<bus::OrderedReader>(std::move(*reader));
   position_ = *position;
+  last_read_ = *position;
+  // An empty store starts with the stream's first raw article.
+  if (*position == 0 && !order_.expected()) order_.expect(1);
   return true;
+}
+
+void Clusterer::read_again(std::optional<uint64_t> next_raw) {
+  reader_.reset();
+  order_ = RawOrder(config_.gap_wait);
+  order_.expect(next_raw);
 }
 
 Expected<ClusterRound> Clusterer::run_once() {
@@ -63,46 +77,58 @@ Expected<ClusterRound> Clusterer::run_once() {
   }
   if (!leading_) {  // just took over: read on from where the store is, not from memory
     leading_ = true;
-    reader_.reset();
+    read_again(std::nullopt);  // where the last leader's raw order stood is not known here
   }
   if (!reader_)
     if (auto reopened = reopen_reader(); !reopened) return reopened.error();
   round.position = position_;
-  IngestBatch batch;
-  int64_t last = position_;
   Clock::time_point until = Clock::now() + config_.wait;
   while (round.read < config_.batch) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
     if (left.count() <= 0 && round.read > 0) break;
     auto next = reader_->next(std::max(left, std::chrono::milliseconds(1)));
     if (!next) {
-      reader_.reset();  // read again from the store's position next round
+      read_again(order_.expected());  // everything released so far is stored
       return next.error();
     }
     if (!*next) break;  // caught up
     const bus::Message& m = **next;
     if (round.read++ == 0) until = Clock::now() + config_.linger;
-    last = int64_t(m.stream_sequence);
+    last_read_ = int64_t(m.stream_sequence);
     auto message = bus::decode_cleaned(m.data, message_where(m));
     if (!message) {
       round.errors.push_back(message.error());
       continue;
     }
-    batch.documents.push_back(std::move(message->raw));
-    batch.cleaned.push_back(std::move(message->article));
+    order_.add({last_read_, std::move(*message)}, Clock::now());
   }
-  if (round.read == 0) return round;
-  batch.log_position = last;
+  IngestBatch batch;
+  std::optional<uint64_t> first_raw;  // the smallest raw sequence of this batch
+  for (RawOrder::Item& item : order_.release(Clock::now())) {
+    const uint64_t raw = item.message.raw_sequence;
+    if (raw != 0 && (!first_raw || raw < *first_raw)) first_raw = raw;
+    if (item.message.refused) continue;
+    batch.documents.push_back(std::move(item.message.raw));
+    batch.cleaned.push_back(std::move(item.message.article));
+  }
+  const int64_t settled = order_.settled(last_read_);
+  if (batch.documents.empty()) {  // refusals, skipped messages, or all held back
+    position_ = std::max(position_, settled);
+    round.position = position_;
+    return round;
+  }
+  batch.log_position = std::max(position_, settled);
   auto done = live_.ingest(std::move(batch));
   if (!done) {
-    reader_.reset();  // these articles are read again, from the store's position
+    // These articles are read again, from the store's position, and placed from the first.
+    read_again(first_raw ? first_raw : order_.expected());
     return done.error();
   }
   // Stored, or nothing to store (every article known already): either way these messages
   // are done. A batch that wrote nothing recorded no position; after a restart they are
   // read again and found unchanged again.
-  position_ = last;
-  round.position = last;
+  position_ = std::max(position_, settled);
+  round.position = position_;
   round.warnings = tell_events(*done);
   round.summary = std::move(*done);
   return round;

@@ -17,8 +17,11 @@
 // lost with a network partition) stay correct: Store::apply refuses a batch computed on a
 // stale state, and the loser reads the store again.
 // Order: the grouper is online, so the partition depends on the order and the batches
-// articles come in; articles of one batch are placed in publication order
-// (engine::publication_order), as `recoupe ingest` places one batch.
+// articles come in. The clusterer places them in the order their raw articles were
+// published (engine/raw_order.h), not in the order the workers finished cleaning them, so
+// that a slow or killed worker changes no story: an article still with a worker holds back
+// the ones after it, for at most ClustererConfig::gap_wait. Within one batch, articles are
+// placed in publication order (engine::publication_order), as `recoupe ingest` places one.
 // Not thread-safe; `connection`, `pipeline` and `store` must outlive it.
 #pragma once
 
@@ -31,6 +34,7 @@
 #include "core/expected.h"
 #include "engine/live_stories.h"
 #include "engine/pipeline.h"
+#include "engine/raw_order.h"
 #include "store/store.h"
 
 namespace recoupe::engine {
@@ -46,6 +50,10 @@ struct ClustererConfig {
   std::chrono::milliseconds linger{200};
   // How long one round waits for a first article before it ends empty.
   std::chrono::milliseconds wait{1000};
+  // How long a raw article still with a worker holds back the ones published after it
+  // (engine/raw_order.h). Longer than the cleaning queue's ack wait (30 s), after which a
+  // killed worker's articles go to another one, so that even they are placed in order.
+  std::chrono::milliseconds gap_wait{40000};
 };
 
 // What one round did.
@@ -92,6 +100,11 @@ class Clusterer {
   int64_t position_;
   bool leading_ = false;
   ClustererConfig config_;
+  RawOrder order_;
+  int64_t last_read_;  // the cleaned stream's sequence of the last message read
+  // Drops what is held and reads again from the store's position; `next_raw`: the first
+  // raw sequence not stored, when known.
+  void read_again(std::optional<uint64_t> next_raw);
 };
 
 }  // namespace recoupe::engine

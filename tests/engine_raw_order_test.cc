@@ -1,0 +1,82 @@
+// RawOrder (engine/raw_order.h): the clusterer's articles back in raw-stream order, a gap
+// waited for at most gap_wait, refusals filling their place, and the position a restart
+// reads again from.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <vector>
+
+#include "engine/raw_order.h"
+
+namespace recoupe::engine {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = RawOrder::Clock;
+
+RawOrder::Item item(int64_t cleaned, uint64_t raw, bool refused = false) {
+  RawOrder::Item i;
+  i.cleaned_sequence = cleaned;
+  i.message.raw_sequence = raw;
+  i.message.refused = refused;
+  i.message.article.id = "raw-" + std::to_string(raw);
+  return i;
+}
+
+std::vector<uint64_t> raws(const std::vector<RawOrder::Item>& items) {
+  std::vector<uint64_t> out;
+  for (const auto& i : items) out.push_back(i.message.raw_sequence);
+  return out;
+}
+
+TEST(RawOrder, ReleasesInRawOrderWhateverOrderTheWorkersPublishedIn) {
+  RawOrder order(30s);
+  order.expect(1);
+  const auto t = Clock::now();
+  // The second worker finished raw 3 and 4 before the first finished 1 and 2.
+  order.add(item(1, 3), t);
+  order.add(item(2, 4), t);
+  EXPECT_TRUE(order.release(t).empty());
+  EXPECT_EQ(order.settled(2), 0);  // a restart reads both again
+  order.add(item(3, 1), t);
+  EXPECT_EQ(raws(order.release(t)), (std::vector<uint64_t>{1}));
+  EXPECT_EQ(order.settled(3), 0);
+  order.add(item(4, 2), t);
+  EXPECT_EQ(raws(order.release(t)), (std::vector<uint64_t>{2, 3, 4}));
+  EXPECT_EQ(order.settled(4), 4);
+  EXPECT_EQ(order.expected(), 5u);
+}
+
+TEST(RawOrder, AGapIsWaitedForAtMostGapWaitAndItsArticleIsPlacedWhenItComes) {
+  RawOrder order(30s);
+  order.expect(1);
+  const auto t = Clock::now();
+  order.add(item(1, 1), t);
+  order.add(item(2, 3), t);  // raw 2: with a worker that was killed
+  EXPECT_EQ(raws(order.release(t)), (std::vector<uint64_t>{1}));
+  EXPECT_TRUE(order.release(t + 29s).empty());
+  EXPECT_EQ(order.settled(2), 1);
+  EXPECT_EQ(raws(order.release(t + 31s)), (std::vector<uint64_t>{3}));
+  order.add(item(3, 2), t + 40s);  // redelivered after the ack wait, later still
+  EXPECT_EQ(raws(order.release(t + 40s)), (std::vector<uint64_t>{2}));
+  EXPECT_EQ(order.expected(), 4u);
+  EXPECT_EQ(order.held(), 0u);
+}
+
+TEST(RawOrder, ARefusalFillsItsPlaceAndDuplicatesAndUnnumberedItemsDoNotWait) {
+  RawOrder order(30s);
+  const auto t = Clock::now();
+  order.add(item(1, 5), t);  // after a start: the first one read sets the order
+  order.add(item(2, 7), t);
+  order.add(item(3, 0), t);  // from a worker that does not number its articles
+  EXPECT_EQ(raws(order.release(t)), (std::vector<uint64_t>{0, 5}));
+  order.add(item(4, 6, /*refused=*/true), t);
+  order.add(item(5, 6), t);  // the same raw sequence again: dropped
+  const auto out = order.release(t);
+  EXPECT_EQ(raws(out), (std::vector<uint64_t>{6, 7}));
+  EXPECT_TRUE(out[0].message.refused);
+  EXPECT_EQ(order.settled(5), 5);
+}
+
+}  // namespace
+}  // namespace recoupe::engine
