@@ -105,7 +105,10 @@ void cluster_until(engine::Clusterer& clusterer, const std::string& location,
     was_leading = round->leading;
     ErrorLines::print("worker", "round", round->errors);
     for (const auto& w : round->warnings) print_error("worker", w.to_string());
-    if (round->read == 0) continue;
+    // Printed when articles were stored or found unchanged: a round may read articles and
+    // hold them all back (raw order), or read none and store those it held.
+    const store::BatchCounts& n = round->summary.counts;
+    if (round->summary.committed < 0 && n.added + n.revised + n.unchanged == 0) continue;
     const auto& took = round->summary.seconds;
     std::fprintf(stdout, "position %lld (place %.2f s, cross-check %.2f s, store %.2f s): ",
                  static_cast<long long>(round->position), took.place, took.cross_check, took.store);
