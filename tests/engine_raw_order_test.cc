@@ -78,5 +78,28 @@ TEST(RawOrder, ARefusalFillsItsPlaceAndDuplicatesAndUnnumberedItemsDoNotWait) {
   EXPECT_EQ(order.settled(5), 5);
 }
 
+// After a restart the next raw sequence is not known. What is read again may hold an
+// article already stored (placed late, after the stored position) or a refusal already
+// passed: neither is where the order goes on from, or the raw sequences after it, stored
+// already, would be waited for in vain (seen: a 51 s pause after a PostgreSQL restart).
+TEST(RawOrder, AfterARestartTheOrderGoesOnFromTheFirstArticleNotStoredYet) {
+  RawOrder order(30s);
+  const auto t = Clock::now();
+  order.add(item(1, 3), t);                    // stored already
+  order.add(item(2, 4, /*refused=*/true), t);  // passed already
+  order.add(item(3, 9), t);
+  order.add(item(4, 10), t);
+  order.anchor([](const RawOrder::Item& i) { return i.message.raw_sequence >= 9; });
+  EXPECT_EQ(order.expected(), 9u);
+  EXPECT_EQ(raws(order.release(t)), (std::vector<uint64_t>{3, 4, 9, 10}));
+  EXPECT_EQ(order.expected(), 11u);
+
+  RawOrder all_stored(30s);
+  all_stored.add(item(5, 20), t);
+  all_stored.add(item(6, 22), t);
+  all_stored.anchor([](const RawOrder::Item&) { return false; });
+  EXPECT_EQ(raws(all_stored.release(t)), (std::vector<uint64_t>{20, 22}));  // no wait for 21
+}
+
 }  // namespace
 }  // namespace recoupe::engine

@@ -76,6 +76,7 @@ Expected<ClusterRound> Clusterer::run_once() {
     return round;
   }
   if (!leading_) {  // just took over: read on from where the store is, not from memory
+    if (auto followed = live_.follow(); !followed) return followed.error();
     leading_ = true;
     read_again(std::nullopt);  // where the last leader's raw order stood is not known here
   }
@@ -102,11 +103,13 @@ Expected<ClusterRound> Clusterer::run_once() {
     }
     order_.add({last_read_, std::move(*message)}, Clock::now());
   }
+  order_.anchor([this](const RawOrder::Item& item) {
+    return !item.message.refused && !live_.knows(item.message.article.id);
+  });
+  // Everything before it is stored: where to wait from again if this batch fails.
+  const std::optional<uint64_t> expected_before = order_.expected();
   IngestBatch batch;
-  std::optional<uint64_t> first_raw;  // the smallest raw sequence of this batch
   for (RawOrder::Item& item : order_.release(Clock::now())) {
-    const uint64_t raw = item.message.raw_sequence;
-    if (raw != 0 && (!first_raw || raw < *first_raw)) first_raw = raw;
     if (item.message.refused) continue;
     batch.documents.push_back(std::move(item.message.raw));
     batch.cleaned.push_back(std::move(item.message.article));
@@ -121,7 +124,7 @@ Expected<ClusterRound> Clusterer::run_once() {
   auto done = live_.ingest(std::move(batch));
   if (!done) {
     // These articles are read again, from the store's position, and placed from the first.
-    read_again(first_raw ? first_raw : order_.expected());
+    read_again(expected_before);
     return done.error();
   }
   // Stored, or nothing to store (every article known already): either way these messages

@@ -189,6 +189,9 @@ Expected<bool> LiveStories::follow() {
 
 size_t LiveStories::articles() const { return state_ ? state_->seq_of.size() : 0; }
 size_t LiveStories::stories() const { return state_ ? state_->grouper.stories() : 0; }
+bool LiveStories::knows(const std::string& article_id) const {
+  return state_ && state_->by_id.count(article_id) > 0;
+}
 size_t LiveStories::replay_mismatches() const { return state_ ? state_->mismatches : 0; }
 
 Expected<bool> LiveStories::rebuild() {

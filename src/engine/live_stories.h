@@ -127,6 +127,8 @@ class LiveStories {
 
   size_t articles() const;
   size_t stories() const;
+  // Whether an article of this id is stored (as of the last batch or follow()).
+  bool knows(const std::string& article_id) const;
   // The analyses kept between the cross-checks of a story (kAnalysedArticlesKept at most).
   const AnalysisCache& analyses() const { return *analyses_; }
   // Articles whose replayed story or reprint mark differs from the stored one at open().

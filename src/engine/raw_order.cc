@@ -13,6 +13,16 @@ void RawOrder::add(Item item, Clock::time_point /*now*/) {
   held_.emplace(raw, std::move(item));  // a second one with the same raw sequence: dropped
 }
 
+void RawOrder::anchor(const std::function<bool(const Item&)>& pending) {
+  if (next_raw_ || held_.empty()) return;
+  for (const auto& [raw, item] : held_)
+    if (pending(item)) {
+      next_raw_ = raw;
+      return;
+    }
+  next_raw_ = held_.rbegin()->first + 1;
+}
+
 std::vector<RawOrder::Item> RawOrder::release(Clock::time_point now) {
   std::vector<Item> out = std::move(unordered_);
   unordered_.clear();

@@ -24,6 +24,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -44,10 +45,17 @@ class RawOrder {
 
   explicit RawOrder(std::chrono::milliseconds gap_wait) : gap_wait_(gap_wait) {}
 
-  // The next raw sequence expected. Unknown (nullopt) after a start or a takeover: the first
-  // release() takes the smallest it holds; on an empty store, 1.
+  // The next raw sequence expected. Unknown (nullopt) after a start or a takeover: then
+  // anchor() or the first release() sets it; on an empty store, 1.
   void expect(std::optional<uint64_t> next_raw) { next_raw_ = next_raw; }
   std::optional<uint64_t> expected() const { return next_raw_; }
+
+  // When the next raw sequence is unknown: the smallest held that `pending` says is still
+  // to place. Re-read after a restart, an article already stored (placed late, after the
+  // position) or a refusal already passed must not be taken for the next one: the raw
+  // sequences after it, stored already, would then look missing and be waited for in vain.
+  // None pending: all that is held goes out as late ones.
+  void anchor(const std::function<bool(const Item&)>& pending);
 
   // Holds an item read off the cleaned stream. An item whose raw sequence is already held
   // (a redelivered article cleaned twice) is dropped: the first one says the same.
