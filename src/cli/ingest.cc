@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-
 #include "bus/connection.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"

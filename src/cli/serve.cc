@@ -11,7 +11,6 @@
 
 #include <fmt/format.h>
 
-
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/error_lines.h"
