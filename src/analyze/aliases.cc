@@ -8,6 +8,7 @@
 
 #include "analyze/ner_tokens.h"
 #include "text/fold.h"
+#include "text/split.h"
 
 namespace recoupe::analyze {
 namespace {
@@ -303,14 +304,7 @@ AliasData AliasData::load(const std::string& data_dir, std::shared_ptr<const Gaz
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> names;
-    size_t start = 0;
-    while (start <= line.size()) {
-      size_t tab = line.find('\t', start);
-      if (tab == std::string::npos) tab = line.size();
-      if (tab > start) names.push_back(line.substr(start, tab - start));
-      start = tab + 1;
-    }
+    std::vector<std::string> names = text::split_non_empty(line, '\t');
     if (names.size() >= 2) d.add_family(names);
   }
   return d;

@@ -6,6 +6,7 @@
 #include "text/elisions.h"
 #include "text/fold.h"
 #include "text/normalize.h"
+#include "text/split.h"
 #include "text/tokens.h"
 
 namespace recoupe::analyze {
@@ -174,14 +175,8 @@ size_t PhraseSet::match_ending_exact(std::string_view text, const std::vector<To
 
 std::vector<std::string> split_variants(std::string_view line) {
   std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= line.size()) {
-    size_t bar = line.find('|', start);
-    if (bar == std::string_view::npos) bar = line.size();
-    std::string_view part = trim(line.substr(start, bar - start));
-    if (!part.empty()) out.emplace_back(part);
-    start = bar + 1;
-  }
+  for (const std::string& part : text::split_non_empty(line, '|'))
+    if (std::string_view trimmed = trim(part); !trimmed.empty()) out.emplace_back(trimmed);
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "bus/stream.h"
 #include "ingest/jsonl_record.h"
+#include "text/split.h"
 
 namespace recoupe::engine {
 
@@ -37,15 +38,7 @@ Expected<std::vector<bus::PublishAck>> publish_raw_all(bus::Connection& connecti
 }
 
 std::vector<std::string> bus_urls(const std::string& list) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= list.size()) {
-    size_t comma = list.find(',', start);
-    if (comma == std::string::npos) comma = list.size();
-    if (comma > start) out.push_back(list.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
+  return text::split_non_empty(list, ',');
 }
 
 std::string message_where(const bus::Message& m) {

@@ -24,10 +24,7 @@ Clusterer::Clusterer(bus::Connection& connection, store::Store& store, LiveStori
       position_(position),
       config_(config),
       order_(config.gap_wait),
-      last_read_(position) {
-  // An empty store starts with the stream's first raw article; else the first one read.
-  if (position == 0) order_.expect(1);
-}
+      last_read_(position) {}
 
 Clusterer::Clusterer(Clusterer&&) noexcept = default;
 Clusterer& Clusterer::operator=(Clusterer&&) noexcept = default;
@@ -101,7 +98,7 @@ Expected<ClusterRound> Clusterer::run_once() {
       round.errors.push_back(message.error());
       continue;
     }
-    order_.add({last_read_, std::move(*message)}, Clock::now());
+    order_.add({last_read_, std::move(*message)});
   }
   order_.anchor([this](const RawOrder::Item& item) {
     return !item.message.refused && !live_.knows(item.message.article.id);
@@ -114,13 +111,13 @@ Expected<ClusterRound> Clusterer::run_once() {
     batch.documents.push_back(std::move(item.message.raw));
     batch.cleaned.push_back(std::move(item.message.article));
   }
-  const int64_t settled = order_.settled(last_read_);
+  const int64_t settled = std::max(position_, order_.settled(last_read_));
   if (batch.documents.empty()) {  // refusals, skipped messages, or all held back
-    position_ = std::max(position_, settled);
+    position_ = settled;
     round.position = position_;
     return round;
   }
-  batch.log_position = std::max(position_, settled);
+  batch.log_position = settled;
   auto done = live_.ingest(std::move(batch));
   if (!done) {
     // These articles are read again, from the store's position, and placed from the first.
@@ -130,7 +127,7 @@ Expected<ClusterRound> Clusterer::run_once() {
   // Stored, or nothing to store (every article known already): either way these messages
   // are done. A batch that wrote nothing recorded no position; after a restart they are
   // read again and found unchanged again.
-  position_ = std::max(position_, settled);
+  position_ = settled;
   round.position = position_;
   round.warnings = tell_events(*done);
   round.summary = std::move(*done);

@@ -4,7 +4,7 @@
 
 namespace recoupe::engine {
 
-void RawOrder::add(Item item, Clock::time_point /*now*/) {
+void RawOrder::add(Item item) {
   const uint64_t raw = item.message.raw_sequence;
   if (raw == 0) {
     unordered_.push_back(std::move(item));
@@ -39,7 +39,6 @@ std::vector<RawOrder::Item> RawOrder::release(Clock::time_point now) {
     held_.erase(first);
     gap_since_.reset();
   }
-  if (held_.empty()) gap_since_.reset();
   return out;
 }
 

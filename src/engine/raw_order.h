@@ -10,7 +10,7 @@
 // in the same order whatever the workers did, and the partition is the clean run's.
 //
 //   RawOrder order(config.gap_wait);
-//   order.add(item, now);                   // as read off the cleaned stream
+//   order.add(item);                        // as read off the cleaned stream
 //   for (auto& item : order.release(now))   // in raw order, as far as nothing is missing
 //     place(item);
 //   store_position = order.settled(last_read);
@@ -59,7 +59,7 @@ class RawOrder {
 
   // Holds an item read off the cleaned stream. An item whose raw sequence is already held
   // (a redelivered article cleaned twice) is dropped: the first one says the same.
-  void add(Item item, Clock::time_point now);
+  void add(Item item);
 
   // The items that can be placed now, in raw order: those from the next expected raw
   // sequence on with none missing in between, those older than it (late ones), and those

@@ -1,0 +1,17 @@
+#include "text/split.h"
+
+namespace recoupe::text {
+
+std::vector<std::string> split_non_empty(std::string_view text, char separator) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(separator, start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) out.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace recoupe::text
