@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   }
   auto start_position = store->log_position();
   auto reader = bus::OrderedReader::open(*follower, engine::kCleanedStream, engine::kCleanedSubject,
-                                         uint64_t(*start_position) + 1);
+                                         uint64_t(start_position->read_up_to) + 1);
   if (!reader) {
     std::fprintf(stderr, "scale_bench: %s\n", reader.error().to_string().c_str());
     return 3;
@@ -120,21 +120,22 @@ int main(int argc, char** argv) {
     }
   });
   std::thread poll([&] {  // when the store's position passes them
-    int64_t seen = *start_position;
+    int64_t seen = start_position->read_up_to;
     while (!done) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
       auto position = store->log_position();
-      if (!position || *position <= seen) continue;
+      if (!position || position->read_up_to <= seen) continue;
       const auto now = Clock::now();
       std::lock_guard lock(mutex);
-      for (auto it = cleaned.begin(); it != cleaned.end() && int64_t(it->first) <= *position;) {
+      for (auto it = cleaned.begin();
+           it != cleaned.end() && int64_t(it->first) <= position->read_up_to;) {
         if (auto p = published.find(it->second); p != published.end()) {
           lags.push_back(ms_between(p->second, now));
           published.erase(p);
         }
         it = cleaned.erase(it);
       }
-      seen = *position;
+      seen = position->read_up_to;
       last_stored = now;
     }
   });

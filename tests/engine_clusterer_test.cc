@@ -92,7 +92,7 @@ class ClustererTest : public NatsClusterTest {
     EXPECT_EQ(round->read, expected);
     const auto& n = round->summary.counts;  // ecbplus-dev repeats two articles: unchanged
     EXPECT_EQ(n.added + n.revised + n.unchanged, int64_t(expected));
-    EXPECT_EQ(*store->log_position(), int64_t(expected));
+    EXPECT_EQ(store->log_position()->read_up_to, int64_t(expected));
   }
 
   Pipeline pipeline_ = recoupe::testing::shipped_pipeline();
@@ -147,7 +147,7 @@ TEST_F(ClustererTest, AKilledClustererIsResumedWithoutLossOrRepeat) {
   size_t articles = 0;
   for (const auto& [id, story] : stored) articles += story.first.size();
   EXPECT_EQ(articles, 5u);  // each once
-  EXPECT_EQ(*store->log_position(), 5);
+  EXPECT_EQ(store->log_position()->read_up_to, 5);
 }
 
 TEST_F(ClustererTest, AMessageThatIsNotACleanedArticleIsSkippedNamingIt) {
@@ -202,7 +202,7 @@ TEST_F(ClustererTest, ArticlesWaitForTheOnesRawBeforeThemAndAGapForGapWaitAtMost
   round = clusterer->run_once();
   ASSERT_TRUE(round) << round.error().to_string();
   EXPECT_EQ(round->summary.counts.added, 4);  // 1, 2, 3 and 5, the refusal in between
-  EXPECT_EQ(*store->log_position(), 5);
+  EXPECT_EQ(store->log_position()->read_up_to, 5);
 
   cleaned(4, 7);  // raw 6 is with a worker that was killed
   round = clusterer->run_once();
@@ -212,7 +212,52 @@ TEST_F(ClustererTest, ArticlesWaitForTheOnesRawBeforeThemAndAGapForGapWaitAtMost
   round = clusterer->run_once();  // waited gap_wait: on without it
   ASSERT_TRUE(round);
   EXPECT_EQ(round->summary.counts.added, 1);
-  EXPECT_EQ(*store->log_position(), 6);
+  EXPECT_EQ(store->log_position()->read_up_to, 6);
+}
+
+// A clusterer taking over goes on in the raw order where the last one stored it: what the
+// last one held back behind an article still being cleaned waits for it again, and is not
+// placed first because it is the first the new one reads.
+TEST_F(ClustererTest, AClustererTakingOverPlacesInTheRawOrderTheLastOneStored) {
+  bus::Connection publisher = process();
+  ASSERT_TRUE(ensure_article_log(publisher, {}));
+  const IngestBatch seeds = read_batch({kSeeds}, pipeline_);
+  ASSERT_EQ(seeds.documents.size(), 5u);
+  auto cleaned = [&](size_t doc, uint64_t raw) {
+    bus::CleanedArticle m{seeds.documents[doc], pipeline_.extract(seeds.documents[doc]), raw};
+    ASSERT_TRUE(bus::publish(publisher, kCleanedSubject, bus::encode_cleaned(m),
+                             "c" + std::to_string(raw)));
+  };
+  const std::string path = (dir_.path() / "takeover.db").string();
+  const ClustererConfig config{.linger = 50ms, .wait = 300ms, .gap_wait = 60s};
+  {
+    auto store = store::Store::open(path, store::OpenMode::kReadWrite);
+    auto first = Clusterer::open(publisher, pipeline_, *store, config);
+    ASSERT_TRUE(first);
+    cleaned(0, 1);
+    cleaned(1, 2);
+    auto round = first->run_once();
+    ASSERT_TRUE(round) << round.error().to_string();
+    EXPECT_EQ(round->summary.counts.added, 2);
+    EXPECT_EQ(*store->log_position(), (store::LogPosition{2, 3}));
+    cleaned(3, 4);  // raw 3 is still with a worker
+    round = first->run_once();
+    ASSERT_TRUE(round);
+    EXPECT_EQ(round->summary.counts.added, 0);
+  }  // the first clusterer dies, holding raw 4
+  auto store = store::Store::open(path, store::OpenMode::kReadWrite);
+  auto second = Clusterer::open(publisher, pipeline_, *store, config);
+  ASSERT_TRUE(second);
+  auto round = second->run_once();
+  ASSERT_TRUE(round) << round.error().to_string();
+  EXPECT_TRUE(round->leading);
+  EXPECT_EQ(round->read, 1u);
+  EXPECT_EQ(round->summary.counts.added, 0);  // raw 4 waits for raw 3 again
+  cleaned(2, 3);
+  round = second->run_once();
+  ASSERT_TRUE(round) << round.error().to_string();
+  EXPECT_EQ(round->summary.counts.added, 2);
+  EXPECT_EQ(*store->log_position(), (store::LogPosition{4, 5}));
 }
 
 // The dev clustering sets, French (200 articles) and English (770), over PostgreSQL: the

@@ -51,19 +51,25 @@ TEST_P(StoreLead, OneHolderAtATimeUntilItCloses) {
   EXPECT_FALSE(*third.hold_lead("clusterer"));
 }
 
-TEST_P(StoreLead, TheLogPositionIsTheLastOneABatchRecorded) {
+TEST_P(StoreLead, TheLogPositionIsTheFurthestOneABatchRecorded) {
   Store store = open();
-  EXPECT_EQ(*store.log_position(), 0);
+  EXPECT_EQ(*store.log_position(), LogPosition{});
   BatchWrite write;
   write.at = "2026-12-04T19:00:00Z";
-  write.log_position = 42;
+  write.log_position = LogPosition{42, 17};
   ASSERT_TRUE(store.apply(write));
-  EXPECT_EQ(*store.log_position(), 42);
+  EXPECT_EQ(*store.log_position(), (LogPosition{42, 17}));
   BatchWrite without;  // a batch of `recoupe ingest`: no position
   without.base_generation = 1;
   without.at = "2026-12-04T19:01:00Z";
   ASSERT_TRUE(store.apply(without));
-  EXPECT_EQ(*store.log_position(), 42);
+  EXPECT_EQ(*store.log_position(), (LogPosition{42, 17}));
+  BatchWrite unknown_raw;  // a clusterer that did not know where the raw order stood
+  unknown_raw.base_generation = 2;
+  unknown_raw.at = "2026-12-04T19:02:00Z";
+  unknown_raw.log_position = LogPosition{50, std::nullopt};
+  ASSERT_TRUE(store.apply(unknown_raw));
+  EXPECT_EQ(*store.log_position(), (LogPosition{50, std::nullopt}));
 }
 
 INSTANTIATE_STORE_TEST_SUITE_P(StoreLead);

@@ -101,7 +101,8 @@ TEST_F(StoryContentsTest, AStoreOfVersionOneIsFilledWhenItIsUpgraded) {
     db.exec(
         "DROP TABLE story_entity_names; DROP TABLE story_entities; DROP TABLE story_quotes; "
         "DROP TABLE story_claims; ALTER TABLE article_revisions DROP COLUMN final_url; ALTER "
-        "TABLE article_revisions DROP COLUMN fetched_at; ALTER TABLE batches DROP COLUMN "
+        "TABLE article_revisions DROP COLUMN fetched_at; DROP INDEX batches_by_log_position; "
+        "ALTER TABLE batches DROP COLUMN next_raw_sequence; ALTER TABLE batches DROP COLUMN "
         "log_position; DELETE FROM schema_migrations WHERE "
         "version >= 2; PRAGMA user_version = 1");
   }

@@ -16,15 +16,12 @@ using Clock = std::chrono::steady_clock;
 }  // namespace
 
 Clusterer::Clusterer(bus::Connection& connection, store::Store& store, LiveStories live,
-                     bus::OrderedReader reader, int64_t position, const ClustererConfig& config)
+                     const ClustererConfig& config)
     : connection_(&connection),
       store_(&store),
       live_(std::move(live)),
-      reader_(std::make_unique<bus::OrderedReader>(std::move(reader))),
-      position_(position),
       config_(config),
-      order_(config.gap_wait),
-      last_read_(position) {}
+      order_(config.gap_wait) {}
 
 Clusterer::Clusterer(Clusterer&&) noexcept = default;
 Clusterer& Clusterer::operator=(Clusterer&&) noexcept = default;
@@ -34,25 +31,28 @@ Expected<Clusterer> Clusterer::open(bus::Connection& connection, const Pipeline&
                                     store::Store& store, const ClustererConfig& config) {
   auto live = LiveStories::open(pipeline, store);
   if (!live) return live.error();
-  auto position = store.log_position();
-  if (!position) return position.error();
-  auto reader = bus::OrderedReader::open(connection, kCleanedStream, kCleanedSubject,
-                                         uint64_t(*position) + 1);
-  if (!reader) return reader.error();
-  return Clusterer(connection, store, std::move(*live), std::move(*reader), *position, config);
+  Clusterer clusterer(connection, store, std::move(*live), config);
+  if (auto opened = clusterer.reopen_reader(); !opened) return opened.error();
+  return clusterer;
 }
 
 Expected<bool> Clusterer::reopen_reader() {
   auto position = store_->log_position();
   if (!position) return position.error();
   auto reader = bus::OrderedReader::open(*connection_, kCleanedStream, kCleanedSubject,
-                                         uint64_t(*position) + 1);
+                                         uint64_t(position->read_up_to) + 1);
   if (!reader) return reader.error();
   reader_ = std::make_unique<bus::OrderedReader>(std::move(*reader));
-  position_ = *position;
-  last_read_ = *position;
-  // An empty store starts with the stream's first raw article.
-  if (*position == 0 && !order_.expected()) order_.expect(1);
+  position_ = position->read_up_to;
+  last_read_ = position->read_up_to;
+  // Unknown after a start or a takeover: the raw order goes on from where the last batch
+  // stored left it, whoever stored it; an empty store starts with the first raw article.
+  if (!order_.expected()) {
+    if (position->next_raw)
+      order_.expect(uint64_t(*position->next_raw));
+    else if (position->read_up_to == 0)
+      order_.expect(1);
+  }
   return true;
 }
 
@@ -75,7 +75,7 @@ Expected<ClusterRound> Clusterer::run_once() {
   if (!leading_) {  // just took over: read on from where the store is, not from memory
     if (auto followed = live_.follow(); !followed) return followed.error();
     leading_ = true;
-    read_again(std::nullopt);  // where the last leader's raw order stood is not known here
+    read_again(std::nullopt);  // the raw order goes on from where the store says it stood
   }
   if (!reader_)
     if (auto reopened = reopen_reader(); !reopened) return reopened.error();
@@ -117,7 +117,8 @@ Expected<ClusterRound> Clusterer::run_once() {
     round.position = position_;
     return round;
   }
-  batch.log_position = settled;
+  batch.log_position = store::LogPosition{settled, std::nullopt};
+  if (order_.expected()) batch.log_position->next_raw = int64_t(*order_.expected());
   auto done = live_.ingest(std::move(batch));
   if (!done) {
     // These articles are read again, from the store's position, and placed from the first.

@@ -20,7 +20,9 @@
 // articles come in. The clusterer places them in the order their raw articles were
 // published (engine/raw_order.h), not in the order the workers finished cleaning them, so
 // that a slow or killed worker changes no story: an article still with a worker holds back
-// the ones after it, for at most ClustererConfig::gap_wait. Within one batch, articles are
+// the ones after it, for at most ClustererConfig::gap_wait. Each batch stores, with its
+// position, the first raw sequence not placed yet, so that a clusterer taking over goes on
+// in the order the last one would have. Within one batch, articles are
 // placed in publication order (engine::publication_order), as `recoupe ingest` places one.
 // Not thread-safe; `connection`, `pipeline` and `store` must outlive it.
 #pragma once
@@ -89,7 +91,7 @@ class Clusterer {
 
  private:
   Clusterer(bus::Connection& connection, store::Store& store, LiveStories live,
-            bus::OrderedReader reader, int64_t position, const ClustererConfig& config);
+            const ClustererConfig& config);
   Expected<bool> reopen_reader();
   std::vector<Error> tell_events(const IngestSummary& summary);
 
@@ -97,11 +99,11 @@ class Clusterer {
   store::Store* store_;
   LiveStories live_;
   std::unique_ptr<bus::OrderedReader> reader_;  // null: to reopen from the store's position
-  int64_t position_;
+  int64_t position_ = 0;
   bool leading_ = false;
   ClustererConfig config_;
   RawOrder order_;
-  int64_t last_read_;  // the cleaned stream's sequence of the last message read
+  int64_t last_read_ = 0;  // the cleaned stream's sequence of the last message read
   // Drops what is held and reads again from the store's position; `next_raw`: the first
   // raw sequence not stored, when known.
   void read_again(std::optional<uint64_t> next_raw);

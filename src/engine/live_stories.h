@@ -56,11 +56,11 @@ struct IngestBatch {
   // empty: ingest cleans them. Stored as given, so they must come from this pipeline's
   // extract for the stories to equal a single process's.
   std::vector<Article> cleaned;
-  // Where in the bus's article log this batch was read up to (scaled out): stored with the
-  // batch (store::BatchWrite::log_position). A batch that changes nothing writes nothing,
+  // Where in the bus's article logs this batch stood (scaled out): stored with the batch
+  // (store::BatchWrite::log_position). A batch that changes nothing writes nothing,
   // and its position with it: the clusterer reads those articles again after a restart,
   // and finds them unchanged again.
-  std::optional<int64_t> log_position;
+  std::optional<store::LogPosition> log_position;
 };
 
 struct IngestSummary {

@@ -28,7 +28,7 @@ class Backend {
 
   virtual Expected<int> schema_version() = 0;
   virtual Expected<int64_t> generation() = 0;
-  virtual Expected<int64_t> log_position() = 0;
+  virtual Expected<LogPosition> log_position() = 0;
   virtual Expected<bool> hold_lead(const std::string& name) = 0;
   virtual Expected<std::optional<StoryVersion>> story_version(const std::string& id) = 0;
   virtual Expected<std::vector<PlacedArticle>> placed_articles() = 0;

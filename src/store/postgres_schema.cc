@@ -208,7 +208,12 @@ constexpr const char* kSchemaV4 = R"sql(
 ALTER TABLE batches ADD COLUMN log_position BIGINT;
 )sql";
 
-const char* const kSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
+constexpr const char* kSchemaV5 = R"sql(
+ALTER TABLE batches ADD COLUMN next_raw_sequence BIGINT;
+CREATE INDEX batches_by_log_position ON batches(log_position) WHERE log_position IS NOT NULL;
+)sql";
+
+const char* const kSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
 static_assert(std::size(kSteps) == kSchemaVersion);
 
 }  // namespace

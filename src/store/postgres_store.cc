@@ -192,7 +192,8 @@ std::string story_without_articles(PgConnection& db, const BatchWrite& w) {
 void record_batch(PgConnection& db, const BatchWrite& w, int64_t generation) {
   db.run(
       "INSERT INTO batches (id, committed_at, added, revised, unchanged, refused, "
-      "stories_touched, log_position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+      "stories_touched, log_position, next_raw_sequence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+      "$9)",
       PgParams()
           .add(generation)
           .add(w.at)
@@ -201,7 +202,8 @@ void record_batch(PgConnection& db, const BatchWrite& w, int64_t generation) {
           .add(w.counts.unchanged)
           .add(w.counts.refused)
           .add(w.counts.stories_touched)
-          .add(w.log_position));
+          .add(w.log_position ? std::optional(w.log_position->read_up_to) : std::nullopt)
+          .add(w.log_position ? w.log_position->next_raw : std::nullopt));
 }
 
 // Whether batch `generation` is `w` committed already (its acknowledgement lost): the same
@@ -300,9 +302,17 @@ Expected<int64_t> PostgresStore::generation() {
   return attempt([&] { return read_generation(db_); });
 }
 
-Expected<int64_t> PostgresStore::log_position() {
-  return attempt(
-      [&] { return db_.exec("SELECT coalesce(max(log_position), 0) FROM batches").int64(0, 0); });
+Expected<LogPosition> PostgresStore::log_position() {
+  return attempt([&] {
+    PgResult last = db_.exec(
+        "SELECT log_position, next_raw_sequence FROM batches WHERE log_position IS NOT NULL "
+        "ORDER BY log_position DESC LIMIT 1");
+    LogPosition position;
+    if (last.rows() == 0) return position;
+    position.read_up_to = last.int64(0, 0);
+    position.next_raw = last.optional_int64(0, 1);
+    return position;
+  });
 }
 
 Expected<bool> PostgresStore::hold_lead(const std::string& name) {

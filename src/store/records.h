@@ -112,6 +112,18 @@ struct Membership {
 };
 
 // Everything one ingest batch writes; Store::apply writes it in one transaction.
+// Where a clusterer stood in the bus's logs when it committed a batch (engine/clusterer.h).
+struct LogPosition {
+  // The cleaned stream's sequence read up to: the next clusterer reads on after it.
+  int64_t read_up_to = 0;
+  // The first raw stream sequence not placed yet (engine/raw_order.h): the next clusterer
+  // places articles in raw order from it, as this one would have. None: not known (a batch
+  // stored before schema version 5).
+  std::optional<int64_t> next_raw;
+
+  bool operator==(const LogPosition&) const = default;
+};
+
 struct BatchWrite {
   // Store::generation() when the batch was computed: apply refuses the batch when another
   // writer committed since (the batch was computed against a stale state).
@@ -131,10 +143,10 @@ struct BatchWrite {
   std::vector<Membership> memberships;  // new, or moved to another story
   std::vector<Redirect> redirects;      // stories merged away: deleted, old id → new id
   BatchCounts counts;
-  // Scaled out (engine/clusterer.h): the position in the bus's article log up to which this
-  // batch read, stored with it in the same transaction, so that a clusterer that restarts
+  // Scaled out (engine/clusterer.h): where in the bus's article logs this batch stood,
+  // stored with it in the same transaction, so that a clusterer that restarts or takes over
   // resumes right after the last batch committed (Store::log_position). None otherwise.
-  std::optional<int64_t> log_position;
+  std::optional<LogPosition> log_position;
 };
 
 }  // namespace recoupe::store

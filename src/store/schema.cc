@@ -124,6 +124,13 @@ constexpr const char* kLogPosition = R"sql(
 ALTER TABLE batches ADD COLUMN log_position INTEGER;
 )sql";
 
+// Version 5. The first raw sequence a clusterer had not placed yet (engine/raw_order.h),
+// so that one taking over places articles in the order the last one would have.
+constexpr const char* kNextRaw = R"sql(
+ALTER TABLE batches ADD COLUMN next_raw_sequence INTEGER;
+CREATE INDEX batches_by_log_position ON batches(log_position) WHERE log_position IS NOT NULL;
+)sql";
+
 const Migration kMigrations[] = {
     {1, "articles, revisions, stories, memberships, redirects, batches, full-text index",
      kSchemaV1},
@@ -132,6 +139,8 @@ const Migration kMigrations[] = {
     {3, "the address after redirects and fetch time of a revision fetched from the web",
      kFetchColumns},
     {4, "the position in the bus's article log each batch read up to (scaled out)", kLogPosition},
+    {5, "the first raw article a clusterer had not placed yet, with each batch (scaled out)",
+     kNextRaw},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

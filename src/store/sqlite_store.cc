@@ -220,14 +220,15 @@ std::string story_without_articles(Database& db, const BatchWrite& w) {
 void record_batch(Database& db, const BatchWrite& w) {
   Statement& batch = db.prepared(
       "INSERT INTO batches (committed_at, added, revised, unchanged, refused, "
-      "stories_touched, log_position) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "stories_touched, log_position, next_raw_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   batch.bind(1, std::string_view(w.at))
       .bind(2, w.counts.added)
       .bind(3, w.counts.revised)
       .bind(4, w.counts.unchanged)
       .bind(5, w.counts.refused)
       .bind(6, w.counts.stories_touched)
-      .bind(7, w.log_position)
+      .bind(7, w.log_position ? std::optional(w.log_position->read_up_to) : std::nullopt)
+      .bind(8, w.log_position ? w.log_position->next_raw : std::nullopt)
       .run();
 }
 
@@ -280,11 +281,16 @@ Expected<int64_t> SqliteStore::generation() {
   }
 }
 
-Expected<int64_t> SqliteStore::log_position() {
+Expected<LogPosition> SqliteStore::log_position() {
   try {
-    Statement& s = db_.prepared("SELECT coalesce(max(log_position), 0) FROM batches");
-    s.step();
-    const int64_t position = s.int64(0);
+    Statement& s = db_.prepared(
+        "SELECT log_position, next_raw_sequence FROM batches WHERE log_position IS NOT NULL "
+        "ORDER BY log_position DESC LIMIT 1");
+    LogPosition position;
+    if (s.step()) {
+      position.read_up_to = s.int64(0);
+      position.next_raw = s.optional_int64(1);
+    }
     s.reset();
     return position;
   } catch (const SqlError& e) {

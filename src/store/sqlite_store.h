@@ -25,7 +25,7 @@ class SqliteStore : public Backend {
   const std::string& location() const override { return db_.path(); }
   Expected<int> schema_version() override;
   Expected<int64_t> generation() override;
-  Expected<int64_t> log_position() override;
+  Expected<LogPosition> log_position() override;
   Expected<bool> hold_lead(const std::string& name) override;
   Expected<std::optional<StoryVersion>> story_version(const std::string& id) override;
   Expected<std::vector<PlacedArticle>> placed_articles() override;

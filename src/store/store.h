@@ -80,9 +80,9 @@ class Store {
   Expected<int> schema_version() { return backend_->schema_version(); }
   // Counts the batches committed so far; grows by one with each apply(). Cost: one read.
   Expected<int64_t> generation() { return backend_->generation(); }
-  // The highest BatchWrite::log_position committed (0 when no batch recorded one): where a
-  // clusterer resumes reading the bus. Cost: one read.
-  Expected<int64_t> log_position() { return backend_->log_position(); }
+  // The furthest BatchWrite::log_position committed (read_up_to 0 and no next_raw when no
+  // batch recorded one): where a clusterer resumes reading the bus. Cost: one read.
+  Expected<LogPosition> log_position() { return backend_->log_position(); }
   // Takes, or checks that this Store still holds, the lead called `name`: true for the one
   // Store holding it, false for every other one meanwhile (any process, any machine). What
   // keeps one clusterer active and the others standing by (engine/clusterer.h). It is let
