@@ -225,20 +225,30 @@ MentionIndex mentions_by_article(const StoryEvidence& ev) {
   return mentions;
 }
 
+// The content words of each article's whole text, in text order: read once per story, then
+// every clause takes its own words from them (ClaimReader::clause_words) instead of
+// stemming them again.
+using ArticleWords = std::vector<std::vector<ContentWord>>;
+
+ArticleWords content_words_by_article(const StoryEvidence& ev, const text::StopWords& stop,
+                                      const text::Stemmer& stemmer,
+                                      const text::ElisionRules& elisions) {
+  ArticleWords out;
+  out.reserve(ev.articles.size());
+  for (const Article* a : ev.articles)
+    out.push_back(content_words(a->text, stop, stemmer, elisions));
+  return out;
+}
+
 // Words the story writes mostly in lower case: a capitalized occurrence of one of them
 // ("Cosmodrome" in an English-style name next to "au cosmodrome de …") is a common word,
 // not a name, so it still counts as a predicate. Mostly: "Nord" of "Corée du Nord" stays a
 // name though "au nord de" occurs once.
-std::unordered_set<std::string> mostly_lowercase_words(const StoryEvidence& ev,
-                                                       const text::StopWords& stop,
-                                                       const text::Stemmer& stemmer,
-                                                       const text::ElisionRules& elisions,
+std::unordered_set<std::string> mostly_lowercase_words(const ArticleWords& article_words,
                                                        const SynthConfig& cfg) {
-  const size_t n_articles = ev.articles.size();
   std::unordered_set<std::string> lowercase_words;
   std::unordered_map<std::string, std::pair<int, int>> uses;  // (lower case, capitalized)
-  for (size_t a = 0; a < n_articles; ++a) {
-    auto words = content_words(ev.articles[a]->text, stop, stemmer, elisions);
+  for (const auto& words : article_words) {
     for (size_t k = 0; k < words.size(); ++k) {
       const auto& w = words[k];
       // A capitalized word right before another one is a title or part of a name
@@ -371,7 +381,8 @@ class ClaimReader {
         time_words(time_words),
         mentions(mentions_by_article(ev)),
         have_entities(!ev.entities.empty()),
-        lowercase_words(mostly_lowercase_words(ev, stop, stemmer, elisions, cfg)),
+        article_words(content_words_by_article(ev, stop, stemmer, elisions)),
+        lowercase_words(mostly_lowercase_words(article_words, cfg)),
         entity_rep(entity_representatives(ev, lowercase_words, elisions)) {}
 
   // Appends the claims of every article to cs (claims, claims_of_article) and their raw terms
@@ -442,7 +453,7 @@ class ClaimReader {
         RawTerms feats;
         const std::vector<uint32_t> quantities = spans.quantities.meeting(c.begin, c.end);
         const std::vector<uint32_t> dates = spans.dates.meeting(c.begin, c.end);
-        add_word_terms(an, ctext, quantities, dates, c, feats);
+        add_word_terms(an, quantities, dates, c, feats);
         add_entity_terms(c, feats);
         add_number_and_date_terms(an, quantities, dates, c, feats);
         c.quote_only = is_quote_only(*an, spans.quotes.inside(c.begin, c.end), c);
@@ -456,13 +467,30 @@ class ClaimReader {
   // Content words of the claim: predicates ("w:"), names ("n:", also listed in c.names),
   // undecided first words ("s:"), words of quantities and dates ("x:") and stem prefixes.
   // `quantities` and `dates`: indices of the analysis' spans meeting the claim.
-  void add_word_terms(const ArticleAnalysis* an, std::string_view ctext,
-                      const std::vector<uint32_t>& quantities, const std::vector<uint32_t>& dates,
-                      Claim& c, RawTerms& feats) {
-    auto cws = content_words(ctext, stop, stemmer, elisions);
+  // A content word of a claim: the article's word, and where it is in the claim.
+  struct ClauseWord {
+    const ContentWord* word;
+    size_t begin, end;  // bytes from the claim's start
+  };
+
+  // The claim's content words, taken from its article's (article_words): the words that lie
+  // wholly inside the claim, as content_words of the claim's text would give them.
+  std::vector<ClauseWord> clause_words(const Claim& c) const {
+    const std::vector<ContentWord>& words = article_words[c.article];
+    auto it = std::lower_bound(words.begin(), words.end(), c.begin,
+                               [](const ContentWord& w, size_t b) { return w.begin < b; });
+    std::vector<ClauseWord> out;
+    for (; it != words.end() && it->end <= c.end; ++it)
+      out.push_back({&*it, it->begin - c.begin, it->end - c.begin});
+    return out;
+  }
+
+  void add_word_terms(const ArticleAnalysis* an, const std::vector<uint32_t>& quantities,
+                      const std::vector<uint32_t>& dates, Claim& c, RawTerms& feats) {
+    const std::vector<ClauseWord> cws = clause_words(c);
     // Words inside a quantity ("deux hommes") or a date count as words (family "x:") but
     // not as predicates: a shared "two men" does not make two sentences one fact.
-    auto in_quantity = [&](const ContentWord& w) {
+    auto in_quantity = [&](const ClauseWord& w) {
       for (uint32_t i : quantities) {
         const Quantity& q = an->quantities[i];
         if (q.begin <= c.begin + w.begin && c.begin + w.end <= q.end && !q.unit.empty())
@@ -477,33 +505,35 @@ class ClaimReader {
     };
     for (size_t k = 0; k < cws.size(); ++k) {
       if (in_quantity(cws[k])) {
-        feats.push_back({term("x:" + cws[k].stem), 1.0f});
+        feats.push_back({term("x:" + cws[k].word->stem), 1.0f});
         continue;
       }
       // A capitalized word inside the sentence is a name: its own family, so that the
       // "same predicate" test below is not met by names alone.
       // "Cosmodrome" after "Vostochny", written lower case elsewhere in the story, is a
       // common word; "President" before "Trump" stays a title of the name.
-      const bool common =
-          cws[k].capitalized && lowercase_words.count(cws[k].folded) && k > 0 &&
-          cws[k - 1].capitalized && cws[k].begin <= cws[k - 1].end + 1 &&
-          !(k + 1 < cws.size() && cws[k + 1].capitalized && cws[k + 1].begin <= cws[k].end + 1);
-      if (common) c.names.push_back(cws[k].folded);  // still part of a name
-      if (cws[k].capitalized && cws[k].begin > 0 && !common) {
-        c.names.push_back(cws[k].folded);
-        feats.push_back({term("n:" + cws[k].stem),
+      const bool common = cws[k].word->capitalized && lowercase_words.count(cws[k].word->folded) &&
+                          k > 0 && cws[k - 1].word->capitalized &&
+                          cws[k].begin <= cws[k - 1].end + 1 &&
+                          !(k + 1 < cws.size() && cws[k + 1].word->capitalized &&
+                            cws[k + 1].begin <= cws[k].end + 1);
+      if (common) c.names.push_back(cws[k].word->folded);  // still part of a name
+      if (cws[k].word->capitalized && cws[k].begin > 0 && !common) {
+        c.names.push_back(cws[k].word->folded);
+        feats.push_back({term("n:" + cws[k].word->stem),
                          have_entities ? 1.0f : static_cast<float>(cfg.entity_weight)});
         continue;
       }
       // A capitalized first word is a name when the story writes it capitalized inside a
       // sentence too ("Vladimir Poutine et …"); decided once every claim is read ("s:").
-      const bool initial_cap = cws[k].capitalized && cws[k].begin == 0;
-      feats.push_back({term((initial_cap ? "s:" : "w:") + cws[k].stem), 1.0f});
+      const bool initial_cap = cws[k].word->capitalized && cws[k].begin == 0;
+      feats.push_back({term((initial_cap ? "s:" : "w:") + cws[k].word->stem), 1.0f});
       if (initial_cap) continue;
       // Derivations the stemmer keeps apart ("construction" / "construire") share a
       // prefix: a weaker term of their own.
-      if (cfg.prefix_length > 0 && cws[k].stem.size() > static_cast<size_t>(cfg.prefix_length))
-        feats.push_back({term("p:" + cws[k].stem.substr(0, cfg.prefix_length)),
+      if (cfg.prefix_length > 0 &&
+          cws[k].word->stem.size() > static_cast<size_t>(cfg.prefix_length))
+        feats.push_back({term("p:" + cws[k].word->stem.substr(0, cfg.prefix_length)),
                          static_cast<float>(cfg.prefix_weight)});
     }
   }
@@ -576,6 +606,7 @@ class ClaimReader {
   const std::unordered_set<std::string>& time_words;  // folded weekday and month names
   const MentionIndex mentions;
   const bool have_entities;
+  const ArticleWords article_words;
   const std::unordered_set<std::string> lowercase_words;
   const std::vector<int> entity_rep;
 };
