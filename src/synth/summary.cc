@@ -70,18 +70,22 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
     if (cut_of(cl) == ',') t = ev.analyses[cl.article]->sentences[cl.sentence].text;
     return std::string(t.substr(rubric_end(t)));
   };
-  auto eligible = [&](size_t c, bool strict) {
+  // Whether a claim reads as a summary sentence on its own: judged once per claim, not at
+  // every pick. A rubric or dateline opening the claim is left out ("WASHINGTON — "); what
+  // is left must still be a sentence ("INTERNATIONAL - Premières images…" is a kicker).
+  std::vector<char> sentence_like(claims.size());
+  for (size_t c = 0; c < claims.size(); ++c) {
     const Claim& cl = claims[c];
-    if (disputed && c < disputed->size() && (*disputed)[c]) return false;
-    if (!strict) return true;
-    // A rubric or dateline opening the claim is left out ("WASHINGTON — "); what is left
-    // must still be a sentence ("INTERNATIONAL - Premières images…" is a kicker).
+    if (cl.quote_only) continue;
     std::string body = shown(c);
     int words = static_cast<int>(text::count_words(body, elisions));
     char cut = cut_of(cl);
-    return !cl.quote_only && words >= cfg.summary_min_words &&
-           words <= cfg.summary_max_sentence_words &&
-           reads_as_sentence(body, cut == ',' ? '\0' : cut);
+    sentence_like[c] = words >= cfg.summary_min_words && words <= cfg.summary_max_sentence_words &&
+                       reads_as_sentence(body, cut == ',' ? '\0' : cut);
+  }
+  auto eligible = [&](size_t c, bool strict) {
+    if (disputed && c < disputed->size() && (*disputed)[c]) return false;
+    return !strict || sentence_like[c];
   };
   std::vector<size_t> chosen;
   int words = 0;
