@@ -7,6 +7,7 @@
 # processes' CPU is printed after. Everything is removed at the end.
 #
 #   bench/scale_bench.sh RATE COUNT FILE... [WORKERS=2 THREADS=2 WORKER_ARGS="--linger 100"
+#                                            LOGS=folder (keeps the workers' logs)
 #                                            in the environment]
 #   bench/scale_bench.sh 200 3000 ../shared/data/scale/reuters21578.jsonl.zst
 #   bench/scale_bench.sh 0 20000 ../shared/data/scale/{reuters21578,bbc-news}.jsonl.zst
@@ -50,3 +51,4 @@ for i in 0 1 2; do echo "nats n$((i + 1)) CPU s: $(cpu "${pids[$i]}")"; done
 # Where the clusterer's time went: the sums over its batches (worker "position" lines).
 cat "$work"/worker*.log | awk '/^position/ { gsub(/[(),:]/, " "); n++; p += $4; c += $7; s += $10 }
   END { if (n) printf "clusterer: %d batches; place %.1f s, cross-check %.1f s, store %.1f s\n", n, p, c, s }'
+if [ -n "${LOGS:-}" ]; then mkdir -p "$LOGS" && cp "$work"/worker*.log "$LOGS"/; fi

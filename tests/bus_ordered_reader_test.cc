@@ -36,6 +36,7 @@ TEST_F(BusOrderedReaderTest, ReadsInStreamOrderAndResumesFromAGivenSequence) {
       ASSERT_TRUE(m && *m) << seq;
       EXPECT_EQ((*m)->stream_sequence, seq);
       EXPECT_EQ((*m)->data, std::to_string(seq));
+      EXPECT_EQ((*m)->pending, 50 - seq);  // what is still waiting behind it
     }
   }
   // Restarted, it resumes after the last sequence it recorded.
@@ -54,6 +55,7 @@ TEST_F(BusOrderedReaderTest, ReadsInStreamOrderAndResumesFromAGivenSequence) {
   auto live = reader->next(2000ms);
   ASSERT_TRUE(live && *live);
   EXPECT_EQ((*live)->stream_sequence, 51u);
+  EXPECT_EQ((*live)->pending, 0u);
 
   auto missing = OrderedReader::open(connection, "NO_SUCH", "recoupe.analyzed.>", 1);
   ASSERT_FALSE(missing);

@@ -260,6 +260,23 @@ TEST_F(ClustererTest, AClustererTakingOverPlacesInTheRawOrderTheLastOneStored) {
   EXPECT_EQ(*store->log_position(), (store::LogPosition{4, 5}));
 }
 
+// A clusterer behind the stream stores what was waiting at once: lingering for more would
+// only delay articles that have waited already. Caught up, it lingers as configured.
+TEST_F(ClustererTest, ARoundThatFindsArticlesWaitingDoesNotLingerForMore) {
+  publish_and_clean({kSeeds}, 5);
+  auto store =
+      store::Store::open((dir_.path() / "behind.db").string(), store::OpenMode::kReadWrite);
+  bus::Connection connection = process();
+  auto clusterer = Clusterer::open(connection, pipeline_, *store, {.linger = 20s});
+  ASSERT_TRUE(clusterer);
+  const auto started = std::chrono::steady_clock::now();
+  auto round = clusterer->run_once();
+  ASSERT_TRUE(round) << round.error().to_string();
+  EXPECT_EQ(round->read, 5u);
+  EXPECT_EQ(round->summary.counts.added, 5);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 10s);  // not the 20 s linger
+}
+
 // The dev clustering sets, French (200 articles) and English (770), over PostgreSQL: the
 // same stories and reports as `recoupe ingest` of the file in one process.
 class ClustererDevSetTest : public ClustererTest,

@@ -65,6 +65,7 @@ Message message_of(natsMsg* msg) {
     MetaDataPtr meta(raw);
     out.stream_sequence = meta->Sequence.Stream;
     out.delivery_count = meta->NumDelivered;
+    out.pending = meta->NumPending;
   }
   return out;
 }

@@ -16,6 +16,10 @@ struct Message {
   uint64_t stream_sequence = 0;
   // 1 on first delivery, 2 on the first redelivery, … (0 for a plain message).
   uint64_t delivery_count = 0;
+  // How many messages its consumer still had to deliver after this one when it was sent
+  // (JetStream's num_pending; 0 for a plain message): 0 means the reader has caught up with
+  // the stream as it stood then.
+  uint64_t pending = 0;
 };
 
 }  // namespace recoupe::bus

@@ -81,6 +81,7 @@ Expected<ClusterRound> Clusterer::run_once() {
     if (auto reopened = reopen_reader(); !reopened) return reopened.error();
   round.position = position_;
   Clock::time_point until = Clock::now() + config_.wait;
+  bool behind = false;  // articles were waiting when the round began
   while (round.read < config_.batch) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
     if (left.count() <= 0 && round.read > 0) break;
@@ -91,14 +92,19 @@ Expected<ClusterRound> Clusterer::run_once() {
     }
     if (!*next) break;  // caught up
     const bus::Message& m = **next;
-    if (round.read++ == 0) until = Clock::now() + config_.linger;
-    last_read_ = int64_t(m.stream_sequence);
-    auto message = bus::decode_cleaned(m.data, message_where(m));
-    if (!message) {
-      round.errors.push_back(message.error());
-      continue;
+    if (round.read++ == 0) {
+      until = Clock::now() + config_.linger;
+      behind = m.pending > 0;
     }
-    order_.add({last_read_, std::move(*message)});
+    last_read_ = int64_t(m.stream_sequence);
+    // Behind the stream, lingering for more only delays what waits already: the round
+    // stops once it has read every article that was waiting.
+    const bool read_all_waiting = behind && m.pending == 0;
+    if (auto message = bus::decode_cleaned(m.data, message_where(m)))
+      order_.add({last_read_, std::move(*message)});
+    else
+      round.errors.push_back(message.error());
+    if (read_all_waiting) break;
   }
   order_.anchor([this](const RawOrder::Item& item) {
     return !item.message.refused && !live_.knows(item.message.article.id);

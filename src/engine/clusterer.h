@@ -48,7 +48,9 @@ struct ClustererConfig {
   // Cleaned articles stored in one batch at most. Big batches cost fewer transactions and
   // cross-check a story once for all its new articles; each waits longer to be seen.
   size_t batch = 500;
-  // After the first article of a batch, how long to wait for more before storing it.
+  // After the first article of a batch, how long to wait for more before storing it. Only
+  // when the clusterer has caught up with the stream: a round that finds articles waiting
+  // reads those (up to `batch`) and stores them without waiting for more.
   std::chrono::milliseconds linger{200};
   // How long one round waits for a first article before it ends empty.
   std::chrono::milliseconds wait{1000};
@@ -80,7 +82,8 @@ class Clusterer {
 
   // Without the lead, waits config.wait and returns a round with leading false. With it,
   // reads up to config.batch cleaned articles (waiting config.wait for the first, then
-  // config.linger for the rest), stores them as one batch with their position, and
+  // config.linger for the rest, unless the first had others waiting behind it: then those
+  // only), stores them as one batch with their position, and
   // publishes the story events. When storing fails (the store down, another writer), the
   // error is returned and the next round reads the same articles again from the store's
   // position. A message that is not a cleaned article is skipped and named in the errors.
