@@ -66,5 +66,36 @@ TEST(AnalysisCache, TheLeastRecentlyUsedArticleIsDroppedPastTheBound) {
   EXPECT_EQ(cache.get(b, std::nullopt, c.for_article(b)).article_id, "b#4");
 }
 
+// Readings (synth/article_reading.h) are kept beside the analyses, per story language, and
+// stay valid for their holder once dropped; past the byte bound the least recent goes.
+TEST(AnalysisCache, AReadingIsKeptPerLanguageAndTextWithinItsByteBound) {
+  const Article a = article("a", "Some text."), b = article("b", "Other text.");
+  int reads = 0;
+  auto read = [&](std::string headline, size_t words) {
+    return [&reads, headline, words] {
+      ++reads;
+      synth::ArticleReading r;
+      r.headline = headline;
+      r.words.resize(words);
+      return r;
+    };
+  };
+  const size_t one = sizeof(synth::ArticleReading) + 100 * sizeof(synth::ContentWord);
+  AnalysisCache cache(10, one + one / 2);  // room for one reading of 100 words
+  auto first = cache.reading(a, std::nullopt, "en", read("a-en", 100));
+  EXPECT_EQ(cache.reading(a, std::nullopt, "en", read("again", 100)), first);
+  EXPECT_EQ(reads, 1);
+  EXPECT_EQ(cache.reading(a, std::nullopt, "fr", read("a-fr", 100))->headline, "a-fr");
+  EXPECT_EQ(cache.reading(a, std::nullopt, "en", read("a-en2", 100))->headline, "a-en2");
+  const Article revised = article("a", "Some other text.");
+  EXPECT_EQ(cache.reading(revised, std::nullopt, "en", read("rev", 100))->headline, "rev");
+  EXPECT_EQ(reads, 4);
+  auto held = cache.reading(b, std::nullopt, "en", read("b", 100));  // drops a's
+  EXPECT_EQ(cache.reading(revised, std::nullopt, "en", read("rev2", 100))->headline, "rev2");
+  EXPECT_EQ(held->headline, "b");  // still valid for its holder
+  EXPECT_EQ(cache.reading(b, std::nullopt, "en", read("b2", 100))->headline, "b2");
+  EXPECT_EQ(reads, 7);
+}
+
 }  // namespace
 }  // namespace recoupe::engine

@@ -5,6 +5,7 @@
 #include "analyze/analyzer.h"
 #include "core/parallel_for.h"
 #include "synth/analyzed_story.h"
+#include "synth/article_reading.h"
 #include "synth/cross_check.h"
 #include "synth/cross_check_budget.h"
 
@@ -43,7 +44,19 @@ std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles
         synth::analyze_story(story.id, std::move(budgeted.articles), resources.analysis(),
                              &resources.entities(), quotes, analyze_one);
     analysed.duplicate_of = std::move(budgeted.duplicate_of);
-    out[s] = synth::cross_check(analysed.evidence(), resources.synth(), config);
+    synth::StoryEvidence evidence = analysed.evidence();
+    std::vector<std::shared_ptr<const synth::ArticleReading>> readings;  // alive for the call
+    if (cache) {
+      for (size_t i = 0; i < analysed.articles.size(); ++i) {
+        const Article& a = analysed.articles[i];
+        readings.push_back(cache->reading(a, analysed.reference_date, analysed.language, [&] {
+          return synth::read_article(a, &analysed.analyses[i], analysed.language,
+                                     resources.synth());
+        }));
+        evidence.readings.push_back(readings.back().get());
+      }
+    }
+    out[s] = synth::cross_check(evidence, resources.synth(), config);
     synth::credit_reprints(budgeted, out[s]);
     std::vector<size_t> sentences_read;
     for (const auto& an : analysed.analyses) sentences_read.push_back(an.sentences.size());

@@ -20,8 +20,9 @@ namespace recoupe::engine {
 // CrossCheck::notices say what was left out. Stories are spread over `threads` (0: all
 // cores). Pure; never fails. Cost: the analysis (linear in text) plus the cross-check
 // (near-linear per story), each bounded per story by the budget. With `cache`, an article
-// analysed before (same id, language, text and reference date) is not analysed again; the
-// result is the same.
+// analysed before (same id, language, text and reference date) is not analysed again, nor
+// read again under the same story language (synth/article_reading.h); the result is the
+// same.
 std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles,
                                             const BatchResult& grouping, const Resources& resources,
                                             const synth::SynthConfig& config,

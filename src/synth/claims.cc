@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "synth/article_reading.h"
 #include "synth/content_words.h"
 #include "text/fold.h"
 #include "text/normalize.h"
@@ -225,30 +226,16 @@ MentionIndex mentions_by_article(const StoryEvidence& ev) {
   return mentions;
 }
 
-// The content words of each article's whole text, in text order: read once per story, then
-// every clause takes its own words from them (ClaimReader::clause_words) instead of
-// stemming them again.
-using ArticleWords = std::vector<std::vector<ContentWord>>;
-
-ArticleWords content_words_by_article(const StoryEvidence& ev, const text::StopWords& stop,
-                                      const text::Stemmer& stemmer,
-                                      const text::ElisionRules& elisions) {
-  ArticleWords out;
-  out.reserve(ev.articles.size());
-  for (const Article* a : ev.articles)
-    out.push_back(content_words(a->text, stop, stemmer, elisions));
-  return out;
-}
-
 // Words the story writes mostly in lower case: a capitalized occurrence of one of them
 // ("Cosmodrome" in an English-style name next to "au cosmodrome de …") is a common word,
 // not a name, so it still counts as a predicate. Mostly: "Nord" of "Corée du Nord" stays a
 // name though "au nord de" occurs once.
-std::unordered_set<std::string> mostly_lowercase_words(const ArticleWords& article_words,
-                                                       const SynthConfig& cfg) {
+std::unordered_set<std::string> mostly_lowercase_words(const StoryReadings& readings,
+                                                       size_t n_articles, const SynthConfig& cfg) {
   std::unordered_set<std::string> lowercase_words;
   std::unordered_map<std::string, std::pair<int, int>> uses;  // (lower case, capitalized)
-  for (const auto& words : article_words) {
+  for (size_t a = 0; a < n_articles; ++a) {
+    const std::vector<ContentWord>& words = readings[a].words;
     for (size_t k = 0; k < words.size(); ++k) {
       const auto& w = words[k];
       // A capitalized word right before another one is a title or part of a name
@@ -370,19 +357,16 @@ struct ArticleSpans {
 // date, "t:" week or month. One reader per story: term ids are shared by all its claims.
 class ClaimReader {
  public:
-  ClaimReader(const StoryEvidence& ev, const SynthConfig& cfg, const text::StopWords& stop,
-              const text::Stemmer& stemmer, const text::ElisionRules& elisions,
-              const std::unordered_set<std::string>& time_words)
+  ClaimReader(const StoryEvidence& ev, const StoryReadings& readings, const SynthConfig& cfg,
+              const text::ElisionRules& elisions, const std::unordered_set<std::string>& time_words)
       : ev(ev),
         cfg(cfg),
-        stop(stop),
-        stemmer(stemmer),
         elisions(elisions),
         time_words(time_words),
         mentions(mentions_by_article(ev)),
         have_entities(!ev.entities.empty()),
-        article_words(content_words_by_article(ev, stop, stemmer, elisions)),
-        lowercase_words(mostly_lowercase_words(article_words, cfg)),
+        readings(readings),
+        lowercase_words(mostly_lowercase_words(readings, ev.articles.size(), cfg)),
         entity_rep(entity_representatives(ev, lowercase_words, elisions)) {}
 
   // Appends the claims of every article to cs (claims, claims_of_article) and their raw terms
@@ -473,10 +457,10 @@ class ClaimReader {
     size_t begin, end;  // bytes from the claim's start
   };
 
-  // The claim's content words, taken from its article's (article_words): the words that lie
+  // The claim's content words, taken from its article's reading: the words that lie
   // wholly inside the claim, as content_words of the claim's text would give them.
   std::vector<ClauseWord> clause_words(const Claim& c) const {
-    const std::vector<ContentWord>& words = article_words[c.article];
+    const std::vector<ContentWord>& words = readings[c.article].words;
     auto it = std::lower_bound(words.begin(), words.end(), c.begin,
                                [](const ContentWord& w, size_t b) { return w.begin < b; });
     std::vector<ClauseWord> out;
@@ -600,13 +584,11 @@ class ClaimReader {
 
   const StoryEvidence& ev;
   const SynthConfig& cfg;
-  const text::StopWords& stop;
-  const text::Stemmer& stemmer;
   const text::ElisionRules& elisions;
   const std::unordered_set<std::string>& time_words;  // folded weekday and month names
   const MentionIndex mentions;
   const bool have_entities;
-  const ArticleWords article_words;
+  const StoryReadings& readings;  // each article's content words
   const std::unordered_set<std::string> lowercase_words;
   const std::vector<int> entity_rep;
 };
@@ -831,11 +813,9 @@ bool dates_conflict(const ClaimDate& a, const ClaimDate& b) {
 ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
                       const SynthConfig& cfg) {
   ClaimSet cs;
-  const text::StopWords& stop = resources.stop_words(ev.language);
-  text::Stemmer stemmer(ev.language);
+  const StoryReadings readings(ev, resources);
   assign_outlets(ev, cs);
-  ClaimReader reader(ev, cfg, stop, stemmer, resources.elisions(),
-                     resources.time_words(ev.language));
+  ClaimReader reader(ev, readings, cfg, resources.elisions(), resources.time_words(ev.language));
   reader.read_all(cs);
   reader.resolve_initial_capitals();
   const size_t n_terms = reader.term_id.size();

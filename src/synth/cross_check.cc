@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "synth/article_reading.h"
 #include "synth/corroboration.h"
 #include "synth/disagreements.h"
 #include "synth/event_date.h"
@@ -97,8 +98,17 @@ void keep_first(std::vector<T>& items, size_t limit, const char* section, CrossC
 
 }  // namespace
 
-CrossCheck cross_check(const StoryEvidence& ev, const SynthResources& resources,
+CrossCheck cross_check(const StoryEvidence& given, const SynthResources& resources,
                        const SynthConfig& cfg) {
+  // Each article read once for every section that reads it (claims, framing), unless the
+  // caller kept the readings of an earlier cross-check.
+  const StoryReadings readings(given, resources);
+  StoryEvidence ev_with_readings;
+  if (given.readings != readings.all()) {
+    ev_with_readings = given;
+    ev_with_readings.readings = readings.all();
+  }
+  const StoryEvidence& ev = given.readings == readings.all() ? given : ev_with_readings;
   CrossCheck cc;
   // The sections are built past their limits (each selection's first items do not depend
   // on its limit), then cut: the cut counts what a reader does not see.

@@ -12,6 +12,8 @@
 
 namespace recoupe::synth {
 
+struct ArticleReading;  // synth/article_reading.h
+
 // One mention of a story entity: bytes [begin, end) of articles[article]->text.
 struct EvidenceMention {
   size_t article = 0;
@@ -39,6 +41,9 @@ struct EvidenceEntity {
 //    weaker stand-in, and place/name disagreements are not reported.
 //  - `reference_date`: the story's date (ISO) for articles without a publication date;
 //    analyses were resolved against it already, it is used here to choose the event date.
+//  - `readings`: may be empty; else parallel to `articles`, each article's reading under
+//    `language` (synth/article_reading.h) kept from an earlier cross-check, which is then
+//    not read again.
 struct StoryEvidence {
   std::string story_id;
   std::string language;  // ISO 639-1 of the story; selects stop words and stemmer
@@ -47,6 +52,7 @@ struct StoryEvidence {
   std::vector<std::string> duplicate_of;
   std::vector<EvidenceEntity> entities;
   std::optional<std::string> reference_date;
+  std::vector<const ArticleReading*> readings;
 };
 
 // Converts the entity stage's story-level entities (analyze::merge_entities: mentions carry

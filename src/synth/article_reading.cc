@@ -1,0 +1,39 @@
+#include "synth/article_reading.h"
+
+#include "text/stemmer.h"
+
+namespace recoupe::synth {
+
+ArticleReading read_article(const Article& article, const ArticleAnalysis* analysis,
+                            const std::string& language, const SynthResources& resources) {
+  ArticleReading r;
+  r.language = language;
+  const text::StopWords& stop = resources.stop_words(language);
+  const text::Stemmer stemmer(language);
+  r.words = content_words(article.text, stop, stemmer, resources.elisions());
+  if (article.title && !article.title->empty())
+    r.headline = *article.title;
+  else if (analysis && !analysis->sentences.empty())
+    r.headline = analysis->sentences[0].text;
+  const FramingWords words{stop, resources.plain_words(language), resources.link_words(language)};
+  r.framing_terms = count_framing_terms(r.headline, article.text, words, resources.elisions());
+  return r;
+}
+
+StoryReadings::StoryReadings(const StoryEvidence& ev, const SynthResources& resources) {
+  const size_t n = ev.articles.size();
+  bool given = ev.readings.size() == n;
+  for (size_t a = 0; given && a < n; ++a)
+    given = ev.readings[a] && ev.readings[a]->language == ev.language;
+  if (given) {
+    readings_ = ev.readings;
+    return;
+  }
+  own_.reserve(n);
+  for (size_t a = 0; a < n; ++a)
+    own_.push_back(read_article(*ev.articles[a], a < ev.analyses.size() ? ev.analyses[a] : nullptr,
+                                ev.language, resources));
+  for (const ArticleReading& r : own_) readings_.push_back(&r);
+}
+
+}  // namespace recoupe::synth

@@ -1,0 +1,51 @@
+// ArticleReading: what the cross-check reads of one article on its own, under the story's
+// language: its content words (claims), its headline and its candidate framing terms
+// (framing). None of it depends on the story's other articles, so a story cross-checked
+// again whenever an article joins it can take its old articles' readings from a cache
+// (engine/analysis_cache.h) instead of reading every article again: with the analyses, the
+// part of a growing story's cross-check that is linear in its text.
+//
+//   StoryReadings readings(evidence, resources);   // evidence.readings, else read here
+//   for (const ContentWord& w : readings[a].words) ...
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/article.h"
+#include "synth/content_words.h"
+#include "synth/framing_terms.h"
+#include "synth/story_evidence.h"
+#include "synth/synth_resources.h"
+
+namespace recoupe::synth {
+
+struct ArticleReading {
+  std::string language;            // the story language it was read under
+  std::vector<ContentWord> words;  // content_words of the whole text, in text order
+  std::string headline;            // Article::title, else the first sentence, else ""
+  FramingTerms framing_terms;      // count_framing_terms of the headline and the text
+};
+
+// Reads `article` (with its `analysis`, may be null) under the story language `language`.
+// Pure and thread-safe. Cost: linear in the text.
+ArticleReading read_article(const Article& article, const ArticleAnalysis* analysis,
+                            const std::string& language, const SynthResources& resources);
+
+// The readings of a story's articles, parallel to evidence.articles: the evidence's own
+// (StoryEvidence::readings) when it carries one for every article under the story's
+// language, else read here (and owned). Borrows the evidence's readings.
+class StoryReadings {
+ public:
+  StoryReadings(const StoryEvidence& evidence, const SynthResources& resources);
+  const ArticleReading& operator[](size_t article) const { return *readings_[article]; }
+  // Every reading, for StoryEvidence::readings.
+  const std::vector<const ArticleReading*>& all() const { return readings_; }
+
+ private:
+  std::vector<ArticleReading> own_;
+  std::vector<const ArticleReading*> readings_;
+};
+
+}  // namespace recoupe::synth

@@ -1,0 +1,90 @@
+// Readings of articles kept between cross-checks (synth/article_reading.h): a cross-check
+// given its articles' readings says what it says when it reads them itself, and it uses a
+// given reading only when it was read under the story's language.
+#include <gtest/gtest.h>
+
+#include "report/build_report.h"
+#include "report/report_json.h"
+#include "synth/analyzed_story.h"
+#include "synth/article_reading.h"
+#include "synth/cross_check.h"
+#include "synth_test_util.h"
+
+namespace recoupe::synth {
+namespace {
+
+Article article(std::string id, std::string source, std::string title, std::string text) {
+  Article a;
+  a.id = std::move(id);
+  a.source = std::move(source);
+  a.title = std::move(title);
+  a.language = "fr";
+  a.text = std::move(text);
+  return a;
+}
+
+AnalyzedStory small_story() {
+  std::vector<Article> articles = {
+      article("a", "Le Quotidien", "Le pont de Saint-Amand rouvre après six mois de travaux",
+              "Le pont de Saint-Amand a rouvert mardi à la circulation après six mois de "
+              "travaux. La mairie a annoncé que la réfection a coûté 2 millions d'euros. Les "
+              "commerçants du quartier saluent une bonne nouvelle pour la rentrée."),
+      article("b", "La Gazette", "Saint-Amand : la circulation rétablie sur le pont",
+              "La circulation est rétablie depuis mardi sur le pont de Saint-Amand, fermé six "
+              "mois pour des travaux. Selon la mairie, le chantier a coûté 2 millions d'euros. "
+              "Les cyclistes regrettent l'absence de piste protégée sur le nouvel ouvrage.")};
+  return analyze_story("s", std::move(articles), testing::analysis_resources(),
+                       &recoupe::testing::shipped_resources().entities());
+}
+
+// The cross-check as the report writes it: every section.
+std::string as_json(const AnalyzedStory& story, CrossCheck cc) {
+  Story grouped;
+  grouped.id = story.id;
+  for (const auto& a : story.articles) grouped.article_ids.push_back(a.id);
+  std::vector<CrossCheck> checks;
+  checks.push_back(std::move(cc));
+  return report::to_json_text(
+      report::build_report(story.articles, {}, {grouped}, std::move(checks), false));
+}
+
+TEST(SynthArticleReading, GivenReadingsGiveTheCrossCheckOfReadingsMadeOnTheSpot) {
+  const auto& resources = recoupe::testing::shipped_resources().synth();
+  const AnalyzedStory story = small_story();
+  const std::string fresh = as_json(story, cross_check(story.evidence(), resources));
+
+  std::vector<ArticleReading> kept;
+  for (size_t i = 0; i < story.articles.size(); ++i)
+    kept.push_back(read_article(story.articles[i], &story.analyses[i], story.language, resources));
+  StoryEvidence ev = story.evidence();
+  for (const auto& r : kept) ev.readings.push_back(&r);
+  EXPECT_EQ(as_json(story, cross_check(ev, resources)), fresh);
+  EXPECT_FALSE(kept[0].words.empty());
+  EXPECT_EQ(kept[0].headline, *story.articles[0].title);
+  EXPECT_TRUE(kept[1].framing_terms.count("piste protégée") ||
+              kept[1].framing_terms.count("piste protegee"));
+}
+
+TEST(SynthArticleReading, AReadingIsUsedOnlyUnderTheLanguageItWasReadIn) {
+  const auto& resources = recoupe::testing::shipped_resources().synth();
+  const AnalyzedStory story = small_story();
+  const std::string fresh = as_json(story, cross_check(story.evidence(), resources));
+  std::vector<ArticleReading> kept;
+  for (size_t i = 0; i < story.articles.size(); ++i) {
+    kept.push_back(read_article(story.articles[i], &story.analyses[i], story.language, resources));
+    kept.back().framing_terms.clear();  // a reading that says otherwise: is it used?
+    kept.back().headline = "autre titre";
+  }
+  StoryEvidence ev = story.evidence();
+  for (const auto& r : kept) ev.readings.push_back(&r);
+  const CrossCheck used = cross_check(ev, resources);
+  ASSERT_EQ(used.framing.size(), 2u);
+  EXPECT_EQ(used.framing[0].headline, "autre titre");  // used: the story's language
+  EXPECT_TRUE(used.framing[0].distinctive_terms.empty());
+
+  for (auto& r : kept) r.language = "en";  // read under another language: read again
+  EXPECT_EQ(as_json(story, cross_check(ev, resources)), fresh);
+}
+
+}  // namespace
+}  // namespace recoupe::synth
