@@ -97,7 +97,8 @@ class LiveStories {
   using Clock = std::function<std::string()>;  // UTC time stamps ("…T11:20:00Z")
   // Articles whose analysis is kept for the next cross-check of their story: ~4 KB each
   // (4,000 Reuters articles in one batch: 15 MB more resident memory), so ~80 MB at most;
-  // a store's recently active stories fit.
+  // a store's recently active stories fit. Their readings (synth/article_reading.h) are kept
+  // beside them up to AnalysisCache::kDefaultReadingBytes (64 MB).
   static constexpr size_t kAnalysedArticlesKept = 20000;
 
   // Replays the store (see above). Fails with the store's Error.
