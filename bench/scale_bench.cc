@@ -128,8 +128,12 @@ int main(int argc, char** argv) {
           last_seq = rows.int64(r, 0);
           stored.push_back(rows.text(r, 1));
         }
-      } catch (const store::PgError&) {
-        continue;  // the store restarting (a fault run): read again
+      } catch (const store::PgError&) {  // the store restarting (a fault run): connect again
+        try {
+          db = store::PgConnection::connect(location, 5, "");
+        } catch (const store::PgError&) {
+        }
+        continue;
       }
       if (stored.empty()) continue;
       const auto now = Clock::now();

@@ -18,7 +18,7 @@ bool has_text(const Article& a) { return a.text.find_first_not_of(" \t\r\n") != 
 CleaningWorkerConfig::CleaningWorkerConfig() {
   consumer.stream = kRawStream;
   consumer.durable = kCleaningConsumer;
-  consumer.ack_wait = std::chrono::seconds(30);
+  consumer.ack_wait = std::chrono::seconds(10);
   consumer.max_deliver = 5;
 }
 

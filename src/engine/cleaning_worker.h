@@ -32,9 +32,11 @@ struct CleaningWorkerConfig {
   int batch = 32;
   // How long one fetch waits for the first raw article before the round ends empty.
   std::chrono::milliseconds wait{1000};
-  // The shared consumer. Cleaning an article takes milliseconds: an ack wait of 30 s only
-  // ever expires for a worker that died, and 5 deliveries stop an article that kills every
-  // worker it reaches.
+  // The shared consumer. Cleaning an article takes milliseconds (a round of `batch` well
+  // under a second): an ack wait of 10 s expires for a worker that died, and is what the
+  // clusterer waits for its articles (ClustererConfig::gap_wait); a round of huge pages
+  // that outlasts it is cleaned twice, once stored (the message id). 5 deliveries stop an
+  // article that kills every worker it reaches.
   bus::ConsumerConfig consumer;
   CleaningWorkerConfig();
 };

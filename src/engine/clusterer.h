@@ -55,9 +55,9 @@ struct ClustererConfig {
   // How long one round waits for a first article before it ends empty.
   std::chrono::milliseconds wait{1000};
   // How long a raw article still with a worker holds back the ones published after it
-  // (engine/raw_order.h). Longer than the cleaning queue's ack wait (30 s), after which a
+  // (engine/raw_order.h). Longer than the cleaning queue's ack wait (10 s), after which a
   // killed worker's articles go to another one, so that even they are placed in order.
-  std::chrono::milliseconds gap_wait{40000};
+  std::chrono::milliseconds gap_wait{15000};
 };
 
 // What one round did.

@@ -4,7 +4,7 @@
 // The grouper is online: where an article goes depends on what came before it. The analysis
 // workers clean raw articles in parallel and publish them when each is done, so the cleaned
 // stream's order depends on which worker was faster, and an article a killed worker held
-// comes back only after the work queue's ack wait (30 s: ~4,500 articles later at 150/s),
+// comes back only after the work queue's ack wait (then 30 s: ~4,500 articles later at 150/s),
 // which changed up to 55 of 2,344 stories in the fault runs (bench/README.md,
 // scale_faults). Placed in the raw stream's order instead, the articles meet the grouper
 // in the same order whatever the workers did, and the partition is the clean run's.
