@@ -70,6 +70,14 @@ class ClustererTest : public NatsClusterTest {
     }
     ASSERT_EQ(cleaned, expected);
   }
+  // Publishes the seed `doc` as a worker cleaned it, from raw sequence `raw`: workers
+  // finishing in any order.
+  void publish_cleaned(bus::Connection& publisher, const IngestBatch& seeds, size_t doc,
+                       uint64_t raw) {
+    bus::CleanedArticle m{seeds.documents[doc], pipeline_.extract(seeds.documents[doc]), raw};
+    ASSERT_TRUE(bus::publish(publisher, kCleanedSubject, bus::encode_cleaned(m),
+                             "c" + std::to_string(raw)));
+  }
   // What one process stores from `inputs` in one batch.
   std::map<std::string, std::pair<std::vector<std::string>, std::string>> single_process(
       const std::vector<std::string>& inputs) {
@@ -172,11 +180,7 @@ TEST_F(ClustererTest, ArticlesWaitForTheOnesRawBeforeThemAndAGapForGapWaitAtMost
   ASSERT_TRUE(ensure_article_log(publisher, {}));
   const IngestBatch seeds = read_batch({kSeeds}, pipeline_);
   ASSERT_EQ(seeds.documents.size(), 5u);
-  auto cleaned = [&](size_t doc, uint64_t raw) {
-    bus::CleanedArticle m{seeds.documents[doc], pipeline_.extract(seeds.documents[doc]), raw};
-    ASSERT_TRUE(bus::publish(publisher, kCleanedSubject, bus::encode_cleaned(m),
-                             "c" + std::to_string(raw)));
-  };
+  auto cleaned = [&](size_t doc, uint64_t raw) { publish_cleaned(publisher, seeds, doc, raw); };
   auto refused = [&](uint64_t raw) {
     bus::CleanedArticle m;
     m.raw_sequence = raw;
@@ -223,11 +227,7 @@ TEST_F(ClustererTest, AClustererTakingOverPlacesInTheRawOrderTheLastOneStored) {
   ASSERT_TRUE(ensure_article_log(publisher, {}));
   const IngestBatch seeds = read_batch({kSeeds}, pipeline_);
   ASSERT_EQ(seeds.documents.size(), 5u);
-  auto cleaned = [&](size_t doc, uint64_t raw) {
-    bus::CleanedArticle m{seeds.documents[doc], pipeline_.extract(seeds.documents[doc]), raw};
-    ASSERT_TRUE(bus::publish(publisher, kCleanedSubject, bus::encode_cleaned(m),
-                             "c" + std::to_string(raw)));
-  };
+  auto cleaned = [&](size_t doc, uint64_t raw) { publish_cleaned(publisher, seeds, doc, raw); };
   const std::string path = (dir_.path() / "takeover.db").string();
   const ClustererConfig config{.linger = 50ms, .wait = 300ms, .gap_wait = 60s};
   {

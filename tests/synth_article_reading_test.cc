@@ -14,12 +14,8 @@ namespace recoupe::synth {
 namespace {
 
 Article article(std::string id, std::string source, std::string title, std::string text) {
-  Article a;
-  a.id = std::move(id);
-  a.source = std::move(source);
+  Article a = testing::article(std::move(id), std::move(source), "fr", std::move(text));
   a.title = std::move(title);
-  a.language = "fr";
-  a.text = std::move(text);
   return a;
 }
 

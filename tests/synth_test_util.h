@@ -28,4 +28,14 @@ inline std::vector<Article> read_articles(const std::vector<std::string>& paths)
   return out;
 }
 
+// An article as a test writes it: its outlet, language and text.
+inline Article article(std::string id, std::string source, std::string lang, std::string text) {
+  Article a;
+  a.id = std::move(id);
+  a.source = std::move(source);
+  a.language = std::move(lang);
+  a.text = std::move(text);
+  return a;
+}
+
 }  // namespace recoupe::synth::testing
