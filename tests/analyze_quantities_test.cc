@@ -54,6 +54,17 @@ TEST(Quantities, English) {
   EXPECT_TRUE(q("a man and one of them", "en").empty());
 }
 
+// A number glued by a hyphen to the noun it measures, used as an adjective.
+TEST(Quantities, HyphenatedCompound) {
+  EXPECT_EQ(q("a 4.8-magnitude tremor shook the valley", "en"),
+            V{"4.8-magnitude=4.8 magnitude exact"});
+  EXPECT_EQ(q("after a 12-day strike", "en"), V{"12-day=12 day exact"});
+  EXPECT_EQ(q("a 1,200-seat hall", "en"), V{"1,200-seat=1200 seat exact"});
+  EXPECT_TRUE(q("a 7-year-old girl", "en").empty());
+  EXPECT_TRUE(q("scored 3-1 at home", "en").empty());
+  EXPECT_TRUE(q("the Covid-19 wave", "en").empty());
+}
+
 TEST(Quantities, SkipsGivenRanges) {
   std::string text = "le 13 septembre, 40 secondes";
   auto r = find_quantities(text, test_resources().for_language("fr").quantities, {{3, 15}});

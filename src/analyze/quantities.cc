@@ -153,6 +153,9 @@ class Finder {
     }
     size_t unit_start = j;
     if (scaled) unit_start += r_.links.match(t_, j);
+    // "a 6.1-magnitude quake", "a 10-day trip": the unit glued by a hyphen, as an adjective.
+    const bool compound = !scaled && is_digits && hyphen_compound_at(j);
+    if (compound) unit_start = j + 1;
     int unit_index = -1;
     size_t un = r_.units.match(t_, unit_start, &unit_index);
     // "680 km" but not "2 kmx"; a unit must end at a word boundary.
@@ -174,7 +177,7 @@ class Finder {
         --i;
       }
     }
-    if (unit.empty() && is_digits && j < t_.size() && adjacent(t_[j]) &&
+    if (unit.empty() && is_digits && !compound && j < t_.size() && adjacent(t_[j]) &&
         t_[j].kind == TokenKind::kWord)
       return j;  // "13e", "1er", "5G"
     if (unit.empty() && (!weak || scaled)) unit = counted_noun(unit_start, &end);
@@ -200,6 +203,17 @@ class Finder {
     q.approximation = approx;
     out_.push_back(std::move(q));
     return end;
+  }
+
+  // True when a hyphen glued to the number at `j` joins it to one word that ends the
+  // compound: "6.1-magnitude", "10-day". Not "5-year-old" (the compound goes on), not
+  // "20-30" (a range), not "Covid-19" (the word comes first).
+  bool hyphen_compound_at(size_t j) const {
+    if (j + 1 >= t_.size() || t_[j].folded != "-" || !adjacent(t_[j]) || !adjacent(t_[j + 1]) ||
+        t_[j + 1].kind != TokenKind::kWord)
+      return false;
+    return j + 2 >= t_.size() || !adjacent(t_[j + 2]) ||
+           (t_[j + 2].kind == TokenKind::kPunct && t_[j + 2].folded != "-");
   }
 
   // A lower-case noun right after the number, in singular form: "missiles" → "missile".
