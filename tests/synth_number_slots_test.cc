@@ -201,6 +201,29 @@ TEST(NumberSlots, AValueOnTheSideOfABoundAgreesWithIt) {
   EXPECT_FALSE(compatible_values(bound, value));
 }
 
+TEST(NumberSlots, TwoFloorsOfOneFactAreComparedAsValues) {
+  NumberMention a, b;
+  a.approximate = b.approximate = true;
+  a.approximation = b.approximation = Approximation::kMoreThan;
+  a.value = 4000;  // "more than 4,000 houses"
+  b.value = 6000;  // "more than 6,000 houses": each outlet's figure, and they differ
+  EXPECT_FALSE(compatible_values(a, b));
+  b.value = 4100;  // hedged values 15 % apart or less agree
+  EXPECT_TRUE(compatible_values(a, b));
+  b.approximation = Approximation::kLessThan;  // "under 6,000": a floor and a ceiling agree
+  b.value = 6000;
+  EXPECT_TRUE(compatible_values(a, b));
+  auto d = number_disputes({
+      article("a", "a.example", "en",
+              "The flood in the valley destroyed more than 4,000 houses, the governor said."),
+      article("b", "b.example", "en",
+              "The flood in the valley destroyed more than 6,000 houses, rescuers said."),
+  });
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].find("4,000"), std::string::npos) << d[0];
+  EXPECT_NE(d[0].find("6,000"), std::string::npos) << d[0];
+}
+
 TEST(NumberSlots, ABoundIsNoVersionOfTheValueWithinIt) {
   auto d = number_disputes({
       article("a", "a.example", "en",

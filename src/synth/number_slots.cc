@@ -324,11 +324,18 @@ bool within_bound(const NumberMention& bound, double value) {
   return false;
 }
 
+bool same_bound(const NumberMention& a, const NumberMention& b) {
+  return a.approximation == b.approximation && (a.approximation == Approximation::kMoreThan ||
+                                                a.approximation == Approximation::kLessThan);
+}
+
 bool compatible_values(const NumberMention& a, const NumberMention& b, double tolerance) {
   const double x = std::fabs(a.value), y = std::fabs(b.value);
   const double lo = std::min(x, y), hi = std::max(x, y);
   if (hi == lo) return true;
-  if (within_bound(a, b.value) || within_bound(b, a.value)) return true;
+  // Two bounds of one direction ("more than 26,000" and "more than 31,000") are each
+  // outlet's figure, written as a floor: they are compared as values.
+  if (!same_bound(a, b) && (within_bound(a, b.value) || within_bound(b, a.value))) return true;
   if (far_apart(x, y)) return true;  // a total and a part: not one fact
   // Large amounts are rounded in print ("5 milliards", "4,91 milliards"); small counts and
   // measures are not: 33 and 34 years, magnitude 5.9 and 6.1 differ.

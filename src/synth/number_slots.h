@@ -52,11 +52,15 @@ bool far_apart(double a, double b);
 // `tolerance` (relative) of each other, as print rounds them ("5 milliards" and "4,91
 // milliards"); within 15 % when either is hedged ("about 40" and "42"); a value on the side
 // of a bound ("more than 50 percent" and "93.87 percent", "over 10 seconds" and "30
-// seconds": a bound states no value). "At least seven" is not a bound here: news gives a
-// running toll that way, and "at least seven" against "10" is two tolls. Small exact values
+// seconds": a bound states no value), unless both are bounds of one direction ("more than
+// 26,000" and "more than 31,000" give two figures). "At least seven" is not a bound here: news
+// gives a running toll that way, and "at least seven" against "10" is two tolls. Small exact values
 // that differ do differ (33 and 34 years; magnitude 5.9 and 6.1). Values far_apart count
 // different things and are compatible too: not the same fact.
 bool compatible_values(const NumberMention& a, const NumberMention& b, double tolerance = 1.05);
+
+// True when `a` and `b` are bounds of one direction: both "more than", or both "less than".
+bool same_bound(const NumberMention& a, const NumberMention& b);
 
 // True when `bound` is "more than" / "less than" a value and `value` lies on its side.
 bool within_bound(const NumberMention& bound, double value);
