@@ -201,6 +201,28 @@ TEST(NumberSlots, AValueOnTheSideOfABoundAgreesWithIt) {
   EXPECT_FALSE(compatible_values(bound, value));
 }
 
+TEST(NumberSlots, TheNounANumberIsOfDecidesItsSlot) {
+  // Few shared words around the numbers, but both count "ministres d'État".
+  auto d = number_disputes({
+      article("a", "a.example", "fr",
+              "Le congrès de Lyon a réuni mardi 40 ministres d'État venus de tout le continent."),
+      article("b", "b.example", "fr",
+              "Sous la verrière, 35 ministres d'Etat écoutaient le discours d'ouverture."),
+  });
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].find("40 ministres"), std::string::npos) << d[0];
+  EXPECT_NE(d[0].find("35 ministres"), std::string::npos) << d[0];
+  // Ministers of another thing, in the same words: not the same count.
+  EXPECT_TRUE(number_disputes(
+                  {
+                      article("a", "a.example", "en",
+                              "The summit in Lyon gathered 40 ministers of finance on Tuesday."),
+                      article("b", "b.example", "en",
+                              "The summit in Lyon gathered 35 ministers of health on Tuesday."),
+                  })
+                  .empty());
+}
+
 TEST(NumberSlots, TwoFloorsOfOneFactAreComparedAsValues) {
   NumberMention a, b;
   a.approximate = b.approximate = true;

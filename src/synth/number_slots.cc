@@ -11,6 +11,7 @@
 
 #include "synth/content_words.h"
 #include "text/stemmer.h"
+#include "text/words.h"
 
 namespace recoupe::synth {
 namespace {
@@ -214,6 +215,25 @@ bool in_range(std::string_view s, size_t begin, size_t end,
   return false;
 }
 
+// The folded noun after a link word right after a quantity ("d'État" after "90 chefs",
+// "of state" after "80 heads"); empty when the clause goes on otherwise.
+std::string complement_after(std::string_view after, const text::ElisionRules& elisions,
+                             const std::unordered_set<std::string>& links) {
+  const auto spans = text::word_spans(after, elisions);
+  if (spans.size() < 2) return {};
+  std::string link = text::fold(after.substr(spans[0].begin, spans[0].end - spans[0].begin));
+  while (!link.empty() && link.back() == '\'') link.pop_back();
+  if (link.size() >= 3 && link.compare(link.size() - 3, 3, "\xE2\x80\x99") == 0)
+    link.resize(link.size() - 3);
+  // Only spaces or an apostrophe between the quantity and the link word.
+  if (!links.count(link) ||
+      after.substr(0, spans[0].begin).find_first_not_of(" \xC2\xA0") != std::string_view::npos)
+    return {};
+  std::string noun = text::fold(after.substr(spans[1].begin, spans[1].end - spans[1].begin));
+  if (noun.size() < 2 || noun.find_first_of("0123456789") != std::string::npos) return {};
+  return noun;
+}
+
 }  // namespace
 
 std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthResources& resources,
@@ -225,6 +245,7 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
   const auto& plain = resources.plain_words(ev.language);
   const auto& times = resources.time_words(ev.language);
   const auto& ranges = resources.range_words(ev.language);
+  const auto& links = resources.quantity_links(ev.language);
   text::Stemmer stemmer(ev.language);
   for (size_t a = 0; a < ev.articles.size() && a < ev.analyses.size(); ++a) {
     const ArticleAnalysis* an = ev.analyses[a];
@@ -292,6 +313,13 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
           if (times.count(w.folded)) m.when.push_back(w.folded);
       for (const std::string& f : clause_years(text.substr(cb, ce - cb))) m.when.push_back(f);
       if (revision) continue;
+      if (const std::string of =
+              complement_after(text.substr(q.end, ce - q.end), resources.elisions(), links);
+          !of.empty()) {
+        m.of = stemmer.stem(of);
+        m.predicates.push_back(m.of);
+        m.names.erase(std::remove(m.names.begin(), m.names.end(), of), m.names.end());
+      }
       sort_unique(m.predicates);
       sort_unique(m.names);
       sort_unique(m.when);
@@ -303,11 +331,14 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
 
 bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared) {
   if (a.article == b.article || a.unit != b.unit) return false;
+  const bool both_of = !a.of.empty() && !b.of.empty();
+  if (both_of && a.of != b.of) return false;
   const size_t predicates = shared_count(a.predicates, b.predicates);
   if (predicates == 0) return false;
   if (!a.when.empty() && !b.when.empty() && shared_count(a.when, b.when) == 0) return false;
   const size_t names = shared_count(a.names, b.names);
   if (!a.names.empty() && !b.names.empty() && names == 0) return false;
+  if (both_of) return true;
   const size_t smaller =
       std::min(a.predicates.size() + a.names.size(), b.predicates.size() + b.names.size());
   return static_cast<double>(predicates + names) >= min_shared * static_cast<double>(smaller);

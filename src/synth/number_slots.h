@@ -29,6 +29,10 @@ struct NumberMention {
   std::vector<std::string> predicates;  // stems of the lower-case content words near it
   std::vector<std::string> names;       // folded capitalised words of its clause (not the first)
   std::vector<std::string> when;        // weekdays, months and years of its clause
+  // The stem of the noun it is of, right after it ("chefs d'État", "heads of state",
+  // "millions d'euros de pertes"): what is counted, whatever the words around. Empty when
+  // no link word (resources.quantity_links) follows.
+  std::string of;
 };
 
 // The story's numbers, in article then text order. Left out: numbers without a unit (a bare
@@ -41,7 +45,9 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& evidence,
 // True when `a` and `b` count the same thing: the same unit, at least one shared predicate,
 // shared context words making at least `min_shared` of the smaller context, no two
 // different names (when both have names, they share one), and no two different times (when
-// both clauses say when, "on Sunday" / "in September", they share a word).
+// both clauses say when, "on Sunday" / "in September", they share a word). When both say
+// what they are of, that decides instead of the shared words: "90 chefs d'État" and "80
+// chefs d'Etat dans les tribunes" count one thing, "40 chefs de service" another.
 bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared = 0.34);
 
 // True when two values are more than ten times apart: they count different things (a total

@@ -61,6 +61,16 @@ SynthResources SynthResources::load(const std::string& data_dir,
       add_variants(line, r.offset_cues_[lang]);
     for (const auto& line : text::read_list(data_dir, lang, "range_words.txt"))
       add_variants(line, r.range_words_[lang]);
+    for (const auto& line : text::read_list(data_dir, lang, "units.txt")) {
+      const size_t eq = line.find('=');
+      if (eq == std::string::npos || line.compare(0, 4, "link") != 0) continue;
+      std::unordered_set<std::string> links;
+      add_variants(std::string_view(line).substr(eq + 1), links);
+      for (std::string w : links) {
+        while (!w.empty() && w.back() == '\'') w.pop_back();  // "d'" is met as "d"
+        if (!w.empty()) r.quantity_links_[lang].insert(w);
+      }
+    }
     for (const auto& line : text::read_list(data_dir, lang, "ordinal_words.txt")) {
       const size_t eq = line.find('=');
       if (eq == std::string::npos) continue;
@@ -117,6 +127,11 @@ const std::unordered_set<std::string>& SynthResources::offset_cues(const std::st
 
 const std::unordered_set<std::string>& SynthResources::range_words(const std::string& lang) const {
   return words_for(range_words_, lang);
+}
+
+const std::unordered_set<std::string>& SynthResources::quantity_links(
+    const std::string& lang) const {
+  return words_for(quantity_links_, lang);
 }
 
 const std::unordered_map<std::string, int>& SynthResources::ordinal_words(
