@@ -223,6 +223,19 @@ TEST(NumberSlots, TheNounANumberIsOfDecidesItsSlot) {
                   .empty());
 }
 
+TEST(NumberSlots, AClauseOfCommonWordsStillSaysWhatItCounts) {
+  // "home to": words the broad stop list drops, all the clause has to say what is counted.
+  auto d = number_disputes({
+      article("a", "a.example", "en",
+              "The storm reached the port of Vela, home to 40,000 people, on Monday night."),
+      article("b", "b.example", "en",
+              "The storm reached the port of Vela, home to 55,000 people, late on Monday."),
+  });
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].find("40,000"), std::string::npos) << d[0];
+  EXPECT_NE(d[0].find("55,000"), std::string::npos) << d[0];
+}
+
 TEST(NumberSlots, TwoFloorsOfOneFactAreComparedAsValues) {
   NumberMention a, b;
   a.approximate = b.approximate = true;

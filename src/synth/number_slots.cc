@@ -234,6 +234,31 @@ std::string complement_after(std::string_view after, const text::ElisionRules& e
   return noun;
 }
 
+// The stems of the lower-case words next to a quantity (`window` on each side of the
+// clause [cb, ce)) that the conservative stop list keeps: for a clause whose words are all
+// in the broad list ("home to 120,000 people"), the weaker words still say what is counted.
+std::vector<std::string> weaker_predicates(std::string_view text, size_t cb, size_t ce,
+                                           const Quantity& q, size_t window,
+                                           const text::StopWords& function_words,
+                                           const text::Stemmer& stemmer,
+                                           const text::ElisionRules& elisions,
+                                           const std::unordered_set<std::string>& plain) {
+  const auto before =
+      content_words(text.substr(cb, q.begin - cb), function_words, stemmer, elisions);
+  const auto after =
+      content_words(text.substr(q.end, ce - q.end), function_words, stemmer, elisions);
+  std::vector<std::string> out;
+  auto take = [&](const ContentWord& w) {
+    if (!w.capitalized && !plain.count(w.folded) &&
+        w.folded.find_first_not_of("0123456789") != std::string::npos)
+      out.push_back(w.stem);
+  };
+  for (size_t i = before.size() > window ? before.size() - window : 0; i < before.size(); ++i)
+    take(before[i]);
+  for (size_t i = 0; i < after.size() && i < window; ++i) take(after[i]);
+  return out;
+}
+
 }  // namespace
 
 std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthResources& resources,
@@ -246,6 +271,7 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
   const auto& times = resources.time_words(ev.language);
   const auto& ranges = resources.range_words(ev.language);
   const auto& links = resources.quantity_links(ev.language);
+  const text::StopWords& function_words = resources.function_words(ev.language);
   text::Stemmer stemmer(ev.language);
   for (size_t a = 0; a < ev.articles.size() && a < ev.analyses.size(); ++a) {
     const ArticleAnalysis* an = ev.analyses[a];
@@ -320,6 +346,9 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
         m.predicates.push_back(m.of);
         m.names.erase(std::remove(m.names.begin(), m.names.end(), of), m.names.end());
       }
+      if (m.predicates.empty())
+        m.predicates = weaker_predicates(text, cb, ce, q, window, function_words, stemmer,
+                                         resources.elisions(), plain);
       sort_unique(m.predicates);
       sort_unique(m.names);
       sort_unique(m.when);

@@ -35,6 +35,8 @@ SynthResources SynthResources::load(const std::string& data_dir,
   for (const auto& entry : std::filesystem::directory_iterator(data_dir, ec)) {
     const std::string lang = entry.path().filename().string();
     if (!entry.is_directory(ec) || lang.size() < 2 || lang.size() > 3) continue;
+    r.function_words_[lang] = text::StopWords(
+        stop_words.snowball(lang).empty() ? stop_words.broad(lang) : stop_words.snowball(lang));
     auto& plain = r.plain_words_[lang];
     auto& links = r.link_words_[lang];
     for (const auto& line : text::read_list(data_dir, lang, "speech_verbs.txt")) {
@@ -97,6 +99,11 @@ const std::unordered_set<std::string>& SynthResources::words_for(
 
 const text::StopWords& SynthResources::stop_words(const std::string& lang) const {
   return stop_words_->folded(lang);
+}
+
+const text::StopWords& SynthResources::function_words(const std::string& lang) const {
+  auto it = function_words_.find(lang);
+  return it == function_words_.end() ? no_stop_words_ : it->second;
 }
 
 const std::unordered_set<std::string>& SynthResources::plain_words(const std::string& lang) const {

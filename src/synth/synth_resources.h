@@ -28,6 +28,10 @@ class SynthResources {
 
   // The stop words of `lang`; an empty list for a language not loaded.
   const text::StopWords& stop_words(const std::string& lang) const;
+  // The conservative stop words of `lang` (stopwords-snowball.txt: articles, pronouns,
+  // auxiliaries, no nouns), or the broad list where there is none: what is left are the
+  // weaker content words ("home", « état ») the broad list drops.
+  const text::StopWords& function_words(const std::string& lang) const;
 
   // Folded words that say nothing of an article's angle however often it uses them:
   // reporting verbs (data/<lang>/speech_verbs.txt "verb ="), weekday and month names
@@ -69,6 +73,8 @@ class SynthResources {
   std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_,
       dependent_openers_, revision_cues_, offset_cues_, range_words_, time_words_, quantity_links_;
   std::map<std::string, std::unordered_map<std::string, int>> ordinal_words_;
+  std::map<std::string, text::StopWords> function_words_;
+  text::StopWords no_stop_words_;
   std::unordered_set<std::string> no_words_;
   std::unordered_map<std::string, int> no_ordinals_;
 };
