@@ -236,6 +236,19 @@ TEST(NumberSlots, AClauseOfCommonWordsStillSaysWhatItCounts) {
   EXPECT_NE(d[0].find("55,000"), std::string::npos) << d[0];
 }
 
+TEST(NumberSlots, TheWordsBeforeAnEarlierCountAreNotALaterOnes) {
+  // "killed" tells of the dead only: the injured counted in the same clause are another
+  // slot, so d's 12 does not join the toll (where d would give two values, leaving the
+  // slot unread) and the outlets' tolls are compared.
+  auto d = number_disputes({
+      article("a", "a.example", "en", "The blast killed 4 workers."),
+      article("c", "c.example", "en", "The blast killed 6 workers and injured 15."),
+      article("d", "d.example", "en", "The blast killed 4 workers and injured 12."),
+  });
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(d[0], "4 workers|6 workers");
+}
+
 TEST(NumberSlots, TwoFloorsOfOneFactAreComparedAsValues) {
   NumberMention a, b;
   a.approximate = b.approximate = true;

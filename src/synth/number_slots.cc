@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "text/fold.h"
 
@@ -278,7 +279,11 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
     if (!an) continue;
     const std::string_view text = ev.articles[a]->text;
     size_t s = 0;
+    std::unordered_map<std::string, size_t> previous_end;  // unit → end of its last number
     for (const Quantity& q : an->quantities) {
+      // The words before a number go back no further than the number of its unit before it
+      // in its clause: in "killing 10 people and injuring 80", "killing" tells of the 10.
+      const size_t after_previous = std::exchange(previous_end[q.unit], q.end);
       if (q.unit.empty() || q.end > text.size() || q.begin >= q.end) continue;
       while (s < an->sentences.size() && an->sentences[s].end <= q.begin) ++s;
       if (s == an->sentences.size() || an->sentences[s].begin > q.begin) continue;
@@ -288,8 +293,9 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
       if ((is_time_unit(q.unit) && is_offset(text, q.end, offsets)) ||
           in_range(text, q.begin, q.end, ranges) || clock_time(text, q))
         continue;
-      const auto [cb, ce] =
+      auto [cb, ce] =
           clause_around(text, sentence.begin, std::min(sentence.end, text.size()), q.begin, q.end);
+      if (after_previous > cb && after_previous <= q.begin) cb = after_previous;
       const auto before =
           content_words(text.substr(cb, q.begin - cb), stop, stemmer, resources.elisions());
       const auto after =
