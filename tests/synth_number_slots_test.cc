@@ -223,6 +223,18 @@ TEST(NumberSlots, TheNounANumberIsOfDecidesItsSlot) {
                   .empty());
 }
 
+TEST(NumberSlots, TheWholeOfAShareDoesNotDecideItsSlot) {
+  // Shares of phone lines and of phone subscribers: "of phone" does not make them one figure.
+  EXPECT_TRUE(
+      number_disputes(
+          {
+              article("a", "a.example", "en", "Up to 60% of phone lines in Norland went silent."),
+              article("b", "b.example", "en",
+                      "Engineers said 85 percent of phone subscribers lost service."),
+          })
+          .empty());
+}
+
 TEST(NumberSlots, AClauseOfCommonWordsStillSaysWhatItCounts) {
   // "home to": words the broad stop list drops, all the clause has to say what is counted.
   auto d = number_disputes({

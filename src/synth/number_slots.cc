@@ -260,6 +260,12 @@ std::vector<std::string> weaker_predicates(std::string_view text, size_t cb, siz
   return out;
 }
 
+// True when the quantity's text ends with its figure: its noun is left out, taken from the
+// count before it ("injuring 80" after "killing 10 people").
+bool borrows_noun(const Quantity& q) {
+  return !q.text.empty() && std::isdigit(static_cast<unsigned char>(q.text.back()));
+}
+
 }  // namespace
 
 std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthResources& resources,
@@ -281,8 +287,8 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
     size_t s = 0;
     std::unordered_map<std::string, size_t> previous_end;  // unit → end of its last number
     for (const Quantity& q : an->quantities) {
-      // The words before a number go back no further than the number of its unit before it
-      // in its clause: in "killing 10 people and injuring 80", "killing" tells of the 10.
+      // The words before a number that borrows its noun go back no further than the number
+      // it borrows from: in "killing 10 people and injuring 80", "killing" tells of the 10.
       const size_t after_previous = std::exchange(previous_end[q.unit], q.end);
       if (q.unit.empty() || q.end > text.size() || q.begin >= q.end) continue;
       while (s < an->sentences.size() && an->sentences[s].end <= q.begin) ++s;
@@ -295,7 +301,7 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
         continue;
       auto [cb, ce] =
           clause_around(text, sentence.begin, std::min(sentence.end, text.size()), q.begin, q.end);
-      if (after_previous > cb && after_previous <= q.begin) cb = after_previous;
+      if (after_previous > cb && after_previous <= q.begin && borrows_noun(q)) cb = after_previous;
       const auto before =
           content_words(text.substr(cb, q.begin - cb), stop, stemmer, resources.elisions());
       const auto after =
@@ -345,8 +351,12 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
           if (times.count(w.folded)) m.when.push_back(w.folded);
       for (const std::string& f : clause_years(text.substr(cb, ce - cb))) m.when.push_back(f);
       if (revision) continue;
+      // A share's complement is what it is a share of ("70% of internet traffic"), not which
+      // share: shares of one whole in two places differ. It does not decide the slot.
       if (const std::string of =
-              complement_after(text.substr(q.end, ce - q.end), resources.elisions(), links);
+              q.unit == "percent"
+                  ? std::string()
+                  : complement_after(text.substr(q.end, ce - q.end), resources.elisions(), links);
           !of.empty()) {
         m.of = stemmer.stem(of);
         m.predicates.push_back(m.of);
@@ -373,7 +383,9 @@ bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared
   if (!a.when.empty() && !b.when.empty() && shared_count(a.when, b.when) == 0) return false;
   const size_t names = shared_count(a.names, b.names);
   if (!a.names.empty() && !b.names.empty() && names == 0) return false;
-  if (both_of) return true;
+  // A duration's complement says what was done, not when: "12 hours of deliberation" before
+  // a verdict and "30 hours of deliberation" before a sentence are two phases.
+  if (both_of && !is_time_unit(a.unit)) return true;
   const size_t smaller =
       std::min(a.predicates.size() + a.names.size(), b.predicates.size() + b.names.size());
   return static_cast<double>(predicates + names) >= min_shared * static_cast<double>(smaller);

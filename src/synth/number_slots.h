@@ -47,7 +47,8 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& evidence,
 // different names (when both have names, they share one), and no two different times (when
 // both clauses say when, "on Sunday" / "in September", they share a word). When both say
 // what they are of, that decides instead of the shared words: "90 chefs d'État" and "80
-// chefs d'Etat dans les tribunes" count one thing, "40 chefs de service" another.
+// chefs d'Etat dans les tribunes" count one thing, "40 chefs de service" another (for a
+// duration, the complement only tells two things apart).
 bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared = 0.34);
 
 // True when two values are more than ten times apart: they count different things (a total
