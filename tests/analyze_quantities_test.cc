@@ -54,6 +54,33 @@ TEST(Quantities, English) {
   EXPECT_TRUE(q("a man and one of them", "en").empty());
 }
 
+// A number glued by a hyphen to the noun it measures, used as an adjective.
+TEST(Quantities, HyphenatedCompound) {
+  EXPECT_EQ(q("a 4.8-magnitude tremor shook the valley", "en"),
+            V{"4.8-magnitude=4.8 magnitude exact"});
+  EXPECT_EQ(q("after a 12-day strike", "en"), V{"12-day=12 day exact"});
+  EXPECT_EQ(q("a 1,200-seat hall", "en"), V{"1,200-seat=1200 seat exact"});
+  EXPECT_TRUE(q("a 7-year-old girl", "en").empty());
+  EXPECT_TRUE(q("scored 3-1 at home", "en").empty());
+  EXPECT_TRUE(q("the Covid-19 wave", "en").empty());
+}
+
+// A number that ends its phrase right after a counted noun of its sentence counts the same
+// thing: the noun is left out, not missing.
+TEST(Quantities, ElidedNoun) {
+  EXPECT_EQ(q("the blast killed 4 workers and injured 15.", "en"),
+            (V{"4 workers=4 worker exact", "15=15 worker exact"}));
+  EXPECT_EQ(q("the storm killed 3 people, injuring 40, officials said", "en"),
+            (V{"3 people=3 person exact", "40=40 person exact"}));
+  EXPECT_EQ(q("l'incendie a fait 2 morts et 9 blessés.", "fr"),
+            (V{"2 morts=2 mort exact", "9 blessés=9 blesse exact"}));
+  // Not across a sentence, not far from the noun, not a number that goes on.
+  EXPECT_EQ(q("It killed 4 workers. Police came at 15.", "en"), V{"4 workers=4 worker exact"});
+  EXPECT_EQ(q("4 workers were hurt on a site that the city had planned to close in 15.", "en"),
+            V{"4 workers=4 worker exact"});
+  EXPECT_EQ(q("prices rose 5% and 7 in", "en"), V{"5%=5 percent exact"});
+}
+
 TEST(Quantities, SkipsGivenRanges) {
   std::string text = "le 13 septembre, 40 secondes";
   auto r = find_quantities(text, test_resources().for_language("fr").quantities, {{3, 15}});

@@ -201,6 +201,89 @@ TEST(NumberSlots, AValueOnTheSideOfABoundAgreesWithIt) {
   EXPECT_FALSE(compatible_values(bound, value));
 }
 
+TEST(NumberSlots, TheNounANumberIsOfDecidesItsSlot) {
+  // Few shared words around the numbers, but both count "ministres d'État".
+  auto d = number_disputes({
+      article("a", "a.example", "fr",
+              "Le congrès de Lyon a réuni mardi 40 ministres d'État venus de tout le continent."),
+      article("b", "b.example", "fr",
+              "Sous la verrière, 35 ministres d'Etat écoutaient le discours d'ouverture."),
+  });
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].find("40 ministres"), std::string::npos) << d[0];
+  EXPECT_NE(d[0].find("35 ministres"), std::string::npos) << d[0];
+  // Ministers of another thing, in the same words: not the same count.
+  EXPECT_TRUE(number_disputes(
+                  {
+                      article("a", "a.example", "en",
+                              "The summit in Lyon gathered 40 ministers of finance on Tuesday."),
+                      article("b", "b.example", "en",
+                              "The summit in Lyon gathered 35 ministers of health on Tuesday."),
+                  })
+                  .empty());
+}
+
+TEST(NumberSlots, TheWholeOfAShareDoesNotDecideItsSlot) {
+  // Shares of phone lines and of phone subscribers: "of phone" does not make them one figure.
+  EXPECT_TRUE(
+      number_disputes(
+          {
+              article("a", "a.example", "en", "Up to 60% of phone lines in Norland went silent."),
+              article("b", "b.example", "en",
+                      "Engineers said 85 percent of phone subscribers lost service."),
+          })
+          .empty());
+}
+
+TEST(NumberSlots, AClauseOfCommonWordsStillSaysWhatItCounts) {
+  // "home to": words the broad stop list drops, all the clause has to say what is counted.
+  auto d = number_disputes({
+      article("a", "a.example", "en",
+              "The storm reached the port of Vela, home to 40,000 people, on Monday night."),
+      article("b", "b.example", "en",
+              "The storm reached the port of Vela, home to 55,000 people, late on Monday."),
+  });
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].find("40,000"), std::string::npos) << d[0];
+  EXPECT_NE(d[0].find("55,000"), std::string::npos) << d[0];
+}
+
+TEST(NumberSlots, TheWordsBeforeAnEarlierCountAreNotALaterOnes) {
+  // "killed" tells of the dead only: the injured counted in the same clause are another
+  // slot, so d's 12 does not join the toll (where d would give two values, leaving the
+  // slot unread) and the outlets' tolls are compared.
+  auto d = number_disputes({
+      article("a", "a.example", "en", "The blast killed 4 workers."),
+      article("c", "c.example", "en", "The blast killed 6 workers and injured 15."),
+      article("d", "d.example", "en", "The blast killed 4 workers and injured 12."),
+  });
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(d[0], "4 workers|6 workers");
+}
+
+TEST(NumberSlots, TwoFloorsOfOneFactAreComparedAsValues) {
+  NumberMention a, b;
+  a.approximate = b.approximate = true;
+  a.approximation = b.approximation = Approximation::kMoreThan;
+  a.value = 4000;  // "more than 4,000 houses"
+  b.value = 6000;  // "more than 6,000 houses": each outlet's figure, and they differ
+  EXPECT_FALSE(compatible_values(a, b));
+  b.value = 4100;  // hedged values 15 % apart or less agree
+  EXPECT_TRUE(compatible_values(a, b));
+  b.approximation = Approximation::kLessThan;  // "under 6,000": a floor and a ceiling agree
+  b.value = 6000;
+  EXPECT_TRUE(compatible_values(a, b));
+  auto d = number_disputes({
+      article("a", "a.example", "en",
+              "The flood in the valley destroyed more than 4,000 houses, the governor said."),
+      article("b", "b.example", "en",
+              "The flood in the valley destroyed more than 6,000 houses, rescuers said."),
+  });
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].find("4,000"), std::string::npos) << d[0];
+  EXPECT_NE(d[0].find("6,000"), std::string::npos) << d[0];
+}
+
 TEST(NumberSlots, ABoundIsNoVersionOfTheValueWithinIt) {
   auto d = number_disputes({
       article("a", "a.example", "en",

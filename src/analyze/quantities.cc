@@ -153,6 +153,9 @@ class Finder {
     }
     size_t unit_start = j;
     if (scaled) unit_start += r_.links.match(t_, j);
+    // "a 6.1-magnitude quake", "a 10-day trip": the unit glued by a hyphen, as an adjective.
+    const bool compound = !scaled && is_digits && hyphen_compound_at(j);
+    if (compound) unit_start = j + 1;
     int unit_index = -1;
     size_t un = r_.units.match(t_, unit_start, &unit_index);
     // "680 km" but not "2 kmx"; a unit must end at a word boundary.
@@ -174,10 +177,16 @@ class Finder {
         --i;
       }
     }
-    if (unit.empty() && is_digits && j < t_.size() && adjacent(t_[j]) &&
+    if (unit.empty() && is_digits && !compound && j < t_.size() && adjacent(t_[j]) &&
         t_[j].kind == TokenKind::kWord)
       return j;  // "13e", "1er", "5G"
-    if (unit.empty() && (!weak || scaled)) unit = counted_noun(unit_start, &end);
+    // A unit written as a word ("people", "km", not "%" or "$") can be left out after.
+    bool noun = un && t_[unit_start].kind == TokenKind::kWord;
+    if (unit.empty() && (!weak || scaled)) {
+      unit = counted_noun(unit_start, &end);
+      noun = !unit.empty();
+    }
+    if (unit.empty() && !scaled && !weak) unit = elided_noun(i, j);
     if (unit.empty() && !scaled) return j;  // a bare number says nothing checkable
     if (weak && !scaled && !un) return j;   // "un lancement" is an article, not a count
     // Hedge before: "environ", "plus de", "at least".
@@ -198,8 +207,40 @@ class Finder {
     q.value = value;
     q.unit = std::move(unit);
     q.approximation = approx;
+    if (noun) {
+      last_noun_ = q.unit;
+      last_noun_end_ = end;
+    }
     out_.push_back(std::move(q));
     return end;
+  }
+
+  // The noun a bare number at [i, j) leaves out because the clause just gave it: "killing
+  // 10 people and injuring 80." counts 80 people. Only a number that ends its phrase (a
+  // punctuation mark or the text's end next), at most six words after a counted noun of the
+  // same sentence; empty otherwise.
+  std::string elided_noun(size_t i, size_t j) const {
+    constexpr size_t kMaxGap = 6;
+    if (last_noun_.empty() || last_noun_end_ > i || i - last_noun_end_ > kMaxGap ||
+        i == last_noun_end_)
+      return {};
+    if (j < t_.size() && (t_[j].kind != TokenKind::kPunct || t_[j].newline_before)) return {};
+    for (size_t k = last_noun_end_; k < i; ++k)
+      if (t_[k].newline_before ||
+          (t_[k].kind == TokenKind::kPunct && t_[k].folded != "," && t_[k].folded != "-"))
+        return {};
+    return last_noun_;
+  }
+
+  // True when a hyphen glued to the number at `j` joins it to one word that ends the
+  // compound: "6.1-magnitude", "10-day". Not "5-year-old" (the compound goes on), not
+  // "20-30" (a range), not "Covid-19" (the word comes first).
+  bool hyphen_compound_at(size_t j) const {
+    if (j + 1 >= t_.size() || t_[j].folded != "-" || !adjacent(t_[j]) || !adjacent(t_[j + 1]) ||
+        t_[j + 1].kind != TokenKind::kWord)
+      return false;
+    return j + 2 >= t_.size() || !adjacent(t_[j + 2]) ||
+           (t_[j + 2].kind == TokenKind::kPunct && t_[j + 2].folded != "-");
   }
 
   // A lower-case noun right after the number, in singular form: "missiles" → "missile".
@@ -226,6 +267,8 @@ class Finder {
   const std::vector<std::pair<size_t, size_t>>& skip_;
   size_t skip_i_ = 0;
   std::vector<Quantity> out_;
+  std::string last_noun_;     // the counted noun of the last quantity that had one
+  size_t last_noun_end_ = 0;  // the token after that quantity
 };
 
 Approximation approximation_named(const std::string& s, bool* ok) {

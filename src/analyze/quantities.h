@@ -37,9 +37,11 @@ QuantityRules load_quantity_rules(const std::string& data_dir, const std::string
 // separators, "2 000", "1,5", "3.5", or number words "deux", "quatre-vingt-dix"), times an
 // optional scale word ("1,5 million"), with a unit ("40 secondes", "680 km", "3.5%",
 // "14 milliards de dollars", "$14 billion") or a counted noun ("deux missiles" → unit
-// "missile"), and the hedge before it ("environ", "plus de", "at least"). Numbers without
-// unit or noun, numbers glued to letters ("G20", "Covid-19") and numbers inside `skip`
-// byte ranges (dates already found) are left out. Any valid UTF-8; cost linear.
+// "missile"; glued by a hyphen: "a 6.1-magnitude quake"; or left out after the noun of its
+// sentence: "killing 10 people and injuring 80." → 80 person), and the hedge before it
+// ("environ", "plus de", "at least"). Numbers without unit or noun, numbers glued to
+// letters ("G20", "Covid-19") and numbers inside `skip` byte ranges (dates already found)
+// are left out. Any valid UTF-8; cost linear.
 std::vector<Quantity> find_quantities(std::string_view text, const QuantityRules& rules,
                                       const std::vector<std::pair<size_t, size_t>>& skip = {});
 

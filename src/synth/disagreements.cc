@@ -441,10 +441,13 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
         anchor = value;
         anchor_articles = arts.size();
       }
+    const NumberMention* anchor_mention = nullptr;
+    for (size_t k : slot)
+      if (mentions[k].value == anchor) anchor_mention = &mentions[k];
     std::map<double, std::map<std::string, std::vector<size_t>>>
         by_value;  // value → wording → articles
     for (size_t k : slot)
-      if (!within_bound(mentions[k], anchor))
+      if (!within_bound(mentions[k], anchor) || same_bound(mentions[k], *anchor_mention))
         by_value[mentions[k].value][mentions[k].text].push_back(mentions[k].article);
     std::map<std::string, std::vector<size_t>> versions;
     for (auto& [value, wordings] : by_value) {

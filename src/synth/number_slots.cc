@@ -6,11 +6,13 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "text/fold.h"
 
 #include "synth/content_words.h"
 #include "text/stemmer.h"
+#include "text/words.h"
 
 namespace recoupe::synth {
 namespace {
@@ -214,6 +216,56 @@ bool in_range(std::string_view s, size_t begin, size_t end,
   return false;
 }
 
+// The folded noun after a link word right after a quantity ("d'État" after "90 chefs",
+// "of state" after "80 heads"); empty when the clause goes on otherwise.
+std::string complement_after(std::string_view after, const text::ElisionRules& elisions,
+                             const std::unordered_set<std::string>& links) {
+  const auto spans = text::word_spans(after, elisions);
+  if (spans.size() < 2) return {};
+  std::string link = text::fold(after.substr(spans[0].begin, spans[0].end - spans[0].begin));
+  while (!link.empty() && link.back() == '\'') link.pop_back();
+  if (link.size() >= 3 && link.compare(link.size() - 3, 3, "\xE2\x80\x99") == 0)
+    link.resize(link.size() - 3);
+  // Only spaces or an apostrophe between the quantity and the link word.
+  if (!links.count(link) ||
+      after.substr(0, spans[0].begin).find_first_not_of(" \xC2\xA0") != std::string_view::npos)
+    return {};
+  std::string noun = text::fold(after.substr(spans[1].begin, spans[1].end - spans[1].begin));
+  if (noun.size() < 2 || noun.find_first_of("0123456789") != std::string::npos) return {};
+  return noun;
+}
+
+// The stems of the lower-case words next to a quantity (`window` on each side of the
+// clause [cb, ce)) that the conservative stop list keeps: for a clause whose words are all
+// in the broad list ("home to 120,000 people"), the weaker words still say what is counted.
+std::vector<std::string> weaker_predicates(std::string_view text, size_t cb, size_t ce,
+                                           const Quantity& q, size_t window,
+                                           const text::StopWords& function_words,
+                                           const text::Stemmer& stemmer,
+                                           const text::ElisionRules& elisions,
+                                           const std::unordered_set<std::string>& plain) {
+  const auto before =
+      content_words(text.substr(cb, q.begin - cb), function_words, stemmer, elisions);
+  const auto after =
+      content_words(text.substr(q.end, ce - q.end), function_words, stemmer, elisions);
+  std::vector<std::string> out;
+  auto take = [&](const ContentWord& w) {
+    if (!w.capitalized && !plain.count(w.folded) &&
+        w.folded.find_first_not_of("0123456789") != std::string::npos)
+      out.push_back(w.stem);
+  };
+  for (size_t i = before.size() > window ? before.size() - window : 0; i < before.size(); ++i)
+    take(before[i]);
+  for (size_t i = 0; i < after.size() && i < window; ++i) take(after[i]);
+  return out;
+}
+
+// True when the quantity's text ends with its figure: its noun is left out, taken from the
+// count before it ("injuring 80" after "killing 10 people").
+bool borrows_noun(const Quantity& q) {
+  return !q.text.empty() && std::isdigit(static_cast<unsigned char>(q.text.back()));
+}
+
 }  // namespace
 
 std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthResources& resources,
@@ -225,13 +277,19 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
   const auto& plain = resources.plain_words(ev.language);
   const auto& times = resources.time_words(ev.language);
   const auto& ranges = resources.range_words(ev.language);
+  const auto& links = resources.quantity_links(ev.language);
+  const text::StopWords& function_words = resources.function_words(ev.language);
   text::Stemmer stemmer(ev.language);
   for (size_t a = 0; a < ev.articles.size() && a < ev.analyses.size(); ++a) {
     const ArticleAnalysis* an = ev.analyses[a];
     if (!an) continue;
     const std::string_view text = ev.articles[a]->text;
     size_t s = 0;
+    std::unordered_map<std::string, size_t> previous_end;  // unit → end of its last number
     for (const Quantity& q : an->quantities) {
+      // The words before a number that borrows its noun go back no further than the number
+      // it borrows from: in "killing 10 people and injuring 80", "killing" tells of the 10.
+      const size_t after_previous = std::exchange(previous_end[q.unit], q.end);
       if (q.unit.empty() || q.end > text.size() || q.begin >= q.end) continue;
       while (s < an->sentences.size() && an->sentences[s].end <= q.begin) ++s;
       if (s == an->sentences.size() || an->sentences[s].begin > q.begin) continue;
@@ -241,8 +299,9 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
       if ((is_time_unit(q.unit) && is_offset(text, q.end, offsets)) ||
           in_range(text, q.begin, q.end, ranges) || clock_time(text, q))
         continue;
-      const auto [cb, ce] =
+      auto [cb, ce] =
           clause_around(text, sentence.begin, std::min(sentence.end, text.size()), q.begin, q.end);
+      if (after_previous > cb && after_previous <= q.begin && borrows_noun(q)) cb = after_previous;
       const auto before =
           content_words(text.substr(cb, q.begin - cb), stop, stemmer, resources.elisions());
       const auto after =
@@ -292,6 +351,20 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
           if (times.count(w.folded)) m.when.push_back(w.folded);
       for (const std::string& f : clause_years(text.substr(cb, ce - cb))) m.when.push_back(f);
       if (revision) continue;
+      // A share's complement is what it is a share of ("70% of internet traffic"), not which
+      // share: shares of one whole in two places differ. It does not decide the slot.
+      if (const std::string of =
+              q.unit == "percent"
+                  ? std::string()
+                  : complement_after(text.substr(q.end, ce - q.end), resources.elisions(), links);
+          !of.empty()) {
+        m.of = stemmer.stem(of);
+        m.predicates.push_back(m.of);
+        m.names.erase(std::remove(m.names.begin(), m.names.end(), of), m.names.end());
+      }
+      if (m.predicates.empty())
+        m.predicates = weaker_predicates(text, cb, ce, q, window, function_words, stemmer,
+                                         resources.elisions(), plain);
       sort_unique(m.predicates);
       sort_unique(m.names);
       sort_unique(m.when);
@@ -303,11 +376,16 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
 
 bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared) {
   if (a.article == b.article || a.unit != b.unit) return false;
+  const bool both_of = !a.of.empty() && !b.of.empty();
+  if (both_of && a.of != b.of) return false;
   const size_t predicates = shared_count(a.predicates, b.predicates);
   if (predicates == 0) return false;
   if (!a.when.empty() && !b.when.empty() && shared_count(a.when, b.when) == 0) return false;
   const size_t names = shared_count(a.names, b.names);
   if (!a.names.empty() && !b.names.empty() && names == 0) return false;
+  // A duration's complement says what was done, not when: "12 hours of deliberation" before
+  // a verdict and "30 hours of deliberation" before a sentence are two phases.
+  if (both_of && !is_time_unit(a.unit)) return true;
   const size_t smaller =
       std::min(a.predicates.size() + a.names.size(), b.predicates.size() + b.names.size());
   return static_cast<double>(predicates + names) >= min_shared * static_cast<double>(smaller);
@@ -324,11 +402,18 @@ bool within_bound(const NumberMention& bound, double value) {
   return false;
 }
 
+bool same_bound(const NumberMention& a, const NumberMention& b) {
+  return a.approximation == b.approximation && (a.approximation == Approximation::kMoreThan ||
+                                                a.approximation == Approximation::kLessThan);
+}
+
 bool compatible_values(const NumberMention& a, const NumberMention& b, double tolerance) {
   const double x = std::fabs(a.value), y = std::fabs(b.value);
   const double lo = std::min(x, y), hi = std::max(x, y);
   if (hi == lo) return true;
-  if (within_bound(a, b.value) || within_bound(b, a.value)) return true;
+  // Two bounds of one direction ("more than 26,000" and "more than 31,000") are each
+  // outlet's figure, written as a floor: they are compared as values.
+  if (!same_bound(a, b) && (within_bound(a, b.value) || within_bound(b, a.value))) return true;
   if (far_apart(x, y)) return true;  // a total and a part: not one fact
   // Large amounts are rounded in print ("5 milliards", "4,91 milliards"); small counts and
   // measures are not: 33 and 34 years, magnitude 5.9 and 6.1 differ.

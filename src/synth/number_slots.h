@@ -29,6 +29,10 @@ struct NumberMention {
   std::vector<std::string> predicates;  // stems of the lower-case content words near it
   std::vector<std::string> names;       // folded capitalised words of its clause (not the first)
   std::vector<std::string> when;        // weekdays, months and years of its clause
+  // The stem of the noun it is of, right after it ("chefs d'État", "heads of state",
+  // "millions d'euros de pertes"): what is counted, whatever the words around. Empty when
+  // no link word (resources.quantity_links) follows.
+  std::string of;
 };
 
 // The story's numbers, in article then text order. Left out: numbers without a unit (a bare
@@ -41,7 +45,10 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& evidence,
 // True when `a` and `b` count the same thing: the same unit, at least one shared predicate,
 // shared context words making at least `min_shared` of the smaller context, no two
 // different names (when both have names, they share one), and no two different times (when
-// both clauses say when, "on Sunday" / "in September", they share a word).
+// both clauses say when, "on Sunday" / "in September", they share a word). When both say
+// what they are of, that decides instead of the shared words: "90 chefs d'État" and "80
+// chefs d'Etat dans les tribunes" count one thing, "40 chefs de service" another (for a
+// duration, the complement only tells two things apart).
 bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared = 0.34);
 
 // True when two values are more than ten times apart: they count different things (a total
@@ -52,11 +59,15 @@ bool far_apart(double a, double b);
 // `tolerance` (relative) of each other, as print rounds them ("5 milliards" and "4,91
 // milliards"); within 15 % when either is hedged ("about 40" and "42"); a value on the side
 // of a bound ("more than 50 percent" and "93.87 percent", "over 10 seconds" and "30
-// seconds": a bound states no value). "At least seven" is not a bound here: news gives a
-// running toll that way, and "at least seven" against "10" is two tolls. Small exact values
+// seconds": a bound states no value), unless both are bounds of one direction ("more than
+// 26,000" and "more than 31,000" give two figures). "At least seven" is not a bound here: news
+// gives a running toll that way, and "at least seven" against "10" is two tolls. Small exact values
 // that differ do differ (33 and 34 years; magnitude 5.9 and 6.1). Values far_apart count
 // different things and are compatible too: not the same fact.
 bool compatible_values(const NumberMention& a, const NumberMention& b, double tolerance = 1.05);
+
+// True when `a` and `b` are bounds of one direction: both "more than", or both "less than".
+bool same_bound(const NumberMention& a, const NumberMention& b);
 
 // True when `bound` is "more than" / "less than" a value and `value` lies on its side.
 bool within_bound(const NumberMention& bound, double value);

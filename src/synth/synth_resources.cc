@@ -35,6 +35,8 @@ SynthResources SynthResources::load(const std::string& data_dir,
   for (const auto& entry : std::filesystem::directory_iterator(data_dir, ec)) {
     const std::string lang = entry.path().filename().string();
     if (!entry.is_directory(ec) || lang.size() < 2 || lang.size() > 3) continue;
+    r.function_words_[lang] = text::StopWords(
+        stop_words.snowball(lang).empty() ? stop_words.broad(lang) : stop_words.snowball(lang));
     auto& plain = r.plain_words_[lang];
     auto& links = r.link_words_[lang];
     for (const auto& line : text::read_list(data_dir, lang, "speech_verbs.txt")) {
@@ -61,6 +63,16 @@ SynthResources SynthResources::load(const std::string& data_dir,
       add_variants(line, r.offset_cues_[lang]);
     for (const auto& line : text::read_list(data_dir, lang, "range_words.txt"))
       add_variants(line, r.range_words_[lang]);
+    for (const auto& line : text::read_list(data_dir, lang, "units.txt")) {
+      const size_t eq = line.find('=');
+      if (eq == std::string::npos || line.compare(0, 4, "link") != 0) continue;
+      std::unordered_set<std::string> links;
+      add_variants(std::string_view(line).substr(eq + 1), links);
+      for (std::string w : links) {
+        while (!w.empty() && w.back() == '\'') w.pop_back();  // "d'" is met as "d"
+        if (!w.empty()) r.quantity_links_[lang].insert(w);
+      }
+    }
     for (const auto& line : text::read_list(data_dir, lang, "ordinal_words.txt")) {
       const size_t eq = line.find('=');
       if (eq == std::string::npos) continue;
@@ -87,6 +99,11 @@ const std::unordered_set<std::string>& SynthResources::words_for(
 
 const text::StopWords& SynthResources::stop_words(const std::string& lang) const {
   return stop_words_->folded(lang);
+}
+
+const text::StopWords& SynthResources::function_words(const std::string& lang) const {
+  auto it = function_words_.find(lang);
+  return it == function_words_.end() ? no_stop_words_ : it->second;
 }
 
 const std::unordered_set<std::string>& SynthResources::plain_words(const std::string& lang) const {
@@ -117,6 +134,11 @@ const std::unordered_set<std::string>& SynthResources::offset_cues(const std::st
 
 const std::unordered_set<std::string>& SynthResources::range_words(const std::string& lang) const {
   return words_for(range_words_, lang);
+}
+
+const std::unordered_set<std::string>& SynthResources::quantity_links(
+    const std::string& lang) const {
+  return words_for(quantity_links_, lang);
 }
 
 const std::unordered_map<std::string, int>& SynthResources::ordinal_words(

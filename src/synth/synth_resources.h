@@ -28,6 +28,10 @@ class SynthResources {
 
   // The stop words of `lang`; an empty list for a language not loaded.
   const text::StopWords& stop_words(const std::string& lang) const;
+  // The conservative stop words of `lang` (stopwords-snowball.txt: articles, pronouns,
+  // auxiliaries, no nouns), or the broad list where there is none: what is left are the
+  // weaker content words ("home", « état ») the broad list drops.
+  const text::StopWords& function_words(const std::string& lang) const;
 
   // Folded words that say nothing of an article's angle however often it uses them:
   // reporting verbs (data/<lang>/speech_verbs.txt "verb ="), weekday and month names
@@ -51,6 +55,9 @@ class SynthResources {
   // Folded words joining the ends of a range of numbers (data/<lang>/range_words.txt: "à",
   // "to"). Empty without that file.
   const std::unordered_set<std::string>& range_words(const std::string& lang) const;
+  // Folded words that join a counted noun to what it is of (data/<lang>/units.txt "link =":
+  // "de", "d'", "of"): "chefs d'État", "heads of state". Empty without that file.
+  const std::unordered_set<std::string>& quantity_links(const std::string& lang) const;
   // Folded ordinal words and the figure they write (data/<lang>/ordinal_words.txt: "sixth"
   // → 6, « sixième » → 6). Empty without that file.
   const std::unordered_map<std::string, int>& ordinal_words(const std::string& lang) const;
@@ -64,8 +71,10 @@ class SynthResources {
   const text::StopWordCatalog* stop_words_ = nullptr;
   const text::ElisionRules* elisions_ = nullptr;
   std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_,
-      dependent_openers_, revision_cues_, offset_cues_, range_words_, time_words_;
+      dependent_openers_, revision_cues_, offset_cues_, range_words_, time_words_, quantity_links_;
   std::map<std::string, std::unordered_map<std::string, int>> ordinal_words_;
+  std::map<std::string, text::StopWords> function_words_;
+  text::StopWords no_stop_words_;
   std::unordered_set<std::string> no_words_;
   std::unordered_map<std::string, int> no_ordinals_;
 };
