@@ -34,8 +34,12 @@ std::string words_of(const std::string& s) {
 
 // Independent of the aligner: the claim's stems (stop words out) and numbers against the
 // article's best sentence: at least 2 shared and at least 25 % of the smaller set.
-std::set<std::string> stems_and_numbers(const std::string& s, const text::StopWords& stop,
+std::set<std::string> stems_and_numbers(const std::string& raw, const text::StopWords& stop,
                                         const text::Stemmer& stemmer) {
+  // A compound's parts count as words: "the 9-acre complex" names the acres of "a nine acre
+  // block".
+  std::string s = raw;
+  std::replace(s.begin(), s.end(), '-', ' ');
   std::set<std::string> out;
   for (const auto& w :
        content_words(s, stop, stemmer, recoupe::testing::shipped_resources().elisions()))

@@ -13,14 +13,7 @@
 namespace recoupe::synth {
 namespace {
 
-Article article(std::string id, std::string source, std::string lang, std::string text) {
-  Article a;
-  a.id = std::move(id);
-  a.source = std::move(source);
-  a.language = std::move(lang);
-  a.text = std::move(text);
-  return a;
-}
+using testing::article;
 
 // The disagreements of `kind` of a story made of `articles`, as "value|value|…" per dispute.
 std::vector<std::string> disputes(std::vector<Article> articles, const std::string& kind) {
