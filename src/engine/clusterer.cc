@@ -83,9 +83,14 @@ Expected<ClusterRound> Clusterer::run_once() {
   Clock::time_point until = Clock::now() + config_.wait;
   bool behind = false;  // articles were waiting when the round began
   while (round.read < config_.batch) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
-    if (left.count() <= 0 && round.read > 0) break;
-    auto next = reader_->next(std::max(left, std::chrono::milliseconds(1)));
+    // Behind, the articles still waiting are on their way: no linger ends the round early.
+    std::chrono::milliseconds timeout = config_.wait;
+    if (!behind) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
+      if (left.count() <= 0 && round.read > 0) break;
+      timeout = std::max(left, std::chrono::milliseconds(1));
+    }
+    auto next = reader_->next(timeout);
     if (!next) {
       read_again(order_.expected());  // everything released so far is stored
       return next.error();
