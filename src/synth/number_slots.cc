@@ -268,18 +268,105 @@ bool borrows_noun(const Quantity& q) {
 
 }  // namespace
 
+namespace {
+
+// What the words of a number's clause say of it (predicates, names, when), read with one
+// language's lists.
+class SlotWords {
+ public:
+  SlotWords(const SynthResources& resources, const std::string& lang, size_t window)
+      : stop_(resources.stop_words(lang)),
+        function_words_(resources.function_words(lang)),
+        cues_(resources.revision_cues(lang)),
+        plain_(resources.plain_words(lang)),
+        times_(resources.time_words(lang)),
+        links_(resources.quantity_links(lang)),
+        elisions_(resources.elisions()),
+        stemmer_(lang),
+        window_(window) {}
+
+  // Fills m's predicates, names and when from its clause [m.clause_begin, m.clause_end) of
+  // `text` around `q`, in `sentence`. False when the clause revises an earlier figure
+  // ("revised up to"): no version of the fact then.
+  bool describe(NumberMention& m, std::string_view text, const Sentence& sentence,
+                const Quantity& q) const {
+    const size_t cb = m.clause_begin, ce = m.clause_end;
+    const auto before = content_words(text.substr(cb, q.begin - cb), stop_, stemmer_, elisions_);
+    const auto after = content_words(text.substr(q.end, ce - q.end), stop_, stemmer_, elisions_);
+    bool revision = false;
+    auto take = [&](const ContentWord& w, size_t offset) {
+      revision |= has_prefix_in(w.folded, cues_);
+      // Reporting verbs, weekdays and months ("said", "Sunday") tell nothing of what is
+      // counted.
+      if (plain_.count(w.folded)) return;
+      if (w.capitalized) {
+        if (offset + w.begin > sentence.begin + 2) m.names.push_back(w.folded);
+      } else if (w.folded.find_first_not_of("0123456789") != std::string::npos) {
+        m.predicates.push_back(w.stem);
+      }
+    };
+    // Predicates come from the few words next to the number; names from anywhere in the
+    // clause: who the number is about or who states it ("a poll by Ethnos … said 83.3
+    // percent") decides the slot even a few words away.
+    for (size_t i = 0; i < before.size(); ++i) {
+      if (i + window_ >= before.size())
+        take(before[i], cb);
+      else if (before[i].capitalized && cb + before[i].begin > sentence.begin + 2 &&
+               !plain_.count(before[i].folded))
+        m.names.push_back(before[i].folded);
+    }
+    for (size_t i = 0; i < after.size(); ++i) {
+      if (i < window_)
+        take(after[i], q.end);
+      else if (after[i].capitalized && !plain_.count(after[i].folded))
+        m.names.push_back(after[i].folded);
+    }
+    // When: weekdays, months and years anywhere in the clause.
+    for (const auto* words : {&before, &after})
+      for (const ContentWord& w : *words)
+        if (times_.count(w.folded)) m.when.push_back(w.folded);
+    for (const std::string& f : clause_years(text.substr(cb, ce - cb))) m.when.push_back(f);
+    if (revision) return false;
+    // A share's complement is what it is a share of ("70% of internet traffic"), not which
+    // share: shares of one whole in two places differ. It does not decide the slot.
+    if (const std::string of =
+            q.unit == "percent"
+                ? std::string()
+                : complement_after(text.substr(q.end, ce - q.end), elisions_, links_);
+        !of.empty()) {
+      m.of = stemmer_.stem(of);
+      m.predicates.push_back(m.of);
+      m.names.erase(std::remove(m.names.begin(), m.names.end(), of), m.names.end());
+    }
+    if (m.predicates.empty())
+      m.predicates =
+          weaker_predicates(text, cb, ce, q, window_, function_words_, stemmer_, elisions_, plain_);
+    sort_unique(m.predicates);
+    sort_unique(m.names);
+    sort_unique(m.when);
+    return true;
+  }
+
+ private:
+  const text::StopWords& stop_;
+  const text::StopWords& function_words_;
+  const std::unordered_set<std::string>& cues_;
+  const std::unordered_set<std::string>& plain_;
+  const std::unordered_set<std::string>& times_;
+  const std::unordered_set<std::string>& links_;
+  const text::ElisionRules& elisions_;
+  const text::Stemmer stemmer_;
+  const size_t window_;
+};
+
+}  // namespace
+
 std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthResources& resources,
                                            size_t window) {
   std::vector<NumberMention> out;
-  const text::StopWords& stop = resources.stop_words(ev.language);
-  const auto& cues = resources.revision_cues(ev.language);
   const auto& offsets = resources.offset_cues(ev.language);
-  const auto& plain = resources.plain_words(ev.language);
-  const auto& times = resources.time_words(ev.language);
   const auto& ranges = resources.range_words(ev.language);
-  const auto& links = resources.quantity_links(ev.language);
-  const text::StopWords& function_words = resources.function_words(ev.language);
-  text::Stemmer stemmer(ev.language);
+  const SlotWords slot_words(resources, ev.language, window);
   for (size_t a = 0; a < ev.articles.size() && a < ev.analyses.size(); ++a) {
     const ArticleAnalysis* an = ev.analyses[a];
     if (!an) continue;
@@ -302,10 +389,6 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
       auto [cb, ce] =
           clause_around(text, sentence.begin, std::min(sentence.end, text.size()), q.begin, q.end);
       if (after_previous > cb && after_previous <= q.begin && borrows_noun(q)) cb = after_previous;
-      const auto before =
-          content_words(text.substr(cb, q.begin - cb), stop, stemmer, resources.elisions());
-      const auto after =
-          content_words(text.substr(q.end, ce - q.end), stop, stemmer, resources.elisions());
       NumberMention m;
       m.article = a;
       m.begin = q.begin;
@@ -317,58 +400,7 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthR
       m.unit = q.unit;
       m.approximate = q.approximation != Approximation::kExact;
       m.approximation = q.approximation;
-      bool revision = false;
-      auto take = [&](const ContentWord& w, size_t offset) {
-        revision |= has_prefix_in(w.folded, cues);
-        // Reporting verbs, weekdays and months ("said", "Sunday") tell nothing of what is
-        // counted.
-        if (plain.count(w.folded)) return;
-        if (w.capitalized) {
-          if (offset + w.begin > sentence.begin + 2) m.names.push_back(w.folded);
-        } else if (w.folded.find_first_not_of("0123456789") != std::string::npos) {
-          m.predicates.push_back(w.stem);
-        }
-      };
-      // Predicates come from the few words next to the number; names from anywhere in the
-      // clause: who the number is about or who states it ("a poll by Ethnos … said 83.3
-      // percent") decides the slot even a few words away.
-      for (size_t i = 0; i < before.size(); ++i) {
-        if (i + window >= before.size())
-          take(before[i], cb);
-        else if (before[i].capitalized && cb + before[i].begin > sentence.begin + 2 &&
-                 !plain.count(before[i].folded))
-          m.names.push_back(before[i].folded);
-      }
-      for (size_t i = 0; i < after.size(); ++i) {
-        if (i < window)
-          take(after[i], q.end);
-        else if (after[i].capitalized && !plain.count(after[i].folded))
-          m.names.push_back(after[i].folded);
-      }
-      // When: weekdays, months and years anywhere in the clause.
-      for (const auto* words : {&before, &after})
-        for (const ContentWord& w : *words)
-          if (times.count(w.folded)) m.when.push_back(w.folded);
-      for (const std::string& f : clause_years(text.substr(cb, ce - cb))) m.when.push_back(f);
-      if (revision) continue;
-      // A share's complement is what it is a share of ("70% of internet traffic"), not which
-      // share: shares of one whole in two places differ. It does not decide the slot.
-      if (const std::string of =
-              q.unit == "percent"
-                  ? std::string()
-                  : complement_after(text.substr(q.end, ce - q.end), resources.elisions(), links);
-          !of.empty()) {
-        m.of = stemmer.stem(of);
-        m.predicates.push_back(m.of);
-        m.names.erase(std::remove(m.names.begin(), m.names.end(), of), m.names.end());
-      }
-      if (m.predicates.empty())
-        m.predicates = weaker_predicates(text, cb, ce, q, window, function_words, stemmer,
-                                         resources.elisions(), plain);
-      sort_unique(m.predicates);
-      sort_unique(m.names);
-      sort_unique(m.when);
-      out.push_back(std::move(m));
+      if (slot_words.describe(m, text, sentence, q)) out.push_back(std::move(m));
     }
   }
   return out;
