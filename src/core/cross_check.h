@@ -41,9 +41,9 @@ struct DisagreementVersion {
   std::vector<std::string> articles;
 };
 
-// Aligned statements that differ in a number, date, place, name or the wording of a quote.
-// `about` says what the versions disagree on; `kind` (additive) is one of "number", "date",
-// "place", "name", "quote".
+// Aligned statements that differ in a number, date, place, name, the wording of a quote or a
+// detail (a colour, a means of transport). `about` says what the versions disagree on;
+// `kind` (additive) is one of "number", "date", "place", "name", "quote", "detail".
 struct Disagreement {
   std::string about;
   std::string kind;

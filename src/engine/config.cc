@@ -149,6 +149,10 @@ void visit_fields(synth::SynthConfig& c, F&& f) {
   f("number_tolerance", c.number_tolerance);
   f("max_disagreements", c.max_disagreements);
   f("max_number_mentions", c.max_number_mentions);
+  f("detail_min_similarity", c.detail_min_similarity);
+  f("detail_min_shared_context", c.detail_min_shared_context);
+  f("detail_context_words", c.detail_context_words);
+  f("max_detail_mentions", c.max_detail_mentions);
   f("quote_merge_threshold", c.quote_merge_threshold);
   f("quote_version_min_overlap", c.quote_version_min_overlap);
   f("quote_version_min_shared", c.quote_version_min_shared);

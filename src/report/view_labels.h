@@ -63,7 +63,7 @@ bool has_labels(std::string_view lang);
 std::string report_language(const Report& report);
 
 // The reader's word for a report `kind` value (disagreements: number, date, place, name,
-// quote; quotes: full, partial) in `labels`' language; the kind itself when unknown.
+// quote, detail; quotes: full, partial) in `labels`' language; the kind itself when unknown.
 // An event date as a reader sees it: "2023-09-13" as is; "XXXX-07-02" (the texts give no
 // year) as "07-02 (year not stated)".
 std::string date_label(const ViewLabels& labels, std::string_view date);

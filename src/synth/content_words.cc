@@ -16,6 +16,8 @@ bool all_digits_or_marks(std::string_view s) {
   return true;
 }
 
+}  // namespace
+
 bool starts_upper(std::string_view w) {
   if (w.empty()) return false;
   const auto* s = reinterpret_cast<const uint8_t*>(w.data());
@@ -24,8 +26,6 @@ bool starts_upper(std::string_view w) {
   U8_NEXT(s, i, static_cast<int32_t>(w.size()), c);
   return c >= 0 && (u_isupper(c) || u_istitle(c));
 }
-
-}  // namespace
 
 std::vector<ContentWord> content_words(std::string_view utf8, const text::StopWords& stop_words,
                                        const text::Stemmer& stemmer,

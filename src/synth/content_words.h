@@ -30,6 +30,9 @@ std::vector<ContentWord> content_words(std::string_view utf8, const text::StopWo
                                        const text::Stemmer& stemmer,
                                        const text::ElisionRules& elisions);
 
+// True when `word` starts with an upper-case or title-case letter ("État", "Lundi").
+bool starts_upper(std::string_view word);
+
 // Folded words of `utf8` (text::word_spans with `elisions`), all of them, an elided word
 // without its apostrophe ("l'" → "l"): ROUGE, exact comparisons.
 std::vector<std::string> folded_words(std::string_view utf8, const text::ElisionRules& elisions);

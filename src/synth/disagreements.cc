@@ -5,13 +5,16 @@
 #include <cmath>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <tuple>
 
 #include "synth/content_words.h"
+#include "synth/contrast_words.h"
 #include "synth/corroboration.h"
 #include "synth/number_slots.h"
+#include "text/fold.h"
 #include "text/stemmer.h"
 
 namespace recoupe::synth {
@@ -80,6 +83,11 @@ std::string letters_only(const std::string& s, const text::ElisionRules& elision
   return out;
 }
 
+void sort_unique_strings(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
 bool has_letter(const std::string& s) {
   for (unsigned char c : s)
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80) return true;
@@ -140,9 +148,12 @@ struct Builder {
   const ClaimSet& cs;
   const SynthConfig& cfg;
   const text::ElisionRules& elisions;
+  const ContrastLexicon& contrasts;
   std::vector<char>* disputed_claims;  // null when the caller does not ask
   std::vector<Disagreement> out;
   std::set<std::string> seen;  // kind + sorted values
+  // Contrast words of each article, read when first asked.
+  std::vector<std::optional<std::vector<ContrastMention>>> article_contrasts{};
 
   // True when the versions make a disagreement (new or already reported).
   bool add(const std::string& kind, const std::string& about,
@@ -273,6 +284,16 @@ struct Builder {
       }
       if (add(place ? "place" : "name", shared_words(a, o), std::move(versions))) mark(carriers);
     }
+  }
+
+  // True when article `a` writes `word`'s value anywhere.
+  bool article_writes(size_t a, const ContrastWord& word) {
+    article_contrasts.resize(ev.articles.size());
+    if (!article_contrasts[a])
+      article_contrasts[a] = contrast_mentions(ev.articles[a]->text, contrasts, elisions);
+    for (const ContrastMention& m : *article_contrasts[a])
+      if (m.word->set == word.set && m.word->value == word.value) return true;
+    return false;
   }
 };
 
@@ -489,6 +510,142 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
   }
 }
 
+// One contrast word of a claim (contrast_words.h) and what it is said of: the stems of the
+// content words around it in the claim.
+struct DetailMention {
+  size_t claim = 0;
+  const ContrastWord* word = nullptr;
+  std::string wording;               // folded, as written
+  std::vector<std::string> context;  // sorted stems
+  // The stem of the lower-case content word right before it, moment words skipped: for a
+  // day, the verb of what happened then (« diffusées lundi », « a diffusé mardi »).
+  std::string anchor;
+};
+
+// The contrast words of every claim, each with the stems of up to `window` content words on
+// each side. Left out of the context: words that only place a moment (« soir », "last",
+// weekdays, months) or report speech, which two different days share; a contrast word of
+// another set counts by its value (« blanche » as « blanc »).
+std::vector<DetailMention> detail_mentions(const StoryEvidence& ev, const ClaimSet& cs,
+                                           const SynthResources& resources, size_t window,
+                                           size_t max_mentions) {
+  const ContrastLexicon& lexicon = resources.contrast_words(ev.language);
+  const text::StopWords& stop = resources.stop_words(ev.language);
+  const auto& plain = resources.plain_words(ev.language);
+  const auto& moments = resources.moment_words(ev.language);
+  const text::Stemmer stemmer(ev.language);
+  std::vector<DetailMention> out;
+  for (size_t c = 0; c < cs.claims.size() && out.size() < max_mentions; ++c) {
+    const std::string& text = cs.claims[c].text;
+    const auto mentions = contrast_mentions(text, lexicon, resources.elisions());
+    if (mentions.empty()) continue;
+    const auto words = content_words(text, stop, stemmer, resources.elisions());
+    for (const ContrastMention& m : mentions) {
+      DetailMention d{
+          c, m.word, text::fold(std::string_view(text).substr(m.begin, m.end - m.begin)), {}};
+      auto take = [&](const ContentWord& w) {
+        if (plain.count(w.folded) || moments.count(w.folded)) return false;
+        if (auto it = lexicon.find(w.folded); it != lexicon.end()) {
+          if (it->second.set == m.word->set) return false;
+          d.context.push_back(it->second.set + ":" + it->second.value);
+        } else {
+          d.context.push_back(w.stem);
+        }
+        return true;
+      };
+      size_t at = 0;
+      while (at < words.size() && words[at].end <= m.begin) ++at;  // first word after it
+      for (size_t k = at; k-- > 0;) {
+        if (moments.count(words[k].folded) || lexicon.count(words[k].folded)) continue;
+        if (!words[k].capitalized && words[k].end + 24 > m.begin) d.anchor = words[k].stem;
+        break;
+      }
+      size_t taken = 0;
+      for (size_t k = at; k-- > 0 && taken < window;) taken += take(words[k]);
+      taken = 0;
+      for (size_t k = at; k < words.size() && taken < window; ++k)
+        if (words[k].begin >= m.end) taken += take(words[k]);
+      sort_unique_strings(d.context);
+      out.push_back(std::move(d));
+    }
+  }
+  return out;
+}
+
+size_t shared_strings(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  size_t n = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++n, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return n;
+}
+
+// Details: two claims of two articles, alike (claim_similarity ≥ detail_min_similarity),
+// each with a contrast word of one set said of the same thing (detail_min_shared_context
+// context stems in common) but of two values: « diffusées lundi soir » / « diffusé mardi
+// soir », « peints en blanc et en orange » / « peinture blanche et rouge ». An article that
+// writes both values anywhere tells two days or two things, not a dispute: neither article
+// may write the other's value. Each version gathers every article saying its value of the
+// same thing.
+void detail_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
+                          const SynthResources& resources, const SynthConfig& cfg, Builder& b) {
+  if (b.contrasts.empty()) return;
+  const std::vector<DetailMention> mentions =
+      detail_mentions(ev, cs, resources, cfg.detail_context_words, cfg.max_detail_mentions);
+  // A day dates an act: the same verb must come before it. Other details qualify a thing:
+  // the words around must name the same one.
+  auto said_of_same = [&](const DetailMention& x, const DetailMention& y) {
+    if (x.word->set == "weekday") {
+      // One stem the prefix of the other: the stemmer cuts « diffusées » to "diffuse" and
+      // « diffusé » to "diffus".
+      const std::string& s = x.anchor.size() <= y.anchor.size() ? x.anchor : y.anchor;
+      const std::string& l = x.anchor.size() <= y.anchor.size() ? y.anchor : x.anchor;
+      return s.size() >= 4 && l.compare(0, s.size(), s) == 0;
+    }
+    return shared_strings(x.context, y.context) >= cfg.detail_min_shared_context;
+  };
+  for (size_t i = 0; i < mentions.size(); ++i)
+    for (size_t j = i + 1; j < mentions.size(); ++j) {
+      const DetailMention &x = mentions[i], &y = mentions[j];
+      const Claim &cx = cs.claims[x.claim], &cy = cs.claims[y.claim];
+      if (x.word->set != y.word->set || x.word->value == y.word->value ||
+          cx.article == cy.article || !said_of_same(x, y) ||
+          claim_similarity(cx, cy) < cfg.detail_min_similarity ||
+          b.article_writes(cx.article, *y.word) || b.article_writes(cy.article, *x.word))
+        continue;
+      std::map<std::string, std::pair<std::string, std::set<size_t>>> by_value;
+      std::vector<size_t> carriers;
+      for (const DetailMention& z : mentions) {
+        if (z.word->set != x.word->set) continue;
+        const bool is_x = z.word->value == x.word->value, is_y = z.word->value == y.word->value;
+        if (!is_x && !is_y) continue;
+        if (&z != &x && &z != &y && !said_of_same(z, is_x ? x : y)) continue;
+        auto& [wording, articles] = by_value[z.word->value];
+        if (wording.empty()) wording = z.wording;
+        articles.insert(cs.claims[z.claim].article);
+        carriers.push_back(z.claim);
+      }
+      std::map<std::string, std::vector<size_t>> versions;
+      std::map<size_t, int> sides;
+      bool both = false;
+      for (const auto& [value, wording_articles] : by_value) {
+        for (size_t art : wording_articles.second) both |= ++sides[art] > 1;
+        versions[wording_articles.first].assign(wording_articles.second.begin(),
+                                                wording_articles.second.end());
+      }
+      if (both) continue;
+      if (b.add(x.word->set == "weekday" ? "date" : "detail", shared_words(cx, cy),
+                std::move(versions)))
+        b.mark(carriers);
+    }
+}
+
 // The wordings of a quote that are not trims of another one: a wording that another one
 // contains ("the right thing"), or that another one gives with a few more words
 // (omits_words), is a trim, not a version.
@@ -653,10 +810,13 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
                                              const SynthResources& resources,
                                              const SynthConfig& cfg,
                                              std::vector<char>* disputed_claims, size_t* left_out) {
-  Builder b{ev, cs, cfg, resources.elisions(), disputed_claims, {}, {}};
+  Builder b{
+      ev, cs, cfg, resources.elisions(), resources.contrast_words(ev.language), disputed_claims,
+      {}, {}};
   const auto& claims = cs.claims;
   if (disputed_claims) disputed_claims->assign(claims.size(), 0);
   number_disagreements(ev, cs, resources, cfg, b);
+  detail_disagreements(ev, cs, resources, cfg, b);
   for (size_t c = 0; c < claims.size(); ++c) {
     for (const auto& al : cs.aligned[c]) {
       if (al.other <= c || al.similarity < cfg.disagreement_threshold) continue;

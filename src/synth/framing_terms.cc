@@ -2,9 +2,7 @@
 
 #include <algorithm>
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
+#include "synth/content_words.h"
 #include "text/fold.h"
 #include "text/normalize.h"
 #include "text/words.h"
@@ -24,14 +22,6 @@ bool has_digit(std::string_view s) {
   for (char c : s)
     if (c >= '0' && c <= '9') return true;
   return false;
-}
-
-bool starts_upper(std::string_view w) {
-  const auto* s = reinterpret_cast<const uint8_t*>(w.data());
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(s, i, static_cast<int32_t>(w.size()), c);
-  return c >= 0 && (u_isupper(c) || u_istitle(c));
 }
 
 // Only spaces (or nothing, after an elided "l'") between two words: they form a phrase.

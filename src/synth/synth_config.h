@@ -99,6 +99,18 @@ struct SynthConfig {
   // quadratic in them; a story of a few hundred articles has a few thousand).
   size_t max_number_mentions = 3000;
 
+  // Details (contrast words: weekdays, colours, means of transport; contrast_words.h): two
+  // claims of two articles giving two values of one set are compared when their cosine
+  // reaches detail_min_similarity (lower than disagreement_threshold: « diffusées lundi soir
+  // sur une chaîne » and « a diffusé mardi soir » share few words beyond the fact) and the
+  // words around the two values share detail_min_shared_context stems (the same thing is
+  // dated or coloured); detail_context_words on each side are read.
+  double detail_min_similarity = 0.20;
+  size_t detail_min_shared_context = 2;
+  size_t detail_context_words = 4;
+  // Contrast words of a story compared, in claim order (the comparison is quadratic).
+  size_t max_detail_mentions = 1000;
+
   // --- Quotes (quotes.h) ---
   // Two quotes are one statement (variants) when their stem cosine reaches this, or when
   // one's folded text contains the other's.

@@ -23,6 +23,19 @@ void add_variants(std::string_view list, std::unordered_set<std::string>& out) {
   }
 }
 
+// Adds the forms of one value of `set` ("form|form", the first naming the value) to
+// `lexicon`; forms shorter than `min_letters` bytes are left out.
+void add_contrast(const std::string& set, std::string_view forms, size_t min_letters,
+                  ContrastLexicon& lexicon) {
+  std::string value(forms.substr(0, forms.find('|')));
+  while (!value.empty() && value.back() == ' ') value.pop_back();
+  while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+  std::unordered_set<std::string> folded;
+  add_variants(forms, folded);
+  for (const auto& f : folded)
+    if (f.size() >= min_letters) lexicon[f] = ContrastWord{set, value};
+}
+
 }  // namespace
 
 SynthResources SynthResources::load(const std::string& data_dir,
@@ -47,6 +60,26 @@ SynthResources SynthResources::load(const std::string& data_dir,
       std::string_view value = std::string_view(line).substr(eq + 1);
       if (key == "verb") add_variants(value, plain);
       if (key == "preposition") add_variants(value, links);
+    }
+    // Weekday abbreviations ("sun", "sat", "wed") are common words: full names only.
+    constexpr size_t kFullWeekday = 5;
+    for (const auto& line : text::read_list(data_dir, lang, "weekdays.txt"))
+      add_contrast("weekday", line, kFullWeekday, r.contrast_words_[lang]);
+    for (const auto& line : text::read_list(data_dir, lang, "contrast_words.txt")) {
+      const size_t eq = line.find('=');
+      if (eq == std::string::npos) continue;
+      std::string set = line.substr(0, eq);
+      while (!set.empty() && set.back() == ' ') set.pop_back();
+      if (!set.empty())
+        add_contrast(set, std::string_view(line).substr(eq + 1), 1, r.contrast_words_[lang]);
+    }
+    for (const auto& line : text::read_list(data_dir, lang, "relative_dates.txt")) {
+      const size_t eq = line.find('=');
+      if (eq == std::string::npos) continue;
+      const std::string key = line.substr(0, eq);
+      if (key.rfind("part ", 0) == 0 || key.rfind("last ", 0) == 0 || key.rfind("next ", 0) == 0 ||
+          key.rfind("this ", 0) == 0)
+        add_variants(std::string_view(line).substr(eq + 1), r.moment_words_[lang]);
     }
     for (const char* file : {"weekdays.txt", "months.txt"})
       for (const auto& line : text::read_list(data_dir, lang, file)) {
@@ -145,6 +178,15 @@ const std::unordered_map<std::string, int>& SynthResources::ordinal_words(
     const std::string& lang) const {
   auto it = ordinal_words_.find(lang);
   return it == ordinal_words_.end() ? no_ordinals_ : it->second;
+}
+
+const std::unordered_set<std::string>& SynthResources::moment_words(const std::string& lang) const {
+  return words_for(moment_words_, lang);
+}
+
+const ContrastLexicon& SynthResources::contrast_words(const std::string& lang) const {
+  auto it = contrast_words_.find(lang);
+  return it == contrast_words_.end() ? no_contrasts_ : it->second;
 }
 
 }  // namespace recoupe::synth

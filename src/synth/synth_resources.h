@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "synth/contrast_words.h"
 #include "text/elisions.h"
 #include "text/stopwords.h"
 
@@ -61,6 +62,14 @@ class SynthResources {
   // Folded ordinal words and the figure they write (data/<lang>/ordinal_words.txt: "sixth"
   // → 6, « sixième » → 6). Empty without that file.
   const std::unordered_map<std::string, int>& ordinal_words(const std::string& lang) const;
+  // Folded words that place a moment within a day or week (data/<lang>/relative_dates.txt
+  // "part …", "last", "next", "this": « soir », "morning", « dernier »): beside a weekday
+  // they say nothing of what happened that day.
+  const std::unordered_set<std::string>& moment_words(const std::string& lang) const;
+  // Contrast words of `lang` (data/<lang>/contrast_words.txt "<set> = form|form", and the
+  // weekday names of weekdays.txt as the set "weekday", abbreviations left out). Empty
+  // without those files.
+  const ContrastLexicon& contrast_words(const std::string& lang) const;
 
  private:
   // lists[lang], or an empty list for a language without that file.
@@ -71,12 +80,15 @@ class SynthResources {
   const text::StopWordCatalog* stop_words_ = nullptr;
   const text::ElisionRules* elisions_ = nullptr;
   std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_,
-      dependent_openers_, revision_cues_, offset_cues_, range_words_, time_words_, quantity_links_;
+      dependent_openers_, revision_cues_, offset_cues_, range_words_, time_words_, quantity_links_,
+      moment_words_;
   std::map<std::string, std::unordered_map<std::string, int>> ordinal_words_;
+  std::map<std::string, ContrastLexicon> contrast_words_;
   std::map<std::string, text::StopWords> function_words_;
   text::StopWords no_stop_words_;
   std::unordered_set<std::string> no_words_;
   std::unordered_map<std::string, int> no_ordinals_;
+  ContrastLexicon no_contrasts_;
 };
 
 }  // namespace recoupe::synth
