@@ -135,16 +135,6 @@ TEST(RefineSpans, CapitalisedPairInsideASentenceIsAName) {
   EXPECT_TRUE(refined("Une autre fillette, Yang Peiyi, chantait.", {}).empty());
 }
 
-// A lone "person" naming a major place is the place (its government speaking); a full
-// name holding it stays a person.
-TEST(RefineSpans, LonePersonNamingAMajorPlaceIsThePlace) {
-  EXPECT_EQ(refined("Washington craint une escalade.", {{"Washington", 0, kPer}}),
-            (std::vector<std::string>{"Washington/LOC"}));
-  EXPECT_EQ(refined("Le portrait de George Washington a été vendu.",
-                    {{"George", 0, kPer}, {"Washington", 0, kPer, true}}),
-            (std::vector<std::string>{"George Washington/PER"}));
-}
-
 // A hyphenated name opening on a given name is a person, whatever the tagger guessed.
 TEST(RefineSpans, HyphenatedNameOpeningOnAGivenNameIsAPerson) {
   EXPECT_EQ(refined("Visite surprise : Kim-Jong-Un en Russie.", {{"Kim-Jong-Un", 0, kLoc}}),

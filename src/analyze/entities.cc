@@ -397,11 +397,6 @@ class SpanTrimmer {
     bool digits = false;  // "Covid-19", "G20": no person's name holds a digit
     for (size_t m = b; m < e; ++m) digits |= toks[m].digit;
     if (type == kPer && digits) type = kMisc;
-    // A lone word naming a country, region or big city is the place speaking through its
-    // government ("Washington craint que…"), not a person: a person is named so with a
-    // first name.
-    if (type == kPer && e - b == 1 && is_major_place(ann[b].place) && ann[b].place_len == 1)
-      type = kLoc;
     out.push_back({b, e, type});
   }
 

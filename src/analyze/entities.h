@@ -99,8 +99,7 @@ std::vector<uint8_t> tag_tokens(const std::vector<NerToken>& toks, const std::ve
 // Untagged runs inside a sentence: a major place of the gazetteer is a place; one after a
 // person or organisation cue takes its type (an article alone is no cue there); two or more
 // capitalised words, none a stop word, are a name typed other (not in texts that capitalise
-// nouns). A lone person word naming a major place is the place ("Washington craint"); a
-// hyphenated word opening on a given name is a person ("Kim-Jong-Un"); a sentence-initial
+// nouns). A hyphenated word opening on a given name is a person ("Kim-Jong-Un"); a sentence-initial
 // surname of a person the text names in full is that person ("Poutine a promis").
 std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
                                   const std::vector<NerAnnot>& ann, std::vector<uint8_t> tags,
