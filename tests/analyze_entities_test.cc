@@ -135,6 +135,18 @@ TEST(RefineSpans, CapitalisedPairInsideASentenceIsAName) {
   EXPECT_TRUE(refined("Une autre fillette, Yang Peiyi, chantait.", {}).empty());
 }
 
+// An article right before a name the tagger reads as a person makes it an organisation
+// (persons take no article: "le Marvelle"); an article one word away does not ("le petit
+// Marvelle", "l'abbé Marvelle": the article belongs to the word between).
+TEST(RefineSpans, ArticleOneWordAwayKeepsAPerson) {
+  EXPECT_EQ(refined("Il a vu le petit Marvelle hier.", {{"Marvelle", 0, kPer}}),
+            (std::vector<std::string>{"Marvelle/PER"}));
+  EXPECT_EQ(refined("Il a parlé à l'abbé Marvelle hier.", {{"Marvelle", 0, kPer}}),
+            (std::vector<std::string>{"Marvelle/PER"}));
+  EXPECT_EQ(refined("Il a vu le Marvelle hier.", {{"Marvelle", 0, kPer}}),
+            (std::vector<std::string>{"Marvelle/ORG"}));
+}
+
 // A hyphenated name opening on a given name is a person, whatever the tagger guessed.
 TEST(RefineSpans, HyphenatedNameOpeningOnAGivenNameIsAPerson) {
   EXPECT_EQ(refined("Visite surprise : Kim-Jong-Un en Russie.", {{"Kim-Jong-Un", 0, kLoc}}),

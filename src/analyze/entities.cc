@@ -180,7 +180,7 @@ bool opens_on_given_name(const NerToken& t, const NerCues& cues) {
 
 // The type of span [b, e) once its context is weighed against the tagger's guess: a
 // title or an organisation cue right before the name ("le président", "porte-parole du",
-// "le" before a name that is no known place: persons take no article) decides between
+// "le" right before a name that is no known place: persons take no article) decides between
 // person and organisation; a name of two or three words starting with a given name is a
 // person. Weak place cues ("à", "in") never override the tagger.
 NerType retype(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& ann,
@@ -190,6 +190,9 @@ NerType retype(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& a
   constexpr uint8_t kPerOrg = (1u << kPer) | (1u << kOrg);
   uint8_t mask = ann[b].cue_before & kPerOrg;
   if (ann[b].run == 2 || ann[b].run == 4) mask = cues.before_mask(toks, b) & kPerOrg;
+  // An organisation cue one word away ("le" in "le petit Durand", "l'abbé Faria") does not
+  // overrule a person: the word between is what the article belongs to.
+  if (type == kPer && !(cues.before_mask(toks, b) & (1u << kOrg))) mask &= ~(1u << kOrg);
   uint8_t strong = cues.before_mask(toks, b, 2) & kPerOrg;
   auto single = [](uint8_t m) { return m == (1u << kPer) || m == (1u << kOrg); };
   if (single(strong)) return strong == (1u << kPer) ? kPer : kOrg;
