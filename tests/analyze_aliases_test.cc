@@ -88,6 +88,29 @@ TEST(Aliases, OrganizationsAndKnownPlacesStayApartFromPersons) {
   EXPECT_NE(find_alias(ents, "Corée"), find_alias(ents, "Corée du Nord"));
 }
 
+// A known place tagged a person as often as a place ("Washington craint…" at sentence starts)
+// is the place, even when the person reading comes first; without a tie the majority decides.
+TEST(Aliases, KnownPlaceWinsATieWithAnotherType) {
+  auto gaz = std::make_shared<Gazetteer>();
+  gaz->add("Washington", PlaceKind::big_city, "geonames:4140963", 689545);
+  AliasData d = AliasData::load("/nonexistent", gaz);
+  auto tie = merge_mentions(
+      {m("Washington", EntityType::person, 0), m("Washington", EntityType::place, 30)}, d);
+  ASSERT_EQ(tie.size(), 1u);
+  EXPECT_EQ(tie[0].type, EntityType::place);
+  auto majority = merge_mentions(
+      {m("Washington", EntityType::person, 0), m("Washington", EntityType::person, 20),
+       m("Washington", EntityType::place, 40)},
+      d);
+  ASSERT_EQ(majority.size(), 1u);
+  EXPECT_EQ(majority[0].type, EntityType::person);
+  AliasData unknown;  // no gazetteer: the first type seen
+  auto first = merge_mentions(
+      {m("Marvelle", EntityType::person, 0), m("Marvelle", EntityType::place, 30)}, unknown);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].type, EntityType::person);
+}
+
 TEST(Aliases, StoryMergeLinksAcrossArticlesAndRefusesAmbiguousShortForms) {
   AliasData d;
   auto a1 = merge_mentions(

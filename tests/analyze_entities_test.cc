@@ -84,6 +84,86 @@ TEST(Entities, FrenchNewsSentence) {
     for (const auto& mm : e.mentions) EXPECT_EQ(text.substr(mm.begin, mm.end - mm.begin), mm.text);
 }
 
+// refine_spans on a written French text whose tagger output is given: `tagged` sets the tag
+// of the n-th occurrence (0-based) of a word; the rest is O. Returns "text/TYPE" per span.
+struct GivenTag {
+  std::string word;
+  int occurrence;
+  NerType type;
+  bool inside = false;
+};
+std::vector<std::string> refined(const std::string& text, const std::vector<GivenTag>& tagged) {
+  auto toks = tokenize_for_ner(text, resources().elisions());
+  auto ann = annotate(toks, &resources().gazetteer(), resources().cues("fr"));
+  std::vector<uint8_t> tags(toks.size(), 0);
+  for (const GivenTag& g : tagged) {
+    int seen = 0;
+    for (size_t i = 0; i < toks.size(); ++i)
+      if (toks[i].text == g.word && seen++ == g.occurrence)
+        tags[i] = static_cast<uint8_t>(g.inside ? inside_tag(g.type) : begin_tag(g.type));
+  }
+  const char* names[] = {"PER", "LOC", "ORG", "MISC"};
+  std::vector<std::string> out;
+  for (const TagSpan& s : refine_spans(toks, ann, tags, "fr", resources())) {
+    std::string words;
+    for (size_t k = s.begin; k < s.end; ++k) words += (k > s.begin ? " " : "") + toks[k].text;
+    out.push_back(words + "/" + names[s.type]);
+  }
+  return out;
+}
+
+// An article alone before a capitalised word the tagger left out does not make it an
+// organisation; a cue word still types the word it announces.
+TEST(RefineSpans, ArticleAloneIsNoCueForAMissedWord) {
+  EXPECT_EQ(refined("Il entre à la Régie en mai, selon l'agence Marvelle.", {}),
+            (std::vector<std::string>{"Marvelle/ORG"}));
+}
+
+// Two capitalised words inside a sentence that the tagger left out are a name, typed other;
+// not in a text too short to tell whether it capitalises nouns.
+TEST(RefineSpans, CapitalisedPairInsideASentenceIsAName) {
+  const std::string filler =
+      "La cérémonie a été suivie par des milliers de spectateurs dans le stade, et les "
+      "organisateurs ont expliqué plus tard que la chanson avait été enregistrée la veille "
+      "par une autre enfant, parce que la première ne chantait pas assez juste pour la "
+      "télévision selon eux. ";
+  auto spans = refined(filler +
+                           "Une autre fillette du même âge, Yang Peiyi, chantait en "
+                           "réalité dans les coulisses pendant toute la soirée.",
+                       {});
+  EXPECT_EQ(spans, (std::vector<std::string>{"Yang Peiyi/MISC"}));
+  EXPECT_TRUE(refined("Une autre fillette, Yang Peiyi, chantait.", {}).empty());
+}
+
+// An article right before a name the tagger reads as a person makes it an organisation
+// (persons take no article: "le Marvelle"); an article one word away does not ("le petit
+// Marvelle", "l'abbé Marvelle": the article belongs to the word between).
+TEST(RefineSpans, ArticleOneWordAwayKeepsAPerson) {
+  EXPECT_EQ(refined("Il a vu le petit Marvelle hier.", {{"Marvelle", 0, kPer}}),
+            (std::vector<std::string>{"Marvelle/PER"}));
+  EXPECT_EQ(refined("Il a parlé à l'abbé Marvelle hier.", {{"Marvelle", 0, kPer}}),
+            (std::vector<std::string>{"Marvelle/PER"}));
+  EXPECT_EQ(refined("Il a vu le Marvelle hier.", {{"Marvelle", 0, kPer}}),
+            (std::vector<std::string>{"Marvelle/ORG"}));
+}
+
+// A hyphenated name opening on a given name is a person, whatever the tagger guessed.
+TEST(RefineSpans, HyphenatedNameOpeningOnAGivenNameIsAPerson) {
+  EXPECT_EQ(refined("Visite surprise : Kim-Jong-Un en Russie.", {{"Kim-Jong-Un", 0, kLoc}}),
+            (std::vector<std::string>{"Kim-Jong-Un/PER", "Russie/LOC"}));
+}
+
+// A sentence-initial surname of a person the text names in full is that person; another
+// sentence-initial capitalised word is not tagged for it.
+TEST(RefineSpans, SentenceInitialSurnameOfAPersonNamedInFull) {
+  auto spans = refined(
+      "Le ministre Paul Marvelle est arrivé. Marvelle a promis une aide. "
+      "Ensuite il est reparti.",
+      {{"Paul", 0, kPer}, {"Marvelle", 0, kPer, true}});
+  EXPECT_EQ(spans, (std::vector<std::string>{"Paul Marvelle/PER", "Marvelle/PER"}));
+  EXPECT_EQ(refined("Marvelle a promis une aide.", {}), std::vector<std::string>{});
+}
+
 TEST(Entities, LanguageWithoutModelFallsBackToRules) {
   ASSERT_EQ(resources().model("es"), nullptr);
   auto ents = find_entities("El presidente Pedro Sánchez viajó ayer a Madrid y a Francia.", "es",

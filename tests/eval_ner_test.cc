@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <zstd.h>
+
 #include "analyze/ner_model.h"
 #include "eval/ner_gold.h"
 #include "eval/ner_scores.h"
@@ -12,6 +14,7 @@ namespace recoupe::eval {
 namespace {
 
 using analyze::kLoc;
+using analyze::kMisc;
 using analyze::kPer;
 
 uint8_t B(analyze::NerType t) { return static_cast<uint8_t>(analyze::begin_tag(t)); }
@@ -69,6 +72,41 @@ TEST(NerGold, FindsHeldOutFilesSorted) {
   EXPECT_EQ(sets[1].lang, "fr");
   EXPECT_TRUE(find_ner_test_sets((dir / "none").string()).empty());
   EXPECT_EQ(ner_corpus_dir("x"), "x");
+}
+
+// A corpus whose train split marks no MISC (Universal NER, Europeana) is not scored on the
+// tagger's MISC spans; one that marks MISC is; without a train split every type is scored.
+TEST(NerGold, TypesOfTheTrainSplitAreScored) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(::testing::TempDir()) / "ner_types_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "nomisc");
+  auto write_zst = [](const fs::path& path, const std::string& text) {
+    std::string packed(ZSTD_compressBound(text.size()), '\0');
+    packed.resize(ZSTD_compress(packed.data(), packed.size(), text.data(), text.size(), 3));
+    std::ofstream(path, std::ios::binary) << packed;
+  };
+  write_zst(
+      dir / "nomisc/en-train.jsonl.zst",
+      R"({"tokens": ["Ann", "met", "Bob", "in", "Oslo"], "tags": ["B-PER", "O", "B-PER", "O", "B-LOC"]})"
+      "\n");
+  write_zst(dir / "nomisc/de-train.jsonl.zst",
+            R"({"tokens": ["Die", "Zeit", "Online"], "tags": ["O", "B-MISC", "I-MISC"]})"
+            "\n");
+  auto types = [&](const char* file) {
+    return annotated_types({(dir / "nomisc" / file).string(), "nomisc", "xx"});
+  };
+  auto en = types("en-test.jsonl.zst");
+  EXPECT_TRUE(en[kPer]);
+  EXPECT_TRUE(en[kLoc]);
+  EXPECT_FALSE(en[analyze::kOrg]);
+  EXPECT_FALSE(en[kMisc]);
+  EXPECT_TRUE(types("de-test.jsonl.zst")[kMisc]);
+  EXPECT_TRUE(types("fr-test.jsonl.zst")[kMisc]);  // no train split
+
+  std::vector<uint8_t> tags = {B(kPer), I(kPer), B(kMisc), I(kMisc), 0, B(kLoc)};
+  drop_unannotated(tags, en);
+  EXPECT_EQ(tags, (std::vector<uint8_t>{B(kPer), I(kPer), 0, 0, 0, B(kLoc)}));
 }
 
 }  // namespace

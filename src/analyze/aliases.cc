@@ -146,8 +146,11 @@ std::vector<Group> group_units(const std::vector<Unit>& units, LinkedUnits& link
   return groups;
 }
 
-// Each group's type: the majority of its units' votes, ties to the type seen first.
+// Each group's type: the majority of its units' votes; a tie goes to place when the
+// gazetteer knows the name as one (a place tagged a person as often as a place is the place
+// speaking through its government: "Washington craint…"), else to the type seen first.
 void vote_group_types(std::vector<Group>& groups, const std::vector<Unit>& units) {
+  const auto place = static_cast<size_t>(EntityType::place);
   for (Group& g : groups) {
     std::array<double, 4> votes{};
     std::array<size_t, 4> first{SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX};
@@ -156,9 +159,14 @@ void vote_group_types(std::vector<Group>& groups, const std::vector<Unit>& units
       votes[t] += units[u].votes;
       first[t] = std::min(first[t], units[u].order);
     }
+    auto before = [&](size_t t, size_t best) {
+      if (votes[t] != votes[best]) return votes[t] > votes[best];
+      if (g.known_place && (t == place || best == place)) return t == place;
+      return first[t] < first[best];
+    };
     size_t best = 0;
     for (size_t t = 1; t < 4; ++t)
-      if (votes[t] > votes[best] || (votes[t] == votes[best] && first[t] < first[best])) best = t;
+      if (before(t, best)) best = t;
     g.type = static_cast<EntityType>(best);
   }
 }

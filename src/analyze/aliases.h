@@ -13,8 +13,9 @@
 //     so "Russie" = "Russia" = "Russland"; a country, region or big city tagged person or
 //     organisation ("Washington a affirmé") also gets it, so it joins the place when the place is
 //     named too (majority type).
-//  2. Same key → same entity. Its type is the majority type of its mentions (first seen on
-//     ties): "le Kremlin" typed organization stays an organization.
+//  2. Same key → same entity. Its type is the majority type of its mentions (on ties: place
+//     when the gazetteer knows the name, else the type seen first): "le Kremlin" typed
+//     organization stays an organization.
 //  3. Short forms. A name whose words are a contiguous run of the words of a longer name
 //     ("Kim" in "Kim Jong-un", "Poutine" in "Vladimir Poutine") joins the longest such name,
 //     provided the longer name is a person, and the short one is typed person or other (or

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_set>
 
 #include "analyze/ner_corpus.h"
 #include "text/data_dir.h"
@@ -33,6 +34,18 @@ constexpr double kNounCapitalShare = 0.18;
 // Fewer words inside sentences than this do not tell (a sentence dense with names): such a
 // short text is not continued.
 constexpr size_t kNounCapitalMinWords = 60;
+
+// True when the text capitalises common nouns too (German; old or OCR'd print), which shows
+// as a high share of capitalised words inside sentences, or is too short to tell.
+bool may_capitalise_nouns(const std::vector<NerToken>& toks) {
+  size_t inner = 0, inner_cap = 0;
+  for (const NerToken& t : toks)
+    if (t.alpha && !t.sent_start) {
+      ++inner;
+      inner_cap += t.cap ? 1 : 0;
+    }
+  return inner < kNounCapitalMinWords || inner_cap > kNounCapitalShare * static_cast<double>(inner);
+}
 
 // Type for a capitalised run from the cues around it: person before organization before
 // place before other, as a title ("le président") is the most specific of them.
@@ -157,9 +170,17 @@ bool is_separator(const NerToken& t) {
                       t.text == "\xE2\x80\x99");
 }
 
+// A hyphenated name whose first part is a given name ("Kim-Jong-Un", "Jean-Luc") is a
+// person's, whatever the words around it suggest ("Kim-Jong-Un en Russie").
+bool opens_on_given_name(const NerToken& t, const NerCues& cues) {
+  size_t hyphen = t.lower.find('-');
+  return t.cap && hyphen != std::string::npos && hyphen > 0 &&
+         cues.is_given_name(t.lower.substr(0, hyphen));
+}
+
 // The type of span [b, e) once its context is weighed against the tagger's guess: a
 // title or an organisation cue right before the name ("le président", "porte-parole du",
-// "le" before a name that is no known place: persons take no article) decides between
+// "le" right before a name that is no known place: persons take no article) decides between
 // person and organisation; a name of two or three words starting with a given name is a
 // person. Weak place cues ("à", "in") never override the tagger.
 NerType retype(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& ann,
@@ -169,11 +190,15 @@ NerType retype(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& a
   constexpr uint8_t kPerOrg = (1u << kPer) | (1u << kOrg);
   uint8_t mask = ann[b].cue_before & kPerOrg;
   if (ann[b].run == 2 || ann[b].run == 4) mask = cues.before_mask(toks, b) & kPerOrg;
+  // An organisation cue one word away ("le" in "le petit Durand", "l'abbé Faria") does not
+  // overrule a person: the word between is what the article belongs to.
+  if (type == kPer && !(cues.before_mask(toks, b) & (1u << kOrg))) mask &= ~(1u << kOrg);
   uint8_t strong = cues.before_mask(toks, b, 2) & kPerOrg;
   auto single = [](uint8_t m) { return m == (1u << kPer) || m == (1u << kOrg); };
   if (single(strong)) return strong == (1u << kPer) ? kPer : kOrg;
   if (single(mask) && type != kLoc) return mask == (1u << kPer) ? kPer : kOrg;
   if (type != kPer && ann[b].given && e - b >= 2 && e - b <= 3) return kPer;
+  if (type != kPer && e - b == 1 && opens_on_given_name(toks[b], cues)) return kPer;
   return type;
 }
 
@@ -184,10 +209,17 @@ bool is_major_place(const Place* p) {
 
 // What the tagger missed: a run of capitalised words inside a sentence that the gazetteer
 // knows as a country, region or big city is a place; one announced by a person or
-// organisation cue ("l'agence TASS", "le président X") takes the cue's type.
+// organisation cue ("l'agence TASS", "le président X") takes the cue's type. An article alone
+// ("la", "le": organisation cues for the tagger) does not: the tagger has weighed it already,
+// and before a word it left out it mostly opens a common noun written with a capital ("la
+// Régie", "l'Exposition") or a nickname ("la Maheude"). Two or more capitalised words in a
+// row, none a stop word or in capitals, are a name of a type the tagger did not see ("une
+// autre fillette, Yang Peiyi, chantait"), unless the text capitalises nouns.
 void tag_missed_runs(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& ann,
+                     const std::string& lang, const EntityResources& res,
                      std::vector<uint8_t>& tags) {
   const size_t n = toks.size();
+  const bool nouns_capitalised = may_capitalise_nouns(toks);
   for (size_t i = 0; i < n; ++i) {
     if (tags[i] != 0 || ann[i].run == 0 || (ann[i].run != 1 && ann[i].run != 3)) continue;
     size_t j = i;
@@ -198,8 +230,16 @@ void tag_missed_runs(const std::vector<NerToken>& toks, const std::vector<NerAnn
     int type = -1;
     if (is_major_place(ann[i].place) && i + ann[i].place_len == j) type = kLoc;
     uint8_t cue = ann[i].cue_before & ((1u << kPer) | (1u << kOrg));
+    if (res.is_stopword(lang, toks[i - 1].lower) && res.cues(lang).before_mask(toks, i, 2) == 0)
+      cue = 0;  // an article alone (i > 0: the run is not at a sentence start)
     if (type < 0 && (cue == (1u << kPer) || cue == (1u << kOrg)))
       type = cue == (1u << kPer) ? kPer : kOrg;
+    if (type < 0 && j - i >= 2 && !nouns_capitalised) {
+      bool names = true;
+      for (size_t k = i; k < j; ++k)
+        names &= !toks[k].all_caps && !res.is_stopword(lang, toks[k].lower);
+      if (names) type = kMisc;
+    }
     if (type < 0) continue;
     for (size_t k = i; k < j; ++k)
       tags[k] = static_cast<uint8_t>(k == i ? begin_tag(static_cast<NerType>(type))
@@ -251,16 +291,9 @@ void join_organisations(const std::vector<NerToken>& toks, const EntityResources
 // a high share of capitalised words inside sentences.
 void extend_spans(const std::vector<NerToken>& toks, const std::string& lang,
                   const EntityResources& res, std::vector<uint8_t>& tags) {
+  if (may_capitalise_nouns(toks)) return;
   const size_t n = toks.size();
-  size_t inner = 0, inner_cap = 0;
-  for (const NerToken& t : toks)
-    if (t.alpha && !t.sent_start) {
-      ++inner;
-      inner_cap += t.cap ? 1 : 0;
-    }
-  bool nouns_capitalised =
-      inner < kNounCapitalMinWords || inner_cap > kNounCapitalShare * static_cast<double>(inner);
-  for (size_t i = 1; i < n && !nouns_capitalised; ++i)
+  for (size_t i = 1; i < n; ++i)
     if (tags[i] == 0 && tags[i - 1] != 0 && in_run(toks[i]) && !toks[i].sent_start &&
         toks[i].space_before && !toks[i - 1].punct && !res.is_stopword(lang, toks[i].lower))
       tags[i] = static_cast<uint8_t>(tags[i - 1] % 2 == 1 ? tags[i - 1] + 1 : tags[i - 1]);
@@ -402,12 +435,36 @@ class SpanTrimmer {
   bool lower_built = false;
 };
 
+// A person's surname opening a sentence, untagged, after the text named the person in full
+// ("Le président Vladimir Poutine … Poutine a promis"), is that person: at a sentence start
+// the tagger reads capitals as ordinary. Only surnames of full names, only at sentence starts:
+// the tagger's own choice stands everywhere else.
+void tag_repeated_surnames(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& ann,
+                           const std::string& lang, const EntityResources& res,
+                           std::vector<TagSpan>& spans) {
+  std::unordered_set<std::string_view> surnames;
+  for (const TagSpan& s : spans)
+    if (s.end - s.begin >= 2 && s.type == kPer) surnames.insert(toks[s.end - 1].lower);
+  if (surnames.empty()) return;
+  std::vector<bool> covered(toks.size(), false);
+  for (const TagSpan& s : spans)
+    for (size_t k = s.begin; k < s.end; ++k) covered[k] = true;
+  const size_t before = spans.size();
+  for (size_t i = 0; i < toks.size(); ++i)
+    if (!covered[i] && ann[i].run == 1 && toks[i].sent_start &&
+        !res.is_stopword(lang, toks[i].lower) && surnames.count(toks[i].lower))
+      spans.push_back({i, i + 1, kPer});
+  if (spans.size() != before)
+    std::sort(spans.begin(), spans.end(),
+              [](const TagSpan& a, const TagSpan& b) { return a.begin < b.begin; });
+}
+
 }  // namespace
 
 std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
                                   const std::vector<NerAnnot>& ann, std::vector<uint8_t> tags,
                                   const std::string& lang, const EntityResources& res) {
-  tag_missed_runs(toks, ann, tags);
+  tag_missed_runs(toks, ann, lang, res, tags);
   complete_places(ann, tags);
   join_organisations(toks, res, tags);
   extend_spans(toks, lang, res, tags);
@@ -417,6 +474,7 @@ std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
   SpanTrimmer trimmer(toks, ann, lang, res);
   std::vector<TagSpan> out;
   for (const TagSpan& s0 : spans) trimmer.trim(s0, out);
+  tag_repeated_surnames(toks, ann, lang, res, out);
   return out;
 }
 

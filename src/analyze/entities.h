@@ -96,6 +96,11 @@ std::vector<uint8_t> tag_tokens(const std::vector<NerToken>& toks, const std::ve
 // street word keeps it: "rue de Rennes", EntityResources::is_street_head), and so are trailing
 // punctuation and lower-case words; spans without a capitalised word, made only of stop
 // words, or one sentence-initial word that the text also writes in lower case, are dropped.
+// Untagged runs inside a sentence: a major place of the gazetteer is a place; one after a
+// person or organisation cue takes its type (an article alone is no cue there); two or more
+// capitalised words, none a stop word, are a name typed other (not in texts that capitalise
+// nouns). A hyphenated word opening on a given name is a person ("Kim-Jong-Un"); a sentence-initial
+// surname of a person the text names in full is that person ("Poutine a promis").
 std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
                                   const std::vector<NerAnnot>& ann, std::vector<uint8_t> tags,
                                   const std::string& lang, const EntityResources& res);

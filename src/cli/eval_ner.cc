@@ -57,8 +57,11 @@ int run_eval_ner(int argc, char** argv) {
     }
     if (!skipped.empty()) ++failures;
     eval::NerCorpusScores r{set.corpus, set.lang, tagger.method(set.lang)};
+    const auto annotated = eval::annotated_types(set);
     for (const auto& sentence : *corpus) {
       engine::CorpusTagger::Tags tags = tagger.tag(sentence.tokens, set.lang);
+      eval::drop_unannotated(tags.model, annotated);
+      eval::drop_unannotated(tags.baseline, annotated);
       r.model.add(sentence.tags, tags.model);
       r.baseline.add(sentence.tags, tags.baseline);
       r.tokens += tags.tokens;

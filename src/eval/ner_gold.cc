@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "analyze/gazetteer.h"
+
 namespace recoupe::eval {
 
 std::string ner_corpus_dir(const std::string& given) {
@@ -40,6 +42,28 @@ std::vector<NerTestSet> find_ner_test_sets(const std::string& dir) {
 Expected<std::vector<analyze::TaggedSentence>> read_ner_test_set(const NerTestSet& set,
                                                                  std::vector<Error>& skipped) {
   return analyze::read_ner_corpus(set.path, &skipped);
+}
+
+std::array<bool, analyze::kNerTypes> annotated_types(const NerTestSet& set) {
+  std::array<bool, analyze::kNerTypes> out;
+  out.fill(true);
+  const std::string suffix = "-test.jsonl.zst";
+  if (!set.path.ends_with(suffix)) return out;
+  auto train = analyze::read_zstd_file(set.path.substr(0, set.path.size() - suffix.size()) +
+                                       "-train.jsonl.zst");
+  if (!train) return out;
+  // A substring search, not a parse: the tag strings are quoted JSON strings, and a token
+  // that reads "B-MISC" would only keep the type scored.
+  constexpr const char* kTags[] = {"\"B-PER\"", "\"B-LOC\"", "\"B-ORG\"", "\"B-MISC\""};
+  for (int t = 0; t < analyze::kNerTypes; ++t)
+    out[static_cast<size_t>(t)] = train->find(kTags[t]) != std::string::npos;
+  return out;
+}
+
+void drop_unannotated(std::vector<uint8_t>& tags,
+                      const std::array<bool, analyze::kNerTypes>& annotated) {
+  for (uint8_t& tag : tags)
+    if (tag != 0 && !annotated[static_cast<size_t>((tag - 1) / 2)]) tag = 0;
 }
 
 }  // namespace recoupe::eval

@@ -2,6 +2,8 @@
 // (analyze/ner_corpus.h reads the files; default DIR ../shared/data/ner).
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -30,5 +32,16 @@ std::vector<NerTestSet> find_ner_test_sets(const std::string& dir);
 // cannot be read.
 Expected<std::vector<analyze::TaggedSentence>> read_ner_test_set(const NerTestSet& set,
                                                                  std::vector<Error>& skipped);
+
+// The entity types the corpus of `set` annotates: those with a span (a "B-TYPE" tag) in its
+// train split, DIR/<corpus>/<lang>-train.jsonl.zst. Europeana and Universal NER have no MISC
+// in their guidelines, and so none there: the tagger's MISC spans are then left out of their
+// scores (drop_unannotated) instead of counting as errors against a type the gold never
+// marks. Every type when the train split is missing or cannot be read.
+std::array<bool, analyze::kNerTypes> annotated_types(const NerTestSet& set);
+
+// Clears (to O) the spans of `tags` whose type `annotated` leaves out.
+void drop_unannotated(std::vector<uint8_t>& tags,
+                      const std::array<bool, analyze::kNerTypes>& annotated);
 
 }  // namespace recoupe::eval
