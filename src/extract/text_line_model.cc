@@ -139,21 +139,28 @@ LineContext line_context(const std::vector<LineFeatures>& lines, const LineClass
 void assemble(const std::vector<float>& raw, const std::vector<double>& sums,
               const LineContext& ctx, int n, int i, float before, float after, float* x) {
   auto row = [&](int j) { return raw.data() + static_cast<size_t>(j) * kLineRaw; };
-  // Mean of raw rows [b, e) clipped to the page, over the window's full width (a window cut by
-  // the page's edge has zeros there, like the neighbours of the first line).
-  auto window_mean = [&](int b, int e, int k) {
-    int cb = std::clamp(b, 0, n), ce = std::clamp(e, 0, n);
-    double s =
-        sums[static_cast<size_t>(ce) * kLineRaw + k] - sums[static_cast<size_t>(cb) * kLineRaw + k];
-    return static_cast<float>(s / (e - b));
-  };
+  // Means of the raw rows kWideWindow wide just beyond the lines two away, clipped to the
+  // page, over the window's full width (a window cut by the page's edge has zeros there, like
+  // the neighbours of the first line).
+  constexpr double kPerLine = 1.0 / kWideWindow;
+  const double* above_end = sums.data() + static_cast<size_t>(std::clamp(i - 2, 0, n)) * kLineRaw;
+  const double* above_begin =
+      sums.data() + static_cast<size_t>(std::clamp(i - 2 - kWideWindow, 0, n)) * kLineRaw;
+  const double* below_begin = sums.data() + static_cast<size_t>(std::clamp(i + 3, 0, n)) * kLineRaw;
+  const double* below_end =
+      sums.data() + static_cast<size_t>(std::clamp(i + 3 + kWideWindow, 0, n)) * kLineRaw;
+  // Lines off the page read as zeros.
+  static constexpr float kNone[kLineRaw] = {};
+  auto at = [&](int j) { return j >= 0 && j < n ? row(j) : kNone; };
+  const float *self = row(i), *prev = at(i - 1), *next = at(i + 1), *prev2 = at(i - 2),
+              *next2 = at(i + 2);
   for (int k = 0; k < kLineRaw; ++k) {
-    x[k] = row(i)[k];
-    x[kLineRaw + k] = i > 0 ? row(i - 1)[k] : 0.f;
-    x[2 * kLineRaw + k] = i + 1 < n ? row(i + 1)[k] : 0.f;
-    x[3 * kLineRaw + k] = ((i > 1 ? row(i - 2)[k] : 0.f) + (i + 2 < n ? row(i + 2)[k] : 0.f)) / 2;
-    x[4 * kLineRaw + k] = window_mean(i - kWideWindow - 2, i - 2, k);
-    x[5 * kLineRaw + k] = window_mean(i + 3, i + 3 + kWideWindow, k);
+    x[k] = self[k];
+    x[kLineRaw + k] = prev[k];
+    x[2 * kLineRaw + k] = next[k];
+    x[3 * kLineRaw + k] = (prev2[k] + next2[k]) / 2;
+    x[4 * kLineRaw + k] = static_cast<float>((above_end[k] - above_begin[k]) * kPerLine);
+    x[5 * kLineRaw + k] = static_cast<float>((below_end[k] - below_begin[k]) * kPerLine);
   }
   float* pos = x + kLineBlocks * kLineRaw;
   pos[0] = static_cast<float>(i) / n;
@@ -324,12 +331,24 @@ void TextLineModel::scores(const float* x, int rows, double* z) const {
   // Tree by tree over the rows: the tree stays in cache and the rows' walks, independent of
   // each other, overlap in the processor.
   const Step* steps = steps_.data();
+  auto step = [&](int at, const float* xr) {
+    return steps[at].left + (xr[steps[at].feature] > steps[at].threshold);
+  };
+  constexpr int kLanes = 4;  // rows walked in lockstep
   for (int root : roots_) {
-    for (int r = 0; r < rows; ++r) {
+    int r = 0;
+    for (; r + kLanes <= rows; r += kLanes) {
+      const float* xr = x + static_cast<size_t>(r) * kLineModelFeatures;
+      int at[kLanes];
+      for (int l = 0; l < kLanes; ++l) at[l] = root;
+      for (int d = 0; d < depth_; ++d)
+        for (int l = 0; l < kLanes; ++l) at[l] = step(at[l], xr + l * kLineModelFeatures);
+      for (int l = 0; l < kLanes; ++l) z[r + l] += steps[at[l]].value;
+    }
+    for (; r < rows; ++r) {
       const float* xr = x + static_cast<size_t>(r) * kLineModelFeatures;
       int at = root;
-      for (int d = 0; d < depth_; ++d)
-        at = steps[at].left + (xr[steps[at].feature] > steps[at].threshold);
+      for (int d = 0; d < depth_; ++d) at = step(at, xr);
       z[r] += steps[at].value;
     }
   }
