@@ -95,6 +95,34 @@ TEST(TextLineModel, ReadsTreesAndSumsTheirLeaves) {
   EXPECT_NEAR(p[1], logistic(0.25 + 2 + 0.5), 1e-6);
 }
 
+TEST(TextLineModel, NeverMakesBodyOfALineWithABoilerplateCue) {
+  // A model sure that every line is body (one leaf of +10) still leaves out the lines whose
+  // words are a boilerplate cue ("Share on Facebook", "More from Politics"), and the title.
+  recoupe::testing::TempDir dir;
+  TextLineModel m = write_and_load(dir, "bias 0\nthreshold 0.5\ntree\nnode -1 0 -1 -1 10\n");
+  ASSERT_FALSE(m.empty());
+  const TextCues& cues = recoupe::testing::shipped_resources().text_cues();
+  std::string text = "Bridge to reopen after two years of works\n";
+  for (int i = 0; i < 3; ++i)
+    text +=
+        "The council voted on Tuesday to reopen the bridge that the floods of two winters "
+        "ago closed, and traffic resumes on Monday.\n";
+  text += "Share on Facebook\nMore from Politics\nCouncil approves the new budget for schools\n";
+  auto lines = line_features(text, cues);
+  ASSERT_EQ(lines.size(), 7u);
+  ASSERT_NE(lines[4].cue, CueKind::kNone);
+  ASSERT_NE(lines[5].cue, CueKind::kNone);
+  TextCleanerConfig hand;
+  hand.use_line_model = false;
+  LineClassification cls = classify_lines(lines, cues, hand);
+  ASSERT_EQ(cls.classes[0], LineClass::kTitle);
+  m.apply(lines, cls);
+  EXPECT_EQ(cls.classes[0], LineClass::kTitle);
+  EXPECT_NE(cls.classes[4], LineClass::kBody);
+  EXPECT_NE(cls.classes[5], LineClass::kBody);
+  EXPECT_EQ(cls.classes[6], LineClass::kBody) << "no cue: the model decides";
+}
+
 TEST(TextLineModel, MalformedTreesGiveAnEmptyModel) {
   recoupe::testing::TempDir dir;
   for (const char* bad : {

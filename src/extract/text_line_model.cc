@@ -411,7 +411,13 @@ void TextLineModel::apply(const std::vector<LineFeatures>& lines, LineClassifica
   std::vector<double> p = probabilities_of(lines, cls, open);
   for (size_t i = 0; i < n; ++i) {
     if (!open[i]) continue;
-    if (p[i] > threshold_)
+    // A line with a boilerplate, teaser or end cue ("Lire aussi…", "Related articles") is
+    // never made body: its words say what it is, whatever its shape (5-fold cross-validation
+    // on the odd ids: precision .881 -> .882, recall .891 -> .890).
+    const CueKind cue = lines[i].cue;
+    const bool cued =
+        cue == CueKind::kBoilerplate || cue == CueKind::kTeaser || cue == CueKind::kEnd;
+    if (p[i] > threshold_ && !cued)
       cls.classes[i] = LineClass::kBody;
     else if (cls.classes[i] == LineClass::kBody && p[i] < demote_below_)
       cls.classes[i] = LineClass::kBoilerplate;
