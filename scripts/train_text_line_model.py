@@ -57,7 +57,8 @@ def apply(x, p, th, demote_below):
             continue
         if x[i][1] > 0.5 or x[i][2] > 0.5:
             continue
-        if p[i] > th:
+        cued = x[i][17] > 0.5 or x[i][18] > 0.5 or x[i][19] > 0.5  # boilerplate/teaser/end cue
+        if p[i] > th and not cued:
             out[i] = True
         elif body[i] and p[i] < demote_below:
             out[i] = False
