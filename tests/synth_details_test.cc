@@ -16,14 +16,8 @@ using testing::article;
 
 // "kind: value|value" for each disagreement of a story of `articles`.
 std::vector<std::string> disputes(std::vector<Article> articles) {
-  const SynthResources& resources = recoupe::testing::shipped_resources().synth();
-  AnalyzedStory story =
-      analyze_story("s", std::move(articles), testing::analysis_resources(), nullptr);
-  const StoryEvidence ev = story.evidence();
-  const SynthConfig config;
-  const ClaimSet claims = build_claims(ev, resources, config);
   std::vector<std::string> out;
-  for (const auto& d : find_disagreements(ev, claims, {}, resources, config)) {
+  for (const auto& d : testing::story_disagreements(std::move(articles))) {
     std::string values;
     for (const auto& v : d.versions) values += (values.empty() ? "" : "|") + v.value;
     out.push_back(d.kind + ": " + values);

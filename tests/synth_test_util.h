@@ -12,6 +12,9 @@
 #include "extract/extractor.h"
 #include "ingest/lines.h"
 #include "ingest/reader.h"
+#include "synth/analyzed_story.h"
+#include "synth/claims.h"
+#include "synth/disagreements.h"
 #include "text/data_dir.h"
 
 namespace recoupe::synth::testing {
@@ -36,6 +39,16 @@ inline Article article(std::string id, std::string source, std::string lang, std
   a.language = std::move(lang);
   a.text = std::move(text);
   return a;
+}
+
+// The disagreements of a story made of `articles`, found with the default config.
+inline std::vector<Disagreement> story_disagreements(std::vector<Article> articles) {
+  const SynthResources& resources = recoupe::testing::shipped_resources().synth();
+  AnalyzedStory story = analyze_story("s", std::move(articles), analysis_resources(), nullptr);
+  const StoryEvidence ev = story.evidence();
+  const SynthConfig config;
+  const ClaimSet claims = build_claims(ev, resources, config);
+  return find_disagreements(ev, claims, {}, resources, config);
 }
 
 }  // namespace recoupe::synth::testing

@@ -151,7 +151,8 @@ struct Builder {
   const ContrastLexicon& contrasts;
   std::vector<char>* disputed_claims;  // null when the caller does not ask
   std::vector<Disagreement> out;
-  std::set<std::string> seen;  // kind + sorted values
+  std::set<std::string> seen;     // kind + sorted values
+  std::set<size_t> dated_claims;  // claims of a reported date disagreement
   // Contrast words of each article, read when first asked.
   std::vector<std::optional<std::vector<ContrastMention>>> article_contrasts{};
 
@@ -218,7 +219,10 @@ struct Builder {
             versions[d.value].push_back(claims[k].article);
             carriers.push_back(k);
           }
-      if (add("date", shared_words(a, o), std::move(versions))) mark(carriers);
+      if (add("date", shared_words(a, o), std::move(versions))) {
+        mark(carriers);
+        dated_claims.insert(carriers.begin(), carriers.end());
+      }
     }
   }
 
@@ -616,6 +620,8 @@ void detail_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
       const Claim &cx = cs.claims[x.claim], &cy = cs.claims[y.claim];
       if (x.word->set != y.word->set || x.word->value == y.word->value ||
           cx.article == cy.article || !said_of_same(x, y) ||
+          (x.word->set == "weekday" &&
+           (b.dated_claims.count(x.claim) || b.dated_claims.count(y.claim))) ||
           claim_similarity(cx, cy) < cfg.detail_min_similarity ||
           b.article_writes(cx.article, *y.word) || b.article_writes(cy.article, *x.word))
         continue;
@@ -816,7 +822,6 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
   const auto& claims = cs.claims;
   if (disputed_claims) disputed_claims->assign(claims.size(), 0);
   number_disagreements(ev, cs, resources, cfg, b);
-  detail_disagreements(ev, cs, resources, cfg, b);
   for (size_t c = 0; c < claims.size(); ++c) {
     for (const auto& al : cs.aligned[c]) {
       if (al.other <= c || al.similarity < cfg.disagreement_threshold) continue;
@@ -824,6 +829,8 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
       b.name_disagreements(c, al);
     }
   }
+  // After the dates: a day the dates already compare is not told twice.
+  detail_disagreements(ev, cs, resources, cfg, b);
   std::stable_sort(b.out.begin(), b.out.end(), [](const Disagreement& x, const Disagreement& y) {
     size_t nx = 0, ny = 0;
     for (const auto& v : x.versions) nx += v.articles.size();
