@@ -14,6 +14,7 @@
 #include "synth/contrast_words.h"
 #include "synth/corroboration.h"
 #include "synth/number_slots.h"
+#include "synth/sorted_words.h"
 #include "text/fold.h"
 #include "text/stemmer.h"
 
@@ -81,11 +82,6 @@ std::string letters_only(const std::string& s, const text::ElisionRules& elision
       if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)))
         out += c;
   return out;
-}
-
-void sort_unique_strings(std::vector<std::string>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
 bool has_letter(const std::string& s) {
@@ -569,25 +565,11 @@ std::vector<DetailMention> detail_mentions(const StoryEvidence& ev, const ClaimS
       taken = 0;
       for (size_t k = at; k < words.size() && taken < window; ++k)
         if (words[k].begin >= m.end) taken += take(words[k]);
-      sort_unique_strings(d.context);
+      sort_unique(d.context);
       out.push_back(std::move(d));
     }
   }
   return out;
-}
-
-size_t shared_strings(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  size_t n = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) {
-      ++n, ++i, ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return n;
 }
 
 // Details: two claims of two articles, alike (claim_similarity ≥ detail_min_similarity),
@@ -612,7 +594,7 @@ void detail_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
       const std::string& l = x.anchor.size() <= y.anchor.size() ? y.anchor : x.anchor;
       return s.size() >= 4 && l.compare(0, s.size(), s) == 0;
     }
-    return shared_strings(x.context, y.context) >= cfg.detail_min_shared_context;
+    return shared_count(x.context, y.context) >= cfg.detail_min_shared_context;
   };
   for (size_t i = 0; i < mentions.size(); ++i)
     for (size_t j = i + 1; j < mentions.size(); ++j) {

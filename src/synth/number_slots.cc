@@ -11,6 +11,7 @@
 #include "text/fold.h"
 
 #include "synth/content_words.h"
+#include "synth/sorted_words.h"
 #include "text/stemmer.h"
 #include "text/words.h"
 
@@ -41,27 +42,6 @@ bool has_prefix_in(const std::string& word, const std::unordered_set<std::string
   for (size_t len = 3; len <= word.size(); ++len)
     if (cues.count(word.substr(0, len))) return true;
   return false;
-}
-
-void sort_unique(std::vector<std::string>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-}
-
-size_t shared_count(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  size_t n = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) {
-      ++n;
-      ++i;
-      ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return n;
 }
 
 bool is_space_at(std::string_view s, size_t i) {
