@@ -8,6 +8,7 @@
 #include "synth/analyzed_story.h"
 #include "synth/article_reading.h"
 #include "synth/cross_check.h"
+#include "synth/number_slots.h"
 #include "synth_test_util.h"
 
 namespace recoupe::synth {
@@ -80,6 +81,30 @@ TEST(SynthArticleReading, AReadingIsUsedOnlyUnderTheLanguageItWasReadIn) {
 
   for (auto& r : kept) r.language = "en";  // read under another language: read again
   EXPECT_EQ(as_json(story, cross_check(ev, resources)), fresh);
+}
+
+// A reading keeps its article's numbers with what they count; the story's numbers are then
+// taken from the readings, each with its article's index, as read on the spot.
+TEST(SynthArticleReading, AStorysNumbersAreTakenFromItsReadings) {
+  const auto& resources = recoupe::testing::shipped_resources().synth();
+  const AnalyzedStory story = small_story();
+  const std::vector<NumberMention> fresh = number_mentions(story.evidence(), resources);
+  ASSERT_EQ(fresh.size(), 4u);  // six mois, 2 millions d'euros: in each article
+  EXPECT_EQ(fresh[3].article, 1u);
+
+  std::vector<ArticleReading> kept;
+  for (size_t i = 0; i < story.articles.size(); ++i)
+    kept.push_back(read_article(story.articles[i], &story.analyses[i], story.language, resources));
+  ASSERT_EQ(kept[1].numbers.size(), 2u);
+  EXPECT_EQ(kept[1].numbers[1].unit, "euro");
+  kept[1].numbers.pop_back();  // a reading that says otherwise: is it used?
+  StoryEvidence ev = story.evidence();
+  for (const auto& r : kept) ev.readings.push_back(&r);
+  const std::vector<NumberMention> read = number_mentions(ev, resources);
+  ASSERT_EQ(read.size(), 3u);
+  EXPECT_EQ(read[2].article, 1u);
+  EXPECT_EQ(read[2].text, fresh[2].text);
+  EXPECT_EQ(read[2].predicates, fresh[2].predicates);
 }
 
 }  // namespace

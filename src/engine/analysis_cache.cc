@@ -24,6 +24,11 @@ size_t bytes_of(const synth::ArticleReading& r) {
     bytes += sizeof(key) + sizeof(term) + 32 + text(key) + text(term.surface);  // 32: the node
     for (const auto& w : term.content_words) bytes += sizeof(w) + text(w);
   }
+  for (const auto& m : r.numbers) {
+    bytes += sizeof(m) + text(m.text) + text(m.unit) + text(m.of);
+    for (const auto* words : {&m.predicates, &m.names, &m.when})
+      for (const auto& w : *words) bytes += sizeof(w) + text(w);
+  }
   return bytes;
 }
 

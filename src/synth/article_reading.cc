@@ -17,6 +17,7 @@ ArticleReading read_article(const Article& article, const ArticleAnalysis* analy
     r.headline = analysis->sentences[0].text;
   const FramingWords words{stop, resources.plain_words(language), resources.link_words(language)};
   r.framing_terms = count_framing_terms(r.headline, article.text, words, resources.elisions());
+  if (analysis) r.numbers = article_number_mentions(article, *analysis, language, resources);
   return r;
 }
 

@@ -1,9 +1,9 @@
 // ArticleReading: what the cross-check reads of one article on its own, under the story's
-// language: its content words (claims), its headline and its candidate framing terms
-// (framing). None of it depends on the story's other articles, so a story cross-checked
-// again whenever an article joins it can take its old articles' readings from a cache
-// (engine/analysis_cache.h) instead of reading every article again: with the analyses, the
-// part of a growing story's cross-check that is linear in its text.
+// language: its content words (claims), its headline, its candidate framing terms
+// (framing) and its numbers with what they count (disagreements). None of it depends on the story's
+// other articles, so a story cross-checked again whenever an article joins it can take its old
+// articles' readings from a cache (engine/analysis_cache.h) instead of reading every article again:
+// with the analyses, the part of a growing story's cross-check that is linear in its text.
 //
 //   StoryReadings readings(evidence, resources);   // evidence.readings, else read here
 //   for (const ContentWord& w : readings[a].words) ...
@@ -16,16 +16,19 @@
 #include "core/article.h"
 #include "synth/content_words.h"
 #include "synth/framing_terms.h"
+#include "synth/number_slots.h"
 #include "synth/story_evidence.h"
 #include "synth/synth_resources.h"
 
 namespace recoupe::synth {
 
 struct ArticleReading {
-  std::string language;            // the story language it was read under
-  std::vector<ContentWord> words;  // content_words of the whole text, in text order
-  std::string headline;            // Article::title, else the first sentence, else ""
-  FramingTerms framing_terms;      // count_framing_terms of the headline and the text
+  std::string language;                // the story language it was read under
+  std::vector<ContentWord> words;      // content_words of the whole text, in text order
+  std::string headline;                // Article::title, else the first sentence, else ""
+  FramingTerms framing_terms;          // count_framing_terms of the headline and the text
+  std::vector<NumberMention> numbers;  // article_number_mentions (article = 0); none without
+                                       // an analysis
 };
 
 // Reads `article` (with its `analysis`, may be null) under the story language `language`.

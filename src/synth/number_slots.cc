@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -10,6 +11,7 @@
 
 #include "text/fold.h"
 
+#include "synth/article_reading.h"
 #include "synth/content_words.h"
 #include "synth/sorted_words.h"
 #include "text/stemmer.h"
@@ -341,47 +343,64 @@ class SlotWords {
 
 }  // namespace
 
-std::vector<NumberMention> number_mentions(const StoryEvidence& ev, const SynthResources& resources,
-                                           size_t window) {
+std::vector<NumberMention> article_number_mentions(const Article& article,
+                                                   const ArticleAnalysis& analysis,
+                                                   const std::string& language,
+                                                   const SynthResources& resources, size_t window) {
   std::vector<NumberMention> out;
-  const auto& offsets = resources.offset_cues(ev.language);
-  const auto& ranges = resources.range_words(ev.language);
-  const SlotWords slot_words(resources, ev.language, window);
+  const auto& offsets = resources.offset_cues(language);
+  const auto& ranges = resources.range_words(language);
+  const SlotWords slot_words(resources, language, window);
+  const std::string_view text = article.text;
+  size_t s = 0;
+  std::unordered_map<std::string, size_t> previous_end;  // unit → end of its last number
+  for (const Quantity& q : analysis.quantities) {
+    // The words before a number that borrows its noun go back no further than the number
+    // it borrows from: in "killing 10 people and injuring 80", "killing" tells of the 10.
+    const size_t after_previous = std::exchange(previous_end[q.unit], q.end);
+    if (q.unit.empty() || q.end > text.size() || q.begin >= q.end) continue;
+    while (s < analysis.sentences.size() && analysis.sentences[s].end <= q.begin) ++s;
+    if (s == analysis.sentences.size() || analysis.sentences[s].begin > q.begin) continue;
+    const auto& sentence = analysis.sentences[s];
+    // "cinq jours avant l'opération": the distance between two moments. "de 20 à 30 %":
+    // one end of a range. Neither is a value to compare.
+    if ((is_time_unit(q.unit) && is_offset(text, q.end, offsets)) ||
+        in_range(text, q.begin, q.end, ranges) || clock_time(text, q))
+      continue;
+    auto [cb, ce] =
+        clause_around(text, sentence.begin, std::min(sentence.end, text.size()), q.begin, q.end);
+    if (after_previous > cb && after_previous <= q.begin && borrows_noun(q)) cb = after_previous;
+    NumberMention m;
+    m.begin = q.begin;
+    m.end = q.end;
+    m.clause_begin = cb;
+    m.clause_end = ce;
+    m.text = q.text;
+    m.value = q.value;
+    m.unit = q.unit;
+    m.approximate = q.approximation != Approximation::kExact;
+    m.approximation = q.approximation;
+    if (slot_words.describe(m, text, sentence, q)) out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::vector<NumberMention> number_mentions(const StoryEvidence& ev,
+                                           const SynthResources& resources) {
+  std::vector<NumberMention> out;
+  const bool read = ev.readings.size() == ev.articles.size();
   for (size_t a = 0; a < ev.articles.size() && a < ev.analyses.size(); ++a) {
-    const ArticleAnalysis* an = ev.analyses[a];
-    if (!an) continue;
-    const std::string_view text = ev.articles[a]->text;
-    size_t s = 0;
-    std::unordered_map<std::string, size_t> previous_end;  // unit → end of its last number
-    for (const Quantity& q : an->quantities) {
-      // The words before a number that borrows its noun go back no further than the number
-      // it borrows from: in "killing 10 people and injuring 80", "killing" tells of the 10.
-      const size_t after_previous = std::exchange(previous_end[q.unit], q.end);
-      if (q.unit.empty() || q.end > text.size() || q.begin >= q.end) continue;
-      while (s < an->sentences.size() && an->sentences[s].end <= q.begin) ++s;
-      if (s == an->sentences.size() || an->sentences[s].begin > q.begin) continue;
-      const auto& sentence = an->sentences[s];
-      // "cinq jours avant l'opération": the distance between two moments. "de 20 à 30 %":
-      // one end of a range. Neither is a value to compare.
-      if ((is_time_unit(q.unit) && is_offset(text, q.end, offsets)) ||
-          in_range(text, q.begin, q.end, ranges) || clock_time(text, q))
-        continue;
-      auto [cb, ce] =
-          clause_around(text, sentence.begin, std::min(sentence.end, text.size()), q.begin, q.end);
-      if (after_previous > cb && after_previous <= q.begin && borrows_noun(q)) cb = after_previous;
-      NumberMention m;
-      m.article = a;
-      m.begin = q.begin;
-      m.end = q.end;
-      m.clause_begin = cb;
-      m.clause_end = ce;
-      m.text = q.text;
-      m.value = q.value;
-      m.unit = q.unit;
-      m.approximate = q.approximation != Approximation::kExact;
-      m.approximation = q.approximation;
-      if (slot_words.describe(m, text, sentence, q)) out.push_back(std::move(m));
+    if (!ev.analyses[a]) continue;
+    const ArticleReading* reading = read ? ev.readings[a] : nullptr;
+    const size_t first = out.size();
+    if (reading && reading->language == ev.language) {
+      out.insert(out.end(), reading->numbers.begin(), reading->numbers.end());
+    } else {
+      auto mentions =
+          article_number_mentions(*ev.articles[a], *ev.analyses[a], ev.language, resources);
+      std::move(mentions.begin(), mentions.end(), std::back_inserter(out));
     }
+    for (size_t k = first; k < out.size(); ++k) out[k].article = a;
   }
   return out;
 }

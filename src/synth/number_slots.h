@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis.h"
+#include "core/article.h"
 #include "core/quantity.h"
 #include "synth/story_evidence.h"
 #include "synth/synth_resources.h"
@@ -35,12 +37,26 @@ struct NumberMention {
   std::string of;
 };
 
-// The story's numbers, in article then text order. Left out: numbers without a unit (a bare
+// Content words read on each side of a number for its slot.
+inline constexpr size_t kNumberContextWords = 4;
+
+// The numbers of one article (`analysis` is its analysis) read under the story language
+// `language`, in text order, each with article = 0. Left out: numbers without a unit (a bare
 // count is too weak to compare), and numbers in a clause that reports a revision
 // (resources.revision_cues: "réévaluée à", "revised", "new toll"): an update is no dispute.
-// Cost: linear in the story's text.
+// Pure; cost linear in the article's text. Kept with the article's reading
+// (ArticleReading::numbers), as it depends on nothing else of the story.
+std::vector<NumberMention> article_number_mentions(const Article& article,
+                                                   const ArticleAnalysis& analysis,
+                                                   const std::string& language,
+                                                   const SynthResources& resources,
+                                                   size_t window = kNumberContextWords);
+
+// The story's numbers, in article then text order (article_number_mentions of each article
+// with its index): taken from the evidence's readings when it carries them under the story
+// language, else read here. Cost: linear in the story's text, or in its numbers when read.
 std::vector<NumberMention> number_mentions(const StoryEvidence& evidence,
-                                           const SynthResources& resources, size_t window = 4);
+                                           const SynthResources& resources);
 
 // True when `a` and `b` count the same thing: the same unit, at least one shared predicate,
 // shared context words making at least `min_shared` of the smaller context, no two
