@@ -1,5 +1,6 @@
 #include "engine/cross_check_stories.h"
 
+#include <algorithm>
 #include <map>
 
 #include "analyze/analyzer.h"
@@ -20,7 +21,15 @@ std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles
   for (size_t i = 0; i < articles.size(); ++i) index.emplace(articles[i].id, i);
 
   std::vector<CrossCheck> out(grouping.stories.size());
-  parallel_for(0, grouping.stories.size(), threads, [&](unsigned, size_t s) {
+  // Largest stories first: a story's cross-check grows faster than its article count, and
+  // one big story handed out last would leave the other workers idle while it runs alone.
+  std::vector<size_t> order(grouping.stories.size());
+  for (size_t s = 0; s < order.size(); ++s) order[s] = s;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return grouping.stories[x].article_ids.size() > grouping.stories[y].article_ids.size();
+  });
+  parallel_for(0, order.size(), threads, [&](unsigned, size_t k) {
+    const size_t s = order[k];
     const Story& story = grouping.stories[s];
     std::vector<Article> docs;
     std::vector<std::string> dups;
