@@ -109,6 +109,26 @@ TEST(QuoteDisagreements, AWordingWithAFewWordsLeftOutIsACut) {
   EXPECT_EQ(story.disagreements(q).size(), 1u);
 }
 
+// A short sentence whose few words a long passage of the speaker also uses is another
+// statement, not a version of it: the words in common must be a fair share of both.
+TEST(QuoteDisagreements, AShortStatementIsNoVersionOfALongPassageSharingItsWords) {
+  QuoteStory story;
+  MergedQuote q;
+  q.speaker = "Netanyahu";
+  q.variants = {{"I would be very glad to meet the Nobel peace laureate", {"a"}},
+                {"The duty of a prime minister is to meet every Nobel peace laureate who wishes "
+                 "to meet him, whatever his origins, his convictions or the cause he defends, "
+                 "and our country would betray its history otherwise",
+                 {"c"}}};
+  EXPECT_TRUE(story.disagreements(q).empty());
+  SynthConfig loose;
+  loose.quote_version_min_overlap_larger = 0.0;  // the smaller one's share alone: a version
+  EXPECT_EQ(find_disagreements(story.ev, story.cs, {q},
+                               recoupe::testing::shipped_resources().synth(), loose)
+                .size(),
+            1u);
+}
+
 TEST(ViewLabels, KindsInTheReadersLanguage) {
   EXPECT_EQ(report::kind_label(report::labels_for("fr"), "place"), "lieu");
   EXPECT_EQ(report::kind_label(report::labels_for("en"), "place"), "place");

@@ -156,6 +156,7 @@ void visit_fields(synth::SynthConfig& c, F&& f) {
   f("quote_merge_threshold", c.quote_merge_threshold);
   f("quote_version_min_overlap", c.quote_version_min_overlap);
   f("quote_version_min_shared", c.quote_version_min_shared);
+  f("quote_version_min_overlap_larger", c.quote_version_min_overlap_larger);
   f("min_partial_quote_words", c.min_partial_quote_words);
   f("max_quotes", c.max_quotes);
   f("max_quotes_merged", c.max_quotes_merged);

@@ -711,7 +711,8 @@ std::vector<std::string> wording_stems(const std::string& wording, const text::S
 // version of the statement when another outlet's wording shares at least
 // cfg.quote_version_min_overlap of the smaller one's content words and
 // cfg.quote_version_min_shared of them (the same statement, not two passages: a shared name
-// is not enough), and differs from it in a content word (not only in "of" or punctuation).
+// is not enough) and cfg.quote_version_min_overlap_larger of the larger one's, and differs
+// from it in a content word (not only in "of" or punctuation).
 // A wording much shorter than another and inside it is a cut, not a version.
 void quote_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
                          const std::vector<MergedQuote>& quotes, const SynthResources& resources,
@@ -772,9 +773,12 @@ void quote_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
         if (!other_outlet) continue;
         const size_t common = common_count(i, j);
         const size_t smaller = std::min(stems[i].size(), stems[j].size());
+        const size_t larger = std::max(stems[i].size(), stems[j].size());
         version = !is_cut(j) && common >= cfg.quote_version_min_shared && !same_words(i, j) &&
                   static_cast<double>(common) >=
-                      cfg.quote_version_min_overlap * static_cast<double>(smaller);
+                      cfg.quote_version_min_overlap * static_cast<double>(smaller) &&
+                  static_cast<double>(common) >=
+                      cfg.quote_version_min_overlap_larger * static_cast<double>(larger);
       }
       if (!version) continue;
       versions.push_back(kept[i]);

@@ -130,6 +130,10 @@ struct SynthConfig {
   // drop 2 of those.
   double quote_version_min_overlap = 0.6;
   size_t quote_version_min_shared = 3;
+  // ... and at least this share of the larger one's: a short sentence whose few words a long
+  // passage also uses ("Je serais très heureuse de rencontrer le prix Nobel de la Paix" and
+  // a 50-word speech on meeting every Nobel peace laureate) is another statement.
+  double quote_version_min_overlap_larger = 0.35;
 
   // --- Timeline (timeline.h) ---
   // Words of context kept around a date for "what".
