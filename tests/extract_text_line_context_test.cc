@@ -151,5 +151,10 @@ TEST(TextLineContext, MalformedSecondStageGivesAnEmptyModel) {
     EXPECT_TRUE(write_and_load(dir, bad).empty()) << bad;
 }
 
+TEST(TextLineContext, ShippedModelHasASecondStage) {
+  ASSERT_NE(cues().line_model(), nullptr);
+  EXPECT_TRUE(cues().line_model()->has_context_stage());
+}
+
 }  // namespace
 }  // namespace recoupe::extract
