@@ -306,19 +306,31 @@ void TextLineModel::scores(const float* x, int rows, double* z) const {
 
 std::vector<double> TextLineModel::probabilities(const std::vector<LineFeatures>& lines,
                                                  const LineClassification& cls) const {
-  return probabilities_of(lines, cls, std::vector<char>(lines.size(), 1));
+  return probabilities_of(lines, cls, std::vector<char>(lines.size(), 1), false);
 }
 
 std::vector<double> TextLineModel::probabilities_of(const std::vector<LineFeatures>& lines,
                                                     const LineClassification& cls,
-                                                    const std::vector<char>& wanted) const {
+                                                    const std::vector<char>& wanted,
+                                                    bool decisions_only) const {
   if (empty()) return std::vector<double>(lines.size(), 0.0);
   const std::vector<float> raw = line_raw_features(lines, cls);
   std::vector<double> p = first_stage(lines, cls, raw, wanted);
   if (context_.empty()) return p;
+  auto sure = [&](double v) { return v < first_sure_ || v > 1 - first_sure_; };
+  // Where the first stage is sure, the bounded probability is on the same side of the
+  // threshold and of demote_below as the first stage's own (when first_sure lies below
+  // both and 1 - first_sure above the threshold): the second stage, the cleaner's second
+  // largest cost, cannot change the verdict there.
+  const bool skip_sure = decisions_only && first_sure_ <= demote_below_ &&
+                         first_sure_ <= threshold_ && 1 - first_sure_ >= threshold_;
+  std::vector<char> second_wanted = wanted;
+  if (skip_sure)
+    for (size_t i = 0; i < p.size(); ++i) second_wanted[i] = wanted[i] && !sure(p[i]);
   ContextRows rows(lines, first_stage_scores(cls.classes, open_lines(cls.classes), p), threshold_);
-  std::vector<double> second = context_stage(rows, raw, wanted);
+  std::vector<double> second = context_stage(rows, raw, second_wanted);
   for (size_t i = 0; i < p.size(); ++i) {
+    if (skip_sure && sure(p[i])) second[i] = p[i];
     if (p[i] < first_sure_) second[i] = std::min(second[i], p[i]);
     if (p[i] > 1 - first_sure_) second[i] = std::max(second[i], p[i]);
   }
@@ -405,7 +417,7 @@ void TextLineModel::apply(const std::vector<LineFeatures>& lines, LineClassifica
   // cleaner's largest cost).
   const std::vector<char> open = open_lines(cls.classes);
   // From the hand verdicts, before rewriting.
-  std::vector<double> p = probabilities_of(lines, cls, open);
+  std::vector<double> p = probabilities_of(lines, cls, open, true);
   for (size_t i = 0; i < n; ++i) {
     if (!open[i]) continue;
     // A line with a boilerplate, teaser or end cue ("Lire aussi…", "Related articles") is

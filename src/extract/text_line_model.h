@@ -85,10 +85,12 @@ class TextLineModel {
   // values each).
   void scores(const float* x, int rows, double* z) const;
 
-  // The body probability of each line where `wanted`, 0 elsewhere.
+  // The body probability of each line where `wanted`, 0 elsewhere. With `decisions_only`,
+  // where the first stage is sure (see first_sure_) the first stage's probability stands in
+  // for the bounded one: apply's verdict is the same, and the second stage is not run there.
   std::vector<double> probabilities_of(const std::vector<LineFeatures>& lines,
                                        const LineClassification& cls,
-                                       const std::vector<char>& wanted) const;
+                                       const std::vector<char>& wanted, bool decisions_only) const;
   // The two stages, each where `wanted`; `raw`: line_raw_features.
   std::vector<double> first_stage(const std::vector<LineFeatures>& lines,
                                   const LineClassification& cls, const std::vector<float>& raw,
