@@ -139,11 +139,17 @@ TEST(TextLineContext, WhereTheFirstStageIsSureTheSecondOnlyMakesItSurer) {
 TEST(TextLineContext, MalformedSecondStageGivesAnEmptyModel) {
   recoupe::testing::TempDir dir;
   const std::string first = "bias 0\ntree\nnode -1 0 -1 -1 1\n";
+  ASSERT_FALSE(
+      write_and_load(dir, "first_sure 0.3\n" + first + "stage context\ntree\nnode -1 0 -1 -1 1\n")
+          .empty())
+      << "the well-formed file the bad ones differ from";
   for (const std::string& bad : {
            std::string("bias 0\nstage context\ntree\nnode -1 0 -1 -1 1\n"),    // no first stage
            first + "stage context\n",                                          // no second trees
            first + "stage context\ntree\nnode -1 0 -1 -1 1\nstage context\n",  // two of them
            first + "stage context\n0.5\n",  // weights belong to the first stage
+           "first_sure 0.5\n" + first + "stage context\ntree\nnode -1 0 -1 -1 1\n",  // both sides
+           "first_sure -1\n" + first + "stage context\ntree\nnode -1 0 -1 -1 1\n",
            // a feature of the first stage's rows, past the second stage's
            first + "stage context\ntree\nnode " + std::to_string(kContextFeatures) +
                " 0.5 1 2 0\nnode -1 0 -1 -1 1\nnode -1 0 -1 -1 1\n",

@@ -270,7 +270,8 @@ TextLineModel TextLineModel::load(const std::string& path) {
     } else if (line.rfind("demote_below ", 0) == 0) {
       ss >> key >> m.demote_below_;
     } else if (line.rfind("first_sure ", 0) == 0) {
-      ss >> key >> m.first_sure_;
+      // Below one half: "sure" is either side of the middle, never both.
+      ok = ss >> key >> m.first_sure_ && m.first_sure_ >= 0 && m.first_sure_ < 0.5;
     } else if (line == "stage context") {
       ok = stage == &first && !first.trees.empty();
       stage = &context;
