@@ -11,6 +11,12 @@
 //                                                lines, the hand title line and the gold
 //                                                "with"/"without" snippets (the training input
 //                                                of scripts/train_text_line_model.py)
+//   build/text_bench --context-features FILE SCORES.jsonl
+//                                                one JSON line per page ({"id", "x"}): the
+//                                                second stage's rows (text_line_context.h) from
+//                                                the first-stage probabilities in SCORES, one
+//                                                {"id", "p": [...], "threshold"} line per page
+//                                                of FILE, in order (written by the trainer)
 
 #include <chrono>
 #include <cstdio>
@@ -24,6 +30,7 @@
 
 #include "extract/text_classifier.h"
 #include "extract/text_cleaner.h"
+#include "extract/text_line_context.h"
 #include "extract/text_line_model.h"
 #include "extract/text_lines.h"
 #include "ingest/lines.h"
@@ -45,6 +52,44 @@ const char* class_name(extract::LineClass c) {
       return "-    ";
   }
   return "?";
+}
+
+// --context-features: the pages of `path` and their first-stage scores, line by line in step.
+int context_features(const char* path, const char* scores_path, const extract::TextCues& cues) {
+  std::ifstream scores(scores_path);
+  if (!scores) {
+    std::fprintf(stderr, "text_bench: cannot read %s\n", scores_path);
+    return 1;
+  }
+  extract::TextCleanerConfig hand;
+  hand.use_line_model = false;  // as for --features
+  bool ok = true;
+  auto r = ingest::for_each_line(path, 1 << 30, [&](std::string_view line, size_t, bool) {
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object() || !ok) return;
+    std::string score_line;
+    auto s = std::getline(scores, score_line) ? nlohmann::json::parse(score_line, nullptr, false)
+                                              : nlohmann::json();
+    auto lines = extract::line_features(j.value("text", ""), cues);
+    if (!s.is_object() || s.value("id", "") != j.value("id", "") ||
+        s.value("p", std::vector<double>()).size() != lines.size()) {
+      std::fprintf(stderr, "text_bench: %s: no scores in step for page %s\n", scores_path,
+                   j.value("id", "").c_str());
+      ok = false;
+      return;
+    }
+    auto cls = extract::classify_lines(lines, cues, hand);
+    std::vector<float> x = extract::line_context_features(
+        lines, cls, s["p"].get<std::vector<double>>(), s.value("threshold", 0.5));
+    nlohmann::json rows = nlohmann::json::array();
+    for (size_t i = 0; i < lines.size(); ++i) {
+      auto row = x.begin() + static_cast<long>(i * extract::kContextFeatures);
+      rows.push_back(std::vector<float>(row, row + extract::kContextFeatures));
+    }
+    nlohmann::json out = {{"id", j.value("id", "")}, {"x", rows}};
+    std::puts(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  });
+  return r && ok ? 0 : 1;
 }
 
 void dump(const std::string& text, const extract::TextCues& cues) {
@@ -96,6 +141,8 @@ int main(int argc, char** argv) {
     });
     return r ? 0 : 1;
   }
+  if (argc == 4 && std::string(argv[1]) == "--context-features")
+    return context_features(argv[2], argv[3], cues);
   if (argc == 3 && std::string(argv[1]) == "--features") {
     extract::TextCleanerConfig hand;
     hand.use_line_model = false;  // the model corrects the hand verdicts: it sees them alone
@@ -123,7 +170,8 @@ int main(int argc, char** argv) {
   }
   if (argc != 2) {
     std::fprintf(stderr,
-                 "usage: text_bench FILE.jsonl[.zst] | --dump ID|- FILE | --features FILE\n");
+                 "usage: text_bench FILE.jsonl[.zst] | --dump ID|- FILE | --features FILE | "
+                 "--context-features FILE SCORES\n");
     return 2;
   }
   std::vector<std::string> texts;

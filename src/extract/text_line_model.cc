@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "extract/text_classifier.h"
+#include "extract/text_line_context.h"
 
 namespace recoupe::extract {
 namespace {
@@ -86,8 +87,10 @@ void raw_features(const LineFeatures& f, LineClass c, bool in_region, float* r) 
   r[k++] = 0;  // the line's repeats elsewhere in the page: set by all_raw
 }
 
-// Raw features of every line, kLineRaw per line.
-std::vector<float> all_raw(const std::vector<LineFeatures>& lines, const LineClassification& cls) {
+}  // namespace
+
+std::vector<float> line_raw_features(const std::vector<LineFeatures>& lines,
+                                     const LineClassification& cls) {
   const int n = static_cast<int>(lines.size());
   std::vector<char> region(n, 0);
   for (auto [b, e] : cls.regions)
@@ -103,6 +106,8 @@ std::vector<float> all_raw(const std::vector<LineFeatures>& lines, const LineCla
   }
   return raw;
 }
+
+namespace {
 
 // Where each line sits among the hand verdicts: lines to the nearest hand body line above and
 // below (a blurb sits a few lines off the body, a menu far from it), and the length of the run
@@ -208,7 +213,7 @@ void for_each_line(const std::vector<LineFeatures>& lines, const LineClassificat
 std::vector<float> line_model_features(const std::vector<LineFeatures>& lines,
                                        const LineClassification& cls) {
   const int n = static_cast<int>(lines.size());
-  std::vector<float> raw = all_raw(lines, cls);
+  std::vector<float> raw = line_raw_features(lines, cls);
   std::vector<double> sums = prefix_sums(raw, n);
   LineContext ctx = line_context(lines, cls);
   std::vector<float> out(static_cast<size_t>(n) * kLineModelFeatures);
@@ -222,29 +227,26 @@ std::vector<float> line_model_features(const std::vector<LineFeatures>& lines,
 namespace {
 
 // One "node FEATURE THRESHOLD LEFT RIGHT VALUE" line into `tree`; false when malformed.
-bool read_node(std::istringstream& ss, std::vector<TextLineModel::Node>& tree) {
-  TextLineModel::Node node;
+bool read_node(std::istringstream& ss, std::vector<TreeEnsemble::Node>& tree) {
+  TreeEnsemble::Node node;
   std::string key;
   if (!(ss >> key >> node.feature >> node.threshold >> node.left >> node.right >> node.value))
     return false;
-  if (node.feature < -1 || node.feature >= kLineModelFeatures) return false;
   tree.push_back(node);
   return true;
 }
 
-// A tree: not empty, every split's children come after it and inside the tree (no cycles, no
-// reads past the end), and no node is the child of two splits.
-bool well_formed(const std::vector<TextLineModel::Node>& tree) {
-  const int n = static_cast<int>(tree.size());
-  std::vector<char> parent(n, 0);
-  for (int i = 0; i < n; ++i) {
-    const auto& node = tree[i];
-    if (node.feature < 0) continue;
-    if (node.left <= i || node.left >= n || node.right <= i || node.right >= n) return false;
-    if (node.left == node.right || parent[node.left]++ || parent[node.right]++) return false;
+// The trees of one stage as read, checked against the stage's row width.
+struct StageTrees {
+  double bias = 0;
+  std::vector<std::vector<TreeEnsemble::Node>> trees;
+  bool add_to(TreeEnsemble& ensemble, int width) const {
+    for (const auto& tree : trees)
+      if (!TreeEnsemble::well_formed(tree, width)) return false;
+    for (const auto& tree : trees) ensemble.add_tree(tree);
+    return true;
   }
-  return n > 0;
-}
+};
 
 }  // namespace
 
@@ -253,7 +255,8 @@ TextLineModel TextLineModel::load(const std::string& path) {
   std::ifstream in(path);
   std::string line;
   std::vector<double> w;
-  std::vector<std::vector<Node>> trees;
+  StageTrees first, context;
+  StageTrees* stage = &first;
   bool ok = true;
   while (ok && std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
@@ -261,65 +264,36 @@ TextLineModel TextLineModel::load(const std::string& path) {
     std::string key;
     double v;
     if (line.rfind("bias ", 0) == 0) {
-      ss >> key >> m.bias_;
+      ok = static_cast<bool>(ss >> key >> stage->bias);
     } else if (line.rfind("threshold ", 0) == 0) {
       ss >> key >> m.threshold_;
     } else if (line.rfind("demote_below ", 0) == 0) {
       ss >> key >> m.demote_below_;
+    } else if (line.rfind("first_sure ", 0) == 0) {
+      // Below one half: "sure" is either side of the middle, never both.
+      ok = ss >> key >> m.first_sure_ && m.first_sure_ >= 0 && m.first_sure_ < 0.5;
+    } else if (line == "stage context") {
+      ok = stage == &first && !first.trees.empty();
+      stage = &context;
     } else if (line == "tree") {
-      trees.emplace_back();
+      stage->trees.emplace_back();
     } else if (line.rfind("node ", 0) == 0) {
-      ok = !trees.empty() && read_node(ss, trees.back());
-    } else if (ss >> v) {
+      ok = !stage->trees.empty() && read_node(ss, stage->trees.back());
+    } else if (ss >> v && stage == &first) {
       w.push_back(v);
     } else {
       ok = false;
     }
   }
-  for (const auto& tree : trees) ok = ok && well_formed(tree);
+  ok = ok && (stage == &first || !context.trees.empty());
   if (!ok || (!w.empty() && static_cast<int>(w.size()) != kLineModelFeatures)) return {};
+  if (!first.add_to(m.first_, kLineModelFeatures) || !context.add_to(m.context_, kContextFeatures))
+    return {};
   m.weights_ = std::move(w);
-  for (const auto& tree : trees) m.add_tree(tree);
+  m.bias_ = first.bias;
+  m.context_bias_ = context.bias;
   if (m.demote_below_ < 0) m.demote_below_ = m.threshold_;
   return m;
-}
-
-namespace {
-
-// The largest float not above `t`: for a float x, x > t exactly when x > below(t), so the
-// walk compares floats and still takes the branch the trainer's double threshold took.
-float float_below(double t) {
-  float f = static_cast<float>(t);
-  if (static_cast<double>(f) > t) f = std::nextafter(f, -std::numeric_limits<float>::infinity());
-  return f;
-}
-
-}  // namespace
-
-void TextLineModel::add_tree(const std::vector<Node>& tree) {
-  // Breadth first, so that the two children of a split are neighbours (right = left + 1) and
-  // a step is an addition, not a branch the processor would have to guess; a leaf becomes a
-  // split that leads to itself, so that every tree is walked a fixed number of steps (the
-  // deepest leaf's depth) with no test for a leaf.
-  const int base = static_cast<int>(steps_.size());
-  roots_.push_back(base);
-  std::vector<int> order = {0}, depth = {0};
-  for (size_t q = 0; q < order.size(); ++q) {
-    const Node& node = tree[order[q]];
-    Step step;
-    if (node.feature >= 0) {
-      step = {node.feature, float_below(node.threshold), base + static_cast<int>(order.size()), 0};
-      order.push_back(node.left);
-      order.push_back(node.right);
-      depth.push_back(depth[q] + 1);
-      depth.push_back(depth[q] + 1);
-    } else {
-      depth_ = std::max(depth_, depth[q]);
-      step = {0, std::numeric_limits<float>::infinity(), base + static_cast<int>(q),
-              static_cast<float>(node.value)};
-    }
-    steps_.push_back(step);
-  }
 }
 
 void TextLineModel::scores(const float* x, int rows, double* z) const {
@@ -328,87 +302,123 @@ void TextLineModel::scores(const float* x, int rows, double* z) const {
     z[r] = bias_;
     for (size_t k = 0; k < weights_.size(); ++k) z[r] += weights_[k] * xr[k];
   }
-  // Tree by tree over the rows: the tree stays in cache and the rows' walks, independent of
-  // each other, overlap in the processor.
-  const Step* steps = steps_.data();
-  auto step = [&](int at, const float* xr) {
-    return steps[at].left + (xr[steps[at].feature] > steps[at].threshold);
-  };
-  constexpr int kLanes = 4;  // rows walked in lockstep
-  for (int root : roots_) {
-    int r = 0;
-    for (; r + kLanes <= rows; r += kLanes) {
-      const float* xr = x + static_cast<size_t>(r) * kLineModelFeatures;
-      int at[kLanes];
-      for (int l = 0; l < kLanes; ++l) at[l] = root;
-      for (int d = 0; d < depth_; ++d)
-        for (int l = 0; l < kLanes; ++l) at[l] = step(at[l], xr + l * kLineModelFeatures);
-      for (int l = 0; l < kLanes; ++l) z[r + l] += steps[at[l]].value;
-    }
-    for (; r < rows; ++r) {
-      const float* xr = x + static_cast<size_t>(r) * kLineModelFeatures;
-      int at = root;
-      for (int d = 0; d < depth_; ++d) at = step(at, xr);
-      z[r] += steps[at].value;
-    }
-  }
+  first_.add_scores(x, rows, kLineModelFeatures, z);
 }
 
 std::vector<double> TextLineModel::probabilities(const std::vector<LineFeatures>& lines,
                                                  const LineClassification& cls) const {
-  return probabilities_of(lines, cls, std::vector<char>(lines.size(), 1));
+  return probabilities_of(lines, cls, std::vector<char>(lines.size(), 1), false);
 }
 
 std::vector<double> TextLineModel::probabilities_of(const std::vector<LineFeatures>& lines,
                                                     const LineClassification& cls,
-                                                    const std::vector<char>& wanted) const {
-  std::vector<double> p(lines.size(), 0.0);
-  if (empty()) return p;
-  const int n = static_cast<int>(lines.size());
-  std::vector<float> raw = all_raw(lines, cls);
-  std::vector<double> sums = prefix_sums(raw, n);
-  LineContext ctx = line_context(lines, cls);
-  // Rows are scored in blocks: small enough to stay in cache, large enough for the walks of
-  // the trees to overlap.
+                                                    const std::vector<char>& wanted,
+                                                    bool decisions_only) const {
+  if (empty()) return std::vector<double>(lines.size(), 0.0);
+  const std::vector<float> raw = line_raw_features(lines, cls);
+  std::vector<double> p = first_stage(lines, cls, raw, wanted);
+  if (context_.empty()) return p;
+  auto sure = [&](double v) { return v < first_sure_ || v > 1 - first_sure_; };
+  // Where the first stage is sure, the bounded probability is on the same side of the
+  // threshold and of demote_below as the first stage's own (when first_sure lies below
+  // both and 1 - first_sure above the threshold): the second stage, the cleaner's second
+  // largest cost, cannot change the verdict there.
+  const bool skip_sure = decisions_only && first_sure_ <= demote_below_ &&
+                         first_sure_ <= threshold_ && 1 - first_sure_ >= threshold_;
+  std::vector<char> second_wanted = wanted;
+  if (skip_sure)
+    for (size_t i = 0; i < p.size(); ++i) second_wanted[i] = wanted[i] && !sure(p[i]);
+  ContextRows rows(lines, first_stage_scores(cls.classes, open_lines(cls.classes), p), threshold_);
+  std::vector<double> second = context_stage(rows, raw, second_wanted);
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (skip_sure && sure(p[i])) second[i] = p[i];
+    if (p[i] < first_sure_) second[i] = std::min(second[i], p[i]);
+    if (p[i] > 1 - first_sure_) second[i] = std::max(second[i], p[i]);
+  }
+  return second;
+}
+
+namespace {
+
+// Scores rows in blocks: small enough to stay in cache, large enough for the walks of the
+// trees to overlap. `fill(i, x)` writes line i's row of `width` floats to x; `score(x, rows,
+// z)` gives the rows' log-odds; p[i] receives each wanted line's probability.
+template <class Fill, class Score>
+std::vector<double> score_in_blocks(const std::vector<char>& wanted, int width, Fill fill,
+                                    Score score) {
   constexpr int kBlock = 32;
-  std::vector<float> x(static_cast<size_t>(kBlock) * kLineModelFeatures);
+  std::vector<double> p(wanted.size(), 0.0);
+  std::vector<float> x(static_cast<size_t>(kBlock) * width);
   int rows[kBlock];
   double z[kBlock];
   int filled = 0;
   auto flush = [&] {
-    scores(x.data(), filled, z);
+    score(x.data(), filled, z);
     for (int r = 0; r < filled; ++r) p[rows[r]] = 1.0 / (1.0 + std::exp(-z[r]));
     filled = 0;
   };
-  for_each_line(lines, cls, [&](int i, float before, float after) {
-    if (!wanted[i]) return;
-    assemble(raw, sums, ctx, n, i, before, after,
-             x.data() + static_cast<size_t>(filled) * kLineModelFeatures);
+  for (int i = 0; i < static_cast<int>(wanted.size()); ++i) {
+    if (!wanted[i]) continue;
+    fill(i, x.data() + static_cast<size_t>(filled) * width);
     rows[filled++] = i;
     if (filled == kBlock) flush();
-  });
+  }
   if (filled > 0) flush();
   return p;
 }
 
+}  // namespace
+
+std::vector<double> TextLineModel::first_stage(const std::vector<LineFeatures>& lines,
+                                               const LineClassification& cls,
+                                               const std::vector<float>& raw,
+                                               const std::vector<char>& wanted) const {
+  const int n = static_cast<int>(lines.size());
+  const std::vector<double> sums = prefix_sums(raw, n);
+  const LineContext ctx = line_context(lines, cls);
+  std::vector<float> before(n), after(n);
+  for_each_line(lines, cls, [&](int i, float b, float a) {
+    before[i] = b;
+    after[i] = a;
+  });
+  return score_in_blocks(
+      wanted, kLineModelFeatures,
+      [&](int i, float* x) { assemble(raw, sums, ctx, n, i, before[i], after[i], x); },
+      [&](const float* x, int rows, double* z) { scores(x, rows, z); });
+}
+
+std::vector<double> TextLineModel::context_stage(const ContextRows& rows,
+                                                 const std::vector<float>& raw,
+                                                 const std::vector<char>& wanted) const {
+  return score_in_blocks(
+      wanted, kContextFeatures,
+      [&](int i, float* x) { rows.row(i, raw.data() + static_cast<size_t>(i) * kLineRaw, x); },
+      [&](const float* x, int count, double* z) {
+        std::fill(z, z + count, context_bias_);
+        context_.add_scores(x, count, kContextFeatures, z);
+      });
+}
+
+std::vector<float> line_context_features(const std::vector<LineFeatures>& lines,
+                                         const LineClassification& cls,
+                                         const std::vector<double>& first, double threshold) {
+  const std::vector<float> raw = line_raw_features(lines, cls);
+  ContextRows rows(lines, first_stage_scores(cls.classes, open_lines(cls.classes), first),
+                   threshold);
+  std::vector<float> out(lines.size() * kContextFeatures);
+  for (size_t i = 0; i < lines.size(); ++i)
+    rows.row(static_cast<int>(i), raw.data() + i * kLineRaw, out.data() + i * kContextFeatures);
+  return out;
+}
+
 void TextLineModel::apply(const std::vector<LineFeatures>& lines, LineClassification& cls) const {
   if (empty()) return;
-  const std::vector<LineClass>& hand = cls.classes;
   const size_t n = lines.size();
   // Which verdicts the model may change (only those lines are scored: the trees are the
   // cleaner's largest cost).
-  std::vector<char> open(n, 0);
-  for (size_t i = 0; i < n; ++i) {
-    // A hand body line between two hand body lines (a subheading, a short sentence inside the
-    // article) stays: the model is trained on snippets, which are rarely such lines.
-    bool inside = hand[i] == LineClass::kBody && i > 0 && i + 1 < n &&
-                  hand[i - 1] == LineClass::kBody && hand[i + 1] == LineClass::kBody;
-    // Titles and metadata are reported apart, never repeated in the body.
-    bool apart = hand[i] == LineClass::kTitle || hand[i] == LineClass::kMetadata;
-    open[i] = !inside && !apart;
-  }
+  const std::vector<char> open = open_lines(cls.classes);
   // From the hand verdicts, before rewriting.
-  std::vector<double> p = probabilities_of(lines, cls, open);
+  std::vector<double> p = probabilities_of(lines, cls, open, true);
   for (size_t i = 0; i < n; ++i) {
     if (!open[i]) continue;
     // A line with a boilerplate, teaser or end cue ("Lire aussi…", "Related articles") is

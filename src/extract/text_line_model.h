@@ -14,10 +14,12 @@
 #include <vector>
 
 #include "extract/text_lines.h"
+#include "extract/tree_ensemble.h"
 
 namespace recoupe::extract {
 
 struct LineClassification;
+class ContextRows;
 
 // Feature vector layout (the training script reads the rows as text_bench --features writes
 // them): kLineRaw features of the line, of the previous line, of the next line, the mean of
@@ -36,29 +38,40 @@ inline constexpr int kLineModelFeatures = kLineBlocks * kLineRaw + kLinePos;
 std::vector<float> line_model_features(const std::vector<LineFeatures>& lines,
                                        const LineClassification& cls);
 
+// The kLineRaw raw features of every line, line after line (the first kLineRaw values of each
+// line_model_features row).
+std::vector<float> line_raw_features(const std::vector<LineFeatures>& lines,
+                                     const LineClassification& cls);
+
+// The second stage's rows of every line (kContextFeatures values per line, see
+// text_line_context.h), given the first stage's probability of every line and the threshold
+// above which a line counts as first-stage body. For training: the trainer passes out-of-fold
+// first-stage probabilities.
+std::vector<float> line_context_features(const std::vector<LineFeatures>& lines,
+                                         const LineClassification& cls,
+                                         const std::vector<double>& first, double threshold);
+
 // A loaded model. Immutable after load; thread-safe to share.
 class TextLineModel {
  public:
-  // A node of a decision tree: a split sends x to `left` when x[feature] <= threshold, else to
-  // `right` (indices into the same tree, always after the node); a leaf (feature -1) adds
-  // `value` to the score.
-  struct Node {
-    int feature = -1;
-    int left = -1, right = -1;
-    double threshold = 0;
-    double value = 0;
-  };
+  using Node = TreeEnsemble::Node;
 
   // Reads `path`: "bias V", "threshold V", "demote_below V"; then either one weight per line
   // (kLineModelFeatures of them: the linear part) or trees, each a "tree" line followed by its
   // "node FEATURE THRESHOLD LEFT RIGHT VALUE" lines, root first; '#' comments. The score is
-  // bias + weights · x + the leaf value of every tree; the probability its logistic. An
-  // unreadable or malformed file gives an empty model (empty() is true), which changes nothing.
+  // bias + weights · x + the leaf value of every tree; the probability its logistic.
+  // Optionally a second stage after a "stage context" line: its own "bias V" and trees over
+  // the rows of text_line_context.h, which then give the probability instead (bounded by
+  // "first_sure V", see first_sure_). An unreadable
+  // or malformed file gives an empty model (empty() is true), which changes nothing.
   static TextLineModel load(const std::string& path);
 
-  bool empty() const { return weights_.empty() && roots_.empty(); }
+  bool empty() const { return weights_.empty() && first_.empty(); }
+  bool has_context_stage() const { return !context_.empty(); }
+  double threshold() const { return threshold_; }
 
-  // Body probability of each line, in order. Cost: linear in the lines.
+  // Body probability of each line, in order (the second stage's when there is one). Cost:
+  // linear in the lines.
   std::vector<double> probabilities(const std::vector<LineFeatures>& lines,
                                     const LineClassification& cls) const;
 
@@ -68,36 +81,41 @@ class TextLineModel {
   void apply(const std::vector<LineFeatures>& lines, LineClassification& cls) const;
 
  private:
-  // The log-odds z[r] of each of `rows` feature rows x (kLineModelFeatures values each).
+  // The first stage's log-odds z[r] of each of `rows` feature rows x (kLineModelFeatures
+  // values each).
   void scores(const float* x, int rows, double* z) const;
 
-  // The body probability of each line where `wanted`, 0 elsewhere.
+  // The body probability of each line where `wanted`, 0 elsewhere. With `decisions_only`,
+  // where the first stage is sure (see first_sure_) the first stage's probability stands in
+  // for the bounded one: apply's verdict is the same, and the second stage is not run there.
   std::vector<double> probabilities_of(const std::vector<LineFeatures>& lines,
                                        const LineClassification& cls,
-                                       const std::vector<char>& wanted) const;
+                                       const std::vector<char>& wanted, bool decisions_only) const;
+  // The two stages, each where `wanted`; `raw`: line_raw_features.
+  std::vector<double> first_stage(const std::vector<LineFeatures>& lines,
+                                  const LineClassification& cls, const std::vector<float>& raw,
+                                  const std::vector<char>& wanted) const;
+  std::vector<double> context_stage(const ContextRows& rows, const std::vector<float>& raw,
+                                    const std::vector<char>& wanted) const;
 
   std::vector<double> weights_;
-  // A node as walked: x goes to `left` when x[feature] <= threshold, else to left + 1; a leaf
-  // leads to itself and carries the value.
-  struct Step {
-    int feature;
-    float threshold;
-    int left;
-    float value;
-  };
-
-  // Appends a tree (as read: root first, children anywhere after their parent) to steps_.
-  void add_tree(const std::vector<Node>& tree);
-
-  std::vector<Step> steps_;  // every tree's nodes breadth first
-  std::vector<int> roots_;   // where each tree starts in steps_
-  int depth_ = 0;            // the deepest leaf's depth over all trees
+  TreeEnsemble first_;    // over line_model_features rows
+  TreeEnsemble context_;  // over text_line_context.h rows; empty when the file has none
+  double context_bias_ = 0;
   double bias_ = 0;
   double threshold_ = 0.5;
   // A hand body line is demoted only below this probability ("demote_below V"; default: the
   // threshold): losing a real sentence (the lead of an already clean text) costs a reader
   // more than keeping a blurb.
   double demote_below_ = -1;
+  // With a second stage: where the first stage is sure, its probability below this or above
+  // 1 minus this ("first_sure V"; default 0), the second stage may only make it surer (the
+  // lower or the higher of the two). The stages learn from snippet lines, which are seldom in
+  // the runs of short lines beside an article (archive links, comment lists, share buttons);
+  // reading neighbours' middling scores, the second stage alone carried such runs into the
+  // body, and it cut sentences of clean wire texts that the first stage kept. It corrects the
+  // first stage where that one was unsure.
+  double first_sure_ = 0;
 };
 
 }  // namespace recoupe::extract
