@@ -94,6 +94,22 @@ TEST(SingleSource, TheFirstPartOfASentenceCutAtACommaIsNoFact) {
   for (const auto& c : claims) EXPECT_FALSE(c.ends_with("by France")) << c;
 }
 
+// A sentence opening with "we" or "I" outside quotation marks is someone's speech that does
+// not name its speaker (an interview's answer): not listed as the outlet's fact. The same
+// words in quotation marks with their speaker are.
+TEST(SingleSource, SpeechThatDoesNotNameItsSpeakerIsNoFact) {
+  const std::vector<Article> story = {
+      article("a", "a.example",
+              "The harbour reopened on Monday. We demand that the new quay be closed to "
+              "tankers of more than 40,000 tonnes every night. \"We demand a night ban on "
+              "the largest tankers,\" said Anna Berg, who chairs the fishermen's union."),
+      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
+  };
+  const auto claims = single_source(story, SynthConfig{});
+  EXPECT_FALSE(listed(claims, "We demand that")) << ::testing::PrintToString(claims);
+  EXPECT_TRUE(listed(claims, "\"We demand a night ban")) << ::testing::PrintToString(claims);
+}
+
 TEST(SingleSource, TheFigureRuleIsTheOneThatDropsIt) {
   // Without the figure rule (a term threshold nothing meets), the claim is listed: the
   // first test passes because of that rule, not by accident of alignment.

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "synth/sentence_form.h"
@@ -326,6 +327,25 @@ bool cut_at_comma(const StoryEvidence& ev, const Claim& cl) {
          clause_cut(an->sentences[cl.sentence].text, cl.text) == ',';
 }
 
+// True when `text` opens, outside quotation marks, with a word its speaker uses of
+// themselves (« Nous exigeons que… », "I can't tell you which…"): speech whose speaker the
+// sentence does not name, the rest of a quote or an interview's answer, not a fact to list
+// as one outlet's. A quoted opening ("“We are shocked,” said her nephew") names its speaker.
+bool unattributed_speech(std::string_view text, const std::unordered_set<std::string>& first_person,
+                         const text::ElisionRules& elisions) {
+  const auto spans = text::word_spans(text, elisions);
+  if (spans.empty() || first_person.empty()) return false;
+  // Anything but spaces before the first word (a quotation mark, a dash) is no plain opening.
+  if (text.substr(0, spans[0].begin).find_first_not_of(" \t") != std::string_view::npos)
+    return false;
+  std::string word = text::fold(text.substr(spans[0].begin, spans[0].end - spans[0].begin));
+  if (first_person.count(word)) return true;
+  const size_t apostrophe = word.find_first_of("'\xE2");  // "I'm", "j'", "we’re"
+  return apostrophe != std::string::npos && apostrophe > 0 &&
+         (first_person.count(word.substr(0, apostrophe)) ||
+          first_person.count(word.substr(0, apostrophe) + "'"));
+}
+
 }  // namespace
 
 std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, const ClaimSet& cs,
@@ -334,11 +354,13 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
   const NumberOutlets numbers(cs);
   const RareNames rare_names(ev, cs);
   const SharedFigures figures(cs, resources.ordinal_words(ev.language), resources.elisions());
+  const auto& first_person = resources.first_person_words(ev.language);
   std::vector<size_t> cand;
   for (size_t c = 0; c < cs.claims.size(); ++c) {
     const Claim& cl = cs.claims[c];
     if (cs.support_outlets[c] != 1 || cl.quote_only || !cl.informative() ||
-        starts_lowercase(cl.text) || cut_at_comma(ev, cl))
+        starts_lowercase(cl.text) || cut_at_comma(ev, cl) ||
+        unattributed_speech(cl.text, first_person, resources.elisions()))
       continue;
     bool elsewhere = false;
     // Said elsewhere, even with another number or date (then it is a disagreement), or

@@ -89,6 +89,8 @@ SynthResources SynthResources::load(const std::string& data_dir,
     auto& openers = r.dependent_openers_[lang];
     for (const auto& line : text::read_list(data_dir, lang, "dependent_openers.txt"))
       add_variants(line, openers);
+    for (const auto& line : text::read_list(data_dir, lang, "first_person.txt"))
+      add_variants(line, r.first_person_words_[lang]);
     auto& revisions = r.revision_cues_[lang];
     for (const auto& line : text::read_list(data_dir, lang, "revision_cues.txt"))
       add_variants(line, revisions);
@@ -154,6 +156,11 @@ const std::unordered_set<std::string>& SynthResources::link_words(const std::str
 const std::unordered_set<std::string>& SynthResources::dependent_openers(
     const std::string& lang) const {
   return words_for(dependent_openers_, lang);
+}
+
+const std::unordered_set<std::string>& SynthResources::first_person_words(
+    const std::string& lang) const {
+  return words_for(first_person_words_, lang);
 }
 
 const std::unordered_set<std::string>& SynthResources::revision_cues(

@@ -47,6 +47,10 @@ class SynthResources {
   // prepositions: data/<lang>/dependent_openers.txt): a title opening with one does not
   // stand alone. Empty for a language without that file.
   const std::unordered_set<std::string>& dependent_openers(const std::string& lang) const;
+  // Folded words a speaker uses of themselves (data/<lang>/first_person.txt: « je »,
+  // « nous », "I", "we"): a sentence opening with one outside quotation marks is someone's
+  // speech whose speaker it does not name. Empty for a language without that file.
+  const std::unordered_set<std::string>& first_person_words(const std::string& lang) const;
   // Folded word starts that mark a number as revised (data/<lang>/revision_cues.txt:
   // "réévalu", "revis"): an update of a figure, not a dispute. Empty without that file.
   const std::unordered_set<std::string>& revision_cues(const std::string& lang) const;
@@ -80,8 +84,8 @@ class SynthResources {
   const text::StopWordCatalog* stop_words_ = nullptr;
   const text::ElisionRules* elisions_ = nullptr;
   std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_,
-      dependent_openers_, revision_cues_, offset_cues_, range_words_, time_words_, quantity_links_,
-      moment_words_;
+      dependent_openers_, first_person_words_, revision_cues_, offset_cues_, range_words_,
+      time_words_, quantity_links_, moment_words_;
   std::map<std::string, std::unordered_map<std::string, int>> ordinal_words_;
   std::map<std::string, ContrastLexicon> contrast_words_;
   std::map<std::string, text::StopWords> function_words_;
