@@ -14,6 +14,7 @@
 #include "bus/cleaned_article.h"
 #include "bus/events.h"
 #include "bus/publish.h"
+#include "bus/stream.h"
 #include "bus_nats_cluster.h"
 #include "engine/article_log.h"
 #include "engine/cleaning_worker.h"
@@ -293,6 +294,52 @@ TEST_F(ClustererTest, ARoundThatFindsArticlesWaitingDoesNotLingerForMore) {
   EXPECT_EQ(round->read, 5u);
   EXPECT_EQ(round->summary.counts.added, 5);
   EXPECT_LT(std::chrono::steady_clock::now() - started, 10s);  // not the 20 s linger
+}
+
+// A clusterer standing by holds no reader of the cleaned stream, so the servers push it
+// nothing: taking over, it reads from the store's position anyway.
+TEST_F(ClustererTest, AClustererStandingByHoldsNoReaderOfTheStream) {
+  publish_and_clean({kSeeds}, 5);
+  const std::string db = (dir_.path() / "lead.db").string();
+  auto first_store = store::Store::open(db, store::OpenMode::kReadWrite);
+  auto second_store = store::Store::open(db, store::OpenMode::kReadWrite);
+  ASSERT_TRUE(first_store && second_store);
+  bus::Connection first_connection = process(), second_connection = process();
+  auto leader = Clusterer::open(first_connection, pipeline_, *first_store, {.wait = 100ms});
+  ASSERT_TRUE(leader);
+  auto led = leader->run_once();
+  ASSERT_TRUE(led && led->leading);
+  auto consumers = [&] { return bus::stream_state(second_connection, kCleanedStream)->consumers; };
+  const int64_t with_leader = consumers();
+  auto standby = Clusterer::open(second_connection, pipeline_, *second_store, {.wait = 100ms});
+  ASSERT_TRUE(standby);
+  EXPECT_EQ(consumers(), with_leader + 1);  // open() checks that the stream can be read
+  auto round = standby->run_once();
+  ASSERT_TRUE(round);
+  EXPECT_FALSE(round->leading);
+  for (auto deadline = std::chrono::steady_clock::now() + 5s;
+       consumers() != with_leader && std::chrono::steady_clock::now() < deadline;)
+    std::this_thread::sleep_for(50ms);
+  EXPECT_EQ(consumers(), with_leader);
+}
+
+// Articles pushed to the clusterer's reader one by one as they were cleaned each say that
+// nothing waited behind them (pending 0); a round that finds them waiting still reads them
+// all into one batch, past a linger of a millisecond.
+TEST_F(ClustererTest, ARoundReadsAllThatWaitsEvenWhenEachWasPushedOnArrival) {
+  bus::Connection publisher = process();
+  ASSERT_TRUE(ensure_article_log(publisher, {}));
+  auto store =
+      store::Store::open((dir_.path() / "pushed.db").string(), store::OpenMode::kReadWrite);
+  bus::Connection connection = process();
+  auto clusterer = Clusterer::open(connection, pipeline_, *store, {.linger = 1ms});
+  ASSERT_TRUE(clusterer);  // its reader is open before anything is published
+  publish_and_clean({kSeeds}, 5);
+  std::this_thread::sleep_for(500ms);  // all pushed to the reader by now
+  auto round = clusterer->run_once();
+  ASSERT_TRUE(round) << round.error().to_string();
+  EXPECT_EQ(round->read, 5u);
+  EXPECT_EQ(round->summary.counts.added, 5);
 }
 
 // Write-behind (engine/clusterer.h): batch N is written by a second Store while batch N+1

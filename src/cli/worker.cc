@@ -116,8 +116,10 @@ void cluster_until(engine::Clusterer& clusterer, const std::string& location,
     const store::BatchCounts& n = round->summary.counts;
     if (round->summary.committed < 0 && n.added + n.revised + n.unchanged == 0) continue;
     const auto& took = round->summary.seconds;
-    std::fprintf(stdout, "position %lld (place %.2f s, cross-check %.2f s, store %.2f s): ",
-                 static_cast<long long>(round->position), took.place, took.cross_check, took.store);
+    std::fprintf(stdout,
+                 "position %lld (place %.2f s, cross-check %.2f s, store %.2f s; read %zu): ",
+                 static_cast<long long>(round->position), took.place, took.cross_check, took.store,
+                 round->read);
     print_summary(round->summary, location);
   }
 }

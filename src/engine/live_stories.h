@@ -126,7 +126,7 @@ class LiveStories {
   // integer work over the store: store::affected_articles), and the cross-check of each
   // touched story, whose articles analysed before are taken from analyses() (each story's
   // claims, numbers and comparison are made again; the analysis of its old articles is not)
-  // and whose stored texts read by an earlier batch are kept in memory (engine/kept_articles.h,
+  // and whose texts read or written by an earlier batch are kept in memory (engine/kept_articles.h,
   // as many as analyses; dropped at a rebuild) instead of being read from the store again.
   Expected<IngestSummary> ingest(IngestBatch batch);
 
