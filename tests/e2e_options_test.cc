@@ -205,6 +205,7 @@ std::vector<CommandCase> command_cases(const Inputs& in) {
         {"--replicas", {"0", "6", "abc"}},
         {"--batch", {"0", "-1", "abc"}},
         {"--linger", {"0", "60001", "5ms", ""}},
+        {"--write-behind", {"yes", "", "ON"}},
         {"--config", bad_config},
         {"--data", bad_data},
         {"--threads", kBadThreads}}},

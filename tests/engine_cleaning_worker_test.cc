@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "bus/cleaned_article.h"
 #include "bus/ordered_reader.h"
@@ -144,6 +145,31 @@ TEST_F(CleaningWorkerTest, AKilledWorkersArticlesAreCleanedByAnother) {
   }
   EXPECT_EQ(cleaned, 5u);
   EXPECT_EQ(cleaned_stream(publisher).size(), 5u);
+}
+
+// Articles published one at a time, a moment apart, are cleaned in one round: after the
+// first, a round fetches more for config.linger, so the bus's cost per round is shared.
+TEST_F(CleaningWorkerTest, ARoundLingersForTheArticlesPublishedJustAfterItsFirst) {
+  bus::Connection publisher = process();
+  ASSERT_TRUE(ensure_article_log(publisher, {}));
+  IngestBatch seeds = read_batch({kSeeds}, pipeline_);
+  ASSERT_TRUE(publish_raw(publisher, seeds.documents[0]));
+  std::thread later([&] {
+    bus::Connection second = process();
+    for (size_t i = 1; i < seeds.documents.size(); ++i) {
+      std::this_thread::sleep_for(30ms);
+      EXPECT_TRUE(publish_raw(second, seeds.documents[i]));
+    }
+  });
+  CleaningWorkerConfig lingering = config();
+  lingering.linger = 1s;  // under the ack wait (2 s): none is handed out twice meanwhile
+  bus::Connection connection = process();
+  auto worker = CleaningWorker::open(connection, pipeline_, lingering);
+  ASSERT_TRUE(worker);
+  auto round = worker->run_once();
+  later.join();
+  ASSERT_TRUE(round) << round.error().to_string();
+  EXPECT_EQ(round->cleaned, seeds.documents.size());
 }
 
 }  // namespace

@@ -68,6 +68,12 @@ const CommandLine kCommandLine = {
      checked("--replicas", [](const std::string& v) { return check_count(v, 1, 5, "--replicas"); }),
      checked("--batch", [](const std::string& v) { return check_count(v, 1, 100000, "--batch"); }),
      checked("--linger", [](const std::string& v) { return check_count(v, 1, 60000, "--linger"); }),
+     checked("--write-behind",
+             [](const std::string& v) {
+               return v == "on" || v == "off"
+                          ? std::string()
+                          : "--write-behind takes on or off (got \"" + v + "\")";
+             }),
      value_option("--config"),
      value_option("--data"),
      value_option("--threads")}};
@@ -110,8 +116,10 @@ void cluster_until(engine::Clusterer& clusterer, const std::string& location,
     const store::BatchCounts& n = round->summary.counts;
     if (round->summary.committed < 0 && n.added + n.revised + n.unchanged == 0) continue;
     const auto& took = round->summary.seconds;
-    std::fprintf(stdout, "position %lld (place %.2f s, cross-check %.2f s, store %.2f s): ",
-                 static_cast<long long>(round->position), took.place, took.cross_check, took.store);
+    std::fprintf(stdout,
+                 "position %lld (place %.2f s, cross-check %.2f s, store %.2f s; read %zu): ",
+                 static_cast<long long>(round->position), took.place, took.cross_check, took.store,
+                 round->read);
     print_summary(round->summary, location);
   }
 }
@@ -172,8 +180,19 @@ int run_worker(int argc, char** argv) {
     engine::ClustererConfig config;
     if (auto b = args->get("--batch")) config.batch = std::stoul(*b);
     if (auto l = args->get("--linger")) config.linger = std::chrono::milliseconds(std::stol(*l));
+    // Write-behind: a second connection writes each batch while the next one is
+    // cross-checked (engine/clusterer.h).
+    std::optional<store::Store> writer;
+    if (store && args->get("--write-behind").value_or("on") == "on") {
+      auto opened = store::Store::open(location, store::OpenMode::kReadWrite);
+      if (opened)
+        writer = std::move(*opened);
+      else
+        store = std::move(opened);  // its error
+    }
     if (store) {
-      auto clusterer = engine::Clusterer::open(*connection, pipeline, *store, config);
+      auto clusterer = engine::Clusterer::open(*connection, pipeline, *store, config,
+                                               writer ? &*writer : nullptr);
       if (clusterer)
         cluster_until(*clusterer, location, stop);
       else

@@ -1,5 +1,6 @@
 #include "engine/cleaning_worker.h"
 
+#include <chrono>
 #include <optional>
 
 #include "bus/cleaned_article.h"
@@ -29,8 +30,24 @@ Expected<CleaningWorker> CleaningWorker::open(bus::Connection& connection, const
   return CleaningWorker(connection, pipeline, std::move(*queue), config);
 }
 
-Expected<CleaningRound> CleaningWorker::run_once() {
+Expected<std::vector<bus::Delivery>> CleaningWorker::fetch_round() {
+  using Clock = std::chrono::steady_clock;
   auto fetched = queue_.fetch(config_.batch, config_.wait);
+  if (!fetched || fetched->empty()) return fetched;
+  const Clock::time_point until = Clock::now() + config_.linger;
+  while (int(fetched->size()) < config_.batch) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
+    if (left.count() <= 0) break;
+    auto more = queue_.fetch(config_.batch - int(fetched->size()), left);
+    // Those fetched already are cleaned either way; a failed fetch shows again next round.
+    if (!more || more->empty()) break;
+    for (bus::Delivery& d : *more) fetched->push_back(std::move(d));
+  }
+  return fetched;
+}
+
+Expected<CleaningRound> CleaningWorker::run_once() {
+  auto fetched = fetch_round();
   if (!fetched) return fetched.error();
   std::vector<bus::Delivery>& deliveries = *fetched;
   CleaningRound round;

@@ -1,5 +1,7 @@
 #include "engine/clusterer.h"
 
+#include <future>
+#include <string>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -13,12 +15,17 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// While a batch is written behind, how often a round waiting for its first article looks
+// whether the write has ended (a local check: the bus pushes the messages).
+constexpr std::chrono::milliseconds kWritePoll{5};
+
 }  // namespace
 
-Clusterer::Clusterer(bus::Connection& connection, store::Store& store, LiveStories live,
-                     const ClustererConfig& config)
+Clusterer::Clusterer(bus::Connection& connection, store::Store& store, store::Store* writer,
+                     LiveStories live, const ClustererConfig& config)
     : connection_(&connection),
       store_(&store),
+      writer_(writer),
       live_(std::move(live)),
       config_(config),
       order_(config.gap_wait) {}
@@ -28,10 +35,11 @@ Clusterer& Clusterer::operator=(Clusterer&&) noexcept = default;
 Clusterer::~Clusterer() = default;
 
 Expected<Clusterer> Clusterer::open(bus::Connection& connection, const Pipeline& pipeline,
-                                    store::Store& store, const ClustererConfig& config) {
+                                    store::Store& store, const ClustererConfig& config,
+                                    store::Store* writer) {
   auto live = LiveStories::open(pipeline, store);
   if (!live) return live.error();
-  Clusterer clusterer(connection, store, std::move(*live), config);
+  Clusterer clusterer(connection, store, writer, std::move(*live), config);
   if (auto opened = clusterer.reopen_reader(); !opened) return opened.error();
   return clusterer;
 }
@@ -44,6 +52,7 @@ Expected<bool> Clusterer::reopen_reader() {
   if (!reader) return reader.error();
   reader_ = std::make_unique<bus::OrderedReader>(std::move(*reader));
   position_ = position->read_up_to;
+  ahead_ = position->read_up_to;
   last_read_ = position->read_up_to;
   // Unknown after a start or a takeover: the raw order goes on from where the last batch
   // stored left it, whoever stored it; an empty store starts with the first raw article.
@@ -65,8 +74,13 @@ void Clusterer::read_again(std::optional<uint64_t> next_raw) {
 Expected<ClusterRound> Clusterer::run_once() {
   ClusterRound round;
   auto lead = store_->hold_lead(kClustererLead);
+  if (!lead || !*lead)  // what was being written is known before anything else
+    if (auto finished = finish_write(round); !finished) return finished.error();
   if (!lead) return lead.error();
   if (!*lead) {  // standing by
+    // No reader meanwhile: taking over reads from the store's position anyway, and an open
+    // one had the servers push it every cleaned article (as much bus work as the leader's).
+    reader_.reset();
     leading_ = false;
     round.leading = false;
     std::this_thread::sleep_for(config_.wait);
@@ -80,22 +94,69 @@ Expected<ClusterRound> Clusterer::run_once() {
   if (!reader_)
     if (auto reopened = reopen_reader(); !reopened) return reopened.error();
   round.position = position_;
+  auto read = read_round(round);
+  if (!read) return read.error();
+  if (!*read) return round;
+  order_.anchor([this](const RawOrder::Item& item) {
+    return !item.message.refused && !live_.knows(item.message.article.id);
+  });
+  // Everything before it is stored (or being written): where to wait from again if this
+  // batch fails.
+  const std::optional<uint64_t> expected_before = order_.expected();
+  IngestBatch batch;
+  for (RawOrder::Item& item : order_.release(Clock::now())) {
+    if (item.message.refused) continue;
+    batch.documents.push_back(std::move(item.message.raw));
+    batch.cleaned.push_back(std::move(item.message.article));
+  }
+  const int64_t settled = std::max(ahead_, order_.settled(last_read_));
+  if (batch.documents.empty()) {  // refusals, skipped messages, or all held back
+    // A round that reads nothing ends the write in flight: caught up, all is stored.
+    if (round.read == 0)
+      if (auto finished = finish_write(round); !finished) return finished.error();
+    ahead_ = settled;
+    if (!in_flight_) position_ = settled;
+    round.position = position_;
+    return round;
+  }
+  ahead_ = settled;
+  batch.log_position = store::LogPosition{settled, std::nullopt};
+  if (order_.expected()) batch.log_position->next_raw = int64_t(*order_.expected());
+  if (!writer_) return store_now(std::move(round), std::move(batch), expected_before, settled);
+  return write_behind(std::move(round), std::move(batch), expected_before, settled);
+}
+
+Expected<bool> Clusterer::read_round(ClusterRound& round) {
   Clock::time_point until = Clock::now() + config_.wait;
   bool behind = false;  // articles were waiting when the round began
   while (round.read < config_.batch) {
     // Behind, the articles still waiting are on their way: no linger ends the round early.
     std::chrono::milliseconds timeout = config_.wait;
     if (!behind) {
+      // Past the linger the round still takes what has come already, up to a batch: the
+      // servers push messages ahead into the client's buffer, where `pending` no longer
+      // counts them, so a clusterer behind can look caught up. Ending there made batches
+      // of ~50 articles out of a backlog of thousands (scale_bench, 10,000 at 200/s), each
+      // cross-checking its stories again.
       const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
-      if (left.count() <= 0 && round.read > 0) break;
       timeout = std::max(left, std::chrono::milliseconds(1));
     }
+    // While a batch is written, the first article is waited for in short slices, so that
+    // the write's end is told (and its lag measured) when it comes, not with the next batch.
+    const bool polling = in_flight_ && round.read == 0;
+    if (polling) timeout = std::min(timeout, kWritePoll);
     auto next = reader_->next(timeout);
     if (!next) {
+      if (auto finished = finish_write(round); !finished) return finished.error();
       read_again(order_.expected());  // everything released so far is stored
       return next.error();
     }
-    if (!*next) break;  // caught up
+    if (!*next) {  // caught up
+      if (!polling || Clock::now() >= until) break;
+      if (in_flight_->done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) continue;
+      if (auto finished = finish_write(round); !finished) return finished.error();
+      return false;
+    }
     const bus::Message& m = **next;
     if (round.read++ == 0) {
       until = Clock::now() + config_.linger;
@@ -111,25 +172,12 @@ Expected<ClusterRound> Clusterer::run_once() {
       round.errors.push_back(message.error());
     if (read_all_waiting) break;
   }
-  order_.anchor([this](const RawOrder::Item& item) {
-    return !item.message.refused && !live_.knows(item.message.article.id);
-  });
-  // Everything before it is stored: where to wait from again if this batch fails.
-  const std::optional<uint64_t> expected_before = order_.expected();
-  IngestBatch batch;
-  for (RawOrder::Item& item : order_.release(Clock::now())) {
-    if (item.message.refused) continue;
-    batch.documents.push_back(std::move(item.message.raw));
-    batch.cleaned.push_back(std::move(item.message.article));
-  }
-  const int64_t settled = std::max(position_, order_.settled(last_read_));
-  if (batch.documents.empty()) {  // refusals, skipped messages, or all held back
-    position_ = settled;
-    round.position = position_;
-    return round;
-  }
-  batch.log_position = store::LogPosition{settled, std::nullopt};
-  if (order_.expected()) batch.log_position->next_raw = int64_t(*order_.expected());
+  return true;
+}
+
+Expected<ClusterRound> Clusterer::store_now(ClusterRound round, IngestBatch batch,
+                                            std::optional<uint64_t> expected_before,
+                                            int64_t settled) {
   auto done = live_.ingest(std::move(batch));
   if (!done) {
     // These articles are read again, from the store's position, and placed from the first.
@@ -144,6 +192,61 @@ Expected<ClusterRound> Clusterer::run_once() {
   round.warnings = tell_events(*done);
   round.summary = std::move(*done);
   return round;
+}
+
+Expected<ClusterRound> Clusterer::write_behind(ClusterRound round, IngestBatch batch,
+                                               std::optional<uint64_t> expected_before,
+                                               int64_t settled) {
+  auto prepared = live_.prepare(std::move(batch));
+  // The write in flight ends first: this batch was prepared on the state it left.
+  auto finished = finish_write(round);
+  if (!prepared || !finished) {
+    live_.drop();
+    if (finished) read_again(expected_before);  // else read again from before the failed one
+    return prepared ? finished.error() : prepared.error();
+  }
+  if (prepared->summary.committed < 0) {  // nothing to write: these messages are done
+    position_ = settled;
+    round.position = position_;
+    if (round.summary.committed < 0) round.summary = std::move(prepared->summary);
+    return round;
+  }
+  InFlight write;
+  write.done = std::async(std::launch::async, [writer = writer_, w = std::move(prepared->write)] {
+    const auto started = Clock::now();
+    Expected<int64_t> generation = writer->apply(w);
+    return WriteResult{std::move(generation),
+                       std::chrono::duration<double>(Clock::now() - started).count()};
+  });
+  write.summary = std::move(prepared->summary);
+  write.position = settled;
+  write.expected_before = expected_before;
+  in_flight_ = std::move(write);
+  return round;
+}
+
+Expected<bool> Clusterer::finish_write(ClusterRound& round) {
+  if (!in_flight_) return true;
+  WriteResult result = in_flight_->done.get();
+  InFlight write = std::move(*in_flight_);
+  in_flight_.reset();
+  const int64_t expected = write.summary.committed;
+  if (!result.generation || *result.generation != expected) {
+    // The live state holds this batch (and maybe the next, prepared on it): back to the
+    // store's, and to its position, as after a restart.
+    live_.drop();
+    read_again(write.expected_before);
+    if (!result.generation) return result.generation.error();
+    return Error{store_->path(), "the batch was stored as generation " +
+                                     std::to_string(*result.generation) + ", not " +
+                                     std::to_string(expected) + "; reading again"};
+  }
+  write.summary.seconds.store = result.seconds;
+  position_ = write.position;
+  round.position = position_;
+  round.warnings = tell_events(write.summary);
+  round.summary = std::move(write.summary);
+  return true;
 }
 
 std::vector<Error> Clusterer::tell_events(const IngestSummary& summary) {

@@ -24,11 +24,22 @@
 // position, the first raw sequence not placed yet, so that a clusterer taking over goes on
 // in the order the last one would have. Within one batch, articles are
 // placed in publication order (engine::publication_order), as `recoupe ingest` places one.
-// Not thread-safe; `connection`, `pipeline` and `store` must outlive it.
+// Write-behind: given a second Store on the same database (`writer`), the clusterer writes
+// batch N on a thread of its own while it reads, places and cross-checks batch N+1
+// (LiveStories::prepare: the live state runs one batch ahead of the store). The store's
+// position still moves only with a committed batch, in its transaction. When the write of
+// batch N fails (PostgreSQL restarting, another writer), batch N+1 is dropped unwritten, the
+// live state is rebuilt from the store as at a restart, and both are read again from the
+// store's position: nothing is lost or stored twice. A round reports the batch whose write
+// it saw end (ClusterRound::summary), and a round that reads nothing waits for the write
+// in flight, so a caught-up clusterer has stored everything it read.
+// Not thread-safe; `connection`, `pipeline`, `store` and `writer` must outlive it.
 #pragma once
 
 #include <chrono>
+#include <future>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "bus/connection.h"
@@ -76,8 +87,11 @@ class Clusterer {
  public:
   // Replays the store into a LiveStories and opens the stream after the store's position.
   // Fails with the store's or the bus's error.
+  // With `writer` (another Store opened on the same location; used only from the write
+  // thread), batches are written behind (see above); without, each round writes its batch.
   static Expected<Clusterer> open(bus::Connection& connection, const Pipeline& pipeline,
-                                  store::Store& store, const ClustererConfig& config = {});
+                                  store::Store& store, const ClustererConfig& config = {},
+                                  store::Store* writer = nullptr);
   Clusterer(Clusterer&&) noexcept;
   Clusterer& operator=(Clusterer&&) noexcept;
   ~Clusterer();
@@ -95,16 +109,43 @@ class Clusterer {
   int64_t position() const { return position_; }
 
  private:
-  Clusterer(bus::Connection& connection, store::Store& store, LiveStories live,
-            const ClustererConfig& config);
+  // A batch written behind (write-behind): the write thread's answer, and what to report
+  // and where to read again from once it ends.
+  struct WriteResult {
+    Expected<int64_t> generation;
+    double seconds = 0;  // how long Store::apply took
+  };
+  struct InFlight {
+    std::future<WriteResult> done;
+    IngestSummary summary;                    // committed: the generation it must make
+    int64_t position = 0;                     // the stream position it stores
+    std::optional<uint64_t> expected_before;  // the first raw sequence not stored before it
+  };
+
+  Clusterer(bus::Connection& connection, store::Store& store, store::Store* writer,
+            LiveStories live, const ClustererConfig& config);
   Expected<bool> reopen_reader();
+  // Reads up to config.batch messages into order_; false when the round is over already
+  // (the write in flight ended while it waited for a first article).
+  Expected<bool> read_round(ClusterRound& round);
+  // Stores the batch now (no writer), or prepares it and hands it to the write thread.
+  Expected<ClusterRound> store_now(ClusterRound round, IngestBatch batch,
+                                   std::optional<uint64_t> expected_before, int64_t settled);
+  Expected<ClusterRound> write_behind(ClusterRound round, IngestBatch batch,
+                                      std::optional<uint64_t> expected_before, int64_t settled);
+  // Waits for the write in flight, if any, and reports it in `round`; when it failed, the
+  // live state is dropped and the stream read again from the store's position.
+  Expected<bool> finish_write(ClusterRound& round);
   std::vector<Error> tell_events(const IngestSummary& summary);
 
   bus::Connection* connection_;
   store::Store* store_;
+  store::Store* writer_;  // null: no write-behind
   LiveStories live_;
   std::unique_ptr<bus::OrderedReader> reader_;  // null: to reopen from the store's position
-  int64_t position_ = 0;
+  int64_t position_ = 0;               // the stream position stored with the last batch committed
+  int64_t ahead_ = 0;                  // the stream position of the last batch handed to live_
+  std::optional<InFlight> in_flight_;  // the batch the write thread is writing
   bool leading_ = false;
   ClustererConfig config_;
   RawOrder order_;

@@ -1,10 +1,11 @@
 // KeptArticles: stored articles as the store gave them, kept in memory by the live path
 // (engine/live_stories.h) so that the next batch into their story does not read them from
 // the store again (Store::current_articles was ~6 % of a single-article POST's CPU on an
-// 11,000-article store). Only what the store returned is kept, so a kept article is exactly
-// what reading it again would give, until a revision replaces its text: the caller forgets
-// a revised article (forget) and the whole set when another writer may have changed the
-// store (it lives in the live state, which a rebuild drops).
+// 11,000-article store). Only what the store returned, or what a batch wrote as the store
+// gives it back (store::as_read_back), is kept, so a kept article is exactly what reading
+// it again would give, until a revision replaces its text: the caller keeps the new text
+// (keep) and drops the whole set when another writer may have changed the store (it lives
+// in the live state, which a rebuild drops).
 //
 //   KeptArticles kept(20000);
 //   if (const Article* a = kept.find(seq)) use(*a); else read_from_store(seq);

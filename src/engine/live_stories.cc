@@ -15,6 +15,7 @@
 #include "ingest/reader.h"
 #include "report/build_report.h"
 #include "report/report_json.h"
+#include "store/columns.h"
 #include "store/story_identity.h"
 
 namespace recoupe::engine {
@@ -90,8 +91,7 @@ struct BatchWork {
   std::vector<Fresh> fresh;                     // new articles, in input order
   std::unordered_map<int64_t, Article> latest;  // stored seq → its newest text in this batch
   std::set<int64_t> revised;                    // seqs of stored articles given a new text
-  std::vector<int64_t> stored;  // seqs whose text in `latest` is the store's (read or kept)
-  size_t old_size = 0;          // grouper numbers placed before this batch
+  size_t old_size = 0;                          // grouper numbers placed before this batch
 };
 
 // The stories a batch changed, named. Only the articles whose story may have changed are
@@ -140,8 +140,9 @@ struct LiveStories::State {
                                           : std::nullopt);
   }
 
-  // The steps of LiveStories::ingest_once, in order. Each reads and updates `work`; the
-  // state itself changes in steps 2 and 5 only (a failed batch drops the whole state).
+  // The steps of LiveStories::ingest_once, in order (compute: 1 to 4). Each reads and
+  // updates `work`; the state itself changes in steps 2 and 5 only (a failed batch drops
+  // the whole state).
   // 1. New, revised or unchanged (reads the stored text of an article whose hash matches).
   Expected<bool> sort_batch(const IngestBatch& batch, std::vector<Article>& articles,
                             store::Store& store, const std::string& now, BatchWork& work);
@@ -156,9 +157,13 @@ struct LiveStories::State {
   Expected<bool> cross_check_touched(const Renaming& renaming, const Pipeline& pipeline,
                                      AnalysisCache& analyses, store::Store& store,
                                      BatchWork& work) const;
-  // 5. After the commit: the state follows the stored partition, and keeps the stored
-  // texts the batch read (a revised one is forgotten).
+  // 5. After the commit: the state follows the stored partition, and keeps the texts the
+  // batch read or wrote, as the store gives them back (a revised one replaces the old).
   void commit(int64_t new_generation, Renaming& renaming, const BatchWork& work);
+  // Steps 1 to 4: what the batch writes (false: nothing changes, nothing to write).
+  Expected<bool> compute(const IngestBatch& batch, std::vector<Article>& articles,
+                         const Pipeline& pipeline, AnalysisCache& analyses, store::Store& store,
+                         const std::string& now, BatchWork& work, Renaming& renaming);
 };
 
 LiveStories::LiveStories(const Pipeline& pipeline, store::Store& store, Clock clock)
@@ -237,7 +242,7 @@ Expected<bool> LiveStories::rebuild() {
   return true;
 }
 
-Expected<IngestSummary> LiveStories::ingest(IngestBatch batch) {
+Expected<std::vector<Article>> LiveStories::cleaned_articles(IngestBatch& batch) const {
   // Cleaning does not depend on the store: done once, in parallel, whatever the retries.
   std::vector<Article> articles = std::move(batch.cleaned);
   if (articles.size() != batch.documents.size()) {
@@ -248,6 +253,13 @@ Expected<IngestSummary> LiveStories::ingest(IngestBatch batch) {
     parallel_for(0, articles.size(), pipeline_->config().threads,
                  [&](unsigned, size_t i) { articles[i] = pipeline_->extract(batch.documents[i]); });
   }
+  return articles;
+}
+
+Expected<IngestSummary> LiveStories::ingest(IngestBatch batch) {
+  auto cleaned = cleaned_articles(batch);
+  if (!cleaned) return cleaned.error();
+  const std::vector<Article>& articles = *cleaned;
   for (int attempt = 0;; ++attempt) {
     if (!state_)
       if (auto built = rebuild(); !built) return built.error();
@@ -262,38 +274,78 @@ Expected<IngestSummary> LiveStories::ingest(IngestBatch batch) {
   }
 }
 
+Expected<PreparedBatch> LiveStories::prepare(IngestBatch batch) {
+  auto articles = cleaned_articles(batch);
+  if (!articles) return articles.error();
+  if (!state_)
+    if (auto built = rebuild(); !built) return built.error();
+  State& st = *state_;
+  BatchWork work;
+  Renaming renaming;
+  auto changed =
+      st.compute(batch, *articles, *pipeline_, *analyses_, *store_, clock_(), work, renaming);
+  if (!changed) {
+    state_.reset();  // the grouper may hold articles of this batch
+    return changed.error();
+  }
+  PreparedBatch out;
+  if (*changed) {
+    // As if committed: the write must make exactly the next generation (Store::apply
+    // refuses it on any other base), else the caller drops this state.
+    const int64_t next = st.generation + 1;
+    st.commit(next, renaming, work);
+    work.summary.committed = next;
+    out.write = std::move(work.write);
+  }
+  out.summary = std::move(work.summary);
+  return out;
+}
+
+void LiveStories::drop() { state_.reset(); }
+
 Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
                                                  std::vector<Article> articles) {
   State& st = *state_;
-  const std::string now = clock_();
   BatchWork work;
+  Renaming renaming;
+  auto changed =
+      st.compute(batch, articles, *pipeline_, *analyses_, *store_, clock_(), work, renaming);
+  if (!changed) return changed.error();
+  if (!*changed) return work.summary;
+  // 5. One transaction; the live state follows only once it is committed.
+  const auto started = std::chrono::steady_clock::now();
+  auto generation = store_->apply(work.write);
+  if (!generation) return generation.error();
+  work.summary.seconds.store =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  st.commit(*generation, renaming, work);
+  work.summary.committed = *generation;
+  return std::move(work.summary);
+}
+
+Expected<bool> LiveStories::State::compute(const IngestBatch& batch, std::vector<Article>& articles,
+                                           const Pipeline& pipeline, AnalysisCache& analyses,
+                                           store::Store& store, const std::string& now,
+                                           BatchWork& work, Renaming& renaming) {
   work.summary.refused = batch.refused;
-  work.write.base_generation = st.generation;
+  work.write.base_generation = generation;
   work.write.at = now;
   work.write.log_position = batch.log_position;
-  if (auto sorted = st.sort_batch(batch, articles, *store_, now, work); !sorted)
-    return sorted.error();
-  if (work.fresh.empty() && work.write.revisions.empty()) return work.summary;  // no change
+  if (auto sorted = sort_batch(batch, articles, store, now, work); !sorted) return sorted.error();
+  if (work.fresh.empty() && work.write.revisions.empty()) return false;  // no change
   using Seconds = std::chrono::duration<double>;
   auto started = std::chrono::steady_clock::now();
   auto lap = [&started] {
     const auto now = std::chrono::steady_clock::now();
     return Seconds(now - std::exchange(started, now)).count();
   };
-  st.place_fresh(work);
-  Renaming renaming = st.rename(work);
+  place_fresh(work);
+  renaming = rename(work);
   work.summary.seconds.place = lap();
-  if (auto checked = st.cross_check_touched(renaming, *pipeline_, *analyses_, *store_, work);
-      !checked)
+  if (auto checked = cross_check_touched(renaming, pipeline, analyses, store, work); !checked)
     return checked.error();
   work.summary.seconds.cross_check = lap();
-  // 5. One transaction; the live state follows only once it is committed.
-  auto generation = store_->apply(work.write);
-  if (!generation) return generation.error();
-  work.summary.seconds.store = lap();
-  st.commit(*generation, renaming, work);
-  work.summary.committed = *generation;
-  return std::move(work.summary);
+  return true;
 }
 
 Expected<bool> LiveStories::State::sort_batch(const IngestBatch& batch,
@@ -345,6 +397,8 @@ Expected<bool> LiveStories::State::sort_batch(const IngestBatch& batch,
       if (current_hash == hash) {
         if (auto l = work.latest.find(*seq); l != work.latest.end()) {
           unchanged = same_text(l->second, a);
+        } else if (const Article* k = kept.find(*seq)) {
+          unchanged = same_text(*k, a);
         } else {
           auto stored = store.current_articles({*seq});
           if (!stored) return stored.error();
@@ -457,7 +511,6 @@ Expected<bool> LiveStories::State::cross_check_touched(const Renaming& renaming,
     for (size_t i : numbers) {
       const int64_t seq = seq_of[i];
       if (work.latest.count(seq)) continue;
-      work.stored.push_back(seq);
       if (const Article* a = kept.find(seq))
         work.latest[seq] = *a;
       else
@@ -527,9 +580,10 @@ Expected<bool> LiveStories::State::cross_check_touched(const Renaming& renaming,
 
 void LiveStories::State::commit(int64_t new_generation, Renaming& renaming, const BatchWork& work) {
   generation = new_generation;
-  for (int64_t seq : work.revised) kept.forget(seq);
-  for (int64_t seq : work.stored)
-    if (auto a = work.latest.find(seq); a != work.latest.end()) kept.keep(seq, a->second);
+  // Every text of the batch's stories, new ones included: the next batch into the same
+  // stories reads none of them back, and a batch prepared ahead of the store's commit
+  // (prepare) finds the articles still being written.
+  for (const auto& [seq, article] : work.latest) kept.keep(seq, store::as_read_back(article));
   story_of.resize(seq_of.size());
   for (size_t k = 0; k < renaming.affected.size(); ++k)
     story_of[renaming.affected[k]] = std::move(renaming.ids.story_of[k]);

@@ -92,6 +92,16 @@ IngestBatch read_batch(const std::vector<std::string>& inputs, const Pipeline& p
 // revision. Equal hashes are confirmed on the texts before an article counts as unchanged.
 std::string content_hash(const Article& article);
 
+// A batch computed ahead of its write (LiveStories::prepare): what to write, and what the
+// batch did once written.
+struct PreparedBatch {
+  // The transaction to apply, based on the generation before it; empty (no articles and
+  // no revisions) when the batch changes nothing and there is nothing to write.
+  store::BatchWrite write;
+  // summary.committed: the generation the write must make (−1: nothing to write).
+  IngestSummary summary;
+};
+
 class LiveStories {
  public:
   using Clock = std::function<std::string()>;  // UTC time stamps ("…T11:20:00Z")
@@ -116,9 +126,21 @@ class LiveStories {
   // integer work over the store: store::affected_articles), and the cross-check of each
   // touched story, whose articles analysed before are taken from analyses() (each story's
   // claims, numbers and comparison are made again; the analysis of its old articles is not)
-  // and whose stored texts read by an earlier batch are kept in memory (engine/kept_articles.h,
+  // and whose texts read or written by an earlier batch are kept in memory (engine/kept_articles.h,
   // as many as analyses; dropped at a rebuild) instead of being read from the store again.
   Expected<IngestSummary> ingest(IngestBatch batch);
+
+  // Write-behind (the clusterer, scaled out: engine/clusterer.h): ingest's cleaning,
+  // comparing, placing and cross-checking, without the write; the live state is advanced as
+  // if the returned write were committed, so that the next batch can be prepared while
+  // another Store writes this one. The caller applies `write` and, if that fails or makes
+  // another generation than summary.committed, calls drop() before anything else. The
+  // articles of a prepared batch are kept in memory (as the store gives them back), so the
+  // next batch never reads them from the store before they are there. A failure (a store
+  // read) drops the state itself.
+  Expected<PreparedBatch> prepare(IngestBatch batch);
+  // Forgets the live state: the next batch first rebuilds it from the store (a replay).
+  void drop();
 
   // Catches up with batches another process committed (a `recoupe ingest` beside a
   // server): when the store's generation is not the one the state was read at, the state is
@@ -139,6 +161,7 @@ class LiveStories {
   struct State;
   LiveStories(const Pipeline& pipeline, store::Store& store, Clock clock);
   Expected<bool> rebuild();
+  Expected<std::vector<Article>> cleaned_articles(IngestBatch& batch) const;
   Expected<IngestSummary> ingest_once(const IngestBatch& batch, std::vector<Article> articles);
 
   const Pipeline* pipeline_;

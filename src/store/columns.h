@@ -65,6 +65,15 @@ Article read_article(const Row& s, int first, std::string id) {
   return a;
 }
 
+// `a` as read_article gives it back once written: the store keeps every field but the
+// gold label `event`, and parses `published` again.
+inline Article as_read_back(Article a) {
+  a.event.reset();
+  a.published_at.reset();
+  if (a.published) a.published_at = parse_publication_time(*a.published);
+  return a;
+}
+
 // The StorySummary of the kSummaryColumns of a row (as read_article).
 template <typename Row>
 StorySummary read_summary(const Row& s) {
