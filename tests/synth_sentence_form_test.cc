@@ -1,6 +1,7 @@
 // Sentence form: rubrics and datelines, body sentences versus captions and headings.
 #include <gtest/gtest.h>
 
+#include "shipped_resources.h"
 #include "synth/sentence_form.h"
 
 namespace recoupe::synth {
@@ -55,6 +56,46 @@ TEST(SentenceForm, ATailCutAtACommaStartsLowerCase) {
   EXPECT_FALSE(starts_lowercase("15.000 personnes ont assuré le spectacle."));
   EXPECT_FALSE(starts_lowercase("Élu en 2008, il a démissionné."));
   EXPECT_FALSE(starts_lowercase(""));
+}
+
+// The head of a sentence cut at a comma: a fragment when its main verb comes after the cut
+// (a subject with its relative clause, a subordinate clause), a fact when it comes before.
+TEST(SentenceForm, AHeadCutBeforeItsMainVerbHasNoMainClause) {
+  const auto& resources = recoupe::testing::shipped_resources();
+  const auto& elisions = resources.elisions();
+  const ClauseWords& fr = resources.synth().clause_words("fr");
+  const ClauseWords& en = resources.synth().clause_words("en");
+  auto fragment = [&](std::string_view head, const ClauseWords& words) {
+    return head_without_main_clause(head, words, elisions);
+  };
+  EXPECT_TRUE(fragment("Le nouveau maire de la ville, qui a pris ses fonctions en mars", fr));
+  EXPECT_TRUE(fragment("La femme qui s’était présentée comme la mère de l’enfant", fr));
+  EXPECT_TRUE(fragment("Selon un rapport de la Cour des comptes dont le journal fait état", fr));
+  EXPECT_TRUE(fragment("Si les deux pays signent un accord sur le gaz avant l'hiver", fr));
+  EXPECT_TRUE(fragment("The 61-year-old driver, who was arrested on Friday night", en));
+  EXPECT_TRUE(fragment("According to the report of the city's auditors", en));
+  // The main verb before the cut: a fact.
+  EXPECT_FALSE(fragment("La cour d'appel doit décider mardi si elle maintient le juge", fr));
+  EXPECT_FALSE(fragment("Un salarié de la banque a été placé en garde à vue mercredi", fr));
+  EXPECT_FALSE(fragment("Le maire, dans un entretien au journal local, a démenti la rumeur", fr));
+  EXPECT_FALSE(fragment("Police said the driver who hit the girl had been drinking", en));
+  // The relative clause's verb, then the main one: a fact.
+  EXPECT_FALSE(
+      fragment("Les épreuves qui se sont déroulées cet été n'ont pas fait taire les "
+               "critiques",
+               fr));
+  EXPECT_FALSE(fragment("Ce qui est arrivé à la banque n'a rien à voir avec sa stratégie", fr));
+  // « à » is no « a »: the preposition is not the auxiliary.
+  EXPECT_TRUE(fragment("Le coureur arrivé à Paris, qui a gagné trois étapes", fr));
+  // A subordinate clause with its main clause after its own comma: a fact.
+  EXPECT_FALSE(fragment("Dès qu'elle a reconnu l'enfant, sa cousine a alerté la police", fr));
+  // A relative clause far into the head qualifies an object of an unlisted verb: kept.
+  EXPECT_FALSE(
+      fragment("A year ago, the club fired its president and replaced him with "
+               "John Smith, who gave the coach a new contract",
+               en));
+  // Nothing the lists know decides: kept.
+  EXPECT_FALSE(fragment("Le gouvernement prépare un plan de relance pour les régions", fr));
 }
 
 }  // namespace

@@ -53,13 +53,32 @@ std::vector<std::string> article_ids(const StoryEvidence& ev, const std::vector<
 
 namespace {
 
-// The claims corroborated_claims() lists, by index, in its order.
-std::vector<size_t> corroborated_indices(const ClaimSet& cs, const SynthConfig& cfg) {
+// True when `cl` is the first part of a sentence cut at a comma ("l'un des deux émissaires
+// chargés par la France" of "…par la France, la Suisse et l'Espagne d'établir des
+// contacts"): no whole fact on its own, as the summary judges it (reads_as_sentence).
+bool cut_at_comma(const StoryEvidence& ev, const Claim& cl) {
+  const ArticleAnalysis* an = cl.article < ev.analyses.size() ? ev.analyses[cl.article] : nullptr;
+  return an && cl.sentence < an->sentences.size() &&
+         clause_cut(an->sentences[cl.sentence].text, cl.text) == ',';
+}
+
+// The claims corroborated_claims() lists, by index, in its order. A wording that does not
+// stand alone is left out, as another outlet's wording of the fact may: the tail of a
+// sentence, or its head cut at a comma before the main verb ("Le septuple vainqueur du Tour
+// de France, qui a annoncé son retour…"). A head cut at a comma after its main verb ("La cour
+// d'appel doit décider mardi si…") states the fact and stays.
+std::vector<size_t> corroborated_indices(const StoryEvidence& ev, const ClaimSet& cs,
+                                         const SynthResources& resources, const SynthConfig& cfg) {
+  const ClauseWords& clause_words = resources.clause_words(ev.language);
   std::vector<size_t> cand;
-  for (size_t c = 0; c < cs.claims.size(); ++c)
-    if (cs.support_outlets[c] >= 2 && !cs.claims[c].quote_only &&
-        !starts_lowercase(cs.claims[c].text))  // another outlet's wording may stand alone
-      cand.push_back(c);
+  for (size_t c = 0; c < cs.claims.size(); ++c) {
+    const Claim& cl = cs.claims[c];
+    if (cs.support_outlets[c] < 2 || cl.quote_only || starts_lowercase(cl.text)) continue;
+    if (cut_at_comma(ev, cl) &&
+        head_without_main_clause(cl.text, clause_words, resources.elisions()))
+      continue;
+    cand.push_back(c);
+  }
   auto score = [&](size_t c) {
     return 3.0 * cs.support_outlets[c] + cs.centrality[c] + fact_weight(cs.claims[c]);
   };
@@ -77,9 +96,10 @@ std::vector<size_t> corroborated_indices(const ClaimSet& cs, const SynthConfig& 
 }  // namespace
 
 std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& ev, const ClaimSet& cs,
+                                                   const SynthResources& resources,
                                                    const SynthConfig& cfg) {
   std::vector<CorroboratedClaim> out;
-  for (size_t c : corroborated_indices(cs, cfg)) {
+  for (size_t c : corroborated_indices(ev, cs, resources, cfg)) {
     CorroboratedClaim cc;
     cc.claim = cs.claims[c].text;
     cc.articles = article_ids(ev, cs.support[c]);
@@ -317,15 +337,6 @@ static bool aligned_conflict(const ClaimSet& cs, size_t c) {
 }
 
 namespace {
-
-// True when `cl` is the first part of a sentence cut at a comma ("l'un des deux émissaires
-// chargés par la France" of "…par la France, la Suisse et l'Espagne d'établir des
-// contacts"): no whole fact on its own, as the summary judges it (reads_as_sentence).
-bool cut_at_comma(const StoryEvidence& ev, const Claim& cl) {
-  const ArticleAnalysis* an = cl.article < ev.analyses.size() ? ev.analyses[cl.article] : nullptr;
-  return an && cl.sentence < an->sentences.size() &&
-         clause_cut(an->sentences[cl.sentence].text, cl.text) == ',';
-}
 
 // True when `text` opens, outside quotation marks, with a word its speaker uses of
 // themselves (« Nous exigeons que… », "I can't tell you which…"): speech whose speaker the

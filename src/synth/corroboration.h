@@ -14,9 +14,12 @@ namespace recoupe::synth {
 // Facts stated by two or more independent outlets (near-duplicates and one outlet's several
 // articles count once), most corroborated first; each fact once (a claim aligned with one
 // already listed is not listed again); quotations left to quotes.h. Each cites its support.
+// A wording that does not stand alone as a fact (a sentence's tail, or its head cut at a
+// comma before the main verb: sentence_form.h) is left out; another outlet's may be listed.
 // At most config.max_corroborated. Cost: O(claims log claims + claims × aligned).
 std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& evidence,
                                                    const ClaimSet& claims,
+                                                   const SynthResources& resources,
                                                    const SynthConfig& config);
 
 // Facts stated by one outlet only, with no aligned claim in any other outlet (not even a

@@ -133,7 +133,7 @@ CrossCheck cross_check(const StoryEvidence& given, const SynthResources& resourc
       find_disagreements(ev, claims, cc.quotes, resources, cfg, &disputed, &disagreements_left_out);
   if (disagreements_left_out > 0) cc.more["disagreements"] = disagreements_left_out;
   cc.summary = summarize(ev, claims, cfg, resources.elisions(), cfg.summary_max_words, &disputed);
-  cc.corroborated = corroborated_claims(ev, claims, wide);
+  cc.corroborated = corroborated_claims(ev, claims, resources, wide);
   keep_first(cc.corroborated, cfg.max_corroborated, "corroborated", cc);
   cc.single_source = single_source_claims(ev, claims, resources, wide);
   keep_first(cc.single_source, cfg.max_single_source, "single_source", cc);

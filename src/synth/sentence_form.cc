@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "text/fold.h"
+
 namespace recoupe::synth {
 
 size_t rubric_end(std::string_view t) {
@@ -85,6 +87,43 @@ bool reads_as_sentence(std::string_view t, char cut) {
   bool final_mark = e > 0 && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?' ||
                               (e >= 3 && t.substr(e - 3, 3) == "\xE2\x80\xA6"));  // …
   return final_mark;
+}
+
+bool head_without_main_clause(std::string_view head, const ClauseWords& words,
+                              const text::ElisionRules& elisions) {
+  const auto spans = text::word_spans(head, elisions);
+  // A word as the lists hold it: lower case, accents kept (« à » is no « a »), a
+  // typographic apostrophe made ASCII ("lorsqu’il" as "lorsqu'il").
+  auto word = [&](size_t k) {
+    std::string w = text::lower_case(head.substr(spans[k].begin, spans[k].end - spans[k].begin));
+    if (const size_t typographic = w.find("\xE2\x80\x99"); typographic != std::string::npos)
+      w.replace(typographic, 3, "'");
+    return w;
+  };
+  if (spans.empty()) return false;
+  if (words.subordinators.count(word(0)))
+    return head.find(',', spans[0].end) == std::string_view::npos;
+  // How far into the head a relative clause still belongs to its subject: right after the
+  // first words, or after a comma a little further ("Le septuple vainqueur du Tour de
+  // France, qui…"); later it qualifies an object ("the Sixers fired their president and
+  // replaced him with Ed Stefanski, who…", whose verb the lists may not know).
+  constexpr size_t kSubjectWords = 4, kAppositionWords = 8;
+  for (size_t k = 0; k < spans.size(); ++k) {
+    const std::string w = word(k);
+    if (words.finite.count(w)) return false;
+    if (!words.relatives.count(w)) continue;
+    const size_t from = k == 0 ? 0 : spans[k - 1].end;
+    const bool after_comma =
+        head.substr(from, spans[k].begin - from).find(',') != std::string_view::npos;
+    if (k >= (after_comma ? kAppositionWords : kSubjectWords)) continue;
+    // The subject's relative clause has its verb; a second finite verb after it is the main
+    // one ("Les épreuves qui se sont déroulées … n'ont pas fait taire…"): a whole clause.
+    size_t finite = 0;
+    for (size_t j = k + 1; j < spans.size() && finite < 2; ++j)
+      finite += words.finite.count(word(j));
+    return finite < 2;
+  }
+  return false;
 }
 
 }  // namespace recoupe::synth

@@ -3,7 +3,11 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <unordered_set>
+
+#include "text/words.h"
 
 namespace recoupe::synth {
 
@@ -32,5 +36,27 @@ bool reads_as_sentence(std::string_view text, char cut = '\0');
 // stand alone as a fact. Leading spaces and opening quotes are skipped; digits, capitals
 // and other characters start a sentence.
 bool starts_lowercase(std::string_view text);
+
+// The words of one language that tell a main clause from a dependent one
+// (data/<lang>/clause_words.txt, lower case, accents kept).
+struct ClauseWords {
+  std::unordered_set<std::string> subordinators;  // "si", "selon", "if", "according"
+  std::unordered_set<std::string> relatives;      // "qui", "dont", "who", "which"
+  std::unordered_set<std::string> finite;  // auxiliaries, modals, speech verbs: "a", "est", "said"
+};
+
+// True when `head`, the first part of a sentence cut at a comma, holds no main clause of its
+// own, so that its main verb comes after the cut:
+//  - it opens with a subordinator and has no comma of its own ("Si les États-Unis craignent
+//    que cette rencontre débouche sur un accord", "Selon un rapport de la Commission");
+//  - or a relative clause opens before any finite verb, within its first four words or
+//    after a comma within its first eight, and no second finite verb follows its own ("Le septuple
+//    vainqueur du Tour de France, qui a annoncé son retour"; "La femme qui s'était présentée comme
+//    la mère"; but "Ce qui est arrivé à la banque n'a rien à voir…" has its main verb).
+// A head with a finite verb first ("La cour d'appel doit décider mardi si…", "Un salarié a
+// été placé en garde à vue…") states a fact, and so does one where no listed word decides:
+// only what the lists show is called a fragment. Linear in the head.
+bool head_without_main_clause(std::string_view head, const ClauseWords& words,
+                              const text::ElisionRules& elisions);
 
 }  // namespace recoupe::synth

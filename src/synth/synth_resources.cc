@@ -10,6 +10,21 @@ namespace recoupe::synth {
 namespace {
 
 // Adds the '|'-separated one-word variants of `list` to `out`, folded.
+// The one-word variants of a '|' list in lower case with their accents (clause_words.txt:
+// « à » and « a » must stay apart).
+void add_lower_case(std::string_view list, std::unordered_set<std::string>& out) {
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t bar = list.find('|', start);
+    if (bar == std::string_view::npos) bar = list.size();
+    std::string w = text::lower_case(list.substr(start, bar - start));
+    while (!w.empty() && w.back() == ' ') w.pop_back();
+    while (!w.empty() && w.front() == ' ') w.erase(w.begin());
+    if (!w.empty() && w.find(' ') == std::string::npos) out.insert(w);
+    start = bar + 1;
+  }
+}
+
 void add_variants(std::string_view list, std::unordered_set<std::string>& out) {
   size_t start = 0;
   while (start <= list.size()) {
@@ -89,6 +104,18 @@ SynthResources SynthResources::load(const std::string& data_dir,
     auto& openers = r.dependent_openers_[lang];
     for (const auto& line : text::read_list(data_dir, lang, "dependent_openers.txt"))
       add_variants(line, openers);
+    for (const auto& line : text::read_list(data_dir, lang, "clause_words.txt")) {
+      const size_t eq = line.find('=');
+      if (eq == std::string::npos) continue;
+      std::string key = line.substr(0, eq);
+      while (!key.empty() && key.back() == ' ') key.pop_back();
+      ClauseWords& words = r.clause_words_[lang];
+      auto* set = key == "subordinator" ? &words.subordinators
+                  : key == "relative"   ? &words.relatives
+                  : key == "finite"     ? &words.finite
+                                        : nullptr;
+      if (set) add_lower_case(std::string_view(line).substr(eq + 1), *set);
+    }
     for (const auto& line : text::read_list(data_dir, lang, "first_person.txt"))
       add_variants(line, r.first_person_words_[lang]);
     auto& revisions = r.revision_cues_[lang];
@@ -161,6 +188,11 @@ const std::unordered_set<std::string>& SynthResources::dependent_openers(
 const std::unordered_set<std::string>& SynthResources::first_person_words(
     const std::string& lang) const {
   return words_for(first_person_words_, lang);
+}
+
+const ClauseWords& SynthResources::clause_words(const std::string& lang) const {
+  auto it = clause_words_.find(lang);
+  return it == clause_words_.end() ? no_clause_words_ : it->second;
 }
 
 const std::unordered_set<std::string>& SynthResources::revision_cues(

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "synth/contrast_words.h"
+#include "synth/sentence_form.h"
 #include "text/elisions.h"
 #include "text/stopwords.h"
 
@@ -51,6 +52,9 @@ class SynthResources {
   // « nous », "I", "we"): a sentence opening with one outside quotation marks is someone's
   // speech whose speaker it does not name. Empty for a language without that file.
   const std::unordered_set<std::string>& first_person_words(const std::string& lang) const;
+  // Words that tell a main clause from a dependent one (data/<lang>/clause_words.txt).
+  // Empty for a language without that file.
+  const ClauseWords& clause_words(const std::string& lang) const;
   // Folded word starts that mark a number as revised (data/<lang>/revision_cues.txt:
   // "réévalu", "revis"): an update of a figure, not a dispute. Empty without that file.
   const std::unordered_set<std::string>& revision_cues(const std::string& lang) const;
@@ -88,6 +92,8 @@ class SynthResources {
       time_words_, quantity_links_, moment_words_;
   std::map<std::string, std::unordered_map<std::string, int>> ordinal_words_;
   std::map<std::string, ContrastLexicon> contrast_words_;
+  std::map<std::string, ClauseWords> clause_words_;
+  ClauseWords no_clause_words_;
   std::map<std::string, text::StopWords> function_words_;
   text::StopWords no_stop_words_;
   std::unordered_set<std::string> no_words_;
