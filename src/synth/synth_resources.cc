@@ -9,28 +9,16 @@
 namespace recoupe::synth {
 namespace {
 
-// Adds the '|'-separated one-word variants of `list` to `out`, folded.
-// The one-word variants of a '|' list in lower case with their accents (clause_words.txt:
-// « à » and « a » must stay apart).
-void add_lower_case(std::string_view list, std::unordered_set<std::string>& out) {
+// Adds the '|'-separated one-word variants of `list` to `out` in the form `form` gives
+// them: folded for lookups of folded words, text::lower_case where accents tell words apart
+// (clause_words.txt: « à » is no « a »).
+void add_variants(std::string_view list, std::unordered_set<std::string>& out,
+                  std::string (*form)(std::string_view) = text::fold) {
   size_t start = 0;
   while (start <= list.size()) {
     size_t bar = list.find('|', start);
     if (bar == std::string_view::npos) bar = list.size();
-    std::string w = text::lower_case(list.substr(start, bar - start));
-    while (!w.empty() && w.back() == ' ') w.pop_back();
-    while (!w.empty() && w.front() == ' ') w.erase(w.begin());
-    if (!w.empty() && w.find(' ') == std::string::npos) out.insert(w);
-    start = bar + 1;
-  }
-}
-
-void add_variants(std::string_view list, std::unordered_set<std::string>& out) {
-  size_t start = 0;
-  while (start <= list.size()) {
-    size_t bar = list.find('|', start);
-    if (bar == std::string_view::npos) bar = list.size();
-    std::string w = text::fold(list.substr(start, bar - start));
+    std::string w = form(list.substr(start, bar - start));
     while (!w.empty() && w.back() == ' ') w.pop_back();
     while (!w.empty() && w.front() == ' ') w.erase(w.begin());
     if (!w.empty() && w.find(' ') == std::string::npos) out.insert(w);
@@ -114,7 +102,7 @@ SynthResources SynthResources::load(const std::string& data_dir,
                   : key == "relative"   ? &words.relatives
                   : key == "finite"     ? &words.finite
                                         : nullptr;
-      if (set) add_lower_case(std::string_view(line).substr(eq + 1), *set);
+      if (set) add_variants(std::string_view(line).substr(eq + 1), *set, text::lower_case);
     }
     for (const auto& line : text::read_list(data_dir, lang, "first_person.txt"))
       add_variants(line, r.first_person_words_[lang]);
