@@ -98,5 +98,14 @@ TEST(SentenceForm, AHeadCutBeforeItsMainVerbHasNoMainClause) {
   EXPECT_FALSE(fragment("Le gouvernement prépare un plan de relance pour les régions", fr));
 }
 
+TEST(SentenceForm, AnElidedOpeningWordIsReadWithTheNextOne) {
+  const auto& elisions = recoupe::testing::shipped_resources().elisions();
+  EXPECT_EQ(opening_word("S'il n'a pas rencontré le chef de l'État", elisions), "s'il");
+  EXPECT_EQ(opening_word("D’après la police, rien n'a été volé.", elisions), "d'apres");
+  EXPECT_EQ(opening_word("Élysée : le président reçoit", elisions), "elysee");
+  EXPECT_EQ(opening_word("  « Nous exigeons », dit-elle.", elisions), "nous");
+  EXPECT_EQ(opening_word("…", elisions), "");
+}
+
 }  // namespace
 }  // namespace recoupe::synth

@@ -23,9 +23,8 @@ ArticleReading read_article(const Article& article, const ArticleAnalysis* analy
 
 StoryReadings::StoryReadings(const StoryEvidence& ev, const SynthResources& resources) {
   const size_t n = ev.articles.size();
-  bool given = ev.readings.size() == n;
-  for (size_t a = 0; given && a < n; ++a)
-    given = ev.readings[a] && ev.readings[a]->language == ev.language;
+  bool given = true;
+  for (size_t a = 0; given && a < n; ++a) given = given_reading(ev, a) != nullptr;
   if (given) {
     readings_ = ev.readings;
     return;

@@ -349,9 +349,11 @@ bool unattributed_speech(std::string_view text, const std::unordered_set<std::st
   // Anything but spaces before the first word (a quotation mark, a dash) is no plain opening.
   if (text.substr(0, spans[0].begin).find_first_not_of(" \t") != std::string_view::npos)
     return false;
-  std::string word = text::fold(text.substr(spans[0].begin, spans[0].end - spans[0].begin));
+  const std::string word = opening_word(text, elisions);
   if (first_person.count(word)) return true;
-  const size_t apostrophe = word.find_first_of("'\xE2");  // "I'm", "j'", "we’re"
+  // "j'ai" (an elided pronoun read with its verb), "I'm", "we’re": the part up to the
+  // apostrophe, with or without it.
+  const size_t apostrophe = word.find_first_of("'\xE2");
   return apostrophe != std::string::npos && apostrophe > 0 &&
          (first_person.count(word.substr(0, apostrophe)) ||
           first_person.count(word.substr(0, apostrophe) + "'"));

@@ -388,12 +388,10 @@ std::vector<NumberMention> article_number_mentions(const Article& article,
 std::vector<NumberMention> number_mentions(const StoryEvidence& ev,
                                            const SynthResources& resources) {
   std::vector<NumberMention> out;
-  const bool read = ev.readings.size() == ev.articles.size();
   for (size_t a = 0; a < ev.articles.size() && a < ev.analyses.size(); ++a) {
     if (!ev.analyses[a]) continue;
-    const ArticleReading* reading = read ? ev.readings[a] : nullptr;
     const size_t first = out.size();
-    if (reading && reading->language == ev.language) {
+    if (const ArticleReading* reading = given_reading(ev, a)) {
       out.insert(out.end(), reading->numbers.begin(), reading->numbers.end());
     } else {
       auto mentions =

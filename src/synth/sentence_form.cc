@@ -126,4 +126,13 @@ bool head_without_main_clause(std::string_view head, const ClauseWords& words,
   return false;
 }
 
+std::string opening_word(std::string_view text, const text::ElisionRules& elisions) {
+  const auto spans = text::word_spans(text, elisions);
+  if (spans.empty()) return "";
+  std::string w = text::fold(text.substr(spans[0].begin, spans[0].end - spans[0].begin));
+  if (!w.empty() && w.back() == '\'' && spans.size() > 1)
+    w += text::fold(text.substr(spans[1].begin, spans[1].end - spans[1].begin));
+  return w;
+}
+
 }  // namespace recoupe::synth

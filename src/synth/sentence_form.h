@@ -37,6 +37,10 @@ bool reads_as_sentence(std::string_view text, char cut = '\0');
 // and other characters start a sentence.
 bool starts_lowercase(std::string_view text);
 
+// The first word of `text`, folded; an elided first word is read with the next one ("S'il" →
+// "s'il", "D'après" → "d'apres", "J'ai" → "j'ai"). Empty when `text` has no word.
+std::string opening_word(std::string_view text, const text::ElisionRules& elisions);
+
 // The words of one language that tell a main clause from a dependent one
 // (data/<lang>/clause_words.txt, lower case, accents kept).
 struct ClauseWords {

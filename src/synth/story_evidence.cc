@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "synth/article_reading.h"
+
 namespace recoupe::synth {
 
 std::vector<EvidenceEntity> evidence_entities(const std::vector<Entity>& merged,
@@ -31,6 +33,12 @@ std::vector<EvidenceEntity> evidence_entities(const std::vector<Entity>& merged,
     if (!ee.mentions.empty()) out.push_back(std::move(ee));
   }
   return out;
+}
+
+const ArticleReading* given_reading(const StoryEvidence& ev, size_t a) {
+  if (ev.readings.size() != ev.articles.size() || a >= ev.readings.size()) return nullptr;
+  const ArticleReading* r = ev.readings[a];
+  return r && r->language == ev.language ? r : nullptr;
 }
 
 }  // namespace recoupe::synth

@@ -55,6 +55,10 @@ struct StoryEvidence {
   std::vector<const ArticleReading*> readings;
 };
 
+// The reading of article `a` kept in `evidence.readings` when it was read under the story's
+// language; null when there is none, and the caller reads the article itself.
+const ArticleReading* given_reading(const StoryEvidence& evidence, size_t a);
+
 // Converts the entity stage's story-level entities (analyze::merge_entities: mentions carry
 // their article id) into evidence entities, mapping ids to indices of `articles`. Mentions
 // of articles not in the list are dropped, and so are entities left without mentions.

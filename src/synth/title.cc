@@ -50,20 +50,9 @@ bool boundary_at(std::string_view s, size_t i, size_t* len) {
   return false;
 }
 
-// The first word of `t`, folded; an elided first word is read with the next one ("S'il" →
-// "s'il", "D'après" → "d'apres").
-std::string first_word(std::string_view t, const text::ElisionRules& elisions) {
-  auto spans = text::word_spans(t, elisions);
-  if (spans.empty()) return "";
-  std::string w = text::fold(t.substr(spans[0].begin, spans[0].end - spans[0].begin));
-  if (!w.empty() && w.back() == '\'' && spans.size() > 1)
-    w += text::fold(t.substr(spans[1].begin, spans[1].end - spans[1].begin));
-  return w;
-}
-
 bool opens_dependent(std::string_view t, const std::unordered_set<std::string>& openers,
                      const text::ElisionRules& elisions) {
-  return openers.count(first_word(t, elisions)) > 0;
+  return openers.count(opening_word(t, elisions)) > 0;
 }
 
 // Letters of `t` mostly in capitals ("FRAUDE À LA SOCIÉTÉ GÉNÉRALE"): a rubric, not a title.
