@@ -98,6 +98,21 @@ TEST(SentenceForm, AHeadCutBeforeItsMainVerbHasNoMainClause) {
   EXPECT_FALSE(fragment("Le gouvernement prépare un plan de relance pour les régions", fr));
 }
 
+// A clause whose first finite verb is a pluperfect auxiliary tells what came before the event.
+TEST(SentenceForm, APluperfectClauseTellsTheBackstory) {
+  const auto& resources = recoupe::testing::shipped_resources();
+  const auto& elisions = resources.elisions();
+  const ClauseWords& fr = resources.synth().clause_words("fr");
+  const ClauseWords& en = resources.synth().clause_words("en");
+  EXPECT_TRUE(tells_backstory("Le garçon avait été trouvé seul sur une place", fr, elisions));
+  EXPECT_TRUE(tells_backstory("The club had opened its season with four losses", en, elisions));
+  // The event, then a pluperfect in a later clause: the first finite verb decides.
+  EXPECT_FALSE(
+      tells_backstory("La mère a été libérée, elle avait été arrêtée mardi", fr, elisions));
+  EXPECT_FALSE(tells_backstory("The striker scored twice in the final", en, elisions));
+  EXPECT_FALSE(tells_backstory("The club had opened its season", ClauseWords{}, elisions));
+}
+
 TEST(SentenceForm, AnElidedOpeningWordIsReadWithTheNextOne) {
   const auto& elisions = recoupe::testing::shipped_resources().elisions();
   EXPECT_EQ(opening_word("S'il n'a pas rencontré le chef de l'État", elisions), "s'il");

@@ -103,6 +103,23 @@ TEST(Title, ATitleNamesTheStorysKeySubject) {
   EXPECT_NE(t.find("Klitschko"), std::string::npos) << t;
 }
 
+TEST(Title, ABackstoryToldByEveryOutletIsNoTitle) {
+  // Every outlet recalls how the story began, in the pluperfect; the event itself is in the
+  // headlines. A title states the event, not what came before it.
+  const std::string back =
+      "Le garçon avait été trouvé seul le 5 août sur une place de la cité des Oliviers à Nantes. ";
+  const std::string t = title_of({
+      article("a", "fr", "Enfant trouvé seul à Nantes : la mère remise en liberté",
+              back + "Sa mère a été remise en liberté jeudi par le juge."),
+      article("b", "fr", "Enfant trouvé seul à Nantes : la mère est libre",
+              back + "Le juge a remis la mère en liberté jeudi soir."),
+      article("c", "fr", "La mère de l'enfant trouvé seul à Nantes libérée",
+              back + "Jeudi, la mère a quitté le palais de justice libre."),
+  });
+  EXPECT_EQ(t.find("avait"), std::string::npos) << t;
+  EXPECT_NE(t.find("libert"), std::string::npos) << t;
+}
+
 TEST(Title, WithoutHeadlinesTheLeadClaimNeverOpensOnAPronoun) {
   const std::string text1 =
       "They broke into the jewellery store on Monday morning with a stolen van. Police said "

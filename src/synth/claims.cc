@@ -786,6 +786,31 @@ float claim_similarity(const Claim& a, const Claim& b) {
   return static_cast<float>(std::min(1.0, dot / (static_cast<double>(a.norm) * b.norm)));
 }
 
+float similarity_beside_figures(const ClaimSet& cs, size_t x, size_t y) {
+  const Claim& a = cs.claims[x];
+  const Claim& b = cs.claims[y];
+  auto figure = [&](uint32_t t) { return t < cs.figure_term.size() && cs.figure_term[t]; };
+  double dot = 0, na = 0, nb = 0;
+  for (size_t i = 0; i < a.terms.size(); ++i)
+    if (!figure(a.terms[i])) na += static_cast<double>(a.weights[i]) * a.weights[i];
+  for (size_t j = 0; j < b.terms.size(); ++j)
+    if (!figure(b.terms[j])) nb += static_cast<double>(b.weights[j]) * b.weights[j];
+  size_t i = 0, j = 0;
+  while (i < a.terms.size() && j < b.terms.size()) {
+    if (a.terms[i] < b.terms[j]) {
+      ++i;
+    } else if (a.terms[i] > b.terms[j]) {
+      ++j;
+    } else {
+      if (!figure(a.terms[i])) dot += static_cast<double>(a.weights[i]) * b.weights[j];
+      ++i;
+      ++j;
+    }
+  }
+  if (na <= 0 || nb <= 0) return 0.0f;
+  return static_cast<float>(std::min(1.0, dot / std::sqrt(na * nb)));
+}
+
 bool claims_conflict(const Claim& a, const Claim& b, const SynthConfig& config) {
   // Numbers: a unit both claims count, with no value in common within tolerance.
   for (const auto& na : a.numbers) {
@@ -820,6 +845,8 @@ ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
   reader.resolve_initial_capitals();
   const size_t n_terms = reader.term_id.size();
   weigh_terms(reader.raw, n_terms, cs);
+  cs.figure_term.assign(n_terms, 0);
+  for (const auto& [key, id] : reader.term_id) cs.figure_term[id] = key[0] == 'q';
   align_claims(cs, term_kinds(reader.term_id, ev), n_terms, cfg);
   count_support(cs, cfg);
   return cs;

@@ -88,6 +88,8 @@ struct ClaimSet {
   std::vector<std::vector<size_t>> support;
   std::vector<int> support_outlets;
   std::vector<float> centrality;  // sum of cosines with claims of other articles
+  // By term id: 1 for a number with its unit (what two versions of one fact differ in).
+  std::vector<uint8_t> figure_term;
 };
 
 // Splits the story's articles into claims, weights their terms (idf within the story) and
@@ -99,6 +101,11 @@ ClaimSet build_claims(const StoryEvidence& evidence, const SynthResources& resou
 
 // Cosine of two claims' sparse vectors, in [0, 1].
 float claim_similarity(const Claim& a, const Claim& b);
+
+// Cosine of claims x and y of `cs` without their numbers (figure_term): how alike two
+// sentences are around the values they may differ in ("The tremor lasted 20 seconds" and
+// "… 30 seconds"), which claim_similarity counts against them. In [0, 1].
+float similarity_beside_figures(const ClaimSet& cs, size_t x, size_t y);
 
 // True when two dates of the same precision differ and neither has an unknown_day. Two
 // relative dates count only when resolved against the same day: "today" in a paper dated the 6th

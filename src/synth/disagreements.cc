@@ -402,6 +402,42 @@ std::vector<NumberMention> without_confusable(std::vector<NumberMention> mention
   return kept;
 }
 
+// The claims of article `a` that hold the byte `at` of its text: those a number mention
+// is part of.
+std::vector<size_t> claims_holding(const ClaimSet& cs, size_t a, size_t at) {
+  std::vector<size_t> out;
+  if (a >= cs.claims_of_article.size()) return out;
+  for (size_t c : cs.claims_of_article[a])
+    if (cs.claims[c].begin <= at && at < cs.claims[c].end) out.push_back(c);
+  return out;
+}
+
+// True when two versions of a number slot are told, by two outlets, in claims alike at
+// least `min_similarity` beside their numbers (similarity_beside_figures): the same fact with
+// another value, as for a date or a name. A unit and a few words in common make a slot; they do not
+// make one fact: in a season's report "52 catches" and "29 catches" are two players', "404 yards"
+// and "716 yards" two seasons', and the sentences around them tell it by having little else in
+// common.
+bool rivals_tell_one_fact(const ClaimSet& cs, const std::vector<NumberMention>& mentions,
+                          const std::vector<size_t>& slot, const std::vector<double>& values,
+                          double min_similarity) {
+  std::vector<std::vector<size_t>> carriers(values.size());  // the claims giving each value
+  for (size_t k : slot) {
+    const auto v = std::find(values.begin(), values.end(), mentions[k].value);
+    if (v == values.end()) continue;
+    for (size_t c : claims_holding(cs, mentions[k].article, mentions[k].begin))
+      carriers[v - values.begin()].push_back(c);
+  }
+  for (size_t i = 0; i < carriers.size(); ++i)
+    for (size_t j = i + 1; j < carriers.size(); ++j)
+      for (size_t x : carriers[i])
+        for (size_t y : carriers[j])
+          if (cs.outlet_of[cs.claims[x].article] != cs.outlet_of[cs.claims[y].article] &&
+              similarity_beside_figures(cs, x, y) >= min_similarity)
+            return true;
+  return false;
+}
+
 // Numbers: each slot (number_slots.h) where two outlets give values that cannot both be right.
 // Versions are the values as written (the most common wording of each value), each with
 // every article that gives it.
@@ -471,8 +507,10 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
       if (!within_bound(mentions[k], anchor) || same_bound(mentions[k], *anchor_mention))
         by_value[mentions[k].value][mentions[k].text].push_back(mentions[k].article);
     std::map<std::string, std::vector<size_t>> versions;
+    std::vector<double> version_values;
     for (auto& [value, wordings] : by_value) {
       if (far_apart(value, anchor)) continue;
+      version_values.push_back(value);
       const std::string* best = nullptr;
       std::vector<size_t> articles;
       for (auto& [wording, arts] : wordings) {
@@ -494,6 +532,8 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
     std::vector<std::vector<size_t>> rivals;
     for (const auto& [wording, arts] : versions) rivals.push_back(arts);
     if (!closeness.rivals_close(rivals, cfg.rival_articles_min_closeness)) continue;
+    if (!rivals_tell_one_fact(cs, mentions, slot, version_values, cfg.number_rivals_min_similarity))
+      continue;
     const NumberMention& first = mentions[slot.front()];
     const std::string_view text = ev.articles[first.article]->text;
     const std::string about =

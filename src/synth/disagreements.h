@@ -15,7 +15,9 @@ namespace recoupe::synth {
 //  - "number": a number slot (number_slots.h: the same unit counting the same thing, by the
 //    words of its clause) where two outlets give values that cannot both be right
 //    (compatible_values with config.number_tolerance), and neither of their articles states
-//    both values (then they count two things); versions are the values as written;
+//    both values (then they count two things), and two outlets tell rival values in
+//    claims alike at least config.number_rivals_min_similarity beside their numbers (the same
+//    fact, not two things counted alike); versions are the values as written;
 //    at most config.max_number_mentions numbers of the story are compared;
 // and, among claims aligned at least config.disagreement_threshold (same article too: a
 // caption can contradict its own text):

@@ -89,17 +89,23 @@ bool reads_as_sentence(std::string_view t, char cut) {
   return final_mark;
 }
 
+namespace {
+
+// A word as the clause lists hold it: lower case, accents kept (« à » is no « a »), a
+// typographic apostrophe made ASCII ("lorsqu’il" as "lorsqu'il").
+std::string list_word(std::string_view text, const text::WordSpan& span) {
+  std::string w = text::lower_case(text.substr(span.begin, span.end - span.begin));
+  if (const size_t typographic = w.find("\xE2\x80\x99"); typographic != std::string::npos)
+    w.replace(typographic, 3, "'");
+  return w;
+}
+
+}  // namespace
+
 bool head_without_main_clause(std::string_view head, const ClauseWords& words,
                               const text::ElisionRules& elisions) {
   const auto spans = text::word_spans(head, elisions);
-  // A word as the lists hold it: lower case, accents kept (« à » is no « a »), a
-  // typographic apostrophe made ASCII ("lorsqu’il" as "lorsqu'il").
-  auto word = [&](size_t k) {
-    std::string w = text::lower_case(head.substr(spans[k].begin, spans[k].end - spans[k].begin));
-    if (const size_t typographic = w.find("\xE2\x80\x99"); typographic != std::string::npos)
-      w.replace(typographic, 3, "'");
-    return w;
-  };
+  auto word = [&](size_t k) { return list_word(head, spans[k]); };
   if (spans.empty()) return false;
   if (words.subordinators.count(word(0)))
     return head.find(',', spans[0].end) == std::string_view::npos;
@@ -122,6 +128,16 @@ bool head_without_main_clause(std::string_view head, const ClauseWords& words,
     for (size_t j = k + 1; j < spans.size() && finite < 2; ++j)
       finite += words.finite.count(word(j));
     return finite < 2;
+  }
+  return false;
+}
+
+bool tells_backstory(std::string_view clause, const ClauseWords& words,
+                     const text::ElisionRules& elisions) {
+  for (const text::WordSpan& span : text::word_spans(clause, elisions)) {
+    const std::string w = list_word(clause, span);
+    if (words.pluperfect.count(w)) return true;
+    if (words.finite.count(w)) return false;
   }
   return false;
 }

@@ -47,6 +47,7 @@ struct ClauseWords {
   std::unordered_set<std::string> subordinators;  // "si", "selon", "if", "according"
   std::unordered_set<std::string> relatives;      // "qui", "dont", "who", "which"
   std::unordered_set<std::string> finite;  // auxiliaries, modals, speech verbs: "a", "est", "said"
+  std::unordered_set<std::string> pluperfect;  // its auxiliaries: "avait", "avaient", "had"
 };
 
 // True when `head`, the first part of a sentence cut at a comma, holds no main clause of its
@@ -62,5 +63,12 @@ struct ClauseWords {
 // only what the lists show is called a fragment. Linear in the head.
 bool head_without_main_clause(std::string_view head, const ClauseWords& words,
                               const text::ElisionRules& elisions);
+
+// True when the first finite verb of `clause` is a pluperfect auxiliary ("Mohamed avait été
+// trouvé seul…", "Louisville had opened Big East play with a loss…"): it tells what came
+// before the story's event, its backstory, not the event. False when a listed finite verb
+// comes first, or none is listed. Linear in the clause.
+bool tells_backstory(std::string_view clause, const ClauseWords& words,
+                     const text::ElisionRules& elisions);
 
 }  // namespace recoupe::synth

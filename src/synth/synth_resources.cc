@@ -101,6 +101,7 @@ SynthResources SynthResources::load(const std::string& data_dir,
       auto* set = key == "subordinator" ? &words.subordinators
                   : key == "relative"   ? &words.relatives
                   : key == "finite"     ? &words.finite
+                  : key == "pluperfect" ? &words.pluperfect
                                         : nullptr;
       if (set) add_variants(std::string_view(line).substr(eq + 1), *set, text::lower_case);
     }

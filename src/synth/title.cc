@@ -328,6 +328,8 @@ std::string claim_title(const StoryEvidence& ev, const ClaimSet& cs, const Synth
         if (opens_dependent(t, openers, elisions) ||
             opens_dependent(t, resources.link_words(ev.language), elisions))
           continue;
+        // Nor what came before the event: "Mohamed avait été trouvé seul…" is backstory.
+        if (tells_backstory(t, resources.clause_words(ev.language), elisions)) continue;
         // A quotation is a speaker's words, not what happened.
         if (t.starts_with("\"") || t.starts_with("\xC2\xAB") || t.starts_with("\xE2\x80\x9C"))
           continue;
