@@ -10,6 +10,10 @@
 #include <memory>
 #include <thread>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -17,6 +21,7 @@
 #include "engine/live_stories.h"
 #include "ingest_test_util.h"
 #include "server/group_commit.h"
+#include "server/http_server.h"
 #include "server/post_body.h"
 #include "server/server.h"
 #include "server/shared_batch.h"
@@ -246,6 +251,31 @@ TEST(ServerGroupCommitTest, ConcurrentPostsAreStoredTogetherEachAnsweredWithItsO
   EXPECT_NE(metrics->body.find("recoupe_ingest_batches_total 2\n"), std::string::npos)
       << metrics->body;
   server->stop();
+  serving.join();
+}
+
+int thread_nice() { return ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid))); }
+
+// ServeConfig::request_thread_nice: the request threads yield to the threads that made the
+// server (the writer among them), which keep their priority.
+TEST(HttpServerPriorityTest, RequestThreadsRunNicerThanTheThreadThatMadeTheServer) {
+  const int base = thread_nice();
+  ConnectionLimits limits;
+  limits.threads = 2;
+  limits.request_thread_nice = 4;
+  HttpServer http(limits);
+  http.Get("/nice", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::to_string(thread_nice()), "text/plain");
+  });
+  const int port = http.bind("127.0.0.1", 0);
+  ASSERT_GT(port, 0);
+  std::thread serving([&] { http.listen_after_bind(); });
+  httplib::Client client("127.0.0.1", port);
+  auto r = client.Get("/nice");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(std::stoi(r->body), std::min(19, base + 4));
+  EXPECT_EQ(thread_nice(), base);
+  http.stop_listening();
   serving.join();
 }
 

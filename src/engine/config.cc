@@ -214,6 +214,7 @@ template <class F>
 void visit_fields(server::ServeConfig& c, F&& f) {
   f("group_max_articles", c.group_max_articles);
   f("group_max_bytes", c.group_max_bytes);
+  f("request_thread_nice", c.request_thread_nice);
 }
 
 // Reads the keys of `j` into `section` (named `name` in messages); the first problem wins.
@@ -296,6 +297,8 @@ std::string check_ranges(const Config& c) {
                          std::pair{"fetch.retry_delay_ms", f.retry_delay_ms},
                          std::pair{"fetch.robots_max_age_ms", f.robots_max_age_ms}})
     if (v < 0) return std::string(name) + " must not be negative";
+  if (c.serve.request_thread_nice < 0 || c.serve.request_thread_nice > 19)
+    return "serve.request_thread_nice must be 0..19";
   if (f.max_body_bytes < 1024) return "fetch.max_body_bytes must be at least 1024";
   if (f.total_timeout_ms < 100) return "fetch.total_timeout_ms must be at least 100";
   const auto& w = c.watch;

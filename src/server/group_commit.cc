@@ -18,7 +18,16 @@ size_t bytes_of(const engine::IngestBatch& batch) {
 }  // namespace
 
 GroupCommit::GroupCommit(GroupLimits limits, Write write)
-    : limits_(limits), write_(std::move(write)) {}
+    : limits_(limits), write_(std::move(write)), writer_([this] { write_loop(); }) {}
+
+GroupCommit::~GroupCommit() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  work_.notify_all();
+  writer_.join();
+}
 
 size_t GroupCommit::waiting() const {
   std::lock_guard lock(mutex_);
@@ -29,22 +38,23 @@ Expected<engine::IngestSummary> GroupCommit::ingest(engine::IngestBatch batch) {
   Request mine{std::move(batch), std::nullopt};
   std::unique_lock lock(mutex_);
   queue_.push_back(&mine);
-  // Whoever finds the writer free stores the oldest waiting batches, its own among them
-  // sooner or later (the queue is first in, first out).
-  while (!mine.answer) {
-    if (writing_) {
-      done_.wait(lock);
-      continue;
-    }
-    writing_ = true;
+  work_.notify_one();
+  done_.wait(lock, [&] { return mine.answer.has_value(); });
+  return std::move(*mine.answer);
+}
+
+void GroupCommit::write_loop() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    work_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stopping, and nothing waits
     std::deque<Request*> group = take_group();
     lock.unlock();
-    store_group(group);  // sets every answer of the group
-    lock.lock();
-    writing_ = false;
+    std::vector<Expected<engine::IngestSummary>> answers = store_group(group);
+    lock.lock();  // an owner reads its answer under the mutex once it is set
+    for (size_t k = 0; k < group.size(); ++k) group[k]->answer = std::move(answers[k]);
     done_.notify_all();
   }
-  return std::move(*mine.answer);
 }
 
 std::deque<GroupCommit::Request*> GroupCommit::take_group() {
@@ -65,26 +75,25 @@ std::deque<GroupCommit::Request*> GroupCommit::take_group() {
   return group;
 }
 
-// Not under mutex_: the answers are read by their owners only once writing_ is false again.
-void GroupCommit::store_group(std::deque<Request*>& group) {
+// Not under mutex_: one answer per request of the group, in its order.
+std::vector<Expected<engine::IngestSummary>> GroupCommit::store_group(std::deque<Request*>& group) {
+  std::vector<Expected<engine::IngestSummary>> answers;
   try {
     if (group.size() == 1) {  // alone: the batch as it came, the summary as it is
-      group.front()->answer = write_(std::move(group.front()->batch));
-      return;
+      answers.push_back(write_(std::move(group.front()->batch)));
+      return answers;
     }
     std::vector<engine::IngestBatch> batches;
     for (Request* r : group) batches.push_back(std::move(r->batch));
     SharedBatch shared = merge_batches(std::move(batches));
     Expected<engine::IngestSummary> whole = write_(std::move(shared.batch));
-    if (!whole) {
-      for (Request* r : group) r->answer = whole.error();
-      return;
-    }
-    std::vector<engine::IngestSummary> parts = split_summary(*whole, shared);
-    for (size_t k = 0; k < group.size(); ++k) group[k]->answer = std::move(parts[k]);
+    if (!whole) return std::vector<Expected<engine::IngestSummary>>(group.size(), whole.error());
+    for (engine::IngestSummary& part : split_summary(*whole, shared))
+      answers.push_back(std::move(part));
+    return answers;
   } catch (const std::exception& e) {  // every waiting request must get an answer
-    for (Request* r : group)
-      if (!r->answer) r->answer = Error{"ingest", std::string("internal error: ") + e.what()};
+    const Error failed{"ingest", std::string("internal error: ") + e.what()};
+    return std::vector<Expected<engine::IngestSummary>>(group.size(), failed);
   }
 }
 

@@ -14,6 +14,10 @@ struct ServeConfig {
   // The same bound on the group's documents in bytes (their raw content, HTML included):
   // 16 MB.
   long group_max_bytes = 16777216;
+  // The request threads' niceness above the writer's (0..19; Linux: per thread): readers
+  // and the writer share the cores, and a niced reader yields to the writer, so articles go
+  // in faster while reads slow down a little. 0: all at the process's own priority.
+  long request_thread_nice = 0;
 };
 
 }  // namespace recoupe::server

@@ -41,13 +41,14 @@ bool same_token(std::string_view given, std::string_view token) {
   return diff == 0;
 }
 
-ConnectionLimits connection_limits(const ServerOptions& o) {
+ConnectionLimits connection_limits(const ServerOptions& o, const ServeConfig& c) {
   return {.threads = o.threads,
           .idle_seconds = o.keep_alive_seconds,
           .read_timeout_seconds = o.read_timeout_seconds,
           .write_timeout_seconds = o.write_timeout_seconds,
           .min_request_bytes_per_second = o.min_request_bytes_per_second,
-          .max_idle_connections = o.max_idle_connections};
+          .max_idle_connections = o.max_idle_connections,
+          .request_thread_nice = int(c.request_thread_nice)};
 }
 
 // The cache key of a listing: every parameter given with a value (an empty one is the same
@@ -93,7 +94,7 @@ struct Server::Impl {
         options(std::move(options)),
         readers(this->options.db_path),
         answers(this->options.answer_cache_bytes),
-        http(connection_limits(this->options)),
+        http(connection_limits(this->options, pipeline.config().serve)),
         commits(group_limits(pipeline.config().serve),
                 [this](engine::IngestBatch batch) { return ingest_now(std::move(batch)); }) {}
 
