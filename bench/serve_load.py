@@ -15,6 +15,7 @@
 """
 
 import argparse
+import bisect
 import http.client
 import json
 import sys
@@ -107,13 +108,17 @@ class Subscriber(threading.Thread):
                 k, _, v = line.partition(":")
                 event[k] = v[1:] if v.startswith(" ") else v
 
-    def take(self, story, deadline):
-        """The arrival time of `story`'s next unread event, waiting until `deadline`."""
+    def take(self, story, sent, deadline):
+        """The arrival time of `story`'s first event after `sent` (when the POST naming it
+        was sent), waiting until `deadline`. Not consumed: POSTs stored together in one
+        batch (group commit) name the same story, which gets one event per batch."""
         while True:
             with self.lock:
-                times = self.arrivals.get(story)
-                if times:
-                    return times.pop(0)
+                times = self.arrivals.get(story, [])
+                # Events of batches committed before this POST was sent do not count.
+                i = bisect.bisect_left(times, sent)
+                if i < len(times):
+                    return times[i]
             if time.monotonic() > deadline:
                 return None
             time.sleep(0.001)
@@ -190,7 +195,7 @@ def sender(url, token, offer, sub, results):
         if status == 200:
             r["stored"] = summary["added"] + summary["revised"]
             touched = summary["created"] + summary["updated"] + [m["into"] for m in summary["merged"]]
-            arrived = [sub.take(s, t_ack + 5.0) for s in touched]
+            arrived = [sub.take(s, t_send, t_ack + 5.0) for s in touched]
             r["touched"] = bool(touched)
             r["last_event"] = max(arrived) if touched and None not in arrived else None
         results.append(r)

@@ -12,7 +12,8 @@
 # BATCH:CONNECTIONS: default "1:1 10:2", one article a POST from one client, then batches
 # of 10 every 0.1 s from two clients), PORT (18471), STORE (an existing store to copy
 # instead of steps 1-2: a store left by an earlier run, so two binaries read the same),
-# FEED_SKIP (feed records already in that store: step 4 starts after them).
+# FEED_SKIP (feed records already in that store: step 4 starts after them), SERVE_CONFIG (a
+# config file given to `recoupe serve --config`, e.g. {"serve": {"request_thread_nice": 5}}).
 #
 # Steps, each printed with the machine's load (uptime) beside it:
 #  1. `recoupe ingest` of rpm2-fr-dev + ecbplus-dev (970 articles), then of STORE_ARTICLES
@@ -86,7 +87,8 @@ fi
 
 echo "== 2. recoupe serve; POST bbc-news (2,127) in batches of 500"
 t0=$(date +%s.%N)
-"$RECOUPE" serve --db "$DB" --port "$PORT" --token "$TOKEN" >"$WORK/serve.log" 2>&1 &
+"$RECOUPE" serve --db "$DB" --port "$PORT" --token "$TOKEN" ${SERVE_CONFIG:+--config "$SERVE_CONFIG"} \
+  >"$WORK/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 1200); do

@@ -25,6 +25,8 @@ SECTIONS = [  # (JSON path, header, struct, what the section tunes)
      "The web fetcher of recoupe fetch, watch and serve --sources: politeness, limits, retries."),
     ("watch", "src/feeds/watch_config.h", "WatchConfig",
      "recoupe watch and serve --sources: how often sources are polled and how much is read."),
+    ("serve", "src/server/serve_config.h", "ServeConfig",
+     "recoupe serve: POSTs stored together while the writer is busy (group commit)."),
 ]
 # A default is a quoted string (which may hold ';') or anything up to the ';'.
 FIELD = re.compile(r'^\s*(?:[\w:]+(?:<[^>]*>)?)\s+(\w+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]+);\s*(?://\s*(.*))?$')

@@ -113,5 +113,22 @@ TEST(Config, FetchAndWatchSections) {
   EXPECT_EQ(message(R"({"watch": {"every": 5}})"), "my.json: unknown key watch.every");
 }
 
+TEST(Config, ServeSection) {
+  auto c =
+      parse_config(R"json({"serve": {"group_max_articles": 50, "request_thread_nice": 5}})json");
+  ASSERT_TRUE(c.ok()) << c.error().to_string();
+  EXPECT_EQ(c->serve.group_max_articles, 50);
+  EXPECT_EQ(c->serve.group_max_bytes, 16777216);  // untouched: the default
+  EXPECT_EQ(c->serve.request_thread_nice, 5);
+  auto message = [](const char* json) {
+    auto r = parse_config(json, "my.json");
+    return r ? std::string("ok") : r.error().to_string();
+  };
+  EXPECT_EQ(message(R"({"serve": {"group_max_articles": 0}})"),
+            "my.json: serve.group_max_articles must be at least 1");
+  EXPECT_EQ(message(R"({"serve": {"request_thread_nice": 20}})"),
+            "my.json: serve.request_thread_nice must be 0..19");
+}
+
 }  // namespace
 }  // namespace recoupe::engine

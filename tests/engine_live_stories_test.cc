@@ -9,6 +9,7 @@
 
 #include "engine/batch.h"
 #include "engine/live_stories.h"
+#include "ingest/reader.h"
 #include "ingest_test_util.h"
 #include "report/build_report.h"
 #include "report/report_json.h"
@@ -395,6 +396,52 @@ TEST_F(LiveStoriesTest, EveryStoredStoryIsTheCrossCheckOfItsArticlesFromScratch)
                             "quotes", "entities", "timeline", "framing"})
       EXPECT_EQ(json[key], fresh[key]) << summary.id << " " << key;
   }
+}
+
+// IngestSummary::documents: one outcome per document, with the story the article is in
+// once stored (what the server's group commit splits a shared batch by).
+TEST_F(LiveStoriesTest, EachDocumentSaysWhatBecameOfItAndWhichStoryHoldsIt) {
+  using Kind = engine::DocumentOutcome::Kind;
+  Store store = open();
+  auto live = LiveStories::open(pipeline_, store, at("t1"));
+  ASSERT_TRUE(live);
+  auto seeds = live->ingest(read_batch({kSeeds}, pipeline_));
+  ASSERT_TRUE(seeds) << seeds.error().to_string();
+  ASSERT_EQ(seeds->documents.size(), 5u);
+  for (const auto& d : seeds->documents) {
+    EXPECT_EQ(d.kind, Kind::kAdded);
+    EXPECT_EQ(d.story, seeds->created.front());
+  }
+  auto record = [&](const std::string& text, const std::string& where) {
+    const std::string line = nlohmann::json{
+        {"id", "outcome-ferry"},
+        {"source", "Le Quotidien du Port"},
+        {"lang", "fr"},
+        {"published", "2026-11-30T08:00:00Z"},
+        {"title", "Un ferry immobilisé à Marseille"},
+        {"text", text}}.dump();
+    auto doc = ingest::parse_jsonl_record(line, where, pipeline_.config().ingest);
+    EXPECT_TRUE(doc) << doc.error().to_string();
+    return *doc;
+  };
+  const std::string text =
+      "Le ferry Kalliste est resté à quai lundi à Marseille après une avarie de moteur, a "
+      "indiqué la compagnie. Les 412 passagers ont été relogés. La réparation doit durer "
+      "trois jours selon l'armateur.";
+  IngestBatch batch =  // a stored one: unchanged
+      read_batch({kSeeds + "/000_1d8797c08e32017c.txt"}, pipeline_);
+  batch.documents.push_back(record(text, "b:1"));                             // new
+  batch.documents.push_back(record(text + " Le port reste ouvert.", "b:2"));  // its revision
+  auto done = live->ingest(std::move(batch));
+  ASSERT_TRUE(done) << done.error().to_string();
+  ASSERT_EQ(done->documents.size(), 3u);
+  EXPECT_EQ(done->documents[0].kind, Kind::kUnchanged);
+  EXPECT_TRUE(done->documents[0].story.empty());
+  EXPECT_EQ(done->documents[1].kind, Kind::kAdded);
+  EXPECT_EQ(done->documents[2].kind, Kind::kRevised);
+  ASSERT_EQ(done->created.size(), 1u);
+  EXPECT_EQ(done->documents[1].story, done->created.front());
+  EXPECT_EQ(done->documents[2].story, done->created.front());
 }
 
 }  // namespace

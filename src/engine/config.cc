@@ -211,6 +211,13 @@ void visit_fields(feeds::WatchConfig& c, F&& f) {
   f("page_attempts", c.page_attempts);
 }
 
+template <class F>
+void visit_fields(server::ServeConfig& c, F&& f) {
+  f("group_max_articles", c.group_max_articles);
+  f("group_max_bytes", c.group_max_bytes);
+  f("request_thread_nice", c.request_thread_nice);
+}
+
 // Reads the keys of `j` into `section` (named `name` in messages); the first problem wins.
 template <class Section>
 std::string read_section(const nlohmann::json& j, const std::string& name, Section& section) {
@@ -291,6 +298,8 @@ std::string check_ranges(const Config& c) {
                          std::pair{"fetch.retry_delay_ms", f.retry_delay_ms},
                          std::pair{"fetch.robots_max_age_ms", f.robots_max_age_ms}})
     if (v < 0) return std::string(name) + " must not be negative";
+  if (c.serve.request_thread_nice < 0 || c.serve.request_thread_nice > 19)
+    return "serve.request_thread_nice must be 0..19";
   if (f.max_body_bytes < 1024) return "fetch.max_body_bytes must be at least 1024";
   if (f.total_timeout_ms < 100) return "fetch.total_timeout_ms must be at least 100";
   const auto& w = c.watch;
@@ -300,7 +309,9 @@ std::string check_ranges(const Config& c) {
                          std::pair{"watch.max_entries", w.max_entries},
                          std::pair{"watch.max_pages_per_round", w.max_pages_per_round},
                          std::pair{"watch.pages_per_batch", w.pages_per_batch},
-                         std::pair{"watch.page_attempts", w.page_attempts}})
+                         std::pair{"watch.page_attempts", w.page_attempts},
+                         std::pair{"serve.group_max_articles", c.serve.group_max_articles},
+                         std::pair{"serve.group_max_bytes", c.serve.group_max_bytes}})
     if (v < 1) return std::string(name) + " must be at least 1";
   return {};
 }
@@ -359,10 +370,13 @@ Expected<Config> parse_config(std::string_view text, const std::string& where) {
       error = read_section(v, key, c.fetch);
     } else if (key == "watch") {
       error = read_section(v, key, c.watch);
+    } else if (key == "serve") {
+      error = read_section(v, key, c.serve);
     } else {
-      error = "unknown key " + key +
-              " (sections: threads, ingest, extract, analyze, cluster, synth, fetch, watch; see "
-              "docs/config.md)";
+      error =
+          "unknown key " + key +
+          " (sections: threads, ingest, extract, analyze, cluster, synth, fetch, watch, serve; see "
+          "docs/config.md)";
     }
   }
   if (error.empty()) error = check_ranges(c);
@@ -389,6 +403,7 @@ std::string config_json(const Config& c) {
   j["synth"] = section_json(c.synth);
   j["fetch"] = section_json(c.fetch);
   j["watch"] = section_json(c.watch);
+  j["serve"] = section_json(c.serve);
   return j.dump(2);
 }
 

@@ -12,6 +12,7 @@
 #include "feeds/watch_config.h"
 #include "fetch/fetch_config.h"
 #include "ingest/reader.h"
+#include "server/serve_config.h"
 #include "synth/synth_config.h"
 
 namespace recoupe::engine {
@@ -29,6 +30,7 @@ struct Config {
   synth::SynthConfig synth;        // the cross-check: claims, summary, quotes, timeline, framing
   fetch::FetchConfig fetch;        // the web fetcher: politeness, limits, retries
   feeds::WatchConfig watch;        // recoupe watch / serve --sources: rounds and their sizes
+  server::ServeConfig serve;       // recoupe serve: POSTs stored together (group commit)
 };
 
 // Reads a JSON object over the defaults: any subset of the sections and keys that

@@ -82,6 +82,14 @@ namespace {
 struct Fresh {
   store::ArticleRevision first;
   std::vector<store::ArticleRevision> later;
+  int64_t seq = 0;  // given when placed
+};
+
+// Which article a document of the batch became: a stored one (seq) or a new one (its index
+// in BatchWork::fresh); neither when it was refused or unchanged.
+struct DocumentArticle {
+  std::optional<int64_t> seq;
+  std::optional<size_t> fresh;
 };
 
 // What a batch has found so far, handed from one step of ingest_once to the next.
@@ -89,6 +97,7 @@ struct BatchWork {
   IngestSummary summary;
   store::BatchWrite write;
   std::vector<Fresh> fresh;                     // new articles, in input order
+  std::vector<DocumentArticle> article_of;      // parallel to the batch's documents
   std::unordered_map<int64_t, Article> latest;  // stored seq → its newest text in this batch
   std::set<int64_t> revised;                    // seqs of stored articles given a new text
   size_t old_size = 0;                          // grouper numbers placed before this batch
@@ -160,6 +169,8 @@ struct LiveStories::State {
   // 5. After the commit: the state follows the stored partition, and keeps the texts the
   // batch read or wrote, as the store gives them back (a revised one replaces the old).
   void commit(int64_t new_generation, Renaming& renaming, const BatchWork& work);
+  // After step 5: the story of each added or revised document (DocumentOutcome::story).
+  void name_document_stories(BatchWork& work) const;
   // Steps 1 to 4: what the batch writes (false: nothing changes, nothing to write).
   Expected<bool> compute(const IngestBatch& batch, std::vector<Article>& articles,
                          const Pipeline& pipeline, AnalysisCache& analyses, store::Store& store,
@@ -294,6 +305,7 @@ Expected<PreparedBatch> LiveStories::prepare(IngestBatch batch) {
     // refuses it on any other base), else the caller drops this state.
     const int64_t next = st.generation + 1;
     st.commit(next, renaming, work);
+    st.name_document_stories(work);
     work.summary.committed = next;
     out.write = std::move(work.write);
   }
@@ -319,6 +331,7 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
   work.summary.seconds.store =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   st.commit(*generation, renaming, work);
+  st.name_document_stories(work);
   work.summary.committed = *generation;
   return std::move(work.summary);
 }
@@ -354,14 +367,23 @@ Expected<bool> LiveStories::State::sort_batch(const IngestBatch& batch,
   IngestSummary& summary = work.summary;
   store::BatchWrite& w = work.write;
   std::unordered_map<std::string, size_t> fresh_by_id, fresh_by_url;  // → index in work.fresh
+  summary.documents.resize(articles.size());
+  work.article_of.resize(articles.size());
   for (size_t k = 0; k < articles.size(); ++k) {
     Article& a = articles[k];
     const RawDocument& doc = batch.documents[k];
+    DocumentOutcome& outcome = summary.documents[k];
+    using Kind = DocumentOutcome::Kind;
     if (!has_text(a)) {
-      summary.refused.push_back({doc.file, "no article text found after cleaning; not stored"});
+      outcome.refusal = Error{doc.file, "no article text found after cleaning; not stored"};
+      summary.refused.push_back(*outcome.refusal);
       continue;
     }
-    for (const auto& warning : a.warnings) summary.warnings.push_back({a.file, warning});
+    for (const auto& warning : a.warnings) {
+      summary.warnings.push_back({a.file, warning});
+      outcome.warnings.push_back({a.file, warning});
+    }
+    outcome.kind = Kind::kUnchanged;  // until found otherwise
     const std::string hash = content_hash(a);
     RawDocument raw;  // what the store keeps of the input
     raw.kind = doc.kind;
@@ -388,6 +410,8 @@ Expected<bool> LiveStories::State::sort_batch(const IngestBatch& batch,
       }
       f.later.push_back({last.revision + 1, hash, now, std::move(a), std::move(raw)});
       ++w.counts.revised;
+      outcome.kind = Kind::kRevised;
+      work.article_of[k].fresh = *fresh_index;
       continue;
     }
     if (seq) {
@@ -416,12 +440,16 @@ Expected<bool> LiveStories::State::sort_batch(const IngestBatch& batch,
       work.revised.insert(*seq);
       w.revisions.push_back({*seq, {current_revision, hash, now, std::move(a), std::move(raw)}});
       ++w.counts.revised;
+      outcome.kind = Kind::kRevised;
+      work.article_of[k].seq = *seq;
       continue;
     }
     fresh_by_id[a.id] = work.fresh.size();
     if (a.url) fresh_by_url[*a.url] = work.fresh.size();
+    work.article_of[k].fresh = work.fresh.size();
     work.fresh.push_back({{1, hash, now, std::move(a), std::move(raw)}, {}});
     ++w.counts.added;
+    outcome.kind = Kind::kAdded;
   }
   w.counts.refused = int64_t(summary.refused.size());
   summary.counts = w.counts;
@@ -435,6 +463,7 @@ void LiveStories::State::place_fresh(BatchWork& work) {
   for (size_t i : engine::publication_order(firsts)) {
     Fresh& f = work.fresh[i];
     const int64_t seq = next_seq++;
+    f.seq = seq;
     const Article& a = f.first.article;
     by_id[a.id] = seq;
     id_of[seq] = a.id;
@@ -589,6 +618,14 @@ void LiveStories::State::commit(int64_t new_generation, Renaming& renaming, cons
     story_of[renaming.affected[k]] = std::move(renaming.ids.story_of[k]);
   first_of = std::move(renaming.first_now);
   for (const auto& id : renaming.touched) used_ids.insert(id);
+}
+
+void LiveStories::State::name_document_stories(BatchWork& work) const {
+  for (size_t k = 0; k < work.article_of.size(); ++k) {
+    const DocumentArticle& d = work.article_of[k];
+    const std::optional<int64_t> seq = d.fresh ? std::optional(work.fresh[*d.fresh].seq) : d.seq;
+    if (seq) work.summary.documents[k].story = story_of[number_of.at(*seq)];
+  }
 }
 
 }  // namespace recoupe::engine

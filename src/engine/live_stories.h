@@ -35,6 +35,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,17 @@ struct IngestBatch {
   std::optional<store::LogPosition> log_position;
 };
 
+// What became of one document of a batch: a caller that merged several requests into one
+// batch (server/group_commit.h) answers each request with the part its documents made.
+struct DocumentOutcome {
+  enum class Kind { kAdded, kRevised, kUnchanged, kRefused };
+  Kind kind = Kind::kRefused;
+  // Added or revised: the story holding the article once the batch is stored; else empty.
+  std::string story;
+  std::optional<Error> refusal;  // kRefused: why (also in IngestSummary::refused)
+  std::vector<Error> warnings;   // also in IngestSummary::warnings
+};
+
 struct IngestSummary {
   store::BatchCounts counts;
   std::vector<std::string> created;     // ids of the stories this batch started
@@ -70,6 +82,8 @@ struct IngestSummary {
   std::vector<store::Redirect> merged;  // stories merged away in this batch
   std::vector<Error> refused;           // IngestBatch::refused, then the documents refused here
   std::vector<Error> warnings;  // what cleaning changed in a stored article (Article::warnings)
+  // One per IngestBatch::documents, in their order (IngestBatch::refused are not documents).
+  std::vector<DocumentOutcome> documents;
   // The store generation this batch's commit made (Store::apply); -1 when nothing was
   // written. A caller that last looked at the store at committed − 1 knows this batch is
   // the only change since, and `created`, `updated` and `merged` name every story it made.

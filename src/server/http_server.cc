@@ -2,7 +2,9 @@
 
 #include <netdb.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -55,6 +57,17 @@ struct HttpConnection {
 };
 
 namespace {
+
+// Raises this thread's niceness by `by` (Linux: setpriority on a thread id is per thread);
+// lowering a priority needs no privilege. False when not done.
+bool lower_priority(int by) {
+  if (by <= 0) return false;
+  const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+  errno = 0;
+  const int now = ::getpriority(PRIO_PROCESS, tid);
+  if (now == -1 && errno != 0) return false;
+  return ::setpriority(PRIO_PROCESS, tid, std::min(19, now + by)) == 0;
+}
 
 int poll_for(int fd, short events, int timeout_ms) {
   pollfd p{fd, events, 0};
@@ -198,6 +211,9 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
 }
 
 void HttpServer::serve(std::shared_ptr<HttpConnection> c) {
+  // Once per request thread (httplib's pool keeps its threads).
+  thread_local const bool niced = lower_priority(limits_.request_thread_nice);
+  (void)niced;
   // A request head longer than this is handed to httplib as it is, which refuses it (414
   // for a request line over 8 KB, 400 for too many or too long headers).
   constexpr size_t kMaxHeadBytes = 64 << 10;

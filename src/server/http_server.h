@@ -39,6 +39,9 @@ struct ConnectionLimits {
   size_t min_request_bytes_per_second = 16 << 10;
   size_t max_idle_connections = 10000;
   size_t max_requests_per_connection = 1000;
+  // Added to the niceness of each request thread when it starts (0: none): lower than the
+  // threads that made the server, e.g. its writer (ServeConfig::request_thread_nice).
+  int request_thread_nice = 0;
 };
 
 struct HttpConnection;  // an accepted connection, between its requests (http_server.cc)

@@ -17,6 +17,7 @@
 #include "engine/article_log.h"
 #include "server/answer_cache.h"
 #include "server/api_json.h"
+#include "server/group_commit.h"
 #include "server/http_reply.h"
 #include "server/http_server.h"
 #include "server/metrics.h"
@@ -40,13 +41,14 @@ bool same_token(std::string_view given, std::string_view token) {
   return diff == 0;
 }
 
-ConnectionLimits connection_limits(const ServerOptions& o) {
+ConnectionLimits connection_limits(const ServerOptions& o, const ServeConfig& c) {
   return {.threads = o.threads,
           .idle_seconds = o.keep_alive_seconds,
           .read_timeout_seconds = o.read_timeout_seconds,
           .write_timeout_seconds = o.write_timeout_seconds,
           .min_request_bytes_per_second = o.min_request_bytes_per_second,
-          .max_idle_connections = o.max_idle_connections};
+          .max_idle_connections = o.max_idle_connections,
+          .request_thread_nice = int(c.request_thread_nice)};
 }
 
 // The cache key of a listing: every parameter given with a value (an empty one is the same
@@ -58,6 +60,10 @@ std::string listing_key(const httplib::Params& params) {
   for (const auto& [name, value] : params)  // a multimap: sorted by name
     if (!value.empty()) key += fmt::format("|{}:{}={}:{}", name.size(), name, value.size(), value);
   return key;
+}
+
+GroupLimits group_limits(const ServeConfig& c) {
+  return {.max_documents = size_t(c.group_max_articles), .max_bytes = size_t(c.group_max_bytes)};
 }
 
 }  // namespace
@@ -88,7 +94,9 @@ struct Server::Impl {
         options(std::move(options)),
         readers(this->options.db_path),
         answers(this->options.answer_cache_bytes),
-        http(connection_limits(this->options)) {}
+        http(connection_limits(this->options, pipeline.config().serve)),
+        commits(group_limits(pipeline.config().serve),
+                [this](engine::IngestBatch batch) { return ingest_now(std::move(batch)); }) {}
 
   const engine::Pipeline& pipeline;
   const ServerOptions options;
@@ -101,6 +109,7 @@ struct Server::Impl {
   Metrics metrics;
   StoryEvents events;
   HttpServer http;
+  GroupCommit commits;  // POSTs that arrive while a batch is stored are stored together
   std::vector<Route> routes;
   std::function<std::string()> sources_json, sources_metrics;  // set before run()
   bool bound = false;
@@ -116,6 +125,7 @@ struct Server::Impl {
 
   void configure();
   Expected<engine::IngestSummary> ingest(engine::IngestBatch batch);
+  Expected<engine::IngestSummary> ingest_now(engine::IngestBatch batch);
   Expected<engine::IngestSummary> publish(engine::IngestBatch batch);
   bool pre_route(const httplib::Request& req, httplib::Response& res) const;
   void list_stories(const httplib::Request& req, httplib::Response& res);
@@ -351,6 +361,11 @@ void Server::Impl::stream_events(const httplib::Request& req, httplib::Response&
 
 Expected<engine::IngestSummary> Server::Impl::ingest(engine::IngestBatch batch) {
   if (bus) return publish(std::move(batch));
+  return commits.ingest(std::move(batch));
+}
+
+// One batch (maybe several POSTs' together: GroupCommit), its events and its metrics.
+Expected<engine::IngestSummary> Server::Impl::ingest_now(engine::IngestBatch batch) {
   std::lock_guard lock(write_mutex);
   Expected<engine::IngestSummary> done = live->ingest(std::move(batch));
   if (done) {

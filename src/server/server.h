@@ -22,8 +22,10 @@
 // process's batches created, updated or merged are streamed as events like its own, and
 // its live grouper is rebuilt from the store before its next batch.
 // Thread-safety: the request threads of the HTTP library run the handlers concurrently;
-// one batch is ingested at a time (a mutex around LiveStories). stop() may be called from
-// any thread. `pipeline` must outlive the Server.
+// one batch is ingested at a time (a mutex around LiveStories), and POSTs that arrive while
+// one is ingested are then ingested together as one batch, each answered with its own part
+// (group commit: server/group_commit.h, bounded by the config's section "serve"). stop()
+// may be called from any thread. `pipeline` must outlive the Server.
 #pragma once
 
 #include <cstddef>
@@ -102,10 +104,11 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Ingests one batch, as POST /api/articles does (one writer at a time). Thread-safe: a
-  // watcher's thread (`serve --sources`) calls it while requests are answered. With a bus
-  // (ServerOptions::bus) it publishes the batch instead: `added` counts the articles the
-  // bus did not have yet, `unchanged` those it had, and nothing is committed here.
+  // Ingests one batch, as POST /api/articles does (one writer at a time; batches given
+  // while another is ingested are ingested together, each caller getting its own part).
+  // Thread-safe: a watcher's thread (`serve --sources`) calls it while requests are answered. With
+  // a bus (ServerOptions::bus) it publishes the batch instead: `added` counts the articles the bus
+  // did not have yet, `unchanged` those it had, and nothing is committed here.
   Expected<engine::IngestSummary> ingest(engine::IngestBatch batch);
 
   // What a source watcher reports (`serve --sources`): `sources_json` answers GET

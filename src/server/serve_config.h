@@ -1,0 +1,23 @@
+// ServeConfig: how `recoupe serve` writes what it is sent. Section "serve" of the engine
+// config (docs/config.md); a plain struct with no code, so the engine's config loader reads
+// it without depending on the server.
+#pragma once
+
+namespace recoupe::server {
+
+struct ServeConfig {
+  // Group commit (server/group_commit.h): POSTs that arrive while a batch is being stored
+  // wait, and are then stored together as one batch (one cleaning pass, each touched story
+  // cross-checked once, one transaction). A group takes waiting POSTs, oldest first, while
+  // its articles stay within this count; a larger POST is stored alone.
+  long group_max_articles = 200;
+  // The same bound on the group's documents in bytes (their raw content, HTML included):
+  // 16 MB.
+  long group_max_bytes = 16777216;
+  // The request threads' niceness above the writer's (0..19; Linux: per thread): readers
+  // and the writer share the cores, and a niced reader yields to the writer, so articles go
+  // in faster while reads slow down a little. 0: all at the process's own priority.
+  long request_thread_nice = 0;
+};
+
+}  // namespace recoupe::server
