@@ -559,6 +559,34 @@ TEST(DateDisagreements, AWeekdayResolvedAgainstAnotherArticleIsNotSetAgainstAWri
                   .empty());
 }
 
+TEST(DateDisagreements, AGuessedWeekdayIsNotSetAgainstAWrittenDayOfTheMonth) {
+  // Neither a nor b has a date. b's "May 2" names its day; a's "Thursday" was resolved
+  // against c's date, a guess for a: the Thursday of another week would agree with b.
+  const Article dated = dated_article();
+  EXPECT_TRUE(date_disputes({
+                                article("a", "a.example", "en",
+                                        "The striker injured his left knee on Thursday in the "
+                                        "match against Lyon and will miss the final."),
+                                article("b", "b.example", "en",
+                                        "The striker injured his left knee on May 2 in the "
+                                        "match against Lyon and will miss the final."),
+                                dated,
+                            })
+                  .empty());
+  // Two guessed weekdays, resolved against the same guess, still tell two days.
+  EXPECT_EQ(date_disputes({
+                              article("a", "a.example", "en",
+                                      "The striker injured his left knee on Thursday in the "
+                                      "match against Lyon and will miss the final."),
+                              article("b", "b.example", "en",
+                                      "The striker injured his left knee on Tuesday in the "
+                                      "match against Lyon and will miss the final."),
+                              dated,
+                          })
+                .size(),
+            1u);
+}
+
 TEST(PlaceDisagreements, AnArticleGivingBothPlacesSetsNoneAgainstTheOther) {
   // b says the tremor shook Oman, and further on that it was felt in Dubai: two places of
   // one account, not two versions of one place.

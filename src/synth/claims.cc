@@ -560,6 +560,7 @@ class ClaimReader {
         for (const std::string& w : text::words(d.text, elisions))
           named = named || time_words.count(text::fold(w)) > 0;
         date.unknown_day = !named;
+        date.guessed_day = named && d.text.find_first_of("0123456789") == std::string::npos;
       }
       c.dates.push_back(std::move(date));
       // A week or a month ("this week") is shared by any two articles of the same days:
@@ -830,7 +831,8 @@ bool claims_conflict(const Claim& a, const Claim& b, const SynthConfig& config) 
 }
 
 bool dates_conflict(const ClaimDate& a, const ClaimDate& b) {
-  if (a.precision != b.precision || a.value == b.value || a.unknown_day || b.unknown_day)
+  if (a.precision != b.precision || a.value == b.value || a.unknown_day || b.unknown_day ||
+      a.guessed_day != b.guessed_day)
     return false;
   return a.anchor.empty() || b.anchor.empty() || a.anchor == b.anchor;
 }

@@ -26,6 +26,10 @@ struct ClaimDate {
   // A relative date without a weekday or month written ("today", "yesterday") in an article
   // without a publication date: resolved against a guessed day, so no day to compare.
   bool unknown_day = false;
+  // A weekday without a day number ("Tuesday", « lundi ») in an article without a
+  // publication date: its calendar day comes from the guessed day too. Two of them,
+  // resolved against the same guess, compare; one beside a date written in full does not.
+  bool guessed_day = false;
 };
 
 // One claim: a sentence (or a clause of a long one) of one article.
