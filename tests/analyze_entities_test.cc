@@ -181,6 +181,9 @@ TEST(RefineSpans, AnAppositionWithARoleMakesAPerson) {
             (std::vector<std::string>{"Marvelle/PER"}));
   EXPECT_EQ(refined("Selon Marvelle, le ministre a menti.", {{"Marvelle", 0, kOrg}}),
             (std::vector<std::string>{"Marvelle/ORG"}));
+  EXPECT_EQ(refined("Il y avait les patrons d'Orvalle, un représentant de l'État et moi.",
+                    {{"Orvalle", 0, kOrg}}),
+            (std::vector<std::string>{"Orvalle/ORG"}));
   EXPECT_EQ(refined("Il vit en Marvellie, capitale du pays.", {{"Marvellie", 0, kLoc}}),
             (std::vector<std::string>{"Marvellie/LOC"}));
   EXPECT_EQ(refined("Il est allé en France, ministre en tête.", {{"France", 0, kLoc}}),

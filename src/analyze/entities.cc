@@ -234,7 +234,8 @@ bool person_by_apposition(const std::vector<NerToken>& toks, const std::vector<N
   if (p && b + ann[b].place_len == e &&
       (p->kind == PlaceKind::country || p->kind == PlaceKind::region))
     return false;
-  bool announced = b > 0 && res.is_stopword(lang, toks[b - 1].lower);
+  bool announced =
+      b > 0 && (res.is_stopword(lang, toks[b - 1].lower) || is_elision_token(toks[b - 1]));
   return res.person_roles(lang).apposition_after(toks, b, e, announced);
 }
 
