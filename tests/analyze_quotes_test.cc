@@ -60,11 +60,18 @@ TEST(Quotes, FrenchColonPresentsTheSpeaker) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "Amina Diallo");
   auto q2 = quotes(
-      "Le député Paul Marvelle est arrivé. Il a parlé avec Amina Diallo : « Je serai là demain », "
-      "a-t-il ajouté.",
+      "Le député Paul Marvelle est arrivé. Il a parlé avec Amina Diallo, sa voisine : « Je serai "
+      "là demain », a-t-il ajouté.",
       "fr");
   ASSERT_EQ(q2.size(), 1u);
   EXPECT_EQ(q2[0].speaker, "Paul Marvelle") << q2[0].via;
+  // Without an apposition, a name right before the colon is the topic, not the speaker.
+  auto q3 = quotes(
+      "Le député Paul Marvelle est arrivé. Le maire a parlé longtemps de Amina Diallo : « Elle "
+      "était là », a-t-il ajouté.",
+      "fr");
+  ASSERT_EQ(q3.size(), 1u);
+  EXPECT_EQ(q3[0].speaker, "Paul Marvelle") << q3[0].via;
 }
 
 TEST(Quotes, FrenchVerbBeforeAndSelon) {

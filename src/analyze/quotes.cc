@@ -285,16 +285,22 @@ class Finder {
 
   // The person a colon presents as the quotation's speaker: "Puis vint le tour de Rama
   // Yade, secrétaire d'État : « … », a-t-elle déclaré". The person-like name nearest the
-  // colon in the quotation's sentence, even as a complement, when no pronoun there is the
-  // subject ("Il a parlé à Jean Dupont : « … », a-t-il dit" is the earlier person's); -1 when
-  // the quotation does not follow a colon or no such name stands before it.
+  // colon in the quotation's sentence, even as a complement, when an apposition follows it (a
+  // comma right after the name: "Le président parle de Jean Moulin : « … », a-t-il dit" is the
+  // president's) and no pronoun there is the subject ("Il a parlé avec Jean Dupont, son
+  // voisin : « … », a-t-il dit" is the earlier person's); -1 when the quotation does not follow
+  // a colon or no such name stands before it.
   int introduced_speaker(size_t open, size_t from) const {
     if (open == 0 || open <= from || t_[open - 1].folded != ":") return -1;
     int nearest = -1;
     for (size_t k = from; k + 1 < open; ++k) {
       if (in_quote_[k]) continue;
       if (t_[k].kind == TokenKind::kWord && r_.pronouns.match(t_, k)) return -1;
-      if (name_at_[k] >= 0 && person_like(name_at_[k])) nearest = name_at_[k];
+      if (name_at_[k] < 0 || !person_like(name_at_[k])) continue;
+      size_t after = k + 1;
+      while (after < open && t_[after].begin < names_[static_cast<size_t>(name_at_[k])].end)
+        ++after;
+      if (after < open && t_[after].folded == ",") nearest = name_at_[k];
     }
     return nearest;
   }
