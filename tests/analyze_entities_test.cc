@@ -164,6 +164,108 @@ TEST(RefineSpans, SentenceInitialSurnameOfAPersonNamedInFull) {
   EXPECT_EQ(refined("Marvelle a promis une aide.", {}), std::vector<std::string>{});
 }
 
+// A name followed by a person's apposition (a comma, lead words, then a role word) is a
+// person, whatever the tagger guessed; an article after the comma leads only when no stop
+// word announces the name (else it opens a clause), and a country stays a place.
+TEST(RefineSpans, AnAppositionWithARoleMakesAPerson) {
+  EXPECT_EQ(refined("Puis vint le tour de Rama Marvelle, secrétaire d'État, hier.",
+                    {{"Rama", 0, kLoc}, {"Marvelle", 0, kLoc, true}}),
+            (std::vector<std::string>{"Rama Marvelle/PER"}));
+  EXPECT_EQ(refined("Il a vu Paul Marvelle, ancien porte-parole du parti, hier.",
+                    {{"Paul", 0, kOrg}, {"Marvelle", 0, kOrg, true}}),
+            (std::vector<std::string>{"Paul Marvelle/PER"}));
+  EXPECT_EQ(refined("Il a cité Jean Marvelle, le maire de la ville, hier.",
+                    {{"Jean", 0, kMisc}, {"Marvelle", 0, kMisc, true}}),
+            (std::vector<std::string>{"Jean Marvelle/PER"}));
+  EXPECT_EQ(refined("Il a vu Marvelle, 33 ans, hier.", {{"Marvelle", 0, kLoc}}),
+            (std::vector<std::string>{"Marvelle/PER"}));
+  EXPECT_EQ(refined("Selon Marvelle, le ministre a menti.", {{"Marvelle", 0, kOrg}}),
+            (std::vector<std::string>{"Marvelle/ORG"}));
+  EXPECT_EQ(refined("Il y avait les patrons d'Orvalle, un représentant de l'État et moi.",
+                    {{"Orvalle", 0, kOrg}}),
+            (std::vector<std::string>{"Orvalle/ORG"}));
+  EXPECT_EQ(refined("Il vit en Marvellie, capitale du pays.", {{"Marvellie", 0, kLoc}}),
+            (std::vector<std::string>{"Marvellie/LOC"}));
+  EXPECT_EQ(refined("Il est allé en France, ministre en tête.", {{"France", 0, kLoc}}),
+            (std::vector<std::string>{"France/LOC"}));
+  EXPECT_EQ(refined("Il est allé à Marvelle, 20 ans après la guerre.", {{"Marvelle", 0, kLoc}}),
+            (std::vector<std::string>{"Marvelle/LOC"}));
+}
+
+// A title whose complement follows it through a stop word or an elision names an office, not
+// a person: "le secrétaire d'État", "le ministre de la Santé"; one word away through another
+// word it still types the name ("le président russe Marvelle").
+TEST(RefineSpans, ATitlesComplementIsNoPerson) {
+  EXPECT_EQ(refined("Il a rencontré le secrétaire d'État hier soir.", {}),
+            std::vector<std::string>{});
+  EXPECT_EQ(refined("Il a rencontré le ministre de Marvelle hier soir.", {}),
+            std::vector<std::string>{});
+  EXPECT_EQ(refined("Il a rencontré le président russe Marvelle hier soir.", {}),
+            (std::vector<std::string>{"Marvelle/PER"}));
+}
+
+// A lone word read as a person right after an elided article is a common noun written with
+// a capital ("les droits de l'Homme"); after another elision it stays a name ("d'Artagnan").
+TEST(RefineSpans, APersonTakesNoElidedArticle) {
+  EXPECT_EQ(refined("Ils défendent les droits de l’Homme partout.", {{"Homme", 0, kPer}}),
+            std::vector<std::string>{});
+  EXPECT_EQ(refined("Ils ont vu d'Artagnan hier soir.", {{"Artagnan", 0, kPer}}),
+            (std::vector<std::string>{"Artagnan/PER"}));
+}
+
+// Cues match whichever apostrophe the text writes, and a cue ending in an elision ("l'")
+// matches at all (it used to be cut into a word and a lone apostrophe).
+TEST(NerCues, TypographicApostrophesAndElidedCuesMatch) {
+  NerCues cues;
+  cues.add(kOrg, true, "l'agence", resources().elisions());
+  cues.add(kLoc, true, "d'", resources().elisions());
+  auto toks = tokenize_for_ner("selon l’agence Marvelle et d’Orvalle", resources().elisions());
+  size_t marvelle = 0, orvalle = 0;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].text == "Marvelle") marvelle = i;
+    if (toks[i].text == "Orvalle") orvalle = i;
+  }
+  ASSERT_GT(marvelle, 0u);
+  ASSERT_GT(orvalle, 0u);
+  EXPECT_EQ(cues.before_mask(toks, marvelle), 1u << kOrg);
+  EXPECT_EQ(cues.before_mask(toks, orvalle), 1u << kLoc);
+}
+
+// With the shipped model: a name in apposition to a role is a person, and the office after
+// the role ("secrétaire d'État aux droits de l'Homme") names no person.
+TEST(Entities, AppositionTypesAPersonAndItsOfficeIsNone) {
+  std::string text =
+      "La réunion a eu lieu hier soir. Ensuite Amina Diallo, secrétaire d’État aux droits de "
+      "l’Homme, a parlé à la presse.";
+  auto ents = find_entities(text, "fr", resources());
+  const Entity* amina = with_alias(ents, "Amina Diallo");
+  ASSERT_NE(amina, nullptr);
+  EXPECT_EQ(amina->type, EntityType::person);
+  for (const auto& e : ents)
+    EXPECT_FALSE(e.type == EntityType::person && e.name != "Amina Diallo") << e.name;
+}
+
+// The English list reads possessive leads: "the company's chief executive".
+TEST(PersonRoles, EnglishAppositions) {
+  PersonRoles roles = PersonRoles::load(text::find_data_dir(), "en");
+  auto follows = [&](const std::string& text, size_t words, bool announced = false) {
+    auto toks = tokenize_for_ner(text, resources().elisions());
+    return roles.apposition_after(toks, 0, words, announced);
+  };
+  EXPECT_TRUE(follows("Jane Marvell, the company's chief executive, said", 2));
+  EXPECT_TRUE(follows("Jane Marvell, a spokeswoman for the firm, said", 2));
+  EXPECT_TRUE(follows("John Marvell, 45 years, said", 2));
+  EXPECT_FALSE(follows("Marvell Street, 15, is", 2));
+  EXPECT_TRUE(follows("John Marvell, former senior adviser, said", 2));
+  EXPECT_FALSE(follows("London, the minister said", 1, true));
+  EXPECT_FALSE(follows("Marvell, where the minister lives", 1));
+  EXPECT_FALSE(follows("Marvell, 2008, was", 1));
+  EXPECT_FALSE(
+      PersonRoles::load(text::find_data_dir(), "xx")
+          .apposition_after(tokenize_for_ner("Jane Marvell, spokeswoman", resources().elisions()),
+                            0, 2, false));
+}
+
 TEST(Entities, LanguageWithoutModelFallsBackToRules) {
   ASSERT_EQ(resources().model("es"), nullptr);
   auto ents = find_entities("El presidente Pedro Sánchez viajó ayer a Madrid y a Francia.", "es",

@@ -50,6 +50,30 @@ TEST(Quotes, FrenchNameAfterDescriptionAndComplement) {
   EXPECT_EQ(q[1].kind, QuoteKind::kPartial);
 }
 
+// A colon presents the quotation's speaker, even named as a complement ("le tour de X"); a
+// pronoun subject before the colon keeps the quotation with the person named earlier.
+TEST(Quotes, FrenchColonPresentsTheSpeaker) {
+  auto q = quotes(
+      "Le député Paul Marvelle avait protesté le matin. Puis vint le tour d'Amina Diallo, "
+      "secrétaire d'État : « Je serais très heureuse de le voir », a-t-elle déclaré.",
+      "fr");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Amina Diallo");
+  auto q2 = quotes(
+      "Le député Paul Marvelle est arrivé. Il a parlé avec Amina Diallo, sa voisine : « Je serai "
+      "là demain », a-t-il ajouté.",
+      "fr");
+  ASSERT_EQ(q2.size(), 1u);
+  EXPECT_EQ(q2[0].speaker, "Paul Marvelle") << q2[0].via;
+  // Without an apposition, a name right before the colon is the topic, not the speaker.
+  auto q3 = quotes(
+      "Le député Paul Marvelle est arrivé. Le maire a parlé longtemps de Amina Diallo : « Elle "
+      "était là », a-t-il ajouté.",
+      "fr");
+  ASSERT_EQ(q3.size(), 1u);
+  EXPECT_EQ(q3[0].speaker, "Paul Marvelle") << q3[0].via;
+}
+
 TEST(Quotes, FrenchVerbBeforeAndSelon) {
   auto q = quotes(
       "À la question de savoir si la Russie aiderait Kim, Poutine a répondu : « C'est pour cela "

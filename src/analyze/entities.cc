@@ -113,6 +113,8 @@ Expected<EntityResources> EntityResources::load(const std::string& data_dir,
     if (!cues.empty()) r.cues_.emplace(lang, std::move(cues));
     for (auto& w : text::read_list(data_dir, lang, "org_heads.txt"))
       r.org_heads_.insert(text::lower_case(w));
+    PersonRoles roles = PersonRoles::load(data_dir, lang);
+    if (!roles.empty()) r.person_roles_.emplace(lang, std::move(roles));
     for (auto& w : text::read_list(data_dir, lang, "street_heads.txt"))
       r.street_heads_[lang].insert(text::lower_case(w));
     const auto& words = stop_words.broad(lang);
@@ -142,6 +144,11 @@ bool EntityResources::is_stopword(const std::string& lang, const std::string& lo
 bool EntityResources::is_street_head(const std::string& lang, const std::string& lower) const {
   auto it = street_heads_.find(lang);
   return it != street_heads_.end() && it->second.count(lower) > 0;
+}
+
+const PersonRoles& EntityResources::person_roles(const std::string& lang) const {
+  auto it = person_roles_.find(lang);
+  return it == person_roles_.end() ? no_roles_ : it->second;
 }
 
 std::vector<std::string> EntityResources::model_languages() const {
@@ -178,18 +185,29 @@ bool opens_on_given_name(const NerToken& t, const NerCues& cues) {
          cues.is_given_name(t.lower.substr(0, hyphen));
 }
 
+// A stop word or an elision between a title and a name makes the name the title's
+// complement, not its holder: "secrétaire d'État", "ministre de la Justice" name an office.
+// A title one word away counts only through another word ("le président russe Poutine").
+bool links_a_complement(const NerToken& between, const std::string& lang,
+                        const EntityResources& res) {
+  return is_elision_token(between) || res.is_stopword(lang, between.lower);
+}
+
 // The type of span [b, e) once its context is weighed against the tagger's guess: a
 // title or an organisation cue right before the name ("le président", "porte-parole du",
 // "le" right before a name that is no known place: persons take no article) decides between
 // person and organisation; a name of two or three words starting with a given name is a
 // person. Weak place cues ("à", "in") never override the tagger.
 NerType retype(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& ann,
-               const NerCues& cues, size_t b, size_t e, NerType type) {
+               const std::string& lang, const EntityResources& res, size_t b, size_t e,
+               NerType type) {
+  const NerCues& cues = res.cues(lang);
   bool known_place = ann[b].place && b + ann[b].place_len == e;
   if (known_place) return type;
   constexpr uint8_t kPerOrg = (1u << kPer) | (1u << kOrg);
   uint8_t mask = ann[b].cue_before & kPerOrg;
-  if (ann[b].run == 2 || ann[b].run == 4) mask = cues.before_mask(toks, b) & kPerOrg;
+  if (ann[b].run == 2 || ann[b].run == 4 || (b > 0 && links_a_complement(toks[b - 1], lang, res)))
+    mask = cues.before_mask(toks, b) & kPerOrg;
   // An organisation cue one word away ("le" in "le petit Durand", "l'abbé Faria") does not
   // overrule a person: the word between is what the article belongs to.
   if (type == kPer && !(cues.before_mask(toks, b) & (1u << kOrg))) mask &= ~(1u << kOrg);
@@ -205,6 +223,20 @@ NerType retype(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& a
 bool is_major_place(const Place* p) {
   return p && (p->kind == PlaceKind::country || p->kind == PlaceKind::region ||
                p->kind == PlaceKind::big_city);
+}
+
+// The name toks[b, e) is a person's by the apposition after it ("Rama Yade, secrétaire
+// d'État", person_roles.h), unless the whole name is a country or region of the gazetteer
+// ("la France, premier fournisseur": a country is no person, whatever follows it).
+bool person_by_apposition(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& ann,
+                          size_t b, size_t e, const std::string& lang, const EntityResources& res) {
+  const Place* p = ann[b].place;
+  if (p && b + ann[b].place_len == e &&
+      (p->kind == PlaceKind::country || p->kind == PlaceKind::region))
+    return false;
+  bool announced =
+      b > 0 && (res.is_stopword(lang, toks[b - 1].lower) || is_elision_token(toks[b - 1]));
+  return res.person_roles(lang).apposition_after(toks, b, e, announced);
 }
 
 // What the tagger missed: a run of capitalised words inside a sentence that the gazetteer
@@ -230,10 +262,11 @@ void tag_missed_runs(const std::vector<NerToken>& toks, const std::vector<NerAnn
     int type = -1;
     if (is_major_place(ann[i].place) && i + ann[i].place_len == j) type = kLoc;
     uint8_t cue = ann[i].cue_before & ((1u << kPer) | (1u << kOrg));
-    if (res.is_stopword(lang, toks[i - 1].lower) && res.cues(lang).before_mask(toks, i, 2) == 0)
-      cue = 0;  // an article alone (i > 0: the run is not at a sentence start)
+    if (links_a_complement(toks[i - 1], lang, res))  // i > 0: not at a sentence start
+      cue = res.cues(lang).before_mask(toks, i, 2) & ((1u << kPer) | (1u << kOrg));
     if (type < 0 && (cue == (1u << kPer) || cue == (1u << kOrg)))
       type = cue == (1u << kPer) ? kPer : kOrg;
+    if (type < 0 && person_by_apposition(toks, ann, i, j, lang, res)) type = kPer;
     if (type < 0 && j - i >= 2 && !nouns_capitalised) {
       bool names = true;
       for (size_t k = i; k < j; ++k)
@@ -394,9 +427,15 @@ class SpanTrimmer {
         written_lower(toks[b].lower))
       return;
     drop_titles_and_places(s0, b, e);
-    NerType type = retype(toks, ann, res.cues(lang), b, e, s0.type);
+    NerType type = retype(toks, ann, lang, res, b, e, s0.type);
     if (res.is_org_head(toks[e - 1].lower) && !(ann[b].place && b + ann[b].place_len == e))
       type = kOrg;
+    if (type != kPer && person_by_apposition(toks, ann, b, e, lang, res)) type = kPer;
+    // Persons take no article: a lone word read as a person right after an elided article
+    // ("les droits de l'Homme") is a common noun written with a capital.
+    if (type == kPer && e - b == 1 && b > 0 && is_elision_token(toks[b - 1]) &&
+        res.person_roles(lang).is_article(toks[b - 1].lower))
+      return;
     bool digits = false;  // "Covid-19", "G20": no person's name holds a digit
     for (size_t m = b; m < e; ++m) digits |= toks[m].digit;
     if (type == kPer && digits) type = kMisc;

@@ -24,6 +24,7 @@
 #include "analyze/ner_corpus.h"
 #include "analyze/ner_features.h"
 #include "analyze/ner_model.h"
+#include "analyze/person_roles.h"
 #include "core/entity.h"
 #include "core/expected.h"
 #include "text/elisions.h"
@@ -59,6 +60,9 @@ class EntityResources {
   // True when `lower` opens street and public-place names of `lang` in lower case ("rue",
   // "quai", "place": data/<lang>/street_heads.txt; none for languages without the file).
   bool is_street_head(const std::string& lang, const std::string& lower) const;
+  // Role words of the appositions that make a name a person's (data/<lang>/person_roles.txt;
+  // empty for a language without the file).
+  const PersonRoles& person_roles(const std::string& lang) const;
   std::vector<std::string> model_languages() const;
 
  private:
@@ -70,7 +74,9 @@ class EntityResources {
   std::map<std::string, std::unordered_set<std::string>> stopwords_;
   std::unordered_set<std::string> org_heads_;
   std::map<std::string, std::unordered_set<std::string>> street_heads_;
+  std::map<std::string, PersonRoles> person_roles_;
   NerCues no_cues_;
+  PersonRoles no_roles_;
 };
 
 // How to tag: the language's model (rules when it has none), the rules with cues, or the
@@ -100,7 +106,11 @@ std::vector<uint8_t> tag_tokens(const std::vector<NerToken>& toks, const std::ve
 // person or organisation cue takes its type (an article alone is no cue there); two or more
 // capitalised words, none a stop word, are a name typed other (not in texts that capitalise
 // nouns). A hyphenated word opening on a given name is a person ("Kim-Jong-Un"); a sentence-initial
-// surname of a person the text names in full is that person ("Poutine a promis").
+// surname of a person the text names in full is that person ("Poutine a promis"). A name in
+// apposition to a role ("Rama Yade, secrétaire d'État", person_roles.h) is a person, tagged or
+// not; a title reached through a stop word or an elision names an office, not the name after
+// it ("secrétaire d'État"); a lone word read as a person right after an elided article is
+// dropped ("les droits de l'Homme").
 std::vector<TagSpan> refine_spans(const std::vector<NerToken>& toks,
                                   const std::vector<NerAnnot>& ann, std::vector<uint8_t> tags,
                                   const std::string& lang, const EntityResources& res);

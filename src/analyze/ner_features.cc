@@ -83,6 +83,36 @@ bool parse_type(std::string_view s, NerType& t) {
 
 bool in_run(const NerToken& t) { return t.cap && t.alpha; }
 
+// Cue words compare with the typographic apostrophe read as the typewriter one: news text
+// writes "l’" where the cue list (and the training corpora) write "l'".
+constexpr std::string_view kTypographicApostrophe = "\xE2\x80\x99";
+bool has_typographic_apostrophe(std::string_view w) {
+  return w.find(kTypographicApostrophe) != std::string_view::npos;
+}
+std::string plain_apostrophes(std::string_view w) {
+  std::string out;
+  for (size_t i = 0; i < w.size();) {
+    if (w.substr(i, kTypographicApostrophe.size()) == kTypographicApostrophe) {
+      out += '\'';
+      i += kTypographicApostrophe.size();
+    } else {
+      out += w[i++];
+    }
+  }
+  return out;
+}
+bool same_cue_word(const std::string& token_lower, const std::string& cue_word) {
+  return token_lower == cue_word ||
+         (has_typographic_apostrophe(token_lower) && plain_apostrophes(token_lower) == cue_word);
+}
+template <typename Index>
+auto find_cue(const Index& index, const std::string& token_lower) {
+  auto it = index.find(token_lower);
+  if (it == index.end() && has_typographic_apostrophe(token_lower))
+    it = index.find(plain_apostrophes(token_lower));
+  return it;
+}
+
 }  // namespace
 
 NerCues NerCues::load(const std::string& data_dir, const std::string& lang,
@@ -107,7 +137,14 @@ NerCues NerCues::load(const std::string& data_dir, const std::string& lang,
 void NerCues::add(NerType type, bool before, std::string_view phrase,
                   const text::ElisionRules& elisions) {
   Cue cue{{}, type, before};
-  for (auto& t : tokenize_for_ner(phrase, elisions)) cue.words.push_back(t.lower);
+  // A cue ending in an elision ("l'") is cut as in a text, where a word follows it: alone,
+  // the tokenizer would read the apostrophe as a mark of its own and the cue never match.
+  std::string_view last = phrase.substr(phrase.size() - std::min<size_t>(phrase.size(), 3));
+  bool elided = last.ends_with("'") || last.ends_with(kTypographicApostrophe);
+  std::string cut(phrase);
+  if (elided) cut += "x";
+  for (auto& t : tokenize_for_ner(cut, elisions)) cue.words.push_back(plain_apostrophes(t.lower));
+  if (elided && !cue.words.empty()) cue.words.pop_back();
   if (cue.words.empty()) return;
   size_t idx = cues_.size();
   if (before)
@@ -122,7 +159,7 @@ void NerCues::add_given_name(std::string_view name) { given_.insert(text::lower_
 uint8_t NerCues::before_mask(const std::vector<NerToken>& toks, size_t end,
                              size_t min_words) const {
   if (end == 0 || by_last_.empty()) return 0;
-  auto it = by_last_.find(toks[end - 1].lower);
+  auto it = find_cue(by_last_, toks[end - 1].lower);
   if (it == by_last_.end()) return 0;
   uint8_t mask = 0;
   for (size_t idx : it->second) {
@@ -130,7 +167,7 @@ uint8_t NerCues::before_mask(const std::vector<NerToken>& toks, size_t end,
     if (c.words.size() > end || c.words.size() < min_words) continue;
     bool ok = true;
     for (size_t k = 0; k < c.words.size() && ok; ++k)
-      ok = toks[end - c.words.size() + k].lower == c.words[k];
+      ok = same_cue_word(toks[end - c.words.size() + k].lower, c.words[k]);
     if (ok) mask |= static_cast<uint8_t>(1u << c.type);
   }
   return mask;
@@ -143,13 +180,14 @@ uint8_t NerCues::after_mask(const std::vector<NerToken>& toks, size_t begin) con
     size_t b = begin + static_cast<size_t>(skip);
     if (b >= toks.size()) break;
     if (skip == 1 && toks[begin].text != ",") break;
-    auto it = by_first_.find(toks[b].lower);
+    auto it = find_cue(by_first_, toks[b].lower);
     if (it == by_first_.end()) continue;
     for (size_t idx : it->second) {
       const Cue& c = cues_[idx];
       if (b + c.words.size() > toks.size()) continue;
       bool ok = true;
-      for (size_t k = 0; k < c.words.size() && ok; ++k) ok = toks[b + k].lower == c.words[k];
+      for (size_t k = 0; k < c.words.size() && ok; ++k)
+        ok = same_cue_word(toks[b + k].lower, c.words[k]);
       if (ok) mask |= static_cast<uint8_t>(1u << c.type);
     }
   }

@@ -283,6 +283,28 @@ class Finder {
     return first_any;
   }
 
+  // The person a colon presents as the quotation's speaker: "Puis vint le tour de Rama
+  // Yade, secrétaire d'État : « … », a-t-elle déclaré". The person-like name nearest the
+  // colon in the quotation's sentence, even as a complement, when an apposition follows it (a
+  // comma right after the name: "Le président parle de Jean Moulin : « … », a-t-il dit" is the
+  // president's) and no pronoun there is the subject ("Il a parlé avec Jean Dupont, son
+  // voisin : « … », a-t-il dit" is the earlier person's); -1 when the quotation does not follow
+  // a colon or no such name stands before it.
+  int introduced_speaker(size_t open, size_t from) const {
+    if (open == 0 || open <= from || t_[open - 1].folded != ":") return -1;
+    int nearest = -1;
+    for (size_t k = from; k + 1 < open; ++k) {
+      if (in_quote_[k]) continue;
+      if (t_[k].kind == TokenKind::kWord && r_.pronouns.match(t_, k)) return -1;
+      if (name_at_[k] < 0 || !person_like(name_at_[k])) continue;
+      size_t after = k + 1;
+      while (after < open && t_[after].begin < names_[static_cast<size_t>(name_at_[k])].end)
+        ++after;
+      if (after < open && t_[after].folded == ",") nearest = name_at_[k];
+    }
+    return nearest;
+  }
+
   // The person last named as subject before token `before` (for "il", "he").
   int resolve_pronoun(size_t before) const {
     if (before >= t_.size()) return -1;
@@ -344,7 +366,8 @@ class Finder {
       for (size_t p = sp.close + 1; p < k && !pronoun; ++p)
         if (t_[p].kind == TokenKind::kWord && r_.pronouns.match(t_, p)) pronoun = true;
       if (pronoun) {
-        int n2 = resolve_pronoun(sp.open);
+        int n2 = introduced_speaker(sp.open, s_first);
+        if (n2 < 0) n2 = resolve_pronoun(sp.open);
         if (n2 >= 0) return set_speaker(q, n2, verb, "pronoun");
         q.verb = verb;
         return;
