@@ -12,6 +12,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "article_record.h"
 #include "engine/live_stories.h"
 #include "ingest_test_util.h"
 #include "server/post_body.h"
@@ -26,21 +27,14 @@ namespace {
 const std::string kSeeds = RECOUPE_EXAMPLES_DIR "/vostochny";
 const std::string kToken = "s3cret-token";
 
-// One article record in the format `recoupe ingest` reads.
-std::string record(const std::string& id, const std::string& title, const std::string& text) {
-  return nlohmann::json{
-      {"id", id},     {"url", "https://example.org/" + id},  {"source", "Le Quotidien du Port"},
-      {"lang", "fr"}, {"published", "2026-11-30T08:00:00Z"}, {"title", title},
-      {"text", text}}
-      .dump();
-}
+using recoupe::testing::article_record;
 
 // An article that has nothing to do with the seeds (a rocket launch): a story of its own.
-const std::string kNewArticle =
-    record("api-test-1", "Un ferry immobilisé à Marseille après une avarie",
-           "Le ferry Kalliste est resté à quai lundi à Marseille après une avarie de moteur, a "
-           "indiqué la compagnie. Les 412 passagers ont été relogés. La réparation doit durer "
-           "trois jours selon l'armateur, qui promet un remboursement.");
+const std::string kNewArticle = article_record(
+    "api-test-1", "Un ferry immobilisé à Marseille après une avarie",
+    "Le ferry Kalliste est resté à quai lundi à Marseille après une avarie de moteur, a "
+    "indiqué la compagnie. Les 412 passagers ont été relogés. La réparation doit durer "
+    "trois jours selon l'armateur, qui promet un remboursement.");
 
 nlohmann::json parse(const std::string& body) {
   return nlohmann::json::parse(body, nullptr, false);
@@ -214,14 +208,17 @@ TEST_P(ServerApiTest, APostedArticleShowsUpInTheStories) {
 TEST_P(ServerApiTest, PagingWalksEveryStoryOnce) {
   // Three unrelated texts, so three more stories.
   const std::string batch =
-      record("page-1", "Un incendie ravage un entrepôt de Lyon",
-             "Un incendie a détruit dans la nuit un entrepôt de meubles à Lyon. Aucun blessé.") +
+      article_record(
+          "page-1", "Un incendie ravage un entrepôt de Lyon",
+          "Un incendie a détruit dans la nuit un entrepôt de meubles à Lyon. Aucun blessé.") +
       "\n" +
-      record("page-2", "La récolte de lavande recule en Provence",
-             "Les producteurs de lavande annoncent une récolte réduite de moitié cette année.") +
+      article_record(
+          "page-2", "La récolte de lavande recule en Provence",
+          "Les producteurs de lavande annoncent une récolte réduite de moitié cette année.") +
       "\n" +
-      record("page-3", "Record de fréquentation au musée d'Orsay",
-             "Le musée d'Orsay a accueilli un nombre record de visiteurs au mois d'octobre.") +
+      article_record(
+          "page-3", "Record de fréquentation au musée d'Orsay",
+          "Le musée d'Orsay a accueilli un nombre record de visiteurs au mois d'octobre.") +
       "\n";
   auto r = post(batch);
   ASSERT_TRUE(r);
@@ -378,9 +375,10 @@ TEST_P(ServerApiTest, ARevisionPostedIsStreamedAsItsStorysUpdate) {
   for (int i = 0; i < 1000 && !subscribed; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   ASSERT_TRUE(subscribed);
-  auto revised = post(record("api-test-1", "Un ferry immobilisé à Marseille après une avarie",
-                             "Le ferry Kalliste est resté à quai lundi à Marseille après une "
-                             "avarie de moteur. Les 412 passagers ont été relogés à l'hôtel."));
+  auto revised =
+      post(article_record("api-test-1", "Un ferry immobilisé à Marseille après une avarie",
+                          "Le ferry Kalliste est resté à quai lundi à Marseille après une "
+                          "avarie de moteur. Les 412 passagers ont été relogés à l'hôtel."));
   ASSERT_EQ(revised->status, 200) << revised->body;
   EXPECT_EQ(parse(revised->body)["revised"], 1);
   reader.join();
@@ -417,9 +415,9 @@ TEST_P(ServerApiTest, StoriesAnotherProcessIngestsAreStreamedAndTheServerStillWr
             std::string::npos)
       << received;
   // The server's own grouper caught up: its next batch is stored beside the other's.
-  auto r = post(record("api-test-2", "Le ferry Kalliste reprend la mer après sa réparation",
-                       "Le ferry Kalliste a quitté Marseille jeudi après trois jours de "
-                       "réparation de son moteur, a indiqué la compagnie."));
+  auto r = post(article_record("api-test-2", "Le ferry Kalliste reprend la mer après sa réparation",
+                               "Le ferry Kalliste a quitté Marseille jeudi après trois jours de "
+                               "réparation de son moteur, a indiqué la compagnie."));
   ASSERT_EQ(r->status, 200) << r->body;
   auto listed = parse(client_->Get("/api/stories")->body);
   size_t articles = 0;

@@ -17,6 +17,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "article_record.h"
 #include "engine/config.h"
 #include "engine/live_stories.h"
 #include "ingest_test_util.h"
@@ -40,30 +41,24 @@ const std::string kDevSet =
     std::string(RECOUPE_TEST_DIR) + "/../../shared/data/clustering/rpm2-fr-dev.jsonl";
 const std::string kToken = "group-token";
 
-std::string record(const std::string& id, const std::string& title, const std::string& text) {
-  return nlohmann::json{
-      {"id", id},     {"url", "https://example.org/" + id},  {"source", "Le Quotidien du Port"},
-      {"lang", "fr"}, {"published", "2026-11-30T08:00:00Z"}, {"title", title},
-      {"text", text}}
-      .dump();
-}
+using recoupe::testing::article_record;
 
 // Unrelated events, one story each.
-const std::string kFerry =
-    record("group-ferry", "Un ferry immobilisé à Marseille après une avarie",
-           "Le ferry Kalliste est resté à quai lundi à Marseille après une avarie de moteur, a "
-           "indiqué la compagnie. Les 412 passagers ont été relogés. La réparation doit durer "
-           "trois jours selon l'armateur, qui promet un remboursement.");
-const std::string kBridge =
-    record("group-bridge", "Le pont de Tancarville fermé pour une inspection",
-           "Le pont de Tancarville sera fermé à la circulation mardi pendant six heures pour une "
-           "inspection de ses câbles, a annoncé la direction des routes. Une déviation par le "
-           "pont de Normandie est prévue pour les poids lourds.");
-const std::string kHarvest =
-    record("group-harvest", "Vendanges précoces dans le Bordelais",
-           "Les vendanges ont commencé avec dix jours d'avance dans le Bordelais, selon la "
-           "chambre d'agriculture de la Gironde. La chaleur de l'été a mûri les raisins plus "
-           "tôt que prévu et les volumes attendus sont en baisse de 8 %.");
+const std::string kFerry = article_record(
+    "group-ferry", "Un ferry immobilisé à Marseille après une avarie",
+    "Le ferry Kalliste est resté à quai lundi à Marseille après une avarie de moteur, a "
+    "indiqué la compagnie. Les 412 passagers ont été relogés. La réparation doit durer "
+    "trois jours selon l'armateur, qui promet un remboursement.");
+const std::string kBridge = article_record(
+    "group-bridge", "Le pont de Tancarville fermé pour une inspection",
+    "Le pont de Tancarville sera fermé à la circulation mardi pendant six heures pour une "
+    "inspection de ses câbles, a annoncé la direction des routes. Une déviation par le "
+    "pont de Normandie est prévue pour les poids lourds.");
+const std::string kHarvest = article_record(
+    "group-harvest", "Vendanges précoces dans le Bordelais",
+    "Les vendanges ont commencé avec dix jours d'avance dans le Bordelais, selon la "
+    "chambre d'agriculture de la Gironde. La chaleur de l'été a mûri les raisins plus "
+    "tôt que prévu et les volumes attendus sont en baisse de 8 %.");
 
 IngestBatch body(const std::string& text) { return read_post_body(text, engine::Config{}.ingest); }
 

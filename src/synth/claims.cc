@@ -769,8 +769,11 @@ void count_support(ClaimSet& cs, const SynthConfig& cfg) {
 
 }  // namespace
 
-float claim_similarity(const Claim& a, const Claim& b) {
-  if (a.norm <= 0 || b.norm <= 0) return 0.0f;
+namespace {
+
+// The dot product of two claims' sparse vectors over the terms `keep` accepts.
+template <typename Keep>
+double sparse_dot(const Claim& a, const Claim& b, Keep keep) {
   double dot = 0;
   size_t i = 0, j = 0;
   while (i < a.terms.size() && j < b.terms.size()) {
@@ -779,37 +782,33 @@ float claim_similarity(const Claim& a, const Claim& b) {
     } else if (a.terms[i] > b.terms[j]) {
       ++j;
     } else {
-      dot += static_cast<double>(a.weights[i]) * b.weights[j];
+      if (keep(a.terms[i])) dot += static_cast<double>(a.weights[i]) * b.weights[j];
       ++i;
       ++j;
     }
   }
+  return dot;
+}
+
+}  // namespace
+
+float claim_similarity(const Claim& a, const Claim& b) {
+  if (a.norm <= 0 || b.norm <= 0) return 0.0f;
+  const double dot = sparse_dot(a, b, [](uint32_t) { return true; });
   return static_cast<float>(std::min(1.0, dot / (static_cast<double>(a.norm) * b.norm)));
 }
 
 float similarity_beside_figures(const ClaimSet& cs, size_t x, size_t y) {
   const Claim& a = cs.claims[x];
   const Claim& b = cs.claims[y];
-  auto figure = [&](uint32_t t) { return t < cs.figure_term.size() && cs.figure_term[t]; };
-  double dot = 0, na = 0, nb = 0;
+  auto word = [&](uint32_t t) { return t >= cs.figure_term.size() || !cs.figure_term[t]; };
+  double na = 0, nb = 0;
   for (size_t i = 0; i < a.terms.size(); ++i)
-    if (!figure(a.terms[i])) na += static_cast<double>(a.weights[i]) * a.weights[i];
+    if (word(a.terms[i])) na += static_cast<double>(a.weights[i]) * a.weights[i];
   for (size_t j = 0; j < b.terms.size(); ++j)
-    if (!figure(b.terms[j])) nb += static_cast<double>(b.weights[j]) * b.weights[j];
-  size_t i = 0, j = 0;
-  while (i < a.terms.size() && j < b.terms.size()) {
-    if (a.terms[i] < b.terms[j]) {
-      ++i;
-    } else if (a.terms[i] > b.terms[j]) {
-      ++j;
-    } else {
-      if (!figure(a.terms[i])) dot += static_cast<double>(a.weights[i]) * b.weights[j];
-      ++i;
-      ++j;
-    }
-  }
+    if (word(b.terms[j])) nb += static_cast<double>(b.weights[j]) * b.weights[j];
   if (na <= 0 || nb <= 0) return 0.0f;
-  return static_cast<float>(std::min(1.0, dot / std::sqrt(na * nb)));
+  return static_cast<float>(std::min(1.0, sparse_dot(a, b, word) / std::sqrt(na * nb)));
 }
 
 bool claims_conflict(const Claim& a, const Claim& b, const SynthConfig& config) {
