@@ -541,11 +541,9 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
         quoted_label(text.substr(first.clause_begin, first.clause_end - first.clause_begin));
     if (!b.add("number", about, std::move(versions))) continue;
     std::vector<size_t> carriers;
-    for (size_t c = 0; c < cs.claims.size(); ++c)
-      for (size_t k : slot)
-        if (cs.claims[c].article == mentions[k].article &&
-            cs.claims[c].begin <= mentions[k].begin && mentions[k].begin < cs.claims[c].end)
-          carriers.push_back(c);
+    for (size_t k : slot)
+      for (size_t c : claims_holding(cs, mentions[k].article, mentions[k].begin))
+        carriers.push_back(c);
     b.mark(carriers);
   }
 }
