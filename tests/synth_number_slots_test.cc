@@ -265,6 +265,29 @@ TEST(NumberSlots, ASlotToldInTwoUnlikeSentencesIsNoDisagreement) {
   EXPECT_NE(d[0].find("35 ministres"), std::string::npos) << d[0];
 }
 
+TEST(NumberSlots, CloseValuesNeedLessInCommonThanFarOnes) {
+  // Two outlets tell the ceremony's guests in sentences with little in common beside the
+  // count. Close counts (90 and 80 heads of state) are one count told two ways; far ones
+  // (90 and 40) in the same sentences are as likely two things counted alike.
+  auto story = [](const std::string& a_count, const std::string& b_count) {
+    return number_disputes(with_background(
+        {
+            article("a", "a.example", "fr",
+                    "Les dirigeants accueillent dans le grand stade " + a_count +
+                        " chefs d'État du monde entier pour la cérémonie d'ouverture."),
+            article("b", "b.example", "fr",
+                    "On comptait " + b_count +
+                        " chefs d'État dans les tribunes pendant la cérémonie d'ouverture."),
+        },
+        "fr"));
+  };
+  const auto close = story("90", "80");
+  ASSERT_EQ(close.size(), 1u);
+  EXPECT_NE(close[0].find("90 chefs"), std::string::npos) << close[0];
+  EXPECT_NE(close[0].find("80 chefs"), std::string::npos) << close[0];
+  EXPECT_TRUE(story("90", "40").empty());
+}
+
 TEST(NumberSlots, TheWholeOfAShareDoesNotDecideItsSlot) {
   // Shares of phone lines and of phone subscribers: "of phone" does not make them one figure.
   EXPECT_TRUE(

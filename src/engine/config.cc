@@ -146,6 +146,8 @@ void visit_fields(synth::SynthConfig& c, F&& f) {
   f("disagreement_threshold", c.disagreement_threshold);
   f("rival_articles_min_closeness", c.rival_articles_min_closeness);
   f("number_rivals_min_similarity", c.number_rivals_min_similarity);
+  f("number_rivals_close_ratio", c.number_rivals_close_ratio);
+  f("number_rivals_close_min_similarity", c.number_rivals_close_min_similarity);
   f("title_claim_min_share", c.title_claim_min_share);
   f("number_tolerance", c.number_tolerance);
   f("max_disagreements", c.max_disagreements);

@@ -418,9 +418,11 @@ std::vector<size_t> claims_holding(const ClaimSet& cs, size_t a, size_t at) {
 // make one fact: in a season's report "52 catches" and "29 catches" are two players', "404 yards"
 // and "716 yards" two seasons', and the sentences around them tell it by having little else in
 // common.
+// Rival values within `close_ratio` of each other need only `close_min_similarity`: close
+// counts of one unit are more often one count told two ways (synth_config.h).
 bool rivals_tell_one_fact(const ClaimSet& cs, const std::vector<NumberMention>& mentions,
                           const std::vector<size_t>& slot, const std::vector<double>& values,
-                          double min_similarity) {
+                          double min_similarity, double close_ratio, double close_min_similarity) {
   std::vector<std::vector<size_t>> carriers(values.size());  // the claims giving each value
   for (size_t k : slot) {
     const auto v = std::find(values.begin(), values.end(), mentions[k].value);
@@ -429,12 +431,16 @@ bool rivals_tell_one_fact(const ClaimSet& cs, const std::vector<NumberMention>& 
       carriers[v - values.begin()].push_back(c);
   }
   for (size_t i = 0; i < carriers.size(); ++i)
-    for (size_t j = i + 1; j < carriers.size(); ++j)
+    for (size_t j = i + 1; j < carriers.size(); ++j) {
+      const double lo = std::min(std::fabs(values[i]), std::fabs(values[j]));
+      const double hi = std::max(std::fabs(values[i]), std::fabs(values[j]));
+      const double needed = hi <= close_ratio * lo ? close_min_similarity : min_similarity;
       for (size_t x : carriers[i])
         for (size_t y : carriers[j])
           if (cs.outlet_of[cs.claims[x].article] != cs.outlet_of[cs.claims[y].article] &&
-              similarity_beside_figures(cs, x, y) >= min_similarity)
+              similarity_beside_figures(cs, x, y) >= needed)
             return true;
+    }
   return false;
 }
 
@@ -532,7 +538,9 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
     std::vector<std::vector<size_t>> rivals;
     for (const auto& [wording, arts] : versions) rivals.push_back(arts);
     if (!closeness.rivals_close(rivals, cfg.rival_articles_min_closeness)) continue;
-    if (!rivals_tell_one_fact(cs, mentions, slot, version_values, cfg.number_rivals_min_similarity))
+    if (!rivals_tell_one_fact(cs, mentions, slot, version_values, cfg.number_rivals_min_similarity,
+                              cfg.number_rivals_close_ratio,
+                              cfg.number_rivals_close_min_similarity))
       continue;
     const NumberMention& first = mentions[slot.front()];
     const std::string_view text = ev.articles[first.article]->text;
