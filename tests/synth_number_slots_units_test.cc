@@ -28,8 +28,13 @@ std::vector<std::vector<size_t>> every_group_tried(const std::vector<NumberMenti
     size_t best = groups.size(), best_matches = 0;
     for (size_t g = 0; g < groups.size(); ++g) {
       size_t matches = 0;
-      for (size_t j : groups[g]) matches += same_slot(mentions[i], mentions[j]) ? 1 : 0;
-      if (matches * 2 > groups[g].size() && matches > best_matches) {
+      bool apart = false;
+      for (size_t j : groups[g]) {
+        matches += same_slot(mentions[i], mentions[j]) ? 1 : 0;
+        apart = apart || set_apart(mentions[i], mentions[j]);
+      }
+      if ((matches * 2 > groups[g].size() || (!apart && matches * 2 == groups[g].size())) &&
+          matches > best_matches) {
         best = g;
         best_matches = matches;
       }
@@ -63,6 +68,24 @@ TEST(NumberSlotsUnits, UnitsInterleavedGiveTheGroupsOfTheFullComparison) {
   EXPECT_EQ(groups.front(), (std::vector<size_t>{0, 2, 8}));
   for (const auto& g : groups)
     for (size_t k : g) EXPECT_EQ(mentions[k].unit, mentions[g.front()].unit);
+}
+
+TEST(NumberSlotsUnits, AMentionLikeOneOfTwoJoinsThemUnlessTheOtherIsSetApart) {
+  // The show's length: the second outlet tells it like the first and the third, the first
+  // and the third have one word in common only. The third joins the two.
+  const auto joined = number_slots({
+      mention(0, "hour", 3, {"marqu", "mond", "ouvertur", "spectacl"}),
+      mention(1, "hour", 3, {"ceremon", "defil", "ouvertur", "spectacl"}),
+      mention(2, "hour", 4, {"athlet", "defil", "exalt", "spectacl"}),
+  });
+  EXPECT_EQ(joined, (std::vector<std::vector<size_t>>{{0, 1, 2}}));
+  // The same, but the first and the third name two different places: two slots.
+  const auto apart = number_slots({
+      mention(0, "hour", 3, {"marqu", "mond", "ouvertur", "spectacl"}, {"pekin"}),
+      mention(1, "hour", 3, {"ceremon", "defil", "ouvertur", "spectacl"}),
+      mention(2, "hour", 4, {"athlet", "defil", "exalt", "spectacl"}, {"shanghai"}),
+  });
+  EXPECT_EQ(apart, (std::vector<std::vector<size_t>>{{0, 1}, {2}}));
 }
 
 }  // namespace

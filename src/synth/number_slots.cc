@@ -420,6 +420,12 @@ bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared
   return static_cast<double>(predicates + names) >= min_shared * static_cast<double>(smaller);
 }
 
+bool set_apart(const NumberMention& a, const NumberMention& b) {
+  if (!a.of.empty() && !b.of.empty() && a.of != b.of) return true;
+  if (!a.when.empty() && !b.when.empty() && shared_count(a.when, b.when) == 0) return true;
+  return !a.names.empty() && !b.names.empty() && shared_count(a.names, b.names) == 0;
+}
+
 bool far_apart(double a, double b) {
   const double x = std::fabs(a), y = std::fabs(b);
   return std::max(x, y) > 10.0 * std::min(x, y);
@@ -460,8 +466,17 @@ std::vector<std::vector<size_t>> number_slots(const std::vector<NumberMention>& 
     size_t best = groups.size(), best_matches = 0;
     for (size_t g : candidates) {
       size_t matches = 0;
-      for (size_t j : groups[g]) matches += same_slot(mentions[i], mentions[j]) ? 1 : 0;
-      if (matches * 2 > groups[g].size() && matches > best_matches) {
+      bool apart = false;
+      for (size_t j : groups[g]) {
+        matches += same_slot(mentions[i], mentions[j]) ? 1 : 0;
+        apart = apart || set_apart(mentions[i], mentions[j]);
+      }
+      // Half the members are enough when none is set apart from it: in a group of two, a
+      // mention told like one of them and without conflict with the other (the other told
+      // in fewer words) joins them rather than starting a slot of its own.
+      const bool joins =
+          matches * 2 > groups[g].size() || (!apart && matches * 2 == groups[g].size());
+      if (joins && matches > best_matches) {
         best = g;
         best_matches = matches;
       }

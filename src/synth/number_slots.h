@@ -67,6 +67,10 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& evidence,
 // duration, the complement only tells two things apart).
 bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared = 0.34);
 
+// True when `a` and `b` say they count in different settings: both name something and share
+// no name, both say when and share no time word, or both say what they are of and differ.
+bool set_apart(const NumberMention& a, const NumberMention& b);
+
 // True when two values are more than ten times apart: they count different things (a total
 // and a part, a past disaster's toll and this one's), whatever their slot.
 bool far_apart(double a, double b);
@@ -89,7 +93,8 @@ bool same_bound(const NumberMention& a, const NumberMention& b);
 bool within_bound(const NumberMention& bound, double value);
 
 // Groups of mentions of one slot: each mention joins the group where it matches (same_slot)
-// more than half of the members, the group with most matches; else it starts a group.
+// more than half of the members (or half of them, when no member is told in another place,
+// time or of another noun), the group with most matches; else it starts a group.
 // Mentions of one article never match each other. Cost: O(mentions²) comparisons, each
 // cheap; the caller caps the number of mentions.
 std::vector<std::vector<size_t>> number_slots(const std::vector<NumberMention>& mentions);
