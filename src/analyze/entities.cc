@@ -346,7 +346,10 @@ void prepend_given_names(const std::vector<NerToken>& toks, const std::vector<Ne
 }
 
 // A lone capitalised word right before a person name is its first name: the person span
-// takes it, and the lone span is emptied (dropped when spans are trimmed).
+// takes it, and the lone span is emptied (dropped when spans are trimmed). Not when the person
+// name opens on a given name and the word is none: it has its first name, and the word is a
+// place of its own ("à Polvern Louis Guiéuen", "à Cocanquis Yvonne Le Sergent" in civil
+// registers of Europeana).
 void prepend_first_names(const std::vector<NerToken>& toks, const std::vector<NerAnnot>& ann,
                          std::vector<TagSpan>& spans) {
   for (size_t k = 0; k + 1 < spans.size(); ++k) {
@@ -354,7 +357,8 @@ void prepend_first_names(const std::vector<NerToken>& toks, const std::vector<Ne
     TagSpan& b = spans[k + 1];
     if (a.end == b.begin && a.end - a.begin == 1 && b.type == kPer && a.type != kPer &&
         toks[a.begin].cap && !toks[b.begin].sent_start && toks[b.begin].space_before &&
-        !(is_major_place(ann[a.begin].place) && ann[a.begin].place_len == 1)) {
+        !(is_major_place(ann[a.begin].place) && ann[a.begin].place_len == 1) &&
+        (ann[a.begin].given || !ann[b.begin].given)) {
       b.begin = a.begin;
       a.end = a.begin;  // emptied, dropped below
     }
