@@ -403,27 +403,24 @@ std::vector<NumberMention> number_mentions(const StoryEvidence& ev,
   return out;
 }
 
+bool set_apart(const NumberMention& a, const NumberMention& b) {
+  if (!a.of.empty() && !b.of.empty() && a.of != b.of) return true;
+  if (!a.when.empty() && !b.when.empty() && shared_count(a.when, b.when) == 0) return true;
+  return !a.names.empty() && !b.names.empty() && shared_count(a.names, b.names) == 0;
+}
+
 bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared) {
-  if (a.article == b.article || a.unit != b.unit) return false;
-  const bool both_of = !a.of.empty() && !b.of.empty();
-  if (both_of && a.of != b.of) return false;
+  if (a.article == b.article || a.unit != b.unit || set_apart(a, b)) return false;
   const size_t predicates = shared_count(a.predicates, b.predicates);
   if (predicates == 0) return false;
-  if (!a.when.empty() && !b.when.empty() && shared_count(a.when, b.when) == 0) return false;
   const size_t names = shared_count(a.names, b.names);
-  if (!a.names.empty() && !b.names.empty() && names == 0) return false;
+  const bool both_of = !a.of.empty() && !b.of.empty();
   // A duration's complement says what was done, not when: "12 hours of deliberation" before
   // a verdict and "30 hours of deliberation" before a sentence are two phases.
   if (both_of && !is_time_unit(a.unit)) return true;
   const size_t smaller =
       std::min(a.predicates.size() + a.names.size(), b.predicates.size() + b.names.size());
   return static_cast<double>(predicates + names) >= min_shared * static_cast<double>(smaller);
-}
-
-bool set_apart(const NumberMention& a, const NumberMention& b) {
-  if (!a.of.empty() && !b.of.empty() && a.of != b.of) return true;
-  if (!a.when.empty() && !b.when.empty() && shared_count(a.when, b.when) == 0) return true;
-  return !a.names.empty() && !b.names.empty() && shared_count(a.names, b.names) == 0;
 }
 
 bool far_apart(double a, double b) {
