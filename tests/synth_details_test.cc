@@ -89,5 +89,19 @@ TEST(Details, TwoColoursOfOneThingDisagree) {
           .empty());
 }
 
+TEST(Details, TwoColoursListedBesideOneSameColourDisagreeInUnlikeSentences) {
+  // The sentences share little beyond the trucks, but both list green with the other colour:
+  // one paint job told two ways.
+  const auto ds = disputes(
+      {article("a", "a.example", "fr",
+               "Les deux camions de la mairie ont été repeints en vert et en jaune la veille du "
+               "défilé, selon le maire."),
+       article("b", "b.example", "fr",
+               "Une longue séquence montre des ouvriers appliquant sur les camions une peinture "
+               "verte et bleue, avant la grande parade de dimanche.")});
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0], "detail: bleue|jaune");
+}
+
 }  // namespace
 }  // namespace recoupe::synth

@@ -592,7 +592,9 @@ std::vector<DetailMention> detail_mentions(const StoryEvidence& ev, const ClaimS
       auto take = [&](const ContentWord& w) {
         if (plain.count(w.folded) || moments.count(w.folded)) return false;
         if (auto it = lexicon.find(w.folded); it != lexicon.end()) {
-          if (it->second.set == m.word->set) return false;
+          // Its own value is no context; another value of its set is: « blanc » beside
+          // « orange » and beside « rouge » says both colour the same thing.
+          if (it->second.set == m.word->set && it->second.value == m.word->value) return false;
           d.context.push_back(it->second.set + ":" + it->second.value);
         } else {
           d.context.push_back(w.stem);
@@ -642,6 +644,16 @@ void detail_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
     }
     return shared_count(x.context, y.context) >= cfg.detail_min_shared_context;
   };
+  // Both values listed beside one same value of their set (« en blanc et en orange », « blanche
+  // et rouge »): the same thing described, however unlike the two sentences are otherwise.
+  auto same_companion = [&](const DetailMention& x, const DetailMention& y) {
+    const std::string prefix = x.word->set + ":";
+    for (const std::string& w : x.context)
+      if (w.compare(0, prefix.size(), prefix) == 0 &&
+          std::binary_search(y.context.begin(), y.context.end(), w))
+        return true;
+    return false;
+  };
   for (size_t i = 0; i < mentions.size(); ++i)
     for (size_t j = i + 1; j < mentions.size(); ++j) {
       const DetailMention &x = mentions[i], &y = mentions[j];
@@ -650,7 +662,7 @@ void detail_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
           cx.article == cy.article || !said_of_same(x, y) ||
           (x.word->set == "weekday" &&
            (b.dated_claims.count(x.claim) || b.dated_claims.count(y.claim))) ||
-          claim_similarity(cx, cy) < cfg.detail_min_similarity ||
+          (claim_similarity(cx, cy) < cfg.detail_min_similarity && !same_companion(x, y)) ||
           b.article_writes(cx.article, *y.word) || b.article_writes(cy.article, *x.word))
         continue;
       std::map<std::string, std::pair<std::string, std::set<size_t>>> by_value;
