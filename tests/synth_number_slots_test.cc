@@ -99,6 +99,23 @@ TEST(NumberSlots, AValueTenTimesApartIsNoVersionOfTheFact) {
   EXPECT_EQ(d[0].find("612"), std::string::npos) << d[0];
 }
 
+TEST(NumberSlots, APastTollJoinsTheSlotOfThePastTollNotTheToday) {
+  // Both outlets recall an old quake's toll beside today's, with the same verb: b's 31,000
+  // is compared with a's 26,000, not lost in the slot of today's 10 dead (ten times apart:
+  // another count).
+  auto d = number_disputes(with_background(
+      {article("a", "a.example", "en",
+               "An earthquake hit the island on Sunday, killing 10 people. It recalled the "
+               "quake that killed more than 26,000 people in the old city of Bam."),
+       article("b", "b.example", "en",
+               "An earthquake shook the island on Sunday, killing 10 people. In the old city "
+               "of Bam a quake once killed more than 31,000 people.")},
+      "en"));
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].find("26,000"), std::string::npos) << d[0];
+  EXPECT_NE(d[0].find("31,000"), std::string::npos) << d[0];
+}
+
 TEST(NumberSlots, TwoDifferentQuantitiesAreNotCompared) {
   // Two ages of two people, a deposit and a balance: different slots.
   EXPECT_TRUE(

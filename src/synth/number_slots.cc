@@ -462,17 +462,21 @@ std::vector<std::vector<size_t>> number_slots(const std::vector<NumberMention>& 
     std::vector<size_t>& candidates = groups_of_unit[mentions[i].unit];
     size_t best = groups.size(), best_matches = 0;
     for (size_t g : candidates) {
-      size_t matches = 0;
+      // Members ten times larger or smaller count other things ("killing 10 people", "more
+      // than 31,000 people" of a quake years ago, both killed): the mention is compared with
+      // the others only, and a group of such members only is not its slot.
+      size_t matches = 0, near = 0;
       bool apart = false;
       for (size_t j : groups[g]) {
+        if (far_apart(mentions[i].value, mentions[j].value)) continue;
+        ++near;
         matches += same_slot(mentions[i], mentions[j]) ? 1 : 0;
         apart = apart || set_apart(mentions[i], mentions[j]);
       }
       // Half the members are enough when none is set apart from it: in a group of two, a
       // mention told like one of them and without conflict with the other (the other told
       // in fewer words) joins them rather than starting a slot of its own.
-      const bool joins =
-          matches * 2 > groups[g].size() || (!apart && matches * 2 == groups[g].size());
+      const bool joins = near > 0 && (matches * 2 > near || (!apart && matches * 2 == near));
       if (joins && matches > best_matches) {
         best = g;
         best_matches = matches;
