@@ -359,6 +359,20 @@ bool unattributed_speech(std::string_view text, const std::unordered_set<std::st
           first_person.count(word.substr(0, apostrophe) + "'"));
 }
 
+// True when claim `cl` opens with a word pointing back at the sentence before it (« Cette
+// confirmation, c'est… », "This includes…", « D'autant qu'elle… »): alone, it does not say
+// what it is about. A demonstrative opening a date (« Cette semaine », "This week") is none.
+bool leans_on_previous(const StoryEvidence& ev, const Claim& cl,
+                       const std::unordered_set<std::string>& openers,
+                       const text::ElisionRules& elisions) {
+  if (openers.empty() || !openers.count(opening_word(cl.text, elisions))) return false;
+  const ArticleAnalysis* an = cl.article < ev.analyses.size() ? ev.analyses[cl.article] : nullptr;
+  if (an)
+    for (const DateMention& d : an->dates)
+      if (d.begin <= cl.begin + 1 && d.end > cl.begin) return false;
+  return true;
+}
+
 }  // namespace
 
 std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, const ClaimSet& cs,
@@ -368,12 +382,14 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
   const RareNames rare_names(ev, cs);
   const SharedFigures figures(cs, resources.ordinal_words(ev.language), resources.elisions());
   const auto& first_person = resources.first_person_words(ev.language);
+  const auto& back_references = resources.back_reference_openers(ev.language);
   std::vector<size_t> cand;
   for (size_t c = 0; c < cs.claims.size(); ++c) {
     const Claim& cl = cs.claims[c];
     if (cs.support_outlets[c] != 1 || cl.quote_only || !cl.informative() ||
         starts_lowercase(cl.text) || cut_at_comma(ev, cl) ||
-        unattributed_speech(cl.text, first_person, resources.elisions()))
+        unattributed_speech(cl.text, first_person, resources.elisions()) ||
+        leans_on_previous(ev, cl, back_references, resources.elisions()))
       continue;
     bool elsewhere = false;
     // Said elsewhere, even with another number or date (then it is a disagreement), or

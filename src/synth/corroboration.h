@@ -26,7 +26,9 @@ std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& evidence
 // conflicting one: that is a disagreement), and no number (with its unit) that another
 // outlet states too (then the claim tells a shared fact, whatever it adds), and no figure
 // (in digits, or a count in words, above 2) that a claim of another outlet writes with
-// config.single_source_figure_terms terms in common. Only informative claims
+// config.single_source_figure_terms terms in common. A claim opening with a word that points
+// back at the sentence before it (resources.back_reference_openers: « Cette confirmation… »,
+// "This includes…") does not say alone what it is about: left out. Only informative claims
 // (an entity or name, a number or a date), ranked by how much they carry and by novelty (share of
 // their weight in terms no other outlet uses, × config.novelty_weight); at most
 // config.max_single_source_per_article per article and config.max_single_source in all.

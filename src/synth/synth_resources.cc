@@ -105,6 +105,8 @@ SynthResources SynthResources::load(const std::string& data_dir,
                                         : nullptr;
       if (set) add_variants(std::string_view(line).substr(eq + 1), *set, text::lower_case);
     }
+    for (const auto& line : text::read_list(data_dir, lang, "back_reference_openers.txt"))
+      add_variants(line, r.back_reference_openers_[lang]);
     for (const auto& line : text::read_list(data_dir, lang, "first_person.txt"))
       add_variants(line, r.first_person_words_[lang]);
     auto& revisions = r.revision_cues_[lang];
@@ -172,6 +174,11 @@ const std::unordered_set<std::string>& SynthResources::link_words(const std::str
 const std::unordered_set<std::string>& SynthResources::dependent_openers(
     const std::string& lang) const {
   return words_for(dependent_openers_, lang);
+}
+
+const std::unordered_set<std::string>& SynthResources::back_reference_openers(
+    const std::string& lang) const {
+  return words_for(back_reference_openers_, lang);
 }
 
 const std::unordered_set<std::string>& SynthResources::first_person_words(

@@ -48,6 +48,10 @@ class SynthResources {
   // prepositions: data/<lang>/dependent_openers.txt): a title opening with one does not
   // stand alone. Empty for a language without that file.
   const std::unordered_set<std::string>& dependent_openers(const std::string& lang) const;
+  // Folded words that, opening a sentence, point back at the one before: demonstratives and
+  // connectives (data/<lang>/back_reference_openers.txt: « Cette confirmation… », "This
+  // includes…", « Mais… »). Empty for a language without that file.
+  const std::unordered_set<std::string>& back_reference_openers(const std::string& lang) const;
   // Folded words a speaker uses of themselves (data/<lang>/first_person.txt: « je »,
   // « nous », "I", "we"): a sentence opening with one outside quotation marks is someone's
   // speech whose speaker it does not name. Empty for a language without that file.
@@ -88,8 +92,8 @@ class SynthResources {
   const text::StopWordCatalog* stop_words_ = nullptr;
   const text::ElisionRules* elisions_ = nullptr;
   std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_,
-      dependent_openers_, first_person_words_, revision_cues_, offset_cues_, range_words_,
-      time_words_, quantity_links_, moment_words_;
+      dependent_openers_, back_reference_openers_, first_person_words_, revision_cues_,
+      offset_cues_, range_words_, time_words_, quantity_links_, moment_words_;
   std::map<std::string, std::unordered_map<std::string, int>> ordinal_words_;
   std::map<std::string, ContrastLexicon> contrast_words_;
   std::map<std::string, ClauseWords> clause_words_;
