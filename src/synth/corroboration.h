@@ -1,6 +1,7 @@
 // Corroborated and single-source facts of a story, from its aligned claims.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "core/cross_check.h"
@@ -32,10 +33,13 @@ std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& evidence
 // (an entity or name, a number or a date), ranked by how much they carry and by novelty (share of
 // their weight in terms no other outlet uses, × config.novelty_weight); at most
 // config.max_single_source_per_article per article and config.max_single_source in all.
-std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& evidence,
-                                                    const ClaimSet& claims,
-                                                    const SynthResources& resources,
-                                                    const SynthConfig& config);
+// A candidate most of whose words one sentence of another outlet holds (config.
+// single_source_max_cover) is told there in other words: it keeps its rank, empty. Of the
+// first `visible_ranks` ranks, *visible_items are listed items (the first of those returned);
+// the items returned after them lie past those ranks (counted as "+N more" by the caller).
+std::vector<SingleSourceClaim> single_source_claims(
+    const StoryEvidence& evidence, const ClaimSet& claims, const SynthResources& resources,
+    const SynthConfig& config, size_t visible_ranks = SIZE_MAX, size_t* visible_items = nullptr);
 
 // Article ids of `indices` (article indices), in story order.
 std::vector<std::string> article_ids(const StoryEvidence& evidence,

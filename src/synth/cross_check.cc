@@ -135,8 +135,10 @@ CrossCheck cross_check(const StoryEvidence& given, const SynthResources& resourc
   cc.summary = summarize(ev, claims, cfg, resources.elisions(), cfg.summary_max_words, &disputed);
   cc.corroborated = corroborated_claims(ev, claims, resources, wide);
   keep_first(cc.corroborated, cfg.max_corroborated, "corroborated", cc);
-  cc.single_source = single_source_claims(ev, claims, resources, wide);
-  keep_first(cc.single_source, cfg.max_single_source, "single_source", cc);
+  size_t single_source_shown = 0;
+  cc.single_source = single_source_claims(ev, claims, resources, wide, cfg.max_single_source,
+                                          &single_source_shown);
+  keep_first(cc.single_source, single_source_shown, "single_source", cc);
   cc.entities = story_entities(ev, wide);
   keep_first(cc.entities, cfg.max_entities, "entities", cc);
   size_t timeline_left_out = 0;
