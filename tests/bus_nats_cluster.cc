@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 
 #include <cerrno>
 #include <cstdlib>
@@ -87,7 +88,13 @@ Expected<std::unique_ptr<NatsCluster>> NatsCluster::start(int nodes,
   if (binary.empty()) return Error{"nats-server", "not installed (scripts/setup installs it)"};
   remove_orphaned_folders();
   Error last{"nats-server", "no attempt"};
-  for (int attempt = 0; attempt < 3; ++attempt) {  // a port taken meanwhile: new ports
+  // A port taken meanwhile, or a cluster that wedges while bootstrapping (routes dropped as
+  // duplicates, no meta leader: seen once in 60 s on a loaded 2-core CI machine, where a
+  // healthy start takes 1-3 s): a new cluster on new ports, each attempt given a third of
+  // `ready_within`.
+  constexpr int kAttempts = 3;
+  const auto attempt_within = std::max(std::chrono::seconds(10), ready_within / kAttempts);
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
     std::unique_ptr<NatsCluster> cluster(new NatsCluster());
     std::string root = "/tmp/recoupe-nats-" + std::to_string(getpid()) + "-XXXXXX";
     if (!mkdtemp(root.data())) return Error{"/tmp", "cannot create a folder for the cluster"};
@@ -126,8 +133,11 @@ Expected<std::unique_ptr<NatsCluster>> NatsCluster::start(int nodes,
       }
     }
     if (!launched) continue;
-    auto ready = cluster->wait_ready(ready_within);
-    if (!ready) return ready.error();
+    auto ready = cluster->wait_ready(attempt_within);
+    if (!ready) {
+      last = ready.error();  // the cluster's nodes are killed and its folder removed here
+      continue;
+    }
     return cluster;
   }
   return last;

@@ -28,7 +28,8 @@ std::string nats_server_binary();
 class NatsCluster {
  public:
   // Starts `nodes` nodes (3 for replicas 3) and waits up to `ready_within` until JetStream
-  // stores a stream on every node. Fails with what went wrong and the tail of the logs.
+  // stores a stream on every node; a cluster not ready within a third of it is replaced by a
+  // new one on new ports (three attempts). Fails with what went wrong and the tail of the logs.
   static Expected<std::unique_ptr<NatsCluster>> start(
       int nodes = 3, std::chrono::seconds ready_within = std::chrono::seconds(60));
   ~NatsCluster();
