@@ -34,7 +34,8 @@ std::vector<CorroboratedClaim> corroborated_claims(const StoryEvidence& evidence
 // their weight in terms no other outlet uses, × config.novelty_weight); at most
 // config.max_single_source_per_article per article and config.max_single_source in all.
 // A candidate most of whose words one sentence of another outlet holds (config.
-// single_source_max_cover) is told there in other words: it keeps its rank, empty. Of the
+// single_source_max_cover) is told there in other words, unless it gives a figure (with its
+// unit) no other outlet gives: it keeps its rank, empty. Of the
 // first `visible_ranks` ranks, *visible_items are listed items (the first of those returned);
 // the items returned after them lie past those ranks (counted as "+N more" by the caller).
 std::vector<SingleSourceClaim> single_source_claims(
