@@ -313,6 +313,10 @@ TEST_P(ServerApiTest, MetricsCountArticlesBatchesAndRequests) {
   EXPECT_TRUE(has(after, "recoupe_articles 6")) << after;
   EXPECT_TRUE(has(after, "recoupe_ingest_batches_total 2")) << after;
   EXPECT_TRUE(has(after, "recoupe_ingest_articles_total{outcome=\"added\"} 6")) << after;
+  // Where the batches' time went: the cross-check of two batches took some time.
+  const size_t cross = after.find("recoupe_ingest_seconds_total{step=\"cross_check\"} ");
+  ASSERT_NE(cross, std::string::npos) << after;
+  EXPECT_GT(std::stod(after.substr(cross + 49)), 0.0) << after;
   EXPECT_TRUE(has(after, "recoupe_http_requests_total{status=\"404\"} 1")) << after;
 }
 

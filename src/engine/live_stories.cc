@@ -268,14 +268,20 @@ Expected<std::vector<Article>> LiveStories::cleaned_articles(IngestBatch& batch)
 }
 
 Expected<IngestSummary> LiveStories::ingest(IngestBatch batch) {
+  const auto started = std::chrono::steady_clock::now();
   auto cleaned = cleaned_articles(batch);
   if (!cleaned) return cleaned.error();
+  const double clean_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const std::vector<Article>& articles = *cleaned;
   for (int attempt = 0;; ++attempt) {
     if (!state_)
       if (auto built = rebuild(); !built) return built.error();
     auto done = ingest_once(batch, articles);
-    if (done) return done;
+    if (done) {
+      done->seconds.clean = clean_seconds;
+      return done;
+    }
     // The grouper may hold articles the store does not: rebuild before anything else.
     const int64_t based_on = state_ ? state_->generation : -1;
     state_.reset();

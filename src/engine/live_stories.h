@@ -89,10 +89,10 @@ struct IngestSummary {
   // the only change since, and `created`, `updated` and `merged` name every story it made.
   int64_t committed = -1;
   // Where the batch's time went, in seconds of wall time (an operator's first question when
-  // the stories fall behind): placing its articles, cross-checking the stories it touched,
-  // and the store's transaction.
+  // the stories fall behind): cleaning its documents, placing its articles, cross-checking
+  // the stories it touched, and the store's transaction.
   struct Timings {
-    double place = 0, cross_check = 0, store = 0;
+    double clean = 0, place = 0, cross_check = 0, store = 0;
   } seconds;
 };
 

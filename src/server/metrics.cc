@@ -16,6 +16,10 @@ void Metrics::count_batch(const engine::IngestSummary& done, size_t articles, si
   revised_ += done.counts.revised;
   unchanged_ += done.counts.unchanged;
   refused_ += done.counts.refused;
+  seconds_.clean += done.seconds.clean;
+  seconds_.place += done.seconds.place;
+  seconds_.cross_check += done.seconds.cross_check;
+  seconds_.store += done.seconds.store;
   articles_ = articles;
   stories_ = stories;
 }
@@ -44,6 +48,12 @@ std::string Metrics::render() const {
        {std::pair{"added", added_}, std::pair{"revised", revised_},
         std::pair{"unchanged", unchanged_}, std::pair{"refused", refused_}})
     out += fmt::format("recoupe_ingest_articles_total{{outcome=\"{}\"}} {}\n", outcome, n);
+  series("recoupe_ingest_seconds_total", "counter",
+         "Wall time of the committed batches, by step: where ingest time goes.");
+  for (const auto& [step, s] :
+       {std::pair{"clean", seconds_.clean}, std::pair{"place", seconds_.place},
+        std::pair{"cross_check", seconds_.cross_check}, std::pair{"store", seconds_.store}})
+    out += fmt::format("recoupe_ingest_seconds_total{{step=\"{}\"}} {:.6f}\n", step, s);
   series("recoupe_http_requests_total", "counter", "HTTP requests answered, by status.");
   for (const auto& [status, n] : requests_)
     out += fmt::format("recoupe_http_requests_total{{status=\"{}\"}} {}\n", status, n);

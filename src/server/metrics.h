@@ -25,7 +25,8 @@ class Metrics {
   // The series, one "# HELP", "# TYPE" and value lines each:
   // recoupe_articles, recoupe_stories (gauges), recoupe_ingest_batches_total,
   // recoupe_ingest_articles_total{outcome="added|revised|unchanged|refused"},
-  // recoupe_http_requests_total{status="200"…}.
+  // recoupe_ingest_seconds_total{step="clean|place|cross_check|store"} (wall time of the
+  // committed batches' steps), recoupe_http_requests_total{status="200"…}.
   std::string render() const;
 
  private:
@@ -33,7 +34,8 @@ class Metrics {
   size_t articles_ = 0, stories_ = 0;
   int64_t batches_ = 0;
   int64_t added_ = 0, revised_ = 0, unchanged_ = 0, refused_ = 0;
-  std::map<int, int64_t> requests_;  // status → count
+  engine::IngestSummary::Timings seconds_;  // summed over the batches
+  std::map<int, int64_t> requests_;         // status → count
 };
 
 }  // namespace recoupe::server
