@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "ingest_test_util.h"
+#include "store/columns.h"
 #include "store/schema.h"
 #include "store/store.h"
 
@@ -40,6 +41,20 @@ TEST(StoreSchema, NewStoreIsCreatedAtTheLastVersion) {
             std::vector<std::string>{"2026-01-01T00:00:00Z"});
   EXPECT_EQ(column(db, "PRAGMA user_version"),
             std::vector<std::string>{std::to_string(kSchemaVersion)});
+}
+
+// A page of the listing reads its own rows through the ranking index, not every story
+// sorted: the index's expression must stay the listing's.
+TEST(StoreSchema, TheStoryListingIsReadInRankOrderFromItsIndex) {
+  recoupe::testing::TempDir dir;
+  const std::string path = (dir.path() / "rank.db").string();
+  ASSERT_TRUE(Store::open(path, OpenMode::kReadWrite, {}, "2026-01-01T00:00:00Z"));
+  Database db = Database::open(path, OpenMode::kReadOnly, 1000);
+  Statement explain(db, "EXPLAIN QUERY PLAN " + ranked_stories_sql("1"));
+  std::string plan;
+  while (explain.step()) plan += explain.text(3) + " | ";  // the `detail` column
+  EXPECT_NE(plan.find("USING INDEX stories_by_rank"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
 }
 
 // A list of this build's migrations followed by test steps.

@@ -3,6 +3,7 @@
 // the fields of a StorySummary in a stories row. One list, so the two backends cannot drift apart.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,17 @@ inline constexpr int kRevisionColumnCount = 15;
 inline constexpr const char* kSummaryColumns =
     "s.id, s.title, s.lang, s.event_date, s.day, s.sources, s.articles, s.article_count, "
     "s.outlet_count, s.latest_hours, s.version, s.created_at, s.updated_at";
+
+// The story listing ranked as engine/batch.h ranks stories: most outlets, then most
+// articles, then latest publication (undated stories count as the oldest), then id (`collate`
+// names the byte-order collation where the backend needs one). The expression is the one of
+// the index stories_by_rank (schema version 6), so a page reads only its own rows.
+inline std::string ranked_stories_sql(std::string_view where, std::string_view collate = "") {
+  return fmt::format(
+      "SELECT {} FROM stories s WHERE {} ORDER BY s.outlet_count DESC, s.article_count DESC, "
+      "coalesce(s.latest_hours, {}) DESC, s.id{}",
+      kSummaryColumns, where, INT64_MIN, collate);
+}
 
 // "r.file, r.url" → "file, url": the same columns named in an INSERT.
 inline std::string bare_columns(std::string_view prefixed) {

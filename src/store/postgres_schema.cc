@@ -213,7 +213,13 @@ ALTER TABLE batches ADD COLUMN next_raw_sequence BIGINT;
 CREATE INDEX batches_by_log_position ON batches(log_position) WHERE log_position IS NOT NULL;
 )sql";
 
-const char* const kSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
+// The listing's ranking, written as PostgresStore::stories orders by (the same expression).
+constexpr const char* kSchemaV6 = R"sql(
+CREATE INDEX stories_by_rank ON stories(outlet_count DESC, article_count DESC,
+  coalesce(latest_hours, -9223372036854775808) DESC, id COLLATE "C");
+)sql";
+
+const char* const kSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5, kSchemaV6};
 static_assert(std::size(kSteps) == kSchemaVersion);
 
 }  // namespace

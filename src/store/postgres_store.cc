@@ -486,11 +486,7 @@ Expected<std::vector<StorySummary>> PostgresStore::stories(const StoryFilter& fi
         "m.article_seq = a.seq WHERE a.search @@ (" +
         query + "))";
   }
-  // The ranking of engine/batch.h: undated stories count as the oldest; ids in byte order.
-  std::string sql = fmt::format(
-      "SELECT {} FROM stories s WHERE {} ORDER BY s.outlet_count DESC, s.article_count DESC, "
-      "coalesce(s.latest_hours, {}) DESC, s.id COLLATE \"C\"",
-      kSummaryColumns, where, INT64_MIN);
+  std::string sql = ranked_stories_sql(where, " COLLATE \"C\"");  // ids in byte order
   if (max_count != SIZE_MAX) sql += fmt::format(" LIMIT {}", max_count);
   return attempt([&] {
     PgResult r = db_.run_once(sql, params);

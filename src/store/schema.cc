@@ -131,6 +131,15 @@ ALTER TABLE batches ADD COLUMN next_raw_sequence INTEGER;
 CREATE INDEX batches_by_log_position ON batches(log_position) WHERE log_position IS NOT NULL;
 )sql";
 
+// Version 6. The listing's ranking (SqliteStore::stories: outlets, articles, latest
+// publication, id) as an index, so that a page of the listing reads its own rows, not every
+// story: after each batch the first page was made again from all of them (33 ms on 2,700
+// stories, 28 times a second with one article a POST).
+constexpr const char* kStoryRank = R"sql(
+CREATE INDEX stories_by_rank ON stories(outlet_count DESC, article_count DESC,
+  coalesce(latest_hours, -9223372036854775808) DESC, id);
+)sql";
+
 const Migration kMigrations[] = {
     {1, "articles, revisions, stories, memberships, redirects, batches, full-text index",
      kSchemaV1},
@@ -141,6 +150,7 @@ const Migration kMigrations[] = {
     {4, "the position in the bus's article log each batch read up to (scaled out)", kLogPosition},
     {5, "the first raw article a clusterer had not placed yet, with each batch (scaled out)",
      kNextRaw},
+    {6, "the listing's ranking as an index", kStoryRank},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

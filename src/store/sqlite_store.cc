@@ -479,10 +479,7 @@ Expected<std::vector<StorySummary>> SqliteStore::stories(const StoryFilter& filt
           "f.rowid WHERE articles_fts MATCH ?)",
           q);
     }
-    // The ranking of engine/batch.h: undated stories count as the oldest.
-    Statement s(db_, fmt::format("SELECT {} FROM stories s WHERE {} ORDER BY s.outlet_count DESC, "
-                                 "s.article_count DESC, coalesce(s.latest_hours, {}) DESC, s.id",
-                                 kSummaryColumns, where, INT64_MIN));
+    Statement s(db_, ranked_stories_sql(where));
     for (size_t i = 0; i < values.size(); ++i) s.bind(int(i) + 1, std::string_view(values[i]));
     std::vector<StorySummary> out;
     while (out.size() < max_count && s.step()) out.push_back(read_summary(s));
