@@ -154,6 +154,7 @@ void visit_fields(synth::SynthConfig& c, F&& f) {
   f("number_tolerance", c.number_tolerance);
   f("max_disagreements", c.max_disagreements);
   f("max_number_mentions", c.max_number_mentions);
+  f("person_age_max_years_apart", c.person_age_max_years_apart);
   f("detail_min_similarity", c.detail_min_similarity);
   f("detail_min_shared_context", c.detail_min_shared_context);
   f("detail_context_words", c.detail_context_words);

@@ -14,6 +14,7 @@
 #include "synth/contrast_words.h"
 #include "synth/corroboration.h"
 #include "synth/number_slots.h"
+#include "synth/person_ages.h"
 #include "synth/sorted_words.h"
 #include "text/fold.h"
 #include "text/stemmer.h"
@@ -866,6 +867,12 @@ std::vector<Disagreement> find_disagreements(const StoryEvidence& ev, const Clai
   const auto& claims = cs.claims;
   if (disputed_claims) disputed_claims->assign(claims.size(), 0);
   number_disagreements(ev, cs, resources, cfg, b);
+  // Ages beside names: told in claims too unlike to align ("a déclaré Fatna, 33 ans" /
+  // "Fatma, la jeune femme de 34 ans, a été inculpée").
+  for (AgeRivals& r : age_rivals(ev, person_ages(ev, resources.age_words(ev.language)),
+                                 cs.outlet_of, cfg.person_age_max_years_apart))
+    b.add("number", (r.age_word.empty() ? r.name : r.age_word + ": " + r.name),
+          std::move(r.versions));
   for (size_t c = 0; c < claims.size(); ++c) {
     for (const auto& al : cs.aligned[c]) {
       if (al.other <= c || al.similarity < cfg.disagreement_threshold) continue;

@@ -19,6 +19,9 @@ namespace recoupe::synth {
 //    claims alike at least config.number_rivals_min_similarity beside their numbers (the same
 //    fact, not two things counted alike); versions are the values as written;
 //    at most config.max_number_mentions numbers of the story are compared;
+//  - "number" too: a person whose age, written beside the name ("Fatna, 33 ans"), two
+//    outlets give differently (person_ages.h); versions "<name as written>, <age>", `about`
+//    "<age word>: <name>";
 // and, among claims aligned at least config.disagreement_threshold (same article too: a
 // caption can contradict its own text):
 //  - "date": one date each, same precision, different values;

@@ -126,6 +126,12 @@ struct SynthConfig {
   // Numbers of a story compared for disagreements, in article order (the comparison is
   // quadratic in them; a story of a few hundred articles has a few thousand).
   size_t max_number_mentions = 3000;
+  // Ages given beside a person's name (person_ages.h: "Fatna, 33 ans" / "Fatma, la jeune
+  // femme de 34 ans") disagree when outlets give the person two ages at most this many years
+  // apart. Further apart, they were on the dev stories the person at two moments of a story
+  // clustering joined ("Orozco, 27" at the arrest, "Orozco, 29" at the trial two years on),
+  // and could be two people of one name (a father and a son).
+  int person_age_max_years_apart = 1;
 
   // Details (contrast words: weekdays, colours, means of transport; contrast_words.h): two
   // claims of two articles giving two values of one set are compared when their cosine

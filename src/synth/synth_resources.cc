@@ -107,6 +107,9 @@ SynthResources SynthResources::load(const std::string& data_dir,
     }
     for (const auto& line : text::read_list(data_dir, lang, "back_reference_openers.txt"))
       add_variants(line, r.back_reference_openers_[lang]);
+    for (const auto& line : text::read_list(data_dir, lang, "person_roles.txt"))
+      if (line.compare(0, 4, "age:") == 0)
+        add_variants(std::string_view(line).substr(4), r.age_words_[lang]);
     for (const auto& line : text::read_list(data_dir, lang, "first_person.txt"))
       add_variants(line, r.first_person_words_[lang]);
     auto& revisions = r.revision_cues_[lang];
@@ -174,6 +177,10 @@ const std::unordered_set<std::string>& SynthResources::link_words(const std::str
 const std::unordered_set<std::string>& SynthResources::dependent_openers(
     const std::string& lang) const {
   return words_for(dependent_openers_, lang);
+}
+
+const std::unordered_set<std::string>& SynthResources::age_words(const std::string& lang) const {
+  return words_for(age_words_, lang);
 }
 
 const std::unordered_set<std::string>& SynthResources::back_reference_openers(

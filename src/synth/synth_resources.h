@@ -78,6 +78,9 @@ class SynthResources {
   // "part …", "last", "next", "this": « soir », "morning", « dernier »): beside a weekday
   // they say nothing of what happened that day.
   const std::unordered_set<std::string>& moment_words(const std::string& lang) const;
+  // Folded words that follow a person's number of years (data/<lang>/person_roles.txt
+  // "age:": « ans », "years", "year-old"): an age beside a name (person_ages.h).
+  const std::unordered_set<std::string>& age_words(const std::string& lang) const;
   // Contrast words of `lang` (data/<lang>/contrast_words.txt "<set> = form|form", and the
   // weekday names of weekdays.txt as the set "weekday", abbreviations left out). Empty
   // without those files.
@@ -93,7 +96,7 @@ class SynthResources {
   const text::ElisionRules* elisions_ = nullptr;
   std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_,
       dependent_openers_, back_reference_openers_, first_person_words_, revision_cues_,
-      offset_cues_, range_words_, time_words_, quantity_links_, moment_words_;
+      offset_cues_, range_words_, time_words_, quantity_links_, moment_words_, age_words_;
   std::map<std::string, std::unordered_map<std::string, int>> ordinal_words_;
   std::map<std::string, ContrastLexicon> contrast_words_;
   std::map<std::string, ClauseWords> clause_words_;
