@@ -2,6 +2,7 @@
 // the `recoupe` binary (issue 11): duplicate ids, folder entries that cannot be read, text
 // over the line limit, zstd over the decoder's window limit, input order, invalid dates and
 // unsupported options. Inputs are generated in a temporary folder at test time.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -400,6 +401,29 @@ TEST(InputIntegrity, UnsupportedLabelLanguageAndBadThreadsAreUsageErrors) {
     const std::string want = *bad ? "--threads must be an integer" : "--threads needs a value";
     EXPECT_NE(r.err_lines[0].find(want), std::string::npos) << r.err_lines[0];
   }
+}
+
+// `-o` on a device or a pipe ("-o /dev/null", a FIFO) writes into it: the temporary file that
+// keeps a regular output whole until it is complete must not be renamed over it (that made
+// /dev/null a plain file, and every later "> /dev/null" of the machine failed).
+TEST(InputIntegrity, OutputToAPipeIsWrittenIntoThePipe) {
+  TempDir dir;
+  auto f = dir.write("a.jsonl", record("1", "a.com", "Putin meets Kim", "", kPutinText));
+  const fs::path pipe = dir.path() / "out.fifo";
+  ASSERT_EQ(mkfifo(pipe.c_str(), 0600), 0);
+  // Opened for reading first (without waiting for a writer); the report is small enough for
+  // the pipe's buffer, so the run never waits for this reader.
+  const int fd = open(pipe.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(fd, 0);
+  auto r = recoupe(dir, "report", {f, "--no-cross-check", "-o", pipe.string()});
+  EXPECT_EQ(r.exit_code, 0) << dump(r);
+  std::string got;
+  char buf[4096];
+  for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) got.append(buf, size_t(n));
+  close(fd);
+  EXPECT_TRUE(fs::is_fifo(pipe)) << "the pipe was replaced";
+  EXPECT_NE(got.find("Putin meets Kim"), std::string::npos) << got;
+  EXPECT_FALSE(fs::exists(dir.path() / "out.fifo.recoupe-tmp"));
 }
 
 // An output named inside an input folder, on a file the run reads, would overwrite that

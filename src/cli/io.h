@@ -29,7 +29,7 @@ class Output {
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
   ~Output() {
-    if (!temp_.empty()) {
+    if (!temp_.empty() && !direct_) {
       file_.close();
       std::error_code ec;
       std::filesystem::remove(temp_, ec);  // not finished: leave no partial file behind
@@ -55,7 +55,12 @@ class Output {
         return false;
       }
     path_ = *path;
-    temp_ = path_ + ".recoupe-tmp";
+    // A device or a pipe ("-o /dev/null", "-o /dev/stdout", a FIFO) is written as it is: a
+    // temporary file renamed over it would replace the device with a plain file.
+    const auto kind = std::filesystem::status(path_, ec).type();
+    direct_ = !ec && kind != std::filesystem::file_type::regular &&
+              kind != std::filesystem::file_type::not_found;
+    temp_ = direct_ ? path_ : path_ + ".recoupe-tmp";
     file_.open(temp_, std::ios::binary | std::ios::trunc);
     if (!file_) {
       std::fprintf(stderr, "recoupe %s: cannot write %s\n", command, path->c_str());
@@ -97,7 +102,10 @@ class Output {
     file_.flush();
     file_.close();
     std::error_code ec;
-    if (!file_) {
+    if (direct_) {
+      temp_.clear();
+      if (file_) return true;
+    } else if (!file_) {
       std::filesystem::remove(temp_, ec);
     } else {
       std::filesystem::rename(temp_, path_, ec);
@@ -115,6 +123,7 @@ class Output {
  private:
   const char* command_ = "";
   std::string path_, temp_;
+  bool direct_ = false;  // path_ is written in place (not a regular file: a device, a pipe)
   std::ofstream file_;
 };
 
