@@ -83,6 +83,9 @@ class ServeProcess {
 
   // Sends `sig` and waits up to `seconds` for the end: its exit status as a shell shows it
   // (128 + signal when killed), -1 when it did not end (it is then killed).
+  // Sends `sig` and goes on (stop() waits for the exit).
+  void signal(int sig) { kill(pid_, sig); }
+
   int stop(int sig, int seconds = 60) {
     kill(pid_, sig);
     int status = 0;

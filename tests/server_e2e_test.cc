@@ -4,6 +4,11 @@
 
 #include <signal.h>
 
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -65,6 +70,22 @@ TEST(E2EServe, ServesTheSeedsItWasGivenAndTakesAPostWithTheToken) {
       client2.Post("/api/articles", {{"Authorization", "Bearer tok"}}, record, "application/json")
           ->status,
       403);
+}
+
+// `timeout` and a shell's job control deliver one stop twice, to the process and to its group:
+// that is one stop, answered in full, not a person asking a second time to exit at once.
+TEST(E2EServe, OneStopDeliveredTwiceAtOnceStopsCleanly) {
+  recoupe::testing::TempDir dir;
+  const std::string db = (dir.path() / "serve.db").string();
+  ServeProcess serve({RECOUPE_EXAMPLES_DIR "/vostochny", "--db", db, "--port", "0"}, err_file());
+  ASSERT_GT(serve.port(120), 0) << "no 'serving … on' line";
+  serve.signal(SIGTERM);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the first is taken by now
+  EXPECT_EQ(serve.stop(SIGTERM), 0);
+  std::stringstream err;
+  err << std::ifstream(err_file()).rdbuf();
+  EXPECT_NE(err.str().find("stopped on SIGTERM"), std::string::npos) << err.str();
+  EXPECT_EQ(err.str().find("again"), std::string::npos) << err.str();
 }
 
 TEST(E2EServe, ANonLoopbackAddressWithoutATokenIsRefusedAtStart) {

@@ -2,7 +2,8 @@
 // constructor blocks both in the calling thread, so every thread started after it inherits the
 // block and no request thread is interrupted; a thread of its own waits for them. The first one
 // calls `on_stop` (the server stops accepting, answers what is in flight, then returns);
-// a second one ends the process at once, for a user who does not want to wait (a batch is
+// a second one, half a second or more later, ends the process at once, for a user who does
+// not want to wait (the same stop delivered twice at once, as `timeout` does, is one; a batch is
 // one transaction: nothing committed is lost either way).
 // Construct it before any other thread starts. Not copyable.
 #pragma once
