@@ -16,13 +16,7 @@ using testing::article;
 
 // "kind: value|value" for each disagreement of a story of `articles`.
 std::vector<std::string> disputes(std::vector<Article> articles) {
-  std::vector<std::string> out;
-  for (const auto& d : testing::story_disagreements(std::move(articles))) {
-    std::string values;
-    for (const auto& v : d.versions) values += (values.empty() ? "" : "|") + v.value;
-    out.push_back(d.kind + ": " + values);
-  }
-  return out;
+  return testing::story_disputes(std::move(articles));
 }
 
 TEST(ContrastWords, ACapitalisedColourIsAName) {

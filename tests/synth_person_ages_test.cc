@@ -71,19 +71,7 @@ TEST(PersonAges, OtherNumbersNearANameAreNoAge) {
 
 // "kind: value|value" for each disagreement of a story of `articles`, with its entities.
 std::vector<std::string> disputes(std::vector<Article> articles) {
-  const auto& shipped = recoupe::testing::shipped_resources();
-  AnalyzedStory story =
-      analyze_story("s", std::move(articles), testing::analysis_resources(), &shipped.entities());
-  const StoryEvidence ev = story.evidence();
-  const SynthConfig config;
-  const ClaimSet claims = build_claims(ev, shipped.synth(), config);
-  std::vector<std::string> out;
-  for (const auto& d : find_disagreements(ev, claims, {}, shipped.synth(), config)) {
-    std::string values;
-    for (const auto& v : d.versions) values += (values.empty() ? "" : "|") + v.value;
-    out.push_back(d.kind + ": " + values);
-  }
-  return out;
+  return testing::story_disputes(std::move(articles), true);
 }
 
 TEST(PersonAges, TwoOutletsGivingOnePersonTwoAgesDisagreeAndShowHowEachSpellsTheName) {

@@ -41,14 +41,30 @@ inline Article article(std::string id, std::string source, std::string lang, std
   return a;
 }
 
-// The disagreements of a story made of `articles`, found with the default config.
-inline std::vector<Disagreement> story_disagreements(std::vector<Article> articles) {
+// The disagreements of a story made of `articles`, found with the default config; with the
+// story's entities (names, places, persons' ages) when `with_entities`.
+inline std::vector<Disagreement> story_disagreements(std::vector<Article> articles,
+                                                     bool with_entities = false) {
   const SynthResources& resources = recoupe::testing::shipped_resources().synth();
-  AnalyzedStory story = analyze_story("s", std::move(articles), analysis_resources(), nullptr);
+  AnalyzedStory story =
+      analyze_story("s", std::move(articles), analysis_resources(),
+                    with_entities ? &recoupe::testing::shipped_resources().entities() : nullptr);
   const StoryEvidence ev = story.evidence();
   const SynthConfig config;
   const ClaimSet claims = build_claims(ev, resources, config);
   return find_disagreements(ev, claims, {}, resources, config);
+}
+
+// "kind: value|value" for each disagreement of a story of `articles` (story_disagreements).
+inline std::vector<std::string> story_disputes(std::vector<Article> articles,
+                                               bool with_entities = false) {
+  std::vector<std::string> out;
+  for (const auto& d : story_disagreements(std::move(articles), with_entities)) {
+    std::string values;
+    for (const auto& v : d.versions) values += (values.empty() ? "" : "|") + v.value;
+    out.push_back(d.kind + ": " + values);
+  }
+  return out;
 }
 
 }  // namespace recoupe::synth::testing
