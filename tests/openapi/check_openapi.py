@@ -424,7 +424,8 @@ def exercise(spec, server, failures):
     ask(404, "GET", "/api/articles/no-such-article")
 
     metrics = ask(200, "GET", "/metrics")
-    series = re.compile(r'^recoupe_[a-z_]+(\{[a-z]+="[^"]*"\})? [0-9]+$')
+    # Counters of events are integers; counters of seconds are decimals (Prometheus floats).
+    series = re.compile(r'^recoupe_[a-z_]+(\{[a-z]+="[^"]*"\})? [0-9]+(\.[0-9]+)?$')
     for line in metrics.body.decode().splitlines():
         failures.check(line.startswith("# ") or series.match(line), f"/metrics line {line!r}")
     failures.check(b"recoupe_http_requests_total{status=\"404\"}" in metrics.body,
