@@ -9,6 +9,8 @@
 //   for (const ContentWord& w : readings[a].words) ...
 #pragma once
 
+#include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,18 @@ struct ArticleReading {
   std::vector<NumberMention> numbers;  // article_number_mentions (article = 0); none without
                                        // an analysis
 };
+
+// The words of a reading's `words` (in text order) that lie wholly within [begin, end) of
+// the article's text: a sentence's or a clause's words, as content_words of that piece of
+// text would give them, without reading it again. Cost: O(log words + the span).
+inline std::span<const ContentWord> words_within(const std::vector<ContentWord>& words,
+                                                 size_t begin, size_t end) {
+  auto first = std::lower_bound(words.begin(), words.end(), begin,
+                                [](const ContentWord& w, size_t b) { return w.begin < b; });
+  auto last = first;
+  while (last != words.end() && last->end <= end) ++last;
+  return {first, last};
+}
 
 // Reads `article` (with its `analysis`, may be null) under the story language `language`.
 // Pure and thread-safe. Cost: linear in the text.

@@ -460,12 +460,9 @@ class ClaimReader {
   // The claim's content words, taken from its article's reading: the words that lie
   // wholly inside the claim, as content_words of the claim's text would give them.
   std::vector<ClauseWord> clause_words(const Claim& c) const {
-    const std::vector<ContentWord>& words = readings[c.article].words;
-    auto it = std::lower_bound(words.begin(), words.end(), c.begin,
-                               [](const ContentWord& w, size_t b) { return w.begin < b; });
     std::vector<ClauseWord> out;
-    for (; it != words.end() && it->end <= c.end; ++it)
-      out.push_back({&*it, it->begin - c.begin, it->end - c.begin});
+    for (const ContentWord& w : words_within(readings[c.article].words, c.begin, c.end))
+      out.push_back({&w, w.begin - c.begin, w.end - c.begin});
     return out;
   }
 

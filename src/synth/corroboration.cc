@@ -385,10 +385,9 @@ class OtherOutletSentences {
   // The same of the words of `words` (in text order) that lie within [begin, end).
   static std::vector<std::string> keys(const std::vector<ContentWord>& words, size_t begin,
                                        size_t end) {
-    auto it = std::lower_bound(words.begin(), words.end(), begin,
-                               [](const ContentWord& w, size_t b) { return w.begin < b; });
     std::vector<std::string> out;
-    for (; it != words.end() && it->end <= end; ++it) out.push_back(it->folded.substr(0, 5));
+    for (const ContentWord& w : words_within(words, begin, end))
+      out.push_back(w.folded.substr(0, 5));
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
