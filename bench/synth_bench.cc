@@ -1,6 +1,8 @@
 // synth_bench: speed of the cross-check on replayed stories, and a one-story runner.
 //
 //   synth_bench --story FILE|DIR ...      cross-check all inputs as ONE story, print JSON
+//   synth_bench --repeat N --story ...    the same story cross-checked N times with every
+//       article's reading kept (as `recoupe serve` does): milliseconds a cross-check
 //   synth_bench [--articles N] [--threads T] [--set FILE.jsonl]
 //       replays the stories of a gold clustering set (grouped by "event", 10 articles a
 //       story at most) with new ids until N articles (default 10,000), analyses them (timed
@@ -26,6 +28,7 @@
 #include "report/report_json.h"
 #include "shipped_resources.h"
 #include "synth/analyzed_story.h"
+#include "synth/article_reading.h"
 #include "synth/cross_check.h"
 #include "text/data_dir.h"
 
@@ -54,6 +57,7 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 int main(int argc, char** argv) {
   std::vector<std::string> story_paths;
   bool pairs = false;
+  int repeat = 0;
   size_t target = 10000;
   int threads = 2;
   std::string set =
@@ -64,6 +68,8 @@ int main(int argc, char** argv) {
       while (i + 1 < argc && argv[i + 1][0] != '-') story_paths.push_back(argv[++i]);
     } else if (a == "--pairs") {
       pairs = true;
+    } else if (a == "--repeat" && i + 1 < argc) {
+      repeat = std::stoi(argv[++i]);
     } else if (a == "--articles" && i + 1 < argc) {
       target = std::stoul(argv[++i]);
     } else if (a == "--threads" && i + 1 < argc) {
@@ -72,7 +78,8 @@ int main(int argc, char** argv) {
       set = argv[++i];
     } else {
       std::fprintf(stderr,
-                   "usage: synth_bench --story PATH... | [--articles N] [--threads T] [--set F]\n");
+                   "usage: synth_bench [--repeat N] --story PATH... | [--articles N] [--threads T] "
+                   "[--set F]\n");
       return 2;
     }
   }
@@ -90,6 +97,16 @@ int main(int argc, char** argv) {
                         al.conflict ? " CONFLICT" : "", cs.claims[c].article,
                         cs.claims[c].text.c_str(), cs.claims[al.other].article,
                         cs.claims[al.other].text.c_str());
+      return 0;
+    }
+    if (repeat > 0) {  // the served path: every article's reading kept, cross-checked again
+      synth::StoryEvidence evidence = story.evidence();
+      const synth::StoryReadings readings(evidence, resources);
+      evidence.readings = readings.all();
+      const auto start = std::chrono::steady_clock::now();
+      for (int r = 0; r < repeat; ++r) synth::cross_check(evidence, resources);
+      std::printf("{\"articles\": %zu, \"ms_per_cross_check\": %.1f}\n", evidence.articles.size(),
+                  1000.0 * seconds_since(start) / repeat);
       return 0;
     }
     auto cc = synth::cross_check(story.evidence(), resources);

@@ -11,6 +11,8 @@ ArticleReading read_article(const Article& article, const ArticleAnalysis* analy
   const text::StopWords& stop = resources.stop_words(language);
   const text::Stemmer stemmer(language);
   r.words = content_words(article.text, stop, stemmer, resources.elisions());
+  if (article.title)
+    r.title_words = content_words(*article.title, stop, stemmer, resources.elisions());
   if (article.title && !article.title->empty())
     r.headline = *article.title;
   else if (analysis && !analysis->sentences.empty())

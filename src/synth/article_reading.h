@@ -1,6 +1,7 @@
 // ArticleReading: what the cross-check reads of one article on its own, under the story's
 // language: its content words (claims), its headline, its candidate framing terms
-// (framing) and its numbers with what they count (disagreements). None of it depends on the story's
+// (framing), its title's content words (the neutral title) and its numbers with what they
+// count (disagreements). None of it depends on the story's
 // other articles, so a story cross-checked again whenever an article joins it can take its old
 // articles' readings from a cache (engine/analysis_cache.h) instead of reading every article again:
 // with the analyses, the part of a growing story's cross-check that is linear in its text.
@@ -25,12 +26,13 @@
 namespace recoupe::synth {
 
 struct ArticleReading {
-  std::string language;                // the story language it was read under
-  std::vector<ContentWord> words;      // content_words of the whole text, in text order
-  std::string headline;                // Article::title, else the first sentence, else ""
-  FramingTerms framing_terms;          // count_framing_terms of the headline and the text
-  std::vector<NumberMention> numbers;  // article_number_mentions (article = 0); none without
-                                       // an analysis
+  std::string language;                  // the story language it was read under
+  std::vector<ContentWord> words;        // content_words of the whole text, in text order
+  std::string headline;                  // Article::title, else the first sentence, else ""
+  std::vector<ContentWord> title_words;  // content_words of Article::title; none without one
+  FramingTerms framing_terms;            // count_framing_terms of the headline and the text
+  std::vector<NumberMention> numbers;    // article_number_mentions (article = 0); none without
+                                         // an analysis
 };
 
 // The words of a reading's `words` (in text order) that lie wholly within [begin, end) of

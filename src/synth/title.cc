@@ -4,9 +4,11 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <span>
 #include <string_view>
 #include <unordered_set>
 
+#include "synth/article_reading.h"
 #include "synth/content_words.h"
 #include "synth/sentence_form.h"
 #include "text/fold.h"
@@ -82,15 +84,22 @@ std::string trimmed_headline(std::string_view h) {
   return t;
 }
 
-// Content stems of `t` that are no date word (weekday, month) and no reporting verb.
+// The stems of content words `words` that are no date word (weekday, month) and no reporting
+// verb.
+std::set<std::string> title_stems(std::span<const ContentWord> words,
+                                  const std::unordered_set<std::string>& plain) {
+  std::set<std::string> out;
+  for (const auto& w : words)
+    if (!plain.count(w.folded)) out.insert(w.stem);
+  return out;
+}
+
+// The same of the text `t`.
 std::set<std::string> title_stems(std::string_view t, const text::StopWords& stop,
                                   const text::Stemmer& stemmer,
                                   const std::unordered_set<std::string>& plain,
                                   const text::ElisionRules& elisions) {
-  std::set<std::string> out;
-  for (const auto& w : content_words(t, stop, stemmer, elisions))
-    if (!plain.count(w.folded)) out.insert(w.stem);
-  return out;
+  return title_stems(content_words(t, stop, stemmer, elisions), plain);
 }
 
 bool usable_headline(std::string_view t, const std::set<std::string>& stems,
@@ -228,15 +237,19 @@ std::string headline_title(const StoryEvidence& ev, const ClaimSet& cs,
     const int origin = a < cs.outlet_of.size() ? cs.outlet_of[a] : static_cast<int>(a);
     auto& mine = origin_stems[origin];
     const Article& art = *ev.articles[a];
+    // The kept reading's words when there is one: the same words, not read again.
+    const ArticleReading* reading = given_reading(ev, a);
     if (art.title) {
-      headline_stems[a] = title_stems(*art.title, stop, stemmer, plain, elisions);
+      headline_stems[a] = reading ? title_stems(reading->title_words, plain)
+                                  : title_stems(*art.title, stop, stemmer, plain, elisions);
       mine.insert(headline_stems[a].begin(), headline_stems[a].end());
     }
     const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
     if (an && !an->sentences.empty()) {
       const size_t lede_end = an->sentences[std::min<size_t>(1, an->sentences.size() - 1)].end;
-      auto lede = title_stems(std::string_view(art.text).substr(0, lede_end), stop, stemmer, plain,
-                              elisions);
+      auto lede = reading ? title_stems(words_within(reading->words, 0, lede_end), plain)
+                          : title_stems(std::string_view(art.text).substr(0, lede_end), stop,
+                                        stemmer, plain, elisions);
       mine.insert(lede.begin(), lede.end());
     }
   }
@@ -296,8 +309,10 @@ std::string claim_title(const StoryEvidence& ev, const ClaimSet& cs, const Synth
       s -= 3.0;
     return s;
   };
+  std::vector<double> scores(claims.size(), 0.0);  // each scored once, not at every comparison
+  for (size_t c : order) scores[c] = score(c);
   std::stable_sort(order.begin(), order.end(),
-                   [&](size_t x, size_t y) { return score(x) > score(y); });
+                   [&](size_t x, size_t y) { return scores[x] > scores[y]; });
   const std::vector<std::string> subject = key_subject(ev, cs);
   auto names_subject = [&](const std::string& folded_title) {
     for (const auto& alias : subject)
