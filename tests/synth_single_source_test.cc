@@ -22,11 +22,14 @@ Article article(std::string id, std::string source, std::string text) {
   return a;
 }
 
-// The single-source claims of a story of `articles` under `config`.
-std::vector<std::string> single_source(std::vector<Article> articles, const SynthConfig& config) {
+// The single-source claims of a story of `articles` under `config` (`with_entities`: with the
+// entity stage, which merges a story's names into people).
+std::vector<std::string> single_source(std::vector<Article> articles, const SynthConfig& config,
+                                       bool with_entities = false) {
   const SynthResources& resources = recoupe::testing::shipped_resources().synth();
   AnalyzedStory story =
-      analyze_story("s", std::move(articles), testing::analysis_resources(), nullptr);
+      analyze_story("s", std::move(articles), testing::analysis_resources(),
+                    with_entities ? &recoupe::testing::shipped_resources().entities() : nullptr);
   const StoryEvidence ev = story.evidence();
   const ClaimSet claims = build_claims(ev, resources, config);
   std::vector<std::string> out;
@@ -122,6 +125,69 @@ TEST(SingleSource, ASentencePointingBackAtTheOneBeforeIsNoFact) {
   EXPECT_FALSE(listed(claims, "This includes")) << ::testing::PrintToString(claims);
   // "This week" is a date, not a back reference.
   EXPECT_TRUE(listed(claims, "This week, the port of Brest")) << ::testing::PrintToString(claims);
+}
+
+// A columnist writing "I" outside quotation marks speaks for themselves; "our" may be the
+// outlet's own reporting and stays.
+TEST(SingleSource, OnePersonSpeakingOfThemselvesIsNoFact) {
+  const std::vector<Article> story = {
+      article("a", "a.example",
+              "The harbour reopened on Monday. Like most locals, I watched the first 12 "
+              "trawlers leave the new quay at dawn. According to our reporter, 40 boats were "
+              "moored at the Brest pier on Tuesday."),
+      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
+  };
+  const auto claims = single_source(story, SynthConfig{});
+  EXPECT_FALSE(listed(claims, "Like most locals, I watched")) << ::testing::PrintToString(claims);
+  EXPECT_TRUE(listed(claims, "According to our reporter, 40 boats"))
+      << ::testing::PrintToString(claims);
+}
+
+// A quotation cut from its end (the page lost the rest): its first sentence opens the quote
+// and nothing in it names the speaker. Listed alone, it is nobody's words.
+TEST(SingleSource, APieceOfAQuotationWithoutItsSpeakerIsNoFact) {
+  const std::vector<Article> story = {
+      article("a", "a.example",
+              "The harbour reopened on Monday. The union counted 12 sunken trawlers on "
+              "Wednesday. \"Forty trawlers were moored at the Brest pier when the storm broke "
+              "on Tuesday night."),
+      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
+  };
+  const auto claims = single_source(story, SynthConfig{});
+  EXPECT_FALSE(listed(claims, "\"Forty trawlers were moored")) << ::testing::PrintToString(claims);
+  EXPECT_TRUE(listed(claims, "The union counted 12 sunken")) << ::testing::PrintToString(claims);
+}
+
+TEST(SingleSource, ADatelineIsNoFact) {
+  const std::vector<Article> story = {
+      article("a", "a.example",
+              "The harbour reopened on Monday. Saturday, Jan. 15 at the Brest Maritime Museum. "
+              "The museum shows 12 models of the sunken trawlers."),
+      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
+  };
+  const auto claims = single_source(story, SynthConfig{});
+  EXPECT_FALSE(listed(claims, "Saturday, Jan. 15")) << ::testing::PrintToString(claims);
+  EXPECT_TRUE(listed(claims, "The museum shows 12 models")) << ::testing::PrintToString(claims);
+}
+
+// "He" after a sentence naming two players: which one? Alone on the page the claim is about
+// no one. After a sentence naming one person, or the story's subject, the reader knows.
+TEST(SingleSource, APronounWhosePersonTheArticleLeavesOpenIsNoFact) {
+  const std::vector<Article> story = {
+      article(
+          "a", "a.example",
+          "Coach Paul Martin will start Nina Lebrun at the Brest stadium on Sunday. "
+          "Lebrun missed two games with a sprained ankle. "
+          "Coach Martin praised the forwards Tom Reed and Sam Cole. He has scored 14 goals this "
+          "season. Lebrun thanked the club doctor Marc Vidal. She has played 88 games for "
+          "the club."),
+      article("b", "b.example",
+              "Nina Lebrun returns for the Sunday game at the Brest stadium. Lebrun had missed "
+              "two games."),
+  };
+  const auto claims = single_source(story, SynthConfig{}, /*with_entities=*/true);
+  EXPECT_FALSE(listed(claims, "He has scored 14 goals")) << ::testing::PrintToString(claims);
+  EXPECT_TRUE(listed(claims, "She has played 88 games")) << ::testing::PrintToString(claims);
 }
 
 TEST(SingleSource, AFactToldInOtherWordsByAnotherOutletIsNotOneOutletsFact) {

@@ -110,8 +110,24 @@ SynthResources SynthResources::load(const std::string& data_dir,
     for (const auto& line : text::read_list(data_dir, lang, "person_roles.txt"))
       if (line.compare(0, 4, "age:") == 0)
         add_variants(std::string_view(line).substr(4), r.age_words_[lang]);
-    for (const auto& line : text::read_list(data_dir, lang, "first_person.txt"))
-      add_variants(line, r.first_person_words_[lang]);
+    for (const auto& line : text::read_list(data_dir, lang, "first_person.txt")) {
+      constexpr std::string_view kSingular = "singular:";
+      if (line.compare(0, kSingular.size(), kSingular) == 0) {
+        const std::string_view words = std::string_view(line).substr(kSingular.size());
+        add_variants(words, r.first_person_words_[lang]);
+        add_variants(words, r.first_person_singular_[lang]);
+      } else {
+        add_variants(line, r.first_person_words_[lang]);
+      }
+    }
+    for (const auto& line : text::read_list(data_dir, lang, "person_pronouns.txt")) {
+      constexpr std::string_view kImpersonal = "impersonal:";
+      PersonPronouns& words = r.person_pronouns_[lang];
+      if (line.compare(0, kImpersonal.size(), kImpersonal) == 0)
+        add_variants(std::string_view(line).substr(kImpersonal.size()), words.impersonal);
+      else
+        add_variants(line, words.pronouns);
+    }
     auto& revisions = r.revision_cues_[lang];
     for (const auto& line : text::read_list(data_dir, lang, "revision_cues.txt"))
       add_variants(line, revisions);
@@ -191,6 +207,16 @@ const std::unordered_set<std::string>& SynthResources::back_reference_openers(
 const std::unordered_set<std::string>& SynthResources::first_person_words(
     const std::string& lang) const {
   return words_for(first_person_words_, lang);
+}
+
+const std::unordered_set<std::string>& SynthResources::first_person_singular(
+    const std::string& lang) const {
+  return words_for(first_person_singular_, lang);
+}
+
+const PersonPronouns& SynthResources::person_pronouns(const std::string& lang) const {
+  auto it = person_pronouns_.find(lang);
+  return it == person_pronouns_.end() ? no_person_pronouns_ : it->second;
 }
 
 const ClauseWords& SynthResources::clause_words(const std::string& lang) const {

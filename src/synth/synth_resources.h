@@ -14,6 +14,13 @@
 
 namespace recoupe::synth {
 
+// Folded pronouns standing for one person ("he", « elle »), and the folded words after which
+// such a pronoun stands for no one (« il faut », « il y a »).
+struct PersonPronouns {
+  std::unordered_set<std::string> pronouns;
+  std::unordered_set<std::string> impersonal;
+};
+
 // Immutable after load(); safe to share across threads. A language without data gets an
 // empty stop-word list (synthesis still runs, with noisier terms).
 class SynthResources {
@@ -56,6 +63,13 @@ class SynthResources {
   // « nous », "I", "we"): a sentence opening with one outside quotation marks is someone's
   // speech whose speaker it does not name. Empty for a language without that file.
   const std::unordered_set<std::string>& first_person_words(const std::string& lang) const;
+  // The first-person words of one person (first_person.txt lines marked "singular:": "I",
+  // "my", « je », « mon »): anywhere outside quotation marks, a columnist's or an unnamed
+  // speaker's own voice. Empty for a language without that file.
+  const std::unordered_set<std::string>& first_person_singular(const std::string& lang) const;
+  // Pronouns standing for one person, and the verbs after which they stand for no one
+  // (data/<lang>/person_pronouns.txt). Empty for a language without that file.
+  const PersonPronouns& person_pronouns(const std::string& lang) const;
   // Words that tell a main clause from a dependent one (data/<lang>/clause_words.txt).
   // Empty for a language without that file.
   const ClauseWords& clause_words(const std::string& lang) const;
@@ -95,11 +109,14 @@ class SynthResources {
   const text::StopWordCatalog* stop_words_ = nullptr;
   const text::ElisionRules* elisions_ = nullptr;
   std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_,
-      dependent_openers_, back_reference_openers_, first_person_words_, revision_cues_,
-      offset_cues_, range_words_, time_words_, quantity_links_, moment_words_, age_words_;
+      dependent_openers_, back_reference_openers_, first_person_words_, first_person_singular_,
+      revision_cues_, offset_cues_, range_words_, time_words_, quantity_links_, moment_words_,
+      age_words_;
   std::map<std::string, std::unordered_map<std::string, int>> ordinal_words_;
   std::map<std::string, ContrastLexicon> contrast_words_;
   std::map<std::string, ClauseWords> clause_words_;
+  std::map<std::string, PersonPronouns> person_pronouns_;
+  PersonPronouns no_person_pronouns_;
   ClauseWords no_clause_words_;
   std::map<std::string, text::StopWords> function_words_;
   text::StopWords no_stop_words_;
