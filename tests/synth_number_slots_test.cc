@@ -627,6 +627,21 @@ TEST(DateDisagreements, AGuessedWeekdayIsNotSetAgainstAWrittenDayOfTheMonth) {
             1u);
 }
 
+TEST(DateDisagreements, TwoDatesOfOneArticleAreTwoMomentsNotADispute) {
+  // a tells when the vote was put off and the day it was put off to: the same words around
+  // two dates of one account, which no other outlet contradicts.
+  EXPECT_TRUE(date_disputes({
+                                article("a", "a.example", "en",
+                                        "The council of Brest postponed the vote on the harbour "
+                                        "tax on May 2, 2031. The council of Brest postponed the "
+                                        "vote on the harbour tax until June 1, 2031."),
+                                article("b", "b.example", "en",
+                                        "Fishermen in Brest welcomed the delay of the harbour "
+                                        "tax vote."),
+                            })
+                  .empty());
+}
+
 TEST(PlaceDisagreements, AnArticleGivingBothPlacesSetsNoneAgainstTheOther) {
   // b says the tremor shook Oman, and further on that it was felt in Dubai: two places of
   // one account, not two versions of one place.

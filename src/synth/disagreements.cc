@@ -216,6 +216,11 @@ struct Builder {
             versions[d.value].push_back(claims[k].article);
             carriers.push_back(k);
           }
+      // Every version from one article: two moments of one account ("postponed on April
+      // 30 … until June 1"), not an article contradicting itself.
+      std::set<size_t> articles;
+      for (const auto& [value, arts] : versions) articles.insert(arts.begin(), arts.end());
+      if (articles.size() < 2) return;
       if (add("date", shared_words(a, o), std::move(versions))) {
         mark(carriers);
         dated_claims.insert(carriers.begin(), carriers.end());
