@@ -49,6 +49,18 @@ TEST(QuoteDisagreements, BetweenOutletsWithoutTrims) {
   for (const auto& v : ds[0].versions) EXPECT_NE(v.value, "Iran lied");
 }
 
+TEST(QuoteDisagreements, AnArticlePrintingTwoOfTheWordingsQuotesTwoPassages) {
+  QuoteStory story;
+  MergedQuote q;
+  q.speaker = "Netanyahu";
+  q.variants = {{"Iran lied about never having a nuclear weapons program", {"a"}},
+                {"Iran lied about not ever having an atomic arms program", {"c"}}};
+  ASSERT_EQ(story.disagreements(q).size(), 1u);
+  // a also prints another passage that c's wording matches as well: which one did c quote?
+  q.variants.push_back({"Iran lied about its weapons program, never having admitted it", {"a"}});
+  EXPECT_TRUE(story.disagreements(q).empty());
+}
+
 TEST(QuoteDisagreements, OnlyForAPersonOfTheStory) {
   QuoteStory story;
   MergedQuote q;

@@ -851,6 +851,14 @@ void quote_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
     // Two wordings printed by one outlet are two passages it quotes, not a disagreement
     // between outlets: the versions must come from at least two outlets.
     if (versions.size() < 2 || outlets.size() < 2) continue;
+    // An article printing two of the versions quotes two passages of the speaker, so the
+    // other outlets' wordings may be of either: no disagreement can be read from them (as
+    // for a number, number_disagreements).
+    std::map<std::string, size_t> versions_of_article;
+    bool ambiguous = false;
+    for (const QuoteVariant* v : versions)
+      for (const auto& id : v->articles) ambiguous |= ++versions_of_article[id] > 1;
+    if (ambiguous) continue;
     Disagreement d;
     d.kind = "quote";
     d.about = q.speaker;
