@@ -61,6 +61,15 @@ TEST(QuoteDisagreements, AnArticlePrintingTwoOfTheWordingsQuotesTwoPassages) {
   EXPECT_TRUE(story.disagreements(q).empty());
 }
 
+TEST(QuoteDisagreements, ANumberWrittenInWordsOrInDigitsIsTheSameWording) {
+  QuoteStory story;
+  MergedQuote q;
+  q.speaker = "Netanyahu";
+  q.variants = {{"By rolling back this eleventh-hour regulation, we protect the coast", {"a"}},
+                {"By rolling back this 11th hour regulation, we protect the coast", {"c"}}};
+  EXPECT_TRUE(story.disagreements(q).empty());
+}
+
 TEST(QuoteDisagreements, OnlyForAPersonOfTheStory) {
   QuoteStory story;
   MergedQuote q;

@@ -9,6 +9,7 @@
 #include <set>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "synth/content_words.h"
 #include "synth/contrast_words.h"
@@ -749,10 +750,12 @@ bool spelling_variant(const std::string& a, const std::string& b) {
 }
 
 // Sorted content stems of a wording, without what the writer inserted in brackets ("to
-// her (Tara Reid) and", "[the Act]"): that is not the speaker's wording; without figures.
+// her (Tara Reid) and", "[the Act]"): that is not the speaker's wording; without figures,
+// in digits or as ordinal words (`ordinals`).
 std::vector<std::string> wording_stems(const std::string& wording, const text::StopWords& stop,
                                        const text::Stemmer& stemmer,
-                                       const text::ElisionRules& elisions) {
+                                       const text::ElisionRules& elisions,
+                                       const std::unordered_map<std::string, int>& ordinals) {
   std::string spoken;
   int depth = 0;
   for (char c : wording) {
@@ -761,10 +764,22 @@ std::vector<std::string> wording_stems(const std::string& wording, const text::S
     if ((c == ')' || c == ']') && depth > 0) --depth;
   }
   std::vector<std::string> out;
-  // Figures are left out: "6:41pm PST" and "18:41" are one time written two ways, and a
-  // figure an outlet changes is compared as a number (number_slots.h), not as wording.
-  for (const ContentWord& w : content_words(spoken, stop, stemmer, elisions))
-    if (w.stem.find_first_of("0123456789") == std::string::npos) out.push_back(w.stem);
+  // Figures are left out: "6:41pm PST" and "18:41" are one time written two ways, as are
+  // "eleventh-hour" and "11th hour", and a figure an outlet changes is compared as a number
+  // (number_slots.h), not as wording.
+  auto figure = [&](const std::string& folded) {
+    return folded.find_first_of("0123456789") != std::string::npos || ordinals.count(folded);
+  };
+  for (const ContentWord& w : content_words(spoken, stop, stemmer, elisions)) {
+    if (figure(w.folded)) continue;
+    // "eleventh-hour": the word after the figure.
+    if (const size_t dash = w.folded.find('-');
+        dash != std::string::npos && figure(w.folded.substr(0, dash))) {
+      if (dash + 1 < w.folded.size()) out.push_back(stemmer.stem(w.folded.substr(dash + 1)));
+      continue;
+    }
+    out.push_back(w.stem);
+  }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -797,7 +812,8 @@ void quote_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
     std::vector<std::vector<std::string>> stems;
     std::vector<std::set<int>> origins;
     for (const QuoteVariant* v : kept) {
-      stems.push_back(wording_stems(v->text, stop, stemmer, resources.elisions()));
+      stems.push_back(wording_stems(v->text, stop, stemmer, resources.elisions(),
+                                    resources.ordinal_words(ev.language)));
       origins.emplace_back();
       for (const auto& id : v->articles) origins.back().insert(origin_of(id));
     }
