@@ -14,6 +14,7 @@
 
 #include "synth/article_reading.h"
 #include "synth/content_words.h"
+#include "synth/pronoun_referents.h"
 #include "synth/sentence_form.h"
 #include "text/fold.h"
 #include "text/stemmer.h"
@@ -565,64 +566,6 @@ bool names_only(const StoryEvidence& ev, const Claim& cl, const SynthResources& 
   return !words.empty() && std::all_of(words.begin(), words.end(), capitalized);
 }
 
-// Sentences read back from a claim opening on a person's pronoun for the person it stands for.
-constexpr size_t kPronounLookBack = 4;
-
-// True when claim `cl` opens on a pronoun standing for one person (`words.pronouns`, not
-// followed by an impersonal verb: « Il faut », « Il y a ») and the article does not settle
-// who: going back from the sentence before it, the first sentence naming people (within
-// kPronounLookBack) names several, none of them the story's most named person ("In Bush's
-// absence, running back Pierre Thomas has…" before "He has 189 rushing yards", in a story
-// about several players). Alone on the page, such a claim is about no one. One person named
-// there, or the story's subject among them, or no one named: the reader of the article knew
-// who it was. A claim opening on a quotation is speech (« « Il va bientôt avoir 32 ans »,
-// a déclaré… »), not a pronoun of the writer's.
-bool unsettled_person(const StoryEvidence& ev, const Claim& cl, const PersonPronouns& words,
-                      const text::ElisionRules& elisions) {
-  if (words.pronouns.empty() || cl.text.empty() ||
-      !std::isalpha(static_cast<unsigned char>(cl.text[0])))
-    return false;
-  const auto spans = text::word_spans(cl.text, elisions);
-  auto word = [&](size_t k) {
-    return text::fold(
-        std::string_view(cl.text).substr(spans[k].begin, spans[k].end - spans[k].begin));
-  };
-  if (spans.size() < 2 || !words.pronouns.count(word(0)) || words.impersonal.count(word(1)))
-    return false;
-  const ArticleAnalysis* an = cl.article < ev.analyses.size() ? ev.analyses[cl.article] : nullptr;
-  if (!an || cl.sentence >= an->sentences.size()) return false;
-  // The story's most named person, when one is named more often than any other.
-  size_t most = ev.entities.size(), most_mentions = 0, runner_up = 0;
-  for (size_t e = 0; e < ev.entities.size(); ++e) {
-    if (ev.entities[e].type != "person") continue;
-    const size_t n = ev.entities[e].mentions.size();
-    if (n > most_mentions) {
-      runner_up = most_mentions;
-      most = e;
-      most_mentions = n;
-    } else if (n > runner_up) {
-      runner_up = n;
-    }
-  }
-  if (most_mentions == runner_up) most = ev.entities.size();
-  for (size_t back = 1; back <= kPronounLookBack && back <= cl.sentence; ++back) {
-    const Sentence& s = an->sentences[cl.sentence - back];
-    size_t named = 0;
-    for (size_t e = 0; e < ev.entities.size(); ++e) {
-      if (ev.entities[e].type != "person") continue;
-      const auto& mentions = ev.entities[e].mentions;
-      if (std::none_of(mentions.begin(), mentions.end(), [&](const EvidenceMention& m) {
-            return m.article == cl.article && m.begin >= s.begin && m.end <= s.end;
-          }))
-        continue;
-      if (e == most) return false;
-      ++named;
-    }
-    if (named > 0) return named > 1;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, const ClaimSet& cs,
@@ -635,7 +578,8 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
   const auto& first_person = resources.first_person_words(ev.language);
   const auto& back_references = resources.back_reference_openers(ev.language);
   const auto& first_person_singular = resources.first_person_singular(ev.language);
-  const auto& person_pronouns = resources.person_pronouns(ev.language);
+  const PronounReferents referents(ev, resources.person_pronouns(ev.language),
+                                   resources.elisions());
   const OtherOutletSentences sentences(ev, cs, resources);
   std::vector<size_t> cand;
   for (size_t c = 0; c < cs.claims.size(); ++c) {
@@ -722,7 +666,7 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
     const bool stands_alone =
         !speaks_of_oneself(cl.text, first_person_singular, resources.elisions()) &&
         !quote_fragment(cl.text) && !names_only(ev, cl, resources) &&
-        !unsettled_person(ev, cl, person_pronouns, resources.elisions());
+        !referents.unsettled(cl.article, cl.sentence, cl.text);
     if (!stands_alone) {
       ++told_elsewhere;
       chosen.push_back(c);
