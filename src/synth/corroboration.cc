@@ -637,7 +637,7 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
   std::vector<size_t> chosen;
   std::vector<size_t> per_article(ev.articles.size(), 0);
   std::vector<SingleSourceClaim> out;
-  size_t told_elsewhere = 0;
+  size_t hidden = 0;  // candidates that keep their rank but are not shown
   if (visible_items) *visible_items = 0;
   for (size_t c : cand) {
     if (out.size() >= cfg.max_single_source) break;
@@ -653,25 +653,25 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
           claim_similarity(cl, cs.claims[o]) >= cfg.single_source_max_similarity)
         related = true;
     if (related) continue;
-    // Most of its words in one sentence of another outlet: told there in other words, unless
-    // it gives a figure with its unit that no other outlet gives: the measured detail is its
-    // own, as for an aligned claim above ("se sont serrés la main pendant 40 secondes",
-    // "1,009 species are listed as endangered"). On two judged samples, sparing those kept
-    // 5 right items and let back 13 wrong ones of 133.
     // Nor a sentence that does not stand alone: one person's voice outside quotation marks,
     // a piece of a quotation without its speaker, a dateline or caption, a pronoun whose
-    // person the article leaves open. Like a retelling below, it keeps its rank: on two
-    // judged samples the candidates that moved up in their place were mostly facts other
+    // person the article leaves open. Like a retelling below, it keeps its rank, hidden: on
+    // two judged samples the candidates that moved up in its place were mostly facts other
     // outlets give in other words.
     const bool stands_alone =
         !speaks_of_oneself(cl.text, first_person_singular, resources.elisions()) &&
         !quote_fragment(cl.text) && !names_only(ev, cl, resources) &&
         !referents.unsettled(cl.article, cl.sentence, cl.text);
     if (!stands_alone) {
-      ++told_elsewhere;
+      ++hidden;
       chosen.push_back(c);
       continue;
     }
+    // Most of its words in one sentence of another outlet: told there in other words, unless
+    // it gives a figure with its unit that no other outlet gives: the measured detail is its
+    // own, as for an aligned claim above ("se sont serrés la main pendant 40 secondes",
+    // "1,009 species are listed as endangered"). On two judged samples, sparing those kept
+    // 5 right items and let back 13 wrong ones of 133.
     if (const auto [words, share] = sentences.best_cover(cl.text, cs.outlet_of[cl.article]);
         words >= cfg.single_source_cover_min_words && share >= cfg.single_source_max_cover &&
         !numbers.has_exclusive(cs, c)) {
@@ -679,11 +679,11 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
       // retellings this test misses (on the dev gold, each one it let up was a fact other
       // outlets give). And it still stands for its fact: another wording of it by the same
       // outlet (redundant) is told elsewhere too.
-      ++told_elsewhere;
+      ++hidden;
       chosen.push_back(c);
       continue;
     }
-    if (visible_items && out.size() + told_elsewhere < visible_ranks) ++*visible_items;
+    if (visible_items && out.size() + hidden < visible_ranks) ++*visible_items;
     chosen.push_back(c);
     ++per_article[cl.article];
     SingleSourceClaim s;
