@@ -421,6 +421,18 @@ static bool aligned_conflict(const ClaimSet& cs, size_t c) {
 
 namespace {
 
+// True when the folded `word` is one of `first_person`, or starts with one before an
+// apostrophe, with or without it: "j'ai" (an elided pronoun read with its verb), "I'm",
+// "we’re".
+bool first_person_form(const std::string& word,
+                       const std::unordered_set<std::string>& first_person) {
+  if (first_person.count(word)) return true;
+  const size_t apostrophe = word.find_first_of("'\xE2");
+  return apostrophe != std::string::npos && apostrophe > 0 &&
+         (first_person.count(word.substr(0, apostrophe)) ||
+          first_person.count(word.substr(0, apostrophe) + "'"));
+}
+
 // True when `text` opens, outside quotation marks, with a word its speaker uses of
 // themselves (« Nous exigeons que… », "I can't tell you which…"): speech whose speaker the
 // sentence does not name, the rest of a quote or an interview's answer, not a fact to list
@@ -432,14 +444,7 @@ bool unattributed_speech(std::string_view text, const std::unordered_set<std::st
   // Anything but spaces before the first word (a quotation mark, a dash) is no plain opening.
   if (text.substr(0, spans[0].begin).find_first_not_of(" \t") != std::string_view::npos)
     return false;
-  const std::string word = opening_word(text, elisions);
-  if (first_person.count(word)) return true;
-  // "j'ai" (an elided pronoun read with its verb), "I'm", "we’re": the part up to the
-  // apostrophe, with or without it.
-  const size_t apostrophe = word.find_first_of("'\xE2");
-  return apostrophe != std::string::npos && apostrophe > 0 &&
-         (first_person.count(word.substr(0, apostrophe)) ||
-          first_person.count(word.substr(0, apostrophe) + "'"));
+  return first_person_form(opening_word(text, elisions), first_person);
 }
 
 // True when claim `cl` opens with a word pointing back at the sentence before it (« Cette
@@ -539,16 +544,11 @@ bool speaks_of_oneself(std::string_view text, const std::unordered_set<std::stri
                        const text::ElisionRules& elisions) {
   if (singular.empty()) return false;
   const std::string outside = outside_quotes(text);
-  for (const auto& span : text::word_spans(outside, elisions)) {
-    const std::string w =
-        text::fold(std::string_view(outside).substr(span.begin, span.end - span.begin));
-    if (singular.count(w)) return true;
-    // "j'y", "I'm": the part up to the apostrophe, with or without it.
-    const size_t apostrophe = w.find_first_of("'\xE2");
-    if (apostrophe != std::string::npos && apostrophe > 0 &&
-        (singular.count(w.substr(0, apostrophe)) || singular.count(w.substr(0, apostrophe) + "'")))
+  for (const auto& span : text::word_spans(outside, elisions))
+    if (first_person_form(
+            text::fold(std::string_view(outside).substr(span.begin, span.end - span.begin)),
+            singular))
       return true;
-  }
   return false;
 }
 
