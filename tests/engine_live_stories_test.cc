@@ -398,6 +398,82 @@ TEST_F(LiveStoriesTest, EveryStoredStoryIsTheCrossCheckOfItsArticlesFromScratch)
   }
 }
 
+// Two steps (CheckWhen::kLater): a batch stores its articles with the touched stories
+// unchecked, each keeping its last report; check_unchecked() brings them up to date, some
+// after each batch, the rest at the end and after a restart. Once nothing waits, every story
+// is what checking in the batch gives.
+TEST_F(LiveStoriesTest, StoriesCheckedAfterTheirBatchEndAsIfCheckedInIt) {
+  if (!std::filesystem::exists(kDevSet)) GTEST_SKIP() << "no ../shared/data";
+  IngestBatch all = read_batch({kDevSet}, pipeline_);
+  auto batches = [&] {
+    std::vector<IngestBatch> out;
+    for (size_t from = 0; from < all.documents.size(); from += 25) {
+      IngestBatch b;
+      b.documents.assign(all.documents.begin() + long(from),
+                         all.documents.begin() + long(std::min(from + 25, all.documents.size())));
+      out.push_back(std::move(b));
+    }
+    return out;
+  };
+  Store in_batch = open("in_batch.db");
+  {
+    auto live = LiveStories::open(pipeline_, in_batch, at("t"));
+    ASSERT_TRUE(live);
+    for (IngestBatch& b : batches()) ASSERT_TRUE(live->ingest(std::move(b)));
+    EXPECT_EQ(live->unchecked(), 0u);
+  }
+  Store later = open("later.db");
+  {
+    auto live = LiveStories::open(pipeline_, later, at("t"));
+    ASSERT_TRUE(live);
+    size_t waited = 0;
+    for (IngestBatch& b : batches()) {
+      auto done = live->ingest(std::move(b), engine::CheckWhen::kLater);
+      ASSERT_TRUE(done) << done.error().to_string();
+      EXPECT_EQ(done->seconds.cross_check, 0.0);
+      for (const std::string& id : done->updated) {  // stored before: keeps its last report
+        auto row = later.story(id);
+        ASSERT_TRUE(row && *row);
+        EXPECT_FALSE((*row)->summary.checked) << id;
+        const auto report = nlohmann::json::parse((*row)->report_json)["stories"][0];
+        EXPECT_LT(report["articles"].size(), size_t((*row)->summary.article_count)) << id;
+      }
+      waited = std::max(waited, live->unchecked());
+      auto checked = live->check_unchecked(2);
+      ASSERT_TRUE(checked) << checked.error().to_string();
+      EXPECT_LE(checked->updated.size(), 2u);
+    }
+    EXPECT_GT(waited, 2u);
+    EXPECT_GT(live->unchecked(), 0u);  // some are left for after the restart
+  }
+  auto live = LiveStories::open(pipeline_, later, at("t"));
+  ASSERT_TRUE(live);
+  ASSERT_GT(live->unchecked(), 0u);
+  EXPECT_EQ(live->unchecked(), later.unchecked_stories()->size());
+  while (live->unchecked() > 0) {
+    auto checked = live->check_unchecked(5);
+    ASSERT_TRUE(checked) << checked.error().to_string();
+  }
+  EXPECT_TRUE(later.unchecked_stories()->empty());
+
+  auto expected = in_batch.stories({});
+  auto got = later.stories({});
+  ASSERT_TRUE(expected && got);
+  ASSERT_EQ(got->size(), expected->size());
+  for (size_t k = 0; k < got->size(); ++k) {
+    const StorySummary& e = (*expected)[k];
+    const StorySummary& g = (*got)[k];
+    ASSERT_EQ(g.id, e.id);
+    EXPECT_TRUE(g.checked);
+    EXPECT_EQ(g.title, e.title) << e.id;
+    EXPECT_EQ(g.event_date, e.event_date) << e.id;
+    EXPECT_EQ(g.day, e.day) << e.id;
+    EXPECT_EQ(g.article_ids, e.article_ids) << e.id;
+    EXPECT_EQ(g.sources, e.sources) << e.id;
+    EXPECT_EQ((*later.story(e.id))->report_json, (*in_batch.story(e.id))->report_json) << e.id;
+  }
+}
+
 // IngestSummary::documents: one outcome per document, with the story the article is in
 // once stored (what the server's group commit splits a shared batch by).
 TEST_F(LiveStoriesTest, EachDocumentSaysWhatBecameOfItAndWhichStoryHoldsIt) {

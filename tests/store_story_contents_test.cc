@@ -95,12 +95,14 @@ TEST_F(StoryContentsTest, AStoreOfVersionOneIsFilledWhenItIsUpgraded) {
   const std::string written = rows(path_);
   ASSERT_NE(written.find("story_entity_names|Poutine|se2f9f11faca7"), std::string::npos) << written;
   {
-    // Back to version 1: the tables of migration 2, the columns of migrations 3 to 5 and the
-    // index of migration 6 dropped, their records removed.
+    // Back to version 1: the tables of migration 2, the columns of migrations 3 to 5, the
+    // index of migration 6 and the column and index of migration 7 dropped, their records
+    // removed.
     Database db = Database::open(path_, OpenMode::kReadWrite, 1000);
     db.exec(
         "DROP TABLE story_entity_names; DROP TABLE story_entities; DROP TABLE story_quotes; "
-        "DROP TABLE story_claims; DROP INDEX stories_by_rank; ALTER TABLE article_revisions "
+        "DROP TABLE story_claims; DROP INDEX stories_by_rank; DROP INDEX stories_unchecked; "
+        "ALTER TABLE stories DROP COLUMN checked; ALTER TABLE article_revisions "
         "DROP COLUMN final_url; ALTER "
         "TABLE article_revisions DROP COLUMN fetched_at; DROP INDEX batches_by_log_position; "
         "ALTER TABLE batches DROP COLUMN next_raw_sequence; ALTER TABLE batches DROP COLUMN "

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -139,6 +140,10 @@ struct LiveStories::State {
   size_t mismatches = 0;
   // Stored articles as the store gave them, for the next batches into their stories.
   KeptArticles kept{LiveStories::kAnalysedArticlesKept};
+  // Stories placed but not cross-checked yet (StorySummary::checked false), the longest
+  // waiting first, and the same ids as a set.
+  std::deque<std::string> unchecked;
+  std::set<std::string> unchecked_ids;
 
   // Places one article with its seq; returns nothing (the assignment is read from labels()).
   void place(int64_t seq, const Article& a) {
@@ -161,20 +166,29 @@ struct LiveStories::State {
   // 3. Names the stories of the articles whose story may have changed, and finds what to
   // cross-check again: O(articles) integer work plus the affected stories.
   Renaming rename(BatchWork& work) const;
-  // 4. Cross-checks the touched stories on their current texts (stored ones read from the
-  // store) into work.write.stories.
-  Expected<bool> cross_check_touched(const Renaming& renaming, const Pipeline& pipeline,
-                                     AnalysisCache& analyses, store::Store& store,
-                                     BatchWork& work) const;
-  // 5. After the commit: the state follows the stored partition, and keeps the texts the
-  // batch read or wrote, as the store gives them back (a revised one replaces the old).
+  // 4. The current texts of every article of the touched stories, into work.latest (from
+  // the batch, the kept articles, or the store).
+  Expected<bool> gather_texts(const Renaming& renaming, store::Store& store, BatchWork& work) const;
+  // 5a. Cross-checks the touched stories on those texts into work.write.stories.
+  void cross_check_touched(const Renaming& renaming, const Pipeline& pipeline,
+                           AnalysisCache& analyses, BatchWork& work) const;
+  // 5b. Or, checked later (CheckWhen::kLater): the touched stories' rows with their new
+  // articles and no cross-check yet (StorySummary::checked false).
+  void unchecked_stories(const Renaming& renaming, BatchWork& work) const;
+  // 6. After the commit: the state follows the stored partition, and keeps the texts the
+  // batch read or wrote, as the store gives them back (a revised one replaces the old); the
+  // stories it wrote unchecked wait for their cross-check, those it checked no longer do.
   void commit(int64_t new_generation, Renaming& renaming, const BatchWork& work);
+  // The members (grouper numbers, in grouper order) of each live story of `ids`; an id that
+  // names no live story (merged away since) is left out.
+  std::map<std::string, std::vector<size_t>> members_of(const std::set<std::string>& ids) const;
   // After step 5: the story of each added or revised document (DocumentOutcome::story).
   void name_document_stories(BatchWork& work) const;
-  // Steps 1 to 4: what the batch writes (false: nothing changes, nothing to write).
+  // Steps 1 to 5: what the batch writes (false: nothing changes, nothing to write).
   Expected<bool> compute(const IngestBatch& batch, std::vector<Article>& articles,
                          const Pipeline& pipeline, AnalysisCache& analyses, store::Store& store,
-                         const std::string& now, BatchWork& work, Renaming& renaming);
+                         const std::string& now, CheckWhen when, BatchWork& work,
+                         Renaming& renaming);
 };
 
 LiveStories::LiveStories(const Pipeline& pipeline, store::Store& store, Clock clock)
@@ -208,6 +222,7 @@ size_t LiveStories::stories() const { return state_ ? state_->grouper.stories() 
 bool LiveStories::knows(const std::string& article_id) const {
   return state_ && state_->by_id.count(article_id) > 0;
 }
+size_t LiveStories::unchecked() const { return state_ ? state_->unchecked.size() : 0; }
 size_t LiveStories::replay_mismatches() const { return state_ ? state_->mismatches : 0; }
 
 Expected<bool> LiveStories::rebuild() {
@@ -220,10 +235,14 @@ Expected<bool> LiveStories::rebuild() {
   if (!placed) return placed.error();
   auto used = store_->used_story_ids();
   if (!used) return used.error();
+  auto unchecked = store_->unchecked_stories();
+  if (!unchecked) return unchecked.error();
 
   auto st = std::make_unique<State>(*pipeline_);
   st->generation = *generation;
   st->used_ids.insert(used->begin(), used->end());
+  st->unchecked.assign(unchecked->begin(), unchecked->end());
+  st->unchecked_ids.insert(unchecked->begin(), unchecked->end());
   for (const store::PlacedArticle& p : *placed) {
     st->by_id[p.placed.id] = p.seq;
     st->id_of[p.seq] = p.placed.id;
@@ -267,7 +286,7 @@ Expected<std::vector<Article>> LiveStories::cleaned_articles(IngestBatch& batch)
   return articles;
 }
 
-Expected<IngestSummary> LiveStories::ingest(IngestBatch batch) {
+Expected<IngestSummary> LiveStories::ingest(IngestBatch batch, CheckWhen when) {
   const auto started = std::chrono::steady_clock::now();
   auto cleaned = cleaned_articles(batch);
   if (!cleaned) return cleaned.error();
@@ -277,7 +296,7 @@ Expected<IngestSummary> LiveStories::ingest(IngestBatch batch) {
   for (int attempt = 0;; ++attempt) {
     if (!state_)
       if (auto built = rebuild(); !built) return built.error();
-    auto done = ingest_once(batch, articles);
+    auto done = ingest_once(batch, articles, when);
     if (done) {
       done->seconds.clean = clean_seconds;
       return done;
@@ -299,8 +318,8 @@ Expected<PreparedBatch> LiveStories::prepare(IngestBatch batch) {
   State& st = *state_;
   BatchWork work;
   Renaming renaming;
-  auto changed =
-      st.compute(batch, *articles, *pipeline_, *analyses_, *store_, clock_(), work, renaming);
+  auto changed = st.compute(batch, *articles, *pipeline_, *analyses_, *store_, clock_(),
+                            CheckWhen::kInBatch, work, renaming);
   if (!changed) {
     state_.reset();  // the grouper may hold articles of this batch
     return changed.error();
@@ -321,16 +340,59 @@ Expected<PreparedBatch> LiveStories::prepare(IngestBatch batch) {
 
 void LiveStories::drop() { state_.reset(); }
 
+Expected<IngestSummary> LiveStories::check_unchecked(size_t max_stories) {
+  if (!state_)
+    if (auto built = rebuild(); !built) return built.error();
+  State& st = *state_;
+  Renaming renaming;
+  std::set<std::string> chosen;
+  while (chosen.size() < max_stories && !st.unchecked.empty()) {
+    chosen.insert(st.unchecked.front());
+    st.unchecked.pop_front();
+  }
+  renaming.members = st.members_of(chosen);
+  for (const std::string& id : chosen)
+    if (!renaming.members.count(id)) st.unchecked_ids.erase(id);  // merged away since
+  for (const auto& [id, members] : renaming.members) {
+    renaming.touched.insert(id);
+    renaming.existed.insert(id);
+  }
+  IngestSummary done;
+  if (renaming.touched.empty()) return done;
+  renaming.first_now = st.first_of;  // the partition does not change (commit keeps it)
+  BatchWork work;
+  work.write.base_generation = st.generation;
+  work.write.at = clock_();
+  const auto started = std::chrono::steady_clock::now();
+  auto failed = [&](Error e) {
+    state_.reset();  // rebuilt from the store before the next batch: the stories still wait
+    return e;
+  };
+  if (auto read = st.gather_texts(renaming, *store_, work); !read) return failed(read.error());
+  st.cross_check_touched(renaming, *pipeline_, *analyses_, work);
+  const auto checked = std::chrono::steady_clock::now();
+  work.write.counts.stories_touched = int64_t(renaming.touched.size());
+  auto generation = store_->apply(work.write);
+  if (!generation) return failed(generation.error());
+  work.summary.counts = work.write.counts;
+  work.summary.seconds.cross_check = std::chrono::duration<double>(checked - started).count();
+  work.summary.seconds.store =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - checked).count();
+  st.commit(*generation, renaming, work);
+  work.summary.committed = *generation;
+  return std::move(work.summary);
+}
+
 Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
-                                                 std::vector<Article> articles) {
+                                                 std::vector<Article> articles, CheckWhen when) {
   State& st = *state_;
   BatchWork work;
   Renaming renaming;
   auto changed =
-      st.compute(batch, articles, *pipeline_, *analyses_, *store_, clock_(), work, renaming);
+      st.compute(batch, articles, *pipeline_, *analyses_, *store_, clock_(), when, work, renaming);
   if (!changed) return changed.error();
   if (!*changed) return work.summary;
-  // 5. One transaction; the live state follows only once it is committed.
+  // 6. One transaction; the live state follows only once it is committed.
   const auto started = std::chrono::steady_clock::now();
   auto generation = store_->apply(work.write);
   if (!generation) return generation.error();
@@ -345,7 +407,7 @@ Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
 Expected<bool> LiveStories::State::compute(const IngestBatch& batch, std::vector<Article>& articles,
                                            const Pipeline& pipeline, AnalysisCache& analyses,
                                            store::Store& store, const std::string& now,
-                                           BatchWork& work, Renaming& renaming) {
+                                           CheckWhen when, BatchWork& work, Renaming& renaming) {
   work.summary.refused = batch.refused;
   work.write.base_generation = generation;
   work.write.at = now;
@@ -361,9 +423,17 @@ Expected<bool> LiveStories::State::compute(const IngestBatch& batch, std::vector
   place_fresh(work);
   renaming = rename(work);
   work.summary.seconds.place = lap();
-  if (auto checked = cross_check_touched(renaming, pipeline, analyses, store, work); !checked)
-    return checked.error();
-  work.summary.seconds.cross_check = lap();
+  if (auto read = gather_texts(renaming, store, work); !read) return read.error();
+  if (when == CheckWhen::kLater) {
+    unchecked_stories(renaming, work);
+    work.summary.seconds.place += lap();
+  } else {
+    cross_check_touched(renaming, pipeline, analyses, work);
+    work.summary.seconds.cross_check = lap();
+  }
+  work.write.counts.stories_touched = int64_t(renaming.touched.size());
+  work.summary.counts = work.write.counts;
+  work.summary.merged = renaming.ids.redirects;
   return true;
 }
 
@@ -537,10 +607,8 @@ Renaming LiveStories::State::rename(BatchWork& work) const {
   return r;
 }
 
-Expected<bool> LiveStories::State::cross_check_touched(const Renaming& renaming,
-                                                       const Pipeline& pipeline,
-                                                       AnalysisCache& analyses, store::Store& store,
-                                                       BatchWork& work) const {
+Expected<bool> LiveStories::State::gather_texts(const Renaming& renaming, store::Store& store,
+                                                BatchWork& work) const {
   std::vector<int64_t> to_read;
   for (const auto& [id, numbers] : renaming.members)
     for (size_t i : numbers) {
@@ -554,10 +622,46 @@ Expected<bool> LiveStories::State::cross_check_touched(const Renaming& renaming,
   auto stored = store.current_articles(to_read);
   if (!stored) return stored.error();
   for (auto& s : *stored) work.latest[s.seq] = std::move(s.article);
+  return true;
+}
 
-  std::vector<Article> pool;  // every article of the touched stories, story after story
+namespace {
+
+// The articles of the touched stories, story after story, each in publication order, with
+// their grouping (engine/batch.h's fields: the cross-check's input).
+struct TouchedStories {
+  std::vector<Article> pool;
   engine::BatchResult grouping;
   std::vector<std::pair<size_t, size_t>> span;  // per touched story: [begin, end) in pool
+};
+
+// The summary of a story row from its report (`rs`) and articles.
+store::StorySummary summary_of(const std::string& id, const ReportStory& rs, const Story& story,
+                               const std::vector<Article>& articles) {
+  store::StorySummary s;
+  s.id = id;
+  s.title = rs.title;
+  s.language = rs.language;
+  s.event_date = rs.event_date;
+  s.day = is_full_date(rs.event_date) ? rs.event_date : story.event_date;
+  s.sources = rs.sources;
+  s.article_ids = rs.articles;
+  s.article_count = int64_t(rs.articles.size());
+  s.outlet_count = int64_t(rs.sources.size());
+  for (const Article& a : articles)
+    if (a.published_at)
+      s.latest_hours = std::max(s.latest_hours.value_or(INT64_MIN), a.published_at->utc_hour);
+  return s;
+}
+
+}  // namespace
+
+// The touched stories' articles from work.latest (gather_texts), in story id order.
+static TouchedStories touched_stories(const Renaming& renaming, const std::vector<int64_t>& seq_of,
+                                      const std::vector<std::optional<int64_t>>& duplicate_of,
+                                      const std::unordered_map<int64_t, std::string>& id_of,
+                                      const BatchWork& work) {
+  TouchedStories t;
   for (const auto& id : renaming.touched) {
     std::vector<Article> story_articles;
     std::vector<std::optional<int64_t>> dups;
@@ -565,52 +669,80 @@ Expected<bool> LiveStories::State::cross_check_touched(const Renaming& renaming,
       story_articles.push_back(work.latest.at(seq_of[i]));
       dups.push_back(duplicate_of[i]);
     }
-    const size_t begin = pool.size();
+    const size_t begin = t.pool.size();
     std::vector<const Article*> ordered;
     for (size_t j : engine::publication_order(story_articles)) {
-      pool.push_back(std::move(story_articles[j]));
-      grouping.duplicate_of.push_back(dups[j] ? std::optional(id_of.at(*dups[j])) : std::nullopt);
-      grouping.story_of.push_back(grouping.stories.size());
+      t.pool.push_back(std::move(story_articles[j]));
+      t.grouping.duplicate_of.push_back(dups[j] ? std::optional(id_of.at(*dups[j])) : std::nullopt);
+      t.grouping.story_of.push_back(t.grouping.stories.size());
     }
-    for (size_t j = begin; j < pool.size(); ++j) ordered.push_back(&pool[j]);
-    grouping.stories.push_back(story_of_articles(id, ordered));
-    span.push_back({begin, pool.size()});
+    for (size_t j = begin; j < t.pool.size(); ++j) ordered.push_back(&t.pool[j]);
+    t.grouping.stories.push_back(story_of_articles(id, ordered));
+    t.span.push_back({begin, t.pool.size()});
   }
-  std::vector<CrossCheck> checks = pipeline.cross_check(pool, grouping, &analyses);
+  return t;
+}
 
+void LiveStories::State::cross_check_touched(const Renaming& renaming, const Pipeline& pipeline,
+                                             AnalysisCache& analyses, BatchWork& work) const {
+  TouchedStories t = touched_stories(renaming, seq_of, duplicate_of, id_of, work);
+  std::vector<CrossCheck> checks = pipeline.cross_check(t.pool, t.grouping, &analyses);
   size_t k = 0;
   for (const auto& id : renaming.touched) {
-    const auto [begin, end] = span[k];
-    std::vector<Article> story_articles(pool.begin() + begin, pool.begin() + end);
-    std::vector<std::optional<std::string>> dups(grouping.duplicate_of.begin() + begin,
-                                                 grouping.duplicate_of.begin() + end);
-    const Story& story = grouping.stories[k];
+    const auto [begin, end] = t.span[k];
+    std::vector<Article> story_articles(t.pool.begin() + begin, t.pool.begin() + end);
+    std::vector<std::optional<std::string>> dups(t.grouping.duplicate_of.begin() + begin,
+                                                 t.grouping.duplicate_of.begin() + end);
+    const Story& story = t.grouping.stories[k];
     Report report = report::build_report(story_articles, dups, {story}, {std::move(checks[k])},
                                          /*with_text=*/false);
-    const ReportStory& rs = report.stories.front();
     store::StoredStory out;
-    store::StorySummary& s = out.summary;
-    s.id = id;
-    s.title = rs.title;
-    s.language = rs.language;
-    s.event_date = rs.event_date;
-    s.day = is_full_date(rs.event_date) ? rs.event_date : story.event_date;
-    s.sources = rs.sources;
-    s.article_ids = rs.articles;
-    s.article_count = int64_t(rs.articles.size());
-    s.outlet_count = int64_t(rs.sources.size());
-    for (const Article& a : story_articles)
-      if (a.published_at)
-        s.latest_hours = std::max(s.latest_hours.value_or(INT64_MIN), a.published_at->utc_hour);
+    out.summary = summary_of(id, report.stories.front(), story, story_articles);
     out.report_json = report::to_json_text(report);
     work.write.stories.push_back(std::move(out));
     (renaming.existed.count(id) ? work.summary.updated : work.summary.created).push_back(id);
     ++k;
   }
-  work.write.counts.stories_touched = int64_t(renaming.touched.size());
-  work.summary.counts = work.write.counts;
-  work.summary.merged = renaming.ids.redirects;
-  return true;
+}
+
+void LiveStories::State::unchecked_stories(const Renaming& renaming, BatchWork& work) const {
+  TouchedStories t = touched_stories(renaming, seq_of, duplicate_of, id_of, work);
+  size_t k = 0;
+  for (const auto& id : renaming.touched) {
+    const auto [begin, end] = t.span[k];
+    std::vector<Article> story_articles(t.pool.begin() + begin, t.pool.begin() + end);
+    Story story = t.grouping.stories[k];
+    // Until its cross-check, a new story is called by its first article's headline.
+    if (!story_articles.empty()) story.title = story_articles.front().title;
+    store::StoredStory out;
+    // A stored story keeps its report until the cross-check (the store ignores this one); a
+    // new one gets its grouping's: its articles, no cross-check section.
+    if (!renaming.existed.count(id)) {
+      std::vector<std::optional<std::string>> dups(t.grouping.duplicate_of.begin() + begin,
+                                                   t.grouping.duplicate_of.begin() + end);
+      Report report = report::build_report(story_articles, dups, {story}, {}, false);
+      out.summary = summary_of(id, report.stories.front(), story, story_articles);
+      out.report_json = report::to_json_text(report);
+    } else {
+      ReportStory rs;
+      rs.language = story.language;
+      rs.articles = story.article_ids;
+      rs.sources = story.sources;
+      out.summary = summary_of(id, rs, story, story_articles);
+    }
+    out.summary.checked = false;
+    work.write.stories.push_back(std::move(out));
+    (renaming.existed.count(id) ? work.summary.updated : work.summary.created).push_back(id);
+    ++k;
+  }
+}
+
+std::map<std::string, std::vector<size_t>> LiveStories::State::members_of(
+    const std::set<std::string>& ids) const {
+  std::map<std::string, std::vector<size_t>> out;
+  for (size_t i = 0; i < story_of.size(); ++i)
+    if (ids.count(story_of[i])) out[story_of[i]].push_back(i);
+  return out;
 }
 
 void LiveStories::State::commit(int64_t new_generation, Renaming& renaming, const BatchWork& work) {
@@ -624,6 +756,15 @@ void LiveStories::State::commit(int64_t new_generation, Renaming& renaming, cons
     story_of[renaming.affected[k]] = std::move(renaming.ids.story_of[k]);
   first_of = std::move(renaming.first_now);
   for (const auto& id : renaming.touched) used_ids.insert(id);
+  for (const store::Redirect& r : renaming.ids.redirects) unchecked_ids.erase(r.old_id);
+  for (const store::StoredStory& written : work.write.stories) {
+    const std::string& id = written.summary.id;
+    if (written.summary.checked)
+      unchecked_ids.erase(id);
+    else if (unchecked_ids.insert(id).second)
+      unchecked.push_back(id);
+  }
+  std::erase_if(unchecked, [&](const std::string& id) { return !unchecked_ids.count(id); });
 }
 
 void LiveStories::State::name_document_stories(BatchWork& work) const {

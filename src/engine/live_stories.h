@@ -26,6 +26,17 @@
 // the partition stored (replay_mismatches() counts the articles where it does not, e.g.
 // after a change of the clustering config; the next batch then stores the grouper's view).
 //
+// Two steps: ingest(batch, CheckWhen::kLater) stores the batch's articles, revisions and
+// memberships with the touched stories' rows updated (their articles, outlets and counts)
+// but not cross-checked (store::StorySummary::checked false: each keeps its last report,
+// title and event date; a new story gets its grouping's report, without sections), and the
+// stories wait in unchecked(). check_unchecked() then cross-checks the longest waiting ones,
+// each once for every article that joined it meanwhile, and stores their reports. What a
+// server does to answer a POST once its articles are stored, and to check a story that
+// grows by many articles a second once for many of them. A cross-check is a pure function
+// of a story's articles, so once nothing waits the reports are those of kInBatch. After a
+// restart, open() finds the stories still waiting in the store (Store::unchecked_stories).
+//
 // Bad input: a refused input (unreadable, not JSON, no text after cleaning) is left out and
 // reported in IngestSummary::refused; the rest of the batch is stored. A failure of the
 // store (disk full, read-only, another writer) rolls the whole batch back: nothing of it is
@@ -116,6 +127,12 @@ struct PreparedBatch {
   IngestSummary summary;
 };
 
+// When ingest cross-checks the stories a batch touched.
+enum class CheckWhen {
+  kInBatch,  // before the batch is stored, in its transaction
+  kLater,    // by check_unchecked(), after the batch is stored (see "Two steps" above)
+};
+
 class LiveStories {
  public:
   using Clock = std::function<std::string()>;  // UTC time stamps ("…T11:20:00Z")
@@ -142,7 +159,17 @@ class LiveStories {
   // claims, numbers and comparison are made again; the analysis of its old articles is not)
   // and whose texts read or written by an earlier batch are kept in memory (engine/kept_articles.h,
   // as many as analyses; dropped at a rebuild) instead of being read from the store again.
-  Expected<IngestSummary> ingest(IngestBatch batch);
+  // With CheckWhen::kLater, the touched stories are stored unchecked instead (see "Two
+  // steps" above) and `seconds.cross_check` is 0.
+  Expected<IngestSummary> ingest(IngestBatch batch, CheckWhen when = CheckWhen::kInBatch);
+
+  // Cross-checks the `max_stories` unchecked stories that have waited the longest and stores
+  // their reports in one transaction (a story merged away since is no longer waited for).
+  // The summary names them in `updated`; nothing committed (committed −1) when none waits.
+  // A failure of the store leaves them waiting (the state is rebuilt before the next batch).
+  Expected<IngestSummary> check_unchecked(size_t max_stories);
+  // The stories stored unchecked, waiting for check_unchecked().
+  size_t unchecked() const;
 
   // Write-behind (the clusterer, scaled out: engine/clusterer.h): ingest's cleaning,
   // comparing, placing and cross-checking, without the write; the live state is advanced as
@@ -176,7 +203,8 @@ class LiveStories {
   LiveStories(const Pipeline& pipeline, store::Store& store, Clock clock);
   Expected<bool> rebuild();
   Expected<std::vector<Article>> cleaned_articles(IngestBatch& batch) const;
-  Expected<IngestSummary> ingest_once(const IngestBatch& batch, std::vector<Article> articles);
+  Expected<IngestSummary> ingest_once(const IngestBatch& batch, std::vector<Article> articles,
+                                      CheckWhen when);
 
   const Pipeline* pipeline_;
   store::Store* store_;

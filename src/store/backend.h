@@ -39,6 +39,7 @@ class Backend {
   virtual Expected<std::vector<ArticleRevision>> revisions(const std::string& id) = 0;
   virtual Expected<std::optional<StoredStory>> story(const std::string& id) = 0;
   virtual Expected<std::vector<std::pair<std::string, int64_t>>> story_versions() = 0;
+  virtual Expected<std::vector<std::string>> unchecked_stories() = 0;
   virtual Expected<std::vector<StorySummary>> stories(const StoryFilter& filter,
                                                       size_t max_count) = 0;
   virtual Expected<int64_t> apply(const BatchWrite& write) = 0;

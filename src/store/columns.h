@@ -25,7 +25,8 @@ inline constexpr int kRevisionColumnCount = 15;
 // The columns of a stories row that make a StorySummary, in this order (prefix "s.").
 inline constexpr const char* kSummaryColumns =
     "s.id, s.title, s.lang, s.event_date, s.day, s.sources, s.articles, s.article_count, "
-    "s.outlet_count, s.latest_hours, s.version, s.created_at, s.updated_at";
+    "s.outlet_count, s.latest_hours, s.version, s.created_at, s.updated_at, s.checked";
+inline constexpr int kSummaryColumnCount = 14;
 
 // The story listing ranked as engine/batch.h ranks stories: most outlets, then most
 // articles, then latest publication (undated stories count as the oldest), then id (`collate`
@@ -103,6 +104,7 @@ StorySummary read_summary(const Row& s) {
   out.version = s.int64(10);
   out.created_at = s.text(11);
   out.updated_at = s.text(12);
+  out.checked = s.int64(13) != 0;
   return out;
 }
 

@@ -219,7 +219,14 @@ CREATE INDEX stories_by_rank ON stories(outlet_count DESC, article_count DESC,
   coalesce(latest_hours, -9223372036854775808) DESC, id COLLATE "C");
 )sql";
 
-const char* const kSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5, kSchemaV6};
+// Whether a story's report is the cross-check of its articles now (schema.cc, version 7).
+constexpr const char* kSchemaV7 = R"sql(
+ALTER TABLE stories ADD COLUMN checked INTEGER NOT NULL DEFAULT 1 CHECK (checked IN (0, 1));
+CREATE INDEX stories_unchecked ON stories(updated_at) WHERE checked = 0;
+)sql";
+
+const char* const kSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
+                              kSchemaV5, kSchemaV6, kSchemaV7};
 static_assert(std::size(kSteps) == kSchemaVersion);
 
 }  // namespace

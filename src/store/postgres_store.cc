@@ -123,34 +123,59 @@ void write_articles(PgConnection& db, const BatchWrite& w) {
   }
 }
 
-// The stories the batch touched, version + 1 when stored already, with their contents.
-void write_stories(PgConnection& db, const BatchWrite& w) {
+// The stories the batch touched, version + 1 when stored already, with their contents. An
+// unchecked story already stored keeps its cross-check (StoredStory): its title, event date,
+// day, report and contents.
+// `stored`: the ids of w.stories that are stored already (stored_stories).
+void write_stories(PgConnection& db, const BatchWrite& w, const std::set<std::string>& stored) {
+  constexpr const char* kInsert =
+      "INSERT INTO stories (id, title, lang, event_date, day, sources, articles, "
+      "article_count, outlet_count, latest_hours, version, created_at, updated_at, report, "
+      "checked) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11, $12, $13) ON "
+      "CONFLICT (id) DO UPDATE SET lang = excluded.lang, sources = excluded.sources, articles = "
+      "excluded.articles, article_count = excluded.article_count, outlet_count = "
+      "excluded.outlet_count, latest_hours = excluded.latest_hours, version = stories.version + "
+      "1, updated_at = excluded.updated_at, checked = excluded.checked";
+  static const std::string kUpsertChecked = std::string(kInsert) +
+                                            ", title = excluded.title, event_date = "
+                                            "excluded.event_date, day = excluded.day, report = "
+                                            "excluded.report";
   for (const auto& story : w.stories) {
     const StorySummary& s = story.summary;
-    db.send(
-        "INSERT INTO stories (id, title, lang, event_date, day, sources, articles, "
-        "article_count, outlet_count, latest_hours, version, created_at, updated_at, report) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11, $12) ON CONFLICT (id) "
-        "DO UPDATE SET title = excluded.title, lang = excluded.lang, event_date = "
-        "excluded.event_date, day = excluded.day, sources = excluded.sources, articles = "
-        "excluded.articles, article_count = excluded.article_count, outlet_count = "
-        "excluded.outlet_count, latest_hours = excluded.latest_hours, version = "
-        "stories.version + 1, updated_at = excluded.updated_at, report = excluded.report",
-        PgParams()
-            .add(s.id)
-            .add(s.title)
-            .add(s.language)
-            .add(s.event_date)
-            .add(s.day)
-            .add(json_list(s.sources))
-            .add(json_list(s.article_ids))
-            .add(s.article_count)
-            .add(s.outlet_count)
-            .add(s.latest_hours)
-            .add(w.at)
-            .add(story.report_json));
-    postgres_write_story_contents(db, s.id, story.report_json);
+    // A new unchecked story's provisional report has contents of its own (none); an
+    // unchecked one stored already keeps its contents.
+    const bool contents = s.checked || !stored.count(s.id);
+    db.send(s.checked ? kUpsertChecked : std::string(kInsert),
+            PgParams()
+                .add(s.id)
+                .add(s.title)
+                .add(s.language)
+                .add(s.event_date)
+                .add(s.day)
+                .add(json_list(s.sources))
+                .add(json_list(s.article_ids))
+                .add(s.article_count)
+                .add(s.outlet_count)
+                .add(s.latest_hours)
+                .add(w.at)
+                .add(story.report_json)
+                .add(int64_t(s.checked ? 1 : 0)));
+    if (contents) postgres_write_story_contents(db, s.id, story.report_json);
   }
+}
+
+// Which of the batch's unchecked stories are stored already (read before the pipelined
+// writes, which cannot wait for an answer).
+std::set<std::string> stored_stories(PgConnection& db, const BatchWrite& w) {
+  std::vector<std::string> ids;
+  for (const auto& story : w.stories)
+    if (!story.summary.checked) ids.push_back(story.summary.id);
+  std::set<std::string> out;
+  if (ids.empty()) return out;
+  PgResult r =
+      db.run("SELECT id FROM stories WHERE id = ANY($1::text[])", PgParams().add(text_array(ids)));
+  for (int i = 0; i < r.rows(); ++i) out.insert(r.text(i, 0));
+  return out;
 }
 
 void write_memberships(PgConnection& db, const BatchWrite& w) {
@@ -335,11 +360,12 @@ Expected<bool> PostgresStore::hold_lead(const std::string& name) {
 Expected<std::optional<StoryVersion>> PostgresStore::story_version(const std::string& id) {
   return attempt([&] {
     PgResult r = db_.run(
-        "SELECT s.id, s.version FROM stories s WHERE s.id = coalesce((SELECT new_id FROM "
-        "story_redirects WHERE old_id = $1), $1)",
+        "SELECT s.id, s.version, s.checked FROM stories s WHERE s.id = coalesce((SELECT new_id "
+        "FROM story_redirects WHERE old_id = $1), $1)",
         PgParams().add(id));
     if (r.rows() == 0) return std::optional<StoryVersion>();
-    return std::optional<StoryVersion>(StoryVersion{r.text(0, 0), r.int64(0, 1)});
+    return std::optional<StoryVersion>(
+        StoryVersion{r.text(0, 0), r.int64(0, 1), r.int64(0, 2) != 0});
   });
 }
 
@@ -383,6 +409,16 @@ Expected<std::vector<std::pair<std::string, int64_t>>> PostgresStore::story_vers
     PgResult r = db_.run("SELECT id, version FROM stories ORDER BY id COLLATE \"C\"");
     std::vector<std::pair<std::string, int64_t>> out;
     for (int i = 0; i < r.rows(); ++i) out.emplace_back(r.text(i, 0), r.int64(i, 1));
+    return out;
+  });
+}
+
+Expected<std::vector<std::string>> PostgresStore::unchecked_stories() {
+  return attempt([&] {
+    PgResult r =
+        db_.run("SELECT id FROM stories WHERE checked = 0 ORDER BY updated_at, id COLLATE \"C\"");
+    std::vector<std::string> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
     return out;
   });
 }
@@ -446,7 +482,8 @@ Expected<std::optional<StoredStory>> PostgresStore::story(const std::string& id)
                                      kSummaryColumns),
                          PgParams().add(id));
     if (r.rows() == 0) return std::optional<StoredStory>();
-    return std::optional<StoredStory>(StoredStory{read_summary(r.row(0)), r.text(0, 13)});
+    return std::optional<StoredStory>(
+        StoredStory{read_summary(r.row(0)), r.text(0, kSummaryColumnCount)});
   });
 }
 
@@ -520,9 +557,10 @@ Expected<int64_t> PostgresStore::apply_once(const BatchWrite& w) {
                                           "was prepared (against batch {}); nothing written",
                                           generation, w.base_generation)};
     }
+    const std::set<std::string> stored = stored_stories(db_, w);
     db_.begin_pipeline();  // the writes need no answer: one round trip for hundreds
     write_articles(db_, w);
-    write_stories(db_, w);
+    write_stories(db_, w, stored);
     write_memberships(db_, w);
     write_redirects(db_, w);
     db_.end_pipeline();

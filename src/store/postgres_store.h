@@ -43,6 +43,7 @@ class PostgresStore : public Backend {
   Expected<std::vector<ArticleRevision>> revisions(const std::string& id) override;
   Expected<std::optional<StoredStory>> story(const std::string& id) override;
   Expected<std::vector<std::pair<std::string, int64_t>>> story_versions() override;
+  Expected<std::vector<std::string>> unchecked_stories() override;
   Expected<std::vector<StorySummary>> stories(const StoryFilter& filter, size_t max_count) override;
   Expected<int64_t> apply(const BatchWrite& write) override;
 

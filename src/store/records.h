@@ -59,8 +59,14 @@ struct StorySummary {
   int64_t article_count = 0;
   int64_t outlet_count = 0;
   std::optional<int64_t> latest_hours;  // latest publication, hours since 1970 (ranking)
-  int64_t version = 1;                  // +1 each time the story is cross-checked again
+  int64_t version = 1;                  // +1 each time the story row is written again
   std::string created_at, updated_at;
+  // Whether the report is the cross-check of the story's articles now. False from the
+  // moment an article joins the story (or is revised) until its cross-check is stored:
+  // the row's articles, outlets and counts are already the new ones, while its title,
+  // event date and report are still those of its last cross-check (for a new story: its
+  // grouping's, with no cross-check sections). engine/live_stories.h, "Two steps".
+  bool checked = true;
   std::vector<std::string> article_ids;  // filled by listings; the report's order
 };
 
@@ -69,10 +75,14 @@ struct StorySummary {
 struct StoryVersion {
   std::string id;
   int64_t version = 1;
+  bool checked = true;  // StorySummary::checked
 };
 
 // A story with its cross-check: the report document (docs/formats.md) of its articles and
 // itself, as `recoupe report --format json` would print it for them.
+// Written with summary.checked false (BatchWrite::stories), a story already stored keeps its
+// title, event date, day, report and report contents; only its articles, outlets, counts,
+// language and latest publication are replaced.
 struct StoredStory {
   StorySummary summary;
   std::string report_json;

@@ -140,6 +140,13 @@ CREATE INDEX stories_by_rank ON stories(outlet_count DESC, article_count DESC,
   coalesce(latest_hours, -9223372036854775808) DESC, id);
 )sql";
 
+// Version 7. Whether a story's report is the cross-check of its articles now (a story
+// update in two steps: engine/live_stories.h); every story stored before was checked.
+constexpr const char* kStoryChecked = R"sql(
+ALTER TABLE stories ADD COLUMN checked INTEGER NOT NULL DEFAULT 1 CHECK (checked IN (0, 1));
+CREATE INDEX stories_unchecked ON stories(updated_at) WHERE checked = 0;
+)sql";
+
 const Migration kMigrations[] = {
     {1, "articles, revisions, stories, memberships, redirects, batches, full-text index",
      kSchemaV1},
@@ -151,6 +158,7 @@ const Migration kMigrations[] = {
     {5, "the first raw article a clusterer had not placed yet, with each batch (scaled out)",
      kNextRaw},
     {6, "the listing's ranking as an index", kStoryRank},
+    {7, "whether each story's report is the cross-check of its articles now", kStoryChecked},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 

@@ -22,7 +22,7 @@ struct Migration {
 
 // Every migration of this build, in order. kSchemaVersion is the last one's version.
 std::span<const Migration> migrations();
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // The highest version recorded in `db`'s schema_migrations; 0 for a database without the
 // table (a new file). Throws SqlError.

@@ -139,20 +139,33 @@ void write_articles(Database& db, const BatchWrite& w) {
 }
 
 // The stories the batch touched (created, or updated with their version bumped), with the
-// contents their report lists.
+// contents their report lists. An unchecked story already stored keeps its cross-check
+// (StoredStory): its title, event date, day, report and contents.
 void write_stories(Database& db, const BatchWrite& w) {
-  Statement& upsert_story = db.prepared(
+  constexpr const char* kInsert =
       "INSERT INTO stories (id, title, lang, event_date, day, sources, articles, article_count, "
-      "outlet_count, latest_hours, version, created_at, updated_at, report) VALUES (?1, ?2, ?3, "
-      "?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11, ?12) ON CONFLICT (id) DO UPDATE SET title = "
-      "excluded.title, lang = excluded.lang, event_date = excluded.event_date, day = "
-      "excluded.day, sources = excluded.sources, articles = excluded.articles, article_count = "
-      "excluded.article_count, outlet_count = excluded.outlet_count, latest_hours = "
-      "excluded.latest_hours, version = stories.version + 1, updated_at = excluded.updated_at, "
-      "report = excluded.report");
+      "outlet_count, latest_hours, version, created_at, updated_at, report, checked) VALUES (?1, "
+      "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11, ?12, ?13) ON CONFLICT (id) DO UPDATE SET "
+      "lang = excluded.lang, sources = excluded.sources, articles = excluded.articles, "
+      "article_count = excluded.article_count, outlet_count = excluded.outlet_count, "
+      "latest_hours = excluded.latest_hours, version = stories.version + 1, updated_at = "
+      "excluded.updated_at, checked = excluded.checked";
+  Statement& upsert_checked = db.prepared(std::string(kInsert) +
+                                          ", title = excluded.title, event_date = "
+                                          "excluded.event_date, day = excluded.day, report = "
+                                          "excluded.report");
+  Statement& upsert_unchecked = db.prepared(kInsert);
+  Statement& existed = db.prepared("SELECT 1 FROM stories WHERE id = ?");
   for (const auto& story : w.stories) {
     const StorySummary& s = story.summary;
-    upsert_story.bind(1, std::string_view(s.id))
+    bool contents = s.checked;
+    if (!s.checked) {  // a new story's provisional report has contents of its own (none)
+      existed.bind(1, std::string_view(s.id));
+      contents = !existed.step();
+      existed.reset();
+    }
+    Statement& upsert = s.checked ? upsert_checked : upsert_unchecked;
+    upsert.bind(1, std::string_view(s.id))
         .bind(2, s.title)
         .bind(3, s.language)
         .bind(4, s.event_date)
@@ -163,9 +176,10 @@ void write_stories(Database& db, const BatchWrite& w) {
         .bind(9, s.outlet_count)
         .bind(10, s.latest_hours)
         .bind(11, std::string_view(w.at))
-        .bind(12, std::string_view(story.report_json));
-    upsert_story.run();
-    write_story_contents(db, s.id, story.report_json);
+        .bind(12, std::string_view(story.report_json))
+        .bind(13, int64_t(s.checked ? 1 : 0));
+    upsert.run();
+    if (contents) write_story_contents(db, s.id, story.report_json);
   }
 }
 
@@ -323,12 +337,12 @@ SqliteStore::~SqliteStore() {
 Expected<std::optional<StoryVersion>> SqliteStore::story_version(const std::string& id) {
   try {
     Statement& s = db_.prepared(
-        "SELECT s.id, s.version FROM stories s WHERE s.id = coalesce((SELECT new_id "
+        "SELECT s.id, s.version, s.checked FROM stories s WHERE s.id = coalesce((SELECT new_id "
         "FROM story_redirects WHERE old_id = ?1), ?1)");
     ResetAtEnd done(s);
     s.bind(1, std::string_view(id));
     if (!s.step()) return std::optional<StoryVersion>();
-    return std::optional<StoryVersion>(StoryVersion{s.text(0), s.int64(1)});
+    return std::optional<StoryVersion>(StoryVersion{s.text(0), s.int64(1), s.int64(2) != 0});
   } catch (const SqlError& e) {
     return failure(e);
   }
@@ -375,6 +389,17 @@ Expected<std::vector<std::pair<std::string, int64_t>>> SqliteStore::story_versio
     Statement s(db_, "SELECT id, version FROM stories ORDER BY id");
     std::vector<std::pair<std::string, int64_t>> out;
     while (s.step()) out.emplace_back(s.text(0), s.int64(1));
+    return out;
+  } catch (const SqlError& e) {
+    return failure(e);
+  }
+}
+
+Expected<std::vector<std::string>> SqliteStore::unchecked_stories() {
+  try {
+    Statement s(db_, "SELECT id FROM stories WHERE checked = 0 ORDER BY updated_at, id");
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text(0));
     return out;
   } catch (const SqlError& e) {
     return failure(e);
@@ -444,7 +469,7 @@ Expected<std::optional<StoredStory>> SqliteStore::story(const std::string& id) {
                                  kSummaryColumns));
     s.bind(1, std::string_view(id));
     if (!s.step()) return std::optional<StoredStory>();
-    StoredStory out{read_summary(s), s.text(13)};
+    StoredStory out{read_summary(s), s.text(kSummaryColumnCount)};
     return std::optional<StoredStory>(std::move(out));
   } catch (const SqlError& e) {
     return failure(e);

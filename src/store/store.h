@@ -127,6 +127,10 @@ class Store {
   Expected<std::vector<std::pair<std::string, int64_t>>> story_versions() {
     return backend_->story_versions();
   }
+  // The ids of the stories whose cross-check is to come (StorySummary::checked false), the
+  // longest waiting first: what a writer that restarts checks first. Cost: one scan of the
+  // story rows.
+  Expected<std::vector<std::string>> unchecked_stories() { return backend_->unchecked_stories(); }
   // The stories that pass `filter`, most important first (the order of `recoupe report`:
   // distinct outlets, then articles, then the latest publication, then the id), with
   // article_ids filled. Cost: one query; the full text filter reads the FTS5 index.
@@ -138,15 +142,15 @@ class Store {
   // listing is sorted by SQLite but not decoded).
 
   // Writes one batch in one transaction (articles and revisions, stories upserted with
-  // version + 1, memberships, redirects with older redirects to a merged story moved to its
-  // successor, a row in `batches`) and returns the new generation. Refused without writing
-  // anything when generation() is no longer write.base_generation (another writer
-  // committed since the batch was computed), or when the batch breaks an invariant (a new
-  // article without a membership, a stored story left without articles). Any failure rolls
-  // the whole batch back. PostgreSQL: a lost connection is reconnected and the batch tried
-  // once more, and a batch found committed already (its acknowledgement was lost: the next
-  // generation holds exactly its articles and revisions) returns that generation without
-  // writing anything again (store/postgres_store.h).
+  // version + 1 (an unchecked one keeping its stored cross-check: StoredStory), memberships,
+  // redirects with older redirects to a merged story moved to its successor, a row in `batches`)
+  // and returns the new generation. Refused without writing anything when generation() is no longer
+  // write.base_generation (another writer committed since the batch was computed), or when the
+  // batch breaks an invariant (a new article without a membership, a stored story left without
+  // articles). Any failure rolls the whole batch back. PostgreSQL: a lost connection is reconnected
+  // and the batch tried once more, and a batch found committed already (its acknowledgement was
+  // lost: the next generation holds exactly its articles and revisions) returns that generation
+  // without writing anything again (store/postgres_store.h).
   Expected<int64_t> apply(const BatchWrite& write) { return backend_->apply(write); }
 
  private:
