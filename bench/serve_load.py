@@ -83,6 +83,7 @@ class Subscriber(threading.Thread):
             raise RuntimeError(f"/api/events: {self.res.status}")
         self.lock = threading.Lock()
         self.arrivals = {}  # story id → arrival times (monotonic), in order
+        self.checked = {}  # story id → arrival times of its events saying "checked": true
         self.stop = False
 
     def run(self):
@@ -100,21 +101,27 @@ class Subscriber(threading.Thread):
                 if "data" in event:
                     data = json.loads(event["data"])
                     ids = [data["id"]] if "id" in data else [data.get("into")]
+                    # Two steps (docs/api.md): "checked": false when the story's articles
+                    # are stored, true once it is cross-checked (a merge: as stored).
+                    checked = data.get("checked", "id" in data)
                     with self.lock:
                         for i in ids:
                             self.arrivals.setdefault(i, []).append(now)
+                            if checked:
+                                self.checked.setdefault(i, []).append(now)
                 event = {}
             elif not line.startswith(":"):
                 k, _, v = line.partition(":")
                 event[k] = v[1:] if v.startswith(" ") else v
 
-    def take(self, story, sent, deadline):
+    def take(self, story, sent, deadline, checked=False):
         """The arrival time of `story`'s first event after `sent` (when the POST naming it
-        was sent), waiting until `deadline`. Not consumed: POSTs stored together in one
-        batch (group commit) name the same story, which gets one event per batch."""
+        was sent), waiting until `deadline`; with `checked`, of its first event saying it
+        is cross-checked. Not consumed: POSTs stored together in one batch (group commit)
+        name the same story, which gets one event per batch."""
         while True:
             with self.lock:
-                times = self.arrivals.get(story, [])
+                times = (self.checked if checked else self.arrivals).get(story, [])
                 # Events of batches committed before this POST was sent do not count.
                 i = bisect.bisect_left(times, sent)
                 if i < len(times):
@@ -198,6 +205,11 @@ def sender(url, token, offer, sub, results):
             arrived = [sub.take(s, t_send, t_ack + 5.0) for s in touched]
             r["touched"] = bool(touched)
             r["last_event"] = max(arrived) if touched and None not in arrived else None
+            # Cross-checked: the first "checked" event after the story's stored one (a check
+            # committed before this POST's batch does not hold its articles).
+            checked = [sub.take(s, a, t_ack + 10.0, checked=True) if a is not None else None
+                       for s, a in zip(touched, arrived)]
+            r["last_checked"] = max(checked) if touched and None not in checked else None
         results.append(r)
 
 
@@ -232,12 +244,21 @@ def paced_posts(url, token, path, rate, seconds, batch, connections=1):
     print(f"POST latency ms: p50 {percentile(post_ms, 50):.1f} p99 {percentile(post_ms, 99):.1f} "
           f"max {max(post_ms):.1f}; sent behind schedule ms: p50 {percentile(behind_ms, 50):.1f} "
           f"p99 {percentile(behind_ms, 99):.1f}")
+    with_checks = [r for r in ok if r.get("last_checked") is not None]
+    unchecked = sum(1 for r in ok if r.get("touched") and r.get("last_checked") is None)
+    checked_from_send_ms = [(r["last_checked"] - r["send"]) * 1000 for r in with_checks]
+    checked_from_due_ms = [(r["last_checked"] - r["due"]) * 1000 for r in with_checks]
     print(f"SSE latency ms over {len(with_events)} posts ({missing} without their events "
           f"within 5 s): from POST due p50 {percentile(sse_from_due_ms, 50):.1f} p99 "
           f"{percentile(sse_from_due_ms, 99):.1f}; from POST sent p50 "
           f"{percentile(sse_from_send_ms, 50):.1f} p99 {percentile(sse_from_send_ms, 99):.1f}; "
           f"from POST acknowledged p50 {percentile(sse_from_ack_ms, 50):.1f} p99 "
           f"{percentile(sse_from_ack_ms, 99):.1f}")
+    print(f"SSE cross-checked ms over {len(with_checks)} posts ({unchecked} without it within "
+          f"10 s of the answer): from POST due p50 {percentile(checked_from_due_ms, 50):.1f} "
+          f"p99 {percentile(checked_from_due_ms, 99):.1f}; from POST sent p50 "
+          f"{percentile(checked_from_send_ms, 50):.1f} p99 "
+          f"{percentile(checked_from_send_ms, 99):.1f}")
     return 0 if failed == 0 and missing == 0 else 1
 
 

@@ -57,6 +57,7 @@ class ServerApiTest : public ::testing::TestWithParam<recoupe::testing::StoreKin
     auto seeds = server_->ingest(engine::read_batch({kSeeds}, pipeline_));
     ASSERT_TRUE(seeds) << seeds.error().to_string();
     ASSERT_EQ(seeds->counts.added, 5);
+    server_->wait_checked();
     auto port = server_->bind();
     ASSERT_TRUE(port) << port.error().to_string();
     thread_ = std::thread([this] { server_->run(); });
@@ -337,12 +338,14 @@ std::string read_events(int port, const std::string& path, const httplib::Header
   return received;
 }
 
-TEST_P(ServerApiTest, EventsStreamTheStoriesABatchCreatedAndAReconnectGetsWhatItMissed) {
+// Two steps: a POST is answered once its article is stored, its new story is told
+// unchecked (listed with the article, checked: false), then told again once cross-checked.
+// A client back with Last-Event-ID gets what it missed.
+TEST_P(ServerApiTest, EventsTellAStoryStoredThenCrossCheckedAndAReconnectGetsWhatItMissed) {
   std::atomic<bool> subscribed{false};
   std::string received;
-  std::thread reader([&] {
-    received = read_events(port_, "/api/events", {}, "event: story.created", subscribed);
-  });
+  std::thread reader(
+      [&] { received = read_events(port_, "/api/events", {}, "\"checked\":true}", subscribed); });
   for (int i = 0; i < 1000 && !subscribed; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   ASSERT_TRUE(subscribed);
@@ -350,25 +353,58 @@ TEST_P(ServerApiTest, EventsStreamTheStoriesABatchCreatedAndAReconnectGetsWhatIt
   ASSERT_EQ(r->status, 200);
   const std::string created = parse(r->body)["created"][0];
   reader.join();
-  EXPECT_NE(received.find("event: story.created\ndata: {\"id\":\"" + created + "\"}\n\n"),
-            std::string::npos)
-      << received;
+  const size_t stored = received.find("event: story.created\ndata: {\"id\":\"" + created +
+                                      "\",\"checked\":false}\n\n");
+  const size_t checked = received.find("event: story.updated\ndata: {\"id\":\"" + created +
+                                       "\",\"checked\":true}\n\n");
+  ASSERT_NE(stored, std::string::npos) << received;
+  ASSERT_NE(checked, std::string::npos) << received;
+  EXPECT_LT(stored, checked);
   // The seeds' batch came before the subscription: not sent to it.
   EXPECT_EQ(received.find("se2f9f11faca7"), std::string::npos) << received;
+  auto story = client_->Get("/api/stories/" + created);
+  ASSERT_EQ(story->status, 200);
+  EXPECT_EQ(story->get_header_value("Recoupe-Checked"), "true");
+  EXPECT_TRUE(parse(story->body)["stories"][0].contains("summary")) << story->body;
 
   // A client back with Last-Event-ID: 0 gets every kept event, the seeds' story first.
   std::atomic<bool> again{false};
   std::string replay = read_events(port_, "/events", {{"Last-Event-ID", "0"}}, created, again);
-  const size_t seeds = replay.find("id: 1\nevent: story.created\ndata: {\"id\":\"se2f9f11faca7\"}");
+  const size_t seeds = replay.find(
+      "id: 1\nevent: story.created\ndata: {\"id\":\"se2f9f11faca7\",\"checked\":false}");
   ASSERT_NE(seeds, std::string::npos) << replay;
   EXPECT_LT(seeds, replay.find(created));
   EXPECT_EQ(client_->Get("/api/events", {{"Last-Event-ID", "x"}})->status, 400);
 }
 
+// POST ?wait=checked is answered once the stories it touched are cross-checked: a read
+// right after sees the article in its story's report.
+TEST_P(ServerApiTest, APostThatWaitsForTheCrossCheckIsReadInItsStorysReport) {
+  httplib::Headers headers{{"Authorization", "Bearer " + kToken}};
+  auto r =
+      client_->Post("/api/articles?wait=checked", headers, kNewArticle, "application/x-ndjson");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const std::string created = parse(r->body)["created"][0];
+  auto story = client_->Get("/api/stories/" + created);
+  ASSERT_EQ(story->status, 200);
+  EXPECT_EQ(story->get_header_value("Recoupe-Checked"), "true");
+  auto report = parse(story->body)["stories"][0];
+  EXPECT_TRUE(report.contains("summary")) << story->body;
+  EXPECT_EQ(report["articles"], nlohmann::json::array({"api-test-1"}));
+  auto listed = parse(client_->Get("/api/stories")->body)["stories"];
+  for (const auto& s : listed) EXPECT_TRUE(s["checked"].get<bool>()) << s;
+  auto bad = client_->Post("/api/articles?wait=soon", headers, kNewArticle, "application/x-ndjson");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400) << bad->body;
+}
+
 // The server tells its own batch's events from the stories its summary names (not from a
 // read of every story): a revision is one story.updated, with the story's id.
 TEST_P(ServerApiTest, ARevisionPostedIsStreamedAsItsStorysUpdate) {
-  auto r = post(kNewArticle);
+  httplib::Headers auth{{"Authorization", "Bearer " + kToken}};
+  // Checked before the subscription: its own check is not the update seen below.
+  auto r = client_->Post("/api/articles?wait=checked", auth, kNewArticle, "application/x-ndjson");
   ASSERT_EQ(r->status, 200);
   const std::string created = parse(r->body)["created"][0];
   std::atomic<bool> subscribed{false};
@@ -386,7 +422,8 @@ TEST_P(ServerApiTest, ARevisionPostedIsStreamedAsItsStorysUpdate) {
   ASSERT_EQ(revised->status, 200) << revised->body;
   EXPECT_EQ(parse(revised->body)["revised"], 1);
   reader.join();
-  EXPECT_NE(received.find("event: story.updated\ndata: {\"id\":\"" + created + "\"}\n\n"),
+  EXPECT_NE(received.find("event: story.updated\ndata: {\"id\":\"" + created +
+                          "\",\"checked\":false}\n\n"),
             std::string::npos)
       << received;
   EXPECT_EQ(received.find("story.created"), std::string::npos) << received;
@@ -415,8 +452,10 @@ TEST_P(ServerApiTest, StoriesAnotherProcessIngestsAreStreamedAndTheServerStillWr
     created = done->created[0];
   }
   reader.join();  // read_events stops at the first story.created (or times out)
-  EXPECT_NE(received.find("event: story.created\ndata: {\"id\":\"" + created + "\"}"),
-            std::string::npos)
+  // `recoupe ingest` checks in its batch: the story comes checked.
+  EXPECT_NE(
+      received.find("event: story.created\ndata: {\"id\":\"" + created + "\",\"checked\":true}"),
+      std::string::npos)
       << received;
   // The server's own grouper caught up: its next batch is stored beside the other's.
   auto r = post(article_record("api-test-2", "Le ferry Kalliste reprend la mer après sa réparation",

@@ -60,6 +60,7 @@ class Served {
     if (!opened) return;
     server_ = std::move(*opened);
     if (seeds) EXPECT_TRUE(server_->ingest(engine::read_batch({kSeeds}, pipeline_)));
+    if (seeds) server_->wait_checked();
     auto port = server_->bind();
     EXPECT_TRUE(port);
     port_ = port ? *port : 0;

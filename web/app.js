@@ -330,7 +330,9 @@
     const link = el("a", { class: "story-link", href: storyHref(s.id) },
       el("span", { class: "item-title", lang: langCode(s.language) }, title),
       metaLine, outlets,
-      mark ? el("span", { class: "mark mark-" + mark }, mark === "new" ? "New" : "Updated") : null);
+      mark ? el("span", { class: "mark mark-" + mark }, mark === "new" ? "New" : "Updated") : null,
+      // Its new articles are stored; the cross-check (title, facts) follows in a moment.
+      s.checked === false ? el("span", { class: "mark mark-checking", title: "New articles stored; cross-check in progress" }, "Checking…") : null);
     const classes = ["story-item"];
     if (mark) classes.push("is-" + mark);
     if (state.flash.has(s.id)) classes.push("flash");

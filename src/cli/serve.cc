@@ -110,6 +110,7 @@ int run_serve(int argc, char** argv) {
       print_error("serve", done.error().to_string());
       return kExitWriteFailed;
     }
+    server.wait_checked();  // the first page shows the files' stories cross-checked
     ErrorLines::print("serve", "batch", done->refused);
     const store::BatchCounts& n = done->counts;
     print_error("serve", fmt::format("{} added, {} revised, {} unchanged, {} refused", n.added,

@@ -221,6 +221,8 @@ void visit_fields(server::ServeConfig& c, F&& f) {
   f("group_max_articles", c.group_max_articles);
   f("group_max_bytes", c.group_max_bytes);
   f("request_thread_nice", c.request_thread_nice);
+  f("check_after_answer", c.check_after_answer);
+  f("check_stories_per_step", c.check_stories_per_step);
 }
 
 // Reads the keys of `j` into `section` (named `name` in messages); the first problem wins.
@@ -316,7 +318,8 @@ std::string check_ranges(const Config& c) {
                          std::pair{"watch.pages_per_batch", w.pages_per_batch},
                          std::pair{"watch.page_attempts", w.page_attempts},
                          std::pair{"serve.group_max_articles", c.serve.group_max_articles},
-                         std::pair{"serve.group_max_bytes", c.serve.group_max_bytes}})
+                         std::pair{"serve.group_max_bytes", c.serve.group_max_bytes},
+                         std::pair{"serve.check_stories_per_step", c.serve.check_stories_per_step}})
     if (v < 1) return std::string(name) + " must be at least 1";
   return {};
 }

@@ -18,7 +18,8 @@ nlohmann::ordered_json summary_to_json(const store::StorySummary& s) {
           {"articles", s.article_ids},
           {"sources", s.sources},
           {"version", s.version},
-          {"updated", s.updated_at}};
+          {"updated", s.updated_at},
+          {"checked", s.checked}};
 }
 
 nlohmann::ordered_json article_to_json(const store::StoredArticle& current,

@@ -24,6 +24,19 @@ void Metrics::count_batch(const engine::IngestSummary& done, size_t articles, si
   stories_ = stories;
 }
 
+void Metrics::count_checks(const engine::IngestSummary& done, size_t still_unchecked) {
+  std::lock_guard lock(mutex_);
+  checked_ += int64_t(done.updated.size());
+  seconds_.cross_check += done.seconds.cross_check;
+  seconds_.store += done.seconds.store;
+  unchecked_ = still_unchecked;
+}
+
+void Metrics::set_unchecked(size_t stories) {
+  std::lock_guard lock(mutex_);
+  unchecked_ = stories;
+}
+
 void Metrics::set_size(size_t articles, size_t stories) {
   std::lock_guard lock(mutex_);
   articles_ = articles;
@@ -40,6 +53,12 @@ std::string Metrics::render() const {
   out += fmt::format("recoupe_articles {}\n", articles_);
   series("recoupe_stories", "gauge", "Live stories in the store.");
   out += fmt::format("recoupe_stories {}\n", stories_);
+  series("recoupe_stories_unchecked", "gauge",
+         "Stories whose new articles are stored and whose cross-check is to come.");
+  out += fmt::format("recoupe_stories_unchecked {}\n", unchecked_);
+  series("recoupe_cross_checked_stories_total", "counter",
+         "Stories cross-checked after their articles were stored (serve.check_after_answer).");
+  out += fmt::format("recoupe_cross_checked_stories_total {}\n", checked_);
   series("recoupe_ingest_batches_total", "counter", "Ingest batches committed by this process.");
   out += fmt::format("recoupe_ingest_batches_total {}\n", batches_);
   series("recoupe_ingest_articles_total", "counter",
@@ -49,7 +68,8 @@ std::string Metrics::render() const {
         std::pair{"unchanged", unchanged_}, std::pair{"refused", refused_}})
     out += fmt::format("recoupe_ingest_articles_total{{outcome=\"{}\"}} {}\n", outcome, n);
   series("recoupe_ingest_seconds_total", "counter",
-         "Wall time of the committed batches, by step: where ingest time goes.");
+         "Wall time of the committed batches and cross-check steps, by step: where ingest time "
+         "goes.");
   for (const auto& [step, s] :
        {std::pair{"clean", seconds_.clean}, std::pair{"place", seconds_.place},
         std::pair{"cross_check", seconds_.cross_check}, std::pair{"store", seconds_.store}})

@@ -18,6 +18,15 @@ struct ServeConfig {
   // and the writer share the cores, and a niced reader yields to the writer, so articles go
   // in faster while reads slow down a little. 0: all at the process's own priority.
   long request_thread_nice = 0;
+  // A story update in two steps (engine/live_stories.h, "Two steps"): a POST is answered
+  // once its articles are stored, each touched story marked unchecked with its last report,
+  // and the writer cross-checks the waiting stories whenever no POST waits, once for all the
+  // articles that joined a story meanwhile. false: every batch cross-checks its stories
+  // before it is stored and answered (one step; slower under load).
+  bool check_after_answer = true;
+  // Stories the writer cross-checks in one step (one transaction) between two groups of
+  // POSTs: a POST that arrives meanwhile waits for at most that step.
+  long check_stories_per_step = 8;
 };
 
 }  // namespace recoupe::server

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
@@ -95,8 +96,10 @@ struct Server::Impl {
         readers(this->options.db_path),
         answers(this->options.answer_cache_bytes),
         http(connection_limits(this->options, pipeline.config().serve)),
-        commits(group_limits(pipeline.config().serve),
-                [this](engine::IngestBatch batch) { return ingest_now(std::move(batch)); }) {}
+        commits(
+            group_limits(pipeline.config().serve),
+            [this](engine::IngestBatch batch) { return ingest_now(std::move(batch)); },
+            [this] { return check_now(); }) {}
 
   const engine::Pipeline& pipeline;
   const ServerOptions options;
@@ -104,12 +107,12 @@ struct Server::Impl {
   std::optional<engine::LiveStories> live;  // none with a bus: the workers place articles
   std::optional<bus::Connection> bus;       // scaled out: where POSTs are published
   std::mutex write_mutex;                   // one batch at a time
+  bool ready = false;  // under write_mutex: open() is done (the writer may check stories)
   ReaderPool readers;
   AnswerCache answers;  // story and listing answers, by the store state they were made from
   Metrics metrics;
   StoryEvents events;
   HttpServer http;
-  GroupCommit commits;  // POSTs that arrive while a batch is stored are stored together
   std::vector<Route> routes;
   std::function<std::string()> sources_json, sources_metrics;  // set before run()
   bool bound = false;
@@ -122,10 +125,19 @@ struct Server::Impl {
   std::condition_variable follow_wake;
   bool stopping = false;
   bool nudged = false;  // a story event came over the bus: follow the store now
+  // Told after each step of cross-checks (POST ?wait=checked waits on it).
+  std::mutex checks_mutex;
+  std::condition_variable checks_done;
+  int64_t check_steps = 0;
+  // POSTs that arrive while a batch is stored are stored together. Last: its writer thread
+  // uses the members above, so it is stopped (destroyed) before any of them.
+  GroupCommit commits;
 
   void configure();
   Expected<engine::IngestSummary> ingest(engine::IngestBatch batch);
   Expected<engine::IngestSummary> ingest_now(engine::IngestBatch batch);
+  bool check_now();
+  bool wait_checked(const engine::IngestSummary& done, std::chrono::seconds at_most);
   Expected<engine::IngestSummary> publish(engine::IngestBatch batch);
   bool pre_route(const httplib::Request& req, httplib::Response& res) const;
   void list_stories(const httplib::Request& req, httplib::Response& res);
@@ -277,6 +289,8 @@ void Server::Impl::get_story(const httplib::Request& req, httplib::Response& res
   }
   // A merged-away id answers with the story it went into; Content-Location names it.
   if (live_id != id) res.set_header("Content-Location", "/api/stories/" + live_id);
+  // false: articles joined the story since this report; its cross-check is to come.
+  res.set_header("Recoupe-Checked", (*current)->checked ? "true" : "false");
   reply_json(req, res, *answer->body, answer->etag);
 }
 
@@ -315,8 +329,19 @@ void Server::Impl::post_articles(const httplib::Request& req, httplib::Response&
     res.status = 400;
     return res.set_content(dump(doc), "application/json");
   }
+  const std::string wait = req.get_param_value("wait");
+  if (!wait.empty() && wait != "stored" && wait != "checked")
+    return reply_error(res, 400, "wait must be 'stored' or 'checked', not '" + wait + "'");
   Expected<engine::IngestSummary> done = ingest(std::move(batch));
   if (!done) return reply_error(res, 503, done.error().to_string());
+  // ?wait=checked: answered once the stories its articles touched are cross-checked (a
+  // client that reads them next sees its articles in their reports); 202 if that takes
+  // longer than the write timeout (the articles are stored; the checks go on).
+  if (wait == "checked" && !bus &&
+      !wait_checked(*done, std::chrono::seconds(options.write_timeout_seconds))) {
+    res.status = 202;
+    return res.set_content(dump(ingest_summary_to_json(*done)), "application/json");
+  }
   res.status = bus ? 202 : 200;  // with a bus: accepted, to be stored by the workers
   res.set_content(dump(ingest_summary_to_json(*done)), "application/json");
 }
@@ -367,9 +392,13 @@ Expected<engine::IngestSummary> Server::Impl::ingest(engine::IngestBatch batch) 
 // One batch (maybe several POSTs' together: GroupCommit), its events and its metrics.
 Expected<engine::IngestSummary> Server::Impl::ingest_now(engine::IngestBatch batch) {
   std::lock_guard lock(write_mutex);
-  Expected<engine::IngestSummary> done = live->ingest(std::move(batch));
+  const engine::CheckWhen when = pipeline.config().serve.check_after_answer
+                                     ? engine::CheckWhen::kLater
+                                     : engine::CheckWhen::kInBatch;
+  Expected<engine::IngestSummary> done = live->ingest(std::move(batch), when);
   if (done) {
     metrics.count_batch(*done, live->articles(), live->stories());
+    metrics.set_unchecked(live->unchecked());
     // The events come from the store's versions: another process may have committed just
     // before this batch, and its changes are told too (follow_store reads `done` only when
     // this batch is the one commit since the last look).
@@ -377,6 +406,64 @@ Expected<engine::IngestSummary> Server::Impl::ingest_now(engine::IngestBatch bat
       fmt::print(stderr, "recoupe serve: {}\n", followed.error().to_string());
   }
   return done;
+}
+
+// The writer's idle work (GroupCommit): one step of cross-checks of the stories stored
+// unchecked, its events and metrics. True while stories still wait.
+bool Server::Impl::check_now() {
+  bool left = false;
+  {
+    std::lock_guard lock(write_mutex);
+    if (!ready || !live) return false;
+    Expected<engine::IngestSummary> done =
+        live->check_unchecked(size_t(pipeline.config().serve.check_stories_per_step));
+    if (!done) {
+      // Tried again after the next batch (a full disk must not spin the writer).
+      fmt::print(stderr, "recoupe serve: cross-check of stored stories: {}\n",
+                 done.error().to_string());
+      return false;
+    }
+    metrics.count_checks(*done, live->unchecked());
+    if (done->committed >= 0)
+      if (auto followed = follow_store(&*done); !followed)
+        fmt::print(stderr, "recoupe serve: {}\n", followed.error().to_string());
+    left = live->unchecked() > 0;
+  }
+  {
+    std::lock_guard lock(checks_mutex);
+    ++check_steps;
+  }
+  checks_done.notify_all();
+  return left;
+}
+
+// POST ?wait=checked: until every story `done` created or updated is cross-checked (read
+// from the store after each step of checks), or `at_most` has passed. True when they are.
+bool Server::Impl::wait_checked(const engine::IngestSummary& done, std::chrono::seconds at_most) {
+  std::vector<std::string> ids = done.created;
+  ids.insert(ids.end(), done.updated.begin(), done.updated.end());
+  const auto deadline = std::chrono::steady_clock::now() + at_most;
+  for (;;) {
+    int64_t steps_seen;
+    {
+      std::lock_guard lock(checks_mutex);
+      steps_seen = check_steps;
+    }
+    auto reader = readers.borrow();
+    if (!reader) return false;
+    bool all = true;
+    for (const std::string& id : ids) {
+      auto v = (*reader)->story_version(id);  // a merged-away id: the story it went into
+      if (!v) return false;
+      if (*v && !(*v)->checked) all = false;
+    }
+    if (all) return true;
+    std::unique_lock lock(checks_mutex);
+    if (!checks_done.wait_until(lock, deadline,
+                                [&] { return check_steps != steps_seen || stopped; }))
+      return false;
+    if (stopped) return false;
+  }
 }
 
 // Scaled out: the documents on the bus's raw stream, in order; fails at the first the bus
@@ -398,6 +485,7 @@ Expected<engine::IngestSummary> Server::Impl::publish(engine::IngestBatch batch)
 // events as the whole-store comparison, since no other story changed.
 Expected<bool> Server::Impl::tell_own_batch(const engine::IngestSummary& own) {
   StoryVersions before, after;
+  std::set<std::string> unchecked;
   auto was = [&](const std::string& id) {
     if (auto v = versions.find(id); v != versions.end()) before.insert(*v);
   };
@@ -407,12 +495,16 @@ Expected<bool> Server::Impl::tell_own_batch(const engine::IngestSummary& own) {
       auto now = writer->story_version(id);
       if (!now) return now.error();
       if (*now && (*now)->id == id) after[id] = (*now)->version;
+      if (*now && !(*now)->checked) unchecked.insert(id);
     }
   for (const store::Redirect& m : own.merged) was(m.old_id);
-  events.publish(events_between(before, after, [&](const std::string& id) {
-    auto found = writer->story(id);
-    return found && *found ? std::optional<std::string>((*found)->summary.id) : std::nullopt;
-  }));
+  events.publish(events_between(
+      before, after,
+      [&](const std::string& id) {
+        auto found = writer->story(id);
+        return found && *found ? std::optional<std::string>((*found)->summary.id) : std::nullopt;
+      },
+      unchecked));
   for (const store::Redirect& m : own.merged) versions.erase(m.old_id);
   for (auto& [id, version] : after) versions[id] = version;
   return true;
@@ -436,10 +528,16 @@ Expected<bool> Server::Impl::follow_store(const engine::IngestSummary* own) {
     if (!listed) return listed.error();
     StoryVersions now(listed->begin(), listed->end());
     if (generation_seen >= 0) {
-      events.publish(events_between(versions, now, [&](const std::string& id) {
-        auto found = writer->story(id);
-        return found && *found ? std::optional<std::string>((*found)->summary.id) : std::nullopt;
-      }));
+      auto unchecked = writer->unchecked_stories();
+      if (!unchecked) return unchecked.error();
+      events.publish(events_between(
+          versions, now,
+          [&](const std::string& id) {
+            auto found = writer->story(id);
+            return found && *found ? std::optional<std::string>((*found)->summary.id)
+                                   : std::nullopt;
+          },
+          std::set<std::string>(unchecked->begin(), unchecked->end())));
     }
     versions = std::move(now);
   }
@@ -524,11 +622,23 @@ Expected<std::unique_ptr<Server>> Server::open(const engine::Pipeline& pipeline,
   }
   if (auto followed = impl->follow_store(); !followed) return followed.error();
   impl->configure();
+  {
+    std::lock_guard lock(impl->write_mutex);
+    impl->ready = true;
+    if (impl->live) impl->metrics.set_unchecked(impl->live->unchecked());
+  }
+  impl->commits.nudge();  // stories a previous run left unchecked
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
 Expected<engine::IngestSummary> Server::ingest(engine::IngestBatch batch) {
   return impl_->ingest(std::move(batch));
+}
+
+void Server::wait_checked() {
+  if (impl_->bus) return;
+  while (!impl_->stopped && !impl_->commits.wait_idle(std::chrono::milliseconds(200))) {
+  }
 }
 
 void Server::report_sources(std::function<std::string()> sources_json,
@@ -572,6 +682,7 @@ void Server::stop() {
   if (!impl_) return;
   impl_->stopped = true;  // before the socket closes: a run() about to start returns at once
   impl_->events.close();  // event streams end, so their threads are free to stop
+  impl_->checks_done.notify_all();  // POSTs waiting for checks are answered
   impl_->http.stop_listening();
 }
 

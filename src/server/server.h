@@ -111,6 +111,13 @@ class Server {
   // did not have yet, `unchanged` those it had, and nothing is committed here.
   Expected<engine::IngestSummary> ingest(engine::IngestBatch batch);
 
+  // Returns once every batch given is stored and every story is cross-checked (with
+  // serve.check_after_answer, stories are checked after their batch is answered: see
+  // docs/api.md, "Two steps"). What `recoupe serve FILE…` does before serving, so that the
+  // first page shows checked stories. Without a bus only (a no-op with one). Returns at
+  // once after stop().
+  void wait_checked();
+
   // What a source watcher reports (`serve --sources`): `sources_json` answers GET
   // /api/sources ({"sources": [...]}, feeds/source_status.h) and `metrics_text` is added to
   // GET /metrics (recoupe_fetch_* series). Both are called from request threads. Call before

@@ -6,14 +6,18 @@ namespace recoupe::server {
 
 std::vector<StoryEvent> events_between(
     const StoryVersions& before, const StoryVersions& after,
-    const std::function<std::optional<std::string>(const std::string&)>& successor) {
+    const std::function<std::optional<std::string>(const std::string&)>& successor,
+    const std::set<std::string>& unchecked) {
   std::vector<StoryEvent> created, updated, merged;
+  auto data = [&](const std::string& id) {
+    return nlohmann::ordered_json{{"id", id}, {"checked", !unchecked.count(id)}}.dump();
+  };
   for (const auto& [id, version] : after) {
     auto was = before.find(id);
     if (was == before.end())
-      created.push_back({0, "story.created", nlohmann::json{{"id", id}}.dump()});
+      created.push_back({0, "story.created", data(id)});
     else if (was->second != version)
-      updated.push_back({0, "story.updated", nlohmann::json{{"id", id}}.dump()});
+      updated.push_back({0, "story.updated", data(id)});
   }
   for (const auto& [id, version] : before) {
     if (after.count(id)) continue;

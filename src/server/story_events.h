@@ -14,6 +14,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,7 @@ namespace recoupe::server {
 struct StoryEvent {
   int64_t id = 0;    // 1, 2, … in publication order (the SSE "id:")
   std::string type;  // "story.created", "story.updated", "story.merged"
-  std::string data;  // one line of JSON: {"id"} or {"from", "into"}
+  std::string data;  // one line of JSON: {"id", "checked"} or {"from", "into"}
 };
 
 // The events that take the stories of `before` to those of `after` (id → version, as
@@ -33,11 +34,14 @@ struct StoryEvent {
 // which leave no IngestSummary here. An id only in `after` was
 // created, a version that changed was updated, an id gone was merged into
 // `successor(id)` (nullopt: it left no redirect and no event is told). Created, then
-// updated, then merged, each in id order.
+// updated, then merged, each in id order. A created or updated event says whether the
+// story's report is its cross-check now ({"id", "checked"}): false for the ids of
+// `unchecked` (stored with new articles, cross-check to come: a second event follows).
 using StoryVersions = std::map<std::string, int64_t>;
 std::vector<StoryEvent> events_between(
     const StoryVersions& before, const StoryVersions& after,
-    const std::function<std::optional<std::string>(const std::string&)>& successor);
+    const std::function<std::optional<std::string>(const std::string&)>& successor,
+    const std::set<std::string>& unchecked = {});
 
 // An event as SSE text: "id: N\nevent: TYPE\ndata: JSON\n\n".
 std::string sse_text(const StoryEvent& e);
