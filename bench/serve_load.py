@@ -205,12 +205,23 @@ def sender(url, token, offer, sub, results):
             arrived = [sub.take(s, t_send, t_ack + 5.0) for s in touched]
             r["touched"] = bool(touched)
             r["last_event"] = max(arrived) if touched and None not in arrived else None
-            # Cross-checked: the first "checked" event after the story's stored one (a check
-            # committed before this POST's batch does not hold its articles).
-            checked = [sub.take(s, a, t_ack + 10.0, checked=True) if a is not None else None
-                       for s, a in zip(touched, arrived)]
-            r["last_checked"] = max(checked) if touched and None not in checked else None
+            # Cross-checked: read once every POST is sent (waiting for it here would hold
+            # the next POST back), from the story's stored event on (checked_times).
+            r["stories"] = list(zip(touched, arrived))
         results.append(r)
+
+
+def checked_times(sub, results):
+    """Sets each POST's "last_checked": when the last of its stories was told cross-checked,
+    the first "checked" event after its stored one (a check committed before the POST's
+    batch does not hold its articles); None when one did not come within 10 s of the answer."""
+    for r in results:
+        stories = r.get("stories")
+        if not stories:
+            continue
+        checked = [sub.take(s, a, r["ack"] + 10.0, checked=True) if a is not None else None
+                   for s, a in stories]
+        r["last_checked"] = max(checked) if None not in checked else None
 
 
 def paced_posts(url, token, path, rate, seconds, batch, connections=1):
@@ -226,6 +237,7 @@ def paced_posts(url, token, path, rate, seconds, batch, connections=1):
     for t in threads:
         t.join()
     elapsed = max([r["ack"] for r in results] + [time.monotonic()]) - offer.start
+    checked_times(sub, results)
     sub.stop = True
     sent = sum(r["n"] for r in results)
     ok = [r for r in results if r["status"] == 200]

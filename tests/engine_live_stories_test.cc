@@ -241,6 +241,33 @@ TEST_F(LiveStoriesTest, AnotherWritersBatchIsReadBeforeThisOneIsStored) {
   EXPECT_EQ(live_b->articles(), 5u);
 }
 
+// Stories left unchecked by one writer are checked even when another process committed a
+// batch meanwhile: the step is made again on the state read back from the store.
+TEST_F(LiveStoriesTest, StoriesLeftUncheckedAreCheckedAfterAnotherWritersBatch) {
+  Store a = open(), b = open();
+  auto live_a = LiveStories::open(pipeline_, a, at("t1"));
+  auto placed = live_a->ingest(read_batch({kSeeds}, pipeline_), engine::CheckWhen::kLater);
+  ASSERT_TRUE(placed) << placed.error().to_string();
+  ASSERT_EQ(placed->created.size(), 1u);
+  EXPECT_EQ(live_a->unchecked(), 1u);
+  {
+    auto live_b = LiveStories::open(pipeline_, b, at("t2"));
+    ASSERT_EQ(live_b->unchecked(), 1u);  // found in the store
+    IngestBatch ferry = read_batch({kSeeds}, pipeline_);
+    ferry.documents.resize(1);
+    ferry.documents[0].id = "ferry-1";
+    ferry.documents[0].content = "Le ferry Kalliste est resté à quai lundi à Marseille.";
+    ferry.documents[0].kind = ContentKind::kText;
+    ASSERT_TRUE(live_b->ingest(std::move(ferry)));
+  }
+  auto checked = live_a->check_unchecked(8);
+  ASSERT_TRUE(checked) << checked.error().to_string();
+  EXPECT_EQ(checked->updated, placed->created);
+  EXPECT_EQ(live_a->unchecked(), 0u);
+  EXPECT_TRUE(a.unchecked_stories()->empty());
+  EXPECT_TRUE((*a.story(placed->created[0]))->summary.checked);
+}
+
 // The French dev set in batches of 10 up to 180 articles, then the last 20: in one run, or
 // after a restart.
 TEST_F(LiveStoriesTest, ARestartReplaysToExactlyTheStoredPartition) {

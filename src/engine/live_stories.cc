@@ -341,8 +341,20 @@ Expected<PreparedBatch> LiveStories::prepare(IngestBatch batch) {
 void LiveStories::drop() { state_.reset(); }
 
 Expected<IngestSummary> LiveStories::check_unchecked(size_t max_stories) {
-  if (!state_)
-    if (auto built = rebuild(); !built) return built.error();
+  for (int attempt = 0;; ++attempt) {
+    if (!state_)
+      if (auto built = rebuild(); !built) return built.error();
+    const int64_t based_on = state_->generation;
+    auto done = check_once(max_stories);
+    if (done) return done;
+    state_.reset();  // rebuilt from the store before anything else: the stories still wait
+    auto now = store_->generation();
+    if (attempt == 0 && now && *now != based_on) continue;  // another writer: check again
+    return done.error();
+  }
+}
+
+Expected<IngestSummary> LiveStories::check_once(size_t max_stories) {
   State& st = *state_;
   Renaming renaming;
   std::set<std::string> chosen;
@@ -364,16 +376,12 @@ Expected<IngestSummary> LiveStories::check_unchecked(size_t max_stories) {
   work.write.base_generation = st.generation;
   work.write.at = clock_();
   const auto started = std::chrono::steady_clock::now();
-  auto failed = [&](Error e) {
-    state_.reset();  // rebuilt from the store before the next batch: the stories still wait
-    return e;
-  };
-  if (auto read = st.gather_texts(renaming, *store_, work); !read) return failed(read.error());
+  if (auto read = st.gather_texts(renaming, *store_, work); !read) return read.error();
   st.cross_check_touched(renaming, *pipeline_, *analyses_, work);
   const auto checked = std::chrono::steady_clock::now();
   work.write.counts.stories_touched = int64_t(renaming.touched.size());
   auto generation = store_->apply(work.write);
-  if (!generation) return failed(generation.error());
+  if (!generation) return generation.error();
   work.summary.counts = work.write.counts;
   work.summary.seconds.cross_check = std::chrono::duration<double>(checked - started).count();
   work.summary.seconds.store =

@@ -166,7 +166,9 @@ class LiveStories {
   // Cross-checks the `max_stories` unchecked stories that have waited the longest and stores
   // their reports in one transaction (a story merged away since is no longer waited for).
   // The summary names them in `updated`; nothing committed (committed −1) when none waits.
-  // A failure of the store leaves them waiting (the state is rebuilt before the next batch).
+  // When another process committed since the last batch, the state is rebuilt and the step
+  // made again (once). A failure of the store leaves them waiting (the state is rebuilt
+  // before the next batch).
   Expected<IngestSummary> check_unchecked(size_t max_stories);
   // The stories stored unchecked, waiting for check_unchecked().
   size_t unchecked() const;
@@ -205,6 +207,7 @@ class LiveStories {
   Expected<std::vector<Article>> cleaned_articles(IngestBatch& batch) const;
   Expected<IngestSummary> ingest_once(const IngestBatch& batch, std::vector<Article> articles,
                                       CheckWhen when);
+  Expected<IngestSummary> check_once(size_t max_stories);  // on state_, without retry
 
   const Pipeline* pipeline_;
   store::Store* store_;
