@@ -268,6 +268,45 @@ TEST_F(LiveStoriesTest, StoriesLeftUncheckedAreCheckedAfterAnotherWritersBatch) 
   EXPECT_TRUE((*a.story(placed->created[0]))->summary.checked);
 }
 
+// A step of checks made while a batch is placed (take, make, store: the server's checker
+// thread) does not store a story that the batch wrote meanwhile: that story waits again and
+// its next check holds the new article.
+TEST_F(LiveStoriesTest, AStoryWrittenWhileItIsCheckedWaitsForTheNextCheck) {
+  Store store = open();
+  auto live = LiveStories::open(pipeline_, store, at("t"));
+  IngestBatch all = read_batch({kSeeds}, pipeline_);
+  IngestBatch first;
+  first.documents.assign(all.documents.begin(), all.documents.begin() + 4);
+  auto placed = live->ingest(std::move(first), engine::CheckWhen::kLater);
+  ASSERT_TRUE(placed) << placed.error().to_string();
+  ASSERT_EQ(placed->created.size(), 1u);
+  const std::string id = placed->created[0];
+
+  auto job = live->take_checks(8);
+  ASSERT_TRUE(job) << job.error().to_string();
+  ASSERT_EQ(job->ids, std::vector<std::string>{id});
+  EXPECT_EQ(live->unchecked(), 1u);  // taken, not stored yet: still waiting
+  IngestBatch last;
+  last.documents.push_back(all.documents[4]);
+  auto joined = live->ingest(std::move(last), engine::CheckWhen::kLater);  // meanwhile
+  ASSERT_TRUE(joined) << joined.error().to_string();
+  ASSERT_EQ(joined->updated, std::vector<std::string>{id});
+  live->make_checks(*job);
+  auto stale = live->store_checks(std::move(*job));
+  ASSERT_TRUE(stale) << stale.error().to_string();
+  EXPECT_TRUE(stale->updated.empty());  // its four articles are not the story any more
+  EXPECT_EQ(stale->committed, -1);
+  EXPECT_EQ(live->unchecked(), 1u);
+  EXPECT_FALSE((*store.story(id))->summary.checked);
+
+  auto checked = live->check_unchecked(8);
+  ASSERT_TRUE(checked) << checked.error().to_string();
+  EXPECT_EQ(checked->updated, std::vector<std::string>{id});
+  auto stored = store.story(id);
+  EXPECT_TRUE((*stored)->summary.checked);
+  EXPECT_EQ(nlohmann::json::parse((*stored)->report_json)["stories"][0]["articles"].size(), 5u);
+}
+
 // The French dev set in batches of 10 up to 180 articles, then the last 20: in one run, or
 // after a restart.
 TEST_F(LiveStoriesTest, ARestartReplaysToExactlyTheStoredPartition) {

@@ -144,6 +144,11 @@ struct LiveStories::State {
   // waiting first, and the same ids as a set.
   std::deque<std::string> unchecked;
   std::set<std::string> unchecked_ids;
+  size_t taken = 0;  // stories of a CheckJob taken and not stored yet (still unchecked)
+  // Story writes committed (placements, checks, merges) and the count at each story's last
+  // one: a CheckJob is stored only for stories not written since it was taken.
+  uint64_t stamp = 0;
+  std::unordered_map<std::string, uint64_t> written_at;
 
   // Places one article with its seq; returns nothing (the assignment is read from labels()).
   void place(int64_t seq, const Article& a) {
@@ -222,11 +227,14 @@ size_t LiveStories::stories() const { return state_ ? state_->grouper.stories() 
 bool LiveStories::knows(const std::string& article_id) const {
   return state_ && state_->by_id.count(article_id) > 0;
 }
-size_t LiveStories::unchecked() const { return state_ ? state_->unchecked.size() : 0; }
+size_t LiveStories::unchecked() const {
+  return state_ ? state_->unchecked.size() + state_->taken : 0;
+}
 size_t LiveStories::replay_mismatches() const { return state_ ? state_->mismatches : 0; }
 
 Expected<bool> LiveStories::rebuild() {
   state_.reset();
+  ++epoch_;
   // The generation first: a batch committed while the articles are read makes the next
   // apply() refuse, and the state is read again.
   auto generation = store_->generation();
@@ -339,57 +347,6 @@ Expected<PreparedBatch> LiveStories::prepare(IngestBatch batch) {
 }
 
 void LiveStories::drop() { state_.reset(); }
-
-Expected<IngestSummary> LiveStories::check_unchecked(size_t max_stories) {
-  for (int attempt = 0;; ++attempt) {
-    if (!state_)
-      if (auto built = rebuild(); !built) return built.error();
-    const int64_t based_on = state_->generation;
-    auto done = check_once(max_stories);
-    if (done) return done;
-    state_.reset();  // rebuilt from the store before anything else: the stories still wait
-    auto now = store_->generation();
-    if (attempt == 0 && now && *now != based_on) continue;  // another writer: check again
-    return done.error();
-  }
-}
-
-Expected<IngestSummary> LiveStories::check_once(size_t max_stories) {
-  State& st = *state_;
-  Renaming renaming;
-  std::set<std::string> chosen;
-  while (chosen.size() < max_stories && !st.unchecked.empty()) {
-    chosen.insert(st.unchecked.front());
-    st.unchecked.pop_front();
-  }
-  renaming.members = st.members_of(chosen);
-  for (const std::string& id : chosen)
-    if (!renaming.members.count(id)) st.unchecked_ids.erase(id);  // merged away since
-  for (const auto& [id, members] : renaming.members) {
-    renaming.touched.insert(id);
-    renaming.existed.insert(id);
-  }
-  IngestSummary done;
-  if (renaming.touched.empty()) return done;
-  renaming.first_now = st.first_of;  // the partition does not change (commit keeps it)
-  BatchWork work;
-  work.write.base_generation = st.generation;
-  work.write.at = clock_();
-  const auto started = std::chrono::steady_clock::now();
-  if (auto read = st.gather_texts(renaming, *store_, work); !read) return read.error();
-  st.cross_check_touched(renaming, *pipeline_, *analyses_, work);
-  const auto checked = std::chrono::steady_clock::now();
-  work.write.counts.stories_touched = int64_t(renaming.touched.size());
-  auto generation = store_->apply(work.write);
-  if (!generation) return generation.error();
-  work.summary.counts = work.write.counts;
-  work.summary.seconds.cross_check = std::chrono::duration<double>(checked - started).count();
-  work.summary.seconds.store =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - checked).count();
-  st.commit(*generation, renaming, work);
-  work.summary.committed = *generation;
-  return std::move(work.summary);
-}
 
 Expected<IngestSummary> LiveStories::ingest_once(const IngestBatch& batch,
                                                  std::vector<Article> articles, CheckWhen when) {
@@ -691,25 +648,38 @@ static TouchedStories touched_stories(const Renaming& renaming, const std::vecto
   return t;
 }
 
+// The story rows of `ids` (in order) from their cross-checks: each one's report, as
+// `recoupe report --format json` prints it for its articles, and its summary.
+static std::vector<store::StoredStory> checked_stories(
+    const std::vector<std::string>& ids, const std::vector<Article>& pool,
+    const engine::BatchResult& grouping, const std::vector<std::pair<size_t, size_t>>& spans,
+    std::vector<CrossCheck>& checks) {
+  std::vector<store::StoredStory> out;
+  for (size_t k = 0; k < ids.size(); ++k) {
+    const auto [begin, end] = spans[k];
+    std::vector<Article> story_articles(pool.begin() + long(begin), pool.begin() + long(end));
+    std::vector<std::optional<std::string>> dups(grouping.duplicate_of.begin() + long(begin),
+                                                 grouping.duplicate_of.begin() + long(end));
+    const Story& story = grouping.stories[k];
+    Report report = report::build_report(story_articles, dups, {story}, {std::move(checks[k])},
+                                         /*with_text=*/false);
+    store::StoredStory row;
+    row.summary = summary_of(ids[k], report.stories.front(), story, story_articles);
+    row.report_json = report::to_json_text(report);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 void LiveStories::State::cross_check_touched(const Renaming& renaming, const Pipeline& pipeline,
                                              AnalysisCache& analyses, BatchWork& work) const {
   TouchedStories t = touched_stories(renaming, seq_of, duplicate_of, id_of, work);
   std::vector<CrossCheck> checks = pipeline.cross_check(t.pool, t.grouping, &analyses);
-  size_t k = 0;
-  for (const auto& id : renaming.touched) {
-    const auto [begin, end] = t.span[k];
-    std::vector<Article> story_articles(t.pool.begin() + begin, t.pool.begin() + end);
-    std::vector<std::optional<std::string>> dups(t.grouping.duplicate_of.begin() + begin,
-                                                 t.grouping.duplicate_of.begin() + end);
-    const Story& story = t.grouping.stories[k];
-    Report report = report::build_report(story_articles, dups, {story}, {std::move(checks[k])},
-                                         /*with_text=*/false);
-    store::StoredStory out;
-    out.summary = summary_of(id, report.stories.front(), story, story_articles);
-    out.report_json = report::to_json_text(report);
-    work.write.stories.push_back(std::move(out));
+  const std::vector<std::string> ids(renaming.touched.begin(), renaming.touched.end());
+  for (store::StoredStory& out : checked_stories(ids, t.pool, t.grouping, t.span, checks)) {
+    const std::string& id = out.summary.id;
     (renaming.existed.count(id) ? work.summary.updated : work.summary.created).push_back(id);
-    ++k;
+    work.write.stories.push_back(std::move(out));
   }
 }
 
@@ -764,9 +734,14 @@ void LiveStories::State::commit(int64_t new_generation, Renaming& renaming, cons
     story_of[renaming.affected[k]] = std::move(renaming.ids.story_of[k]);
   first_of = std::move(renaming.first_now);
   for (const auto& id : renaming.touched) used_ids.insert(id);
-  for (const store::Redirect& r : renaming.ids.redirects) unchecked_ids.erase(r.old_id);
+  ++stamp;
+  for (const store::Redirect& r : renaming.ids.redirects) {
+    unchecked_ids.erase(r.old_id);
+    written_at[r.old_id] = stamp;
+  }
   for (const store::StoredStory& written : work.write.stories) {
     const std::string& id = written.summary.id;
+    written_at[id] = stamp;
     if (written.summary.checked)
       unchecked_ids.erase(id);
     else if (unchecked_ids.insert(id).second)
@@ -781,6 +756,97 @@ void LiveStories::State::name_document_stories(BatchWork& work) const {
     const std::optional<int64_t> seq = d.fresh ? std::optional(work.fresh[*d.fresh].seq) : d.seq;
     if (seq) work.summary.documents[k].story = story_of[number_of.at(*seq)];
   }
+}
+
+Expected<IngestSummary> LiveStories::check_unchecked(size_t max_stories) {
+  for (int attempt = 0;; ++attempt) {
+    auto job = take_checks(max_stories);
+    if (!job) return job.error();
+    const int64_t based_on = state_->generation;
+    make_checks(*job);
+    auto done = store_checks(std::move(*job));
+    if (done) return done;
+    auto now = store_->generation();  // store_checks dropped the state: rebuilt next time
+    if (attempt == 0 && now && *now != based_on) continue;  // another writer: check again
+    return done.error();
+  }
+}
+
+Expected<CheckJob> LiveStories::take_checks(size_t max_stories) {
+  if (!state_)
+    if (auto built = rebuild(); !built) return built.error();
+  State& st = *state_;
+  Renaming renaming;
+  std::set<std::string> chosen;
+  while (chosen.size() < max_stories && !st.unchecked.empty()) {
+    chosen.insert(st.unchecked.front());
+    st.unchecked_ids.erase(st.unchecked.front());  // a batch into it meanwhile queues it again
+    st.unchecked.pop_front();
+  }
+  renaming.members = st.members_of(chosen);  // a story merged away since is left out
+  for (const auto& [id, members] : renaming.members) {
+    renaming.touched.insert(id);
+    renaming.existed.insert(id);
+  }
+  CheckJob job;
+  job.epoch = epoch_;
+  job.stamp = st.stamp;
+  if (renaming.touched.empty()) return job;
+  BatchWork work;
+  if (auto read = st.gather_texts(renaming, *store_, work); !read) {
+    state_.reset();  // the stories taken still wait in the store
+    return read.error();
+  }
+  for (const auto& [seq, article] : work.latest) st.kept.keep(seq, article);
+  TouchedStories t = touched_stories(renaming, st.seq_of, st.duplicate_of, st.id_of, work);
+  job.ids.assign(renaming.touched.begin(), renaming.touched.end());
+  st.taken = job.ids.size();
+  job.articles = std::move(t.pool);
+  job.grouping = std::move(t.grouping);
+  job.spans = std::move(t.span);
+  return job;
+}
+
+void LiveStories::make_checks(CheckJob& job) const {
+  if (job.empty()) return;
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<CrossCheck> checks =
+      pipeline_->cross_check(job.articles, job.grouping, analyses_.get());
+  job.checked = checked_stories(job.ids, job.articles, job.grouping, job.spans, checks);
+  job.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+Expected<IngestSummary> LiveStories::store_checks(CheckJob job) {
+  IngestSummary done;
+  if (job.empty() || !state_ || job.epoch != epoch_) return done;
+  State& st = *state_;
+  st.taken = 0;
+  store::BatchWrite write;
+  write.base_generation = st.generation;
+  write.at = clock_();
+  for (store::StoredStory& story : job.checked) {
+    auto written = st.written_at.find(story.summary.id);
+    if (written != st.written_at.end() && written->second > job.stamp) continue;
+    done.updated.push_back(story.summary.id);
+    write.stories.push_back(std::move(story));
+  }
+  if (write.stories.empty()) return done;
+  write.counts.stories_touched = int64_t(write.stories.size());
+  const auto started = std::chrono::steady_clock::now();
+  auto generation = store_->apply(write);
+  if (!generation) {
+    state_.reset();  // rebuilt from the store before anything else: the stories still wait
+    return generation.error();
+  }
+  done.seconds.cross_check = job.seconds;
+  done.seconds.store =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  done.counts = write.counts;
+  st.generation = *generation;
+  ++st.stamp;
+  for (const std::string& id : done.updated) st.written_at[id] = st.stamp;
+  done.committed = *generation;
+  return done;
 }
 
 }  // namespace recoupe::engine

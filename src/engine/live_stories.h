@@ -31,10 +31,11 @@
 // but not cross-checked (store::StorySummary::checked false: each keeps its last report,
 // title and event date; a new story gets its grouping's report, without sections), and the
 // stories wait in unchecked(). check_unchecked() then cross-checks the longest waiting ones,
-// each once for every article that joined it meanwhile, and stores their reports. What a
-// server does to answer a POST once its articles are stored, and to check a story that
-// grows by many articles a second once for many of them. A cross-check is a pure function
-// of a story's articles, so once nothing waits the reports are those of kInBatch. After a
+// each once for every article that joined it meanwhile, and stores their reports (or
+// take_checks, make_checks and store_checks: the cross-check on another thread while batches
+// are placed). What a server does to answer a POST once its articles are stored, and to check a
+// story that grows by many articles a second once for many of them. A cross-check is a pure
+// function of a story's articles, so once nothing waits the reports are those of kInBatch. After a
 // restart, open() finds the stories still waiting in the store (Store::unchecked_stories).
 //
 // Bad input: a refused input (unreadable, not JSON, no text after cleaning) is left out and
@@ -53,6 +54,7 @@
 #include "core/expected.h"
 #include "core/raw_document.h"
 #include "engine/analysis_cache.h"
+#include "engine/batch.h"
 #include "engine/pipeline.h"
 #include "store/records.h"
 #include "store/store.h"
@@ -127,6 +129,22 @@ struct PreparedBatch {
   IngestSummary summary;
 };
 
+// A step of cross-checks in three parts, so that the long one runs outside the caller's
+// lock: take_checks() takes the longest waiting unchecked stories with their articles out of
+// the live state, make_checks() cross-checks them (on any thread, while batches are placed),
+// store_checks() stores those that no batch wrote since they were taken.
+struct CheckJob {
+  uint64_t epoch = 0;  // the live state it was taken from (a rebuilt state makes it stale)
+  uint64_t stamp = 0;  // the state's story-write count when it was taken
+  std::vector<std::string> ids;   // the stories, in id order
+  std::vector<Article> articles;  // theirs, story after story, each in publication order
+  BatchResult grouping;           // a Story per id, reprint marks per article
+  std::vector<std::pair<size_t, size_t>> spans;  // per story: [begin, end) in articles
+  std::vector<store::StoredStory> checked;       // make_checks: one per id
+  double seconds = 0;                            // make_checks: wall time
+  bool empty() const { return ids.empty(); }
+};
+
 // When ingest cross-checks the stories a batch touched.
 enum class CheckWhen {
   kInBatch,  // before the batch is stored, in its transaction
@@ -170,7 +188,17 @@ class LiveStories {
   // made again (once). A failure of the store leaves them waiting (the state is rebuilt
   // before the next batch).
   Expected<IngestSummary> check_unchecked(size_t max_stories);
-  // The stories stored unchecked, waiting for check_unchecked().
+  // check_unchecked() in three parts (CheckJob). take_checks and store_checks change the
+  // live state (one thread at a time with ingest); make_checks reads none of it and may run
+  // on another thread meanwhile. store_checks stores the stories that no batch wrote since
+  // take_checks (a story written since waits again, or was merged away); a job taken from a
+  // state rebuilt since stores nothing (its stories are found unchecked in the store again).
+  // A failure of the store drops the live state, as ingest does.
+  Expected<CheckJob> take_checks(size_t max_stories);
+  void make_checks(CheckJob& job) const;
+  Expected<IngestSummary> store_checks(CheckJob job);
+  // The stories stored unchecked, waiting for check_unchecked() (those of a CheckJob taken
+  // and not stored yet included).
   size_t unchecked() const;
 
   // Write-behind (the clusterer, scaled out: engine/clusterer.h): ingest's cleaning,
@@ -207,7 +235,7 @@ class LiveStories {
   Expected<std::vector<Article>> cleaned_articles(IngestBatch& batch) const;
   Expected<IngestSummary> ingest_once(const IngestBatch& batch, std::vector<Article> articles,
                                       CheckWhen when);
-  Expected<IngestSummary> check_once(size_t max_stories);  // on state_, without retry
+  uint64_t epoch_ = 0;  // +1 at each rebuild() (CheckJob::epoch)
 
   const Pipeline* pipeline_;
   store::Store* store_;

@@ -17,12 +17,8 @@ size_t bytes_of(const engine::IngestBatch& batch) {
 
 }  // namespace
 
-GroupCommit::GroupCommit(GroupLimits limits, Write write, Idle idle)
-    : limits_(limits),
-      write_(std::move(write)),
-      idle_(std::move(idle)),
-      idle_left_(bool(idle_)),
-      writer_([this] { write_loop(); }) {}
+GroupCommit::GroupCommit(GroupLimits limits, Write write)
+    : limits_(limits), write_(std::move(write)), writer_([this] { write_loop(); }) {}
 
 GroupCommit::~GroupCommit() {
   {
@@ -38,19 +34,10 @@ size_t GroupCommit::waiting() const {
   return queue_.size();
 }
 
-void GroupCommit::nudge() {
-  {
-    std::lock_guard lock(mutex_);
-    if (!idle_) return;
-    idle_left_ = true;
-  }
-  work_.notify_one();
-}
-
 bool GroupCommit::wait_idle(std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
-  return done_.wait_for(
-      lock, timeout, [this] { return stopping_ || (queue_.empty() && !storing_ && !idle_left_); });
+  return done_.wait_for(lock, timeout,
+                        [this] { return stopping_ || (queue_.empty() && !storing_); });
 }
 
 Expected<engine::IngestSummary> GroupCommit::ingest(engine::IngestBatch batch) {
@@ -65,32 +52,15 @@ Expected<engine::IngestSummary> GroupCommit::ingest(engine::IngestBatch batch) {
 void GroupCommit::write_loop() {
   std::unique_lock lock(mutex_);
   for (;;) {
-    work_.wait(lock, [this] { return stopping_ || !queue_.empty() || idle_left_; });
-    if (!queue_.empty()) {
-      std::deque<Request*> group = take_group();
-      storing_ = true;
-      lock.unlock();
-      std::vector<Expected<engine::IngestSummary>> answers = store_group(group);
-      lock.lock();  // an owner reads its answer under the mutex once it is set
-      for (size_t k = 0; k < group.size(); ++k) group[k]->answer = std::move(answers[k]);
-      storing_ = false;
-      idle_left_ = bool(idle_);
-      done_.notify_all();
-      continue;
-    }
-    if (stopping_) {  // nothing waits; idle work left is found again at the next start
-      done_.notify_all();
-      return;
-    }
+    work_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stopping, and nothing waits
+    std::deque<Request*> group = take_group();
+    storing_ = true;
     lock.unlock();
-    bool more = false;
-    try {
-      more = idle_();
-    } catch (const std::exception&) {
-      more = false;  // the idle work reports its own failures; tried again after the next group
-    }
-    lock.lock();
-    idle_left_ = more;
+    std::vector<Expected<engine::IngestSummary>> answers = store_group(group);
+    lock.lock();  // an owner reads its answer under the mutex once it is set
+    for (size_t k = 0; k < group.size(); ++k) group[k]->answer = std::move(answers[k]);
+    storing_ = false;
     done_.notify_all();
   }
 }

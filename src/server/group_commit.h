@@ -13,14 +13,8 @@
 //                       [&](engine::IngestBatch b) { return live.ingest(std::move(b)); });
 //   auto mine = commits.ingest(std::move(batch));   // from any thread
 //
-// Idle work: when no batch waits, the writer calls `idle` (cross-checking the stories
-// stored unchecked: engine/live_stories.h, "Two steps"), a bounded step at a time, so that a
-// POST arriving meanwhile waits for one step at most. It calls it first when it starts (work
-// an earlier run left) and again after each group, for as long as it returns true.
-//
 // A failure of the shared batch (the store's Error) is every member's answer: the batch is
-// one transaction, so none of it was stored. Destroying it stores what still waits first
-// (idle work left is not done: it is found again in the store at the next start).
+// one transaction, so none of it was stored. Destroying it stores what still waits first.
 // Thread-safe.
 #pragma once
 
@@ -48,9 +42,7 @@ class GroupCommit {
  public:
   // Stores one batch; called by the writer thread only.
   using Write = std::function<Expected<engine::IngestSummary>(engine::IngestBatch)>;
-  // One step of idle work; true while some is left. Called by the writer thread only.
-  using Idle = std::function<bool()>;
-  GroupCommit(GroupLimits limits, Write write, Idle idle = {});  // starts the writer thread
+  GroupCommit(GroupLimits limits, Write write);  // starts the writer thread
   ~GroupCommit();
   GroupCommit(const GroupCommit&) = delete;
   GroupCommit& operator=(const GroupCommit&) = delete;
@@ -59,11 +51,9 @@ class GroupCommit {
   Expected<engine::IngestSummary> ingest(engine::IngestBatch batch);
   // Batches waiting for the writer now (not counting the one being stored).
   size_t waiting() const;
-  // Waits up to `timeout` until no batch waits or is being stored and the idle work is
-  // done (true), or the GroupCommit is being destroyed (true); false on timeout.
+  // Waits up to `timeout` until no batch waits or is being stored (true), or the
+  // GroupCommit is being destroyed (true); false on timeout.
   bool wait_idle(std::chrono::milliseconds timeout);
-  // Tells the writer that idle work may be waiting (it calls `idle` once no batch waits).
-  void nudge();
 
  private:
   struct Request {
@@ -76,15 +66,13 @@ class GroupCommit {
 
   const GroupLimits limits_;
   const Write write_;
-  const Idle idle_;
   mutable std::mutex mutex_;
   std::condition_variable work_;  // a batch waits, or stopping_
   std::condition_variable done_;  // a group was stored
   std::deque<Request*> queue_;    // oldest first
   bool stopping_ = false;
-  bool storing_ = false;    // a group is being stored
-  bool idle_left_ = false;  // idle work may be left (the last step said so, or a group came)
-  std::thread writer_;      // last: started once the rest is made
+  bool storing_ = false;  // a group is being stored
+  std::thread writer_;    // last: started once the rest is made
 };
 
 }  // namespace recoupe::server

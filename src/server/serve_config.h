@@ -20,12 +20,12 @@ struct ServeConfig {
   long request_thread_nice = 0;
   // A story update in two steps (engine/live_stories.h, "Two steps"): a POST is answered
   // once its articles are stored, each touched story marked unchecked with its last report,
-  // and the writer cross-checks the waiting stories whenever no POST waits, once for all the
-  // articles that joined a story meanwhile. false: every batch cross-checks its stories
-  // before it is stored and answered (one step; slower under load).
+  // and a checker thread cross-checks the waiting stories while POSTs go on being placed,
+  // once for all the articles that joined a story meanwhile. false: every batch
+  // cross-checks its stories before it is stored and answered (one step; slower under load).
   bool check_after_answer = true;
-  // Stories the writer cross-checks in one step (one transaction) between two groups of
-  // POSTs: a POST that arrives meanwhile waits for at most that step.
+  // Stories the checker cross-checks in one step, stored in one transaction: more makes
+  // fewer transactions and events, fewer lets each story's report come sooner.
   long check_stories_per_step = 8;
 };
 

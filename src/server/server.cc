@@ -96,10 +96,11 @@ struct Server::Impl {
         readers(this->options.db_path),
         answers(this->options.answer_cache_bytes),
         http(connection_limits(this->options, pipeline.config().serve)),
-        commits(
-            group_limits(pipeline.config().serve),
-            [this](engine::IngestBatch batch) { return ingest_now(std::move(batch)); },
-            [this] { return check_now(); }) {}
+        commits(group_limits(pipeline.config().serve),
+                [this](engine::IngestBatch batch) { return ingest_now(std::move(batch)); }) {}
+  // The checker first: it uses the members (the writer thread is stopped by ~GroupCommit,
+  // the last member, before the others go).
+  ~Impl() { stop_checker(); }
 
   const engine::Pipeline& pipeline;
   const ServerOptions options;
@@ -129,6 +130,13 @@ struct Server::Impl {
   std::mutex checks_mutex;
   std::condition_variable checks_done;
   int64_t check_steps = 0;
+  // The checker thread: cross-checks the stories stored unchecked while batches go on
+  // being placed (engine/live_stories.h, "Two steps"; LiveStories::take_checks).
+  std::thread checker;
+  std::mutex checker_mutex;
+  std::condition_variable checker_wake;  // work was asked for, or stopping
+  std::condition_variable checker_rest;  // a step ended
+  bool checker_stopping = false, check_wanted = false, checking = false;
   // POSTs that arrive while a batch is stored are stored together. Last: its writer thread
   // uses the members above, so it is stopped (destroyed) before any of them.
   GroupCommit commits;
@@ -136,7 +144,11 @@ struct Server::Impl {
   void configure();
   Expected<engine::IngestSummary> ingest(engine::IngestBatch batch);
   Expected<engine::IngestSummary> ingest_now(engine::IngestBatch batch);
-  bool check_now();
+  void start_checker();
+  void stop_checker();
+  void want_checks();
+  void check_loop();
+  bool check_step();
   bool wait_checked(const engine::IngestSummary& done, std::chrono::seconds at_most);
   Expected<engine::IngestSummary> publish(engine::IngestBatch batch);
   bool pre_route(const httplib::Request& req, httplib::Response& res) const;
@@ -399,6 +411,7 @@ Expected<engine::IngestSummary> Server::Impl::ingest_now(engine::IngestBatch bat
   if (done) {
     metrics.count_batch(*done, live->articles(), live->stories());
     metrics.set_unchecked(live->unchecked());
+    if (live->unchecked() > 0) want_checks();
     // The events come from the store's versions: another process may have committed just
     // before this batch, and its changes are told too (follow_store reads `done` only when
     // this batch is the one commit since the last look).
@@ -408,17 +421,69 @@ Expected<engine::IngestSummary> Server::Impl::ingest_now(engine::IngestBatch bat
   return done;
 }
 
-// The writer's idle work (GroupCommit): one step of cross-checks of the stories stored
-// unchecked, its events and metrics. True while stories still wait.
-bool Server::Impl::check_now() {
-  bool left = false;
+void Server::Impl::start_checker() {
+  checker = std::thread([this] { check_loop(); });
+  want_checks();  // stories a previous run left unchecked
+}
+
+void Server::Impl::stop_checker() {
+  {
+    std::lock_guard lock(checker_mutex);
+    checker_stopping = true;
+  }
+  checker_wake.notify_all();
+  if (checker.joinable()) checker.join();
+}
+
+void Server::Impl::want_checks() {
+  {
+    std::lock_guard lock(checker_mutex);
+    check_wanted = true;
+  }
+  checker_wake.notify_one();
+}
+
+// The checker thread: a step whenever one is wanted, and the next right after while
+// stories wait (a step that fails waits for the next batch or follow to ask again).
+void Server::Impl::check_loop() {
+  std::unique_lock lock(checker_mutex);
+  for (;;) {
+    checker_wake.wait(lock, [this] { return checker_stopping || check_wanted; });
+    if (checker_stopping) return;
+    check_wanted = false;
+    checking = true;
+    lock.unlock();
+    const bool more = check_step();
+    lock.lock();
+    checking = false;
+    if (more) check_wanted = true;
+    checker_rest.notify_all();
+  }
+}
+
+// One step: the longest waiting stories taken under the write lock, cross-checked without
+// it (POSTs are placed meanwhile), stored under it, with their events and metrics. True
+// while stories still wait.
+bool Server::Impl::check_step() {
+  engine::CheckJob job;
   {
     std::lock_guard lock(write_mutex);
     if (!ready || !live) return false;
-    Expected<engine::IngestSummary> done =
-        live->check_unchecked(size_t(pipeline.config().serve.check_stories_per_step));
+    auto taken = live->take_checks(size_t(pipeline.config().serve.check_stories_per_step));
+    if (!taken) {
+      fmt::print(stderr, "recoupe serve: cross-check of stored stories: {}\n",
+                 taken.error().to_string());
+      return false;
+    }
+    job = std::move(*taken);
+  }
+  if (job.empty()) return false;
+  live->make_checks(job);  // reads none of the live state: placement goes on meanwhile
+  bool left = false;
+  {
+    std::lock_guard lock(write_mutex);
+    Expected<engine::IngestSummary> done = live->store_checks(std::move(job));
     if (!done) {
-      // Tried again after the next batch (a full disk must not spin the writer).
       fmt::print(stderr, "recoupe serve: cross-check of stored stories: {}\n",
                  done.error().to_string());
       return false;
@@ -546,6 +611,7 @@ Expected<bool> Server::Impl::follow_store(const engine::IngestSummary* own) {
   auto followed = live->follow();
   if (!followed) return followed.error();
   metrics.set_size(live->articles(), live->stories());
+  if (*followed && live->unchecked() > 0) want_checks();  // read back from the store
   return true;
 }
 
@@ -627,7 +693,7 @@ Expected<std::unique_ptr<Server>> Server::open(const engine::Pipeline& pipeline,
     impl->ready = true;
     if (impl->live) impl->metrics.set_unchecked(impl->live->unchecked());
   }
-  impl->commits.nudge();  // stories a previous run left unchecked
+  if (impl->live) impl->start_checker();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
@@ -636,8 +702,23 @@ Expected<engine::IngestSummary> Server::ingest(engine::IngestBatch batch) {
 }
 
 void Server::wait_checked() {
-  if (impl_->bus) return;
-  while (!impl_->stopped && !impl_->commits.wait_idle(std::chrono::milliseconds(200))) {
+  Impl& i = *impl_;
+  if (i.bus) return;
+  const auto step = std::chrono::milliseconds(200);
+  while (!i.stopped) {
+    if (!i.commits.wait_idle(step)) continue;
+    {
+      std::unique_lock lock(i.checker_mutex);
+      if (!i.checker_rest.wait_for(lock, step, [&] { return !i.checking && !i.check_wanted; }))
+        continue;
+    }
+    size_t left = 0;
+    {
+      std::lock_guard lock(i.write_mutex);
+      left = i.live ? i.live->unchecked() : 0;
+    }
+    if (left == 0) return;
+    i.want_checks();  // a step failed: ask again
   }
 }
 
