@@ -108,7 +108,7 @@ struct Server::Impl {
   std::optional<engine::LiveStories> live;  // none with a bus: the workers place articles
   std::optional<bus::Connection> bus;       // scaled out: where POSTs are published
   std::mutex write_mutex;                   // one batch at a time
-  bool ready = false;  // under write_mutex: open() is done (the writer may check stories)
+  bool ready = false;  // under write_mutex: open() is done (the checker may take stories)
   ReaderPool readers;
   AnswerCache answers;  // story and listing answers, by the store state they were made from
   Metrics metrics;
@@ -514,15 +514,17 @@ bool Server::Impl::wait_checked(const engine::IngestSummary& done, std::chrono::
       std::lock_guard lock(checks_mutex);
       steps_seen = check_steps;
     }
-    auto reader = readers.borrow();
-    if (!reader) return false;
-    bool all = true;
-    for (const std::string& id : ids) {
-      auto v = (*reader)->story_version(id);  // a merged-away id: the story it went into
-      if (!v) return false;
-      if (*v && !(*v)->checked) all = false;
+    {
+      auto reader = readers.borrow();  // given back before waiting: readers need it
+      if (!reader) return false;
+      bool all = true;
+      for (const std::string& id : ids) {
+        auto v = (*reader)->story_version(id);  // a merged-away id: the story it went into
+        if (!v) return false;
+        if (*v && !(*v)->checked) all = false;
+      }
+      if (all) return true;
     }
-    if (all) return true;
     std::unique_lock lock(checks_mutex);
     if (!checks_done.wait_until(lock, deadline,
                                 [&] { return check_steps != steps_seen || stopped; }))
