@@ -791,6 +791,7 @@ Expected<CheckJob> LiveStories::take_checks(size_t max_stories) {
   CheckJob job;
   job.epoch = epoch_;
   job.stamp = st.stamp;
+  st.taken = 0;  // a job taken before and never stored is forgotten (it is one at a time)
   if (renaming.touched.empty()) return job;
   BatchWork work;
   if (auto read = st.gather_texts(renaming, *store_, work); !read) {

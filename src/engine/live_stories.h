@@ -193,7 +193,9 @@ class LiveStories {
   // on another thread meanwhile. store_checks stores the stories that no batch wrote since
   // take_checks (a story written since waits again, or was merged away); a job taken from a
   // state rebuilt since stores nothing (its stories are found unchecked in the store again).
-  // A failure of the store drops the live state, as ingest does.
+  // A failure of the store drops the live state, as ingest does. One job at a time: taking
+  // one forgets a job taken before and not stored (drop() puts its stories back: they are
+  // read again from the store).
   Expected<CheckJob> take_checks(size_t max_stories);
   void make_checks(CheckJob& job) const;
   Expected<IngestSummary> store_checks(CheckJob job);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -478,7 +479,15 @@ bool Server::Impl::check_step() {
     job = std::move(*taken);
   }
   if (job.empty()) return false;
-  live->make_checks(job);  // reads none of the live state: placement goes on meanwhile
+  try {
+    live->make_checks(job);            // reads none of the live state: placement goes on meanwhile
+  } catch (const std::exception& e) {  // the thread must go on: the stories are read again
+    fmt::print(stderr, "recoupe serve: cross-check of stored stories: internal error: {}\n",
+               e.what());
+    std::lock_guard lock(write_mutex);
+    live->drop();  // rebuilt from the store, where the stories still wait
+    return false;
+  }
   bool left = false;
   {
     std::lock_guard lock(write_mutex);
