@@ -18,6 +18,7 @@ import argparse
 import bisect
 import http.client
 import json
+import os
 import sys
 import threading
 import time
@@ -66,6 +67,8 @@ def write_ids_script(url, out):
         for i in ids:
             f.write('  "%s",\n' % i)
         f.write("}\ncounter = 0\n")
+        # READ_RATE in the environment paces the run (bench/paced.lua); unset: flat out.
+        f.write("dofile(\"%s\")\n" % os.path.join(os.path.dirname(os.path.abspath(__file__)), "paced.lua"))
         f.write("request = function()\n  counter = counter + 1\n"
                 "  return wrk.format(\"GET\", \"/api/stories/\" .. ids[(counter % #ids) + 1])\nend\n")
     print(f"{len(ids)} story ids")

@@ -13,7 +13,9 @@
 # of 10 every 0.1 s from two clients), PORT (18471), STORE (an existing store to copy
 # instead of steps 1-2: a store left by an earlier run, so two binaries read the same),
 # FEED_SKIP (feed records already in that store: step 4 starts after them), SERVE_CONFIG (a
-# config file given to `recoupe serve --config`, e.g. {"serve": {"request_thread_nice": 5}}).
+# config file given to `recoupe serve --config`, e.g. {"serve": {"request_thread_nice": 5}}),
+# READ_RATE (requests/s that each wrk run offers, paced by bench/paced.lua; unset: as many as
+# the server answers, which takes the CPU the ingest would have).
 #
 # Steps, each printed with the machine's load (uptime) beside it:
 #  1. `recoupe ingest` of rpm2-fr-dev + ecbplus-dev (970 articles), then of STORE_ARTICLES
@@ -105,7 +107,7 @@ $PY bench/serve_load.py ids "$URL" "$WORK/story_ids.lua"
 read_figures() { # read_figures LABEL: the two wrk runs
   local label=$1
   wrk -t1 -c"$CONNECTIONS" -d"${READ_SECONDS}s" --latency -s "$WORK/story_ids.lua" "$URL" >"$WORK/wrk_story.txt"
-  wrk -t1 -c"$CONNECTIONS" -d"${READ_SECONDS}s" --latency "$URL/api/stories" >"$WORK/wrk_list.txt"
+  wrk -t1 -c"$CONNECTIONS" -d"${READ_SECONDS}s" --latency -s bench/paced.lua "$URL/api/stories" >"$WORK/wrk_list.txt"
   for f in story list; do
     local what="GET /api/stories/{id}"
     [ $f = list ] && what="GET /api/stories     "
@@ -116,7 +118,8 @@ read_figures() { # read_figures LABEL: the two wrk runs
   done
 }
 
-echo "== 3. reads alone (wrk -t1 -c$CONNECTIONS -d${READ_SECONDS}s)"
+export READ_RATE=${READ_RATE:-}
+echo "== 3. reads alone (wrk -t1 -c$CONNECTIONS -d${READ_SECONDS}s${READ_RATE:+, paced at $READ_RATE requests/s})"
 read_figures "alone:"; load
 
 # 4. One run per entry of POST_MODES ("BATCH:CONNECTIONS"): the same article rate offered
