@@ -541,6 +541,42 @@ TEST(NumberSlots, ANumberAmongSeveralOfItsKindIsNotCompared) {
             1u);
 }
 
+TEST(NumberSlots, APlayersStatisticsLineIsNotComparedWithAnother) {
+  // a and b each give a player's record in one sentence that counts three kinds of things:
+  // a line of one span (a half, a game, a season) that the other's may not share. a's other
+  // figure of a kind its line counts goes with it.
+  EXPECT_TRUE(number_disputes(
+                  with_background({article("a", "a.example", "en",
+                                           "Moreno scored 14 points, grabbed nine rebounds and "
+                                           "blocked five shots against Tulsa. In the second half "
+                                           "he blocked four shots against Tulsa."),
+                                   article("b", "b.example", "en",
+                                           "He scored 12 points, grabbed nine rebounds and "
+                                           "blocked two shots against Tulsa.")},
+                                  "en"))
+                  .empty());
+  // The same figures one to a sentence are compared: the test above is the rule at work.
+  EXPECT_EQ(number_disputes(
+                with_background(
+                    {article("a", "a.example", "en", "Moreno blocked five shots against Tulsa."),
+                     article("b", "b.example", "en", "Moreno blocked two shots against Tulsa.")},
+                    "en"))
+                .size(),
+            1u);
+  // An event's lede counts several kinds too, and its figures are compared: its subject is
+  // the event, not a person.
+  EXPECT_EQ(number_disputes(
+                with_background({article("a", "a.example", "en",
+                                         "A magnitude 6.1 earthquake destroyed 12 villages and "
+                                         "killed 40 people in the province."),
+                                 article("b", "b.example", "en",
+                                         "A magnitude 6.1 earthquake destroyed 12 villages and "
+                                         "killed 30 people in the province.")},
+                                "en"))
+                .size(),
+            1u);
+}
+
 TEST(NumberSlots, AnArticleGivingTwoOfTheVersionsLeavesTheSlotUnread) {
   // c gives 120 and, in like words, 60: the slot's words fit two of its figures, so a's 120
   // against b's 95 is no reading a reader can trust.

@@ -16,9 +16,11 @@
 #include "synth/corroboration.h"
 #include "synth/number_slots.h"
 #include "synth/person_ages.h"
+#include "synth/sentence_form.h"
 #include "synth/sorted_words.h"
 #include "text/fold.h"
 #include "text/stemmer.h"
+#include "text/words.h"
 
 namespace recoupe::synth {
 namespace {
@@ -409,6 +411,72 @@ std::vector<NumberMention> without_confusable(std::vector<NumberMention> mention
   return kept;
 }
 
+// The mentions without those of a statistics line: a sentence whose subject is one person
+// (it opens with a person's name or a pronoun for one) and that counts three or more kinds
+// of things: "He finished with 269 yards and two touchdowns rushing and caught 29 passes for
+// 201 yards", "Echenique scored all 11 points, grabbed 11 rebounds and blocked six shots".
+// Such a line is a player's record over a span (a game, a season, a stretch of games); two
+// outlets' lines are rarely of the same player and the same span, and the words around
+// each figure do not tell which ("29 passes" in one running back's season, "52 passes" in
+// another's). An event's lede counts several kinds too ("A 5.9 magnitude earthquake has
+// leveled seven villages…, killing 10 persons"), and its figures are compared: its subject
+// is the event, not a person. An article's other figures of the kinds its line counts go
+// with it: they are of the same record, whatever opens their sentence.
+// Cost: linear in the story's quantities and sentences (a binary search each).
+std::vector<NumberMention> without_statistics_lines(const StoryEvidence& ev,
+                                                    const SynthResources& resources,
+                                                    std::vector<NumberMention> mentions) {
+  constexpr size_t kKindsOfAStatisticsLine = 3;
+  const PersonPronouns& pronouns = resources.person_pronouns(ev.language);
+  // The names the story gives its persons, folded: a name typed otherwise in one article
+  // ("Bush" read as a place) is still a person's when the story names a person so.
+  std::set<std::string> person_names;
+  for (const EvidenceEntity& e : ev.entities)
+    if (e.type == "person")
+      for (const std::string& alias : e.aliases) person_names.insert(text::fold(alias));
+  // Whether sentence `s` of article `a` opens on a person: a pronoun for one, or a name.
+  auto opens_on_a_person = [&](size_t a, const Sentence& s) {
+    const auto spans = text::word_spans(s.text, resources.elisions());
+    if (spans.empty()) return false;
+    if (pronouns.pronouns.count(opening_word(s.text, resources.elisions()))) return true;
+    const size_t start = s.begin + spans.front().begin;
+    for (const EvidenceEntity& e : ev.entities)
+      for (const EvidenceMention& m : e.mentions)
+        if (m.article == a && m.begin == start &&
+            (e.type == "person" ||
+             person_names.count(text::fold(
+                 std::string_view(ev.articles[a]->text).substr(m.begin, m.end - m.begin)))))
+          return true;
+    return false;
+  };
+  // The kinds each article counts in a statistics line: its other figures of those kinds
+  // are of the same record ("… and had only 269 yards and two touchdowns on 83 carries",
+  // after "He had 793 yards and six touchdowns on 147 carries…"), whatever opens their
+  // sentence.
+  std::set<std::pair<size_t, std::string>> record_kinds;
+  for (size_t a = 0; a < ev.analyses.size(); ++a) {
+    const ArticleAnalysis* analysis = ev.analyses[a];
+    if (!analysis) continue;
+    const auto& sentences = analysis->sentences;
+    std::vector<std::set<std::string>> kinds(sentences.size());
+    for (const Quantity& q : analysis->quantities) {
+      // The last sentence beginning at or before it (sentences are in text order).
+      auto after = std::upper_bound(sentences.begin(), sentences.end(), q.begin,
+                                    [](size_t at, const Sentence& s) { return at < s.begin; });
+      if (q.unit.empty() || after == sentences.begin()) continue;
+      const size_t k = size_t(after - sentences.begin()) - 1;
+      if (q.begin < sentences[k].end) kinds[k].insert(q.unit);
+    }
+    for (size_t k = 0; k < sentences.size(); ++k)
+      if (kinds[k].size() >= kKindsOfAStatisticsLine && opens_on_a_person(a, sentences[k]))
+        for (const std::string& kind : kinds[k]) record_kinds.insert({a, kind});
+  }
+  std::vector<NumberMention> kept;
+  for (NumberMention& m : mentions)
+    if (!record_kinds.count({m.article, m.unit})) kept.push_back(std::move(m));
+  return kept;
+}
+
 // The claims of article `a` that hold the byte `at` of its text: those a number mention
 // is part of.
 std::vector<size_t> claims_holding(const ClaimSet& cs, size_t a, size_t at) {
@@ -460,6 +528,7 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
   std::vector<NumberMention> mentions = number_mentions(ev, resources);
   if (mentions.size() > cfg.max_number_mentions) mentions.resize(cfg.max_number_mentions);
   mentions = without_confusable(std::move(mentions));
+  mentions = without_statistics_lines(ev, resources, std::move(mentions));
   auto origin = [&](size_t a) {
     return a < cs.outlet_of.size() ? cs.outlet_of[a] : static_cast<int>(a);
   };
