@@ -70,6 +70,19 @@ TEST(QuoteDisagreements, ANumberWrittenInWordsOrInDigitsIsTheSameWording) {
   EXPECT_TRUE(story.disagreements(q).empty());
 }
 
+TEST(QuoteDisagreements, ATimeWrittenWithItsZoneOrOnTheClockIsTheSameWording) {
+  QuoteStory story;
+  MergedQuote q;
+  q.speaker = "Netanyahu";
+  q.variants = {{"The talks ended at 6:41pm PST this evening in the capital", {"a"}},
+                {"The talks ended at 18:41 this evening in the capital", {"c"}}};
+  EXPECT_TRUE(story.disagreements(q).empty());
+  // A word in capitals that no figure comes right before is the speaker's.
+  q.variants = {{"The talks ended at 6:41pm this evening at the NATO headquarters", {"a"}},
+                {"The talks ended at 18:41 this evening at the EU headquarters", {"c"}}};
+  EXPECT_EQ(story.disagreements(q).size(), 1u);
+}
+
 TEST(QuoteDisagreements, OnlyForAPersonOfTheStory) {
   QuoteStory story;
   MergedQuote q;

@@ -839,8 +839,23 @@ std::vector<std::string> wording_stems(const std::string& wording, const text::S
   auto figure = [&](const std::string& folded) {
     return folded.find_first_of("0123456789") != std::string::npos || ordinals.count(folded);
   };
+  // A short word in capitals right after a figure is part of how it is written: a time
+  // zone ("6:41pm PST"), a unit ("40 KM").
+  auto abbreviation = [&](const ContentWord& w) {
+    if (w.end - w.begin < 2 || w.end - w.begin > 4) return false;
+    for (size_t i = w.begin; i < w.end; ++i)
+      if (spoken[i] < 'A' || spoken[i] > 'Z') return false;
+    return true;
+  };
+  size_t figure_end = std::string::npos;  // where the last figure ended
   for (const ContentWord& w : content_words(spoken, stop, stemmer, elisions)) {
-    if (figure(w.folded)) continue;
+    if (figure(w.folded)) {
+      figure_end = w.end;
+      continue;
+    }
+    if (figure_end != std::string::npos && abbreviation(w) &&
+        spoken.find_first_not_of(' ', figure_end) == w.begin)
+      continue;
     // "eleventh-hour": the word after the figure.
     if (const size_t dash = w.folded.find('-');
         dash != std::string::npos && figure(w.folded.substr(0, dash))) {
