@@ -443,6 +443,33 @@ TEST(NumberSlots, AnEndOfARangeIsNotAValue) {
             1u);
 }
 
+TEST(NumberSlots, TheWholeOfAShareIsNotAValue) {
+  // a's 210 and b's 95 are each the whole of a share (what was thrown, of which a part
+  // landed), of spans the words around do not tell apart.
+  EXPECT_TRUE(number_disputes(
+                  with_background({article("a", "a.example", "en",
+                                           "Garcia landed 40 of 210 punches against Ortiz."),
+                                   article("b", "b.example", "en",
+                                           "Garcia landed 25 of his 95 punches against Ortiz.")},
+                                  "en"))
+                  .empty());
+  EXPECT_TRUE(
+      number_disputes(
+          with_background(
+              {article("a", "a.example", "fr", "Garcia a réussi 4 de ses 12 tirs contre Ortiz."),
+               article("b", "b.example", "fr", "Garcia a réussi 4 tirs sur 15 contre Ortiz.")},
+              "fr"))
+          .empty());
+  // Told as counts of their own, they are compared.
+  EXPECT_EQ(number_disputes(
+                with_background(
+                    {article("a", "a.example", "en", "Garcia threw 210 punches against Ortiz."),
+                     article("b", "b.example", "en", "Garcia threw 95 punches against Ortiz.")},
+                    "en"))
+                .size(),
+            1u);
+}
+
 TEST(NumberSlots, NumbersOfTwoDifferentTimesAreTwoSlots) {
   // "earlier on Sunday" and "in September": two quakes, not one disputed magnitude.
   EXPECT_TRUE(number_disputes({

@@ -343,6 +343,24 @@ class SlotWords {
 
 }  // namespace
 
+// True when the quantity beginning at `begin` of `s` is the whole of a share: a number and
+// a share word come right before it, a stop word perhaps between ("30 of 207 punches", "28
+// of his 68 punches", « 3 de ses 11 rebonds »). A share counts what one side did of what it
+// tried, over a span the words around seldom tell (a round, a fight, a season); another
+// outlet's figure of the same noun may be the part, or another side's whole.
+static bool whole_of_share(std::string_view s, size_t begin,
+                           const std::unordered_set<std::string>& share_words,
+                           const text::StopWords& stop) {
+  if (share_words.empty()) return false;
+  size_t start = 0;
+  std::string prev = word_before(s, begin, &start);
+  if (!prev.empty() && !share_words.count(prev) && stop.contains(prev))
+    prev = word_before(s, start, &start);
+  if (prev.empty() || !share_words.count(prev)) return false;
+  while (start > 0 && s[start - 1] == ' ') --start;
+  return start > 0 && std::isdigit(static_cast<unsigned char>(s[start - 1]));
+}
+
 std::vector<NumberMention> article_number_mentions(const Article& article,
                                                    const ArticleAnalysis& analysis,
                                                    const std::string& language,
@@ -350,6 +368,8 @@ std::vector<NumberMention> article_number_mentions(const Article& article,
   std::vector<NumberMention> out;
   const auto& offsets = resources.offset_cues(language);
   const auto& ranges = resources.range_words(language);
+  const auto& shares = resources.share_words(language);
+  const text::StopWords& stop = resources.stop_words(language);
   const SlotWords slot_words(resources, language, window);
   const std::string_view text = article.text;
   size_t s = 0;
@@ -363,9 +383,11 @@ std::vector<NumberMention> article_number_mentions(const Article& article,
     if (s == analysis.sentences.size() || analysis.sentences[s].begin > q.begin) continue;
     const auto& sentence = analysis.sentences[s];
     // "cinq jours avant l'opération": the distance between two moments. "de 20 à 30 %":
-    // one end of a range. Neither is a value to compare.
+    // one end of a range. "30 of 207 punches": the whole of a share. None is a value to
+    // compare.
     if ((is_time_unit(q.unit) && is_offset(text, q.end, offsets)) ||
-        in_range(text, q.begin, q.end, ranges) || clock_time(text, q))
+        in_range(text, q.begin, q.end, ranges) || clock_time(text, q) ||
+        whole_of_share(text, q.begin, shares, stop))
       continue;
     auto [cb, ce] =
         clause_around(text, sentence.begin, std::min(sentence.end, text.size()), q.begin, q.end);

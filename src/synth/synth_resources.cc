@@ -135,6 +135,8 @@ SynthResources SynthResources::load(const std::string& data_dir,
       add_variants(line, r.offset_cues_[lang]);
     for (const auto& line : text::read_list(data_dir, lang, "range_words.txt"))
       add_variants(line, r.range_words_[lang]);
+    for (const auto& line : text::read_list(data_dir, lang, "share_words.txt"))
+      add_variants(line, r.share_words_[lang]);
     for (const auto& line : text::read_list(data_dir, lang, "units.txt")) {
       const size_t eq = line.find('=');
       if (eq == std::string::npos || line.compare(0, 4, "link") != 0) continue;
@@ -235,6 +237,10 @@ const std::unordered_set<std::string>& SynthResources::offset_cues(const std::st
 
 const std::unordered_set<std::string>& SynthResources::range_words(const std::string& lang) const {
   return words_for(range_words_, lang);
+}
+
+const std::unordered_set<std::string>& SynthResources::share_words(const std::string& lang) const {
+  return words_for(share_words_, lang);
 }
 
 const std::unordered_set<std::string>& SynthResources::quantity_links(

@@ -82,6 +82,9 @@ class SynthResources {
   // Folded words joining the ends of a range of numbers (data/<lang>/range_words.txt: "à",
   // "to"). Empty without that file.
   const std::unordered_set<std::string>& range_words(const std::string& lang) const;
+  // Folded words joining the part of a share to its whole (data/<lang>/share_words.txt:
+  // "of" in "30 of 207 punches", « sur »). Empty without that file.
+  const std::unordered_set<std::string>& share_words(const std::string& lang) const;
   // Folded words that join a counted noun to what it is of (data/<lang>/units.txt "link =":
   // "de", "d'", "of"): "chefs d'État", "heads of state". Empty without that file.
   const std::unordered_set<std::string>& quantity_links(const std::string& lang) const;
@@ -110,8 +113,8 @@ class SynthResources {
   const text::ElisionRules* elisions_ = nullptr;
   std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_,
       dependent_openers_, back_reference_openers_, first_person_words_, first_person_singular_,
-      revision_cues_, offset_cues_, range_words_, time_words_, quantity_links_, moment_words_,
-      age_words_;
+      revision_cues_, offset_cues_, range_words_, share_words_, time_words_, quantity_links_,
+      moment_words_, age_words_;
   std::map<std::string, std::unordered_map<std::string, int>> ordinal_words_;
   std::map<std::string, ContrastLexicon> contrast_words_;
   std::map<std::string, ClauseWords> clause_words_;
