@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <thread>
@@ -59,15 +60,21 @@ std::string story_id_for(const std::string& first_article_id) {
 
 std::vector<size_t> publication_order(const std::vector<Article>& articles) {
   struct Key {
-    int64_t time;          // hours; undated: before every dated article
-    uint64_t content = 0;  // title and text, to order two articles that share id and url
+    int64_t time;  // hours; undated: before every dated article
+    // Title and text, to order two articles that share id and url: hashed when two do
+    // (never inside a story, whose ids are unique).
+    std::optional<uint64_t> content;
   };
   std::vector<Key> key(articles.size());
   for (size_t i = 0; i < articles.size(); ++i) {
     int64_t t = cluster::publication_hours(articles[i]);
     key[i].time = t == cluster::kUnknownTime ? INT64_MIN : t;
-    key[i].content = index::hash_string(articles[i].title.value_or("") + '\n' + articles[i].text);
   }
+  auto content = [&](size_t i) {
+    if (!key[i].content)
+      key[i].content = index::hash_string(articles[i].title.value_or("") + '\n' + articles[i].text);
+    return *key[i].content;
+  };
   std::vector<size_t> order(articles.size());
   std::iota(order.begin(), order.end(), 0);
   // Only articles equal on every key (the same document given twice) keep their input order,
@@ -77,7 +84,7 @@ std::vector<size_t> publication_order(const std::vector<Article>& articles) {
     if (key[x].time != key[y].time) return key[x].time < key[y].time;
     if (int c = compare_natural(a.id, b.id)) return c < 0;
     if (int c = compare_optional(a.url, b.url)) return c < 0;
-    if (key[x].content != key[y].content) return key[x].content < key[y].content;
+    if (content(x) != content(y)) return content(x) < content(y);
     return compare_natural(a.file, b.file) < 0;
   });
   return order;

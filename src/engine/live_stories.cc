@@ -7,6 +7,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 #include "core/parallel_for.h"
@@ -600,9 +601,17 @@ struct TouchedStories {
   std::vector<std::pair<size_t, size_t>> span;  // per touched story: [begin, end) in pool
 };
 
+// The latest publication of `articles`, in UTC hours; none when none is dated.
+std::optional<int64_t> latest_hours(std::span<const Article> articles) {
+  std::optional<int64_t> latest;
+  for (const Article& a : articles)
+    if (a.published_at) latest = std::max(latest.value_or(INT64_MIN), a.published_at->utc_hour);
+  return latest;
+}
+
 // The summary of a story row from its report (`rs`) and articles.
 store::StorySummary summary_of(const std::string& id, const ReportStory& rs, const Story& story,
-                               const std::vector<Article>& articles) {
+                               std::span<const Article> articles) {
   store::StorySummary s;
   s.id = id;
   s.title = rs.title;
@@ -613,9 +622,24 @@ store::StorySummary summary_of(const std::string& id, const ReportStory& rs, con
   s.article_ids = rs.articles;
   s.article_count = int64_t(rs.articles.size());
   s.outlet_count = int64_t(rs.sources.size());
-  for (const Article& a : articles)
-    if (a.published_at)
-      s.latest_hours = std::max(s.latest_hours.value_or(INT64_MIN), a.published_at->utc_hour);
+  s.latest_hours = latest_hours(articles);
+  return s;
+}
+
+// The row of a stored story whose new articles wait for their cross-check: its article list,
+// outlets, language, counts and latest publication from its grouping. The store keeps its
+// title, event date, day and report until the check (Store::apply).
+store::StorySummary unchecked_summary_of(const std::string& id, const Story& story,
+                                         std::span<const Article> articles) {
+  store::StorySummary s;
+  s.id = id;
+  s.language = story.language;
+  s.day = story.event_date;  // used only if the row were new
+  s.sources = story.sources;
+  s.article_ids = story.article_ids;
+  s.article_count = int64_t(story.article_ids.size());
+  s.outlet_count = int64_t(story.sources.size());
+  s.latest_hours = latest_hours(articles);
   return s;
 }
 
@@ -688,25 +712,23 @@ void LiveStories::State::unchecked_stories(const Renaming& renaming, BatchWork& 
   size_t k = 0;
   for (const auto& id : renaming.touched) {
     const auto [begin, end] = t.span[k];
-    std::vector<Article> story_articles(t.pool.begin() + begin, t.pool.begin() + end);
-    Story story = t.grouping.stories[k];
-    // Until its cross-check, a new story is called by its first article's headline.
-    if (!story_articles.empty()) story.title = story_articles.front().title;
+    const std::span<const Article> story_articles(t.pool.data() + begin, end - begin);
+    const Story& story = t.grouping.stories[k];
     store::StoredStory out;
     // A stored story keeps its report until the cross-check (the store ignores this one); a
-    // new one gets its grouping's: its articles, no cross-check section.
+    // new one gets its grouping's: its articles, no cross-check section, and until its
+    // cross-check it is called by its first article's headline.
     if (!renaming.existed.count(id)) {
+      Story named = story;
+      if (!story_articles.empty()) named.title = story_articles.front().title;
+      const std::vector<Article> articles(story_articles.begin(), story_articles.end());
       std::vector<std::optional<std::string>> dups(t.grouping.duplicate_of.begin() + begin,
                                                    t.grouping.duplicate_of.begin() + end);
-      Report report = report::build_report(story_articles, dups, {story}, {}, false);
-      out.summary = summary_of(id, report.stories.front(), story, story_articles);
+      Report report = report::build_report(articles, dups, {named}, {}, false);
+      out.summary = summary_of(id, report.stories.front(), named, story_articles);
       out.report_json = report::to_json_text(report);
     } else {
-      ReportStory rs;
-      rs.language = story.language;
-      rs.articles = story.article_ids;
-      rs.sources = story.sources;
-      out.summary = summary_of(id, rs, story, story_articles);
+      out.summary = unchecked_summary_of(id, story, story_articles);
     }
     out.summary.checked = false;
     work.write.stories.push_back(std::move(out));
