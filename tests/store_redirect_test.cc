@@ -118,6 +118,51 @@ TEST_P(StoreBatches, ABatchThatWouldOrphanAnArticleIsRefusedWhole) {
   EXPECT_EQ(store_->story("A")->value().summary.version, 1);
 }
 
+// A check stored one batch behind (StoredStory::report_only): the story's cross-check parts
+// are replaced, its articles, counts and "checked" stay as the later batch wrote them.
+TEST_P(StoreBatches, AReportStoredBehindReplacesTheCrossCheckOnly) {
+  BatchWrite grow;  // article c joins A: stored unchecked
+  grow.base_generation = 1;
+  grow.at = "t2";
+  grow.articles = {article(3, "c", "The floods in Porto Alegre, day two")};
+  StoredStory grown = story("A", {"a", "c"});
+  grown.summary.checked = false;
+  grow.stories = {grown};
+  grow.memberships = {{3, "A", {}}};
+  ASSERT_TRUE(store_->apply(grow));
+
+  BatchWrite behind;  // the check of A as it was before c
+  behind.base_generation = 2;
+  behind.at = "t3";
+  StoredStory checked = story("A", {"a"});
+  checked.summary.title = "Floods in Porto Alegre";
+  checked.summary.event_date = "2024-05-03";
+  checked.report_json = R"({"articles": [], "stories": [{"title": "Floods in Porto Alegre"}]})";
+  checked.report_only = true;
+  behind.stories = {checked};
+  auto g = store_->apply(behind);
+  ASSERT_TRUE(g) << g.error().to_string();
+  auto a = store_->story("A");
+  ASSERT_TRUE(a && *a);
+  EXPECT_EQ((*a)->summary.title, "Floods in Porto Alegre");
+  EXPECT_EQ((*a)->summary.event_date, "2024-05-03");
+  EXPECT_EQ((*a)->report_json, checked.report_json);
+  EXPECT_EQ((*a)->summary.article_ids, (std::vector<std::string>{"a", "c"}));
+  EXPECT_EQ((*a)->summary.article_count, 2);
+  EXPECT_FALSE((*a)->summary.checked);
+  EXPECT_EQ((*a)->summary.version, 3);
+
+  BatchWrite gone;  // a story that is not stored: the whole batch is refused
+  gone.base_generation = *g;
+  gone.at = "t4";
+  StoredStory missing = checked;
+  missing.summary.id = "Z";
+  gone.stories = {checked, missing};
+  EXPECT_FALSE(store_->apply(gone));
+  EXPECT_EQ(*store_->generation(), *g);
+  EXPECT_EQ(store_->story("A")->value().summary.version, 3);
+}
+
 INSTANTIATE_STORE_TEST_SUITE_P(StoreBatches);
 
 }  // namespace

@@ -782,11 +782,21 @@ void LiveStories::State::name_document_stories(BatchWork& work) const {
 
 Expected<IngestSummary> LiveStories::check_unchecked(size_t max_stories) {
   for (int attempt = 0;; ++attempt) {
+    auto t0 = std::chrono::steady_clock::now();
     auto job = take_checks(max_stories);
     if (!job) return job.error();
     const int64_t based_on = state_->generation;
+    auto t1 = std::chrono::steady_clock::now();
     make_checks(*job);
+    auto t2 = std::chrono::steady_clock::now();
+    size_t n_art = job->articles.size(), n_st = job->ids.size();
     auto done = store_checks(std::move(*job));
+    auto t3 = std::chrono::steady_clock::now();
+    if (getenv("CHECK_TRACE"))
+      fprintf(stderr, "TRACE %zu %zu %.3f %.3f %.3f\n", n_st, n_art,
+              std::chrono::duration<double, std::milli>(t1 - t0).count(),
+              std::chrono::duration<double, std::milli>(t2 - t1).count(),
+              std::chrono::duration<double, std::milli>(t3 - t2).count());
     if (done) return done;
     auto now = store_->generation();  // store_checks dropped the state: rebuilt next time
     if (attempt == 0 && now && *now != based_on) continue;  // another writer: check again
@@ -827,6 +837,7 @@ Expected<CheckJob> LiveStories::take_checks(size_t max_stories) {
   job.articles = std::move(t.pool);
   job.grouping = std::move(t.grouping);
   job.spans = std::move(t.span);
+  job.members = std::move(renaming.members);
   return job;
 }
 
@@ -847,11 +858,34 @@ Expected<IngestSummary> LiveStories::store_checks(CheckJob job) {
   store::BatchWrite write;
   write.base_generation = st.generation;
   write.at = clock_();
+  std::vector<store::StoredStory*> overtaken;  // written by a batch since they were taken
   for (store::StoredStory& story : job.checked) {
     auto written = st.written_at.find(story.summary.id);
-    if (written != st.written_at.end() && written->second > job.stamp) continue;
+    if (written != st.written_at.end() && written->second > job.stamp) {
+      overtaken.push_back(&story);
+      continue;
+    }
     done.updated.push_back(story.summary.id);
     write.stories.push_back(std::move(story));
+  }
+  // Of those, the stories that only grew: every article they had when taken is still theirs.
+  std::set<std::string> overtaken_ids;
+  for (const store::StoredStory* story : overtaken) overtaken_ids.insert(story->summary.id);
+  const std::map<std::string, std::vector<size_t>> members_now =
+      overtaken.empty() ? std::map<std::string, std::vector<size_t>>{}
+                        : st.members_of(overtaken_ids);
+  for (store::StoredStory* story : overtaken) {
+    const std::string& id = story->summary.id;
+    const auto now = members_now.find(id);
+    const auto then = job.members.find(id);
+    if (now == members_now.end() || then == job.members.end() ||
+        !std::includes(now->second.begin(), now->second.end(), then->second.begin(),
+                       then->second.end()))
+      continue;
+    story->report_only = true;
+    done.updated.push_back(id);
+    done.checked_behind.push_back(id);
+    write.stories.push_back(std::move(*story));
   }
   if (write.stories.empty()) return done;
   write.counts.stories_touched = int64_t(write.stories.size());

@@ -46,6 +46,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -90,8 +91,11 @@ struct DocumentOutcome {
 
 struct IngestSummary {
   store::BatchCounts counts;
-  std::vector<std::string> created;     // ids of the stories this batch started
-  std::vector<std::string> updated;     // ids of stored stories it cross-checked again
+  std::vector<std::string> created;  // ids of the stories this batch started
+  std::vector<std::string> updated;  // ids of stored stories it cross-checked again
+  // store_checks: those of `updated` whose check was stored one batch behind (a batch added
+  // articles while they were checked): still unchecked, they wait for the next one.
+  std::vector<std::string> checked_behind;
   std::vector<store::Redirect> merged;  // stories merged away in this batch
   std::vector<Error> refused;           // IngestBatch::refused, then the documents refused here
   std::vector<Error> warnings;  // what cleaning changed in a stored article (Article::warnings)
@@ -132,7 +136,8 @@ struct PreparedBatch {
 // A step of cross-checks in three parts, so that the long one runs outside the caller's
 // lock: take_checks() takes the longest waiting unchecked stories with their articles out of
 // the live state, make_checks() cross-checks them (on any thread, while batches are placed),
-// store_checks() stores those that no batch wrote since they were taken.
+// store_checks() stores them: whole for those that no batch wrote since they were taken, as
+// their report only for those that a batch only added articles to (checked again next).
 struct CheckJob {
   uint64_t epoch = 0;  // the live state it was taken from (a rebuilt state makes it stale)
   uint64_t stamp = 0;  // the state's story-write count when it was taken
@@ -140,8 +145,10 @@ struct CheckJob {
   std::vector<Article> articles;  // theirs, story after story, each in publication order
   BatchResult grouping;           // a Story per id, reprint marks per article
   std::vector<std::pair<size_t, size_t>> spans;  // per story: [begin, end) in articles
-  std::vector<store::StoredStory> checked;       // make_checks: one per id
-  double seconds = 0;                            // make_checks: wall time
+  // Per id: its articles' numbers in the live state when it was taken, ascending.
+  std::map<std::string, std::vector<size_t>> members;
+  std::vector<store::StoredStory> checked;  // make_checks: one per id
+  double seconds = 0;                       // make_checks: wall time
   bool empty() const { return ids.empty(); }
 };
 
@@ -191,8 +198,12 @@ class LiveStories {
   // check_unchecked() in three parts (CheckJob). take_checks and store_checks change the
   // live state (one thread at a time with ingest); make_checks reads none of it and may run
   // on another thread meanwhile. store_checks stores the stories that no batch wrote since
-  // take_checks (a story written since waits again, or was merged away); a job taken from a
-  // state rebuilt since stores nothing (its stories are found unchecked in the store again).
+  // take_checks. A story that a batch wrote since waits again; if that batch only added
+  // articles to it, its report, title and event date are stored all the same (named in
+  // `checked_behind`): under a steady flow a story that grows with every batch would
+  // otherwise never have a check stored, each one overtaken by the next batch. A story
+  // merged away or split since stores nothing. A job taken from a state rebuilt since
+  // stores nothing (its stories are found unchecked in the store again).
   // A failure of the store drops the live state, as ingest does. One job at a time: taking
   // one forgets a job taken before and not stored (drop() puts its stories back: they are
   // read again from the store).

@@ -142,6 +142,20 @@ void write_stories(PgConnection& db, const BatchWrite& w, const std::set<std::st
                                             "excluded.report";
   for (const auto& story : w.stories) {
     const StorySummary& s = story.summary;
+    if (story.report_only) {  // a story not stored fails on its contents' foreign key
+      db.send(
+          "UPDATE stories SET title = $2, event_date = $3, day = $4, report = $5, version = "
+          "version + 1, updated_at = $6 WHERE id = $1",
+          PgParams()
+              .add(s.id)
+              .add(s.title)
+              .add(s.event_date)
+              .add(s.day)
+              .add(story.report_json)
+              .add(w.at));
+      postgres_write_story_contents(db, s.id, story.report_json);
+      continue;
+    }
     // A new unchecked story's provisional report has contents of its own (none); an
     // unchecked one stored already keeps its contents.
     const bool contents = s.checked || !stored.count(s.id);

@@ -83,9 +83,15 @@ struct StoryVersion {
 // Written with summary.checked false (BatchWrite::stories), a story already stored keeps its
 // title, event date, day, report and report contents; only its articles, outlets, counts,
 // language and latest publication are replaced.
+// Written with `report_only`, the other way round: only the story's title, event date, day,
+// report and report contents are replaced (from `summary` and `report_json`); its articles,
+// outlets, counts and `checked` stay as stored. That is a cross-check of the articles the
+// story had when the check began, stored after a later batch added articles that wait for the
+// next check (engine/live_stories.h, "Two steps"). The story must be stored already.
 struct StoredStory {
   StorySummary summary;
   std::string report_json;
+  bool report_only = false;
 };
 
 // Filters of a story listing; each one given narrows it. Days are "YYYY-MM-DD" and compare

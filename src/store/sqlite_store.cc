@@ -155,9 +155,26 @@ void write_stories(Database& db, const BatchWrite& w) {
                                           "excluded.event_date, day = excluded.day, report = "
                                           "excluded.report");
   Statement& upsert_unchecked = db.prepared(kInsert);
+  Statement& report_only = db.prepared(
+      "UPDATE stories SET title = ?2, event_date = ?3, day = ?4, report = ?5, version = "
+      "version + 1, updated_at = ?6 WHERE id = ?1");
   Statement& existed = db.prepared("SELECT 1 FROM stories WHERE id = ?");
   for (const auto& story : w.stories) {
     const StorySummary& s = story.summary;
+    if (story.report_only) {
+      report_only.bind(1, std::string_view(s.id))
+          .bind(2, s.title)
+          .bind(3, s.event_date)
+          .bind(4, s.day)
+          .bind(5, std::string_view(story.report_json))
+          .bind(6, std::string_view(w.at));
+      report_only.run();
+      if (sqlite3_changes(db.handle()) != 1)  // the live state is wrong: nothing is written
+        throw SqlError("a cross-check of story " + s.id + ", which is not stored",
+                       SQLITE_CONSTRAINT);
+      write_story_contents(db, s.id, story.report_json);
+      continue;
+    }
     bool contents = s.checked;
     if (!s.checked) {  // a new story's provisional report has contents of its own (none)
       existed.bind(1, std::string_view(s.id));
