@@ -85,8 +85,14 @@ class Subscriber(threading.Thread):
         if self.res.status != 200:
             raise RuntimeError(f"/api/events: {self.res.status}")
         self.lock = threading.Lock()
-        self.arrivals = {}  # story id → arrival times (monotonic), in order
-        self.checked = {}  # story id → arrival times of its events saying "checked": true
+        # story id → arrival times (monotonic) of the events of batches that placed articles
+        # in it (not those of checks), in order
+        self.arrivals = {}
+        self.event_ids = {}  # story id → the SSE ids of those events, in the same order
+        # story id → (arrival time, "through") of its events from a step of cross-checks: the
+        # story's report then covers every batch told up to event "through" (docs/api.md)
+        self.checks = {}
+        self.merges = {}  # story id → (the story it was merged into, the merge's SSE id)
         self.stop = False
 
     def run(self):
@@ -104,31 +110,58 @@ class Subscriber(threading.Thread):
                 if "data" in event:
                     data = json.loads(event["data"])
                     ids = [data["id"]] if "id" in data else [data.get("into")]
+                    event_id = int(event.get("id", 0))
                     # Two steps (docs/api.md): "checked": false when the story's articles
-                    # are stored, true once it is cross-checked (a merge: as stored).
-                    checked = data.get("checked", "id" in data)
+                    # are stored; a check's event says "through" (its report covers every
+                    # batch told up to that event), "checked" true when nothing waits.
+                    # Without "through" (another process's batch): checked in its batch.
+                    through = data.get("through")
+                    if through is None and data.get("checked", "id" in data):
+                        through = event_id - 1
                     with self.lock:
+                        if "from" in data:
+                            self.merges[data["from"]] = (data.get("into"), event_id)
                         for i in ids:
-                            self.arrivals.setdefault(i, []).append(now)
-                            if checked:
-                                self.checked.setdefault(i, []).append(now)
+                            if "through" not in data:  # a batch placed articles in it
+                                self.arrivals.setdefault(i, []).append(now)
+                                self.event_ids.setdefault(i, []).append(event_id)
+                            if through is not None:
+                                self.checks.setdefault(i, []).append((now, through))
                 event = {}
             elif not line.startswith(":"):
                 k, _, v = line.partition(":")
                 event[k] = v[1:] if v.startswith(" ") else v
 
-    def take(self, story, sent, deadline, checked=False):
-        """The arrival time of `story`'s first event after `sent` (when the POST naming it
-        was sent), waiting until `deadline`; with `checked`, of its first event saying it
-        is cross-checked. Not consumed: POSTs stored together in one batch (group commit)
-        name the same story, which gets one event per batch."""
+    def take(self, story, sent, deadline):
+        """(arrival time, SSE id) of `story`'s first event after `sent` (when the POST naming
+        it was sent), waiting until `deadline`; None if none came. Not consumed: POSTs stored
+        together in one batch (group commit) name the same story, which gets one event per
+        batch."""
         while True:
             with self.lock:
-                times = (self.checked if checked else self.arrivals).get(story, [])
+                times = self.arrivals.get(story, [])
                 # Events of batches committed before this POST was sent do not count.
                 i = bisect.bisect_left(times, sent)
                 if i < len(times):
-                    return times[i]
+                    return times[i], self.event_ids[story][i]
+            if time.monotonic() > deadline:
+                return None
+            time.sleep(0.001)
+
+    def take_checked(self, story, stored_id, deadline):
+        """The arrival time of the first event saying that `story`'s report covers the batch
+        told by event `stored_id`, waiting until `deadline`; None if none came. A story
+        merged away before that is followed: the articles are then in the story it went
+        into, whose report covers them once it covers the merge."""
+        while True:
+            with self.lock:
+                s, since = story, stored_id
+                while s is not None:
+                    found = [a for a, through in self.checks.get(s, []) if through >= since]
+                    if found:
+                        return found[0]
+                    into, merged_at = self.merges.get(s, (None, 0))
+                    s, since = (into, merged_at) if merged_at > since else (None, 0)
             if time.monotonic() > deadline:
                 return None
             time.sleep(0.001)
@@ -207,7 +240,8 @@ def sender(url, token, offer, sub, results):
             touched = summary["created"] + summary["updated"] + [m["into"] for m in summary["merged"]]
             arrived = [sub.take(s, t_send, t_ack + 5.0) for s in touched]
             r["touched"] = bool(touched)
-            r["last_event"] = max(arrived) if touched and None not in arrived else None
+            r["last_event"] = (max(a[0] for a in arrived)
+                               if touched and None not in arrived else None)
             # Cross-checked: read once every POST is sent (waiting for it here would hold
             # the next POST back), from the story's stored event on (checked_times).
             r["stories"] = list(zip(touched, arrived))
@@ -215,14 +249,15 @@ def sender(url, token, offer, sub, results):
 
 
 def checked_times(sub, results):
-    """Sets each POST's "last_checked": when the last of its stories was told cross-checked,
-    the first "checked" event after its stored one (a check committed before the POST's
-    batch does not hold its articles); None when one did not come within 10 s of the answer."""
+    """Sets each POST's "last_checked": when the last of its stories was told cross-checked
+    with the POST's articles in its report, the first check event whose "through" reaches
+    the POST's stored event (a check taken before the POST's batch does not hold its
+    articles); None when one did not come within 10 s of the answer."""
     for r in results:
         stories = r.get("stories")
         if not stories:
             continue
-        checked = [sub.take(s, a, r["ack"] + 10.0, checked=True) if a is not None else None
+        checked = [sub.take_checked(s, a[1], r["ack"] + 10.0) if a is not None else None
                    for s, a in stories]
         r["last_checked"] = max(checked) if None not in checked else None
 

@@ -138,5 +138,8 @@ for mode in $POST_MODES; do
   read_figures "while posting:"
   wait $POSTER || echo "  (the generator reported failures)"
   sed 's/^/  /' "$WORK/post.txt"; load
+  # The checker's account so far: stories checked and stored, checks dropped because a batch
+  # wrote their story meanwhile, stories still waiting.
+  curl -s "$URL/metrics" | grep -E '^recoupe_(cross_check|stories_unchecked)' | sed 's/^/  /'
   skip=$((skip + $(grep -o '^posted [0-9]*' "$WORK/post.txt" | awk '{print $2}')))
 done

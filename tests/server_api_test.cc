@@ -345,7 +345,7 @@ TEST_P(ServerApiTest, EventsTellAStoryStoredThenCrossCheckedAndAReconnectGetsWha
   std::atomic<bool> subscribed{false};
   std::string received;
   std::thread reader(
-      [&] { received = read_events(port_, "/api/events", {}, "\"checked\":true}", subscribed); });
+      [&] { received = read_events(port_, "/api/events", {}, "\"checked\":true,", subscribed); });
   for (int i = 0; i < 1000 && !subscribed; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   ASSERT_TRUE(subscribed);
@@ -356,10 +356,16 @@ TEST_P(ServerApiTest, EventsTellAStoryStoredThenCrossCheckedAndAReconnectGetsWha
   const size_t stored = received.find("event: story.created\ndata: {\"id\":\"" + created +
                                       "\",\"checked\":false}\n\n");
   const size_t checked = received.find("event: story.updated\ndata: {\"id\":\"" + created +
-                                       "\",\"checked\":true}\n\n");
+                                       "\",\"checked\":true,\"through\":");
   ASSERT_NE(stored, std::string::npos) << received;
   ASSERT_NE(checked, std::string::npos) << received;
   EXPECT_LT(stored, checked);
+  // The check says which events its report covers: the stored one's and those before.
+  const size_t stored_id = received.rfind("id: ", stored);
+  const size_t through = received.find("\"through\":", checked);
+  ASSERT_NE(stored_id, std::string::npos);
+  EXPECT_GE(std::stoll(received.substr(through + 10)), std::stoll(received.substr(stored_id + 4)))
+      << received;
   // The seeds' batch came before the subscription: not sent to it.
   EXPECT_EQ(received.find("se2f9f11faca7"), std::string::npos) << received;
   auto story = client_->Get("/api/stories/" + created);

@@ -24,9 +24,12 @@ void Metrics::count_batch(const engine::IngestSummary& done, size_t articles, si
   stories_ = stories;
 }
 
-void Metrics::count_checks(const engine::IngestSummary& done, size_t still_unchecked) {
+void Metrics::count_checks(const engine::IngestSummary& done, size_t taken,
+                           size_t still_unchecked) {
   std::lock_guard lock(mutex_);
-  checked_ += int64_t(done.updated.size());
+  checked_ += int64_t(done.updated.size() - done.checked_behind.size());
+  behind_checks_ += int64_t(done.checked_behind.size());
+  if (taken > done.updated.size()) dropped_checks_ += int64_t(taken - done.updated.size());
   seconds_.cross_check += done.seconds.cross_check;
   seconds_.store += done.seconds.store;
   unchecked_ = still_unchecked;
@@ -59,6 +62,14 @@ std::string Metrics::render() const {
   series("recoupe_cross_checked_stories_total", "counter",
          "Stories cross-checked after their articles were stored (serve.check_after_answer).");
   out += fmt::format("recoupe_cross_checked_stories_total {}\n", checked_);
+  series("recoupe_cross_checks_behind_total", "counter",
+         "Cross-checks stored as the story's report while a batch added articles to it during "
+         "the check: the story stays unchecked and is checked again.");
+  out += fmt::format("recoupe_cross_checks_behind_total {}\n", behind_checks_);
+  series("recoupe_cross_checks_dropped_total", "counter",
+         "Cross-checks not stored because a batch merged or split their story while it was "
+         "checked: the story waits for the next one.");
+  out += fmt::format("recoupe_cross_checks_dropped_total {}\n", dropped_checks_);
   series("recoupe_ingest_batches_total", "counter", "Ingest batches committed by this process.");
   out += fmt::format("recoupe_ingest_batches_total {}\n", batches_);
   series("recoupe_ingest_articles_total", "counter",

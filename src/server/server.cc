@@ -158,8 +158,9 @@ struct Server::Impl {
   void get_article(const httplib::Request& req, httplib::Response& res);
   void post_articles(const httplib::Request& req, httplib::Response& res);
   void stream_events(const httplib::Request& req, httplib::Response& res);
-  Expected<bool> follow_store(const engine::IngestSummary* own = nullptr);
-  Expected<bool> tell_own_batch(const engine::IngestSummary& own);
+  Expected<bool> follow_store(const engine::IngestSummary* own = nullptr,
+                              std::optional<int64_t> through = std::nullopt);
+  Expected<bool> tell_own_batch(const engine::IngestSummary& own, std::optional<int64_t> through);
   void follow_until_stopped();
   void relay_bus_events();
 };
@@ -467,9 +468,11 @@ void Server::Impl::check_loop() {
 // while stories still wait.
 bool Server::Impl::check_step() {
   engine::CheckJob job;
+  int64_t through = 0;  // every batch told up to this event is in the stories taken
   {
     std::lock_guard lock(write_mutex);
     if (!ready || !live) return false;
+    through = events.last_id();
     auto taken = live->take_checks(size_t(pipeline.config().serve.check_stories_per_step));
     if (!taken) {
       fmt::print(stderr, "recoupe serve: cross-check of stored stories: {}\n",
@@ -489,6 +492,7 @@ bool Server::Impl::check_step() {
     return false;
   }
   bool left = false;
+  const size_t taken = job.ids.size();
   {
     std::lock_guard lock(write_mutex);
     Expected<engine::IngestSummary> done = live->store_checks(std::move(job));
@@ -497,9 +501,9 @@ bool Server::Impl::check_step() {
                  done.error().to_string());
       return false;
     }
-    metrics.count_checks(*done, live->unchecked());
+    metrics.count_checks(*done, taken, live->unchecked());
     if (done->committed >= 0)
-      if (auto followed = follow_store(&*done); !followed)
+      if (auto followed = follow_store(&*done, through); !followed)
         fmt::print(stderr, "recoupe serve: {}\n", followed.error().to_string());
     left = live->unchecked() > 0;
   }
@@ -559,7 +563,8 @@ Expected<engine::IngestSummary> Server::Impl::publish(engine::IngestBatch batch)
 // Under write_mutex: the events of this server's own batch, from the versions of the
 // stories its summary names (created, updated, merged away) before and after it; the same
 // events as the whole-store comparison, since no other story changed.
-Expected<bool> Server::Impl::tell_own_batch(const engine::IngestSummary& own) {
+Expected<bool> Server::Impl::tell_own_batch(const engine::IngestSummary& own,
+                                            std::optional<int64_t> through) {
   StoryVersions before, after;
   std::set<std::string> unchecked;
   auto was = [&](const std::string& id) {
@@ -580,7 +585,7 @@ Expected<bool> Server::Impl::tell_own_batch(const engine::IngestSummary& own) {
         auto found = writer->story(id);
         return found && *found ? std::optional<std::string>((*found)->summary.id) : std::nullopt;
       },
-      unchecked));
+      unchecked, through));
   for (const store::Redirect& m : own.merged) versions.erase(m.old_id);
   for (auto& [id, version] : after) versions[id] = version;
   return true;
@@ -592,13 +597,16 @@ Expected<bool> Server::Impl::tell_own_batch(const engine::IngestSummary& own) {
 // story it wrote or merged away, and only those are read (tell_own_batch); otherwise every
 // story's version is (O(stories): 16 % of a single-article POST's CPU on an 11,000-article
 // store).
-Expected<bool> Server::Impl::follow_store(const engine::IngestSummary* own) {
+// `through`: for a step of cross-checks, the last event told when it took its stories
+// (events_between).
+Expected<bool> Server::Impl::follow_store(const engine::IngestSummary* own,
+                                          std::optional<int64_t> through) {
   auto generation = writer->generation();
   if (!generation) return generation.error();
   if (*generation == generation_seen) return false;
   if (own && generation_seen >= 0 && own->committed == *generation &&
       *generation == generation_seen + 1) {
-    if (auto told = tell_own_batch(*own); !told) return told.error();
+    if (auto told = tell_own_batch(*own, through); !told) return told.error();
   } else {
     auto listed = writer->story_versions();
     if (!listed) return listed.error();

@@ -7,10 +7,12 @@ namespace recoupe::server {
 std::vector<StoryEvent> events_between(
     const StoryVersions& before, const StoryVersions& after,
     const std::function<std::optional<std::string>(const std::string&)>& successor,
-    const std::set<std::string>& unchecked) {
+    const std::set<std::string>& unchecked, std::optional<int64_t> through) {
   std::vector<StoryEvent> created, updated, merged;
   auto data = [&](const std::string& id) {
-    return nlohmann::ordered_json{{"id", id}, {"checked", !unchecked.count(id)}}.dump();
+    nlohmann::ordered_json j{{"id", id}, {"checked", !unchecked.count(id)}};
+    if (through) j["through"] = *through;
+    return j.dump();
   };
   for (const auto& [id, version] : after) {
     auto was = before.find(id);

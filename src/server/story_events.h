@@ -25,7 +25,7 @@ namespace recoupe::server {
 struct StoryEvent {
   int64_t id = 0;    // 1, 2, … in publication order (the SSE "id:")
   std::string type;  // "story.created", "story.updated", "story.merged"
-  std::string data;  // one line of JSON: {"id", "checked"} or {"from", "into"}
+  std::string data;  // one line of JSON: {"id", "checked"[, "through"]} or {"from", "into"}
 };
 
 // The events that take the stories of `before` to those of `after` (id → version, as
@@ -37,11 +37,16 @@ struct StoryEvent {
 // updated, then merged, each in id order. A created or updated event says whether the
 // story's report is its cross-check now ({"id", "checked"}): false for the ids of
 // `unchecked` (stored with new articles, cross-check to come: a second event follows).
+// `through`, given for a step of cross-checks: the id of the last event told before the step
+// took its stories. Each created or updated event then says it ({"id", "checked",
+// "through"}): the story's report now covers every article of the batches told up to that
+// event, even when "checked" is false (a batch added articles during the check: those wait
+// for the next one).
 using StoryVersions = std::map<std::string, int64_t>;
 std::vector<StoryEvent> events_between(
     const StoryVersions& before, const StoryVersions& after,
     const std::function<std::optional<std::string>(const std::string&)>& successor,
-    const std::set<std::string>& unchecked = {});
+    const std::set<std::string>& unchecked = {}, std::optional<int64_t> through = std::nullopt);
 
 // An event as SSE text: "id: N\nevent: TYPE\ndata: JSON\n\n".
 std::string sse_text(const StoryEvent& e);
