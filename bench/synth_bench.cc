@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
     }
     if (repeat > 0) {  // the served path: every article's reading kept, cross-checked again
       synth::StoryEvidence evidence = story.evidence();
-      const synth::StoryReadings readings(evidence, resources);
+      const synth::StoryReadings readings(evidence, resources, synth::SynthConfig{});
       evidence.readings = readings.all();
       const auto start = std::chrono::steady_clock::now();
       for (int r = 0; r < repeat; ++r) synth::cross_check(evidence, resources);

@@ -7,6 +7,7 @@
 #include "report/report_json.h"
 #include "synth/analyzed_story.h"
 #include "synth/article_reading.h"
+#include "synth/claims.h"
 #include "synth/cross_check.h"
 #include "synth/number_slots.h"
 #include "synth_test_util.h"
@@ -52,7 +53,8 @@ TEST(SynthArticleReading, GivenReadingsGiveTheCrossCheckOfReadingsMadeOnTheSpot)
 
   std::vector<ArticleReading> kept;
   for (size_t i = 0; i < story.articles.size(); ++i)
-    kept.push_back(read_article(story.articles[i], &story.analyses[i], story.language, resources));
+    kept.push_back(read_article(story.articles[i], &story.analyses[i], story.language, resources,
+                                SynthConfig{}));
   StoryEvidence ev = story.evidence();
   for (const auto& r : kept) ev.readings.push_back(&r);
   EXPECT_EQ(as_json(story, cross_check(ev, resources)), fresh);
@@ -68,7 +70,8 @@ TEST(SynthArticleReading, AReadingIsUsedOnlyUnderTheLanguageItWasReadIn) {
   const std::string fresh = as_json(story, cross_check(story.evidence(), resources));
   std::vector<ArticleReading> kept;
   for (size_t i = 0; i < story.articles.size(); ++i) {
-    kept.push_back(read_article(story.articles[i], &story.analyses[i], story.language, resources));
+    kept.push_back(read_article(story.articles[i], &story.analyses[i], story.language, resources,
+                                SynthConfig{}));
     kept.back().framing_terms.clear();  // a reading that says otherwise: is it used?
     kept.back().headline = "autre titre";
   }
@@ -94,7 +97,8 @@ TEST(SynthArticleReading, AStorysNumbersAreTakenFromItsReadings) {
 
   std::vector<ArticleReading> kept;
   for (size_t i = 0; i < story.articles.size(); ++i)
-    kept.push_back(read_article(story.articles[i], &story.analyses[i], story.language, resources));
+    kept.push_back(read_article(story.articles[i], &story.analyses[i], story.language, resources,
+                                SynthConfig{}));
   ASSERT_EQ(kept[1].numbers.size(), 2u);
   EXPECT_EQ(kept[1].numbers[1].unit, "euro");
   kept[1].numbers.pop_back();  // a reading that says otherwise: is it used?
@@ -105,6 +109,32 @@ TEST(SynthArticleReading, AStorysNumbersAreTakenFromItsReadings) {
   EXPECT_EQ(read[2].article, 1u);
   EXPECT_EQ(read[2].text, fresh[2].text);
   EXPECT_EQ(read[2].predicates, fresh[2].predicates);
+}
+
+// A reading keeps its article's claim clauses: the story's claims are cut from them, not
+// from the sentences again.
+TEST(SynthArticleReading, AStorysClaimsAreCutFromItsReadingsClauses) {
+  const auto& resources = recoupe::testing::shipped_resources().synth();
+  const AnalyzedStory story = small_story();
+  const ClaimSet fresh = build_claims(story.evidence(), resources, SynthConfig{});
+  std::vector<ArticleReading> kept;
+  for (size_t i = 0; i < story.articles.size(); ++i)
+    kept.push_back(read_article(story.articles[i], &story.analyses[i], story.language, resources,
+                                SynthConfig{}));
+  ASSERT_EQ(kept[0].clauses.size(), fresh.claims_of_article[0].size());
+  for (size_t k = 0; k < kept[0].clauses.size(); ++k) {
+    const Claim& c = fresh.claims[fresh.claims_of_article[0][k]];
+    EXPECT_EQ(kept[0].clauses[k].begin, c.begin);
+    EXPECT_EQ(kept[0].clauses[k].end, c.end);
+    EXPECT_EQ(kept[0].clauses[k].words, c.words);
+  }
+  ASSERT_GT(kept[0].clauses.size(), 1u);
+  kept[0].clauses.pop_back();  // a reading that says otherwise: is it used?
+  StoryEvidence ev = story.evidence();
+  for (const auto& r : kept) ev.readings.push_back(&r);
+  const ClaimSet read = build_claims(ev, resources, SynthConfig{});
+  EXPECT_EQ(read.claims_of_article[0].size(), fresh.claims_of_article[0].size() - 1);
+  EXPECT_EQ(read.claims_of_article[1].size(), fresh.claims_of_article[1].size());
 }
 
 }  // namespace

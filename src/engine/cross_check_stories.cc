@@ -59,8 +59,8 @@ std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles
       for (size_t i = 0; i < analysed.articles.size(); ++i) {
         const Article& a = analysed.articles[i];
         readings.push_back(cache->reading(a, analysed.reference_date, analysed.language, [&] {
-          return synth::read_article(a, &analysed.analyses[i], analysed.language,
-                                     resources.synth());
+          return synth::read_article(a, &analysed.analyses[i], analysed.language, resources.synth(),
+                                     config);
         }));
         evidence.readings.push_back(readings.back().get());
       }

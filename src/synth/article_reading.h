@@ -1,12 +1,14 @@
 // ArticleReading: what the cross-check reads of one article on its own, under the story's
 // language: its content words (claims), its headline, its candidate framing terms
-// (framing), its title's content words (the neutral title) and its numbers with what they
-// count (disagreements). None of it depends on the story's
-// other articles, so a story cross-checked again whenever an article joins it can take its old
-// articles' readings from a cache (engine/analysis_cache.h) instead of reading every article again:
-// with the analyses, the part of a growing story's cross-check that is linear in its text.
+// (framing), its title's content words (the neutral title), its numbers with what they
+// count (disagreements) and the clauses of its sentences that become claims (claims, cut
+// under the SynthConfig it was read with: a cache of readings serves one configuration).
+// None of it depends on the story's other articles, so a story cross-checked again whenever
+// an article joins it can take its old articles' readings from a cache
+// (engine/analysis_cache.h) instead of reading every article again: with the analyses, the
+// part of a growing story's cross-check that is linear in its text.
 //
-//   StoryReadings readings(evidence, resources);   // evidence.readings, else read here
+//   StoryReadings readings(evidence, resources, cfg);   // evidence.readings, else read here
 //   for (const ContentWord& w : readings[a].words) ...
 #pragma once
 
@@ -17,10 +19,12 @@
 
 #include "core/analysis.h"
 #include "core/article.h"
+#include "synth/claim_clauses.h"
 #include "synth/content_words.h"
 #include "synth/framing_terms.h"
 #include "synth/number_slots.h"
 #include "synth/story_evidence.h"
+#include "synth/synth_config.h"
 #include "synth/synth_resources.h"
 
 namespace recoupe::synth {
@@ -33,6 +37,7 @@ struct ArticleReading {
   FramingTerms framing_terms;            // count_framing_terms of the headline and the text
   std::vector<NumberMention> numbers;    // article_number_mentions (article = 0); none without
                                          // an analysis
+  std::vector<ClaimClause> clauses;      // claim_clauses; none without an analysis
 };
 
 // The words of a reading's `words` (in text order) that lie wholly within [begin, end) of
@@ -47,17 +52,19 @@ inline std::span<const ContentWord> words_within(const std::vector<ContentWord>&
   return {first, last};
 }
 
-// Reads `article` (with its `analysis`, may be null) under the story language `language`.
-// Pure and thread-safe. Cost: linear in the text.
+// Reads `article` (with its `analysis`, may be null) under the story language `language`,
+// its claim clauses cut by `cfg`. Pure and thread-safe. Cost: linear in the text.
 ArticleReading read_article(const Article& article, const ArticleAnalysis* analysis,
-                            const std::string& language, const SynthResources& resources);
+                            const std::string& language, const SynthResources& resources,
+                            const SynthConfig& cfg);
 
 // The readings of a story's articles, parallel to evidence.articles: the evidence's own
 // (StoryEvidence::readings) when it carries one for every article under the story's
 // language, else read here (and owned). Borrows the evidence's readings.
 class StoryReadings {
  public:
-  StoryReadings(const StoryEvidence& evidence, const SynthResources& resources);
+  StoryReadings(const StoryEvidence& evidence, const SynthResources& resources,
+                const SynthConfig& cfg);
   const ArticleReading& operator[](size_t article) const { return *readings_[article]; }
   // Every reading, for StoryEvidence::readings.
   const std::vector<const ArticleReading*>& all() const { return readings_; }

@@ -338,73 +338,101 @@ class SharedFigures {
 class OtherOutletSentences {
  public:
   OtherOutletSentences(const StoryEvidence& ev, const ClaimSet& cs, const SynthResources& resources)
-      : stop_(resources.stop_words(ev.language)),
+      : ev_(ev),
+        cs_(cs),
+        stop_(resources.stop_words(ev.language)),
         stemmer_(ev.language),
-        elisions_(resources.elisions()) {
-    for (size_t a = 0; a < ev.articles.size(); ++a) {
-      const int outlet = a < cs.outlet_of.size() ? cs.outlet_of[a] : static_cast<int>(a);
-      if (ev.articles[a]->title) add(keys(*ev.articles[a]->title), outlet);
-      if (a >= ev.analyses.size() || !ev.analyses[a]) continue;
-      // A sentence's words are sliced from the article's reading (read once per article and
-      // kept between cross-checks), not read again: this index covers every sentence of the
-      // story, and reading them here was 14 % of a served POST's CPU.
-      const std::vector<ContentWord>* words =
-          a < ev.readings.size() && ev.readings[a] ? &ev.readings[a]->words : nullptr;
-      for (const Sentence& s : ev.analyses[a]->sentences)
-        add(words ? keys(*words, s.begin, s.end) : keys(s.text), outlet);
-    }
-  }
+        elisions_(resources.elisions()) {}
 
-  // The most words of `text` that one sentence of another outlet than `outlet` holds, and
-  // their share of its words.
-  std::pair<size_t, double> best_cover(const std::string& text, int outlet) const {
-    const std::vector<std::string> words = keys(text);
+  // The most words of claim `c` that one sentence of another outlet holds, and their share of
+  // its words.
+  std::pair<size_t, double> best_cover(size_t c) const {
+    if (!built_) build();
+    const Claim& cl = cs_.claims[c];
+    const int outlet = cs_.outlet_of[cl.article];
+    // The claim's words are sliced from its article's reading when there is one, as
+    // content_words of its text would give them.
+    const ArticleReading* reading = given_reading(ev_, cl.article);
+    const std::vector<uint64_t> words =
+        reading ? word_keys(words_within(reading->words, cl.begin, cl.end)) : keys(cl.text);
     if (words.empty()) return {0, 0.0};
-    std::unordered_map<size_t, size_t> shared;  // sentence → words of `text` it holds
     size_t best = 0;
-    for (const std::string& w : words) {
+    for (uint64_t w : words) {
       const auto it = postings_.find(w);
       if (it == postings_.end()) continue;
-      for (size_t sentence : it->second)
-        if (outlet_of_sentence_[sentence] != outlet) best = std::max(best, ++shared[sentence]);
+      for (uint32_t sentence : it->second) {
+        if (outlet_of_sentence_[sentence] == outlet) continue;
+        if (shared_[sentence]++ == 0) touched_.push_back(sentence);
+        best = std::max<size_t>(best, shared_[sentence]);
+      }
     }
+    for (uint32_t sentence : touched_) shared_[sentence] = 0;
+    touched_.clear();
     return {best, static_cast<double>(best) / static_cast<double>(words.size())};
   }
 
  private:
-  // Distinct word starts of `text`: its content words cut to five bytes, so that "killed" and
-  // "killing", « placé » and « placée » meet.
-  std::vector<std::string> keys(std::string_view text) const {
-    std::vector<std::string> out;
-    for (const ContentWord& w : content_words(text, stop_, stemmer_, elisions_))
-      out.push_back(w.folded.substr(0, 5));
+  // Built on the first question: most stories have no candidate that comes to it.
+  void build() const {
+    built_ = true;
+    for (size_t a = 0; a < ev_.articles.size(); ++a) {
+      const int outlet = a < cs_.outlet_of.size() ? cs_.outlet_of[a] : static_cast<int>(a);
+      const ArticleReading* reading = given_reading(ev_, a);
+      if (ev_.articles[a]->title)
+        add(reading ? word_keys(reading->title_words) : keys(*ev_.articles[a]->title), outlet);
+      if (a >= ev_.analyses.size() || !ev_.analyses[a]) continue;
+      // A sentence's words are sliced from the article's reading (read once per article and
+      // kept between cross-checks), not read again: this index covers every sentence of the
+      // story, and reading them here was 14 % of a served POST's CPU.
+      const std::vector<ContentWord>* words =
+          a < ev_.readings.size() && ev_.readings[a] ? &ev_.readings[a]->words : nullptr;
+      for (const Sentence& s : ev_.analyses[a]->sentences)
+        add(words ? word_keys(words_within(*words, s.begin, s.end)) : keys(s.text), outlet);
+    }
+    shared_.assign(outlet_of_sentence_.size(), 0);
+  }
+
+  // A word start: the first five bytes of a folded content word, so that "killed" and
+  // "killing", « placé » and « placée » meet; packed in an integer (bytes past the word's
+  // end are zero, and a folded word holds no zero byte).
+  static uint64_t key(const std::string& folded) {
+    uint64_t k = 0;
+    const size_t n = std::min<size_t>(folded.size(), 5);
+    for (size_t i = 0; i < n; ++i) k |= uint64_t(static_cast<unsigned char>(folded[i])) << (8 * i);
+    return k;
+  }
+
+  // Distinct word starts of `text`'s content words.
+  std::vector<uint64_t> keys(std::string_view text) const {
+    return word_keys(content_words(text, stop_, stemmer_, elisions_));
+  }
+
+  // The same of `words`.
+  template <typename Words>
+  static std::vector<uint64_t> word_keys(const Words& words) {
+    std::vector<uint64_t> out;
+    for (const ContentWord& w : words) out.push_back(key(w.folded));
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   }
 
-  // The same of the words of `words` (in text order) that lie within [begin, end).
-  static std::vector<std::string> keys(const std::vector<ContentWord>& words, size_t begin,
-                                       size_t end) {
-    std::vector<std::string> out;
-    for (const ContentWord& w : words_within(words, begin, end))
-      out.push_back(w.folded.substr(0, 5));
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-  }
-
-  void add(std::vector<std::string> keys, int outlet) {
-    const size_t id = outlet_of_sentence_.size();
+  void add(const std::vector<uint64_t>& keys, int outlet) const {
+    const auto id = static_cast<uint32_t>(outlet_of_sentence_.size());
     outlet_of_sentence_.push_back(outlet);
-    for (std::string& w : keys) postings_[std::move(w)].push_back(id);
+    for (uint64_t w : keys) postings_[w].push_back(id);
   }
 
+  const StoryEvidence& ev_;
+  const ClaimSet& cs_;
   const text::StopWords& stop_;
   const text::Stemmer stemmer_;
   const text::ElisionRules& elisions_;
-  std::vector<int> outlet_of_sentence_;
-  std::unordered_map<std::string, std::vector<size_t>> postings_;
+  mutable bool built_ = false;
+  mutable std::vector<int> outlet_of_sentence_;
+  mutable std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;
+  mutable std::vector<uint32_t> shared_;   // best_cover: words held, per sentence (zero between)
+  mutable std::vector<uint32_t> touched_;  // best_cover: the sentences counted
 };
 
 }  // namespace
@@ -672,7 +700,7 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
     // own, as for an aligned claim above ("se sont serrés la main pendant 40 secondes",
     // "1,009 species are listed as endangered"). On two judged samples, sparing those kept
     // 5 right items and let back 13 wrong ones of 133.
-    if (const auto [words, share] = sentences.best_cover(cl.text, cs.outlet_of[cl.article]);
+    if (const auto [words, share] = sentences.best_cover(c);
         words >= cfg.single_source_cover_min_words && share >= cfg.single_source_max_cover &&
         !numbers.has_exclusive(cs, c)) {
       // It keeps its rank, empty: no lower candidate moves up into view. Those lie mostly

@@ -102,7 +102,7 @@ CrossCheck cross_check(const StoryEvidence& given, const SynthResources& resourc
                        const SynthConfig& cfg) {
   // Each article read once for every section that reads it (claims, framing), unless the
   // caller kept the readings of an earlier cross-check.
-  const StoryReadings readings(given, resources);
+  const StoryReadings readings(given, resources, cfg);
   StoryEvidence ev_with_readings;
   if (given.readings != readings.all()) {
     ev_with_readings = given;

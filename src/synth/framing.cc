@@ -30,7 +30,7 @@ std::vector<ArticleFraming> article_framing(const StoryEvidence& ev,
     for (const auto& alias : e.aliases)
       for (const auto& sp : text::word_spans(alias, resources.elisions()))
         names.insert(text::fold(std::string_view(alias).substr(sp.begin, sp.end - sp.begin)));
-  const StoryReadings readings(ev, resources);
+  const StoryReadings readings(ev, resources, cfg);
   const size_t n = ev.articles.size();
   // Each article's terms, those made only of entity names left out.
   std::vector<std::vector<std::pair<const std::string*, const FramingTerm*>>> counts(n);
