@@ -19,6 +19,7 @@
 #include "report/report_json.h"
 #include "store/columns.h"
 #include "store/story_identity.h"
+#include "store/values.h"
 
 namespace recoupe::engine {
 namespace {
@@ -672,6 +673,22 @@ static TouchedStories touched_stories(const Renaming& renaming, const std::vecto
   return t;
 }
 
+// The rows of the report's items (store::StoryContents), as the store would read them from
+// the report's JSON.
+static store::StoryContents contents_of(const ReportStory& s) {
+  store::StoryContents out;
+  for (const auto& c : s.corroborated)
+    out.corroborated.push_back({c.claim, store::json_list(c.articles), c.outlets});
+  for (const auto& c : s.single_source)
+    out.single_source.push_back({c.claim, store::json_list(c.articles), 1});
+  for (const auto& q : s.quotes)
+    out.quotes.push_back({q.speaker.empty() ? std::nullopt : std::optional(q.speaker), q.text,
+                          q.kind, store::json_list(q.articles)});
+  for (const auto& e : s.entities)
+    out.entities.push_back({e.name, e.type, e.mentions, e.aliases, store::json_list(e.articles)});
+  return out;
+}
+
 // The story rows of `ids` (in order) from their cross-checks: each one's report, as
 // `recoupe report --format json` prints it for its articles, and its summary.
 static std::vector<store::StoredStory> checked_stories(
@@ -690,6 +707,7 @@ static std::vector<store::StoredStory> checked_stories(
     store::StoredStory row;
     row.summary = summary_of(ids[k], report.stories.front(), story, story_articles);
     row.report_json = report::to_json_text(report);
+    row.contents = contents_of(report.stories.front());
     out.push_back(std::move(row));
   }
   return out;
@@ -727,6 +745,7 @@ void LiveStories::State::unchecked_stories(const Renaming& renaming, BatchWork& 
       Report report = report::build_report(articles, dups, {named}, {}, false);
       out.summary = summary_of(id, report.stories.front(), named, story_articles);
       out.report_json = report::to_json_text(report);
+      out.contents = store::StoryContents{};  // no cross-check yet: no items
     } else {
       out.summary = unchecked_summary_of(id, story, story_articles);
     }

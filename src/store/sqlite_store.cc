@@ -172,7 +172,10 @@ void write_stories(Database& db, const BatchWrite& w) {
       if (sqlite3_changes(db.handle()) != 1)  // the live state is wrong: nothing is written
         throw SqlError("a cross-check of story " + s.id + ", which is not stored",
                        SQLITE_CONSTRAINT);
-      write_story_contents(db, s.id, story.report_json);
+      if (story.contents)
+        write_story_contents(db, s.id, *story.contents);
+      else
+        write_story_contents(db, s.id, story.report_json);
       continue;
     }
     bool contents = s.checked;
@@ -196,7 +199,10 @@ void write_stories(Database& db, const BatchWrite& w) {
         .bind(12, std::string_view(story.report_json))
         .bind(13, int64_t(s.checked ? 1 : 0));
     upsert.run();
-    if (contents) write_story_contents(db, s.id, story.report_json);
+    if (contents && story.contents)
+      write_story_contents(db, s.id, *story.contents);
+    else if (contents)
+      write_story_contents(db, s.id, story.report_json);
   }
 }
 

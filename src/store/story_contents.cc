@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "store/values.h"
+
 namespace recoupe::store {
 namespace {
 
@@ -108,15 +110,71 @@ void fill_story_contents(Database& db) {
   run_fill(db, "stories", [](Statement&) {});
 }
 
-void write_story_contents(Database& db, std::string_view id, std::string_view report_json) {
+// Removes the rows of story `id` from the four tables.
+void clear_story_contents(Database& db, std::string_view id) {
   for (const char* table :
        {"story_claims", "story_quotes", "story_entities", "story_entity_names"}) {
     Statement& clear = db.prepared(fmt::format("DELETE FROM {} WHERE story_id = ?", table));
     clear.bind(1, id).run();
   }
+}
+
+void write_story_contents(Database& db, std::string_view id, std::string_view report_json) {
+  clear_story_contents(db, id);
   // Each statement of the fill reads the story from its parameters.
   run_fill(db, "(SELECT ?1 AS id, ?2 AS report)",
            [&](Statement& fill) { fill.bind(1, id).bind(2, report_json); });
+}
+
+void write_story_contents(Database& db, std::string_view id, const StoryContents& contents) {
+  clear_story_contents(db, id);
+  Statement& claim = db.prepared(
+      "INSERT INTO story_claims (story_id, kind, rank, text, articles, outlets) VALUES (?, ?, "
+      "?, ?, ?, ?)");
+  auto claims = [&](const char* kind, const std::vector<StoryContents::Claim>& items) {
+    for (size_t rank = 0; rank < items.size(); ++rank)
+      claim.bind(1, id)
+          .bind(2, kind)
+          .bind(3, int64_t(rank))
+          .bind(4, items[rank].text)
+          .bind(5, items[rank].articles_json)
+          .bind(6, items[rank].outlets)
+          .run();
+  };
+  claims("corroborated", contents.corroborated);
+  claims("single_source", contents.single_source);
+  Statement& quote = db.prepared(
+      "INSERT INTO story_quotes (story_id, rank, speaker, text, kind, articles) VALUES (?, ?, ?, "
+      "?, ?, ?)");
+  for (size_t rank = 0; rank < contents.quotes.size(); ++rank) {
+    const StoryContents::Quote& q = contents.quotes[rank];
+    quote.bind(1, id)
+        .bind(2, int64_t(rank))
+        .bind(3, q.speaker)
+        .bind(4, q.text)
+        .bind(5, q.kind)
+        .bind(6, q.articles_json)
+        .run();
+  }
+  Statement& entity = db.prepared(
+      "INSERT INTO story_entities (story_id, rank, name, type, mentions, aliases, articles) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  Statement& name = db.prepared(
+      "INSERT OR IGNORE INTO story_entity_names (name, story_id, rank) VALUES (?, ?, ?)");
+  for (size_t rank = 0; rank < contents.entities.size(); ++rank) {
+    const StoryContents::Entity& e = contents.entities[rank];
+    entity.bind(1, id)
+        .bind(2, int64_t(rank))
+        .bind(3, e.name)
+        .bind(4, e.type)
+        .bind(5, e.mentions)
+        .bind(6, json_list(e.aliases))
+        .bind(7, e.articles_json)
+        .run();
+    name.bind(1, e.name).bind(2, id).bind(3, int64_t(rank)).run();
+    for (const std::string& alias : e.aliases)
+      name.bind(1, alias).bind(2, id).bind(3, int64_t(rank)).run();
+  }
 }
 
 }  // namespace recoupe::store

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "store/database.h"
+#include "store/records.h"
 
 namespace recoupe::store {
 
@@ -23,5 +24,9 @@ void fill_story_contents(Database& db);
 // SqlError (a report that is not JSON is a malformed-JSON error of SQLite). Cost: one
 // statement per table.
 void write_story_contents(Database& db, std::string_view id, std::string_view report_json);
+
+// The same from the items as values (StoredStory::contents): the rows the report's JSON
+// gives (a test holds the two to the same rows), without parsing it. Throws SqlError.
+void write_story_contents(Database& db, std::string_view id, const StoryContents& contents);
 
 }  // namespace recoupe::store
