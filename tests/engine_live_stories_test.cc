@@ -481,6 +481,27 @@ TEST_F(LiveStoriesTest, EveryStoredStoryIsTheCrossCheckOfItsArticlesFromScratch)
 // unchecked, each keeping its last report; check_unchecked() brings them up to date, some
 // after each batch, the rest at the end and after a restart. Once nothing waits, every story
 // is what checking in the batch gives.
+// Every story of `got` is checked and is the story of `expected` with the same id: title,
+// event date, day, articles, outlets and report.
+void expect_the_same_checked_stories(Store& expected, Store& got) {
+  auto want = expected.stories({});
+  auto have = got.stories({});
+  ASSERT_TRUE(want && have);
+  ASSERT_EQ(have->size(), want->size());
+  for (size_t k = 0; k < have->size(); ++k) {
+    const StorySummary& e = (*want)[k];
+    const StorySummary& g = (*have)[k];
+    ASSERT_EQ(g.id, e.id);
+    EXPECT_TRUE(g.checked);
+    EXPECT_EQ(g.title, e.title) << e.id;
+    EXPECT_EQ(g.event_date, e.event_date) << e.id;
+    EXPECT_EQ(g.day, e.day) << e.id;
+    EXPECT_EQ(g.article_ids, e.article_ids) << e.id;
+    EXPECT_EQ(g.sources, e.sources) << e.id;
+    EXPECT_EQ((*got.story(e.id))->report_json, (*expected.story(e.id))->report_json) << e.id;
+  }
+}
+
 TEST_F(LiveStoriesTest, StoriesCheckedAfterTheirBatchEndAsIfCheckedInIt) {
   if (!std::filesystem::exists(kDevSet)) GTEST_SKIP() << "no ../shared/data";
   IngestBatch all = read_batch({kDevSet}, pipeline_);
@@ -535,22 +556,7 @@ TEST_F(LiveStoriesTest, StoriesCheckedAfterTheirBatchEndAsIfCheckedInIt) {
   }
   EXPECT_TRUE(later.unchecked_stories()->empty());
 
-  auto expected = in_batch.stories({});
-  auto got = later.stories({});
-  ASSERT_TRUE(expected && got);
-  ASSERT_EQ(got->size(), expected->size());
-  for (size_t k = 0; k < got->size(); ++k) {
-    const StorySummary& e = (*expected)[k];
-    const StorySummary& g = (*got)[k];
-    ASSERT_EQ(g.id, e.id);
-    EXPECT_TRUE(g.checked);
-    EXPECT_EQ(g.title, e.title) << e.id;
-    EXPECT_EQ(g.event_date, e.event_date) << e.id;
-    EXPECT_EQ(g.day, e.day) << e.id;
-    EXPECT_EQ(g.article_ids, e.article_ids) << e.id;
-    EXPECT_EQ(g.sources, e.sources) << e.id;
-    EXPECT_EQ((*later.story(e.id))->report_json, (*in_batch.story(e.id))->report_json) << e.id;
-  }
+  expect_the_same_checked_stories(in_batch, later);
 }
 
 // The checker thread's order under a steady flow: stories taken, a batch placed while they
@@ -597,19 +603,7 @@ TEST_F(LiveStoriesTest, ChecksOvertakenByABatchEndAsIfEveryStoryWereCheckedInIts
   }
   EXPECT_GT(behind, 0u);
   while (live->unchecked() > 0) ASSERT_TRUE(live->check_unchecked(8));
-  auto expected = in_batch.stories({});
-  auto got = overtaken.stories({});
-  ASSERT_TRUE(expected && got);
-  ASSERT_EQ(got->size(), expected->size());
-  for (size_t k = 0; k < got->size(); ++k) {
-    const StorySummary& e = (*expected)[k];
-    const StorySummary& g = (*got)[k];
-    ASSERT_EQ(g.id, e.id);
-    EXPECT_TRUE(g.checked);
-    EXPECT_EQ(g.title, e.title) << e.id;
-    EXPECT_EQ(g.article_ids, e.article_ids) << e.id;
-    EXPECT_EQ((*overtaken.story(e.id))->report_json, (*in_batch.story(e.id))->report_json) << e.id;
-  }
+  expect_the_same_checked_stories(in_batch, overtaken);
   std::cerr << "checks stored behind: " << behind
             << ", taken stories merged away meanwhile: " << merged_while_checked << "\n";
 }
