@@ -801,21 +801,11 @@ void LiveStories::State::name_document_stories(BatchWork& work) const {
 
 Expected<IngestSummary> LiveStories::check_unchecked(size_t max_stories) {
   for (int attempt = 0;; ++attempt) {
-    auto t0 = std::chrono::steady_clock::now();
     auto job = take_checks(max_stories);
     if (!job) return job.error();
     const int64_t based_on = state_->generation;
-    auto t1 = std::chrono::steady_clock::now();
     make_checks(*job);
-    auto t2 = std::chrono::steady_clock::now();
-    size_t n_art = job->articles.size(), n_st = job->ids.size();
     auto done = store_checks(std::move(*job));
-    auto t3 = std::chrono::steady_clock::now();
-    if (getenv("CHECK_TRACE"))
-      fprintf(stderr, "TRACE %zu %zu %.3f %.3f %.3f\n", n_st, n_art,
-              std::chrono::duration<double, std::milli>(t1 - t0).count(),
-              std::chrono::duration<double, std::milli>(t2 - t1).count(),
-              std::chrono::duration<double, std::milli>(t3 - t2).count());
     if (done) return done;
     auto now = store_->generation();  // store_checks dropped the state: rebuilt next time
     if (attempt == 0 && now && *now != based_on) continue;  // another writer: check again
