@@ -142,7 +142,9 @@ void write_stories(PgConnection& db, const BatchWrite& w, const std::set<std::st
                                             "excluded.report";
   for (const auto& story : w.stories) {
     const StorySummary& s = story.summary;
-    if (story.report_only) {  // a story not stored fails on its contents' foreign key
+    // A story not stored: its contents fail on their foreign key, and the batch is refused
+    // anyway as writing a story without articles (story_without_articles).
+    if (story.report_only) {
       db.send(
           "UPDATE stories SET title = $2, event_date = $3, day = $4, report = $5, version = "
           "version + 1, updated_at = $6 WHERE id = $1",
