@@ -725,5 +725,54 @@ TEST(PlaceDisagreements, AnArticleGivingBothPlacesSetsNoneAgainstTheOther) {
     EXPECT_NE(d.kind, "place") << d.versions[0].value << " / " << d.versions[1].value;
 }
 
+TEST(NumberSlots, TwoOutletsDescribingOneNamedPlaceAlikeDisagreeOnItsFigure) {
+  // Both describe the island in apposition, in the same words, inside sentences that have
+  // little else in common: one fact, two values. A town described alike is another thing.
+  auto story = [](const std::string& b_place) {
+    return number_disputes(with_background(
+        {
+            article("a", "a.example", "en",
+                    "The storm made landfall on Varlo island, home to 80,000 people, and "
+                    "flooded the harbour road, the coast guard said."),
+            article("b", "b.example", "en",
+                    "Forecasters had warned residents of " + b_place +
+                        ", home to 95,000 people, two days before the wind turned."),
+        },
+        "en"));
+  };
+  const auto same = story("Varlo Island");
+  ASSERT_EQ(same.size(), 1u);
+  EXPECT_NE(same[0].find("80,000 people"), std::string::npos) << same[0];
+  EXPECT_NE(same[0].find("95,000 people"), std::string::npos) << same[0];
+  EXPECT_TRUE(story("Tessel town").empty());
+}
+
+TEST(NumberSlots, AFigureGivenInAnotherUnitIsComparedInOne) {
+  // 450 miles is 724 km: a dispute with 800 km; 500 miles is 805 km, 800 km rounded.
+  auto story = [](const std::string& a_distance, const std::string& b_distance) {
+    return number_disputes(with_background(
+        {
+            article("a", "a.example", "en",
+                    "The convoy drove " + a_distance +
+                        " north of Brenna, 300 kilometers past the last depot."),
+            article("b", "b.example", "en",
+                    "The convoy drove " + b_distance +
+                        " north of Brenna before the border closed, officials said."),
+        },
+        "en"));
+  };
+  const auto far = story("800 kilometers", "450 miles");
+  ASSERT_EQ(far.size(), 1u);
+  EXPECT_NE(far[0].find("800 kilometers"), std::string::npos) << far[0];
+  EXPECT_NE(far[0].find("450 miles"), std::string::npos) << far[0];
+  EXPECT_TRUE(story("800 kilometers", "500 miles").empty());
+  // "(500 miles)" restates the 800 kilometers: no figure of its own (else the article would
+  // give three distances and none would be compared), and the clause goes on after it.
+  const auto restated = story("800 kilometers (500 miles)", "600 kilometers");
+  ASSERT_EQ(restated.size(), 1u);
+  EXPECT_NE(restated[0].find("800 kilometers"), std::string::npos) << restated[0];
+  EXPECT_EQ(restated[0].find("500 miles"), std::string::npos) << restated[0];
+}
+
 }  // namespace
 }  // namespace recoupe::synth

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace recoupe {
 
@@ -40,5 +41,29 @@ struct Quantity {
   std::string unit;
   Approximation approximation = Approximation::kExact;
 };
+
+// A length, a speed or a mass in the one unit of its kind (km, km/h, kg), so that outlets
+// writing it in other units compare: "940 miles" and "1,500 kilometers" are one distance,
+// "1,150 kilometers" another. Units of other kinds are returned as they are: durations are
+// not converted, as a story's hours and days most often time different things, and
+// currencies change value with the day.
+struct CommonMeasure {
+  std::string_view unit;
+  double value = 0.0;
+};
+
+inline CommonMeasure in_common_unit(std::string_view unit, double value) {
+  struct Scale {
+    std::string_view unit, common;
+    double factor;
+  };
+  static constexpr Scale kScales[] = {
+      {"m", "km", 1e-3},         {"cm", "km", 1e-5},    {"mile", "km", 1.609344},
+      {"mph", "km/h", 1.609344}, {"ton", "kg", 1000.0},
+  };
+  for (const Scale& s : kScales)
+    if (s.unit == unit) return {s.common, value * s.factor};
+  return {unit, value};
+}
 
 }  // namespace recoupe

@@ -26,7 +26,7 @@ size_t bytes_of(const synth::ArticleReading& r) {
   }
   for (const auto& m : r.numbers) {
     bytes += sizeof(m) + text(m.text) + text(m.unit) + text(m.of);
-    for (const auto* words : {&m.predicates, &m.names, &m.when})
+    for (const auto* words : {&m.predicates, &m.names, &m.when, &m.described})
       for (const auto& w : *words) bytes += sizeof(w) + text(w);
   }
   return bytes;

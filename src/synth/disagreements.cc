@@ -465,7 +465,7 @@ std::vector<NumberMention> without_statistics_lines(const StoryEvidence& ev,
                                     [](size_t at, const Sentence& s) { return at < s.begin; });
       if (q.unit.empty() || after == sentences.begin()) continue;
       const size_t k = size_t(after - sentences.begin()) - 1;
-      if (q.begin < sentences[k].end) kinds[k].insert(q.unit);
+      if (q.begin < sentences[k].end) kinds[k].emplace(in_common_unit(q.unit, q.value).unit);
     }
     for (size_t k = 0; k < sentences.size(); ++k)
       if (kinds[k].size() >= kKindsOfAStatisticsLine && opens_on_a_person(a, sentences[k]))
@@ -494,10 +494,22 @@ std::vector<size_t> claims_holding(const ClaimSet& cs, size_t a, size_t at) {
 // and "716 yards" two seasons', and the sentences around them tell it by having little else in
 // common.
 // Rival values within `close_ratio` of each other need only `close_min_similarity`: close
-// counts of one unit are more often one count told two ways (synth_config.h).
+// counts of one unit are more often one count told two ways (synth_config.h). Two rivals
+// that describe one named thing alike (describe_one_thing: "Qeshm island, home to 120,000
+// people" / "… Qeshm Island, home to 200,000 people") tell one fact whatever their sentences
+// say besides.
 bool rivals_tell_one_fact(const ClaimSet& cs, const std::vector<NumberMention>& mentions,
                           const std::vector<size_t>& slot, const std::vector<double>& values,
                           double min_similarity, double close_ratio, double close_min_similarity) {
+  auto is_version = [&](size_t k) {
+    return std::find(values.begin(), values.end(), mentions[k].value) != values.end();
+  };
+  for (size_t i : slot)
+    for (size_t j : slot)
+      if (mentions[i].value != mentions[j].value && is_version(i) && is_version(j) &&
+          cs.outlet_of[mentions[i].article] != cs.outlet_of[mentions[j].article] &&
+          describe_one_thing(mentions[i], mentions[j]))
+        return true;
   std::vector<std::vector<size_t>> carriers(values.size());  // the claims giving each value
   for (size_t k : slot) {
     const auto v = std::find(values.begin(), values.end(), mentions[k].value);
@@ -545,8 +557,9 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
   for (size_t a = 0; a < ev.analyses.size(); ++a)
     if (ev.analyses[a])
       for (const Quantity& q : ev.analyses[a]->quantities) {
-        if (!q.unit.empty()) stated_by[{q.unit, q.value}].insert(a);
-        if (std::fabs(q.value) >= kSpecificFigure) stated_by[{"", q.value}].insert(a);
+        const CommonMeasure measure = in_common_unit(q.unit, q.value);
+        if (!q.unit.empty()) stated_by[{std::string(measure.unit), measure.value}].insert(a);
+        if (std::fabs(measure.value) >= kSpecificFigure) stated_by[{"", measure.value}].insert(a);
       }
   auto told_together = [&](const NumberMention& x, const NumberMention& y) {
     const bool specific =

@@ -29,13 +29,38 @@ bool clause_break(std::string_view s, size_t i) {
          (s[i + 2] == '\x93' || s[i + 2] == '\x94');
 }
 
+// The end of a figure's equivalent in parentheses right after `q_end` ("1,150 kilometers
+// (700 miles)", "à 20h08 (12h08 GMT)"): the byte after its ')', or `q_end` when none. The
+// equivalent restates the figure; the clause goes on after it ("… (700 miles) southeast of
+// Tehran").
+size_t equivalent_end(std::string_view text, size_t q_end, size_t s_end) {
+  size_t i = q_end;
+  while (i < s_end && text[i] == ' ') ++i;
+  if (i >= s_end || text[i] != '(') return q_end;
+  bool digit = false;
+  for (size_t k = i + 1; k < s_end && k < i + 48; ++k) {
+    if (text[k] == ')') return digit ? k + 1 : q_end;
+    if (text[k] == '(' || clause_break(text, k)) return q_end;
+    digit |= std::isdigit(static_cast<unsigned char>(text[k])) != 0;
+  }
+  return q_end;
+}
+
+// True when the quantity [begin, end) stands alone in parentheses right after an earlier
+// figure ending at `previous_end`: an equivalent of it (another unit, time zone or
+// currency), not a value of its own.
+bool is_equivalent(std::string_view text, size_t previous_end, size_t begin, size_t s_end) {
+  return previous_end <= begin && equivalent_end(text, previous_end, s_end) > begin &&
+         text.substr(previous_end, begin - previous_end).find(')') == std::string_view::npos;
+}
+
 // Bytes [begin, end) of the clause of `text` around [q_begin, q_end), within the sentence
 // [s_begin, s_end).
 std::pair<size_t, size_t> clause_around(std::string_view text, size_t s_begin, size_t s_end,
                                         size_t q_begin, size_t q_end) {
   size_t b = q_begin;
   while (b > s_begin && !clause_break(text, b - 1)) --b;
-  size_t e = q_end;
+  size_t e = equivalent_end(text, q_end, s_end);
   while (e < s_end && !clause_break(text, e)) ++e;
   return {b, e};
 }
@@ -226,10 +251,11 @@ std::vector<std::string> weaker_predicates(std::string_view text, size_t cb, siz
                                            const text::Stemmer& stemmer,
                                            const text::ElisionRules& elisions,
                                            const std::unordered_set<std::string>& plain) {
+  const size_t after_begin = equivalent_end(text, q.end, ce);
   const auto before =
       content_words(text.substr(cb, q.begin - cb), function_words, stemmer, elisions);
   const auto after =
-      content_words(text.substr(q.end, ce - q.end), function_words, stemmer, elisions);
+      content_words(text.substr(after_begin, ce - after_begin), function_words, stemmer, elisions);
   std::vector<std::string> out;
   auto take = [&](const ContentWord& w) {
     if (!w.capitalized && !plain.count(w.folded) &&
@@ -274,7 +300,10 @@ class SlotWords {
                 const Quantity& q) const {
     const size_t cb = m.clause_begin, ce = m.clause_end;
     const auto before = content_words(text.substr(cb, q.begin - cb), stop_, stemmer_, elisions_);
-    const auto after = content_words(text.substr(q.end, ce - q.end), stop_, stemmer_, elisions_);
+    // The words after the figure's equivalent, if it has one ("(700 miles)").
+    const size_t after_begin = equivalent_end(text, q.end, ce);
+    const auto after =
+        content_words(text.substr(after_begin, ce - after_begin), stop_, stemmer_, elisions_);
     bool revision = false;
     auto take = [&](const ContentWord& w, size_t offset) {
       revision |= has_prefix_in(w.folded, cues_);
@@ -299,9 +328,22 @@ class SlotWords {
     }
     for (size_t i = 0; i < after.size(); ++i) {
       if (i < window_)
-        take(after[i], q.end);
+        take(after[i], after_begin);
       else if (after[i].capitalized && !plain_.count(after[i].folded))
         m.names.push_back(after[i].folded);
+    }
+    // An apposition: the clause follows a comma and opens in lower case ("…Qeshm island,
+    // home to 120,000 people"); what it describes is named in the clause before.
+    if (cb > sentence.begin && text[cb - 1] == ',') {
+      const size_t first = text.find_first_not_of(" \t\n", cb);
+      if (first < q.begin && std::islower(static_cast<unsigned char>(text[first]))) {
+        size_t pb = cb - 1;
+        while (pb > sentence.begin && !clause_break(text, pb - 1)) --pb;
+        for (const ContentWord& w :
+             content_words(text.substr(pb, cb - 1 - pb), stop_, stemmer_, elisions_))
+          if (w.capitalized && pb + w.begin > sentence.begin + 2 && !plain_.count(w.folded))
+            m.described.push_back(w.folded);
+      }
     }
     // When: weekdays, months and years anywhere in the clause.
     for (const auto* words : {&before, &after})
@@ -314,7 +356,7 @@ class SlotWords {
     if (const std::string of =
             q.unit == "percent"
                 ? std::string()
-                : complement_after(text.substr(q.end, ce - q.end), elisions_, links_);
+                : complement_after(text.substr(after_begin, ce - after_begin), elisions_, links_);
         !of.empty()) {
       m.of = stemmer_.stem(of);
       m.predicates.push_back(m.of);
@@ -326,6 +368,7 @@ class SlotWords {
     sort_unique(m.predicates);
     sort_unique(m.names);
     sort_unique(m.when);
+    sort_unique(m.described);
     return true;
   }
 
@@ -374,7 +417,9 @@ std::vector<NumberMention> article_number_mentions(const Article& article,
   const std::string_view text = article.text;
   size_t s = 0;
   std::unordered_map<std::string, size_t> previous_end;  // unit → end of its last number
+  size_t last_end = 0;                                   // end of the last number, any unit
   for (const Quantity& q : analysis.quantities) {
+    const size_t after_last = std::exchange(last_end, q.end);
     // The words before a number that borrows its noun go back no further than the number
     // it borrows from: in "killing 10 people and injuring 80", "killing" tells of the 10.
     const size_t after_previous = std::exchange(previous_end[q.unit], q.end);
@@ -382,6 +427,8 @@ std::vector<NumberMention> article_number_mentions(const Article& article,
     while (s < analysis.sentences.size() && analysis.sentences[s].end <= q.begin) ++s;
     if (s == analysis.sentences.size() || analysis.sentences[s].begin > q.begin) continue;
     const auto& sentence = analysis.sentences[s];
+    // "(700 miles)" after "1,150 kilometers": the same figure in another unit.
+    if (after_last > 0 && is_equivalent(text, after_last, q.begin, sentence.end)) continue;
     // "cinq jours avant l'opération": the distance between two moments. "de 20 à 30 %":
     // one end of a range. "30 of 207 punches": the whole of a share. None is a value to
     // compare.
@@ -398,8 +445,10 @@ std::vector<NumberMention> article_number_mentions(const Article& article,
     m.clause_begin = cb;
     m.clause_end = ce;
     m.text = q.text;
-    m.value = q.value;
-    m.unit = q.unit;
+    const CommonMeasure measure = in_common_unit(q.unit, q.value);
+    m.value = measure.value;
+    m.unit = measure.unit;
+    m.converted = measure.unit != q.unit;
     m.approximate = q.approximation != Approximation::kExact;
     m.approximation = q.approximation;
     if (slot_words.describe(m, text, sentence, q)) out.push_back(std::move(m));
@@ -445,6 +494,11 @@ bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared
   return static_cast<double>(predicates + names) >= min_shared * static_cast<double>(smaller);
 }
 
+bool describe_one_thing(const NumberMention& a, const NumberMention& b) {
+  return !a.predicates.empty() && a.predicates == b.predicates &&
+         shared_count(a.described, b.described) > 0;
+}
+
 bool far_apart(double a, double b) {
   const double x = std::fabs(a), y = std::fabs(b);
   return std::max(x, y) > 10.0 * std::min(x, y);
@@ -470,8 +524,9 @@ bool compatible_values(const NumberMention& a, const NumberMention& b, double to
   if (!same_bound(a, b) && (within_bound(a, b.value) || within_bound(b, a.value))) return true;
   if (far_apart(x, y)) return true;  // a total and a part: not one fact
   // Large amounts are rounded in print ("5 milliards", "4,91 milliards"); small counts and
-  // measures are not: 33 and 34 years, magnitude 5.9 and 6.1 differ.
-  if (lo >= 1000.0 && hi <= tolerance * lo) return true;
+  // measures are not: 33 and 34 years, magnitude 5.9 and 6.1 differ. A figure converted
+  // from another unit ("500 miles" beside "800 km") is rounded too.
+  if ((lo >= 1000.0 || a.converted != b.converted) && hi <= tolerance * lo) return true;
   return (a.approximate || b.approximate) && hi <= 1.15 * lo;
 }
 

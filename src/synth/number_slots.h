@@ -24,9 +24,12 @@ struct NumberMention {
   size_t clause_begin = 0;  // bytes of the clause around it
   size_t clause_end = 0;
   std::string text;  // as written: "at least 10 people", "751 millions d'euros"
+  // Lengths, speeds and masses in one unit of their kind (in_common_unit: "940 miles" as
+  // 1,512.8 km); other quantities as the analysis reads them.
   double value = 0.0;
   std::string unit;
-  bool approximate = false;                             // "about", "at least", "more than"…
+  bool converted = false;    // written in another unit than `unit` ("940 miles")
+  bool approximate = false;  // "about", "at least", "more than"…
   Approximation approximation = Approximation::kExact;  // which hedge, when approximate
   std::vector<std::string> predicates;  // stems of the lower-case content words near it
   std::vector<std::string> names;       // folded capitalised words of its clause (not the first)
@@ -35,6 +38,10 @@ struct NumberMention {
   // "millions d'euros de pertes"): what is counted, whatever the words around. Empty when
   // no link word (resources.quantity_links) follows.
   std::string of;
+  // When its clause describes the name just before it, in apposition after a comma ("Qeshm
+  // island, home to 120,000 people", "Bandar Abbas, a city of 500,000"): the folded
+  // capitalised words of that clause before (not the sentence's first word).
+  std::vector<std::string> described;
 };
 
 // Content words read on each side of a number for its slot.
@@ -71,6 +78,12 @@ bool same_slot(const NumberMention& a, const NumberMention& b, double min_shared
 // no name, both say when and share no time word, or both say what they are of and differ.
 bool set_apart(const NumberMention& a, const NumberMention& b);
 
+// True when `a` and `b` describe one named thing with the same words ("Qeshm island, home to
+// 120,000 people" / "near Qeshm Island, home to 200,000 people"): both clauses are
+// appositions of a name they share, and say the same of it (the same predicates). Two
+// outlets' figures for it are one fact however unlike the rest of their sentences.
+bool describe_one_thing(const NumberMention& a, const NumberMention& b);
+
 // True when two values are more than ten times apart: they count different things (a total
 // and a part, a past disaster's toll and this one's), whatever their slot.
 bool far_apart(double a, double b);
@@ -83,7 +96,8 @@ bool far_apart(double a, double b);
 // 26,000" and "more than 31,000" give two figures). "At least seven" is not a bound here: news
 // gives a running toll that way, and "at least seven" against "10" is two tolls. Small exact values
 // that differ do differ (33 and 34 years; magnitude 5.9 and 6.1). Values far_apart count
-// different things and are compatible too: not the same fact.
+// different things and are compatible too: not the same fact. A value converted from another
+// unit is compared within `tolerance`: an outlet giving a distance in miles rounds it.
 bool compatible_values(const NumberMention& a, const NumberMention& b, double tolerance = 1.05);
 
 // True when `a` and `b` are bounds of one direction: both "more than", or both "less than".
