@@ -143,6 +143,40 @@ TEST(Quotes, NestedAndUnpaired) {
   EXPECT_EQ(q[0].text, "He said ‘no way’ to us,");
 }
 
+// English leaves the closing mark out of every paragraph of a quotation but the last: a
+// straight mark opening a paragraph and left open quotes the whole paragraph. A quotation
+// opening the sentence after a few words quoted from a named speaker continues that
+// speaker's words.
+TEST(Quotes, AParagraphLeftOpenIsOneQuotationOfTheSpeakerBefore) {
+  auto q = quotes(
+      "Mayor Lena Ortiz condemned the looting, saying the town had \"lost its soul\".\n"
+      "\"Our town has lost its soul tonight.\n"
+      "\"We will rebuild every shop on Main Street.\"",
+      "en");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].kind, QuoteKind::kPartial);
+  EXPECT_EQ(q[0].speaker, "Mayor Lena Ortiz");
+  EXPECT_EQ(q[1].text, "Our town has lost its soul tonight.");
+  EXPECT_EQ(q[1].speaker, "Mayor Lena Ortiz");
+  EXPECT_EQ(q[1].via, "continuation");
+  EXPECT_EQ(q[2].text, "We will rebuild every shop on Main Street.");
+}
+
+// A quotation standing alone in its paragraph without a period is a heading: it does not
+// continue the speaker of the partial quotation before it.
+TEST(Quotes, AQuotedHeadingDoesNotContinueTheSpeakerBefore) {
+  auto q = quotes(
+      "Le porte-parole Marc Vidal a déclaré que la réunion porterait sur « les échanges "
+      "régionaux ».\n\n"
+      "« Nous défendrons notre industrie jusqu'au bout »\n\n"
+      "Le dirigeant a ensuite visité l'usine.",
+      "fr");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Marc Vidal");
+  EXPECT_EQ(q[1].text, "Nous défendrons notre industrie jusqu'au bout");
+  EXPECT_TRUE(q[1].speaker.empty()) << q[1].speaker;
+}
+
 TEST(PersonNames, CapitalizedSequences) {
   std::string text =
       "Le président Vladimir Poutine et Kim Jong-un. Interrogé, Siemon T. Wezeman a parlé.";

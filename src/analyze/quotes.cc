@@ -44,6 +44,9 @@ bool is_clause_stop(const Token& t) { return t.kind == TokenKind::kPunct && t.fo
 
 struct Span {
   size_t open, close;  // token indices of the marks
+  // Closed by the end of its paragraph, not by a mark: `close` is then the next paragraph's
+  // first token, outside the quotation.
+  bool open_ended = false;
 };
 
 class Finder {
@@ -98,6 +101,14 @@ class Finder {
     for (size_t k = 0; k < t_.size(); ++k) {
       const Token& tk = t_[k];
       if (tk.newline_before) {
+        // A straight quotation mark opening a paragraph and left open to its end, the
+        // paragraph ending a sentence: a quotation running to the paragraph's end. English
+        // leaves the closing mark out of every paragraph of a quotation but its last; a lost
+        // closing mark reads the same.
+        if (ascii_open != SIZE_MAX && stack.empty() &&
+            (ascii_open == 0 || t_[ascii_open].newline_before) && k >= ascii_open + 3 &&
+            is_stop_punct(t_[k - 1]))
+          spans_.push_back({ascii_open, k, true});
         stack.clear();
         ascii_open = SIZE_MAX;
       }
@@ -152,7 +163,7 @@ class Finder {
     }
     spans_ = std::move(outer);
     for (const Span& sp : spans_)
-      for (size_t k = sp.open; k <= sp.close; ++k) in_quote_[k] = 1;
+      for (size_t k = sp.open; k < sp.close + (sp.open_ended ? 0 : 1); ++k) in_quote_[k] = 1;
   }
 
   void index_names() {
@@ -335,8 +346,10 @@ class Finder {
     size_t s_first = std::max(first_token_of(sent), sp.open > ctx ? sp.open - ctx : 0);
     size_t s_end = std::min(first_token_of(sent + 1), sp.close + 1 + ctx);
     // 1. A speech verb right after the quotation: "», a déclaré X", "», a-t-il ajouté",
-    //    "," he said", "», Smith said".
-    size_t limit = std::min(s_end, sp.close + 1 + static_cast<size_t>(c_.verb_window_after));
+    //    "," he said", "», Smith said". (Nothing follows a quotation ended by its paragraph.)
+    size_t limit = sp.open_ended
+                       ? 0
+                       : std::min(s_end, sp.close + 1 + static_cast<size_t>(c_.verb_window_after));
     int name_before_verb = -1;
     bool pronoun_before_verb = false;
     for (size_t k = sp.close + 1; k < limit; ++k) {
@@ -406,10 +419,18 @@ class Finder {
           k + n, std::min(s_end, k + n + static_cast<size_t>(c_.name_window_after_verb)));
       if (name >= 0) return set_speaker(q, name, words_of(k, n), "according_to");
     }
-    // 4. A statement opening the sentence right after an attributed statement continues it.
+    // 4. A statement opening the sentence right after an attributed statement continues it:
+    //    after a full one; after a few words quoted in a sentence telling who spoke ("X
+    //    condemned the violence, saying the country had "reached the edge of the abyss".
+    //    "Our country…"), when it ends a sentence (a quotation standing alone without its
+    //    period is a heading: whose words it is, its paragraph does not say).
+    const bool ends_sentence =
+        is_stop_punct(t_[sp.close - 1]) ||
+        (!sp.open_ended && sp.close + 1 < t_.size() && !t_[sp.close + 1].newline_before &&
+         is_stop_punct(t_[sp.close + 1]));
     if (q.kind == QuoteKind::kFull && sp.open == first_token_of(sent) && !earlier.empty()) {
       const Quote& prev = earlier.back();
-      if (prev.kind == QuoteKind::kFull && !prev.speaker.empty() && sent > 0 &&
+      if (!prev.speaker.empty() && (prev.kind == QuoteKind::kFull || ends_sentence) && sent > 0 &&
           prev.begin >= s_[sent - 1].begin) {
         q.speaker = prev.speaker;
         q.speaker_begin = prev.speaker_begin;
