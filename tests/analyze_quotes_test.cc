@@ -177,6 +177,17 @@ TEST(Quotes, AQuotedHeadingDoesNotContinueTheSpeakerBefore) {
   EXPECT_TRUE(q[1].speaker.empty()) << q[1].speaker;
 }
 
+// A title in quotation marks (a book, a film, a show) is nobody's words.
+TEST(Quotes, ATitleInTitleCaseIsNoQuotation) {
+  auto q = quotes(
+      "Her memoir, \"The Long Road: Letters From the Northern Front,\" came out in 2009. "
+      "\"I wrote it for my children,\" Mara Quist said.",
+      "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "I wrote it for my children,");
+  EXPECT_EQ(q[0].speaker, "Mara Quist");
+}
+
 TEST(PersonNames, CapitalizedSequences) {
   std::string text =
       "Le président Vladimir Poutine et Kim Jong-un. Interrogé, Siemon T. Wezeman a parlé.";

@@ -73,6 +73,7 @@ class Finder {
       quote.begin = t_[first].begin;
       quote.end = t_[last].end;
       quote.text = std::string(text_.substr(quote.begin, quote.end - quote.begin));
+      if (title_case(first, last)) continue;
       quote.kind = classify(first, last);
       attribute(sp, quote, out);
       out.push_back(std::move(quote));
@@ -179,6 +180,19 @@ class Finder {
         for (const Token& w : tokenize(s))
           if (w.kind == TokenKind::kWord && w.upper) person_words_.insert(w.folded);
       }
+  }
+
+  // True when tokens [first, last] are in title case, every word of four letters or more
+  // capitalised (three such words at least): "The Secret Man: The Story of Watergate's Deep
+  // Throat" names a book, a film or a show; nobody speaks so.
+  bool title_case(size_t first, size_t last) const {
+    int long_words = 0;
+    for (size_t k = first; k <= last; ++k) {
+      if (t_[k].kind != TokenKind::kWord || t_[k].folded.size() < 4) continue;
+      if (!t_[k].upper) return false;
+      ++long_words;
+    }
+    return long_words >= 3;
   }
 
   QuoteKind classify(size_t first, size_t last) const {
