@@ -52,6 +52,22 @@ TEST(Aliases, RefusesWhenTwoFullNamesFit) {
   EXPECT_NE(find_alias(ents, "Kim"), find_alias(ents, "Kim Yo-jong"));
 }
 
+// A family name shared by two full names refuses too when the tagger typed one of them
+// otherwise ("Tyler Hansbrough" as an organisation): the bare name is not the other's.
+TEST(Aliases, RefusesWhenAFullNameOfAnotherTypeEndsWithTheShortForm) {
+  AliasData d;
+  auto ents = merge_mentions(
+      {m("Gene Marsden", EntityType::person, 0), m("Tyler Marsden", EntityType::organization, 20),
+       m("Marsden", EntityType::person, 40)},
+      d);
+  ASSERT_EQ(ents.size(), 3u);
+  EXPECT_NE(find_alias(ents, "Marsden"), find_alias(ents, "Gene Marsden"));
+  // Alone with the person's name, the bare name joins it.
+  ents = merge_mentions(
+      {m("Gene Marsden", EntityType::person, 0), m("Marsden", EntityType::person, 20)}, d);
+  ASSERT_EQ(ents.size(), 1u);
+}
+
 TEST(Aliases, PoutineAndPutinAndTransliteratedPlaces) {
   AliasData d;
   d.add_family({"Shoigu", "Choïgou"});

@@ -177,7 +177,17 @@ size_t root_of(const std::vector<Group>& groups, size_t g) {
   return g;
 }
 
-// Short forms join the one longer person name they fit; refused when several fit.
+// True when `longer` is a two-word name ending with the one word of `short_words`: a given
+// name and the short form as family name ("Tyler Hansbrough" for "Hansbrough").
+bool ends_two_word_name(const std::vector<std::string>& short_words,
+                        const std::vector<std::string>& longer) {
+  return short_words.size() == 1 && longer.size() == 2 && longer[1] == short_words[0];
+}
+
+// Short forms join the one longer person name they fit; refused when several fit, or when a
+// two-word name of another type (not a known place) ends with the short form: the tagger
+// typing "Tyler Hansbrough" an organisation must not send every bare "Hansbrough" to the other
+// Hansbrough of the story.
 void link_short_forms(std::vector<Group>& groups) {
   std::vector<size_t> by_len(groups.size());
   std::iota(by_len.begin(), by_len.end(), 0);
@@ -189,13 +199,16 @@ void link_short_forms(std::vector<Group>& groups) {
     bool eligible = g.type == EntityType::person || g.type == EntityType::other ||
                     (g.type == EntityType::place && !g.known_place);
     if (!eligible) continue;
-    std::unordered_set<size_t> roots;
+    std::unordered_set<size_t> roots, rivals;  // person names it fits; other two-word names
     for (size_t hi = 0; hi < groups.size(); ++hi) {
       if (hi == gi || !is_sub_run(g.words, groups[hi].words)) continue;
       size_t r = root_of(groups, hi);
-      if (groups[r].type == EntityType::person) roots.insert(r);
+      if (groups[r].type == EntityType::person)
+        roots.insert(r);
+      else if (!groups[r].known_place && ends_two_word_name(g.words, groups[hi].words))
+        rivals.insert(r);
     }
-    if (roots.size() == 1) {
+    if (roots.size() == 1 && rivals.empty()) {
       g.parent = *roots.begin();
       g.short_form = true;
     }

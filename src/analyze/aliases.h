@@ -21,7 +21,9 @@
 //     provided the longer name is a person, and the short one is typed person or other (or
 //     place without a gazetteer entry: a tagger's guess, not a known place).
 //  REFUSES (keeps the short form as an entity of its own) when the short form fits two or
-//  more distinct longer names ("Kim" with both "Kim Jong-un" and "Kim Yo-jong"); never links
+//  more distinct longer names ("Kim" with both "Kim Jong-un" and "Kim Yo-jong"), or when a
+//  two-word name of another type, not a known place, ends with it (the tagger's "Tyler
+//  Hansbrough" as an organisation beside the person "Gene Hansbrough"); never links
 //  an organization or a known place to a person ("Washington" the city stays apart from
 //  "George Washington"); never links places by short forms ("Corée" is not "Corée du Nord").
 //  At story level, only each entity's fullest names (not its short forms) are used as keys
