@@ -217,9 +217,16 @@ TEST(NumberSlots, AValueOnTheSideOfABoundAgreesWithIt) {
   EXPECT_FALSE(compatible_values(bound, value));   // below "more than 50": they differ
   bound.approximation = Approximation::kLessThan;  // "under 50"
   EXPECT_TRUE(compatible_values(bound, value));
-  bound.approximation = Approximation::kAtLeast;  // "at least 7" and "10": two tolls
+  bound.approximation = Approximation::kAtLeast;  // "at least 7 people" and "10": two tolls
   bound.value = 7;
+  bound.unit = value.unit = "person";
   value.value = 10;
+  EXPECT_FALSE(compatible_values(bound, value));
+  bound.value = 2;  // "at least two ladder trucks" and "three ladder trucks" agree
+  bound.unit = value.unit = "truck";
+  value.value = 3;
+  EXPECT_TRUE(compatible_values(bound, value));
+  value.value = 1;
   EXPECT_FALSE(compatible_values(bound, value));
 }
 

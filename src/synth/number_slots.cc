@@ -507,6 +507,13 @@ bool far_apart(double a, double b) {
 bool within_bound(const NumberMention& bound, double value) {
   if (bound.approximation == Approximation::kMoreThan) return value > bound.value;
   if (bound.approximation == Approximation::kLessThan) return value < bound.value;
+  // "At least" / "at most" bound a count of things ("at least two ladder trucks" and "three
+  // ladder trucks" agree), not of people: news gives a running toll so ("at least seven
+  // people" against "10 people" is two tolls).
+  if (bound.unit != "person" && bound.approximation == Approximation::kAtLeast)
+    return value >= bound.value;
+  if (bound.unit != "person" && bound.approximation == Approximation::kAtMost)
+    return value <= bound.value;
   return false;
 }
 

@@ -93,8 +93,9 @@ bool far_apart(double a, double b);
 // milliards"); within 15 % when either is hedged ("about 40" and "42"); a value on the side
 // of a bound ("more than 50 percent" and "93.87 percent", "over 10 seconds" and "30
 // seconds": a bound states no value), unless both are bounds of one direction ("more than
-// 26,000" and "more than 31,000" give two figures). "At least seven" is not a bound here: news
-// gives a running toll that way, and "at least seven" against "10" is two tolls. Small exact values
+// 26,000" and "more than 31,000" give two figures). "At least seven people" is not a bound
+// here: news gives a running toll that way, and "at least seven" against "10" is two tolls;
+// "at least two ladder trucks" is one (within_bound). Small exact values
 // that differ do differ (33 and 34 years; magnitude 5.9 and 6.1). Values far_apart count
 // different things and are compatible too: not the same fact. A value converted from another
 // unit is compared within `tolerance`: an outlet giving a distance in miles rounds it.
@@ -103,7 +104,8 @@ bool compatible_values(const NumberMention& a, const NumberMention& b, double to
 // True when `a` and `b` are bounds of one direction: both "more than", or both "less than".
 bool same_bound(const NumberMention& a, const NumberMention& b);
 
-// True when `bound` is "more than" / "less than" a value and `value` lies on its side.
+// True when `bound` is "more than" / "less than" a value, or "at least" / "at most" a count
+// of anything but people, and `value` lies on its side.
 bool within_bound(const NumberMention& bound, double value);
 
 // Groups of mentions of one slot: each mention joins the group where it matches (same_slot)
