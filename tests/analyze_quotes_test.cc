@@ -188,6 +188,25 @@ TEST(Quotes, ATitleInTitleCaseIsNoQuotation) {
   EXPECT_EQ(q[0].speaker, "Mara Quist");
 }
 
+// "a-t-il dit" after a sentence whose subject is unnamed but whose source is: the source
+// speaks. A name far after "selon" is no source ("selon un enregistrement obtenu par …").
+TEST(Quotes, APronounAfterASentenceGivingItsSourceIsTheSource) {
+  auto q = quotes(
+      "Le ministre Paul Verdier est reparti le soir. D'après Marc Vidal, porte-parole de "
+      "l'association, ce dernier a fait part de sa préoccupation. « La situation reste très "
+      "grave pour les familles », a-t-il dit.",
+      "fr");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Marc Vidal");
+  q = quotes(
+      "Le ministre Paul Verdier est reparti le soir. Selon un enregistrement de ses "
+      "déclarations obtenu par l'Agence Presse Nord, ce dernier a fait part de sa "
+      "préoccupation. « La situation reste très grave pour les familles », a-t-il dit.",
+      "fr");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_NE(q[0].speaker, "Agence Presse Nord");
+}
+
 TEST(PersonNames, CapitalizedSequences) {
   std::string text =
       "Le président Vladimir Poutine et Kim Jong-un. Interrogé, Siemon T. Wezeman a parlé.";

@@ -342,6 +342,26 @@ class Finder {
       size_t from = std::max(first_token_of(s), to > ctx ? to - ctx : 0);
       int n = subject_in(from, to, true);
       if (n >= 0) return n;
+      // "D'après Matthieu Ricard, ce dernier a fait part… « … », a-t-il dit": a sentence
+      // without a named subject that names its source speaks for that source.
+      n = source_in(from, to);
+      if (n >= 0) return n;
+    }
+    return -1;
+  }
+
+  // The person-like name an "according to" cue ("selon", "d'après", "according to")
+  // introduces in tokens [from, to), outside quotations, within three tokens of it ("selon le
+  // procureur Jacques Dallest"; not "selon un enregistrement … obtenu par l'Agence
+  // France-Presse"); -1 when none.
+  int source_in(size_t from, size_t to) const {
+    constexpr size_t kNear = 3;
+    for (size_t k = from; k < to && k < t_.size(); ++k) {
+      if (in_quote_[k]) continue;
+      const size_t n = r_.according_to.match(t_, k);
+      if (!n) continue;
+      const int name = name_after(k + n, std::min(to, k + n + kNear + 1));
+      if (name >= 0 && person_like(name)) return name;
     }
     return -1;
   }
