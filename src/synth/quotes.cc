@@ -157,8 +157,9 @@ void join_bare_surnames(std::vector<Item>& items) {
   }
 }
 
-// The group whose items the quote `it` is most similar to (contained counts as identical);
-// -1 when none reaches the threshold (a stricter one when the speakers differ).
+// The group whose items the quote `it` is most similar to (contained counts as identical;
+// one content word in common, as nothing when both have more); -1 when none reaches the
+// threshold (a stricter one when the speakers differ).
 int best_group(const Item& it, const std::vector<Group>& groups, const std::vector<Item>& items,
                const SynthConfig& cfg) {
   int best = -1;
@@ -170,6 +171,11 @@ int best_group(const Item& it, const std::vector<Group>& groups, const std::vect
     for (size_t k : groups[g].distinct) {
       const Item& o = items[k];
       double sim = binary_cosine(it.stems, o.stems);
+      // One word in common is no statement in common when both quotes have more ("It's
+      // significant that it was lost" / "We've lost three out of four lines").
+      size_t shared = 0;
+      for (const auto& x : it.stems) shared += o.stems.count(x);
+      if (shared < std::min<size_t>({2, it.stems.size(), o.stems.size()})) sim = 0.0;
       bool contained = !it.words.empty() && o.words.find(it.words) != std::string::npos;
       if (contained) sim = std::max(sim, 1.0);
       bool ok = speakers_agree ? sim >= cfg.quote_merge_threshold : sim >= 0.8;
