@@ -171,8 +171,8 @@ int best_group(const Item& it, const std::vector<Group>& groups, const std::vect
     for (size_t k : groups[g].distinct) {
       const Item& o = items[k];
       double sim = binary_cosine(it.stems, o.stems);
-      // One word in common is no statement in common when both quotes have more ("It's
-      // significant that it was lost" / "We've lost three out of four lines").
+      // One word in common is no statement in common when both quotes have more ("We do not
+      // want to change coaches" / "We've seen enough coaches").
       size_t shared = 0;
       for (const auto& x : it.stems) shared += o.stems.count(x);
       if (shared < std::min<size_t>({2, it.stems.size(), o.stems.size()})) sim = 0.0;
