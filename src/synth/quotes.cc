@@ -22,11 +22,11 @@ std::string last_word(const std::string& folded, const text::ElisionRules& elisi
   return w.empty() ? "" : w.back();
 }
 
-double binary_cosine(const std::set<std::string>& a, const std::set<std::string>& b) {
-  if (a.empty() || b.empty()) return 0.0;
+// The stems two quotes share.
+size_t shared_stems(const std::set<std::string>& a, const std::set<std::string>& b) {
   size_t common = 0;
   for (const auto& x : a) common += b.count(x);
-  return common / std::sqrt(static_cast<double>(a.size()) * b.size());
+  return common;
 }
 
 // Folded words joined by one space: containment test that ignores punctuation and marks.
@@ -170,12 +170,13 @@ int best_group(const Item& it, const std::vector<Group>& groups, const std::vect
         it.speaker.empty() || gs.empty() || groups[g].speaker_folded == it.speaker_folded;
     for (size_t k : groups[g].distinct) {
       const Item& o = items[k];
-      double sim = binary_cosine(it.stems, o.stems);
-      // One word in common is no statement in common when both quotes have more ("We do not
-      // want to change coaches" / "We've seen enough coaches").
-      size_t shared = 0;
-      for (const auto& x : it.stems) shared += o.stems.count(x);
-      if (shared < std::min<size_t>({2, it.stems.size(), o.stems.size()})) sim = 0.0;
+      // The binary cosine of their stems; one word in common is no statement in common when
+      // both quotes have more ("We do not want to change coaches" / "We've seen enough
+      // coaches").
+      const size_t shared = shared_stems(it.stems, o.stems);
+      double sim = shared == 0 || shared < std::min<size_t>({2, it.stems.size(), o.stems.size()})
+                       ? 0.0
+                       : shared / std::sqrt(static_cast<double>(it.stems.size()) * o.stems.size());
       bool contained = !it.words.empty() && o.words.find(it.words) != std::string::npos;
       if (contained) sim = std::max(sim, 1.0);
       bool ok = speakers_agree ? sim >= cfg.quote_merge_threshold : sim >= 0.8;
