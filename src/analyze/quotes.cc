@@ -70,10 +70,10 @@ class Finder {
       if (sp.close <= sp.open + 1) continue;
       Quote quote;
       size_t first = sp.open + 1, last = sp.close - 1;
+      if (title_case(first, last)) continue;
       quote.begin = t_[first].begin;
       quote.end = t_[last].end;
       quote.text = std::string(text_.substr(quote.begin, quote.end - quote.begin));
-      if (title_case(first, last)) continue;
       quote.kind = classify(first, last);
       attribute(sp, quote, out);
       out.push_back(std::move(quote));

@@ -242,18 +242,18 @@ std::string complement_after(std::string_view after, const text::ElisionRules& e
   return noun;
 }
 
-// The stems of the lower-case words next to a quantity (`window` on each side of the
-// clause [cb, ce)) that the conservative stop list keeps: for a clause whose words are all
-// in the broad list ("home to 120,000 people"), the weaker words still say what is counted.
+// The stems of the lower-case words next to a quantity beginning at `q_begin` (`window` on
+// each side of the clause [cb, ce), the words after it read from `after_begin`, past its
+// equivalent) that the conservative stop list keeps: for a clause whose words are all in the
+// broad list ("home to 120,000 people"), the weaker words still say what is counted.
 std::vector<std::string> weaker_predicates(std::string_view text, size_t cb, size_t ce,
-                                           const Quantity& q, size_t window,
+                                           size_t q_begin, size_t after_begin, size_t window,
                                            const text::StopWords& function_words,
                                            const text::Stemmer& stemmer,
                                            const text::ElisionRules& elisions,
                                            const std::unordered_set<std::string>& plain) {
-  const size_t after_begin = equivalent_end(text, q.end, ce);
   const auto before =
-      content_words(text.substr(cb, q.begin - cb), function_words, stemmer, elisions);
+      content_words(text.substr(cb, q_begin - cb), function_words, stemmer, elisions);
   const auto after =
       content_words(text.substr(after_begin, ce - after_begin), function_words, stemmer, elisions);
   std::vector<std::string> out;
@@ -363,8 +363,8 @@ class SlotWords {
       m.names.erase(std::remove(m.names.begin(), m.names.end(), of), m.names.end());
     }
     if (m.predicates.empty())
-      m.predicates =
-          weaker_predicates(text, cb, ce, q, window_, function_words_, stemmer_, elisions_, plain_);
+      m.predicates = weaker_predicates(text, cb, ce, q.begin, after_begin, window_, function_words_,
+                                       stemmer_, elisions_, plain_);
     sort_unique(m.predicates);
     sort_unique(m.names);
     sort_unique(m.when);
