@@ -243,6 +243,25 @@ TEST(SynthDisagreements, NamesSpelledTwoWaysDisagreeTwoSubjectsDoNot) {
                   .empty());
 }
 
+// In a full name, the other words tell whose it is: one word written a letter or two apart
+// is that person's name spelled two ways, no dispute on who it was; another first name
+// before the same family name is one.
+TEST(SynthDisagreements, AFullNameSpelledALetterApartIsOnePersonsName) {
+  const std::string said = " a confirmé mercredi que les deux blessés restaient à l'hôpital.";
+  EXPECT_TRUE(two_outlet_disputes("name", "Selon la porte-parole Ilene Wolfe" + said, "Ilene Wolfe",
+                                  "Selon la porte-parole Ilene Wolff" + said, "Ilene Wolff",
+                                  "person")
+                  .empty());
+  EXPECT_TRUE(two_outlet_disputes("name", "Selon la porte-parole Betty Mae Page" + said,
+                                  "Betty Mae Page", "Selon la porte-parole Bettie Mae Page" + said,
+                                  "Bettie Mae Page", "person")
+                  .empty());
+  EXPECT_EQ(two_outlet_disputes("name", "Selon le conseiller Jean-Luc Romero" + said,
+                                "Jean-Luc Romero", "Selon le conseiller Jean-Louis Romero" + said,
+                                "Jean-Louis Romero", "person"),
+            (std::vector<std::vector<std::string>>{{"Jean-Louis Romero:b", "Jean-Luc Romero:a"}}));
+}
+
 TEST(SynthTitle, CompressesToTheMainClause) {
   std::string claim =
       "Le président russe Vladimir Poutine et le dirigeant nord-coréen Kim Jong-un se sont "
