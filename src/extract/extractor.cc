@@ -6,6 +6,7 @@
 #include "extract/text_cleaner.h"
 #include "extract/url_host.h"
 #include "text/language.h"
+#include "text/normalize.h"
 #include "text/words.h"
 
 namespace recoupe::extract {
@@ -81,6 +82,9 @@ Article extract_article(const RawDocument& doc, const ExtractResources& resource
   a.event = doc.event;
   a.final_url = doc.final_url;
   a.fetched_at = doc.fetched_at;
+  // Soft hyphens are layout, not text (text::without_soft_breaks): a word is read whole.
+  if (a.title) a.title = text::without_soft_breaks(*a.title);
+  for (std::string& p : paragraphs) p = text::without_soft_breaks(p);
   for (size_t i = 0; i < paragraphs.size(); ++i) {
     if (i) a.text += "\n\n";
     a.text += paragraphs[i];
@@ -90,7 +94,7 @@ Article extract_article(const RawDocument& doc, const ExtractResources& resource
   if (a.words == 0 && doc.kind == ContentKind::kText) {
     // Never lose an article whole: keep a plain text that the filter emptied as given.
     if (size_t words = text::count_words(doc.content, resources.text.elisions()); words > 0) {
-      a.text = doc.content;
+      a.text = text::without_soft_breaks(doc.content);
       a.paragraphs = {a.text};
       a.words = static_cast<int>(words);
     }

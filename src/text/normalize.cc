@@ -60,4 +60,21 @@ std::string collapse_spaces(std::string_view utf8) {
   return out;
 }
 
+std::string without_soft_breaks(std::string_view utf8) {
+  // U+00AD is C2 AD, U+2060 is E2 81 A0 in UTF-8; no other character's bytes contain them.
+  constexpr std::string_view kSoftHyphen = "\xC2\xAD", kWordJoiner = "\xE2\x81\xA0";
+  std::string out;
+  out.reserve(utf8.size());
+  for (size_t i = 0; i < utf8.size();) {
+    if (utf8.compare(i, kSoftHyphen.size(), kSoftHyphen) == 0) {
+      i += kSoftHyphen.size();
+    } else if (utf8.compare(i, kWordJoiner.size(), kWordJoiner) == 0) {
+      i += kWordJoiner.size();
+    } else {
+      out += utf8[i++];
+    }
+  }
+  return out;
+}
+
 }  // namespace recoupe::text

@@ -13,4 +13,10 @@ std::string nfc(std::string_view utf8);
 // space and trims both ends.
 std::string collapse_spaces(std::string_view utf8);
 
+// Removes the characters that only tell a renderer where it may break a line inside a word
+// and show nothing otherwise: U+00AD soft hyphen (French and German pages set them in long
+// words: "mar\u00ADtelé"), U+2060 word joiner. Left in, they split the word for every reader
+// after (a speech verb, a name, a search) while the page shows it whole.
+std::string without_soft_breaks(std::string_view utf8);
+
 }  // namespace recoupe::text
