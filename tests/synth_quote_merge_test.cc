@@ -39,5 +39,37 @@ TEST(QuoteMerge, TwoWordingsOfOneStatementAreOneQuote) {
   EXPECT_EQ(quotes[0].variants.size(), 2u);
 }
 
+// The merged quotes of a story of two outlets, each quoting `words` said by `speaker`.
+std::vector<MergedQuote> quotes_of_two(const std::string& a_words, const std::string& a_speaker,
+                                       const std::string& b_words, const std::string& b_speaker) {
+  AnalyzedStory story = analyze_story(
+      "s",
+      {article("a", "a.example", "en",
+               "The harbour was closed for a week. \"" + a_words + ",\" said " + a_speaker + "."),
+       article(
+           "b", "b.example", "en",
+           "Fishermen counted the damage on Monday. \"" + b_words + ",\" said " + b_speaker + ".")},
+      testing::analysis_resources());
+  return merge_quotes(story.evidence(), recoupe::testing::shipped_resources().synth(),
+                      SynthConfig{});
+}
+
+// Two people saying alike said two things: one is not a wording of the other's statement.
+TEST(QuoteMerge, TwoPeopleSayingAlikeAreTwoStatements) {
+  auto quotes = quotes_of_two("We need no fresh capital", "Tomas Reyes", "We need fresh capital",
+                              "Ana Silva");
+  ASSERT_EQ(quotes.size(), 2u);
+  for (const auto& q : quotes) EXPECT_TRUE(q.variants.empty()) << q.speaker << ": " << q.text;
+}
+
+// A speaker's first name spelled two ways ("Karolos" / "Carolos") is one speaker, whose two
+// wordings are one statement.
+TEST(QuoteMerge, OneSpeakerSpelledTwoWaysSaidOneStatement) {
+  auto quotes = quotes_of_two("The storm took four boats and two piers", "Karolos Papoulias",
+                              "We lost four boats in the storm", "Carolos Papoulias");
+  ASSERT_EQ(quotes.size(), 1u) << quotes[0].speaker << ": " << quotes[0].text;
+  EXPECT_EQ(quotes[0].variants.size(), 2u);
+}
+
 }  // namespace
 }  // namespace recoupe::synth

@@ -18,6 +18,7 @@
 #include "synth/person_ages.h"
 #include "synth/sentence_form.h"
 #include "synth/sorted_words.h"
+#include "text/edits.h"
 #include "text/fold.h"
 #include "text/stemmer.h"
 #include "text/words.h"
@@ -94,26 +95,6 @@ bool has_letter(const std::string& s) {
   return false;
 }
 
-// True when turning `a` into `b` takes more than `limit` edits (a byte inserted, deleted or
-// replaced, or two neighbours swapped). Cost: O(|a|·|b|), words being short.
-bool edits_beyond(std::string_view a, std::string_view b, size_t limit) {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return true;
-  // Three rows of the optimal-string-alignment distance table.
-  std::vector<size_t> before(b.size() + 1), last(b.size() + 1), row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) last[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      row[j] = std::min({last[j] + 1, row[j - 1] + 1, last[j - 1] + (a[i - 1] != b[j - 1])});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        row[j] = std::min(row[j], before[j - 2] + 1);
-    }
-    std::swap(before, last);
-    std::swap(last, row);
-  }
-  return last[b.size()] > limit;
-}
-
 // True when two names of persons could be one person's name told two ways, so that the
 // claims setting them in one role disagree on who it was: the same number of words, all
 // but one the same and that one more than two letters apart ("Jean-Luc Romero" /
@@ -137,7 +118,7 @@ bool rival_spellings(const std::string& a, const std::string& b,
   // In a name of several words, the others tell whose it is: a word written a letter or two
   // apart is that person's name spelled two ways ("Ilene Wolfe" / "Ilene Wolff", "Giannis" /
   // "Yiannis Panagopoulos", "Betty Mae Page" / "Bettie Mae Page"), not another person.
-  if (x.size() > 1) return edits_beyond(u, v, 2);
+  if (x.size() > 1) return text::edits_beyond(u, v, 2);
   if (u.size() < 4 || v.size() < 4 || u.size() != v.size()) return false;
   size_t changed = 0;
   for (size_t i = 0; i < u.size(); ++i) changed += u[i] != v[i];

@@ -8,6 +8,7 @@
 
 #include "synth/content_words.h"
 #include "synth/corroboration.h"
+#include "text/edits.h"
 #include "text/fold.h"
 #include "text/normalize.h"
 #include "text/words.h"
@@ -157,6 +158,26 @@ void join_bare_surnames(std::vector<Item>& items) {
   }
 }
 
+// True when two folded speakers' names are one person's: the same, or the same family name
+// with, before it, first names a letter or two apart ("greek president karolos papoulias" /
+// "carolos papoulias") or none in one of them ("papoulias"). Another first name is another
+// person ("rob jones" / "nick jones"), and so is another family name.
+bool one_speaker(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  auto last_words = [](std::string_view s) {
+    const size_t space = s.rfind(' ');
+    if (space == std::string_view::npos)
+      return std::pair<std::string_view, std::string_view>{{}, s};
+    const size_t before = s.rfind(' ', space - 1);
+    const size_t first = before == std::string_view::npos ? 0 : before + 1;
+    return std::pair{s.substr(first, space - first), s.substr(space + 1)};
+  };
+  const auto [first_a, family_a] = last_words(a);
+  const auto [first_b, family_b] = last_words(b);
+  if (family_a.empty() || family_a != family_b) return false;
+  return first_a.empty() || first_b.empty() || !text::edits_beyond(first_a, first_b, 2);
+}
+
 // The group whose items the quote `it` is most similar to (contained counts as identical;
 // one content word in common, as nothing when both have more); -1 when none reaches the
 // threshold (a stricter one when the speakers differ).
@@ -166,8 +187,8 @@ int best_group(const Item& it, const std::vector<Group>& groups, const std::vect
   double best_sim = 0;
   for (size_t g = 0; g < groups.size(); ++g) {
     const std::string& gs = groups[g].speaker;
-    bool speakers_agree =
-        it.speaker.empty() || gs.empty() || groups[g].speaker_folded == it.speaker_folded;
+    bool speakers_agree = it.speaker.empty() || gs.empty() ||
+                          one_speaker(groups[g].speaker_folded, it.speaker_folded);
     for (size_t k : groups[g].distinct) {
       const Item& o = items[k];
       // The binary cosine of their stems; one word in common is no statement in common when
@@ -179,7 +200,10 @@ int best_group(const Item& it, const std::vector<Group>& groups, const std::vect
                        : shared / std::sqrt(static_cast<double>(it.stems.size()) * o.stems.size());
       bool contained = !it.words.empty() && o.words.find(it.words) != std::string::npos;
       if (contained) sim = std::max(sim, 1.0);
-      bool ok = speakers_agree ? sim >= cfg.quote_merge_threshold : sim >= 0.8;
+      // Quotes of two people are one statement only in the same words: an outlet crediting
+      // another speaker with them. Two people saying alike ("absolument pas besoin de fonds
+      // propres" / "Nous n'avons pas besoin de fonds propres !") said two things.
+      bool ok = speakers_agree ? sim >= cfg.quote_merge_threshold : contained;
       if (ok && sim > best_sim) {
         best_sim = sim;
         best = static_cast<int>(g);
