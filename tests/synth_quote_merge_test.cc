@@ -71,5 +71,23 @@ TEST(QuoteMerge, OneSpeakerSpelledTwoWaysSaidOneStatement) {
   EXPECT_EQ(quotes[0].variants.size(), 2u);
 }
 
+// Words an outlet credits to no one ("said the port authority in a statement") that share
+// a few of the story's words with a named speaker's are not a wording of his statement.
+TEST(QuoteMerge, WordsOfNoNamedSpeakerSharingAFewWordsAreAnotherStatement) {
+  AnalyzedStory story = analyze_story(
+      "s",
+      {article("a", "a.example", "en",
+               "The harbour was closed for a week. \"The harbour will reopen on Monday for all "
+               "fishing boats,\" the port authority said in a statement."),
+       article("b", "b.example", "en",
+               "Fishermen counted the damage on Monday. \"The fishing boats must leave the harbour "
+               "with new nets and divers,\" said Tomas Reyes, the harbour master.")},
+      testing::analysis_resources());
+  auto quotes =
+      merge_quotes(story.evidence(), recoupe::testing::shipped_resources().synth(), SynthConfig{});
+  ASSERT_EQ(quotes.size(), 2u);
+  for (const auto& q : quotes) EXPECT_TRUE(q.variants.empty()) << q.speaker << ": " << q.text;
+}
+
 }  // namespace
 }  // namespace recoupe::synth
