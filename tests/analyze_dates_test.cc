@@ -89,6 +89,19 @@ TEST(Dates, EnglishAbsoluteAndRelative) {
   EXPECT_EQ(one("last year", "en"), "last year=2022/year");
 }
 
+// A bare weekday after a future word in its clause is the next such day (the reference is
+// Wednesday 13 September 2023); a past one, or one after a comma, the last.
+TEST(Dates, AWeekdayToldInTheFutureIsOnOrAfterTheReference) {
+  EXPECT_EQ(one("Jackson will play in Sunday's playoff game at Pittsburgh.", "en"),
+            "Sunday=2023-09-17/day");
+  EXPECT_EQ(one("The talks are set to resume on Friday.", "en"), "on Friday=2023-09-15/day");
+  EXPECT_EQ(one("Jackson was arrested early Tuesday.", "en"), "Tuesday=2023-09-12/day");
+  EXPECT_EQ(one("He will be charged, police said Tuesday.", "en"), "Tuesday=2023-09-12/day");
+  EXPECT_EQ(one("Le dalaï-lama sera reçu samedi à Nantes.", "fr"), "samedi=2023-09-16/day");
+  EXPECT_EQ(one("Le dalaï-lama a été reçu samedi à Nantes.", "fr"), "samedi=2023-09-09/day");
+  EXPECT_EQ(one("Il doit être jugé mercredi.", "fr"), "mercredi=2023-09-13/day");
+}
+
 TEST(Dates, NotDates) {
   EXPECT_TRUE(dates("à environ 2 000 km de là", "fr").empty());
   EXPECT_TRUE(dates("il a 2019 euros", "fr").empty());

@@ -669,6 +669,29 @@ TEST(DateDisagreements, AWeekdayResolvedAgainstAnotherArticleIsNotSetAgainstAWri
                   .empty());
 }
 
+TEST(DateDisagreements, ADayToComeIsNotSetAgainstADayGone) {
+  // Neither a nor b has a date; both weekdays are resolved against c's Thursday. a's arrest
+  // was on Tuesday; b's Sunday is the game to come ("will"), not another day of the arrest.
+  const Article dated = dated_article();
+  const Article a = article("a", "a.example", "en",
+                            "Smith was arrested on suspicion of drunken driving on Tuesday near "
+                            "the stadium, the club said.");
+  EXPECT_TRUE(date_disputes({a,
+                             article("b", "b.example", "en",
+                                     "Smith, arrested on suspicion of drunken driving near the "
+                                     "stadium, will play on Sunday, the club said."),
+                             dated})
+                  .empty());
+  // Told as done, the two days do disagree.
+  EXPECT_EQ(date_disputes({a,
+                           article("b", "b.example", "en",
+                                   "Smith was arrested on suspicion of drunken driving on Sunday "
+                                   "near the stadium, the club said."),
+                           dated})
+                .size(),
+            1u);
+}
+
 TEST(DateDisagreements, AGuessedWeekdayIsNotSetAgainstAWrittenDayOfTheMonth) {
   // Neither a nor b has a date. b's "May 2" names its day; a's "Thursday" was resolved
   // against c's date, a guess for a: the Thursday of another week would agree with b.

@@ -87,6 +87,21 @@ class Finder {
     return r_.since.match_ending(t_, last) > 0;
   }
 
+  // True when a future word ends in the clause before token `first`: back to a comma,
+  // semicolon or sentence end, at most kClauseWords tokens ("Jackson will play in Sunday's
+  // game"; not "He will be charged, police said Tuesday").
+  bool told_in_future(size_t first) const {
+    constexpr size_t kClauseWords = 20;
+    for (size_t k = first; k-- > 0 && first - k <= kClauseWords;) {
+      if (t_[k].kind == TokenKind::kPunct &&
+          (t_[k].folded == "," || t_[k].folded == ";" || t_[k].folded == "." ||
+           t_[k].folded == "!" || t_[k].folded == "?"))
+        return false;
+      if (r_.future.match_ending(t_, k) > 0) return true;
+    }
+    return false;
+  }
+
   // Part of day right after token i-1 ("soir", "après-midi"): tokens used, name out.
   size_t part_after(size_t i, std::string* name) const {
     int payload = 0;
@@ -275,6 +290,7 @@ class Finder {
         mode = 1, j += n;
     }
     if (part.empty()) j += part_after(j, &part);
+    const bool future = mode == 0 && told_in_future(from);
     std::string value;
     if (ref_) {
       int ref_wd = days_since_monday(*ref_);
@@ -283,6 +299,8 @@ class Finder {
       if (mode == 1) {
         delta = (wd - ref_wd + 7) % 7;
         if (delta == 0) delta = 7;
+      } else if (future) {
+        delta = (wd - ref_wd + 7) % 7;
       } else {
         delta = -((ref_wd - wd + 7) % 7);
         if (mode == -1 && delta == 0) delta = -7;
@@ -498,6 +516,8 @@ DateRules load_date_rules(const std::string& data_dir, const std::string& lang) 
       add_all(r.next, 0);
     else if (key == "this")
       add_all(r.this_, 0);
+    else if (key == "future")
+      add_all(r.future, 0);
     else if (key == "year_prep")
       add_all(r.year_preps, 0);
     else if (key == "day_prep")

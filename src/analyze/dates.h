@@ -18,10 +18,13 @@ namespace recoupe::analyze {
 struct DateRules {
   std::unordered_map<std::string, int> months;    // folded name → 1..12
   std::unordered_map<std::string, int> weekdays;  // folded name → 0 (Monday)..6
-  PhraseSet relative;    // payload: unit * 1000 + (offset + 500); unit 0 day,1 week,2 month,3 year
-  PhraseSet last;        // "dernier", "last": the weekday strictly before the reference
-  PhraseSet next;        // "prochain", "next": strictly after
-  PhraseSet this_;       // "ce", "this": on or before (past-tense news)
+  PhraseSet relative;  // payload: unit * 1000 + (offset + 500); unit 0 day,1 week,2 month,3 year
+  PhraseSet last;      // "dernier", "last": the weekday strictly before the reference
+  PhraseSet next;      // "prochain", "next": strictly after
+  PhraseSet this_;     // "ce", "this": on or before (past-tense news)
+  // "will", "sera", "doit": before a bare weekday in its clause, the weekday is on or after
+  // the reference ("will play in Sunday's game", « sera reçu samedi »).
+  PhraseSet future;
   PhraseSet year_preps;  // "en", "in": a bare 4-digit number after one is a year
   PhraseSet day_preps;   // "le", "on the": "le 13" is a day of the reference month
   PhraseSet since;       // "depuis", "since": the date starts a state that lasts
@@ -51,7 +54,9 @@ DateRules load_date_rules(const std::string& data_dir, const std::string& lang);
 //  week precision, of months the month, of years the year).
 // Relative ones are resolved against `reference`: a bare weekday (or "ce mercredi") is the
 // most recent such day on or before the reference, "prochain"/"next" the first one after,
-// "dernier"/"last" the last one strictly before; a date without a year takes the year that
+// "dernier"/"last" the last one strictly before; a bare weekday that a future word ("will",
+// « sera ») comes before in its clause (back to a comma or a sentence end, 20 words at most)
+// is the first such day on or after the reference; a date without a year takes the year that
 // puts it nearest to the reference. Without a reference the unknown parts are left as X
 // (see core/temporal.h). A date right after a `since` word, a day preposition between them
 // allowed ("depuis le 8 février"), is marked `since`. Numbers that are not plausible dates (day 32,

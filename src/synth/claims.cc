@@ -665,9 +665,14 @@ bool claims_conflict(const Claim& a, const Claim& b, const SynthConfig& config) 
   return false;
 }
 
+bool ahead_of_anchor(const ClaimDate& d) {
+  // ISO dates of one precision sort as strings.
+  return !d.anchor.empty() && d.precision == "day" && d.value > d.anchor;
+}
+
 bool dates_conflict(const ClaimDate& a, const ClaimDate& b) {
   if (a.precision != b.precision || a.value == b.value || a.unknown_day || b.unknown_day ||
-      a.guessed_day != b.guessed_day)
+      a.guessed_day != b.guessed_day || ahead_of_anchor(a) != ahead_of_anchor(b))
     return false;
   return a.anchor.empty() || b.anchor.empty() || a.anchor == b.anchor;
 }
