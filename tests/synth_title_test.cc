@@ -139,6 +139,31 @@ TEST(Title, WithoutHeadlinesTheLeadClaimNeverOpensOnAPronoun) {
   EXPECT_FALSE(t.starts_with("They")) << t;
 }
 
+// Without headlines, a lead claim whose main clause goes on after an incise ("The union is
+// alleging, in a complaint filed in Lyon, that …") or that opens under a label ("Summary:
+// …") is cut badly or is no sentence: the next lead claim makes the title.
+TEST(Title, WithoutHeadlinesNoTitleEndsInAnInciseOrOpensOnALabel) {
+  const std::string opened =
+      "The dockers' union is alleging, in a complaint filed in the court of Lyon, that the "
+      "port company broke the wage agreement signed in March. ";
+  const std::string labelled =
+      "Summary: the dockers' union filed a complaint against the port company in Lyon on "
+      "Monday. ";
+  const std::string lede =
+      "The dockers' union filed a complaint against the port company in Lyon on Monday over "
+      "the wage agreement signed in March.";
+  for (const std::string& first : {opened, labelled}) {
+    const std::string t = title_of({
+        article("a", "en", "", first + lede),
+        article("b", "en", "", first + "The company denied breaking the wage agreement."),
+        article("c", "en", "", lede + " The company denied breaking the agreement."),
+    });
+    EXPECT_FALSE(t.empty());
+    EXPECT_EQ(t.find("in the court of Lyon"), std::string::npos) << t;
+    EXPECT_FALSE(t.starts_with("Summary")) << t;
+  }
+}
+
 TEST(Title, DatelinesAreNotHeadlines) {
   EXPECT_EQ(
       title_of(

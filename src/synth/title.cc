@@ -132,6 +132,19 @@ bool in_name_list(std::string_view s, size_t i) {
   return capital(e + 1);
 }
 
+// True when `t` ends inside an incise: it holds an odd number of commas that set words off
+// (not those of a list of names), so that its end is the comma closing an incise and what
+// the main clause said after it is lost ("The DNC is alleging, in a complaint filed in
+// federal district court in Manhattan" [, that …]; "Kim Jong Un, North Korea's leader" [,
+// said …]). A title opening on an introductory phrase ("In Paris, police arrested three
+// men") is the caller's to keep.
+bool ends_in_incise(std::string_view t) {
+  size_t commas = 0;
+  for (size_t i = 0; i < t.size(); ++i)
+    if (t[i] == ',' && !in_name_list(t, i)) ++commas;
+  return commas % 2 == 1;
+}
+
 // Folded names (canonical and aliases) of the story's key subject: the entity most origins
 // name, then the most mentioned. Empty without entities.
 std::vector<std::string> key_subject(const StoryEvidence& ev, const ClaimSet& cs) {
@@ -342,6 +355,12 @@ std::string claim_title(const StoryEvidence& ev, const ClaimSet& cs, const Synth
         // Nor a clause opening on a preposition: "Selon le déroulement …", "A l'issue d'un …".
         if (opens_dependent(t, openers, elisions) ||
             opens_dependent(t, resources.link_words(ev.language), elisions))
+          continue;
+        // Nor a main clause cut after an incise, its verb or object left behind.
+        if (ends_in_incise(t)) continue;
+        // Nor a sentence under a label ("Summary: MWEB has managed…", "Update: …").
+        if (const size_t colon = t.find(':');
+            colon != std::string::npos && text::count_words(t.substr(0, colon), elisions) <= 2)
           continue;
         // Nor what came before the event: "Mohamed avait été trouvé seul…" is backstory.
         if (tells_backstory(t, resources.clause_words(ev.language), elisions)) continue;
