@@ -59,6 +59,7 @@ void visit_fields(extract::TextCleanerConfig& c, F&& f) {
   f("credit_max_words", c.credit_max_words);
   f("author_note_max_words", c.author_note_max_words);
   f("author_note_tail_chars", c.author_note_tail_chars);
+  f("above_dateline_max_words", c.above_dateline_max_words);
   f("clean_line_min_words", c.clean_line_min_words);
   f("title_min_words", c.title_min_words);
   f("title_max_words", c.title_max_words);

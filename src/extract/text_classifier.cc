@@ -1,5 +1,7 @@
 #include "extract/text_classifier.h"
 
+#include "extract/dateline.h"
+
 #include <algorithm>
 #include <cctype>
 #include <limits>
@@ -370,6 +372,27 @@ void find_title(const std::vector<LineFeatures>& lines, const std::vector<char>&
   if (out.title_line < 0) out.title_line = fallback;
 }
 
+// The article proper opens on its dateline ("WASHINGTON — …", "SEOUL, South Korea — …"): the
+// short body lines above it are a photo caption, a kicker or a summary printed over the
+// article ("A photograph released by North Korea's state news agency shows the North's
+// leader, Kim Jong-un, center, at a ruling party meeting"), not its text. Only the first
+// few body lines are looked at, and only lines short enough for a caption or a summary are
+// left out.
+void drop_lines_above_dateline(const std::vector<LineFeatures>& lines, const TextCleanerConfig& c,
+                               LineClassification& out) {
+  constexpr size_t kLinesLookedAt = 3;
+  std::vector<int> body;
+  for (int i = 0; i < static_cast<int>(lines.size()) && body.size() <= kLinesLookedAt; ++i)
+    if (out.classes[i] == LineClass::kBody) body.push_back(i);
+  for (size_t k = 1; k < body.size(); ++k) {
+    if (dateline_end(lines[body[k]].text) == 0) continue;
+    for (size_t j = 0; j < k; ++j)
+      if (lines[body[j]].words > c.above_dateline_max_words) return;
+    for (size_t j = 0; j < k; ++j) out.classes[body[j]] = LineClass::kBoilerplate;
+    return;
+  }
+}
+
 }  // namespace
 
 LineClassification classify_lines(const std::vector<LineFeatures>& lines, const TextCues& cues,
@@ -385,6 +408,7 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
     out.region_begin = 0;
     out.region_end = n;
     out.regions = {{0, n}};
+    drop_lines_above_dateline(lines, c, out);
     return out;
   }
 
@@ -422,6 +446,7 @@ LineClassification classify_lines(const std::vector<LineFeatures>& lines, const 
     else
       body_after += lines[i].chars;
   }
+  drop_lines_above_dateline(lines, c, out);
   return out;
 }
 

@@ -81,6 +81,9 @@ struct TextCleanerConfig {
   int author_note_max_words = 80;
   // …with at most this many characters of body after it. Never body.
   int author_note_tail_chars = 600;
+  // Body lines above the one opening on a dateline ("WASHINGTON — …") are a caption, a kicker
+  // or a summary over the article when each has at most this many words: never body.
+  int above_dateline_max_words = 60;
   // A photo credit closing a caption ("… im Steinheimer Becken. Foto: EnBW", "(Photo: AFP)")
   // has at most this many words after its cue.
   int credit_max_words = 8;
