@@ -158,6 +158,26 @@ TEST(SingleSource, APieceOfAQuotationWithoutItsSpeakerIsNoFact) {
   EXPECT_TRUE(listed(claims, "The union counted 12 sunken")) << ::testing::PrintToString(claims);
 }
 
+// A sentence cut inside a quotation (at a dash the quote goes on after) breaks off
+// mid-thought: listed alone, the quote has no end.
+TEST(SingleSource, AClauseThatBreaksOffInsideAQuotationIsNoFact) {
+  const std::vector<Article> story = {
+      article("a", "a.example",
+              "The harbour reopened on Monday. The union counted 12 sunken trawlers on "
+              "Wednesday. John Rivet, who as the town's mayor rebuilt the harbour after the "
+              "flood, said on Twitter, \"It's worth remembering that the early 2000's — when the "
+              "old pier was built — was the period where the town had no money for sea walls. "
+              "More and more boats were sinking each winter and the port was not ready for "
+              "storms like this one.\""),
+      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
+      article("c", "c.example",
+              "The harbour reopened on Monday after repairs. Fishermen went back to sea."),
+  };
+  const auto claims = single_source(story, SynthConfig{});
+  EXPECT_FALSE(listed(claims, "John Rivet")) << ::testing::PrintToString(claims);
+  EXPECT_TRUE(listed(claims, "The union counted 12 sunken")) << ::testing::PrintToString(claims);
+}
+
 TEST(SingleSource, ADatelineIsNoFact) {
   const std::vector<Article> story = {
       article("a", "a.example",

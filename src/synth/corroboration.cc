@@ -541,7 +541,9 @@ std::string outside_quotes(std::string_view text) {
 // True when `text` is a piece of a quotation that does not name its speaker: it opens with a
 // quotation mark that does not close within it ('"There's a lot of guys who get frustrated
 // when…': the speaker comes in a later sentence), or it is all inside a quote begun in an
-// earlier sentence (« Mohamed était là. […] ce n'était pas l'idéal." »).
+// earlier sentence (« Mohamed était là. […] ce n'était pas l'idéal." »). Or it breaks off
+// inside a quotation, without a sentence's end ('John Kerry said on Twitter, "It's worth
+// remembering that the early 2000's': cut at the dash the quote goes on after).
 bool quote_fragment(std::string_view text) {
   size_t first = 0;
   while (first < text.size() && (text[first] == ' ' || text[first] == '\t')) ++first;
@@ -562,7 +564,11 @@ bool quote_fragment(std::string_view text) {
     }
     i += mark - 1;
   }
-  return opened_first && depth > 0;
+  if (depth == 0) return false;
+  size_t last = text.find_last_not_of(" \t\n");
+  const bool ends_sentence = last != std::string_view::npos &&
+                             std::string_view(".!?").find(text[last]) != std::string_view::npos;
+  return opened_first || !ends_sentence;
 }
 
 // True when one person speaks of themselves outside quotation marks, anywhere in `text`
