@@ -187,6 +187,14 @@ TEST(Title, ARemovedDateLeavesNoSpaceBeforeAComma) {
             "An earthquake struck southern Iran, killing ten people");
 }
 
+TEST(Title, ARemovedOpeningDateLeavesNoCommaFirst) {
+  const std::string claim =
+      "This morning, 41 years later, police arrested the woman suspected of the two murders";
+  EXPECT_EQ(compress_to_main_clause(claim, recoupe::testing::shipped_resources().elisions(),
+                                    {{0, 12}}, 12),
+            "41 years later, police arrested the woman suspected of the two murders");
+}
+
 TEST(Title, ACommaInAListOfNamesIsNotAClauseBoundary) {
   const std::string claim =
       "The champion stopped his challenger in the sixth round to keep his WBA, IBF, and WBO "

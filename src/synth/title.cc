@@ -208,8 +208,10 @@ std::string compress_to_main_clause(std::string_view claim, const text::ElisionR
     }
     if (!changed) break;
   }
-  // A removed date leaves a space before the punctuation that followed it ("Iran , killing").
+  // A removed date leaves a space before the punctuation that followed it ("Iran , killing"),
+  // or that punctuation first ("This morning, 41 years later, police…").
   for (size_t i; (i = t.find(" ,")) != std::string::npos;) t.erase(i, 1);
+  t.erase(0, std::min(t.find_first_not_of(",;: "), t.size()));
   std::string_view v(t);
   size_t cut = v.size();
   int words = 0;
