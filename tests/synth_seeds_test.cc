@@ -262,6 +262,20 @@ TEST(SynthDisagreements, AFullNameSpelledALetterApartIsOnePersonsName) {
             (std::vector<std::vector<std::string>>{{"Jean-Louis Romero:b", "Jean-Luc Romero:a"}}));
 }
 
+// Another first name altogether before the same family name is another person of the
+// family (two grandsons quoted by two outlets), and a short form is the same name: neither
+// is a dispute on who it was.
+TEST(SynthDisagreements, AnotherFirstNameOrAShortFormIsNoDisputeOnWhoItWas) {
+  const std::string said = " a confirmé mercredi que son grand-père était mort dans la nuit.";
+  EXPECT_TRUE(two_outlet_disputes("name", "Selon son petit-fils Rob Jones" + said, "Rob Jones",
+                                  "Selon son petit-fils Nick Jones" + said, "Nick Jones", "person")
+                  .empty());
+  EXPECT_TRUE(two_outlet_disputes("name", "Selon son petit-fils Chris Jones" + said, "Chris Jones",
+                                  "Selon son petit-fils Christopher Jones" + said,
+                                  "Christopher Jones", "person")
+                  .empty());
+}
+
 TEST(SynthTitle, CompressesToTheMainClause) {
   std::string claim =
       "Le président russe Vladimir Poutine et le dirigeant nord-coréen Kim Jong-un se sont "

@@ -97,9 +97,9 @@ bool has_letter(const std::string& s) {
 
 // True when two names of persons could be one person's name told two ways, so that the
 // claims setting them in one role disagree on who it was: the same number of words, all
-// but one the same and that one more than two letters apart ("Jean-Luc Romero" /
-// "Jean-Louis Romero", "Nick Jones" / "Rob Jones"), or one word each, one letter apart
-// ("Fatma" / "Fatna": nothing else says whose name it is). Two unrelated names
+// but one the same and that one beginning alike but more than two letters apart, and no
+// short form of the other ("Jean-Luc Romero" / "Jean-Louis Romero"), or one word each, one
+// letter apart ("Fatma" / "Fatna": nothing else says whose name it is). Two unrelated names
 // ("Edvige" / "Créé", a place against a team) are two subjects, not two versions: on the
 // dev stories every such pair the old rule listed was wrong (0 of 17).
 bool rival_spellings(const std::string& a, const std::string& b,
@@ -117,8 +117,13 @@ bool rival_spellings(const std::string& a, const std::string& b,
   if (u + "s" == v || v + "s" == u) return false;
   // In a name of several words, the others tell whose it is: a word written a letter or two
   // apart is that person's name spelled two ways ("Ilene Wolfe" / "Ilene Wolff", "Giannis" /
-  // "Yiannis Panagopoulos", "Betty Mae Page" / "Bettie Mae Page"), not another person.
-  if (x.size() > 1) return text::edits_beyond(u, v, 2);
+  // "Yiannis Panagopoulos", "Betty Mae Page" / "Bettie Mae Page"), and a short form is the
+  // same name ("Rob" / "Robert Jones"). Another first name altogether is another person of
+  // the family ("Rob Jones" / "Nick Jones", two grandsons): only one that begins alike is
+  // the same person's, misnamed ("Jean-Luc" / "Jean-Louis Romero").
+  if (x.size() > 1)
+    return text::edits_beyond(u, v, 2) && !u.starts_with(v) && !v.starts_with(u) &&
+           u.front() == v.front();
   if (u.size() < 4 || v.size() < 4 || u.size() != v.size()) return false;
   size_t changed = 0;
   for (size_t i = 0; i < u.size(); ++i) changed += u[i] != v[i];
