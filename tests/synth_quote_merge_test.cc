@@ -11,19 +11,23 @@ namespace {
 
 using testing::article;
 
+// The merged quotes of a story of `articles`.
+std::vector<MergedQuote> merged_quotes(std::vector<Article> articles) {
+  AnalyzedStory story = analyze_story("s", std::move(articles), testing::analysis_resources());
+  return merge_quotes(story.evidence(), recoupe::testing::shipped_resources().synth(),
+                      SynthConfig{});
+}
+
 // The merged quotes of a story of two outlets quoting the harbour master, `a_words` in one
 // and `b_words` in the other.
 std::vector<MergedQuote> harbour_quotes(const std::string& a_words, const std::string& b_words) {
   auto told = [](const std::string& words) {
     return "\"" + words + ",\" said Tomas Reyes, the harbour master.";
   };
-  AnalyzedStory story = analyze_story(
-      "s",
+  return merged_quotes(
       {article("a", "a.example", "en", "The harbour was closed for a week. " + told(a_words)),
-       article("b", "b.example", "en", "Fishermen counted the damage on Monday. " + told(b_words))},
-      testing::analysis_resources());
-  return merge_quotes(story.evidence(), recoupe::testing::shipped_resources().synth(),
-                      SynthConfig{});
+       article("b", "b.example", "en",
+               "Fishermen counted the damage on Monday. " + told(b_words))});
 }
 
 TEST(QuoteMerge, TwoStatementsSharingOneWordAreTwoQuotes) {
@@ -42,16 +46,12 @@ TEST(QuoteMerge, TwoWordingsOfOneStatementAreOneQuote) {
 // The merged quotes of a story of two outlets, each quoting `words` said by `speaker`.
 std::vector<MergedQuote> quotes_of_two(const std::string& a_words, const std::string& a_speaker,
                                        const std::string& b_words, const std::string& b_speaker) {
-  AnalyzedStory story = analyze_story(
-      "s",
+  return merged_quotes(
       {article("a", "a.example", "en",
                "The harbour was closed for a week. \"" + a_words + ",\" said " + a_speaker + "."),
-       article(
-           "b", "b.example", "en",
-           "Fishermen counted the damage on Monday. \"" + b_words + ",\" said " + b_speaker + ".")},
-      testing::analysis_resources());
-  return merge_quotes(story.evidence(), recoupe::testing::shipped_resources().synth(),
-                      SynthConfig{});
+       article("b", "b.example", "en",
+               "Fishermen counted the damage on Monday. \"" + b_words + ",\" said " + b_speaker +
+                   ".")});
 }
 
 // Two people saying alike said two things: one is not a wording of the other's statement.
@@ -74,17 +74,13 @@ TEST(QuoteMerge, OneSpeakerSpelledTwoWaysSaidOneStatement) {
 // Words an outlet credits to no one ("said the port authority in a statement") that share
 // a few of the story's words with a named speaker's are not a wording of his statement.
 TEST(QuoteMerge, WordsOfNoNamedSpeakerSharingAFewWordsAreAnotherStatement) {
-  AnalyzedStory story = analyze_story(
-      "s",
+  auto quotes = merged_quotes(
       {article("a", "a.example", "en",
                "The harbour was closed for a week. \"The harbour will reopen on Monday for all "
                "fishing boats,\" the port authority said in a statement."),
        article("b", "b.example", "en",
                "Fishermen counted the damage on Monday. \"The fishing boats must leave the harbour "
-               "with new nets and divers,\" said Tomas Reyes, the harbour master.")},
-      testing::analysis_resources());
-  auto quotes =
-      merge_quotes(story.evidence(), recoupe::testing::shipped_resources().synth(), SynthConfig{});
+               "with new nets and divers,\" said Tomas Reyes, the harbour master.")});
   ASSERT_EQ(quotes.size(), 2u);
   for (const auto& q : quotes) EXPECT_TRUE(q.variants.empty()) << q.speaker << ": " << q.text;
 }
