@@ -33,6 +33,19 @@ TEST(Sentences, EnglishAbbreviations) {
             (std::vector<std::string>{"The U.S. Senate met Dr. Smith on Sept. 13.", "He left."}));
 }
 
+// Letters written with periods ("a.m.") before a time zone or another acronym go on with the
+// sentence; before an ordinary word, the period may end it.
+TEST(Sentences, DottedLettersBeforeAnAcronymDoNotEnd) {
+  EXPECT_EQ(
+      split("The first was set for 1 p.m. PDT today and 11 a.m. PDT tomorrow. It was "
+            "moved.",
+            "en"),
+      (std::vector<std::string>{"The first was set for 1 p.m. PDT today and 11 a.m. PDT tomorrow.",
+                                "It was moved."}));
+  EXPECT_EQ(split("The talks ended at 5 p.m. The delegates left.", "en"),
+            (std::vector<std::string>{"The talks ended at 5 p.m.", "The delegates left."}));
+}
+
 TEST(Sentences, QuotationStaysInsideItsSentence) {
   auto s = split(
       "« Je suis très content de vous voir. Je vous remercie d'être venu », a déclaré Vladimir "

@@ -185,6 +185,24 @@ std::vector<Sentence> split_sentences(std::string_view text, const SentenceRules
     if (rules.abbreviations.empty()) return false;
     return rules.abbreviations.count(word) > 0 || rules.abbreviations.count(ascii_lower(word)) > 0;
   };
+  // True when the word ending just before cps[k] (a period) has a period of its own between
+  // letters: letters written with periods ("a.m", "p.m", "U.N").
+  auto dotted_before = [&](size_t k) {
+    bool dot = false;
+    size_t b = k;
+    while (b > 0 && !is_space(cps[b - 1].c)) {
+      if (cps[b - 1].c == '.' && b < k && b > 1 && u_isalpha(cps[b - 2].c)) dot = true;
+      --b;
+    }
+    return dot;
+  };
+  // True when an acronym of 2 to 4 capitals starts at cps[k] ("PDT", "GMT", "ET"): after
+  // letters written with periods, the phrase goes on ("11 a.m. PDT tomorrow").
+  auto acronym_at = [&](size_t k) {
+    size_t e = k;
+    while (e < n && u_isupper(cps[e].c)) ++e;
+    return e - k >= 2 && e - k <= 4 && (e == n || is_space(cps[e].c) || cps[e].c == ',');
+  };
   // A sentence may start at cps[k]: anything but a lower-case letter (or end of text).
   auto can_start = [&](size_t k) { return k >= n || !is_lower_start(cps[k].c); };
 
@@ -235,6 +253,7 @@ std::vector<Sentence> split_sentences(std::string_view text, const SentenceRules
     }
     if (c == '.' && j == k + 1 && abbreviation_before(k)) continue;
     size_t nx = skip_spaces(j);
+    if (c == '.' && j == k + 1 && dotted_before(k) && acronym_at(nx)) continue;
     if (nx < n && !is_newline(cps[nx].c) && !can_start(nx)) {
       k = j - 1;
       continue;
