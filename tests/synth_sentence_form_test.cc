@@ -3,6 +3,7 @@
 
 #include "shipped_resources.h"
 #include "synth/sentence_form.h"
+#include "synth/synth_resources.h"
 
 namespace recoupe::synth {
 namespace {
@@ -39,6 +40,26 @@ TEST(SentenceForm, BodySentencesOnly) {
   EXPECT_EQ(clause_cut(sentence, "le président a indiqué son but."), '\0');
   EXPECT_EQ(clause_cut(sentence, "absent"), '\0');
   EXPECT_FALSE(reads_as_sentence(""));
+}
+
+// A word or a phrase of a few words pointing back at the sentence before ("Mais…", « L'un
+// d'eux… », "One of them…"); the same words further in, or a phrase that names its noun
+// (« L'un des plongeurs »), do not.
+TEST(SentenceForm, ABackReferenceIsAWordOrAPhraseOpeningTheSentence) {
+  const SynthResources& r = recoupe::testing::shipped_resources().synth();
+  const auto& elisions = recoupe::testing::shipped_resources().elisions();
+  const auto& fr = r.back_reference_openers("fr");
+  const auto& en = r.back_reference_openers("en");
+  EXPECT_TRUE(opens_with_back_reference("Mais la Chine a protesté.", fr, elisions));
+  EXPECT_TRUE(
+      opens_with_back_reference("L’un d’eux a qualifié le président de criminel.", fr, elisions));
+  EXPECT_TRUE(
+      opens_with_back_reference("One of them told the judge he needed more time.", en, elisions));
+  EXPECT_FALSE(opens_with_back_reference("L'un des plongeurs a trouvé une épave.", fr, elisions));
+  EXPECT_FALSE(
+      opens_with_back_reference("One diver told the judge he needed more time.", en, elisions));
+  EXPECT_FALSE(opens_with_back_reference("The judge gave one of them a deadline.", en, elisions));
+  EXPECT_FALSE(opens_with_back_reference("", en, elisions));
 }
 
 }  // namespace

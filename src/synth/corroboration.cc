@@ -481,7 +481,7 @@ bool unattributed_speech(std::string_view text, const std::unordered_set<std::st
 bool leans_on_previous(const StoryEvidence& ev, const Claim& cl,
                        const std::unordered_set<std::string>& openers,
                        const text::ElisionRules& elisions) {
-  if (openers.empty() || !openers.count(opening_word(cl.text, elisions))) return false;
+  if (!opens_with_back_reference(cl.text, openers, elisions)) return false;
   const ArticleAnalysis* an = cl.article < ev.analyses.size() ? ev.analyses[cl.article] : nullptr;
   if (an)
     for (const DateMention& d : an->dates)

@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include "text/fold.h"
+#include "text/normalize.h"
 
 namespace recoupe::synth {
 
@@ -149,6 +150,22 @@ std::string opening_word(std::string_view text, const text::ElisionRules& elisio
   if (!w.empty() && w.back() == '\'' && spans.size() > 1)
     w += text::fold(text.substr(spans[1].begin, spans[1].end - spans[1].begin));
   return w;
+}
+
+bool opens_with_back_reference(std::string_view text,
+                               const std::unordered_set<std::string>& openers,
+                               const text::ElisionRules& elisions) {
+  if (openers.empty()) return false;
+  if (openers.count(opening_word(text, elisions))) return true;
+  constexpr size_t kPhraseBytes = 48, kMaxPhraseWords = 4;
+  const std::string start =
+      text::collapse_spaces(text::fold(text.substr(0, std::min(text.size(), kPhraseBytes))));
+  size_t end = start.find(' ');  // after the first word
+  for (size_t words = 2; words <= kMaxPhraseWords && end != std::string::npos; ++words) {
+    end = start.find(' ', end + 1);  // after word `words`, or the end
+    if (openers.count(start.substr(0, end))) return true;
+  }
+  return false;
 }
 
 }  // namespace recoupe::synth

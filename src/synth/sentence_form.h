@@ -37,6 +37,13 @@ bool reads_as_sentence(std::string_view text, char cut = '\0');
 // and other characters start a sentence.
 bool starts_lowercase(std::string_view text);
 
+// True when `text` opens with one of `openers` (folded, SynthResources::back_reference_openers):
+// its first word ("Cette confirmation…", "But…"), or its first two to four words for a phrase
+// ("L'un d'eux a qualifié…", "One of them told…"). Pure; reads the first 48 bytes.
+bool opens_with_back_reference(std::string_view text,
+                               const std::unordered_set<std::string>& openers,
+                               const text::ElisionRules& elisions);
+
 // The first word of `text`, folded; an elided first word is read with the next one ("S'il" →
 // "s'il", "D'après" → "d'apres", "J'ai" → "j'ai"). Empty when `text` has no word.
 std::string opening_word(std::string_view text, const text::ElisionRules& elisions);

@@ -13,7 +13,7 @@ namespace {
 // them: folded for lookups of folded words, text::lower_case where accents tell words apart
 // (clause_words.txt: « à » is no « a »).
 void add_variants(std::string_view list, std::unordered_set<std::string>& out,
-                  std::string (*form)(std::string_view) = text::fold) {
+                  std::string (*form)(std::string_view) = text::fold, bool phrases = false) {
   size_t start = 0;
   while (start <= list.size()) {
     size_t bar = list.find('|', start);
@@ -21,7 +21,7 @@ void add_variants(std::string_view list, std::unordered_set<std::string>& out,
     std::string w = form(list.substr(start, bar - start));
     while (!w.empty() && w.back() == ' ') w.pop_back();
     while (!w.empty() && w.front() == ' ') w.erase(w.begin());
-    if (!w.empty() && w.find(' ') == std::string::npos) out.insert(w);
+    if (!w.empty() && (phrases || w.find(' ') == std::string::npos)) out.insert(w);
     start = bar + 1;
   }
 }
@@ -106,7 +106,7 @@ SynthResources SynthResources::load(const std::string& data_dir,
       if (set) add_variants(std::string_view(line).substr(eq + 1), *set, text::lower_case);
     }
     for (const auto& line : text::read_list(data_dir, lang, "back_reference_openers.txt"))
-      add_variants(line, r.back_reference_openers_[lang]);
+      add_variants(line, r.back_reference_openers_[lang], text::fold, /*phrases=*/true);
     for (const auto& line : text::read_list(data_dir, lang, "person_roles.txt"))
       if (line.compare(0, 4, "age:") == 0)
         add_variants(std::string_view(line).substr(4), r.age_words_[lang]);

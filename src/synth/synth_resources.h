@@ -57,7 +57,8 @@ class SynthResources {
   const std::unordered_set<std::string>& dependent_openers(const std::string& lang) const;
   // Folded words that, opening a sentence, point back at the one before: demonstratives and
   // connectives (data/<lang>/back_reference_openers.txt: « Cette confirmation… », "This
-  // includes…", « Mais… »). Empty for a language without that file.
+  // includes…", « Mais… »), and phrases of a few words that do ("l'un d'eux", "one of
+  // them"). Empty for a language without that file.
   const std::unordered_set<std::string>& back_reference_openers(const std::string& lang) const;
   // Folded words a speaker uses of themselves (data/<lang>/first_person.txt: « je »,
   // « nous », "I", "we"): a sentence opening with one outside quotation marks is someone's
