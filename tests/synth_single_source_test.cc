@@ -127,6 +127,22 @@ TEST(SingleSource, ASentencePointingBackAtTheOneBeforeIsNoFact) {
   EXPECT_TRUE(listed(claims, "This week, the port of Brest")) << ::testing::PrintToString(claims);
 }
 
+// A sentence the writer closes with an exclamation mark is their voice, not a reported fact;
+// a name with one ("Jeopardy!") closes a fact like any other word.
+TEST(SingleSource, TheWritersExclamationIsNoFact) {
+  const std::vector<Article> story = {
+      article("a", "a.example",
+              "The harbour reopened on Monday. The union counted 12 sunken trawlers on "
+              "Wednesday. Losing 40 trawlers in Brittany would ruin any town in a single year! "
+              "The mayor appeared on Good Morning America and on Jeopardy!"),
+      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
+  };
+  const auto claims = single_source(story, SynthConfig{});
+  EXPECT_FALSE(listed(claims, "Losing 40")) << ::testing::PrintToString(claims);
+  EXPECT_TRUE(listed(claims, "The union counted 12 sunken")) << ::testing::PrintToString(claims);
+  EXPECT_TRUE(listed(claims, "The mayor appeared")) << ::testing::PrintToString(claims);
+}
+
 // A columnist writing "I" outside quotation marks speaks for themselves; "our" may be the
 // outlet's own reporting and stays.
 TEST(SingleSource, OnePersonSpeakingOfThemselvesIsNoFact) {
