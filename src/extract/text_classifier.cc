@@ -1,7 +1,5 @@
 #include "extract/text_classifier.h"
 
-#include "extract/dateline.h"
-
 #include <algorithm>
 #include <cctype>
 #include <limits>
@@ -11,6 +9,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "extract/dateline.h"
 #include "extract/text_line_model.h"
 #include "extract/text_metadata.h"
 #include "text/fold.h"

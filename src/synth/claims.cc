@@ -665,15 +665,19 @@ bool claims_conflict(const Claim& a, const Claim& b, const SynthConfig& config) 
   return false;
 }
 
-bool ahead_of_anchor(const ClaimDate& d) {
+// True when a relative day lies after the day it was resolved against: told as to come.
+static bool ahead_of_anchor(const ClaimDate& d) {
   // ISO dates of one precision sort as strings.
   return !d.anchor.empty() && d.precision == "day" && d.value > d.anchor;
 }
 
+bool comparable_dates(const ClaimDate& a, const ClaimDate& b) {
+  return a.precision == b.precision && !a.unknown_day && !b.unknown_day &&
+         a.guessed_day == b.guessed_day && ahead_of_anchor(a) == ahead_of_anchor(b);
+}
+
 bool dates_conflict(const ClaimDate& a, const ClaimDate& b) {
-  if (a.precision != b.precision || a.value == b.value || a.unknown_day || b.unknown_day ||
-      a.guessed_day != b.guessed_day || ahead_of_anchor(a) != ahead_of_anchor(b))
-    return false;
+  if (a.value == b.value || !comparable_dates(a, b)) return false;
   return a.anchor.empty() || b.anchor.empty() || a.anchor == b.anchor;
 }
 

@@ -111,15 +111,16 @@ float claim_similarity(const Claim& a, const Claim& b);
 // "… 30 seconds"), which claim_similarity counts against them. In [0, 1].
 float similarity_beside_figures(const ClaimSet& cs, size_t x, size_t y);
 
-// True when a relative date lies after the day it was resolved against: told as to come
-// ("will play in Sunday's game"), not as done.
-bool ahead_of_anchor(const ClaimDate& d);
+// True when two dates are told alike enough to be set against each other: the same
+// precision, neither an unknown_day, both guessed_day or neither, and both or neither a
+// relative day after the day it was resolved against (told as to come: "will play in
+// Sunday's game", not as done).
+bool comparable_dates(const ClaimDate& a, const ClaimDate& b);
 
-// True when two dates of the same precision differ and neither has an unknown_day. Two
-// relative dates count only when resolved against the same day: "today" in a paper dated the 6th
-// and "Wednesday" in one dated the 5th may well be one day, seen from two time zones or two
-// editions. A date to come and a date gone are two moments (the game Sunday, the arrest
-// Tuesday), not two versions of one.
+// True when two comparable_dates differ. Two relative dates count only when resolved against
+// the same day: "today" in a paper dated the 6th and "Wednesday" in one dated the 5th may well
+// be one day, seen from two time zones or two editions. A date to come and a date gone are two
+// moments (the game Sunday, the arrest Tuesday), not two versions of one.
 bool dates_conflict(const ClaimDate& a, const ClaimDate& b);
 
 // True when a and b disagree on a number (same unit, values apart by more than the

@@ -227,9 +227,7 @@ struct Builder {
           // Only days told as the pair's are: "yesterday" in an article of unknown date has
           // no day, a weekday guessed from the story's last date compares only with another
           // guessed so, and a day to come only with another day to come.
-          if (d.precision == a.dates[0].precision && !d.unknown_day &&
-              d.guessed_day == a.dates[0].guessed_day &&
-              ahead_of_anchor(d) == ahead_of_anchor(a.dates[0])) {
+          if (comparable_dates(d, a.dates[0])) {
             versions[d.value].push_back(claims[k].article);
             carriers.push_back(k);
           }
