@@ -571,12 +571,11 @@ bool quote_fragment(std::string_view text) {
   return opened_first || !ends_sentence;
 }
 
-// True when `text` ends on an exclamation mark of its writer's, outside quotation marks
+// True when a sentence ends on an exclamation mark of its writer's, outside quotation marks
 // ("… causing a lot of problems!", « … introduit en novembre 2006, à 19,55 € ! »): the
 // writer's voice, not a reported fact. A capitalised word closed by one is a name ("on E!",
-// "Yahoo!"), no exclamation.
-bool exclaims(std::string_view text) {
-  const std::string outside = outside_quotes(text);
+// "Yahoo!"), no exclamation. `outside`: the sentence's outside_quotes.
+bool exclaims(std::string_view outside) {
   const size_t last = outside.find_last_not_of(" \t\n");
   if (last == std::string::npos || outside[last] != '!') return false;
   size_t word = last;  // the word the mark closes
@@ -584,17 +583,15 @@ bool exclaims(std::string_view text) {
   return word == last || !std::isupper(static_cast<unsigned char>(outside[word]));
 }
 
-// True when one person speaks of themselves outside quotation marks, anywhere in `text`
+// True when one person speaks of themselves outside quotation marks, anywhere in a sentence
 // ("Like you, I did a Scooby-Doo", « A mon grand désespoir, j'y crois »): a columnist's
-// or an unnamed speaker's voice, not a reported fact.
-bool speaks_of_oneself(std::string_view text, const std::unordered_set<std::string>& singular,
+// or an unnamed speaker's voice, not a reported fact. `outside`: the sentence's
+// outside_quotes.
+bool speaks_of_oneself(std::string_view outside, const std::unordered_set<std::string>& singular,
                        const text::ElisionRules& elisions) {
   if (singular.empty()) return false;
-  const std::string outside = outside_quotes(text);
   for (const auto& span : text::word_spans(outside, elisions))
-    if (first_person_form(
-            text::fold(std::string_view(outside).substr(span.begin, span.end - span.begin)),
-            singular))
+    if (first_person_form(text::fold(outside.substr(span.begin, span.end - span.begin)), singular))
       return true;
   return false;
 }
@@ -705,9 +702,10 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
     // a pronoun whose person the article leaves open. Like a retelling below, it keeps its rank,
     // hidden: on two judged samples the candidates that moved up in its place were mostly facts
     // other outlets give in other words.
+    const std::string own_voice = outside_quotes(cl.text);
     const bool stands_alone =
-        !speaks_of_oneself(cl.text, first_person_singular, resources.elisions()) &&
-        !exclaims(cl.text) && !quote_fragment(cl.text) && !names_only(ev, cl, resources) &&
+        !speaks_of_oneself(own_voice, first_person_singular, resources.elisions()) &&
+        !exclaims(own_voice) && !quote_fragment(cl.text) && !names_only(ev, cl, resources) &&
         !referents.unsettled(cl.article, cl.sentence, cl.text);
     if (!stands_alone) {
       ++hidden;
