@@ -7,6 +7,7 @@
 #include "report/report_json.h"
 #include "synth/analyzed_story.h"
 #include "synth/article_reading.h"
+#include "synth/claim_clauses.h"
 #include "synth/claims.h"
 #include "synth/cross_check.h"
 #include "synth/number_slots.h"
@@ -135,6 +136,24 @@ TEST(SynthArticleReading, AStorysClaimsAreCutFromItsReadingsClauses) {
   const ClaimSet read = build_claims(ev, resources, SynthConfig{});
   EXPECT_EQ(read.claims_of_article[0].size(), fresh.claims_of_article[0].size() - 1);
   EXPECT_EQ(read.claims_of_article[1].size(), fresh.claims_of_article[1].size());
+}
+
+// A long sentence is cut at the comma nearest its middle, never at a number's: a clause
+// opening on "600 to $1.4 million" has lost its figure's first digits.
+TEST(SynthArticleReading, AClauseIsNeverCutInsideANumber) {
+  const Article a = testing::article(
+      "a", "Outlet", "en",
+      "The contract could have been worth between a minimum of $888,600 to $1.4 million if he "
+      "had been selected with one of the last fifteen picks in the lower half of the first "
+      "round of the draft held in New York last June, his father said on Tuesday evening.");
+  const ArticleAnalysis an = analyze::analyze_article(a, testing::analysis_resources());
+  const std::vector<ClaimClause> clauses =
+      claim_clauses(a, an, SynthConfig{}, recoupe::testing::shipped_resources().elisions());
+  ASSERT_FALSE(clauses.empty());
+  for (const ClaimClause& c : clauses) {
+    const std::string_view text = std::string_view(a.text).substr(c.begin, c.end - c.begin);
+    EXPECT_FALSE(std::isdigit(static_cast<unsigned char>(text.front()))) << text;
+  }
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "synth/claim_clauses.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <iterator>
 #include <string>
@@ -69,12 +70,18 @@ std::vector<std::pair<size_t, size_t>> clause_ranges(std::string_view s, const S
     int qdepth = 0;
     // Every comma of the piece, and its words: the tests below look at the nearest commas and
     // count words by binary search, so that a hostile sentence of many commas stays linear.
+    // The comma of a number ("$888,600", "1,247", « 4,9 milliards ») is none: cut there, a
+    // piece would open on the number's last digits ("600 to $1.4 million…").
+    auto separates = [&](size_t i) {
+      auto digit = [&](size_t k) { return std::isdigit(static_cast<unsigned char>(piece[k])); };
+      return piece[i] == ',' && !(i > 0 && i + 1 < piece.size() && digit(i - 1) && digit(i + 1));
+    };
     std::vector<size_t> commas;
     for (size_t i = 0; i < piece.size(); ++i)
-      if (piece[i] == ',') commas.push_back(i);
+      if (separates(i)) commas.push_back(i);
     const std::vector<text::WordSpan> spans = text::word_spans(piece, elisions);
-    // Words of piece[0, i) and of piece[i + 1, end) for a comma at i: a word never crosses a
-    // comma but a number's ("1,500"), whose two halves count one each.
+    // Words of piece[0, i) and of piece[i + 1, end) for a comma at i (no word crosses one
+    // that separates).
     auto words_before = [&](size_t i) {
       return static_cast<int>(
           std::lower_bound(spans.begin(), spans.end(), i,
@@ -85,9 +92,7 @@ std::vector<std::pair<size_t, size_t>> clause_ranges(std::string_view s, const S
       auto first =
           std::upper_bound(spans.begin(), spans.end(), i,
                            [](size_t at, const text::WordSpan& w) { return at < w.begin; });
-      int n = static_cast<int>(spans.end() - first);
-      if (first != spans.begin() && std::prev(first)->end > i + 1) ++n;  // "1,|500"
-      return n;
+      return static_cast<int>(spans.end() - first);
     };
     size_t comma_rank = 0;  // index in `commas` of the comma at i
     for (size_t i = 0; i < piece.size(); ++i) {
@@ -97,7 +102,7 @@ std::vector<std::pair<size_t, size_t>> clause_ranges(std::string_view s, const S
         if (d == 0xAB) ++qdepth;
         if (d == 0xBB && qdepth > 0) --qdepth;
       }
-      if (c != ',') continue;
+      if (!separates(i)) continue;
       const size_t rank = comma_rank++;
       if (qdepth > 0) continue;
       // A comma with another one a few words away opens or closes an incise (", ce mercredi
