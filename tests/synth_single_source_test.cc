@@ -143,6 +143,23 @@ TEST(SingleSource, TheWritersExclamationIsNoFact) {
   EXPECT_TRUE(listed(claims, "The mayor appeared")) << ::testing::PrintToString(claims);
 }
 
+// A sentence ending on a colon announces a list or a quotation that follows it: alone, it
+// tells nothing ("… by running the following plays:").
+TEST(SingleSource, ASentenceAnnouncingWhatFollowsIsNoFact) {
+  const std::vector<Article> story = {
+      article("a", "a.example",
+              "The harbour reopened on Monday. The union counted 12 sunken trawlers on "
+              "Wednesday. After the storm of Tuesday night the harbour master of Concarneau "
+              "walked along the quay and then listed for the reporters the boats it destroyed:\n\n"
+              "Marie-Jo, Belle-Ile and Kersaint."),
+      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
+  };
+  const auto claims = single_source(story, SynthConfig{});
+  EXPECT_FALSE(listed(claims, "After the storm of Tuesday night"))
+      << ::testing::PrintToString(claims);
+  EXPECT_TRUE(listed(claims, "The union counted 12 sunken")) << ::testing::PrintToString(claims);
+}
+
 // A columnist writing "I" outside quotation marks speaks for themselves; "our" may be the
 // outlet's own reporting and stays.
 TEST(SingleSource, OnePersonSpeakingOfThemselvesIsNoFact) {

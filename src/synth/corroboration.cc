@@ -698,15 +698,15 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
         related = true;
     if (related) continue;
     // Nor a sentence that does not stand alone: one person's voice outside quotation marks,
-    // the writer's exclamation, a piece of a quotation without its speaker, a dateline or caption,
-    // a pronoun whose person the article leaves open. Like a retelling below, it keeps its rank,
-    // hidden: on two judged samples the candidates that moved up in its place were mostly facts
-    // other outlets give in other words.
+    // the writer's exclamation, a colon announcing what follows, a piece of a quotation without its
+    // speaker, a dateline or caption, a pronoun whose person the article leaves open. Like a
+    // retelling below, it keeps its rank, hidden: on two judged samples the candidates that moved
+    // up in its place were mostly facts other outlets give in other words.
     const std::string own_voice = outside_quotes(cl.text);
     const bool stands_alone =
         !speaks_of_oneself(own_voice, first_person_singular, resources.elisions()) &&
-        !exclaims(own_voice) && !quote_fragment(cl.text) && !names_only(ev, cl, resources) &&
-        !referents.unsettled(cl.article, cl.sentence, cl.text);
+        !exclaims(own_voice) && !announces_what_follows(cl.text) && !quote_fragment(cl.text) &&
+        !names_only(ev, cl, resources) && !referents.unsettled(cl.article, cl.sentence, cl.text);
     if (!stands_alone) {
       ++hidden;
       chosen.push_back(c);

@@ -90,6 +90,11 @@ bool reads_as_sentence(std::string_view t, char cut) {
   return final_mark;
 }
 
+bool announces_what_follows(std::string_view text) {
+  const size_t last = text.find_last_not_of(" \t\n");
+  return last != std::string_view::npos && text[last] == ':';
+}
+
 namespace {
 
 // A word as the clause lists hold it: lower case, accents kept (« à » is no « a »), a

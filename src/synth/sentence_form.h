@@ -31,6 +31,11 @@ char clause_cut(std::string_view sentence, std::string_view claim);
 // judge what is left.
 bool reads_as_sentence(std::string_view text, char cut = '\0');
 
+// True when `text` ends on a colon (spaces aside): it announces what comes after it, a list,
+// a quotation or a figure ("…by running the following plays:", « reconnaît un certain
+// soulagement : »), and says nothing alone.
+bool announces_what_follows(std::string_view text);
+
 // True when `text` starts with a lower-case letter: the tail of a sentence cut at a comma
 // ("ce qui n'a pas empêché Jacques Rogge…", "parmi lesquels le président…"), which does not
 // stand alone as a fact. Leading spaces and opening quotes are skipped; digits, capitals
