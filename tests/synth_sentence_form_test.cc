@@ -55,6 +55,10 @@ TEST(SentenceForm, ABackReferenceIsAWordOrAPhraseOpeningTheSentence) {
       opens_with_back_reference("L’un d’eux a qualifié le président de criminel.", fr, elisions));
   EXPECT_TRUE(
       opens_with_back_reference("One of them told the judge he needed more time.", en, elisions));
+  // A phrase followed by its comma: a gloss of the sentence before.
+  EXPECT_TRUE(
+      opens_with_back_reference("Autrement dit, les équipes n'ont rien reçu.", fr, elisions));
+  EXPECT_TRUE(opens_with_back_reference("In other words, the teams got nothing.", en, elisions));
   EXPECT_FALSE(opens_with_back_reference("L'un des plongeurs a trouvé une épave.", fr, elisions));
   EXPECT_FALSE(
       opens_with_back_reference("One diver told the judge he needed more time.", en, elisions));

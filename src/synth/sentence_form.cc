@@ -168,7 +168,11 @@ bool opens_with_back_reference(std::string_view text,
   size_t end = start.find(' ');  // after the first word
   for (size_t words = 2; words <= kMaxPhraseWords && end != std::string::npos; ++words) {
     end = start.find(' ', end + 1);  // after word `words`, or the end
-    if (openers.count(start.substr(0, end))) return true;
+    // The phrase without the comma after it (« Autrement dit, les équipes… »).
+    std::string_view phrase = std::string_view(start).substr(0, end);
+    while (!phrase.empty() && (phrase.back() == ',' || phrase.back() == ';'))
+      phrase.remove_suffix(1);
+    if (openers.count(std::string(phrase))) return true;
   }
   return false;
 }
