@@ -276,6 +276,42 @@ TEST(SynthDisagreements, AnotherFirstNameOrAShortFormIsNoDisputeOnWhoItWas) {
                   .empty());
 }
 
+// One person's name told two ways is a dispute even when an outlet writes both: that outlet
+// contradicts itself, and the other one still names the person otherwise.
+TEST(SynthDisagreements, AnOutletWritingBothSpellingsOfOnePersonStillDisputesTheOther) {
+  const std::string said =
+      ", le petit garçon aurait échappé à la surveillance de sa nourrice dans un jardin de la "
+      "cité.";
+  std::vector<Article> arts(2);
+  arts[0].id = "a";
+  arts[1].id = "b";
+  arts[0].source = "a.example";
+  arts[1].source = "b.example";
+  arts[0].language = arts[1].language = "fr";
+  arts[0].text = "Selon une cousine, Kenza Vasseur" + said;
+  arts[1].text =
+      "Selon une cousine, Kenza Vasseur, la nourrice lui a menti pendant douze jours. "
+      "Selon Karima Vasseur" +
+      said;
+  AnalyzedStory story = analyze_story("s", arts, testing::analysis_resources());
+  auto mention = [&](size_t a, const std::string& name, size_t from = 0) {
+    size_t b = story.articles[a].text.find(name, from);
+    return EvidenceMention{a, b, b + name.size()};
+  };
+  story.entities = {
+      {"Kenza Vasseur", "person", {"Kenza Vasseur"}, {mention(0, "Kenza"), mention(1, "Kenza")}},
+      {"Karima Vasseur", "person", {"Karima Vasseur"}, {mention(1, "Karima")}}};
+  for (auto& e : story.entities)
+    for (auto& m : e.mentions) m.end = story.articles[m.article].text.find(" Vasseur", m.begin) + 8;
+  CrossCheck cc = cross_check(story.evidence(), recoupe::testing::shipped_resources().synth());
+  std::vector<std::string> names;
+  for (const auto& d : cc.disagreements)
+    if (d.kind == "name")
+      for (const auto& v : d.versions) names.push_back(v.value + ":" + v.articles.at(0));
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Karima Vasseur:b", "Kenza Vasseur:a"}));
+}
+
 TEST(SynthTitle, CompressesToTheMainClause) {
   std::string claim =
       "Le président russe Vladimir Poutine et le dirigeant nord-coréen Kim Jong-un se sont "

@@ -277,8 +277,11 @@ struct Builder {
       if (!place && !rival_spellings(ea.name, eo.name, elisions)) continue;
       // Two places one claim names together elsewhere in the story are not rivals.
       if (co_named(cs, xa[0], xo[0])) continue;
-      // Across articles, an article that names the other value anywhere does not dispute it.
-      if (a.article != o.article &&
+      // Across articles, an article that names the other place anywhere does not dispute it:
+      // it tells two places. Two spellings of one person's name (rival_spellings) are not two
+      // people: an article writing both contradicts itself (« Selon une cousine, Khaldia
+      // Dussourt… », then « Selon Karine Dussourt… »), and the other outlets still disagree.
+      if (place && a.article != o.article &&
           (names_in_article(ev, xa[0], o.article) || names_in_article(ev, xo[0], a.article)))
         continue;
       std::map<std::string, std::vector<size_t>> versions;
@@ -290,13 +293,14 @@ struct Builder {
             versions[ev.entities[e].name].push_back(claims[k].article);
             carriers.push_back(k);
           }
-      // An article that gives both names does not set them against each other ("the tremor
+      // An article that gives both places does not set them against each other ("the tremor
       // shook Oman" and, further on, "felt in Dubai"): not rivals, unless they are all the
       // story has of them (one outlet's caption against its own text: it contradicts itself).
+      // Two spellings of one person's name are rivals all the same (above).
       std::set<int> outlets;
       for (const auto& [name, arts] : versions)
         for (size_t art : arts) outlets.insert(outlet(art));
-      if (versions.size() == 2 && outlets.size() > 1) {
+      if (place && versions.size() == 2 && outlets.size() > 1) {
         const auto& x = versions.begin()->second;
         const auto& y = std::next(versions.begin())->second;
         if (std::any_of(x.begin(), x.end(),
