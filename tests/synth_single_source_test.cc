@@ -276,8 +276,32 @@ TEST(SingleSource, AFactToldInOtherWordsByAnotherOutletIsNotOneOutletsFact) {
       unaligned.single_source_max_similarity = 1.1;
   EXPECT_FALSE(listed(single_source(story, unaligned), "A woman died Wednesday night"));
   SynthConfig loose = unaligned;
-  loose.single_source_max_cover = 1.1;
+  loose.single_source_max_cover = loose.single_source_wide_cover = 1.1;
   EXPECT_TRUE(listed(single_source(story, loose), "A woman died Wednesday night"))
+      << ::testing::PrintToString(single_source(story, loose));
+}
+
+// A long sentence whose many words (though under half of its own) are in one sentence of
+// another outlet tells that outlet's fact with a few words more: not one outlet's fact.
+TEST(SingleSource, ALongRetellingSharingManyWordsIsNotOneOutletsFact) {
+  const std::vector<Article> story = {
+      article("a", "a.example",
+              "Firefighters pulled the children from the burning house on Maple Street late "
+              "on Tuesday evening."),
+      article("b", "b.example",
+              "The children were carried out of a burning house on Maple Street by "
+              "firefighters on Tuesday, an official of the county said at noon, while the "
+              "family waited across the road with neighbours and relatives."),
+  };
+  SynthConfig unaligned;
+  unaligned.align_threshold = unaligned.anchored_align_threshold = unaligned.cover_threshold =
+      unaligned.single_source_max_similarity = 1.1;
+  unaligned.single_source_max_cover = 1.1;  // the rule for most of its words is not the one
+  EXPECT_FALSE(listed(single_source(story, unaligned), "The children were carried"))
+      << ::testing::PrintToString(single_source(story, unaligned));
+  SynthConfig loose = unaligned;
+  loose.single_source_wide_cover = 1.1;
+  EXPECT_TRUE(listed(single_source(story, loose), "The children were carried"))
       << ::testing::PrintToString(single_source(story, loose));
 }
 

@@ -146,6 +146,8 @@ void visit_fields(synth::SynthConfig& c, F&& f) {
   f("single_source_figure_terms", c.single_source_figure_terms);
   f("single_source_max_cover", c.single_source_max_cover);
   f("single_source_cover_min_words", c.single_source_cover_min_words);
+  f("single_source_wide_cover_words", c.single_source_wide_cover_words);
+  f("single_source_wide_cover", c.single_source_wide_cover);
   f("disagreement_threshold", c.disagreement_threshold);
   f("rival_articles_min_closeness", c.rival_articles_min_closeness);
   f("number_rivals_min_similarity", c.number_rivals_min_similarity);
