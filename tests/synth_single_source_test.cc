@@ -37,6 +37,17 @@ std::vector<std::string> single_source(std::vector<Article> articles, const Synt
   return out;
 }
 
+// The corroborated claims of a story of `articles` under `config`, in their order.
+std::vector<std::string> corroborated(std::vector<Article> articles, const SynthConfig& config) {
+  const SynthResources& resources = recoupe::testing::shipped_resources().synth();
+  AnalyzedStory story = analyze_story("s", std::move(articles), testing::analysis_resources());
+  const StoryEvidence ev = story.evidence();
+  const ClaimSet claims = build_claims(ev, resources, config);
+  std::vector<std::string> out;
+  for (const auto& c : corroborated_claims(ev, claims, resources, config)) out.push_back(c.claim);
+  return out;
+}
+
 bool listed(const std::vector<std::string>& claims, const std::string& start) {
   for (const auto& c : claims)
     if (c.rfind(start, 0) == 0) return true;
@@ -351,6 +362,28 @@ TEST(SingleSource, TwoOfTheSameThingIsAFigureWithItsNoun) {
   const auto without = single_source(bout_story(), loose);
   EXPECT_TRUE(listed(without, "Two ambulances") || listed(without, "Medics said two ambulances"))
       << ::testing::PrintToString(without);
+}
+
+// A piece of a quotation without its speaker comes after every other wording of what
+// several outlets report: when room is short, the fact is told in a wording naming who said
+// it.
+TEST(Corroborated, APieceOfAQuotationWithoutItsSpeakerComesLast) {
+  const std::vector<Article> story = {
+      article("a", "a.example",
+              "The work went well on the whole, the mayor said. The Rivergate bridge will reopen "
+              "to traffic on Monday morning after three weeks of repairs to its deck.\""),
+      article("b", "b.example",
+              "The Rivergate bridge will reopen to traffic on Monday morning after repairs, the "
+              "mayor said on Friday at a crowded news conference in the old town hall."),
+      article("c", "c.example",
+              "The crews worked at night, the mayor said. The Rivergate bridge will reopen to "
+              "traffic on Monday morning after three weeks of repairs to its deck.\""),
+  };
+  SynthConfig one;
+  one.max_corroborated = 1;
+  const auto listed_first = corroborated(story, one);
+  ASSERT_EQ(listed_first.size(), 1u) << ::testing::PrintToString(corroborated(story, {}));
+  EXPECT_NE(listed_first[0].back(), '"') << listed_first[0];
 }
 
 }  // namespace

@@ -66,11 +66,17 @@ bool cut_at_comma(const StoryEvidence& ev, const Claim& cl) {
          clause_cut(an->sentences[cl.sentence].text, cl.text) == ',';
 }
 
+bool quote_fragment(std::string_view text);  // below, with the single-source tests
+
 // The claims corroborated_claims() lists, by index, in its order. A wording that does not
 // stand alone is left out, as another outlet's wording of the fact may: the tail of a
 // sentence, or its head cut at a comma before the main verb ("Le septuple vainqueur du Tour
 // de France, qui a annoncé son retour…"). A head cut at a comma after its main verb ("La cour
-// d'appel doit décider mardi si…") states the fact and stays.
+// d'appel doit décider mardi si…") states the fact and stays. A piece of a quotation without
+// its speaker ('"I think the jury did everything it could…', « Cela s'apparente à un
+// incendie volontaire ») comes after every other wording: another outlet's, which names the
+// speaker, stands for the fact when there is one, and the piece is listed only when room is
+// left (left out, a fact of the dev gold was lost).
 std::vector<size_t> corroborated_indices(const StoryEvidence& ev, const ClaimSet& cs,
                                          const SynthResources& resources, const SynthConfig& cfg) {
   const ClauseWords& clause_words = resources.clause_words(ev.language);
@@ -86,8 +92,12 @@ std::vector<size_t> corroborated_indices(const StoryEvidence& ev, const ClaimSet
   auto score = [&](size_t c) {
     return 3.0 * cs.support_outlets[c] + cs.centrality[c] + fact_weight(cs.claims[c]);
   };
-  std::stable_sort(cand.begin(), cand.end(),
-                   [&](size_t x, size_t y) { return score(x) > score(y); });
+  std::vector<bool> fragment(cs.claims.size());
+  for (size_t c : cand) fragment[c] = quote_fragment(cs.claims[c].text);
+  std::stable_sort(cand.begin(), cand.end(), [&](size_t x, size_t y) {
+    if (fragment[x] != fragment[y]) return static_cast<bool>(fragment[y]);
+    return score(x) > score(y);
+  });
   std::vector<size_t> chosen;
   for (size_t c : cand) {
     if (chosen.size() >= cfg.max_corroborated) break;
