@@ -194,11 +194,8 @@ TEST(SynthDisagreements, CaptionPlacesTheEventElsewhere) {
   EXPECT_TRUE(found);
 }
 
-// Two outlets' like sentences, one entity each that the other lacks: `kind` disagreements
-// as "value:article" lists.
-std::vector<std::vector<std::string>> two_outlet_disputes(
-    const std::string& kind, const std::string& text_a, const std::string& name_a,
-    const std::string& text_b, const std::string& name_b, const std::string& type) {
+// Two French articles "a" and "b" of two outlets.
+std::vector<Article> two_outlets(const std::string& text_a, const std::string& text_b) {
   std::vector<Article> arts(2);
   arts[0].id = "a";
   arts[1].id = "b";
@@ -207,7 +204,16 @@ std::vector<std::vector<std::string>> two_outlet_disputes(
   arts[0].language = arts[1].language = "fr";
   arts[0].text = text_a;
   arts[1].text = text_b;
-  AnalyzedStory story = analyze_story("s", arts, testing::analysis_resources());
+  return arts;
+}
+
+// Two outlets' like sentences, one entity each that the other lacks: `kind` disagreements
+// as "value:article" lists.
+std::vector<std::vector<std::string>> two_outlet_disputes(
+    const std::string& kind, const std::string& text_a, const std::string& name_a,
+    const std::string& text_b, const std::string& name_b, const std::string& type) {
+  AnalyzedStory story =
+      analyze_story("s", two_outlets(text_a, text_b), testing::analysis_resources());
   auto mention = [&](size_t a, const std::string& name) {
     size_t b = story.articles[a].text.find(name);
     return EvidenceMention{a, b, b + name.size()};
@@ -282,27 +288,22 @@ TEST(SynthDisagreements, AnOutletWritingBothSpellingsOfOnePersonStillDisputesThe
   const std::string said =
       ", le petit garçon aurait échappé à la surveillance de sa nourrice dans un jardin de la "
       "cité.";
-  std::vector<Article> arts(2);
-  arts[0].id = "a";
-  arts[1].id = "b";
-  arts[0].source = "a.example";
-  arts[1].source = "b.example";
-  arts[0].language = arts[1].language = "fr";
-  arts[0].text = "Selon une cousine, Kenza Vasseur" + said;
-  arts[1].text =
-      "Selon une cousine, Kenza Vasseur, la nourrice lui a menti pendant douze jours. "
-      "Selon Karima Vasseur" +
-      said;
+  const std::vector<Article> arts =
+      two_outlets("Selon une cousine, Kenza Vasseur" + said,
+                  "Selon une cousine, Kenza Vasseur, la nourrice lui a menti pendant douze jours. "
+                  "Selon Karima Vasseur" +
+                      said);
   AnalyzedStory story = analyze_story("s", arts, testing::analysis_resources());
-  auto mention = [&](size_t a, const std::string& name, size_t from = 0) {
-    size_t b = story.articles[a].text.find(name, from);
+  auto mention = [&](size_t a, const std::string& name) {
+    size_t b = story.articles[a].text.find(name);
     return EvidenceMention{a, b, b + name.size()};
   };
   story.entities = {
-      {"Kenza Vasseur", "person", {"Kenza Vasseur"}, {mention(0, "Kenza"), mention(1, "Kenza")}},
-      {"Karima Vasseur", "person", {"Karima Vasseur"}, {mention(1, "Karima")}}};
-  for (auto& e : story.entities)
-    for (auto& m : e.mentions) m.end = story.articles[m.article].text.find(" Vasseur", m.begin) + 8;
+      {"Kenza Vasseur",
+       "person",
+       {"Kenza Vasseur"},
+       {mention(0, "Kenza Vasseur"), mention(1, "Kenza Vasseur")}},
+      {"Karima Vasseur", "person", {"Karima Vasseur"}, {mention(1, "Karima Vasseur")}}};
   CrossCheck cc = cross_check(story.evidence(), recoupe::testing::shipped_resources().synth());
   std::vector<std::string> names;
   for (const auto& d : cc.disagreements)

@@ -48,6 +48,13 @@ std::vector<std::string> corroborated(std::vector<Article> articles, const Synth
   return out;
 }
 
+// A story of two outlets that both tell the harbour reopened on Monday; outlet a goes on
+// with `more`.
+std::vector<Article> harbour_story(const std::string& more) {
+  return {article("a", "a.example", "The harbour reopened on Monday. " + more),
+          article("b", "b.example", "The harbour reopened on Monday after a week of repairs.")};
+}
+
 bool listed(const std::vector<std::string>& claims, const std::string& start) {
   for (const auto& c : claims)
     if (c.rfind(start, 0) == 0) return true;
@@ -96,14 +103,11 @@ TEST(SingleSource, ALargeAmountRoundedByAnotherOutletIsTheirFigureToo) {
 TEST(SingleSource, TheFirstPartOfASentenceCutAtACommaIsNoFact) {
   // A long sentence with one comma is cut there; its first part stops in the middle of a
   // list ("…by France, Spain and Italy to …").
-  const std::vector<Article> story = {
-      article("a", "a.example",
-              "The harbour reopened on Monday. Pierre Dubois was one of the two envoys sent "
-              "last spring to the islands of the south by France, Spain and Italy to negotiate "
-              "the new fishing quotas with the island councils of Madeira and the Azores before "
-              "the end of the summer season of this year."),
-      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
-  };
+  const std::vector<Article> story = harbour_story(
+      "Pierre Dubois was one of the two envoys sent "
+      "last spring to the islands of the south by France, Spain and Italy to negotiate "
+      "the new fishing quotas with the island councils of Madeira and the Azores before "
+      "the end of the summer season of this year.");
   const auto claims = single_source(story, SynthConfig{});
   for (const auto& c : claims) EXPECT_FALSE(c.ends_with("by France")) << c;
 }
@@ -112,25 +116,19 @@ TEST(SingleSource, TheFirstPartOfASentenceCutAtACommaIsNoFact) {
 // not name its speaker (an interview's answer): not listed as the outlet's fact. The same
 // words in quotation marks with their speaker are.
 TEST(SingleSource, SpeechThatDoesNotNameItsSpeakerIsNoFact) {
-  const std::vector<Article> story = {
-      article("a", "a.example",
-              "The harbour reopened on Monday. We demand that the new quay be closed to "
-              "tankers of more than 40,000 tonnes every night. \"We demand a night ban on "
-              "the largest tankers,\" said Anna Berg, who chairs the fishermen's union."),
-      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
-  };
+  const std::vector<Article> story = harbour_story(
+      "We demand that the new quay be closed to "
+      "tankers of more than 40,000 tonnes every night. \"We demand a night ban on "
+      "the largest tankers,\" said Anna Berg, who chairs the fishermen's union.");
   const auto claims = single_source(story, SynthConfig{});
   EXPECT_FALSE(listed(claims, "We demand that")) << ::testing::PrintToString(claims);
   EXPECT_TRUE(listed(claims, "\"We demand a night ban")) << ::testing::PrintToString(claims);
 }
 
 TEST(SingleSource, ASentencePointingBackAtTheOneBeforeIsNoFact) {
-  const std::vector<Article> story = {
-      article("a", "a.example",
-              "The harbour reopened on Monday. This includes the north quay, closed to "
-              "tankers since 2019. This week, the port of Brest ordered 40 new cranes."),
-      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
-  };
+  const std::vector<Article> story = harbour_story(
+      "This includes the north quay, closed to "
+      "tankers since 2019. This week, the port of Brest ordered 40 new cranes.");
   const auto claims = single_source(story, SynthConfig{});
   // "This includes…": includes what? The sentence leans on the one before it.
   EXPECT_FALSE(listed(claims, "This includes")) << ::testing::PrintToString(claims);
@@ -141,13 +139,10 @@ TEST(SingleSource, ASentencePointingBackAtTheOneBeforeIsNoFact) {
 // A sentence the writer closes with an exclamation mark is their voice, not a reported fact;
 // a name with one ("Jeopardy!") closes a fact like any other word.
 TEST(SingleSource, TheWritersExclamationIsNoFact) {
-  const std::vector<Article> story = {
-      article("a", "a.example",
-              "The harbour reopened on Monday. The union counted 12 sunken trawlers on "
-              "Wednesday. Losing 40 trawlers in Brittany would ruin any town in a single year! "
-              "The mayor appeared on Good Morning America and on Jeopardy!"),
-      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
-  };
+  const std::vector<Article> story = harbour_story(
+      "The union counted 12 sunken trawlers on "
+      "Wednesday. Losing 40 trawlers in Brittany would ruin any town in a single year! "
+      "The mayor appeared on Good Morning America and on Jeopardy!");
   const auto claims = single_source(story, SynthConfig{});
   EXPECT_FALSE(listed(claims, "Losing 40")) << ::testing::PrintToString(claims);
   EXPECT_TRUE(listed(claims, "The union counted 12 sunken")) << ::testing::PrintToString(claims);
@@ -157,14 +152,11 @@ TEST(SingleSource, TheWritersExclamationIsNoFact) {
 // A sentence ending on a colon announces a list or a quotation that follows it: alone, it
 // tells nothing ("… by running the following plays:").
 TEST(SingleSource, ASentenceAnnouncingWhatFollowsIsNoFact) {
-  const std::vector<Article> story = {
-      article("a", "a.example",
-              "The harbour reopened on Monday. The union counted 12 sunken trawlers on "
-              "Wednesday. After the storm of Tuesday night the harbour master of Concarneau "
-              "walked along the quay and then listed for the reporters the boats it destroyed:\n\n"
-              "Marie-Jo, Belle-Ile and Kersaint."),
-      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
-  };
+  const std::vector<Article> story = harbour_story(
+      "The union counted 12 sunken trawlers on "
+      "Wednesday. After the storm of Tuesday night the harbour master of Concarneau "
+      "walked along the quay and then listed for the reporters the boats it destroyed:\n\n"
+      "Marie-Jo, Belle-Ile and Kersaint.");
   const auto claims = single_source(story, SynthConfig{});
   EXPECT_FALSE(listed(claims, "After the storm of Tuesday night"))
       << ::testing::PrintToString(claims);
@@ -174,13 +166,10 @@ TEST(SingleSource, ASentenceAnnouncingWhatFollowsIsNoFact) {
 // A columnist writing "I" outside quotation marks speaks for themselves; "our" may be the
 // outlet's own reporting and stays.
 TEST(SingleSource, OnePersonSpeakingOfThemselvesIsNoFact) {
-  const std::vector<Article> story = {
-      article("a", "a.example",
-              "The harbour reopened on Monday. Like most locals, I watched the first 12 "
-              "trawlers leave the new quay at dawn. According to our reporter, 40 boats were "
-              "moored at the Brest pier on Tuesday."),
-      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
-  };
+  const std::vector<Article> story = harbour_story(
+      "Like most locals, I watched the first 12 "
+      "trawlers leave the new quay at dawn. According to our reporter, 40 boats were "
+      "moored at the Brest pier on Tuesday.");
   const auto claims = single_source(story, SynthConfig{});
   EXPECT_FALSE(listed(claims, "Like most locals, I watched")) << ::testing::PrintToString(claims);
   EXPECT_TRUE(listed(claims, "According to our reporter, 40 boats"))
@@ -190,13 +179,10 @@ TEST(SingleSource, OnePersonSpeakingOfThemselvesIsNoFact) {
 // A quotation cut from its end (the page lost the rest): its first sentence opens the quote
 // and nothing in it names the speaker. Listed alone, it is nobody's words.
 TEST(SingleSource, APieceOfAQuotationWithoutItsSpeakerIsNoFact) {
-  const std::vector<Article> story = {
-      article("a", "a.example",
-              "The harbour reopened on Monday. The union counted 12 sunken trawlers on "
-              "Wednesday. \"Forty trawlers were moored at the Brest pier when the storm broke "
-              "on Tuesday night."),
-      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
-  };
+  const std::vector<Article> story = harbour_story(
+      "The union counted 12 sunken trawlers on "
+      "Wednesday. \"Forty trawlers were moored at the Brest pier when the storm broke "
+      "on Tuesday night.");
   const auto claims = single_source(story, SynthConfig{});
   EXPECT_FALSE(listed(claims, "\"Forty trawlers were moored")) << ::testing::PrintToString(claims);
   EXPECT_TRUE(listed(claims, "The union counted 12 sunken")) << ::testing::PrintToString(claims);
@@ -223,12 +209,9 @@ TEST(SingleSource, AClauseThatBreaksOffInsideAQuotationIsNoFact) {
 }
 
 TEST(SingleSource, ADatelineIsNoFact) {
-  const std::vector<Article> story = {
-      article("a", "a.example",
-              "The harbour reopened on Monday. Saturday, Jan. 15 at the Brest Maritime Museum. "
-              "The museum shows 12 models of the sunken trawlers."),
-      article("b", "b.example", "The harbour reopened on Monday after a week of repairs."),
-  };
+  const std::vector<Article> story = harbour_story(
+      "Saturday, Jan. 15 at the Brest Maritime Museum. "
+      "The museum shows 12 models of the sunken trawlers.");
   const auto claims = single_source(story, SynthConfig{});
   EXPECT_FALSE(listed(claims, "Saturday, Jan. 15")) << ::testing::PrintToString(claims);
   EXPECT_TRUE(listed(claims, "The museum shows 12 models")) << ::testing::PrintToString(claims);
