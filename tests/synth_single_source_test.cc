@@ -369,5 +369,25 @@ TEST(Corroborated, APieceOfAQuotationWithoutItsSpeakerComesLast) {
   EXPECT_NE(listed_first[0].back(), '"') << listed_first[0];
 }
 
+// So does a sentence announcing what follows it ("…, the mayor said:").
+TEST(Corroborated, ASentenceAnnouncingWhatFollowsComesLast) {
+  const std::vector<Article> story = {
+      article("a", "a.example",
+              "The work went well on the whole. The Rivergate bridge will reopen to traffic on "
+              "Monday morning after three weeks of repairs to its deck, the mayor said:"),
+      article("b", "b.example",
+              "The Rivergate bridge will reopen to traffic on Monday morning after repairs, the "
+              "mayor said on Friday at a crowded news conference in the old town hall."),
+      article("c", "c.example",
+              "The crews worked at night. The Rivergate bridge will reopen to traffic on Monday "
+              "morning after three weeks of repairs to its deck, the mayor said:"),
+  };
+  SynthConfig one;
+  one.max_corroborated = 1;
+  const auto listed_first = corroborated(story, one);
+  ASSERT_EQ(listed_first.size(), 1u) << ::testing::PrintToString(corroborated(story, {}));
+  EXPECT_NE(listed_first[0].back(), ':') << listed_first[0];
+}
+
 }  // namespace
 }  // namespace recoupe::synth

@@ -74,8 +74,9 @@ bool quote_fragment(std::string_view text);  // below, with the single-source te
 // de France, qui a annoncé son retour…"). A head cut at a comma after its main verb ("La cour
 // d'appel doit décider mardi si…") states the fact and stays. A piece of a quotation without
 // its speaker ('"I think the jury did everything it could…', « Cela s'apparente à un
-// incendie volontaire ») comes after every other wording: another outlet's, which names the
-// speaker, stands for the fact when there is one, and the piece is listed only when room is
+// incendie volontaire ») or a sentence announcing what follows it (« …, Poutine a répondu : »)
+// comes after every other wording: another outlet's, which names the speaker or says the
+// thing, stands for the fact when there is one, and the piece is listed only when room is
 // left (left out, a fact of the dev gold was lost).
 std::vector<size_t> corroborated_indices(const StoryEvidence& ev, const ClaimSet& cs,
                                          const SynthResources& resources, const SynthConfig& cfg) {
@@ -93,7 +94,8 @@ std::vector<size_t> corroborated_indices(const StoryEvidence& ev, const ClaimSet
     return 3.0 * cs.support_outlets[c] + cs.centrality[c] + fact_weight(cs.claims[c]);
   };
   std::vector<bool> fragment(cs.claims.size());
-  for (size_t c : cand) fragment[c] = quote_fragment(cs.claims[c].text);
+  for (size_t c : cand)
+    fragment[c] = quote_fragment(cs.claims[c].text) || announces_what_follows(cs.claims[c].text);
   std::stable_sort(cand.begin(), cand.end(), [&](size_t x, size_t y) {
     if (fragment[x] != fragment[y]) return static_cast<bool>(fragment[y]);
     return score(x) > score(y);
