@@ -206,6 +206,7 @@ std::vector<CommandCase> command_cases(const Inputs& in) {
         {"--batch", {"0", "-1", "abc"}},
         {"--linger", {"0", "60001", "5ms", ""}},
         {"--write-behind", {"yes", "", "ON"}},
+        {"--checks", {"never", "", "LATER"}},
         {"--config", bad_config},
         {"--data", bad_data},
         {"--threads", kBadThreads}}},

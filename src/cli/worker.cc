@@ -74,6 +74,12 @@ const CommandLine kCommandLine = {
                           ? std::string()
                           : "--write-behind takes on or off (got \"" + v + "\")";
              }),
+     checked("--checks",
+             [](const std::string& v) {
+               return v == "later" || v == "in-batch"
+                          ? std::string()
+                          : "--checks takes later or in-batch (got \"" + v + "\")";
+             }),
      value_option("--config"),
      value_option("--data"),
      value_option("--threads")}};
@@ -111,6 +117,10 @@ void cluster_until(engine::Clusterer& clusterer, const std::string& location,
     was_leading = round->leading;
     ErrorLines::print("worker", "round", round->errors);
     for (const auto& w : round->warnings) print_error("worker", w.to_string());
+    if (round->checks.committed >= 0)
+      std::fprintf(stdout, "checked behind: %zu stories (cross-check %.2f s, store %.2f s)\n",
+                   round->checks.updated.size(), round->checks.seconds.cross_check,
+                   round->checks.seconds.store);
     // Printed when articles were stored or found unchanged: a round may read articles and
     // hold them all back (raw order), or read none and store those it held.
     const store::BatchCounts& n = round->summary.counts;
@@ -180,6 +190,7 @@ int run_worker(int argc, char** argv) {
     engine::ClustererConfig config;
     if (auto b = args->get("--batch")) config.batch = std::stoul(*b);
     if (auto l = args->get("--linger")) config.linger = std::chrono::milliseconds(std::stol(*l));
+    config.check_later = args->get("--checks").value_or("later") == "later";
     // Write-behind: a second connection writes each batch while the next one is
     // cross-checked (engine/clusterer.h).
     std::optional<store::Store> writer;

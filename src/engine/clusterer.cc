@@ -81,6 +81,7 @@ Expected<ClusterRound> Clusterer::run_once() {
     // No reader meanwhile: taking over reads from the store's position anyway, and an open
     // one had the servers push it every cleaned article (as much bus work as the leader's).
     reader_.reset();
+    drop_checks();
     leading_ = false;
     round.leading = false;
     std::this_thread::sleep_for(config_.wait);
@@ -94,9 +95,13 @@ Expected<ClusterRound> Clusterer::run_once() {
   if (!reader_)
     if (auto reopened = reopen_reader(); !reopened) return reopened.error();
   round.position = position_;
+  if (auto stepped = step_checks(round); !stepped) return stepped.error();
   auto read = read_round(round);
   if (!read) return read.error();
-  if (!*read) return round;
+  if (!*read) {
+    if (auto stepped = step_checks(round); !stepped) return stepped.error();
+    return round;
+  }
   order_.anchor([this](const RawOrder::Item& item) {
     return !item.message.refused && !live_.knows(item.message.article.id);
   });
@@ -112,8 +117,10 @@ Expected<ClusterRound> Clusterer::run_once() {
   const int64_t settled = std::max(ahead_, order_.settled(last_read_));
   if (batch.documents.empty()) {  // refusals, skipped messages, or all held back
     // A round that reads nothing ends the write in flight: caught up, all is stored.
-    if (round.read == 0)
+    if (round.read == 0) {
       if (auto finished = finish_write(round); !finished) return finished.error();
+      if (auto stepped = step_checks(round); !stepped) return stepped.error();
+    }
     ahead_ = settled;
     if (!in_flight_) position_ = settled;
     round.position = position_;
@@ -141,9 +148,10 @@ Expected<bool> Clusterer::read_round(ClusterRound& round) {
       const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
       timeout = std::max(left, std::chrono::milliseconds(1));
     }
-    // While a batch is written, the first article is waited for in short slices, so that
-    // the write's end is told (and its lag measured) when it comes, not with the next batch.
-    const bool polling = in_flight_ && round.read == 0;
+    // While a batch is written or a step of checks made, the first article is waited for in
+    // short slices, so that the write's end is told (and its lag measured) when it comes, and
+    // a step made is stored then, not with the next batch.
+    const bool polling = (in_flight_ || checking_) && round.read == 0;
     if (polling) timeout = std::min(timeout, kWritePoll);
     auto next = reader_->next(timeout);
     if (!next) {
@@ -153,7 +161,10 @@ Expected<bool> Clusterer::read_round(ClusterRound& round) {
     }
     if (!*next) {  // caught up
       if (!polling || Clock::now() >= until) break;
-      if (in_flight_->done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) continue;
+      auto ready = [](auto& future) {
+        return future.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+      };
+      if (!(in_flight_ && ready(in_flight_->done)) && !(checking_ && ready(*checking_))) continue;
       if (auto finished = finish_write(round); !finished) return finished.error();
       return false;
     }
@@ -178,7 +189,7 @@ Expected<bool> Clusterer::read_round(ClusterRound& round) {
 Expected<ClusterRound> Clusterer::store_now(ClusterRound round, IngestBatch batch,
                                             std::optional<uint64_t> expected_before,
                                             int64_t settled) {
-  auto done = live_.ingest(std::move(batch));
+  auto done = live_.ingest(std::move(batch), check_when());
   if (!done) {
     // These articles are read again, from the store's position, and placed from the first.
     read_again(expected_before);
@@ -197,7 +208,7 @@ Expected<ClusterRound> Clusterer::store_now(ClusterRound round, IngestBatch batc
 Expected<ClusterRound> Clusterer::write_behind(ClusterRound round, IngestBatch batch,
                                                std::optional<uint64_t> expected_before,
                                                int64_t settled) {
-  auto prepared = live_.prepare(std::move(batch));
+  auto prepared = live_.prepare(std::move(batch), check_when());
   // The write in flight ends first: this batch was prepared on the state it left.
   auto finished = finish_write(round);
   if (!prepared || !finished) {
@@ -247,6 +258,48 @@ Expected<bool> Clusterer::finish_write(ClusterRound& round) {
   round.warnings = tell_events(write.summary);
   round.summary = std::move(write.summary);
   return true;
+}
+
+Expected<bool> Clusterer::step_checks(ClusterRound& round) {
+  if (!config_.check_later) return true;
+  if (checking_) {
+    if (checking_->wait_for(std::chrono::seconds(0)) != std::future_status::ready) return true;
+    CheckJob job = checking_->get();
+    checking_.reset();
+    // Stored on the generation the last batch made: its write ends first.
+    if (auto finished = finish_write(round); !finished) return finished.error();
+    auto done = live_.store_checks(std::move(job));
+    if (!done) return done.error();  // the live state is dropped; the stories still wait
+    if (done->committed >= 0) {
+      for (Error& e : tell_events(*done)) round.warnings.push_back(std::move(e));
+      IngestSummary& told = round.checks;  // a round may store two steps: both are told
+      if (told.committed < 0) {
+        told = std::move(*done);
+      } else {
+        told.committed = done->committed;
+        told.updated.insert(told.updated.end(), done->updated.begin(), done->updated.end());
+        told.checked_behind.insert(told.checked_behind.end(), done->checked_behind.begin(),
+                                   done->checked_behind.end());
+        told.seconds.cross_check += done->seconds.cross_check;
+        told.seconds.store += done->seconds.store;
+      }
+    }
+  }
+  if (live_.unchecked() == 0) return true;
+  auto job = live_.take_checks(config_.check_stories);
+  if (!job) return job.error();
+  if (job->empty()) return true;
+  checking_ = std::async(std::launch::async, [live = &live_, job = std::move(*job)]() mutable {
+    live->make_checks(job);
+    return std::move(job);
+  });
+  return true;
+}
+
+void Clusterer::drop_checks() {
+  if (!checking_) return;
+  checking_->wait();
+  checking_.reset();
 }
 
 std::vector<Error> Clusterer::tell_events(const IngestSummary& summary) {

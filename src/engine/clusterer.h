@@ -33,7 +33,23 @@
 // store's position: nothing is lost or stored twice. A round reports the batch whose write
 // it saw end (ClusterRound::summary), and a round that reads nothing waits for the write
 // in flight, so a caught-up clusterer has stored everything it read.
-// Not thread-safe; `connection`, `pipeline`, `store` and `writer` must outlive it.
+// Cross-checks behind (ClustererConfig::check_later, the default): a batch is stored with its
+// touched stories unchecked (LiveStories "Two steps": their articles, outlets and counts
+// written, their reports not yet), so that a story update is stored and told as soon as the
+// articles are placed, whatever the size of the stories. The stories waiting are then
+// cross-checked a step at a time (the longest waiting first, each once for every article
+// that joined it meanwhile) on a thread of the clusterer's own while the next batches are
+// read and placed, and each step is stored between two batch writes (a new generation, its
+// stories told "updated" again). A step whose stories a batch wrote meanwhile stores them
+// as LiveStories::store_checks says. Once nothing waits, the reports are those a clusterer
+// checking inside its batches stores. A clusterer that loses the lead drops its step: the
+// stories still wait in the store, where the next leader finds them.
+// The first shape had separate cross-check workers; they would need every story's
+// article analyses again (read back from the store or carried over the bus), which the
+// clusterer keeps in memory, and on one machine they would share the same cores. What the
+// lag needs is only that placement no longer waits for the checks.
+// Not thread-safe; `connection`, `pipeline`, `store` and `writer` must outlive it, and it
+// is not moved while it checks (it is moved only by open()).
 #pragma once
 
 #include <chrono>
@@ -71,14 +87,21 @@ struct ClustererConfig {
   // (engine/raw_order.h). Longer than the cleaning queue's ack wait (10 s), after which a
   // killed worker's articles go to another one, so that even they are placed in order.
   std::chrono::milliseconds gap_wait{15000};
+  // Cross-check the stories a batch touched after it is stored, a step at a time beside the
+  // next batches (see above), instead of inside the batch before its write.
+  bool check_later = true;
+  // Stories cross-checked in one step behind the batches.
+  size_t check_stories = 8;
 };
 
 // What one round did.
 struct ClusterRound {
-  bool leading = true;          // false: another clusterer holds the lead; nothing was read
-  size_t read = 0;              // cleaned articles read off the stream
-  int64_t position = 0;         // the stream position read up to (the store's, when nothing)
-  IngestSummary summary;        // what the batch stored (committed = -1: nothing changed)
+  bool leading = true;    // false: another clusterer holds the lead; nothing was read
+  size_t read = 0;        // cleaned articles read off the stream
+  int64_t position = 0;   // the stream position read up to (the store's, when nothing)
+  IngestSummary summary;  // what the batch stored (committed = -1: nothing changed)
+  // The step of cross-checks stored this round (check_later; committed = -1: none).
+  IngestSummary checks;
   std::vector<Error> errors;    // messages that were not cleaned articles (skipped)
   std::vector<Error> warnings;  // events that could not be told (the batch is stored)
 };
@@ -107,6 +130,9 @@ class Clusterer {
 
   // The stream position stored with the last batch (or read at open).
   int64_t position() const { return position_; }
+  // The stories stored unchecked and not yet cross-checked behind (check_later; those of the
+  // step being made included). 0 once a caught-up clusterer has checked everything.
+  size_t unchecked() const { return live_.unchecked(); }
 
  private:
   // A batch written behind (write-behind): the write thread's answer, and what to report
@@ -137,6 +163,15 @@ class Clusterer {
   // live state is dropped and the stream read again from the store's position.
   Expected<bool> finish_write(ClusterRound& round);
   std::vector<Error> tell_events(const IngestSummary& summary);
+  CheckWhen check_when() const {
+    return config_.check_later ? CheckWhen::kLater : CheckWhen::kInBatch;
+  }
+  // check_later: stores the step of cross-checks made since the last round, if it is made
+  // (after the write in flight), and starts the next one when stories wait. Never waits
+  // for a check.
+  Expected<bool> step_checks(ClusterRound& round);
+  // Waits for the step being made, if any, and forgets it: its stories wait in the store.
+  void drop_checks();
 
   bus::Connection* connection_;
   store::Store* store_;
@@ -146,6 +181,7 @@ class Clusterer {
   int64_t position_ = 0;               // the stream position stored with the last batch committed
   int64_t ahead_ = 0;                  // the stream position of the last batch handed to live_
   std::optional<InFlight> in_flight_;  // the batch the write thread is writing
+  std::optional<std::future<CheckJob>> checking_;  // the step of cross-checks being made
   bool leading_ = false;
   ClustererConfig config_;
   RawOrder order_;

@@ -320,7 +320,7 @@ Expected<IngestSummary> LiveStories::ingest(IngestBatch batch, CheckWhen when) {
   }
 }
 
-Expected<PreparedBatch> LiveStories::prepare(IngestBatch batch) {
+Expected<PreparedBatch> LiveStories::prepare(IngestBatch batch, CheckWhen when) {
   auto articles = cleaned_articles(batch);
   if (!articles) return articles.error();
   if (!state_)
@@ -328,8 +328,8 @@ Expected<PreparedBatch> LiveStories::prepare(IngestBatch batch) {
   State& st = *state_;
   BatchWork work;
   Renaming renaming;
-  auto changed = st.compute(batch, *articles, *pipeline_, *analyses_, *store_, clock_(),
-                            CheckWhen::kInBatch, work, renaming);
+  auto changed =
+      st.compute(batch, *articles, *pipeline_, *analyses_, *store_, clock_(), when, work, renaming);
   if (!changed) {
     state_.reset();  // the grouper may hold articles of this batch
     return changed.error();

@@ -221,8 +221,10 @@ class LiveStories {
   // another generation than summary.committed, calls drop() before anything else. The
   // articles of a prepared batch are kept in memory (as the store gives them back), so the
   // next batch never reads them from the store before they are there. A failure (a store
-  // read) drops the state itself.
-  Expected<PreparedBatch> prepare(IngestBatch batch);
+  // read) drops the state itself. With CheckWhen::kLater the touched stories are written
+  // unchecked, as by ingest (checked later by the caller: take_checks, make_checks,
+  // store_checks, between two writes).
+  Expected<PreparedBatch> prepare(IngestBatch batch, CheckWhen when = CheckWhen::kInBatch);
   // Forgets the live state: the next batch first rebuilds it from the store (a replay).
   void drop();
 
