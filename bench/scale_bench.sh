@@ -44,6 +44,14 @@ sleep 3
 echo "load before: $(uptime)"
 build/scale_bench --bus "$bus" --store "$store" --rate "$rate" --count "$count" "$@" || true
 echo "load after: $(uptime)"
+# With checks behind the batches (recoupe worker --checks later, the default), the stories
+# stored are cross-checked after: how many still waited when the last article was stored,
+# and how long the clusterer took to check them all.
+waiting() { psql -qtAX "$store" -c "select count(*) from stories where checked = 0" 2>/dev/null || echo "?"; }
+left=$(waiting); started=$(date +%s.%N)
+while [ "$(waiting)" != 0 ] && [ "$(echo "$(date +%s.%N) - $started < 600" | bc)" = 1 ]; do sleep 0.2; done
+echo "stories waiting for their cross-check when the last article was stored: $left;" \
+  "all checked $(echo "$(date +%s.%N) - $started" | bc | xargs printf '%.1f') s later (still waiting: $(waiting))"
 ticks=$(getconf CLK_TCK)
 cpu() { awk -v t="$ticks" '{print ($14 + $15) / t}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 for w in $(seq 1 "$workers"); do echo "worker$w CPU s: $(cpu "${wpids[$((w - 1))]}") ($(grep -c '^position' "$work/worker$w.log" || true) batches stored)"; done
@@ -51,4 +59,6 @@ for i in 0 1 2; do echo "nats n$((i + 1)) CPU s: $(cpu "${pids[$i]}")"; done
 # Where the clusterer's time went: the sums over its batches (worker "position" lines).
 cat "$work"/worker*.log | awk '/^position/ { gsub(/[(),:]/, " "); n++; p += $4; c += $7; s += $10 }
   END { if (n) printf "clusterer: %d batches; place %.1f s, cross-check %.1f s, store %.1f s\n", n, p, c, s }'
+cat "$work"/worker*.log | awk '/^checked behind/ { gsub(/[(),:]/, " "); n++; k += $3; c += $6; s += $9 }
+  END { if (n) printf "checks behind: %d steps, %d stories; cross-check %.1f s, store %.1f s\n", n, k, c, s }'
 if [ -n "${LOGS:-}" ]; then mkdir -p "$LOGS" && cp "$work"/worker*.log "$LOGS"/; fi

@@ -6,8 +6,8 @@
 # percentages of the publishing time:
 #   analysis   kill -9 the worker that does not hold the lead (it only cleans), start it again
 #   clusterer  kill -9 the worker holding the lead (it places, cross-checks and stores: the
-#              cross-check runs inside the clusterer, so this is also the cross-check
-#              worker's death), start it again
+#              cross-check runs in the clusterer's process, so this is also the cross-check
+#              worker's death, with the stories it had left unchecked), start it again
 #   nats       kill -9 the nats-server leading the stream RECOUPE_CLEANED, start it again
 #              on its config and store folder
 #   postgres   pg_ctl restart -m immediate (a crash: no checkpoint)
@@ -21,6 +21,7 @@
 #   bench/scale_faults.sh [COUNT [FILE...]]
 #   bench/scale_faults.sh 10000 /work/shared/data/scale/reuters21578.jsonl.zst
 #   environment: RATE=150 THREADS=2 CLEAN_RUNS=2 TIMEOUT=900 SETTLE=40 OUT=folder
+#                WORKER_ARGS="--checks in-batch" (more options of every worker)
 #                FAULTS="analysis:15 clusterer:30 nats:45 postgres:60"
 #
 # Everything (worker logs with a time stamp per line, events, dumps) stays in OUT (default
@@ -70,8 +71,9 @@ psql_at() { "$pg_bin/psql" -qAt -F ' ' "$pg_store" -c "$1"; }
 # start_worker I: worker I (1 or 2), its stdout and stderr stamped and added to its log.
 start_worker() {
   local i=$1
+  # shellcheck disable=SC2086 # WORKER_ARGS: several words
   stdbuf -oL build/recoupe worker --bus "$bus" --store "$pg_store" --threads "$threads" \
-    > >(stamp >>"$dir/worker$i.log") 2>&1 &
+    ${WORKER_ARGS:-} > >(stamp >>"$dir/worker$i.log") 2>&1 &
   wpids[i]=$!
 }
 
@@ -173,6 +175,7 @@ dump_store() {
       'revisions', (SELECT count(*) FROM article_revisions),
       'max_revision', (SELECT coalesce(max(revision), 0) FROM articles),
       'stories', (SELECT count(*) FROM stories),
+      'unchecked', (SELECT count(*) FROM stories WHERE checked = 0),
       'batches', (SELECT count(*) FROM batches),
       'log_position', (SELECT coalesce(max(log_position), 0) FROM batches))" >"$dir/counts.json"
   # Does a clusterer starting now (replaying the store) come back to the stored stories?

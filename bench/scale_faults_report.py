@@ -86,6 +86,7 @@ def run_column(run, published, reference, reference_order):
         "articles in no story": counts["without_story"],
         "revision rows / max revision": f"{counts['revisions']} / {counts['max_revision']}",
         "stories": counts["stories"],
+        "stories left unchecked": counts.get("unchecked", "?"),
         "replay of the store: articles placed otherwise than stored":
             json.loads((run / "replay.json").read_text() or "{}").get("replay_mismatches", "?")
             if (run / "replay.json").exists() else "",

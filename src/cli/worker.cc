@@ -117,10 +117,12 @@ void cluster_until(engine::Clusterer& clusterer, const std::string& location,
     was_leading = round->leading;
     ErrorLines::print("worker", "round", round->errors);
     for (const auto& w : round->warnings) print_error("worker", w.to_string());
-    if (round->checks.committed >= 0)
+    if (round->checks.committed >= 0) {
       std::fprintf(stdout, "checked behind: %zu stories (cross-check %.2f s, store %.2f s)\n",
                    round->checks.updated.size(), round->checks.seconds.cross_check,
                    round->checks.seconds.store);
+      std::fflush(stdout);
+    }
     // Printed when articles were stored or found unchanged: a round may read articles and
     // hold them all back (raw order), or read none and store those it held.
     const store::BatchCounts& n = round->summary.counts;
