@@ -118,6 +118,29 @@ class ClustererTest : public NatsClusterTest {
     EXPECT_EQ(clusterer.unchecked(), 0u);
   }
 
+  // Publishes the French dev set and has it cleaned; returns its articles.
+  IngestBatch french_dev_set_cleaned() {
+    const std::string set = kDevSets + "rpm2-fr-dev.jsonl";
+    IngestBatch all = read_batch({set}, pipeline_);
+    publish_and_clean({set}, all.documents.size());
+    return all;
+  }
+  // What one process stores of `all` ingested in batches of `per_batch`, checked in them.
+  std::map<std::string, std::pair<std::vector<std::string>, std::string>> ingested_in_batches(
+      const IngestBatch& all, size_t per_batch) {
+    auto single =
+        store::Store::open((dir_.path() / "batches.db").string(), store::OpenMode::kReadWrite);
+    EXPECT_TRUE(single);
+    auto live = LiveStories::open(pipeline_, *single);
+    for (size_t first = 0; first < all.documents.size(); first += per_batch) {
+      IngestBatch part;
+      for (size_t i = first; i < std::min(first + per_batch, all.documents.size()); ++i)
+        part.documents.push_back(all.documents[i]);
+      EXPECT_TRUE(live->ingest(std::move(part)));
+    }
+    return contents(*single);
+  }
+
   Pipeline pipeline_ = recoupe::testing::shipped_pipeline();
   recoupe::testing::TempDir dir_;
 };
@@ -411,10 +434,8 @@ TEST_F(ClustererTest, AFailedWriteBehindLosesNothingAndTheRoundsAfterRecover) {
 // are taken from memory, as the store gives them back).
 TEST_F(ClustererTest, WriteBehindStoresWhatIngestStoresInTheSameBatches) {
   REQUIRE_POSTGRES();
-  const std::string set = kDevSets + "rpm2-fr-dev.jsonl";
-  if (!std::filesystem::exists(set)) GTEST_SKIP() << "no ../shared/data";
-  IngestBatch all = read_batch({set}, pipeline_);
-  publish_and_clean({set}, all.documents.size());
+  if (!std::filesystem::exists(kDevSets + "rpm2-fr-dev.jsonl")) GTEST_SKIP() << "no ../shared/data";
+  const IngestBatch all = french_dev_set_cleaned();
   const std::string url = recoupe::testing::shared_postgres().new_database();
   auto store = store::Store::open(url, store::OpenMode::kReadWrite);
   auto writer = store::Store::open(url, store::OpenMode::kReadWrite);
@@ -430,16 +451,7 @@ TEST_F(ClustererTest, WriteBehindStoresWhatIngestStoresInTheSameBatches) {
   }
   EXPECT_EQ(*store->generation(), int64_t(all.documents.size() + 49) / 50);
 
-  auto single =
-      store::Store::open((dir_.path() / "batches.db").string(), store::OpenMode::kReadWrite);
-  auto live = LiveStories::open(pipeline_, *single);
-  for (size_t first = 0; first < all.documents.size(); first += 50) {
-    IngestBatch part;
-    for (size_t i = first; i < std::min(first + 50, all.documents.size()); ++i)
-      part.documents.push_back(all.documents[i]);
-    ASSERT_TRUE(live->ingest(std::move(part)));
-  }
-  EXPECT_EQ(contents(*store), contents(*single));
+  EXPECT_EQ(contents(*store), ingested_in_batches(all, 50));
 }
 
 // Checked behind (the default): every batch is stored before its stories are cross-checked
@@ -448,10 +460,8 @@ TEST_F(ClustererTest, WriteBehindStoresWhatIngestStoresInTheSameBatches) {
 // checking inside the same batches stores.
 TEST_F(ClustererTest, StoriesCheckedBehindTheBatchesEndAsIfCheckedInThem) {
   REQUIRE_POSTGRES();
-  const std::string set = kDevSets + "rpm2-fr-dev.jsonl";
-  if (!std::filesystem::exists(set)) GTEST_SKIP() << "no ../shared/data";
-  IngestBatch all = read_batch({set}, pipeline_);
-  publish_and_clean({set}, all.documents.size());
+  if (!std::filesystem::exists(kDevSets + "rpm2-fr-dev.jsonl")) GTEST_SKIP() << "no ../shared/data";
+  const IngestBatch all = french_dev_set_cleaned();
   const std::string url = recoupe::testing::shared_postgres().new_database();
   auto store = store::Store::open(url, store::OpenMode::kReadWrite);
   auto writer = store::Store::open(url, store::OpenMode::kReadWrite);
@@ -477,16 +487,7 @@ TEST_F(ClustererTest, StoriesCheckedBehindTheBatchesEndAsIfCheckedInThem) {
   // counted above, the rest while check_all ran).
   EXPECT_GT(*store->generation(), int64_t(all.documents.size() + 49) / 50);
 
-  auto single =
-      store::Store::open((dir_.path() / "batches.db").string(), store::OpenMode::kReadWrite);
-  auto live = LiveStories::open(pipeline_, *single);
-  for (size_t first = 0; first < all.documents.size(); first += 50) {
-    IngestBatch part;
-    for (size_t i = first; i < std::min(first + 50, all.documents.size()); ++i)
-      part.documents.push_back(all.documents[i]);
-    ASSERT_TRUE(live->ingest(std::move(part)));
-  }
-  EXPECT_EQ(contents(*store), contents(*single));
+  EXPECT_EQ(contents(*store), ingested_in_batches(all, 50));
   // Each story at least once (a story growing while checked is checked again).
   EXPECT_GE(stories_checked, contents(*store).size());
 }
