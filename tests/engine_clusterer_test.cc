@@ -118,6 +118,20 @@ class ClustererTest : public NatsClusterTest {
     EXPECT_EQ(clusterer.unchecked(), 0u);
   }
 
+  // Another writer (a `recoupe ingest` beside the clusterer) commits one unrelated article
+  // into the store at `location`.
+  void other_writer_commits(const std::string& location) {
+    auto other = store::Store::open(location, store::OpenMode::kReadWrite);
+    ASSERT_TRUE(other) << other.error().to_string();
+    auto live = LiveStories::open(pipeline_, *other);
+    IngestBatch one;
+    RawDocument doc;
+    doc.file = "other.txt";
+    doc.title = "Harbour festival";
+    doc.content = "An unrelated article about a harbour festival in a small town, with boats.";
+    one.documents.push_back(std::move(doc));
+    ASSERT_TRUE(live->ingest(std::move(one)));
+  }
   // Publishes the French dev set and has it cleaned; returns its articles.
   IngestBatch french_dev_set_cleaned() {
     const std::string set = kDevSets + "rpm2-fr-dev.jsonl";
@@ -397,17 +411,8 @@ TEST_F(ClustererTest, AFailedWriteBehindLosesNothingAndTheRoundsAfterRecover) {
   auto first = clusterer->run_once();  // two articles prepared, their write started
   ASSERT_TRUE(first) << first.error().to_string();
   EXPECT_EQ(first->read, 2u);
-  {  // another writer commits while the clusterer's state runs ahead of the store
-    auto other = store::Store::open(db, store::OpenMode::kReadWrite);
-    auto live = LiveStories::open(pipeline_, *other);
-    IngestBatch one;
-    RawDocument doc;
-    doc.file = "other.txt";
-    doc.title = "Harbour festival";
-    doc.content = "An unrelated article about a harbour festival in a small town, with boats.";
-    one.documents.push_back(std::move(doc));
-    ASSERT_TRUE(live->ingest(std::move(one)));
-  }
+  // Another writer commits while the clusterer's state runs ahead of the store.
+  other_writer_commits(db);
   size_t errors = 0, read = first->read;
   for (int i = 0; i < 12; ++i) {
     auto round = clusterer->run_once();
@@ -427,6 +432,31 @@ TEST_F(ClustererTest, AFailedWriteBehindLosesNothingAndTheRoundsAfterRecover) {
     for (const auto& article : story.first) ++times[article];
   EXPECT_EQ(times.size(), 6u);  // the five seeds and the other writer's article
   for (const auto& [article, n] : times) EXPECT_EQ(n, 1) << article;
+}
+
+// A step of checks whose store is refused (another writer committed while it was made)
+// drops the clusterer's live state; its stories still wait in the store, and the rounds
+// after check them although no new article comes to rebuild that state.
+TEST_F(ClustererTest, AStepOfChecksRefusedByTheStoreIsTakenAgainWithoutANewBatch) {
+  publish_and_clean({kSeeds}, 5);
+  const std::string db = (dir_.path() / "steps.db").string();
+  auto store = store::Store::open(db, store::OpenMode::kReadWrite);
+  ASSERT_TRUE(store);
+  bus::Connection connection = process();
+  auto clusterer = Clusterer::open(connection, pipeline_, *store, {.wait = 200ms});
+  ASSERT_TRUE(clusterer);
+  auto first = clusterer->run_once();  // the seeds stored, their story unchecked
+  ASSERT_TRUE(first) << first.error().to_string();
+  EXPECT_EQ(first->summary.counts.added, 5);
+  EXPECT_EQ(store->unchecked_stories()->size(), 1u);
+  // Another writer commits: the step the next round takes is made on the state before.
+  other_writer_commits(db);
+  size_t refused = 0;
+  for (int i = 0; i < 20 && !store->unchecked_stories()->empty(); ++i)
+    if (auto round = clusterer->run_once(); !round) ++refused;
+  EXPECT_EQ(refused, 1u);  // the step made on the state before the other writer's batch
+  EXPECT_TRUE(store->unchecked_stories()->empty());
+  EXPECT_EQ(contents(*store).size(), 2u);
 }
 
 // Written behind in batches of 50, the French dev set gives the stories and reports that

@@ -269,7 +269,12 @@ Expected<bool> Clusterer::step_checks(ClusterRound& round) {
     // Stored on the generation the last batch made: its write ends first.
     if (auto finished = finish_write(round); !finished) return finished.error();
     auto done = live_.store_checks(std::move(job));
-    if (!done) return done.error();  // the live state is dropped; the stories still wait
+    if (!done) {
+      // The live state is dropped with the step; its stories still wait in the store, and
+      // the next step takes them from there even if no batch comes to rebuild the state.
+      checks_lost_ = true;
+      return done.error();
+    }
     if (done->committed >= 0) {
       for (Error& e : tell_events(*done)) round.warnings.push_back(std::move(e));
       IngestSummary& told = round.checks;  // a round may store two steps: both are told
@@ -285,9 +290,10 @@ Expected<bool> Clusterer::step_checks(ClusterRound& round) {
       }
     }
   }
-  if (live_.unchecked() == 0) return true;
-  auto job = live_.take_checks(config_.check_stories);
+  if (live_.unchecked() == 0 && !checks_lost_) return true;
+  auto job = live_.take_checks(config_.check_stories);  // rebuilds a dropped state first
   if (!job) return job.error();
+  checks_lost_ = false;
   if (job->empty()) return true;
   checking_ = std::async(std::launch::async, [live = &live_, job = std::move(*job)]() mutable {
     live->make_checks(job);

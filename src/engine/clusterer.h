@@ -182,6 +182,7 @@ class Clusterer {
   int64_t ahead_ = 0;                  // the stream position of the last batch handed to live_
   std::optional<InFlight> in_flight_;  // the batch the write thread is writing
   std::optional<std::future<CheckJob>> checking_;  // the step of cross-checks being made
+  bool checks_lost_ = false;  // a step's store failed: its stories wait in the store only
   bool leading_ = false;
   ClustererConfig config_;
   RawOrder order_;
