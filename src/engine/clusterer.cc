@@ -19,6 +19,12 @@ using Clock = std::chrono::steady_clock;
 // whether the write has ended (a local check: the bus pushes the messages).
 constexpr std::chrono::milliseconds kWritePoll{5};
 
+// Whether the thread behind `future` has ended (a write behind, a step of checks).
+template <typename T>
+bool ready(const std::future<T>& future) {
+  return future.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
 }  // namespace
 
 Clusterer::Clusterer(bus::Connection& connection, store::Store& store, store::Store* writer,
@@ -98,10 +104,7 @@ Expected<ClusterRound> Clusterer::run_once() {
   if (auto stepped = step_checks(round); !stepped) return stepped.error();
   auto read = read_round(round);
   if (!read) return read.error();
-  if (!*read) {
-    if (auto stepped = step_checks(round); !stepped) return stepped.error();
-    return round;
-  }
+  if (!*read) return round;
   order_.anchor([this](const RawOrder::Item& item) {
     return !item.message.refused && !live_.knows(item.message.article.id);
   });
@@ -117,10 +120,8 @@ Expected<ClusterRound> Clusterer::run_once() {
   const int64_t settled = std::max(ahead_, order_.settled(last_read_));
   if (batch.documents.empty()) {  // refusals, skipped messages, or all held back
     // A round that reads nothing ends the write in flight: caught up, all is stored.
-    if (round.read == 0) {
+    if (round.read == 0)
       if (auto finished = finish_write(round); !finished) return finished.error();
-      if (auto stepped = step_checks(round); !stepped) return stepped.error();
-    }
     ahead_ = settled;
     if (!in_flight_) position_ = settled;
     round.position = position_;
@@ -161,9 +162,6 @@ Expected<bool> Clusterer::read_round(ClusterRound& round) {
     }
     if (!*next) {  // caught up
       if (!polling || Clock::now() >= until) break;
-      auto ready = [](auto& future) {
-        return future.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
-      };
       if (!(in_flight_ && ready(in_flight_->done)) && !(checking_ && ready(*checking_))) continue;
       if (auto finished = finish_write(round); !finished) return finished.error();
       return false;
@@ -263,7 +261,7 @@ Expected<bool> Clusterer::finish_write(ClusterRound& round) {
 Expected<bool> Clusterer::step_checks(ClusterRound& round) {
   if (!config_.check_later) return true;
   if (checking_) {
-    if (checking_->wait_for(std::chrono::seconds(0)) != std::future_status::ready) return true;
+    if (!ready(*checking_)) return true;
     CheckJob job = checking_->get();
     checking_.reset();
     // Stored on the generation the last batch made: its write ends first.
@@ -277,17 +275,7 @@ Expected<bool> Clusterer::step_checks(ClusterRound& round) {
     }
     if (done->committed >= 0) {
       for (Error& e : tell_events(*done)) round.warnings.push_back(std::move(e));
-      IngestSummary& told = round.checks;  // a round may store two steps: both are told
-      if (told.committed < 0) {
-        told = std::move(*done);
-      } else {
-        told.committed = done->committed;
-        told.updated.insert(told.updated.end(), done->updated.begin(), done->updated.end());
-        told.checked_behind.insert(told.checked_behind.end(), done->checked_behind.begin(),
-                                   done->checked_behind.end());
-        told.seconds.cross_check += done->seconds.cross_check;
-        told.seconds.store += done->seconds.store;
-      }
+      round.checks = std::move(*done);
     }
   }
   if (live_.unchecked() == 0 && !checks_lost_) return true;

@@ -100,7 +100,8 @@ struct ClusterRound {
   size_t read = 0;        // cleaned articles read off the stream
   int64_t position = 0;   // the stream position read up to (the store's, when nothing)
   IngestSummary summary;  // what the batch stored (committed = -1: nothing changed)
-  // The step of cross-checks stored this round (check_later; committed = -1: none).
+  // The step of cross-checks stored at the start of this round (check_later; committed =
+  // -1: none).
   IngestSummary checks;
   std::vector<Error> errors;    // messages that were not cleaned articles (skipped)
   std::vector<Error> warnings;  // events that could not be told (the batch is stored)
@@ -166,9 +167,10 @@ class Clusterer {
   CheckWhen check_when() const {
     return config_.check_later ? CheckWhen::kLater : CheckWhen::kInBatch;
   }
-  // check_later: stores the step of cross-checks made since the last round, if it is made
-  // (after the write in flight), and starts the next one when stories wait. Never waits
-  // for a check.
+  // check_later, at the start of each round: stores the step of cross-checks made since the
+  // last round, if it is made (after the write in flight), and starts the next one when
+  // stories wait. Never waits for a check: a round waiting for articles ends as soon as the
+  // step is made (read_round), and the next round stores it.
   Expected<bool> step_checks(ClusterRound& round);
   // Waits for the step being made, if any, and forgets it: its stories wait in the store.
   void drop_checks();
