@@ -2,8 +2,10 @@
 // restart replay, full-text search, refused inputs and failed commits.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -606,6 +608,118 @@ TEST_F(LiveStoriesTest, ChecksOvertakenByABatchEndAsIfEveryStoryWereCheckedInIts
   expect_the_same_checked_stories(in_batch, overtaken);
   std::cerr << "checks stored behind: " << behind
             << ", taken stories merged away meanwhile: " << merged_while_checked << "\n";
+}
+
+// The server's checker threads: one takes the small stories, others the large ones, each
+// while the others' jobs are out (taken, not stored), and batches go on meanwhile. A story
+// out in one job is taken by no other until stored; a job given back (forget_checks) leaves
+// its stories waiting. Whatever the order, once nothing waits every story is the one-step
+// store's.
+TEST_F(LiveStoriesTest, JobsOfLargeAndSmallStoriesOutAtOnceEndAsIfCheckedInTheirBatches) {
+  if (!std::filesystem::exists(kDevSet)) GTEST_SKIP() << "no ../shared/data";
+  IngestBatch all = read_batch({kDevSet}, pipeline_);
+  auto part = [&](size_t from) {
+    IngestBatch b;
+    b.documents.assign(all.documents.begin() + long(from),
+                       all.documents.begin() + long(std::min(from + 25, all.documents.size())));
+    return b;
+  };
+  constexpr size_t kLarge = 10;
+  const engine::StorySizes small{0, kLarge - 1}, large{kLarge, SIZE_MAX};
+  Store in_batch = open("in_batch.db"), lanes = open("lanes.db");
+  auto one_step = LiveStories::open(pipeline_, in_batch, at("t"));
+  auto live = LiveStories::open(pipeline_, lanes, at("t"));
+  ASSERT_TRUE(one_step && live);
+  auto articles_of = [&](const std::string& id) {
+    auto row = lanes.story(id);
+    return row && *row ? size_t((*row)->summary.article_count) : size_t(0);
+  };
+  size_t large_taken = 0, small_taken = 0, given_back = 0;
+  for (size_t from = 0; from < all.documents.size(); from += 25) {
+    ASSERT_TRUE(one_step->ingest(part(from)));
+    const size_t waiting = live->unchecked();
+    auto big = live->take_checks(1, large);
+    auto little = live->take_checks(4, small);
+    auto given = live->take_checks(2);  // every size: none of those out already
+    ASSERT_TRUE(big && little && given);
+    EXPECT_LE(big->ids.size(), 1u);
+    for (const std::string& id : big->ids) EXPECT_GE(articles_of(id), kLarge) << id;
+    for (const std::string& id : little->ids) EXPECT_LT(articles_of(id), kLarge) << id;
+    std::set<std::string> out;
+    for (const auto* job : {&*big, &*little, &*given})
+      for (const std::string& id : job->ids) EXPECT_TRUE(out.insert(id).second) << id;
+    EXPECT_EQ(live->unchecked(), waiting);  // out, not stored: still waiting, counted once
+    live->forget_checks(*given);
+    given_back += given->ids.size();
+    EXPECT_EQ(live->unchecked(), waiting);
+    auto again = live->take_checks(SIZE_MAX);  // what was given back is taken again
+    ASSERT_TRUE(again);
+    for (const std::string& id : given->ids)
+      EXPECT_EQ(std::count(again->ids.begin(), again->ids.end(), id), 1) << id;
+    live->forget_checks(*again);
+    large_taken += big->ids.size();
+    small_taken += little->ids.size();
+    ASSERT_TRUE(live->ingest(part(from), engine::CheckWhen::kLater));  // while they are out
+    live->make_checks(*little);
+    live->make_checks(*big);
+    ASSERT_TRUE(live->store_checks(std::move(*little)));  // the small ones first
+    ASSERT_TRUE(live->store_checks(std::move(*big)));
+  }
+  EXPECT_GT(large_taken, 0u);
+  EXPECT_GT(small_taken, 0u);
+  EXPECT_GT(given_back, 0u);
+  while (live->unchecked() > 0) ASSERT_TRUE(live->check_unchecked(8));
+  expect_the_same_checked_stories(in_batch, lanes);
+}
+
+// After a restart the analyses are gone: a story's first check analyses every article it
+// holds. A warm-up check (never stored) fills them, so that the first real check after it
+// analyses only the article new to the story, and changes nothing in the store.
+TEST_F(LiveStoriesTest, AWarmedUpStorysFirstCheckAnalysesOnlyItsNewArticles) {
+  if (!std::filesystem::exists(kDevSet)) GTEST_SKIP() << "no ../shared/data";
+  IngestBatch all = read_batch({kDevSet}, pipeline_);
+  IngestBatch first, last;
+  first.documents.assign(all.documents.begin(), all.documents.end() - 1);
+  last.documents.push_back(all.documents.back());
+  {
+    Store store = open();
+    auto live = LiveStories::open(pipeline_, store, at("t"));
+    ASSERT_TRUE(live && live->ingest(std::move(first)));
+  }
+  Store store = open();
+  auto live = LiveStories::open(pipeline_, store, at("t"));  // a restart: nothing analysed
+  ASSERT_TRUE(live);
+  EXPECT_LE(live->largest_stories({15, SIZE_MAX}, 60).size(), 3u);  // 15 or more, 60 in all
+  const std::vector<std::string> largest = live->largest_stories({15, SIZE_MAX}, SIZE_MAX);
+  ASSERT_GT(largest.size(), 3u);
+  for (size_t k = 1; k < largest.size(); ++k) {
+    EXPECT_GE((*store.story(largest[k - 1]))->summary.article_count,
+              (*store.story(largest[k]))->summary.article_count);
+  }
+  const std::string before = dump(path());
+  for (const std::string& id : largest) {
+    auto job = live->warm_up(id);
+    ASSERT_TRUE(job) << job.error().to_string();
+    ASSERT_EQ(job->ids, std::vector<std::string>{id});
+    live->make_checks(*job);
+    auto stored = live->store_checks(std::move(*job));  // a warm-up job stores nothing
+    ASSERT_TRUE(stored);
+    EXPECT_LT(stored->committed, 0);
+  }
+  EXPECT_EQ(dump(path()), before);
+  EXPECT_EQ(live->unchecked(), 0u);
+
+  auto placed = live->ingest(std::move(last), engine::CheckWhen::kLater);
+  ASSERT_TRUE(placed) << placed.error().to_string();
+  ASSERT_EQ(placed->updated.size(), 1u);
+  const std::string grown = placed->updated[0];
+  ASSERT_NE(std::find(largest.begin(), largest.end(), grown), largest.end());
+  auto waiting = live->warm_up(grown);  // waiting for its check: no warm-up of it
+  ASSERT_TRUE(waiting);
+  EXPECT_TRUE(waiting->empty());
+  const size_t misses = live->analyses().misses();
+  ASSERT_TRUE(live->check_unchecked(8));
+  EXPECT_EQ(live->analyses().misses() - misses, 1u);  // the new article only
 }
 
 // IngestSummary::documents: one outcome per document, with the story the article is in

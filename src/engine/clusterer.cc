@@ -292,7 +292,11 @@ Expected<bool> Clusterer::step_checks(ClusterRound& round) {
 
 void Clusterer::drop_checks() {
   if (!checking_) return;
-  checking_->wait();
+  try {
+    live_.forget_checks(checking_->get());  // its stories wait again (unchecked in the store)
+  } catch (const std::exception&) {
+    live_.drop();  // rebuilt from the store, where the stories still wait
+  }
   checking_.reset();
 }
 

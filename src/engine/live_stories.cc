@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <iterator>
 #include <map>
 #include <set>
 #include <span>
@@ -130,9 +131,10 @@ struct LiveStories::State {
   engine::StreamGrouper grouper;
   int64_t generation = 0;
   int64_t next_seq = 1;
-  std::vector<int64_t> seq_of;        // grouper number → seq
-  std::vector<std::string> story_of;  // grouper number → stored story id
-  std::vector<uint32_t> first_of;     // grouper number → first article of its stored story
+  std::vector<int64_t> seq_of;                          // grouper number → seq
+  std::vector<std::string> story_of;                    // grouper number → stored story id
+  std::unordered_map<std::string, size_t> articles_in;  // story id → its count in story_of
+  std::vector<uint32_t> first_of;  // grouper number → first article of its stored story
   std::vector<std::optional<int64_t>> duplicate_of;  // grouper number → seq of the original
   std::unordered_map<int64_t, size_t> number_of;     // seq → grouper number
   std::unordered_map<int64_t, std::string> id_of;    // seq → article id
@@ -146,7 +148,9 @@ struct LiveStories::State {
   // waiting first, and the same ids as a set.
   std::deque<std::string> unchecked;
   std::set<std::string> unchecked_ids;
-  size_t taken = 0;  // stories of a CheckJob taken and not stored yet (still unchecked)
+  // Stories of the CheckJobs taken and not stored yet (still unchecked in the store; one
+  // may be queued again meanwhile by a batch into it).
+  std::set<std::string> in_flight;
   // Story writes committed (placements, checks, merges) and the count at each story's last
   // one: a CheckJob is stored only for stories not written since it was taken.
   uint64_t stamp = 0;
@@ -230,7 +234,10 @@ bool LiveStories::knows(const std::string& article_id) const {
   return state_ && state_->by_id.count(article_id) > 0;
 }
 size_t LiveStories::unchecked() const {
-  return state_ ? state_->unchecked.size() + state_->taken : 0;
+  if (!state_) return 0;
+  size_t out = state_->unchecked.size();
+  for (const std::string& id : state_->in_flight) out += !state_->unchecked_ids.count(id);
+  return out;
 }
 size_t LiveStories::replay_mismatches() const { return state_ ? state_->mismatches : 0; }
 
@@ -260,6 +267,7 @@ Expected<bool> LiveStories::rebuild() {
     st->current[p.seq] = {p.content_hash, p.revision};
     st->place(p.seq, p.placed);
     st->story_of.push_back(p.story_id);
+    ++st->articles_in[p.story_id];
     st->next_seq = p.seq + 1;
   }
   std::unordered_map<std::string, uint32_t> first_of_story;
@@ -770,9 +778,16 @@ void LiveStories::State::commit(int64_t new_generation, Renaming& renaming, cons
   // stories reads none of them back, and a batch prepared ahead of the store's commit
   // (prepare) finds the articles still being written.
   for (const auto& [seq, article] : work.latest) kept.keep(seq, store::as_read_back(article));
+  const size_t before = story_of.size();
   story_of.resize(seq_of.size());
-  for (size_t k = 0; k < renaming.affected.size(); ++k)
-    story_of[renaming.affected[k]] = std::move(renaming.ids.story_of[k]);
+  for (size_t k = 0; k < renaming.affected.size(); ++k) {
+    std::string& id = story_of[renaming.affected[k]];
+    if (renaming.affected[k] < before)
+      if (auto it = articles_in.find(id); it != articles_in.end() && --it->second == 0)
+        articles_in.erase(it);
+    id = std::move(renaming.ids.story_of[k]);
+    ++articles_in[id];
+  }
   first_of = std::move(renaming.first_now);
   for (const auto& id : renaming.touched) used_ids.insert(id);
   ++stamp;
@@ -813,17 +828,36 @@ Expected<IngestSummary> LiveStories::check_unchecked(size_t max_stories) {
   }
 }
 
-Expected<CheckJob> LiveStories::take_checks(size_t max_stories) {
+Expected<CheckJob> LiveStories::take_checks(size_t max_stories, StorySizes sizes) {
   if (!state_)
     if (auto built = rebuild(); !built) return built.error();
   State& st = *state_;
-  Renaming renaming;
+  auto articles_in = [&](const std::string& id) {
+    const auto it = st.articles_in.find(id);
+    return it == st.articles_in.end() ? size_t(0) : it->second;
+  };
   std::set<std::string> chosen;
+  std::deque<std::string> passed;  // waiting still, in their order: in another job, or sized out
   while (chosen.size() < max_stories && !st.unchecked.empty()) {
-    chosen.insert(st.unchecked.front());
-    st.unchecked_ids.erase(st.unchecked.front());  // a batch into it meanwhile queues it again
+    std::string id = std::move(st.unchecked.front());
     st.unchecked.pop_front();
+    if (st.in_flight.count(id) || !sizes.contains(articles_in(id))) {
+      passed.push_back(std::move(id));
+      continue;
+    }
+    st.unchecked_ids.erase(id);  // a batch into it meanwhile queues it again
+    chosen.insert(std::move(id));
   }
+  st.unchecked.insert(st.unchecked.begin(), std::make_move_iterator(passed.begin()),
+                      std::make_move_iterator(passed.end()));
+  auto job = job_of(chosen);
+  if (job && state_) state_->in_flight.insert(job->ids.begin(), job->ids.end());
+  return job;
+}
+
+Expected<CheckJob> LiveStories::job_of(const std::set<std::string>& chosen) {
+  State& st = *state_;
+  Renaming renaming;
   renaming.members = st.members_of(chosen);  // a story merged away since is left out
   for (const auto& [id, members] : renaming.members) {
     renaming.touched.insert(id);
@@ -832,7 +866,6 @@ Expected<CheckJob> LiveStories::take_checks(size_t max_stories) {
   CheckJob job;
   job.epoch = epoch_;
   job.stamp = st.stamp;
-  st.taken = 0;  // a job taken before and never stored is forgotten (it is one at a time)
   if (renaming.touched.empty()) return job;
   BatchWork work;
   if (auto read = st.gather_texts(renaming, *store_, work); !read) {
@@ -842,11 +875,38 @@ Expected<CheckJob> LiveStories::take_checks(size_t max_stories) {
   for (const auto& [seq, article] : work.latest) st.kept.keep(seq, article);
   TouchedStories t = touched_stories(renaming, st.seq_of, st.duplicate_of, st.id_of, work);
   job.ids.assign(renaming.touched.begin(), renaming.touched.end());
-  st.taken = job.ids.size();
   job.articles = std::move(t.pool);
   job.grouping = std::move(t.grouping);
   job.spans = std::move(t.span);
   job.members = std::move(renaming.members);
+  return job;
+}
+
+std::vector<std::string> LiveStories::largest_stories(StorySizes sizes, size_t max_articles) const {
+  std::vector<std::pair<size_t, std::string>> found;
+  if (state_)
+    for (const auto& [id, n] : state_->articles_in)
+      if (sizes.contains(n)) found.emplace_back(n, id);
+  std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : x.second < y.second;
+  });
+  std::vector<std::string> out;
+  size_t articles = 0;
+  for (auto& [n, id] : found) {
+    if (articles + n > max_articles) break;
+    articles += n;
+    out.push_back(std::move(id));
+  }
+  return out;
+}
+
+Expected<CheckJob> LiveStories::warm_up(const std::string& id) {
+  if (!state_)
+    if (auto built = rebuild(); !built) return built.error();
+  const State& st = *state_;
+  if (st.unchecked_ids.count(id) || st.in_flight.count(id)) return CheckJob{};
+  auto job = job_of({id});
+  if (job) job->epoch = 0;  // never stored: store_checks takes nothing from it
   return job;
 }
 
@@ -859,11 +919,22 @@ void LiveStories::make_checks(CheckJob& job) const {
   job.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 
+void LiveStories::forget_checks(const CheckJob& job) {
+  if (job.empty() || !state_ || job.epoch != epoch_) return;
+  State& st = *state_;
+  // Still unchecked in the store: waiting again, first (a story merged away since is left
+  // out when taken).
+  for (auto id = job.ids.rbegin(); id != job.ids.rend(); ++id) {
+    st.in_flight.erase(*id);
+    if (st.unchecked_ids.insert(*id).second) st.unchecked.push_front(*id);
+  }
+}
+
 Expected<IngestSummary> LiveStories::store_checks(CheckJob job) {
   IngestSummary done;
   if (job.empty() || !state_ || job.epoch != epoch_) return done;
   State& st = *state_;
-  st.taken = 0;
+  for (const std::string& id : job.ids) st.in_flight.erase(id);
   store::BatchWrite write;
   write.base_generation = st.generation;
   write.at = clock_();

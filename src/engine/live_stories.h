@@ -45,10 +45,12 @@
 // Not thread-safe. `pipeline` and `store` must outlive it.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -152,6 +154,13 @@ struct CheckJob {
   bool empty() const { return ids.empty(); }
 };
 
+// The stories of `min` to `max` articles (both included).
+struct StorySizes {
+  size_t min = 0;
+  size_t max = SIZE_MAX;
+  bool contains(size_t articles) const { return min <= articles && articles <= max; }
+};
+
 // When ingest cross-checks the stories a batch touched.
 enum class CheckWhen {
   kInBatch,  // before the batch is stored, in its transaction
@@ -204,12 +213,25 @@ class LiveStories {
   // otherwise never have a check stored, each one overtaken by the next batch. A story
   // merged away or split since stores nothing. A job taken from a state rebuilt since
   // stores nothing (its stories are found unchecked in the store again).
-  // A failure of the store drops the live state, as ingest does. One job at a time: taking
-  // one forgets a job taken before and not stored (drop() puts its stories back: they are
-  // read again from the store).
-  Expected<CheckJob> take_checks(size_t max_stories);
+  // A failure of the store drops the live state, as ingest does. Several jobs may be out at
+  // once (taken and not stored yet): a story in one of them is not taken by another until it
+  // is stored, or until forget_checks() gives it back (a job that will not be stored; drop()
+  // gives back every job). `sizes` takes only the stories of that many articles (a story
+  // merged away since counts 0): one caller's long checks of large stories then never hold
+  // the small stories that another caller checks meanwhile.
+  Expected<CheckJob> take_checks(size_t max_stories, StorySizes sizes = {});
   void make_checks(CheckJob& job) const;
   Expected<IngestSummary> store_checks(CheckJob job);
+  void forget_checks(const CheckJob& job);
+  // After a restart the first check of a large story analyses and reads every article it
+  // holds (the analyses and readings are kept in memory only): seconds for a story of a
+  // thousand wire briefs, paid by the first article that joins it. warm_up() makes a job of
+  // one story as take_checks does, out of every queue, for make_checks() to fill those
+  // caches ahead; it is never stored (store_checks takes nothing from it), and a story
+  // waiting or out in a job gives an empty one. largest_stories() names the stories of
+  // `sizes` articles, the largest first, up to `max_articles` articles in all.
+  std::vector<std::string> largest_stories(StorySizes sizes, size_t max_articles) const;
+  Expected<CheckJob> warm_up(const std::string& id);
   // The stories stored unchecked, waiting for check_unchecked() (those of a CheckJob taken
   // and not stored yet included).
   size_t unchecked() const;
@@ -247,6 +269,8 @@ class LiveStories {
   struct State;
   LiveStories(const Pipeline& pipeline, store::Store& store, Clock clock);
   Expected<bool> rebuild();
+  // The CheckJob of these stories (those still in the state) as of now; no queue changes.
+  Expected<CheckJob> job_of(const std::set<std::string>& ids);
   Expected<std::vector<Article>> cleaned_articles(IngestBatch& batch) const;
   Expected<IngestSummary> ingest_once(const IngestBatch& batch, std::vector<Article> articles,
                                       CheckWhen when);
