@@ -226,6 +226,8 @@ void visit_fields(server::ServeConfig& c, F&& f) {
   f("request_thread_nice", c.request_thread_nice);
   f("check_after_answer", c.check_after_answer);
   f("check_stories_per_step", c.check_stories_per_step);
+  f("large_story_articles", c.large_story_articles);
+  f("large_story_checkers", c.large_story_checkers);
 }
 
 // Reads the keys of `j` into `section` (named `name` in messages); the first problem wins.
@@ -310,6 +312,7 @@ std::string check_ranges(const Config& c) {
     if (v < 0) return std::string(name) + " must not be negative";
   if (c.serve.request_thread_nice < 0 || c.serve.request_thread_nice > 19)
     return "serve.request_thread_nice must be 0..19";
+  if (c.serve.large_story_articles < 0) return "serve.large_story_articles must be 0 or more";
   if (f.max_body_bytes < 1024) return "fetch.max_body_bytes must be at least 1024";
   if (f.total_timeout_ms < 100) return "fetch.total_timeout_ms must be at least 100";
   const auto& w = c.watch;
@@ -322,7 +325,8 @@ std::string check_ranges(const Config& c) {
                          std::pair{"watch.page_attempts", w.page_attempts},
                          std::pair{"serve.group_max_articles", c.serve.group_max_articles},
                          std::pair{"serve.group_max_bytes", c.serve.group_max_bytes},
-                         std::pair{"serve.check_stories_per_step", c.serve.check_stories_per_step}})
+                         std::pair{"serve.check_stories_per_step", c.serve.check_stories_per_step},
+                         std::pair{"serve.large_story_checkers", c.serve.large_story_checkers}})
     if (v < 1) return std::string(name) + " must be at least 1";
   return {};
 }

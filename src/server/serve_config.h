@@ -27,6 +27,17 @@ struct ServeConfig {
   // Stories the checker cross-checks in one step, stored in one transaction: more makes
   // fewer transactions and events, fewer lets each story's report come sooner.
   long check_stories_per_step = 8;
+  // Stories of at least this many articles are cross-checked by checker threads of their
+  // own (large_story_checkers), one story a step each, the others by one thread, the longest
+  // waiting first in each: a large story's check takes tens to hundreds of milliseconds (it
+  // grows faster than its article count), and in a step shared with small stories it held
+  // their reports as long. 0: one checker thread for all stories.
+  long large_story_articles = 40;
+  // Checker threads for the large stories: two, so that one long check does not hold the
+  // next large story's (a busy wire feeds a few large stories at once). After a start they
+  // fill the analyses of the stored large stories, the largest first, while nothing waits
+  // for them: a large story's first check otherwise analyses all its articles again.
+  long large_story_checkers = 2;
 };
 
 }  // namespace recoupe::server

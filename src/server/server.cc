@@ -6,6 +6,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <list>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -131,13 +132,25 @@ struct Server::Impl {
   std::mutex checks_mutex;
   std::condition_variable checks_done;
   int64_t check_steps = 0;
-  // The checker thread: cross-checks the stories stored unchecked while batches go on
-  // being placed (engine/live_stories.h, "Two steps"; LiveStories::take_checks).
-  std::thread checker;
+  // A checker thread: cross-checks the stories stored unchecked while batches go on being
+  // placed (engine/live_stories.h, "Two steps"; LiveStories::take_checks), those of its
+  // sizes. One lane for all when serve.large_story_articles is 0; else one for the small
+  // stories and serve.large_story_checkers for the large ones, one story a step each, so
+  // that a large story's long check never holds the small ones'.
+  struct CheckLane {
+    engine::StorySizes sizes;
+    size_t stories_per_step = 1;
+    std::thread thread;
+    bool wanted = false, busy = false;  // under checker_mutex
+    // Large stories whose analyses it fills ahead while it has nothing to check, the next
+    // last (after a restart: LiveStories::warm_up).
+    std::vector<std::string> to_warm;
+  };
+  std::list<CheckLane> lanes;  // set by start_checker()
   std::mutex checker_mutex;
   std::condition_variable checker_wake;  // work was asked for, or stopping
   std::condition_variable checker_rest;  // a step ended
-  bool checker_stopping = false, check_wanted = false, checking = false;
+  bool checker_stopping = false;
   // POSTs that arrive while a batch is stored are stored together. Last: its writer thread
   // uses the members above, so it is stopped (destroyed) before any of them.
   GroupCommit commits;
@@ -148,8 +161,10 @@ struct Server::Impl {
   void start_checker();
   void stop_checker();
   void want_checks();
-  void check_loop();
-  bool check_step();
+  void check_loop(CheckLane& lane);
+  bool check_step(const CheckLane& lane);
+  void warm_up(const std::string& story_id);
+  bool checkers_idle() const;  // under checker_mutex: no lane checking or asked to
   bool wait_checked(const engine::IngestSummary& done, std::chrono::seconds at_most);
   Expected<engine::IngestSummary> publish(engine::IngestBatch batch);
   bool pre_route(const httplib::Request& req, httplib::Response& res) const;
@@ -424,7 +439,33 @@ Expected<engine::IngestSummary> Server::Impl::ingest_now(engine::IngestBatch bat
 }
 
 void Server::Impl::start_checker() {
-  checker = std::thread([this] { check_loop(); });
+  const auto& config = pipeline.config().serve;
+  const size_t large = size_t(config.large_story_articles);
+  CheckLane& small = lanes.emplace_back();
+  small.stories_per_step = size_t(config.check_stories_per_step);
+  if (large > 0) {
+    small.sizes.max = large - 1;
+    for (long k = 0; k < config.large_story_checkers; ++k) {
+      CheckLane& big = lanes.emplace_back();
+      big.sizes.min = large;
+      big.stories_per_step = 1;
+    }
+  }
+  if (large > 0 && config.large_story_checkers > 0) {
+    // The large stories' analyses, half of what is kept, shared out over their threads.
+    std::vector<std::string> largest;
+    {
+      std::lock_guard lock(write_mutex);
+      largest =
+          live->largest_stories({large, SIZE_MAX}, engine::LiveStories::kAnalysedArticlesKept / 2);
+    }
+    auto lane = std::next(lanes.begin());
+    for (std::string& id : largest) {
+      lane->to_warm.insert(lane->to_warm.begin(), std::move(id));
+      if (++lane == lanes.end()) lane = std::next(lanes.begin());
+    }
+  }
+  for (CheckLane& lane : lanes) lane.thread = std::thread([this, &lane] { check_loop(lane); });
   want_checks();  // stories a previous run left unchecked
 }
 
@@ -434,46 +475,85 @@ void Server::Impl::stop_checker() {
     checker_stopping = true;
   }
   checker_wake.notify_all();
-  if (checker.joinable()) checker.join();
+  for (CheckLane& lane : lanes)
+    if (lane.thread.joinable()) lane.thread.join();
 }
 
 void Server::Impl::want_checks() {
   {
     std::lock_guard lock(checker_mutex);
-    check_wanted = true;
+    for (CheckLane& lane : lanes) lane.wanted = true;
   }
-  checker_wake.notify_one();
+  checker_wake.notify_all();
 }
 
-// The checker thread: a step whenever one is wanted, and the next right after while
-// stories wait (a step that fails waits for the next batch or follow to ask again).
-void Server::Impl::check_loop() {
+bool Server::Impl::checkers_idle() const {
+  for (const CheckLane& lane : lanes)
+    if (lane.busy || lane.wanted) return false;
+  return true;
+}
+
+// A checker thread: a step whenever one is wanted, and the next right after while stories
+// wait (a step that fails, or finds none of its sizes, waits for the next batch or follow to
+// ask again).
+void Server::Impl::check_loop(CheckLane& lane) {
   std::unique_lock lock(checker_mutex);
   for (;;) {
-    checker_wake.wait(lock, [this] { return checker_stopping || check_wanted; });
+    checker_wake.wait(lock,
+                      [&] { return checker_stopping || lane.wanted || !lane.to_warm.empty(); });
     if (checker_stopping) return;
-    check_wanted = false;
-    checking = true;
+    if (!lane.wanted) {  // nothing waits for this lane: a large story's analyses ahead
+      const std::string id = std::move(lane.to_warm.back());
+      lane.to_warm.pop_back();
+      lock.unlock();
+      warm_up(id);
+      lock.lock();
+      continue;
+    }
+    lane.wanted = false;
+    lane.busy = true;
     lock.unlock();
-    const bool more = check_step();
+    const bool more = check_step(lane);
     lock.lock();
-    checking = false;
-    if (more) check_wanted = true;
+    lane.busy = false;
+    if (more) lane.wanted = true;
     checker_rest.notify_all();
+  }
+}
+
+// A cross-check made and thrown away, for the analyses and readings it leaves in the cache:
+// the story's first real check after a restart then reads only the articles new to it.
+void Server::Impl::warm_up(const std::string& story_id) {
+  engine::CheckJob job;
+  {
+    std::lock_guard lock(write_mutex);
+    if (!ready || !live) return;
+    auto taken = live->warm_up(story_id);
+    if (!taken) {
+      fmt::print(stderr, "recoupe serve: warming story {}: {}\n", story_id,
+                 taken.error().to_string());
+      return;
+    }
+    job = std::move(*taken);
+  }
+  try {
+    live->make_checks(job);  // reads none of the live state
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "recoupe serve: warming story {}: internal error: {}\n", story_id, e.what());
   }
 }
 
 // One step: the longest waiting stories taken under the write lock, cross-checked without
 // it (POSTs are placed meanwhile), stored under it, with their events and metrics. True
 // while stories still wait.
-bool Server::Impl::check_step() {
+bool Server::Impl::check_step(const CheckLane& lane) {
   engine::CheckJob job;
   int64_t through = 0;  // every batch told up to this event is in the stories taken
   {
     std::lock_guard lock(write_mutex);
     if (!ready || !live) return false;
     through = events.last_id();
-    auto taken = live->take_checks(size_t(pipeline.config().serve.check_stories_per_step));
+    auto taken = live->take_checks(lane.stories_per_step, lane.sizes);
     if (!taken) {
       fmt::print(stderr, "recoupe serve: cross-check of stored stories: {}\n",
                  taken.error().to_string());
@@ -728,8 +808,7 @@ void Server::wait_checked() {
     if (!i.commits.wait_idle(step)) continue;
     {
       std::unique_lock lock(i.checker_mutex);
-      if (!i.checker_rest.wait_for(lock, step, [&] { return !i.checking && !i.check_wanted; }))
-        continue;
+      if (!i.checker_rest.wait_for(lock, step, [&] { return i.checkers_idle(); })) continue;
     }
     size_t left = 0;
     {
