@@ -262,7 +262,7 @@ def checked_times(sub, results):
         r["last_checked"] = max(checked) if None not in checked else None
 
 
-def paced_posts(url, token, path, rate, seconds, batch, connections=1):
+def paced_posts(url, token, path, rate, seconds, batch, connections=1, details=None):
     records = read_records(path)
     sub = Subscriber(url)
     sub.start()
@@ -309,7 +309,40 @@ def paced_posts(url, token, path, rate, seconds, batch, connections=1):
           f"p99 {percentile(checked_from_due_ms, 99):.1f}; from POST sent p50 "
           f"{percentile(checked_from_send_ms, 50):.1f} p99 "
           f"{percentile(checked_from_send_ms, 99):.1f}")
+    if details:
+        # One line a POST, times in seconds from the offer's start, for a closer look (which
+        # stories the slowest checks were of, how the delays move during the run).
+        with open(details, "w") as out:
+            for r in sorted(results, key=lambda r: r["due"]):
+                row = {k: (r[k] - offer.start if r.get(k) is not None else None)
+                       for k in ("due", "send", "ack", "last_event", "last_checked")}
+                row["stories"] = [s for s, _ in r.get("stories") or []]
+                out.write(json.dumps(row) + "\n")
     return 0 if failed == 0 and missing == 0 else 1
+
+
+def split_by_size(details, db, large):
+    """Prints the delay from each POST's sending to a report holding its articles, apart for
+    the POSTs into stories of `large` articles or more (as the store holds them now): the
+    server checks those on threads of their own (serve.large_story_articles)."""
+    import sqlite3
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    size = dict(con.execute("SELECT id, article_count FROM stories"))
+    moved = dict(con.execute("SELECT old_id, new_id FROM story_redirects"))
+    groups = {"small": [], "large": []}
+    for line in open(details):
+        r = json.loads(line)
+        if r["last_checked"] is None or not r["stories"]:
+            continue
+        biggest = max(size.get(moved.get(s, s), 0) for s in r["stories"])
+        groups["large" if biggest >= large else "small"].append(
+            (r["last_checked"] - r["send"]) * 1000)
+    for name, ms in groups.items():
+        if ms:
+            print(f"report holding the POST's articles, {name} stories ({len(ms)} posts): "
+                  f"p50 {percentile(ms, 50):.1f} p99 {percentile(ms, 99):.1f} ms, "
+                  f"{sum(1 for x in ms if x > 1000)} over 1 s")
+    return 0
 
 
 def batch_posts(url, token, path, batch):
@@ -346,6 +379,11 @@ def main():
     a.add_argument("--seconds", type=float, default=12)
     a.add_argument("--batch", type=int, default=1)
     a.add_argument("--connections", type=int, default=1)
+    a.add_argument("--details", help="write one JSON line a POST to this file")
+    a = sub.add_parser("split")
+    a.add_argument("details")
+    a.add_argument("db")
+    a.add_argument("--large", type=int, default=40)
     a = sub.add_parser("batches")
     a.add_argument("url")
     a.add_argument("token")
@@ -357,7 +395,9 @@ def main():
         return 0
     if args.command == "post":
         return paced_posts(args.url, args.token, args.file, args.rate, args.seconds, args.batch,
-                           args.connections)
+                           args.connections, args.details)
+    if args.command == "split":
+        return split_by_size(args.details, args.db, args.large)
     return batch_posts(args.url, args.token, args.file, args.batch)
 
 

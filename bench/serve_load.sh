@@ -9,8 +9,12 @@
 # Environment: STORE_ARTICLES (reuters articles added to the store, default 8000), READ_SECONDS
 # (10), CONNECTIONS (8: the server has 16 request threads, an SSE stream and the generator
 # need theirs), POST_RATE (100 articles/s), POST_MODES (how that rate is offered, runs of
-# BATCH:CONNECTIONS: default "1:1 10:2", one article a POST from one client, then batches
-# of 10 every 0.1 s from two clients), PORT (18471), STORE (an existing store to copy
+# BATCH:CONNECTIONS: default "1:1 1:4 10:2", one article a POST from one client, which
+# sends the next only once the last is answered, so its rate is its own as much as the
+# server's; then one article a POST from four clients on the schedule, as several feed
+# readers would; then batches of 10 every 0.1 s from two clients), PORT (18471), LARGE
+# (40: the story size printed apart, as serve.large_story_articles), STORE (an existing
+# store to copy
 # instead of steps 1-2: a store left by an earlier run, so two binaries read the same),
 # FEED_SKIP (feed records already in that store: step 4 starts after them), SERVE_CONFIG (a
 # config file given to `recoupe serve --config`, e.g. {"serve": {"request_thread_nice": 5}}),
@@ -25,7 +29,11 @@
 #  3. wrk, 1 thread: GET /api/stories/{id} over every story id, then GET /api/stories.
 #  4. The same two while serve_load.py offers the next Reuters articles (the wire as it went
 #     on) at POST_RATE/s, once per POST_MODES entry, with an SSE subscriber listening:
-#     reads/s and p99, the rate reached, POST latency and the SSE delay.
+#     reads/s and p99, the rate reached, POST latency and the SSE delay. Each POST's times
+#     are kept in WORK/posts-BATCH-CONNECTIONS.jsonl (serve_load.py --details), and the
+#     delay to a report holding the POST's articles is printed apart for the POSTs into
+#     large stories (LARGE, default 40 as serve.large_story_articles, or more articles at the
+#     end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
@@ -35,7 +43,7 @@ STORE_ARTICLES=${STORE_ARTICLES:-8000}
 READ_SECONDS=${READ_SECONDS:-10}
 CONNECTIONS=${CONNECTIONS:-8}
 POST_RATE=${POST_RATE:-100}
-POST_MODES=${POST_MODES:-1:1 10:2}
+POST_MODES=${POST_MODES:-1:1 1:4 10:2}
 PORT=${PORT:-18471}
 TOKEN=load-token
 URL=http://127.0.0.1:$PORT
@@ -132,12 +140,16 @@ for mode in $POST_MODES; do
   echo "== 4. reads while $POST_RATE articles/s are offered ($batch a POST, $conns connection(s)), SSE subscriber listening"
   tail -n +$((skip + 1)) "$WORK/feed.jsonl" >"$WORK/feed_now.jsonl"
   $PY bench/serve_load.py post "$URL" "$TOKEN" "$WORK/feed_now.jsonl" --rate "$POST_RATE" \
-    --batch "$batch" --connections "$conns" --seconds $((2 * READ_SECONDS + 4)) >"$WORK/post.txt" 2>&1 &
+    --batch "$batch" --connections "$conns" --seconds $((2 * READ_SECONDS + 4)) \
+    --details "$WORK/posts-$batch-$conns.jsonl" >"$WORK/post.txt" 2>&1 &
   POSTER=$!
   sleep 1
   read_figures "while posting:"
   wait $POSTER || echo "  (the generator reported failures)"
-  sed 's/^/  /' "$WORK/post.txt"; load
+  sed 's/^/  /' "$WORK/post.txt"
+  $PY bench/serve_load.py split "$WORK/posts-$batch-$conns.jsonl" "$DB" --large "${LARGE:-40}" |
+    sed 's/^/  /'
+  load
   # The checker's account so far: stories checked and stored, checks dropped because a batch
   # wrote their story meanwhile, stories still waiting.
   curl -s "$URL/metrics" | grep -E '^recoupe_(cross_check|stories_unchecked)' | sed 's/^/  /'
