@@ -12,11 +12,15 @@
 
 namespace recoupe::engine {
 
-std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles,
-                                            const BatchResult& grouping, const Resources& resources,
-                                            const synth::SynthConfig& config,
-                                            const analyze::QuoteConfig& quotes, unsigned threads,
-                                            AnalysisCache* cache) {
+namespace {
+
+// cross_check_stories, or only its reading of each story into `cache` (`check` false: no
+// cross-check, an empty result).
+std::vector<CrossCheck> read_and_check(const std::vector<Article>& articles,
+                                       const BatchResult& grouping, const Resources& resources,
+                                       const synth::SynthConfig& config,
+                                       const analyze::QuoteConfig& quotes, unsigned threads,
+                                       AnalysisCache* cache, bool check) {
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < articles.size(); ++i) index.emplace(articles[i].id, i);
 
@@ -65,6 +69,7 @@ std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles
         evidence.readings.push_back(readings.back().get());
       }
     }
+    if (!check) return;
     out[s] = synth::cross_check(evidence, resources.synth(), config);
     synth::credit_reprints(budgeted, out[s]);
     std::vector<size_t> sentences_read;
@@ -74,7 +79,24 @@ std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles
     notices.insert(notices.end(), out[s].notices.begin(), out[s].notices.end());
     out[s].notices = std::move(notices);
   });
+  if (!check) out.clear();
   return out;
+}
+
+}  // namespace
+
+std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles,
+                                            const BatchResult& grouping, const Resources& resources,
+                                            const synth::SynthConfig& config,
+                                            const analyze::QuoteConfig& quotes, unsigned threads,
+                                            AnalysisCache* cache) {
+  return read_and_check(articles, grouping, resources, config, quotes, threads, cache, true);
+}
+
+void read_stories(const std::vector<Article>& articles, const BatchResult& grouping,
+                  const Resources& resources, const synth::SynthConfig& config,
+                  const analyze::QuoteConfig& quotes, unsigned threads, AnalysisCache& cache) {
+  read_and_check(articles, grouping, resources, config, quotes, threads, &cache, false);
 }
 
 }  // namespace recoupe::engine

@@ -29,4 +29,11 @@ std::vector<CrossCheck> cross_check_stories(const std::vector<Article>& articles
                                             const analyze::QuoteConfig& quotes = {},
                                             unsigned threads = 0, AnalysisCache* cache = nullptr);
 
+// What cross_check_stories analyses and reads of each story, put in `cache`, without the
+// cross-check: a later cross_check_stories of these stories with `cache` then analyses and
+// reads only what changed (a server just started: LiveStories::warm_up).
+void read_stories(const std::vector<Article>& articles, const BatchResult& grouping,
+                  const Resources& resources, const synth::SynthConfig& config,
+                  const analyze::QuoteConfig& quotes, unsigned threads, AnalysisCache& cache);
+
 }  // namespace recoupe::engine

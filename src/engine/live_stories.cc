@@ -910,6 +910,10 @@ Expected<CheckJob> LiveStories::warm_up(const std::string& id) {
   return job;
 }
 
+void LiveStories::read_ahead(const CheckJob& job) const {
+  if (!job.empty()) pipeline_->read_ahead(job.articles, job.grouping, *analyses_);
+}
+
 void LiveStories::make_checks(CheckJob& job) const {
   if (job.empty()) return;
   const auto started = std::chrono::steady_clock::now();

@@ -227,11 +227,13 @@ class LiveStories {
   // holds (the analyses and readings are kept in memory only): seconds for a story of a
   // thousand wire briefs, paid by the first article that joins it. warm_up() makes a job of
   // one story as take_checks does, out of every queue, for make_checks() to fill those
-  // caches ahead; it is never stored (store_checks takes nothing from it), and a story
-  // waiting or out in a job gives an empty one. largest_stories() names the stories of
-  // `sizes` articles, the largest first, up to `max_articles` articles in all.
+  // caches ahead with read_ahead() (make_checks() without the cross-check: what it keeps);
+  // it is never stored (store_checks takes nothing from it), and a story waiting or out in a
+  // job gives an empty one. largest_stories() names the stories of `sizes` articles, the
+  // largest first, up to `max_articles` articles in all.
   std::vector<std::string> largest_stories(StorySizes sizes, size_t max_articles) const;
   Expected<CheckJob> warm_up(const std::string& id);
+  void read_ahead(const CheckJob& job) const;
   // The stories stored unchecked, waiting for check_unchecked() (those of a CheckJob taken
   // and not stored yet included).
   size_t unchecked() const;

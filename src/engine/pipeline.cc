@@ -76,6 +76,12 @@ std::vector<CrossCheck> Pipeline::cross_check(const std::vector<Article>& articl
                              config_.threads, cache);
 }
 
+void Pipeline::read_ahead(const std::vector<Article>& articles, const BatchResult& grouping,
+                          AnalysisCache& cache) const {
+  read_stories(articles, grouping, resources_, config_.synth, config_.quotes, config_.threads,
+               cache);
+}
+
 std::vector<double> Pipeline::score_pairs(const std::vector<ArticlePair>& pairs) const {
   return engine::score_pairs(pairs, resources_, config_.cluster, config_.threads);
 }

@@ -70,6 +70,9 @@ class Pipeline {
   std::vector<CrossCheck> cross_check(const std::vector<Article>& articles,
                                       const BatchResult& grouping,
                                       AnalysisCache* cache = nullptr) const;
+  // The analyses and readings cross_check would make, put in `cache` (read_stories).
+  void read_ahead(const std::vector<Article>& articles, const BatchResult& grouping,
+                  AnalysisCache& cache) const;
 
   // The live path: places articles one at a time with the same clusterer.
   StreamGrouper stream() const { return StreamGrouper(resources_, config_.cluster); }

@@ -537,7 +537,7 @@ void Server::Impl::warm_up(const std::string& story_id) {
     job = std::move(*taken);
   }
   try {
-    live->make_checks(job);  // reads none of the live state
+    live->read_ahead(job);  // reads none of the live state
   } catch (const std::exception& e) {
     fmt::print(stderr, "recoupe serve: warming story {}: internal error: {}\n", story_id, e.what());
   }
