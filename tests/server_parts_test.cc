@@ -1,7 +1,9 @@
 // The pieces of the HTTP API that need no socket: story cursors and pages, POST bodies,
-// ETag matching (server/story_page.h, server/post_body.h, server/http_reply.h).
+// ETag matching, a listing made of pieces kept by story (server/story_page.h,
+// server/post_body.h, server/http_reply.h, server/api_json.h).
 #include <gtest/gtest.h>
 
+#include "server/api_json.h"
 #include "server/http_reply.h"
 #include "server/post_body.h"
 #include "server/story_page.h"
@@ -79,6 +81,38 @@ TEST(PostBody, OneObjectOverSeveralLinesIsOneRecordAndJsonlIsOneALine) {
   auto deep = read_post_body(std::string(100000, '['), limits);
   EXPECT_TRUE(deep.documents.empty());
   EXPECT_EQ(deep.refused.size(), 1u);
+}
+
+// A listing made of the stories' pieces is, byte for byte, the listing dump() makes of the
+// whole document: with no story, one, several and a cursor, and texts that JSON escapes or
+// that are no valid UTF-8.
+TEST(ListingJson, PiecesMakeTheListingTheWholeDocumentMakes) {
+  auto listed = [](const std::vector<store::StorySummary>& stories,
+                   const std::optional<std::string>& cursor) {
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
+    for (const auto& s : stories) all.push_back(summary_to_json(s));
+    const std::string whole = dump({{"stories", all},
+                                    {"next_cursor", cursor ? nlohmann::ordered_json(*cursor)
+                                                           : nlohmann::ordered_json(nullptr)}});
+    std::vector<std::string> kept;
+    for (const auto& s : stories) kept.push_back(listed_story(s));
+    std::vector<const std::string*> pieces;
+    for (const auto& k : kept) pieces.push_back(&k);
+    EXPECT_EQ(listing_json(pieces, cursor), whole);
+  };
+  store::StorySummary a = story("s1", 3, 2, 10);
+  a.title = "Quake \"hits\" Qeshm\n\t\\ — 5,9";
+  a.article_ids = {"a1", "a\"2"};
+  a.sources = {"BBC News", "Reuters"};
+  a.language = "en";
+  a.updated_at = "2026-12-07T08:00:00Z";
+  store::StorySummary b = story("s2", 1, 1, std::nullopt);
+  b.title = std::string("bad \xff\xfe utf-8");
+  store::StorySummary c = story("s3", 1, 0, 5);  // no article listed, no title
+  listed({}, std::nullopt);
+  listed({}, "abc");
+  listed({a}, std::nullopt);
+  listed({a, b, c}, "c\"ursor");
 }
 
 TEST(ETag, MatchesListsWeakTagsAndStar) {

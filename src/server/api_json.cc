@@ -67,4 +67,42 @@ std::string dump(const nlohmann::ordered_json& doc) {
   return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+std::string listed_story(const store::StorySummary& s) {
+  // The summary at the depth of an item of the "stories" array: two levels of dump()'s
+  // two-space indent.
+  const std::string alone =
+      summary_to_json(s).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  std::string out = "    ";
+  out.reserve(alone.size() + alone.size() / 8);
+  for (char c : alone) {
+    out += c;
+    if (c == '\n') out += "    ";
+  }
+  return out;
+}
+
+std::string listing_json(const std::vector<const std::string*>& listed_stories,
+                         const std::optional<std::string>& next_cursor) {
+  size_t size = 64;
+  for (const std::string* s : listed_stories) size += s->size() + 2;
+  std::string out;
+  out.reserve(size);
+  if (listed_stories.empty()) {
+    out = "{\n  \"stories\": [],\n";
+  } else {
+    out = "{\n  \"stories\": [\n";
+    for (size_t k = 0; k < listed_stories.size(); ++k) {
+      if (k > 0) out += ",\n";
+      out += *listed_stories[k];
+    }
+    out += "\n  ],\n";
+  }
+  out += "  \"next_cursor\": ";
+  out += next_cursor ? nlohmann::ordered_json(*next_cursor)
+                           .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                     : std::string("null");
+  out += "\n}\n";
+  return out;
+}
+
 }  // namespace recoupe::server

@@ -3,6 +3,7 @@
 // `recoupe stories --format json` prints the same story summaries. Pure functions.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,5 +42,13 @@ std::string error_body(const std::string& message);
 
 // `doc` as the API sends it: two-space indent, invalid UTF-8 replaced, ending with '\n'.
 std::string dump(const nlohmann::ordered_json& doc);
+
+// A listing, {"stories": [...], "next_cursor": cursor or null}, as dump() writes it, made of
+// each story's summary_to_json as listed_story() writes it: a server keeps those pieces by
+// story version, so that a listing made again after a batch serializes only the stories the
+// batch changed (a listing of large stories is tens of KB, made again at every batch).
+std::string listed_story(const store::StorySummary& s);
+std::string listing_json(const std::vector<const std::string*>& listed_stories,
+                         const std::optional<std::string>& next_cursor);
 
 }  // namespace recoupe::server

@@ -280,12 +280,19 @@ void Server::Impl::list_stories(const httplib::Request& req, httplib::Response& 
   auto listed = (*reader)->stories(filter, after ? SIZE_MAX : limit + 1);
   if (!listed) return reply_error(res, 503, listed.error().to_string());
   StoryPage page = page_of(std::move(*listed), after, limit);
-  nlohmann::ordered_json stories = nlohmann::ordered_json::array();
-  for (const store::StorySummary& s : page.stories) stories.push_back(summary_to_json(s));
-  std::string body =
-      dump({{"stories", stories},
-            {"next_cursor", page.next_cursor ? nlohmann::ordered_json(*page.next_cursor)
-                                             : nlohmann::ordered_json(nullptr)}});
+  // Each story as listed is kept by its version: after a batch only the stories it changed
+  // are serialized again.
+  std::vector<AnswerCache::Answer> pieces_kept;
+  pieces_kept.reserve(page.stories.size());
+  for (const store::StorySummary& s : page.stories) {
+    const std::string story_key = "listed:" + s.id + "@" + s.updated_at;
+    auto listed_story_kept = answers.find(story_key, s.version);
+    pieces_kept.push_back(listed_story_kept ? std::move(*listed_story_kept)
+                                            : answers.put(story_key, s.version, listed_story(s)));
+  }
+  std::vector<const std::string*> pieces;
+  for (const AnswerCache::Answer& a : pieces_kept) pieces.push_back(a.body.get());
+  std::string body = listing_json(pieces, page.next_cursor);
   auto after_read = (*reader)->generation();
   if (!after_read || *after_read != *generation) return reply_json(req, res, std::move(body));
   const AnswerCache::Answer kept = answers.put(key, *generation, std::move(body));
