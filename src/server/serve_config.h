@@ -33,11 +33,12 @@ struct ServeConfig {
   // grows faster than its article count), and in a step shared with small stories it held
   // their reports as long. 0: one checker thread for all stories.
   long large_story_articles = 40;
-  // Checker threads for the large stories: two, so that one long check does not hold the
-  // next large story's (a busy wire feeds a few large stories at once). After a start they
-  // fill the analyses of the stored large stories, the largest first, while nothing waits
-  // for them: a large story's first check otherwise analyses all its articles again.
-  long large_story_checkers = 2;
+  // Checker threads for the large stories. After a start they fill the analyses of the
+  // stored large stories, the largest first, while nothing waits for them: a large story's
+  // first check otherwise analyses all its articles again. One on two cores: two took both
+  // cores whenever two large stories waited, and the small stories, the POSTs and the reads
+  // waited behind them.
+  long large_story_checkers = 1;
 };
 
 }  // namespace recoupe::server
