@@ -804,5 +804,28 @@ TEST(NumberSlots, AFigureGivenInAnotherUnitIsComparedInOne) {
   EXPECT_EQ(restated[0].find("500 miles"), std::string::npos) << restated[0];
 }
 
+TEST(NumberSlots, DistancesFromOneNamedPlaceAreOneFactWhicheverWayItLies) {
+  // Two outlets place the valley from the capital in unlike sentences and bearings: one
+  // distance, told 1,200 and 900 km. From two different towns, two distances.
+  auto story = [](const std::string& b_distance, const std::string& b_place) {
+    return number_disputes(with_background(
+        {
+            article("a", "a.example", "en",
+                    "The stricken valley lies 1,200 kilometers south of Varnhold, in a remote "
+                    "mountain district."),
+            article("b", "b.example", "en",
+                    "Rescue teams flew on Monday to the valley, located " + b_distance +
+                        " southeast of " + b_place + ", with tents and water."),
+        },
+        "en"));
+  };
+  const auto apart = story("900 kilometers (560 miles)", "Varnhold");
+  ASSERT_EQ(apart.size(), 1u);
+  EXPECT_NE(apart[0].find("1,200 kilometers"), std::string::npos) << apart[0];
+  EXPECT_NE(apart[0].find("900 kilometers"), std::string::npos) << apart[0];
+  EXPECT_TRUE(story("900 kilometers", "Osterby").empty());  // from another town
+  EXPECT_TRUE(story("750 miles", "Varnhold").empty());      // 1,207 km: the same, rounded
+}
+
 }  // namespace
 }  // namespace recoupe::synth

@@ -242,6 +242,37 @@ std::string complement_after(std::string_view after, const text::ElisionRules& e
   return noun;
 }
 
+// The place a distance is measured from, when the words right after it say which way it
+// lies and name it: "1,500 kilometers south of Tehran", "1,150 kilometers (700 miles)
+// southeast of Tehran", « à 150 km au sud de Marseille ». At most two stop words before the
+// bearing ("to the", « au »), then a link word and a capitalised name (its folded words);
+// empty otherwise.
+std::string bearing_place(std::string_view after, const text::ElisionRules& elisions,
+                          const text::StopWords& stop,
+                          const std::unordered_set<std::string>& bearings,
+                          const std::unordered_set<std::string>& links) {
+  const auto spans = text::word_spans(after, elisions);
+  auto folded = [&](size_t k) {
+    std::string w = text::fold(after.substr(spans[k].begin, spans[k].end - spans[k].begin));
+    while (!w.empty() && w.back() == '\'') w.pop_back();  // "d'" is met as "d"
+    return w;
+  };
+  size_t k = 0;
+  while (k < spans.size() && k < 2 && !bearings.count(folded(k)) && stop.contains(folded(k))) ++k;
+  if (k >= spans.size() || !bearings.count(folded(k))) return {};
+  ++k;
+  if (k >= spans.size() || !links.count(folded(k))) return {};
+  ++k;
+  std::string place;
+  for (; k < spans.size(); ++k) {
+    const std::string_view w = after.substr(spans[k].begin, spans[k].end - spans[k].begin);
+    if (!starts_upper(w)) break;
+    if (!place.empty()) place += ' ';
+    place += text::fold(w);
+  }
+  return place;
+}
+
 // The stems of the lower-case words next to a quantity beginning at `q_begin` (`window` on
 // each side of the clause [cb, ce), the words after it read from `after_begin`, past its
 // equivalent) that the conservative stop list keeps: for a clause whose words are all in the
@@ -289,6 +320,7 @@ class SlotWords {
         plain_(resources.plain_words(lang)),
         times_(resources.time_words(lang)),
         links_(resources.quantity_links(lang)),
+        bearings_(resources.bearing_words(lang)),
         elisions_(resources.elisions()),
         stemmer_(lang),
         window_(window) {}
@@ -361,6 +393,20 @@ class SlotWords {
       m.of = stemmer_.stem(of);
       m.predicates.push_back(m.of);
       m.names.erase(std::remove(m.names.begin(), m.names.end(), of), m.names.end());
+    } else if (m.unit == "km") {
+      // A distance from a named place is of that place: two outlets' distances from Tehran
+      // count one thing whichever way they say it lies, and other distances another.
+      const std::string place = bearing_place(text.substr(after_begin, ce - after_begin), elisions_,
+                                              stop_, bearings_, links_);
+      if (!place.empty()) {
+        m.of = "@" + place;
+        m.predicates.push_back(m.of);
+        for (size_t b = 0, e; b <= place.size(); b = e + 1) {
+          e = std::min(place.find(' ', b), place.size());
+          const std::string word = place.substr(b, e - b);
+          m.names.erase(std::remove(m.names.begin(), m.names.end(), word), m.names.end());
+        }
+      }
     }
     if (m.predicates.empty())
       m.predicates = weaker_predicates(text, cb, ce, q.begin, after_begin, window_, function_words_,
@@ -379,6 +425,7 @@ class SlotWords {
   const std::unordered_set<std::string>& plain_;
   const std::unordered_set<std::string>& times_;
   const std::unordered_set<std::string>& links_;
+  const std::unordered_set<std::string>& bearings_;
   const text::ElisionRules& elisions_;
   const text::Stemmer stemmer_;
   const size_t window_;

@@ -36,7 +36,9 @@ struct NumberMention {
   std::vector<std::string> when;        // weekdays, months and years of its clause
   // The stem of the noun it is of, right after it ("chefs d'État", "heads of state",
   // "millions d'euros de pertes"): what is counted, whatever the words around. Empty when
-  // no link word (resources.quantity_links) follows.
+  // no link word (resources.quantity_links) follows. For a distance, the place it is from
+  // when a bearing names it ("1,500 kilometers south of Tehran": "@tehran";
+  // resources.bearing_words).
   std::string of;
   // When its clause describes the name just before it, in apposition after a comma ("Qeshm
   // island, home to 120,000 people", "Bandar Abbas, a city of 500,000"): the folded

@@ -137,6 +137,8 @@ SynthResources SynthResources::load(const std::string& data_dir,
       add_variants(line, r.range_words_[lang]);
     for (const auto& line : text::read_list(data_dir, lang, "share_words.txt"))
       add_variants(line, r.share_words_[lang]);
+    for (const auto& line : text::read_list(data_dir, lang, "bearing_words.txt"))
+      add_variants(line, r.bearing_words_[lang]);
     for (const auto& line : text::read_list(data_dir, lang, "units.txt")) {
       const size_t eq = line.find('=');
       if (eq == std::string::npos || line.compare(0, 4, "link") != 0) continue;
@@ -246,6 +248,11 @@ const std::unordered_set<std::string>& SynthResources::share_words(const std::st
 const std::unordered_set<std::string>& SynthResources::quantity_links(
     const std::string& lang) const {
   return words_for(quantity_links_, lang);
+}
+
+const std::unordered_set<std::string>& SynthResources::bearing_words(
+    const std::string& lang) const {
+  return words_for(bearing_words_, lang);
 }
 
 const std::unordered_map<std::string, int>& SynthResources::ordinal_words(

@@ -89,6 +89,10 @@ class SynthResources {
   // Folded words that join a counted noun to what it is of (data/<lang>/units.txt "link =":
   // "de", "d'", "of"): "chefs d'État", "heads of state". Empty without that file.
   const std::unordered_set<std::string>& quantity_links(const std::string& lang) const;
+  // Folded words that say which way a place lies (data/<lang>/bearing_words.txt: "south",
+  // "north-east", « sud-est »): a distance followed by one and a link word is the distance
+  // from the place named next ("1,500 kilometers south of Tehran"). Empty without that file.
+  const std::unordered_set<std::string>& bearing_words(const std::string& lang) const;
   // Folded ordinal words and the figure they write (data/<lang>/ordinal_words.txt: "sixth"
   // → 6, « sixième » → 6). Empty without that file.
   const std::unordered_map<std::string, int>& ordinal_words(const std::string& lang) const;
@@ -115,7 +119,7 @@ class SynthResources {
   std::map<std::string, std::unordered_set<std::string>> plain_words_, link_words_,
       dependent_openers_, back_reference_openers_, first_person_words_, first_person_singular_,
       revision_cues_, offset_cues_, range_words_, share_words_, time_words_, quantity_links_,
-      moment_words_, age_words_;
+      bearing_words_, moment_words_, age_words_;
   std::map<std::string, std::unordered_map<std::string, int>> ordinal_words_;
   std::map<std::string, ContrastLexicon> contrast_words_;
   std::map<std::string, ClauseWords> clause_words_;
