@@ -49,6 +49,12 @@ std::vector<Article> with_background(std::vector<Article> articles, const std::s
   return articles;
 }
 
+// The number disputes of outlet a's text against outlet b's, in English, with the background.
+std::vector<std::string> disputes_of_two(const std::string& a_text, const std::string& b_text) {
+  return number_disputes(with_background(
+      {article("a", "a.example", "en", a_text), article("b", "b.example", "en", b_text)}, "en"));
+}
+
 // The number disputes of a story of two outlets' sentences and a third article's text.
 std::vector<std::string> with_third(const std::string& lang, const std::string& a_text,
                                     const std::string& b_text, const std::string& c_text) {
@@ -759,16 +765,11 @@ TEST(NumberSlots, TwoOutletsDescribingOneNamedPlaceAlikeDisagreeOnItsFigure) {
   // Both describe the island in apposition, in the same words, inside sentences that have
   // little else in common: one fact, two values. A town described alike is another thing.
   auto story = [](const std::string& b_place) {
-    return number_disputes(with_background(
-        {
-            article("a", "a.example", "en",
-                    "The storm made landfall on Varlo island, home to 80,000 people, and "
-                    "flooded the harbour road, the coast guard said."),
-            article("b", "b.example", "en",
-                    "Forecasters had warned residents of " + b_place +
-                        ", home to 95,000 people, two days before the wind turned."),
-        },
-        "en"));
+    return disputes_of_two(
+        "The storm made landfall on Varlo island, home to 80,000 people, and flooded the "
+        "harbour road, the coast guard said.",
+        "Forecasters had warned residents of " + b_place +
+            ", home to 95,000 people, two days before the wind turned.");
   };
   const auto same = story("Varlo Island");
   ASSERT_EQ(same.size(), 1u);
@@ -780,16 +781,10 @@ TEST(NumberSlots, TwoOutletsDescribingOneNamedPlaceAlikeDisagreeOnItsFigure) {
 TEST(NumberSlots, AFigureGivenInAnotherUnitIsComparedInOne) {
   // 450 miles is 724 km: a dispute with 800 km; 500 miles is 805 km, 800 km rounded.
   auto story = [](const std::string& a_distance, const std::string& b_distance) {
-    return number_disputes(with_background(
-        {
-            article("a", "a.example", "en",
-                    "The convoy drove " + a_distance +
-                        " north of Brenna, 300 kilometers past the last depot."),
-            article("b", "b.example", "en",
-                    "The convoy drove " + b_distance +
-                        " north of Brenna before the border closed, officials said."),
-        },
-        "en"));
+    return disputes_of_two(
+        "The convoy drove " + a_distance + " north of Brenna, 300 kilometers past the last depot.",
+        "The convoy drove " + b_distance +
+            " north of Brenna before the border closed, officials said.");
   };
   const auto far = story("800 kilometers", "450 miles");
   ASSERT_EQ(far.size(), 1u);
@@ -808,16 +803,11 @@ TEST(NumberSlots, DistancesFromOneNamedPlaceAreOneFactWhicheverWayItLies) {
   // Two outlets place the valley from the capital in unlike sentences and bearings: one
   // distance, told 1,200 and 900 km. From two different towns, two distances.
   auto story = [](const std::string& b_distance, const std::string& b_place) {
-    return number_disputes(with_background(
-        {
-            article("a", "a.example", "en",
-                    "The stricken valley lies 1,200 kilometers south of Varnhold, in a remote "
-                    "mountain district."),
-            article("b", "b.example", "en",
-                    "Rescue teams flew on Monday to the valley, located " + b_distance +
-                        " southeast of " + b_place + ", with tents and water."),
-        },
-        "en"));
+    return disputes_of_two(
+        "The stricken valley lies 1,200 kilometers south of Varnhold, in a remote mountain "
+        "district.",
+        "Rescue teams flew on Monday to the valley, located " + b_distance + " southeast of " +
+            b_place + ", with tents and water.");
   };
   const auto apart = story("900 kilometers (560 miles)", "Varnhold");
   ASSERT_EQ(apart.size(), 1u);
