@@ -226,10 +226,10 @@ class LiveStories {
   // After a restart the first check of a large story analyses and reads every article it
   // holds (the analyses and readings are kept in memory only): seconds for a story of a
   // thousand wire briefs, paid by the first article that joins it. warm_up() makes a job of
-  // one story as take_checks does, out of every queue, for make_checks() to fill those
-  // caches ahead with read_ahead() (make_checks() without the cross-check: what it keeps);
-  // it is never stored (store_checks takes nothing from it), and a story waiting or out in a
-  // job gives an empty one. largest_stories() names the stories of `sizes` articles, the
+  // one story as take_checks does, out of every queue, for read_ahead() to fill those caches
+  // ahead (what make_checks() would analyse and read, without the cross-check); it is never
+  // stored (store_checks takes nothing from it), and a story waiting or out in a job gives
+  // an empty one. largest_stories() names the stories of `sizes` articles, the
   // largest first, up to `max_articles` articles in all.
   std::vector<std::string> largest_stories(StorySizes sizes, size_t max_articles) const;
   Expected<CheckJob> warm_up(const std::string& id);

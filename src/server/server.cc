@@ -458,7 +458,7 @@ void Server::Impl::start_checker() {
       big.stories_per_step = 1;
     }
   }
-  if (large > 0 && config.large_story_checkers > 0) {
+  if (lanes.size() > 1) {
     // The large stories' analyses, half of what is kept, shared out over their threads.
     std::vector<std::string> largest;
     {
@@ -528,8 +528,8 @@ void Server::Impl::check_loop(CheckLane& lane) {
   }
 }
 
-// A cross-check made and thrown away, for the analyses and readings it leaves in the cache:
-// the story's first real check after a restart then reads only the articles new to it.
+// A story's analyses and readings put in the cache ahead (LiveStories::read_ahead, no
+// cross-check): its first real check after a restart then reads only the articles new to it.
 void Server::Impl::warm_up(const std::string& story_id) {
   engine::CheckJob job;
   {
