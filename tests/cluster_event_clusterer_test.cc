@@ -107,6 +107,39 @@ TEST(EventClusterer, SeparatesTwoEventsOfOneKind) {
   EXPECT_EQ(lombok.event_date, "2018-07-29");
 }
 
+TEST(EventClusterer, EarningsTablesOfDifferentCompaniesAreDifferentStories) {
+  // Wire earnings briefs: one template, the same day, nothing in common but row heads.
+  const engine::Pipeline pipeline = recoupe::testing::shipped_pipeline();
+  auto articles = corpus();
+  articles.push_back(make("t1", "MICKELBERRY CORP <MBC> 4TH QTR NET",
+                          "NEW YORK, March 26 - Shr profit 61 cts vs loss 45 cts\n"
+                          "Net profit 3,568,000 vs loss 2,598,000\nRevs 34.6 mln vs 31.6 mln\n"
+                          "Avg shrs 5,861,000 vs 5,776,000",
+                          "1987-03-26"));
+  articles.push_back(make("t2", "HEALTHMATE INC <HMTE> 4TH QTR LOSS",
+                          "NORTHBROOK, ILL., March 26 - Shr loss five cts vs loss six cts\n"
+                          "Net loss 473,784 vs loss 489,257\nRevs 268.8 mln vs 81.7 mln\n"
+                          "Avg shrs 9,245,247 vs 8,035,326",
+                          "1987-03-26"));
+  articles.push_back(make("t3", "COMSTOCK GROUP INC <CSTK> 4TH QTR LOSS",
+                          "DANBURY, Conn., March 26 - Shr loss 1.12 dlrs vs profit 20 cts\n"
+                          "Net loss 8,221,000 vs profit 1,443,000\nRevs 110.6 mln vs 120.3 mln\n"
+                          "Avg shrs 7,340,000 vs 7,215,000",
+                          "1987-03-26"));
+  articles.push_back(make("t4", "LANCER CORP <LACR> 4TH QTR NET",
+                          "SAN ANTONIO, Texas, March 26 - Shr 20 cts vs 14 cts\n"
+                          "Net 923,000 vs 648,000\nRevs 12.1 mln vs 10.2 mln\n"
+                          "Avg shrs 4,612,000 vs 4,600,000",
+                          "1987-03-26"));
+  auto result = pipeline.group(articles);
+  for (size_t i = 5; i < articles.size(); ++i)
+    for (size_t j = i + 1; j < articles.size(); ++j)
+      EXPECT_NE(result.story_of[i], result.story_of[j]) << articles[i].id << " " << articles[j].id;
+  // The prose stories group as before.
+  EXPECT_EQ(result.story_of[0], result.story_of[1]);
+  EXPECT_EQ(result.story_of[2], result.story_of[3]);
+}
+
 TEST(EventClusterer, StreamingGivesTheSameGroupsAsBatchHere) {
   // The stream path: features with the statistics seen so far, one article at a time.
   const engine::Pipeline pipeline = recoupe::testing::shipped_pipeline();

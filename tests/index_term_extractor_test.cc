@@ -37,6 +37,40 @@ TEST(TermExtractor, StemsNamesAndNumbers) {
   EXPECT_EQ(r.signature.size(), size_t(kMinHashSize));
 }
 
+TEST(TermExtractor, ADatelineAndTheRowHeadsOfATableAreNoWordsOfTheEvent) {
+  TermDictionary dict;
+  StopWordLibrary lib(text::find_data_dir(), recoupe::testing::shipped_resources().stop_words());
+  TermExtractor ex(dict, lib, recoupe::testing::shipped_resources().elisions());
+  RawTerms r = ex.extract("en", "MICKELBERRY CORP <MBC> 4TH QTR NET",
+                          "NEW YORK, March 26 - Shr profit 61 cts vs loss five cts\n"
+                          "Net profit 3,568,000 vs loss 2,598,000\n"
+                          "Revs 34.6 mln vs 31.6 mln\n"
+                          "Year\n"
+                          "Shr profit 56 cts vs loss 32 cts\n"
+                          "The company said its printing business grew.");
+  // The dateline is no name and no number; "Shr" after it opens the text, no name either.
+  EXPECT_TRUE(r.entities.empty()) << ::testing::PrintToString(keys(dict, r.entities));
+  auto nums = keys(dict, r.numbers);
+  EXPECT_FALSE(std::count(nums.begin(), nums.end(), "n:26"));
+  EXPECT_TRUE(std::count(nums.begin(), nums.end(), "n:3568000"));
+  // The body holds the prose line's words and the table's figures, not its row heads ("five"
+  // is a number word: its row is a row) nor the heading between two rows.
+  auto body = keys(dict, r.body);
+  for (const char* head : {"shr", "revs", "rev", "profit", "loss", "year", "new", "york"})
+    EXPECT_FALSE(std::count(body.begin(), body.end(), head)) << head;
+  EXPECT_TRUE(std::count(body.begin(), body.end(), "n:3568000"));
+  EXPECT_TRUE(std::count(body.begin(), body.end(), "print"));
+
+  // A dash in a sentence's first words is no dateline: the words are the event's.
+  RawTerms prose =
+      ex.extract("en", "", "The minister - and Laurent Fabius - said 40 soldiers were sent.");
+  auto prose_body = keys(dict, prose.body);
+  EXPECT_TRUE(std::count(prose_body.begin(), prose_body.end(), "minist"));
+  EXPECT_TRUE(std::count(prose_body.begin(), prose_body.end(), "soldier"));
+  auto prose_names = keys(dict, prose.entities);
+  EXPECT_TRUE(std::count(prose_names.begin(), prose_names.end(), "e:fabius"));
+}
+
 TEST(TermExtractor, OneKeyPerNameAndNumberAcrossLanguages) {
   TermDictionary dict;
   StopWordLibrary lib(text::find_data_dir(), recoupe::testing::shipped_resources().stop_words());

@@ -35,6 +35,19 @@ const TermLexicon& StopWordLibrary::get(const std::string& lang) const {
             start = bar + 1;
           }
         }
+      // "5 = five" (not "weak 1 = one", nor scales, hedges and separators).
+      for (const auto& line : text::read_list(data_dir_, lang, "number_words.txt")) {
+        size_t eq = line.find(" = ");
+        if (line.empty() || line[0] < '0' || line[0] > '9' || eq == std::string::npos) continue;
+        std::string_view words = std::string_view(line).substr(eq + 3);
+        size_t start = 0;
+        while (start <= words.size()) {
+          size_t bar = std::min(words.find('|', start), words.size());
+          std::string w = text::fold(words.substr(start, bar - start));
+          if (!w.empty()) lex->number_words.insert(w);
+          start = bar + 1;
+        }
+      }
     }
     it = lists_.emplace(lang, std::move(lex)).first;
   }
@@ -80,6 +93,80 @@ bool at_sentence_start(std::string_view text, size_t begin) {
     return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';';
   }
   return true;
+}
+
+// Where a wire dateline ends: "NEW YORK, March 26 - ", "PARIS (AFP) — ", "Moscou, 13 sept.
+// – ". A dateline says where the copy was filed and when: metadata, not what happened.
+// Counted as text, it makes every copy filed from one city on one day look alike, and the
+// word after it looks like a name in mid-sentence (the "Shr" of every earnings table). It
+// is the start of the first line, up to a spaced dash within 60 bytes, with no sentence end
+// before it, opening with a capital and holding a digit, a parenthesis or a word in
+// capitals. Returns 0 when the text has none.
+size_t dateline_end(std::string_view body) {
+  constexpr size_t kMaxDateline = 60;
+  size_t line_end = std::min(body.find('\n'), body.size());
+  std::string_view line = body.substr(0, std::min(line_end, kMaxDateline + 5));
+  for (std::string_view dash : {" - ", " -- ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
+    size_t at = line.find(dash);
+    if (at == std::string_view::npos || at == 0 || at > kMaxDateline) continue;
+    std::string_view head = line.substr(0, at);
+    if (!starts_upper(head) || head.find_first_of("!?;:\"") != std::string_view::npos) continue;
+    bool digit = has_digit(head), paren = head.find('(') != std::string_view::npos;
+    size_t first_end = std::min(head.find_first_of(" ,("), head.size());
+    std::string_view first = head.substr(0, first_end);
+    bool capitals = first.size() >= 2 && std::all_of(first.begin(), first.end(), [](char c) {
+                      return !(c >= 'a' && c <= 'z');
+                    });
+    if (digit || paren || capitals) return at + dash.size();
+  }
+  return 0;
+}
+
+// Per word of `body` (`spans`, in order): whether it lies in a table row. Wire briefs and
+// results carry tables ("Shr 22.9p vs 26.9p", "Revs 34.6 mln vs 31.6 mln"): their row heads
+// are the same in every table of the kind, so as body words they make every earnings brief
+// look like every other, while the figures (kept as numbers) and the names differ. A row is
+// a line of at most 12 words of which at least one in five is a number (in digits or a
+// number word: "Shr loss five cts vs loss six cts"); a line of at most 3 words between two
+// rows ("Year", "Nine mths") is a row heading. Words before `from` (a dateline) do not count.
+std::vector<char> table_row_words(std::string_view body, const std::vector<text::WordSpan>& spans,
+                                  size_t from,
+                                  const std::unordered_set<std::string>& number_words) {
+  struct Line {
+    size_t words = 0, numbers = 0;
+    bool row = false;
+  };
+  std::vector<Line> lines;
+  std::vector<size_t> line_of(spans.size());
+  size_t line_start = 0, next_newline = body.find('\n');
+  lines.emplace_back();
+  for (size_t i = 0; i < spans.size(); ++i) {
+    while (next_newline != std::string_view::npos && spans[i].begin > next_newline) {
+      line_start = next_newline + 1;
+      next_newline = body.find('\n', line_start);
+      lines.emplace_back();
+    }
+    line_of[i] = lines.size() - 1;
+    if (spans[i].begin < from) continue;
+    std::string_view w = body.substr(spans[i].begin, spans[i].end - spans[i].begin);
+    lines.back().words++;
+    if (has_digit(w) || (!number_words.empty() && number_words.count(text::fold(w))))
+      lines.back().numbers++;
+  }
+  for (auto& l : lines) l.row = l.words <= 12 && l.numbers >= 1 && l.numbers * 5 >= l.words;
+  // Headings: skip lines without words (blank lines) when looking for the neighbouring rows.
+  std::vector<size_t> worded;
+  for (size_t k = 0; k < lines.size(); ++k)
+    if (lines[k].words > 0) worded.push_back(k);
+  std::vector<char> heading(lines.size(), 0);
+  for (size_t k = 1; k + 1 < worded.size(); ++k) {
+    const Line& l = lines[worded[k]];
+    if (!l.row && l.words <= 3 && lines[worded[k - 1]].row && lines[worded[k + 1]].row)
+      heading[worded[k]] = 1;
+  }
+  std::vector<char> out(spans.size());
+  for (size_t i = 0; i < spans.size(); ++i) out[i] = lines[line_of[i]].row || heading[line_of[i]];
+  return out;
 }
 
 // One key per number whatever the language writes: "1,000" → "1000" (a comma before
@@ -184,20 +271,32 @@ RawTerms TermExtractor::extract(std::string_view lang_in, std::string_view title
   // Capitalized candidates: (folded word, sentence-initial?).
   std::vector<std::pair<size_t, bool>> capitalized;
   std::unordered_set<std::string> mid_sentence_caps;
-  for (const auto& span : spans) {
+  const size_t dateline = dateline_end(body);
+  const std::vector<char> in_table = table_row_words(body, spans, dateline, lexicon.number_words);
+  for (size_t si = 0; si < spans.size(); ++si) {
+    const auto& span = spans[si];
     std::string_view w = body.substr(span.begin, span.end - span.begin);
     std::string f = text::fold(w);
-    if (has_digit(f)) {
+    if (span.begin < dateline) {
+      // Metadata: no term of any channel; the words still make the shingles.
+    } else if (has_digit(f)) {
       std::string k = number_key(f);
       size_t digits =
           std::count_if(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (digits >= 2 || digits < k.size()) count(n_counts, dict_.intern("n:" + k));
+      if (digits >= 2 || digits < k.size()) {
+        TermId id = dict_.intern("n:" + k);
+        count(n_counts, id);
+        // A table's words are its figures: which table it is, where its row heads only say
+        // what kind (an earnings table, a results table).
+        if (in_table[si]) count(b_counts, id);
+      }
     } else {
       std::string s = content_stem(f);
       if (!s.empty()) {
-        count(b_counts, dict_.intern(s));
+        if (!in_table[si]) count(b_counts, dict_.intern(s));
         if (!hints.names && starts_upper(w) && !lexicon.calendar.count(f)) {
-          bool initial = at_sentence_start(body, span.begin);
+          bool initial = at_sentence_start(body, span.begin) ||
+                         (dateline > 0 && body.find_first_not_of(' ', dateline) == span.begin);
           capitalized.push_back({folded_words.size(), initial});
           if (!initial) mid_sentence_caps.insert(f);
         }

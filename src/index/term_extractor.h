@@ -28,13 +28,14 @@ namespace recoupe::index {
 
 // The word lists one language needs for term extraction, from data/<lang>/.
 struct TermLexicon {
-  text::StopWords stop_words;                // stopwords.txt
-  std::unordered_set<std::string> calendar;  // months.txt, weekdays.txt (folded): never names
+  text::StopWords stop_words;                    // stopwords.txt
+  std::unordered_set<std::string> calendar;      // months.txt, weekdays.txt (folded): never names
+  std::unordered_set<std::string> number_words;  // number_words.txt values ("five"), folded
 };
 
 // Lexicons for every language met, built on first use from the shared stop-word catalog and
-// data/<lang>/{months,weekdays}.txt, then immutable. Thread-safe (a mutex guards the first
-// build of a language). `stop_words` must outlive the library.
+// data/<lang>/{months,weekdays,number_words}.txt, then immutable. Thread-safe (a mutex guards the
+// first build of a language). `stop_words` must outlive the library.
 class StopWordLibrary {
  public:
   StopWordLibrary(std::string data_dir, const text::StopWordCatalog& stop_words)
@@ -52,8 +53,10 @@ class StopWordLibrary {
 // TermDictionary; the four channels use disjoint key spaces except title/body, which share
 // stems so that a title word matches the same word in a body.
 struct RawTerms {
-  std::vector<TermWeight> title;     // stems of the title, stop words removed
-  std::vector<TermWeight> body;      // stems of the text, stop words removed
+  std::vector<TermWeight> title;  // stems of the title, stop words removed
+  // Stems of the text, stop words removed; a table row ("Revs 34.6 mln vs 31.6 mln") gives
+  // its figures ("n:34.6") instead of its words, and a wire dateline gives nothing.
+  std::vector<TermWeight> body;
   std::vector<TermWeight> entities;  // entity keys ("e:" + stemmed, folded, Latin-script name)
   std::vector<TermWeight> numbers;   // numbers of 2+ digits and alphanumeric codes ("n:2008")
   MinHashSignature signature;        // MinHash of the text's word 5-grams
@@ -67,8 +70,9 @@ struct EntityHints {
 
 // Turns text into RawTerms. Entity proxy (until the analyze stage provides named entities):
 // capitalized words that are not at a sentence start, plus sentence-initial capitalized
-// words seen capitalized elsewhere in the same text; stop words and month and weekday names
-// (capitalized in English, not names) excluded. Non-Latin keys are
+// words seen capitalized elsewhere in the same text (the word after a wire dateline opens
+// the text); stop words and month and weekday names (capitalized in English, not names)
+// excluded. Non-Latin keys are
 // transliterated to Latin (ICU Any-Latin; Latin-ASCII) so that "Путин" and "Putin" meet.
 // One TermExtractor per thread (stemmers and the transliterator keep state); the dictionary
 // and the stop-word library are shared. Cost: linear in the text; stems are cached.
