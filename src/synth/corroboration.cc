@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <numeric>
 #include <set>
@@ -42,6 +43,67 @@ bool redundant(const ClaimSet& cs, size_t c, const std::vector<size_t>& chosen, 
   }
   return false;
 }
+
+// The claims a list has taken, and whether a candidate is redundant beside them: aligned
+// with one, or a cosine of at least `dup` with one (what redundant() tests). The dot products
+// are summed through the taken claims' term postings, in the candidate's term order as
+// claim_similarity sums them, so the cosines are the same to the bit; comparing each
+// candidate with every claim taken was quadratic where a big story hides thousands of
+// candidates (each one hidden is taken).
+class TakenClaims {
+ public:
+  TakenClaims(const ClaimSet& cs, double dup)
+      : cs_(cs), dup_(dup), taken_(cs.claims.size(), 0), dot_(cs.claims.size(), 0.0) {}
+
+  void add(size_t c) {
+    taken_[c] = 1;
+    ++count_;
+    const Claim& cl = cs_.claims[c];
+    if (cl.norm <= 0) return;
+    for (size_t i = 0; i < cl.terms.size(); ++i) {
+      if (cl.terms[i] >= postings_.size()) postings_.resize(cl.terms[i] + 1);
+      postings_[cl.terms[i]].push_back({static_cast<uint32_t>(c), cl.weights[i]});
+    }
+  }
+
+  bool redundant(size_t c) {
+    if (count_ == 0) return false;
+    for (const auto& al : cs_.aligned[c])
+      if (taken_[al.other]) return true;
+    if (dup_ <= 0) return true;  // every cosine, 0 included, reaches it
+    const Claim& cl = cs_.claims[c];
+    if (cl.norm <= 0) return false;
+    touched_.clear();
+    for (size_t i = 0; i < cl.terms.size(); ++i) {
+      if (cl.terms[i] >= postings_.size()) continue;
+      for (const Posting& p : postings_[cl.terms[i]]) {
+        if (dot_[p.claim] == 0.0) touched_.push_back(p.claim);
+        dot_[p.claim] += static_cast<double>(cl.weights[i]) * p.weight;
+      }
+    }
+    bool close = false;
+    for (uint32_t k : touched_) {
+      const double cosine = std::min(
+          1.0, dot_[k] / (static_cast<double>(cl.norm) * static_cast<double>(cs_.claims[k].norm)));
+      if (static_cast<float>(cosine) >= dup_) close = true;
+      dot_[k] = 0.0;
+    }
+    return close;
+  }
+
+ private:
+  struct Posting {
+    uint32_t claim;
+    float weight;
+  };
+  const ClaimSet& cs_;
+  double dup_;
+  std::vector<char> taken_;
+  size_t count_ = 0;
+  std::vector<std::vector<Posting>> postings_;
+  std::vector<double> dot_;
+  std::vector<uint32_t> touched_;
+};
 
 }  // namespace
 
@@ -690,7 +752,54 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
   }
   std::stable_sort(cand.begin(), cand.end(),
                    [&](size_t x, size_t y) { return score[x] > score[y]; });
-  std::vector<size_t> chosen;
+  // Whether another outlet's claim has a cosine of at least single_source_max_similarity
+  // with claim c. Only claims sharing a term with c can: their dot products with c are
+  // summed through the terms' postings (built on first use), in c's term order as
+  // claim_similarity sums them, so the cosines are the same to the bit. Scanning every claim
+  // of the story for every candidate made this test a sixth of a 280-article story's check.
+  struct Posting {
+    uint32_t claim;
+    float weight;
+  };
+  std::vector<std::vector<Posting>> postings;
+  std::vector<double> dot;
+  std::vector<uint32_t> touched;
+  auto related_elsewhere = [&](size_t c) {
+    const Claim& cl = cs.claims[c];
+    const int outlet = cs.outlet_of[cl.article];
+    if (cfg.single_source_max_similarity <= 0)  // any claim is that close: any other outlet's
+      return std::any_of(cs.claims.begin(), cs.claims.end(),
+                         [&](const Claim& o) { return cs.outlet_of[o.article] != outlet; });
+    if (cl.norm <= 0) return false;
+    if (postings.empty()) {
+      postings.resize(cs.figure_term.size());
+      for (size_t k = 0; k < cs.claims.size(); ++k) {
+        const Claim& o = cs.claims[k];
+        if (o.norm <= 0) continue;
+        for (size_t i = 0; i < o.terms.size(); ++i) {
+          if (o.terms[i] >= postings.size()) postings.resize(o.terms[i] + 1);
+          postings[o.terms[i]].push_back({static_cast<uint32_t>(k), o.weights[i]});
+        }
+      }
+      dot.assign(cs.claims.size(), 0.0);
+    }
+    touched.clear();
+    for (size_t i = 0; i < cl.terms.size(); ++i)
+      for (const Posting& p : postings[cl.terms[i]]) {
+        if (cs.outlet_of[cs.claims[p.claim].article] == outlet) continue;
+        if (dot[p.claim] == 0.0) touched.push_back(p.claim);
+        dot[p.claim] += static_cast<double>(cl.weights[i]) * p.weight;
+      }
+    bool related = false;
+    for (uint32_t o : touched) {
+      const double cosine = std::min(
+          1.0, dot[o] / (static_cast<double>(cl.norm) * static_cast<double>(cs.claims[o].norm)));
+      if (static_cast<float>(cosine) >= cfg.single_source_max_similarity) related = true;
+      dot[o] = 0.0;
+    }
+    return related;
+  };
+  TakenClaims chosen(cs, cfg.duplicate_threshold);
   std::vector<size_t> per_article(ev.articles.size(), 0);
   std::vector<SingleSourceClaim> out;
   size_t hidden = 0;  // candidates that keep their rank but are not shown
@@ -699,16 +808,11 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
     if (out.size() >= cfg.max_single_source) break;
     const Claim& cl = cs.claims[c];
     if (per_article[cl.article] >= cfg.max_single_source_per_article) continue;
-    if (redundant(cs, c, chosen, cfg.duplicate_threshold)) continue;
+    if (chosen.redundant(c)) continue;
     // Close to what another outlet says, though not aligned: part of it is corroborated, so
     // the claim as a whole is not "said by one outlet only".
     // A claim mostly made of its own outlet's details (novelty ≥ 0.4) stays listed.
-    bool related = false;
-    for (size_t o = 0; novelty[c] < 0.4 && o < cs.claims.size() && !related; ++o)
-      if (cs.outlet_of[cs.claims[o].article] != cs.outlet_of[cl.article] &&
-          claim_similarity(cl, cs.claims[o]) >= cfg.single_source_max_similarity)
-        related = true;
-    if (related) continue;
+    if (novelty[c] < 0.4 && related_elsewhere(c)) continue;
     // Nor a sentence that does not stand alone: one person's voice outside quotation marks,
     // the writer's exclamation, a colon announcing what follows, a piece of a quotation without its
     // speaker, a dateline or caption, a pronoun whose person the article leaves open. Like a
@@ -721,7 +825,7 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
         !names_only(ev, cl, resources) && !referents.unsettled(cl.article, cl.sentence, cl.text);
     if (!stands_alone) {
       ++hidden;
-      chosen.push_back(c);
+      chosen.add(c);
       continue;
     }
     // Most of its words (or a good part of many) in one sentence of another outlet: told
@@ -738,11 +842,11 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
       // outlets give). And it still stands for its fact: another wording of it by the same
       // outlet (redundant) is told elsewhere too.
       ++hidden;
-      chosen.push_back(c);
+      chosen.add(c);
       continue;
     }
     if (visible_items && out.size() + hidden < visible_ranks) ++*visible_items;
-    chosen.push_back(c);
+    chosen.add(c);
     ++per_article[cl.article];
     SingleSourceClaim s;
     s.claim = cl.text;
