@@ -31,7 +31,8 @@ struct ServeConfig {
   // own (large_story_checkers), one story a step each, the others by one thread, the longest
   // waiting first in each: a large story's check takes tens to hundreds of milliseconds (it
   // grows faster than its article count), and in a step shared with small stories it held
-  // their reports as long. 0: one checker thread for all stories.
+  // their reports as long. The small-story thread takes one large story a step when no small
+  // one waits, rather than idle while they queue. 0: one checker thread for all stories.
   long large_story_articles = 40;
   // Checker threads for the large stories. After a start they fill the analyses of the
   // stored large stories, the largest first, while nothing waits for them: a large story's

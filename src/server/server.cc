@@ -140,6 +140,9 @@ struct Server::Impl {
   struct CheckLane {
     engine::StorySizes sizes;
     size_t stories_per_step = 1;
+    // Sizes it takes one story of when none of its own sizes waits: the small-story lane
+    // helps with the large stories rather than idle while they queue behind their thread.
+    std::optional<engine::StorySizes> when_idle;
     std::thread thread;
     bool wanted = false, busy = false;  // under checker_mutex
     // Large stories whose analyses it fills ahead while it has nothing to check, the next
@@ -452,6 +455,7 @@ void Server::Impl::start_checker() {
   small.stories_per_step = size_t(config.check_stories_per_step);
   if (large > 0) {
     small.sizes.max = large - 1;
+    if (config.large_story_checkers > 0) small.when_idle = engine::StorySizes{large, SIZE_MAX};
     for (long k = 0; k < config.large_story_checkers; ++k) {
       CheckLane& big = lanes.emplace_back();
       big.sizes.min = large;
@@ -561,6 +565,7 @@ bool Server::Impl::check_step(const CheckLane& lane) {
     if (!ready || !live) return false;
     through = events.last_id();
     auto taken = live->take_checks(lane.stories_per_step, lane.sizes);
+    if (taken && taken->empty() && lane.when_idle) taken = live->take_checks(1, *lane.when_idle);
     if (!taken) {
       fmt::print(stderr, "recoupe serve: cross-check of stored stories: {}\n",
                  taken.error().to_string());
