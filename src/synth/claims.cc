@@ -491,11 +491,12 @@ void alignment_candidates(const ClaimSet& cs, const std::vector<std::vector<uint
                           std::vector<uint32_t>& cand) {
   cand.clear();
   for (uint32_t t : cs.claims[c].terms) {
-    if (postings[t].size() > max_df) continue;
-    for (uint32_t o : postings[t])
-      if (o > c && stamp[o] != c) {
-        stamp[o] = static_cast<uint32_t>(c);
-        cand.push_back(o);
+    const std::vector<uint32_t>& claims = postings[t];  // ascending
+    if (claims.size() > max_df) continue;
+    for (auto o = std::upper_bound(claims.begin(), claims.end(), c); o != claims.end(); ++o)
+      if (stamp[*o] != c) {
+        stamp[*o] = static_cast<uint32_t>(c);
+        cand.push_back(*o);
       }
   }
 }
@@ -584,33 +585,25 @@ void align_claims(ClaimSet& cs, const TermKinds& kinds, size_t n_terms, const Sy
     }
     person_and_place[c] = person && place;
   }
-  // Whether claims c and o can align: predicate terms shared, counted up to what is needed.
+  // Whether claims c and o can align: o's predicate terms among c's (marked in `of_c`),
+  // counted up to what is needed.
+  std::vector<uint8_t> of_c(n_terms, 0);
   auto may_align = [&](size_t c, size_t o) {
     const size_t needed =
         person_and_place[c] && person_and_place[o] ? std::min<size_t>(1, by_words) : by_words;
     if (needed == 0) return true;
-    const auto& x = predicates[c];
-    const auto& y = predicates[o];
     size_t shared = 0;
-    for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-      if (x[i] < y[j]) {
-        ++i;
-      } else if (x[i] > y[j]) {
-        ++j;
-      } else if (++shared == needed) {
-        return true;
-      } else {
-        ++i;
-        ++j;
-      }
-    }
+    for (uint32_t t : predicates[o])
+      if ((shared += of_c[t]) == needed) return true;
     return false;
   };
   for (size_t c = 0; c < n; ++c) {
     if (by_words > 0 && predicates[c].empty()) continue;
     alignment_candidates(cs, postings, max_df, c, stamp, cand);
+    for (uint32_t t : predicates[c]) of_c[t] = 1;
     for (uint32_t o : cand)
       if (may_align(c, o)) align_pair(cs, kinds, cfg, c, o);
+    for (uint32_t t : predicates[c]) of_c[t] = 0;
   }
 }
 
