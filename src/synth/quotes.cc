@@ -68,36 +68,38 @@ struct Group {
 
 }  // namespace
 
-std::string canonical_speaker(const StoryEvidence& ev, size_t article, const std::string& written,
-                              const text::ElisionRules& elisions, size_t begin, size_t end) {
+StorySpeakers::StorySpeakers(const StoryEvidence& ev, const text::ElisionRules& elisions)
+    : elisions_(elisions) {
+  for (const auto& e : ev.entities) {
+    if (e.type != "place")
+      for (const auto& m : e.mentions) {
+        if (m.article >= mentions_.size()) mentions_.resize(m.article + 1);
+        mentions_[m.article].push_back({m.begin, m.end, &e.name});
+      }
+    by_folded_name_.emplace(fold_clean(e.name), &e.name);
+    for (const auto& a : e.aliases) by_folded_name_.emplace(fold_clean(a), &e.name);
+    if (e.type == "person") {
+      auto [it, fresh] = by_last_word_.emplace(last_word(fold_clean(e.name), elisions), &e.name);
+      if (!fresh) it->second = nullptr;
+    }
+  }
+}
+
+std::string StorySpeakers::canonical(size_t article, const std::string& written, size_t begin,
+                                     size_t end) const {
   if (written.empty()) return "";
-  if (end > begin) {
+  if (end > begin && article < mentions_.size()) {
     // The entity mentioned where the speaker is written, when it covers the whole written
     // name and can speak: "Ankit Panda" stays "Ankit Panda" although a tagger found a place
     // "Panda" inside it.
-    for (const auto& e : ev.entities) {
-      if (e.type == "place") continue;
-      for (const auto& m : e.mentions)
-        if (m.article == article && m.begin <= begin && end <= m.end) return e.name;
-    }
+    for (const Mention& m : mentions_[article])
+      if (m.begin <= begin && end <= m.end) return *m.name;
   }
-  std::string f = fold_clean(written);
-  for (const auto& e : ev.entities) {
-    if (fold_clean(e.name) == f) return e.name;
-    for (const auto& a : e.aliases)
-      if (fold_clean(a) == f) return e.name;
-  }
-  std::string last = last_word(f, elisions);
-  const EvidenceEntity* only = nullptr;
-  int count = 0;
-  for (const auto& e : ev.entities) {
-    if (e.type != "person") continue;
-    if (last_word(fold_clean(e.name), elisions) == last) {
-      only = &e;
-      ++count;
-    }
-  }
-  if (count == 1) return only->name;
+  const std::string f = fold_clean(written);
+  if (auto it = by_folded_name_.find(f); it != by_folded_name_.end()) return *it->second;
+  if (auto it = by_last_word_.find(last_word(f, elisions_));
+      it != by_last_word_.end() && it->second)
+    return *it->second;
   return written;
 }
 
@@ -110,6 +112,7 @@ std::vector<Item> collect_quotes(const StoryEvidence& ev, const text::StopWords&
                                  const text::Stemmer& stemmer, const text::ElisionRules& elisions,
                                  const SynthConfig& cfg, size_t* found) {
   std::vector<Item> items;
+  const StorySpeakers speakers(ev, elisions);
   *found = 0;
   for (size_t a = 0; a < ev.articles.size(); ++a) {
     const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
@@ -124,7 +127,7 @@ std::vector<Item> collect_quotes(const StoryEvidence& ev, const text::StopWords&
       it.article = a;
       it.text = text::collapse_spaces(q.text);
       it.words = word_string(it.text, elisions);
-      it.speaker = canonical_speaker(ev, a, q.speaker, elisions, q.speaker_begin, q.speaker_end);
+      it.speaker = speakers.canonical(a, q.speaker, q.speaker_begin, q.speaker_end);
       it.full = full;
       for (const auto& cw : content_words(it.text, stop, stemmer, elisions))
         it.stems.insert(cw.stem);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/cross_check.h"
@@ -11,14 +12,33 @@
 
 namespace recoupe::synth {
 
-// The canonical name of the person a quote's speaker (as written in article `article`,
-// bytes [begin, end)) refers to: the story entity with a mention there, else the entity one
-// of whose aliases equals the folded speaker, else the one person entity whose name ends with
-// the speaker's last word (text::word_spans with `elisions`); else `written` itself. Empty
-// `written` gives "".
-std::string canonical_speaker(const StoryEvidence& evidence, size_t article,
-                              const std::string& written, const text::ElisionRules& elisions,
-                              size_t begin, size_t end);
+// The story's entities as quote speakers, looked up by where a speaker is written and by
+// its folded name. Built once per story: a big story has thousands of quotes and hundreds of
+// entities, and folding every entity's names again for every quote was a twentieth of its
+// cross-check. `evidence` and `elisions` must outlive it.
+class StorySpeakers {
+ public:
+  StorySpeakers(const StoryEvidence& evidence, const text::ElisionRules& elisions);
+
+  // The canonical name of the person a quote's speaker (as written in article `article`,
+  // bytes [begin, end)) refers to: the story entity with a mention there (not a place), else
+  // the entity whose name or one of whose aliases equals the folded speaker, else the one
+  // person entity whose name ends with the speaker's last word (text::word_spans with
+  // `elisions`); else `written` itself. The first entity in story order when several match.
+  // Empty `written` gives "".
+  std::string canonical(size_t article, const std::string& written, size_t begin, size_t end) const;
+
+ private:
+  struct Mention {
+    size_t begin = 0, end = 0;
+    const std::string* name = nullptr;
+  };
+  const text::ElisionRules& elisions_;
+  std::vector<std::vector<Mention>> mentions_;  // per article, entities in story order
+  std::unordered_map<std::string, const std::string*> by_folded_name_;
+  // Per last word of a person's folded name: that person, or nullptr when several share it.
+  std::unordered_map<std::string, const std::string*> by_last_word_;
+};
 
 // Every quote of the story's articles (full statements, and partial quotes with a speaker
 // and enough words), merged: two quotes are one statement when their content stems reach
