@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "synth/content_words.h"
@@ -23,10 +25,20 @@ std::string last_word(const std::string& folded, const text::ElisionRules& elisi
   return w.empty() ? "" : w.back();
 }
 
-// The stems two quotes share.
-size_t shared_stems(const std::set<std::string>& a, const std::set<std::string>& b) {
+// The stems two quotes share (ids, ascending and distinct).
+size_t shared_stems(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   size_t common = 0;
-  for (const auto& x : a) common += b.count(x);
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (a[i] > b[j]) {
+      ++j;
+    } else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
   return common;
 }
 
@@ -47,7 +59,7 @@ struct Item {
   std::string speaker;
   std::string speaker_folded;  // fold_clean(speaker), compared with each group's
   bool full;
-  std::set<std::string> stems;
+  std::vector<uint32_t> stems;  // ids of its content words' stems, ascending, distinct
   size_t order;
 };
 
@@ -113,6 +125,7 @@ std::vector<Item> collect_quotes(const StoryEvidence& ev, const text::StopWords&
                                  const SynthConfig& cfg, size_t* found) {
   std::vector<Item> items;
   const StorySpeakers speakers(ev, elisions);
+  std::unordered_map<std::string, uint32_t> stem_ids;
   *found = 0;
   for (size_t a = 0; a < ev.articles.size(); ++a) {
     const ArticleAnalysis* an = a < ev.analyses.size() ? ev.analyses[a] : nullptr;
@@ -130,7 +143,10 @@ std::vector<Item> collect_quotes(const StoryEvidence& ev, const text::StopWords&
       it.speaker = speakers.canonical(a, q.speaker, q.speaker_begin, q.speaker_end);
       it.full = full;
       for (const auto& cw : content_words(it.text, stop, stemmer, elisions))
-        it.stems.insert(cw.stem);
+        it.stems.push_back(
+            stem_ids.emplace(cw.stem, static_cast<uint32_t>(stem_ids.size())).first->second);
+      std::sort(it.stems.begin(), it.stems.end());
+      it.stems.erase(std::unique(it.stems.begin(), it.stems.end()), it.stems.end());
       it.order = items.size();
       items.push_back(std::move(it));
     }
