@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -44,39 +45,36 @@ bool redundant(const ClaimSet& cs, size_t c, const std::vector<size_t>& chosen, 
   return false;
 }
 
-// The claims a list has taken, and whether a candidate is redundant beside them: aligned
-// with one, or a cosine of at least `dup` with one (what redundant() tests). The dot products
-// are summed through the taken claims' term postings, in the candidate's term order as
-// claim_similarity sums them, so the cosines are the same to the bit; comparing each
-// candidate with every claim taken was quadratic where a big story hides thousands of
-// candidates (each one hidden is taken).
-class TakenClaims {
+// Claims indexed by their terms, to tell whether one of them has a cosine of at least a
+// bar with a given claim without comparing the two claims term by term for each of them:
+// only claims sharing a term can reach a bar above 0, and their dot products are summed
+// through the postings of the claim's terms, in its term order as claim_similarity sums
+// them, so the cosines are the same to the bit. Comparing each candidate with every claim
+// was quadratic where a big story has thousands of candidates.
+class ClaimPostings {
  public:
-  TakenClaims(const ClaimSet& cs, double dup)
-      : cs_(cs), dup_(dup), taken_(cs.claims.size(), 0), dot_(cs.claims.size(), 0.0) {}
+  explicit ClaimPostings(const ClaimSet& cs) : cs_(cs), dot_(cs.claims.size(), 0.0) {}
 
-  void add(size_t c) {
-    taken_[c] = 1;
-    ++count_;
-    const Claim& cl = cs_.claims[c];
-    if (cl.norm <= 0) return;
+  void add(size_t k) {
+    const Claim& cl = cs_.claims[k];
+    if (cl.norm <= 0) return;  // claim_similarity is 0 with it
     for (size_t i = 0; i < cl.terms.size(); ++i) {
       if (cl.terms[i] >= postings_.size()) postings_.resize(cl.terms[i] + 1);
-      postings_[cl.terms[i]].push_back({static_cast<uint32_t>(c), cl.weights[i]});
+      postings_[cl.terms[i]].push_back({static_cast<uint32_t>(k), cl.weights[i]});
     }
   }
 
-  bool redundant(size_t c) {
-    if (count_ == 0) return false;
-    for (const auto& al : cs_.aligned[c])
-      if (taken_[al.other]) return true;
-    if (dup_ <= 0) return true;  // every cosine, 0 included, reaches it
+  // Whether a claim added, and accepted by `keep(index)`, has claim_similarity ≥ bar (> 0)
+  // with claim c.
+  template <typename Keep>
+  bool any_close(size_t c, double bar, Keep keep) {
     const Claim& cl = cs_.claims[c];
     if (cl.norm <= 0) return false;
     touched_.clear();
     for (size_t i = 0; i < cl.terms.size(); ++i) {
       if (cl.terms[i] >= postings_.size()) continue;
       for (const Posting& p : postings_[cl.terms[i]]) {
+        if (!keep(p.claim)) continue;
         if (dot_[p.claim] == 0.0) touched_.push_back(p.claim);
         dot_[p.claim] += static_cast<double>(cl.weights[i]) * p.weight;
       }
@@ -85,7 +83,7 @@ class TakenClaims {
     for (uint32_t k : touched_) {
       const double cosine = std::min(
           1.0, dot_[k] / (static_cast<double>(cl.norm) * static_cast<double>(cs_.claims[k].norm)));
-      if (static_cast<float>(cosine) >= dup_) close = true;
+      if (static_cast<float>(cosine) >= bar) close = true;
       dot_[k] = 0.0;
     }
     return close;
@@ -97,12 +95,39 @@ class TakenClaims {
     float weight;
   };
   const ClaimSet& cs_;
-  double dup_;
-  std::vector<char> taken_;
-  size_t count_ = 0;
   std::vector<std::vector<Posting>> postings_;
   std::vector<double> dot_;
   std::vector<uint32_t> touched_;
+};
+
+// The claims a list has taken, and whether a candidate is redundant beside them: aligned
+// with one, or a cosine of at least `dup` with one (what redundant() tests), found through
+// their postings (a big story hides thousands of candidates, and each one hidden is taken).
+class TakenClaims {
+ public:
+  TakenClaims(const ClaimSet& cs, double dup)
+      : cs_(cs), dup_(dup), taken_(cs.claims.size(), 0), postings_(cs) {}
+
+  void add(size_t c) {
+    taken_[c] = 1;
+    ++count_;
+    postings_.add(c);
+  }
+
+  bool redundant(size_t c) {
+    if (count_ == 0) return false;
+    for (const auto& al : cs_.aligned[c])
+      if (taken_[al.other]) return true;
+    if (dup_ <= 0) return true;  // every cosine, 0 included, reaches it
+    return postings_.any_close(c, dup_, [](uint32_t) { return true; });
+  }
+
+ private:
+  const ClaimSet& cs_;
+  double dup_;
+  std::vector<char> taken_;
+  size_t count_ = 0;
+  ClaimPostings postings_;
 };
 
 }  // namespace
@@ -753,51 +778,21 @@ std::vector<SingleSourceClaim> single_source_claims(const StoryEvidence& ev, con
   std::stable_sort(cand.begin(), cand.end(),
                    [&](size_t x, size_t y) { return score[x] > score[y]; });
   // Whether another outlet's claim has a cosine of at least single_source_max_similarity
-  // with claim c. Only claims sharing a term with c can: their dot products with c are
-  // summed through the terms' postings (built on first use), in c's term order as
-  // claim_similarity sums them, so the cosines are the same to the bit. Scanning every claim
-  // of the story for every candidate made this test a sixth of a 280-article story's check.
-  struct Posting {
-    uint32_t claim;
-    float weight;
-  };
-  std::vector<std::vector<Posting>> postings;
-  std::vector<double> dot;
-  std::vector<uint32_t> touched;
+  // with claim c (ClaimPostings of every claim, built on first use).
+  std::optional<ClaimPostings> every_claim;
   auto related_elsewhere = [&](size_t c) {
-    const Claim& cl = cs.claims[c];
-    const int outlet = cs.outlet_of[cl.article];
-    if (cfg.single_source_max_similarity <= 0)  // any claim is that close: any other outlet's
-      return std::any_of(cs.claims.begin(), cs.claims.end(),
-                         [&](const Claim& o) { return cs.outlet_of[o.article] != outlet; });
-    if (cl.norm <= 0) return false;
-    if (postings.empty()) {
-      postings.resize(cs.figure_term.size());
-      for (size_t k = 0; k < cs.claims.size(); ++k) {
-        const Claim& o = cs.claims[k];
-        if (o.norm <= 0) continue;
-        for (size_t i = 0; i < o.terms.size(); ++i) {
-          if (o.terms[i] >= postings.size()) postings.resize(o.terms[i] + 1);
-          postings[o.terms[i]].push_back({static_cast<uint32_t>(k), o.weights[i]});
-        }
-      }
-      dot.assign(cs.claims.size(), 0.0);
+    const int outlet = cs.outlet_of[cs.claims[c].article];
+    auto elsewhere = [&](uint32_t k) { return cs.outlet_of[cs.claims[k].article] != outlet; };
+    if (cfg.single_source_max_similarity <= 0) {  // every cosine reaches it: any other outlet's
+      for (size_t k = 0; k < cs.claims.size(); ++k)
+        if (elsewhere(static_cast<uint32_t>(k))) return true;
+      return false;
     }
-    touched.clear();
-    for (size_t i = 0; i < cl.terms.size(); ++i)
-      for (const Posting& p : postings[cl.terms[i]]) {
-        if (cs.outlet_of[cs.claims[p.claim].article] == outlet) continue;
-        if (dot[p.claim] == 0.0) touched.push_back(p.claim);
-        dot[p.claim] += static_cast<double>(cl.weights[i]) * p.weight;
-      }
-    bool related = false;
-    for (uint32_t o : touched) {
-      const double cosine = std::min(
-          1.0, dot[o] / (static_cast<double>(cl.norm) * static_cast<double>(cs.claims[o].norm)));
-      if (static_cast<float>(cosine) >= cfg.single_source_max_similarity) related = true;
-      dot[o] = 0.0;
+    if (!every_claim) {
+      every_claim.emplace(cs);
+      for (size_t k = 0; k < cs.claims.size(); ++k) every_claim->add(k);
     }
-    return related;
+    return every_claim->any_close(c, cfg.single_source_max_similarity, elsewhere);
   };
   TakenClaims chosen(cs, cfg.duplicate_threshold);
   std::vector<size_t> per_article(ev.articles.size(), 0);
