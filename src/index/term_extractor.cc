@@ -17,6 +17,21 @@
 
 namespace recoupe::index {
 
+namespace {
+
+// Adds each variant of a list line ("janvier|janv"), folded, to `out`.
+void add_folded_variants(std::string_view line, std::unordered_set<std::string>& out) {
+  size_t start = 0;
+  while (start <= line.size()) {
+    size_t bar = std::min(line.find('|', start), line.size());
+    std::string w = text::fold(line.substr(start, bar - start));
+    if (!w.empty()) out.insert(std::move(w));
+    start = bar + 1;
+  }
+}
+
+}  // namespace
+
 const TermLexicon& StopWordLibrary::get(const std::string& lang) const {
   std::lock_guard lock(mutex_);
   auto it = lists_.find(lang);
@@ -25,28 +40,13 @@ const TermLexicon& StopWordLibrary::get(const std::string& lang) const {
     if (!lang.empty()) {
       lex->stop_words = catalog_.folded(lang);
       for (const char* name : {"months.txt", "weekdays.txt"})
-        for (const auto& line : text::read_list(data_dir_, lang, name)) {
-          size_t start = 0;
-          while (start <= line.size()) {
-            size_t bar = line.find('|', start);
-            if (bar == std::string::npos) bar = line.size();
-            std::string w = text::fold(std::string_view(line).substr(start, bar - start));
-            if (!w.empty()) lex->calendar.insert(w);
-            start = bar + 1;
-          }
-        }
+        for (const auto& line : text::read_list(data_dir_, lang, name))
+          add_folded_variants(line, lex->calendar);
       // "5 = five" (not "weak 1 = one", nor scales, hedges and separators).
       for (const auto& line : text::read_list(data_dir_, lang, "number_words.txt")) {
         size_t eq = line.find(" = ");
         if (line.empty() || line[0] < '0' || line[0] > '9' || eq == std::string::npos) continue;
-        std::string_view words = std::string_view(line).substr(eq + 3);
-        size_t start = 0;
-        while (start <= words.size()) {
-          size_t bar = std::min(words.find('|', start), words.size());
-          std::string w = text::fold(words.substr(start, bar - start));
-          if (!w.empty()) lex->number_words.insert(w);
-          start = bar + 1;
-        }
+        add_folded_variants(std::string_view(line).substr(eq + 3), lex->number_words);
       }
     }
     it = lists_.emplace(lang, std::move(lex)).first;
@@ -129,8 +129,9 @@ size_t dateline_end(std::string_view body) {
 // a line of at most 12 words of which at least one in five is a number (in digits or a
 // number word: "Shr loss five cts vs loss six cts"); a line of at most 3 words between two
 // rows ("Year", "Nine mths") is a row heading. Words before `from` (a dateline) do not count.
+// `folded`: the words of `spans`, folded.
 std::vector<char> table_row_words(std::string_view body, const std::vector<text::WordSpan>& spans,
-                                  size_t from,
+                                  const std::vector<std::string>& folded, size_t from,
                                   const std::unordered_set<std::string>& number_words) {
   struct Line {
     size_t words = 0, numbers = 0;
@@ -148,10 +149,8 @@ std::vector<char> table_row_words(std::string_view body, const std::vector<text:
     }
     line_of[i] = lines.size() - 1;
     if (spans[i].begin < from) continue;
-    std::string_view w = body.substr(spans[i].begin, spans[i].end - spans[i].begin);
     lines.back().words++;
-    if (has_digit(w) || (!number_words.empty() && number_words.count(text::fold(w))))
-      lines.back().numbers++;
+    if (has_digit(folded[i]) || number_words.count(folded[i])) lines.back().numbers++;
   }
   for (auto& l : lines) l.row = l.words <= 12 && l.numbers >= 1 && l.numbers * 5 >= l.words;
   // Headings: skip lines without words (blank lines) when looking for the neighbouring rows.
@@ -265,18 +264,24 @@ RawTerms TermExtractor::extract(std::string_view lang_in, std::string_view title
     if (!s.empty()) count(t_counts, dict_.intern(s));
   }
 
+  const auto spans = text::word_spans(body, elisions_);
   std::vector<std::string> folded_words;
-  auto spans = text::word_spans(body, elisions_);
   folded_words.reserve(spans.size());
+  for (const auto& span : spans)
+    folded_words.push_back(text::fold(body.substr(span.begin, span.end - span.begin)));
   // Capitalized candidates: (folded word, sentence-initial?).
   std::vector<std::pair<size_t, bool>> capitalized;
   std::unordered_set<std::string> mid_sentence_caps;
   const size_t dateline = dateline_end(body);
-  const std::vector<char> in_table = table_row_words(body, spans, dateline, lexicon.number_words);
+  // The word after a dateline opens the text.
+  const size_t after_dateline =
+      dateline > 0 ? body.find_first_not_of(' ', dateline) : std::string_view::npos;
+  const std::vector<char> in_table =
+      table_row_words(body, spans, folded_words, dateline, lexicon.number_words);
   for (size_t si = 0; si < spans.size(); ++si) {
     const auto& span = spans[si];
     std::string_view w = body.substr(span.begin, span.end - span.begin);
-    std::string f = text::fold(w);
+    const std::string& f = folded_words[si];
     if (span.begin < dateline) {
       // Metadata: no term of any channel; the words still make the shingles.
     } else if (has_digit(f)) {
@@ -295,14 +300,12 @@ RawTerms TermExtractor::extract(std::string_view lang_in, std::string_view title
       if (!s.empty()) {
         if (!in_table[si]) count(b_counts, dict_.intern(s));
         if (!hints.names && starts_upper(w) && !lexicon.calendar.count(f)) {
-          bool initial = at_sentence_start(body, span.begin) ||
-                         (dateline > 0 && body.find_first_not_of(' ', dateline) == span.begin);
-          capitalized.push_back({folded_words.size(), initial});
+          bool initial = at_sentence_start(body, span.begin) || span.begin == after_dateline;
+          capitalized.push_back({si, initial});
           if (!initial) mid_sentence_caps.insert(f);
         }
       }
     }
-    folded_words.push_back(std::move(f));
   }
 
   // A name's key is the same in every language and spelling: each part of a hyphenated
