@@ -36,15 +36,6 @@ double fact_weight(const Claim& c) {
   return w;
 }
 
-bool redundant(const ClaimSet& cs, size_t c, const std::vector<size_t>& chosen, double dup) {
-  for (size_t k : chosen) {
-    for (const auto& al : cs.aligned[c])
-      if (al.other == k) return true;
-    if (claim_similarity(cs.claims[c], cs.claims[k]) >= dup) return true;
-  }
-  return false;
-}
-
 // Claims indexed by their terms, to tell whether one of them has a cosine of at least a
 // bar with a given claim without comparing the two claims term by term for each of them:
 // only claims sharing a term can reach a bar above 0, and their dot products are summed
@@ -101,8 +92,8 @@ class ClaimPostings {
 };
 
 // The claims a list has taken, and whether a candidate is redundant beside them: aligned
-// with one, or a cosine of at least `dup` with one (what redundant() tests), found through
-// their postings (a big story hides thousands of candidates, and each one hidden is taken).
+// with one, or a cosine of at least `dup` with one, found through their postings (a big
+// story's single-source list hides thousands of candidates, and each one hidden is taken).
 class TakenClaims {
  public:
   TakenClaims(const ClaimSet& cs, double dup)
@@ -188,10 +179,12 @@ std::vector<size_t> corroborated_indices(const StoryEvidence& ev, const ClaimSet
     return score(x) > score(y);
   });
   std::vector<size_t> chosen;
+  TakenClaims taken(cs, cfg.duplicate_threshold);
   for (size_t c : cand) {
     if (chosen.size() >= cfg.max_corroborated) break;
-    if (redundant(cs, c, chosen, cfg.duplicate_threshold)) continue;
+    if (taken.redundant(c)) continue;
     chosen.push_back(c);
+    taken.add(c);
   }
   return chosen;
 }
