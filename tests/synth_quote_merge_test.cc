@@ -11,9 +11,12 @@ namespace {
 
 using testing::article;
 
-// The merged quotes of a story of `articles`.
-std::vector<MergedQuote> merged_quotes(std::vector<Article> articles) {
-  AnalyzedStory story = analyze_story("s", std::move(articles), testing::analysis_resources());
+// The merged quotes of a story of `articles`, found with the entity stage when
+// `with_entities`.
+std::vector<MergedQuote> merged_quotes(std::vector<Article> articles, bool with_entities = false) {
+  AnalyzedStory story =
+      analyze_story("s", std::move(articles), testing::analysis_resources(),
+                    with_entities ? &recoupe::testing::shipped_resources().entities() : nullptr);
   return merge_quotes(story.evidence(), recoupe::testing::shipped_resources().synth(),
                       SynthConfig{});
 }
@@ -83,6 +86,46 @@ TEST(QuoteMerge, WordsOfNoNamedSpeakerSharingAFewWordsAreAnotherStatement) {
                "with new nets and divers,\" said Tomas Reyes, the harbour master.")});
   ASSERT_EQ(quotes.size(), 2u);
   for (const auto& q : quotes) EXPECT_TRUE(q.variants.empty()) << q.speaker << ": " << q.text;
+}
+
+// One article quoting one person twice in other words printed two statements, however many
+// words they share; an outlet printing the same words again (a partial quote of the
+// statement) printed one.
+TEST(QuoteMerge, OneArticleQuotingOnePersonTwiceGivesTwoStatements) {
+  auto quotes = merged_quotes(
+      {article("a", "a.example", "en",
+               "The harbour was closed for a week. \"We lost four boats in the storm,\" said "
+               "Tomas Reyes, the harbour master. \"We never lost four boats in one storm "
+               "before,\" Reyes added. He said they had \"lost four boats in the storm\"."),
+       article("b", "b.example", "en", "Fishermen counted the damage on Monday.")});
+  ASSERT_EQ(quotes.size(), 2u);
+  for (const auto& q : quotes) {
+    EXPECT_EQ(q.speaker, "Tomas Reyes") << q.text;
+    for (const auto& v : q.variants) EXPECT_EQ(v.text.find("never"), std::string::npos) << q.text;
+  }
+}
+
+// A surname alone written a letter or two off ("Lindquist" after "Maria Lindqvist") is the
+// person the article named before it, misspelled: her statements are credited to her.
+TEST(QuoteMerge, ASurnameMisspelledAfterTheFullNameIsThatPerson) {
+  auto quotes = merged_quotes(
+      {article("a", "a.example", "en",
+               "The harbour was closed for a week. \"Nobody saw the storm coming,\" wrote the "
+               "analyst Maria Lindqvist on her blog. \"The port had no warning from the weather "
+               "service,\" wrote Lindquist."),
+       article("b", "b.example", "en", "Fishermen counted the damage on Monday.")},
+      /*with_entities=*/true);
+  ASSERT_EQ(quotes.size(), 2u);
+  for (const auto& q : quotes) EXPECT_EQ(q.speaker, "Maria Lindqvist") << q.text;
+}
+
+TEST(QuoteMerge, AMisspelledSurnameIsAFewEditsOffAndNotAnotherName) {
+  EXPECT_TRUE(misspelled_surname("pandit", "panda"));
+  EXPECT_TRUE(misspelled_surname("kowalsky", "kowalski"));
+  EXPECT_FALSE(misspelled_surname("martinez", "martin"));  // a longer name
+  EXPECT_FALSE(misspelled_surname("mandela", "panda"));    // begins otherwise
+  EXPECT_FALSE(misspelled_surname("parker", "parkinson"));
+  EXPECT_FALSE(misspelled_surname("lee", "leo"));  // too short to tell
 }
 
 }  // namespace

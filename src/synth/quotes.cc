@@ -71,14 +71,25 @@ struct Group {
   // search of a group compares these only (reprints print one quote hundreds of times).
   std::vector<size_t> distinct;
   std::unordered_set<std::string> texts;
+  std::unordered_set<size_t> articles;  // of its items
 
-  void add(size_t item, const std::string& text) {
+  void add(size_t item, const std::string& text, size_t article) {
     items.push_back(item);
+    articles.insert(article);
     if (texts.insert(text).second) distinct.push_back(item);
   }
 };
 
 }  // namespace
+
+bool misspelled_surname(std::string_view written, std::string_view surname) {
+  const size_t longer = std::max(written.size(), surname.size());
+  if (written == surname || std::min(written.size(), surname.size()) < 4) return false;
+  if (written.substr(0, 3) != surname.substr(0, 3)) return false;
+  // "Martinez" is not "Martin" misspelled: a name written whole inside another is another.
+  if (written.starts_with(surname) || surname.starts_with(written)) return false;
+  return !text::edits_beyond(written, surname, std::min<size_t>(2, longer / 3));
+}
 
 StorySpeakers::StorySpeakers(const StoryEvidence& ev, const text::ElisionRules& elisions)
     : elisions_(elisions) {
@@ -90,24 +101,56 @@ StorySpeakers::StorySpeakers(const StoryEvidence& ev, const text::ElisionRules& 
       }
     by_folded_name_.emplace(fold_clean(e.name), &e.name);
     for (const auto& a : e.aliases) by_folded_name_.emplace(fold_clean(a), &e.name);
+    const std::string last = last_word(fold_clean(e.name), elisions);
     if (e.type == "person") {
-      auto [it, fresh] = by_last_word_.emplace(last_word(fold_clean(e.name), elisions), &e.name);
+      auto [it, fresh] = by_last_word_.emplace(last, &e.name);
       if (!fresh) it->second = nullptr;
     }
+    // A name of several words the tagger could not type ("Ankit Panda" as other) may be a
+    // person's too.
+    if (e.type == "person" || (e.type == "other" && last.size() < fold_clean(e.name).size()))
+      for (const auto& m : e.mentions) {
+        if (m.article >= persons_.size()) persons_.resize(m.article + 1);
+        persons_[m.article].push_back({m.begin, &e.name, last});
+      }
   }
+  for (auto& list : persons_)
+    std::sort(list.begin(), list.end(),
+              [](const PersonMention& x, const PersonMention& y) { return x.begin < y.begin; });
 }
 
 std::string StorySpeakers::canonical(size_t article, const std::string& written, size_t begin,
                                      size_t end) const {
   if (written.empty()) return "";
+  // A surname alone, misspelled, refers to the person last named before it in the article:
+  // "… a écrit l'analyste Ankit Panda. « … », a écrit Pandit." A name of several words is
+  // a name of its own.
+  auto misspelled = [&](const std::string& folded) -> const std::string* {
+    if (article >= persons_.size() || folded.empty() || folded.find(' ') != std::string::npos)
+      return nullptr;
+    const auto& list = persons_[article];
+    for (auto it = std::lower_bound(list.begin(), list.end(), begin,
+                                    [](const PersonMention&m, size_t at) { return m.begin < at; });
+         it != list.begin();) {
+      --it;
+      if (misspelled_surname(folded, it->last_word)) return it->name;
+    }
+    return nullptr;
+  };
   if (end > begin && article < mentions_.size()) {
     // The entity mentioned where the speaker is written, when it covers the whole written
     // name and can speak: "Ankit Panda" stays "Ankit Panda" although a tagger found a place
     // "Panda" inside it.
     for (const Mention& m : mentions_[article])
-      if (m.begin <= begin && end <= m.end) return *m.name;
+      if (m.begin <= begin && end <= m.end) {
+        const std::string* person = misspelled(fold_clean(*m.name));
+        return person ? *person : *m.name;
+      }
   }
   const std::string f = fold_clean(written);
+  // The misspelled surname first: the tagger may have made an entity of it alone (typed
+  // a place: "Lindquist" after "Maria Lindqvist").
+  if (const std::string* person = misspelled(f)) return *person;
   if (auto it = by_folded_name_.find(f); it != by_folded_name_.end()) return *it->second;
   if (auto it = by_last_word_.find(last_word(f, elisions_));
       it != by_last_word_.end() && it->second)
@@ -232,7 +275,11 @@ int best_group(const Item& it, const std::vector<Group>& groups, const std::vect
       // Quotes of two people are one statement only in the same words: an outlet crediting
       // another speaker with them. Two people saying alike ("absolument pas besoin de fonds
       // propres" / "Nous n'avons pas besoin de fonds propres !") said two things.
-      bool ok = speakers_agree ? sim >= needed : contained;
+      // One article quoting one person twice in other words gives two statements ("Fascinant :
+      // un lancement sans Kim…" / "Il existe un précédent pour les lancements sans Kim…"); a
+      // wording within the other is the same one printed again (a headline, a partial quote).
+      const bool same_article = groups[g].articles.count(it.article) > 0;
+      bool ok = speakers_agree && !same_article ? sim >= needed : contained;
       if (ok && sim > best_sim) {
         best_sim = sim;
         best = static_cast<int>(g);
@@ -259,9 +306,9 @@ std::vector<Group> group_quotes(const std::vector<Item>& items, const SynthConfi
       groups.emplace_back();
       groups.back().speaker = it.speaker;
       groups.back().speaker_folded = it.speaker_folded;
-      groups.back().add(i, it.text);
+      groups.back().add(i, it.text, it.article);
     } else {
-      groups[best].add(i, it.text);
+      groups[best].add(i, it.text, it.article);
       if (groups[best].speaker.empty()) {
         groups[best].speaker = it.speaker;
         groups[best].speaker_folded = it.speaker_folded;
