@@ -87,6 +87,24 @@ TEST(Quotes, FrenchVerbBeforeAndSelon) {
   EXPECT_EQ(q[1].via, "according_to");
 }
 
+// Verbs of speech beyond "said": an allegation reports the words it quotes ("a allégué que
+// … « … »"), a retort or a denial too, in either language.
+TEST(Quotes, AllegingRetortingAndInsistingAreSpeech) {
+  auto fr = quotes(
+      "Le porte-parole du port, Jean Marchal, a allégué que le ministre aurait tenté de "
+      "« vendre les docks à un armateur étranger » lors de sa visite.",
+      "fr");
+  ASSERT_EQ(fr.size(), 1u);
+  EXPECT_EQ(fr[0].speaker, "Jean Marchal");
+  EXPECT_EQ(fr[0].verb, "allégué");
+  auto fr2 = quotes("« Le port restera ouvert tout l'hiver », a rétorqué Claire Vidal.", "fr");
+  ASSERT_EQ(fr2.size(), 1u);
+  EXPECT_EQ(fr2[0].speaker, "Claire Vidal");
+  auto en = quotes("\"The harbour will stay open all winter,\" insists Mr Tomas Reyes.", "en");
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_EQ(en[0].speaker, "Tomas Reyes");
+}
+
 TEST(Quotes, PartialWithoutCueHasNoSpeaker) {
   auto q = quotes("Kim et Poutine parleront de « relations commerciales » demain.", "fr");
   ASSERT_EQ(q.size(), 1u);
