@@ -105,6 +105,50 @@ TEST(Quotes, AllegingRetortingAndInsistingAreSpeech) {
   EXPECT_EQ(en[0].speaker, "Tomas Reyes");
 }
 
+// The speaker is the person's name alone: an office before it, abbreviated or not, and a
+// place or a company describing the person are left out; a name and the words describing
+// an unnamed speaker stay together ("Western diplomat").
+TEST(Quotes, TheSpeakerIsTheNameAfterItsOfficeOrDescription) {
+  auto speaker_of = [](const std::string& who) {
+    auto q = quotes("\"The harbour will reopen on Monday,\" said " + who + ".", "en");
+    return q.size() == 1 ? q[0].speaker : "(" + std::to_string(q.size()) + " quotes)";
+  };
+  EXPECT_EQ(speaker_of("Harbour Secretary Ana Silva"), "Ana Silva");
+  EXPECT_EQ(speaker_of("Oregon Sen. Ana Silva"), "Ana Silva");
+  EXPECT_EQ(speaker_of("Portville resident Ana Silva"), "Ana Silva");
+  EXPECT_EQ(speaker_of("Portville businessman and blogger Tomas Reyes"), "Tomas Reyes");
+  EXPECT_EQ(speaker_of("Portville police Lt. Tomas Reyes"), "Tomas Reyes");
+  EXPECT_EQ(speaker_of("a Portville port official"), "Portville port official");
+  EXPECT_EQ(speaker_of("Tomas Reyes"), "Tomas Reyes");
+  // Words after the name that are no office: the name is the speaker.
+  auto q =
+      quotes("Tomas Reyes told the official Portville radio: \"The harbour will reopen.\"", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Tomas Reyes");
+}
+
+// The name after a verb of telling is the listener: "…," one man told Ana Silva.
+TEST(Quotes, TheNameAfterTellingIsTheListener) {
+  auto q = quotes("\"There was nothing we could do,\" one man told Ana Silva on Monday.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "");
+  EXPECT_EQ(q[0].verb, "told");
+  auto q2 = quotes("\"There was nothing we could do,\" Tomas Reyes told Ana Silva.", "en");
+  ASSERT_EQ(q2.size(), 1u);
+  EXPECT_EQ(q2[0].speaker, "Tomas Reyes");
+}
+
+// Quoted words after a determiner name a thing ("la création d'un « Observatoire … »"): a
+// term borrowed, not a statement, however many words it has.
+TEST(Quotes, QuotedWordsAfterADeterminerAreATermNotAStatement) {
+  auto q = quotes(
+      "Le médecin milite pour la création d'un « Observatoire national des pratiques "
+      "portuaires en temps de crise » dans chaque région.",
+      "fr");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, QuoteKind::kPartial);
+}
+
 TEST(Quotes, PartialWithoutCueHasNoSpeaker) {
   auto q = quotes("Kim et Poutine parleront de « relations commerciales » demain.", "fr");
   ASSERT_EQ(q.size(), 1u);
@@ -173,9 +217,9 @@ TEST(Quotes, AParagraphLeftOpenIsOneQuotationOfTheSpeakerBefore) {
       "en");
   ASSERT_EQ(q.size(), 3u);
   EXPECT_EQ(q[0].kind, QuoteKind::kPartial);
-  EXPECT_EQ(q[0].speaker, "Mayor Lena Ortiz");
+  EXPECT_EQ(q[0].speaker, "Lena Ortiz");  // the office before the name left out
   EXPECT_EQ(q[1].text, "Our town has lost its soul tonight.");
-  EXPECT_EQ(q[1].speaker, "Mayor Lena Ortiz");
+  EXPECT_EQ(q[1].speaker, "Lena Ortiz");  // the office before the name left out
   EXPECT_EQ(q[1].via, "continuation");
   EXPECT_EQ(q[2].text, "We will rebuild every shop on Main Street.");
 }

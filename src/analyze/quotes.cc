@@ -75,6 +75,11 @@ class Finder {
       quote.end = t_[last].end;
       quote.text = std::string(text_.substr(quote.begin, quote.end - quote.begin));
       quote.kind = classify(first, last);
+      // After a determiner, quoted words are a name or a term the writer borrows (« la
+      // création d'un "Observatoire national des pratiques médicales" », "the "single worst
+      // trade deal""), not a statement, however long.
+      if (sp.open > 0 && r_.determiners.match_ending(t_, sp.open - 1))
+        quote.kind = QuoteKind::kPartial;
       attribute(sp, quote, out);
       out.push_back(std::move(quote));
     }
@@ -215,12 +220,84 @@ class Finder {
   }
 
   void set_speaker(Quote& q, int name, const std::string& verb, const char* via) {
-    const NameSpan& n = names_[static_cast<size_t>(name)];
-    q.speaker = std::string(text_.substr(n.begin, n.end - n.begin));
-    q.speaker_begin = n.begin;
-    q.speaker_end = n.end;
+    const auto [begin, end] = person_span(name);
     q.verb = verb;
+    q.speaker = std::string(text_.substr(begin, end - begin));
+    q.speaker_begin = begin;
+    q.speaker_end = end;
     q.via = via;
+  }
+
+  // The first token starting at or after byte `at`.
+  size_t token_from(size_t at) const {
+    auto it = std::lower_bound(t_.begin(), t_.end(), at,
+                               [](const Token& tk, size_t p) { return tk.begin < p; });
+    return static_cast<size_t>(it - t_.begin());
+  }
+
+  // The person a name chosen as speaker stands for, as bytes of the text. A name that ends on
+  // an office abbreviated ("Florida Sen", "Troy police Lt") goes on after its period ("Marco
+  // Rubio"); a name followed by lower-case words naming an office or a description, one of
+  // them a title at least ("South Richmond Hill resident", "Anchorage businessman and
+  // blogger"), goes on to the name right after them (or after a comma), and with them
+  // describes an unnamed speaker when no name follows ("a METI official": "METI official").
+  // Offices opening the name that remains
+  // are left out ("Interior Secretary Ken Salazar" → "Ken Salazar"), when a name is left.
+  std::pair<size_t, size_t> person_span(int name) const {
+    size_t begin = names_[static_cast<size_t>(name)].begin;
+    size_t end = names_[static_cast<size_t>(name)].end;
+    // A name starting at token k, or an office abbreviated there ("Lt. Gerry Scherlinck"):
+    // the token where the name after it starts, else t_.size().
+    auto name_from = [&](size_t k) {
+      if (k < t_.size() && t_[k].upper && r_.titles.contains_word(t_[k].folded) &&
+          k + 2 < t_.size() && t_[k + 1].folded == "." && t_[k + 1].begin == t_[k].end)
+        k += 2;
+      return k < t_.size() && name_at_[k] >= 0 && !t_[k].newline_before ? k : t_.size();
+    };
+    for (int hop = 0; hop < 3; ++hop) {
+      const size_t k = token_from(end);
+      if (k == 0 || k >= t_.size() || t_[k].newline_before) break;
+      size_t next = t_.size();
+      if (t_[k].folded == "." && t_[k].begin == end && r_.titles.contains_word(t_[k - 1].folded)) {
+        next = name_from(k + 1);
+      } else {
+        // Lower-case words right after the name, ending on a title: an office or a
+        // description ("resident", "businessman and blogger", "security expert"). Not a verb,
+        // a preposition, a pronoun or a determiner: "told the official PAP news agency".
+        size_t j = k;
+        bool last_title = false;
+        while (j < t_.size() && t_[j].kind == TokenKind::kWord && !t_[j].upper && j < k + 4 &&
+               !in_quote_[j]) {
+          if (r_.verbs.match_exact(text_, t_, j) || r_.prepositions.match(t_, j) ||
+              r_.pronouns.match(t_, j) || r_.determiners.match(t_, j)) {
+            last_title = false;
+            break;
+          }
+          last_title = r_.titles.contains_word(t_[j].folded);
+          ++j;
+        }
+        if (j == k || !last_title) break;
+        next = name_from(j);
+        // "said Sumitomo Bank chief economist, Masahiko Koido": the name after a comma.
+        if (next == t_.size() && j + 1 < t_.size() && t_[j].folded == ",") next = name_from(j + 1);
+        // "said a Western diplomat", "said a METI official": an unnamed speaker, told by the
+        // name and the words that describe him.
+        if (next == t_.size()) return {begin, t_[j - 1].end};
+      }
+      if (next == t_.size()) break;
+      begin = names_[static_cast<size_t>(name_at_[next])].begin;
+      end = names_[static_cast<size_t>(name_at_[next])].end;
+    }
+    // Offices opening the name: "Saints Head Coach Sean Payton", "Prime Minister X".
+    size_t cut = begin;
+    for (size_t k = token_from(begin); k + 1 < t_.size() && t_[k].end <= end; ++k)
+      if (t_[k].kind == TokenKind::kWord && r_.titles.contains_word(t_[k].folded)) {
+        size_t after = k + 1;
+        while (after < t_.size() && t_[after].end <= end && t_[after].kind != TokenKind::kWord)
+          ++after;
+        if (after < t_.size() && t_[after].end <= end && t_[after].upper) cut = t_[after].begin;
+      }
+    return {cut, end};
   }
 
   std::string words_of(size_t i, size_t n) const {
@@ -419,6 +496,11 @@ class Finder {
         q.verb = verb;
         return;
       }
+      // "…," one man told Schuck: the name after a verb of telling is the listener.
+      if (r_.addressed.contains_word(t_[k + n - 1].folded)) {
+        q.verb = verb;
+        break;
+      }
       int name = name_after(
           after, std::min(s_end, after + static_cast<size_t>(c_.name_window_after_verb)));
       if (name >= 0) return set_speaker(q, name, verb, "after");
@@ -503,6 +585,9 @@ QuoteRules load_quote_rules(const std::string& data_dir, const std::string& lang
                      : key == "according_to" ? &r.according_to
                      : key == "pronoun"      ? &r.pronouns
                      : key == "preposition"  ? &r.prepositions
+                     : key == "title"        ? &r.titles
+                     : key == "determiner"   ? &r.determiners
+                     : key == "addressed"    ? &r.addressed
                                              : nullptr;
     if (!set) continue;
     for (const auto& v : split_variants(value)) set->add(v);

@@ -19,6 +19,14 @@ struct QuoteRules {
   PhraseSet according_to;  // "selon", "d'après", "according to"
   PhraseSet pronouns;      // "il", "elle", "he", "she"
   PhraseSet prepositions;  // "de", "par", "of", "by": a name after one is not the speaker
+  // Offices and descriptions written before a speaker's name ("Interior Secretary Ken
+  // Salazar", "Sen. Marco Rubio", "South Richmond Hill resident Suri Charanjit"): the
+  // speaker is the name after them.
+  PhraseSet titles;
+  PhraseSet determiners;  // "le", "un", "the", "a": no word of an office after a name
+  // Verbs of telling whose object is the listener ("told", "tells"): "…," one man told
+  // Schuck is not Schuck's statement.
+  PhraseSet addressed;
 };
 
 QuoteRules load_quote_rules(const std::string& data_dir, const std::string& lang);
@@ -57,7 +65,10 @@ struct QuoteConfig {
 // speech verb before it in the sentence ("Poutine a répondu : « … »"); a name after
 // "selon"/"according to"; for "il"/"he" the person last named as subject in the preceding
 // sentences; for a statement that opens the sentence right after another statement, that
-// statement's speaker. Any valid UTF-8; cost linear in the text (windows are bounded).
+// statement's speaker. The speaker is the person's name alone: offices and descriptions
+// before it are left out ("said Interior Secretary Ken Salazar", "said Florida Sen. Marco
+// Rubio", "said South Richmond Hill resident Suri Charanjit": QuoteRules::titles). Any valid
+// UTF-8; cost linear in the text (windows are bounded).
 std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& tokens,
                                const std::vector<Sentence>& sentences,
                                const std::vector<NameSpan>& names, const QuoteRules& rules,
