@@ -120,6 +120,8 @@ TEST(Quotes, TheSpeakerIsTheNameAfterItsOfficeOrDescription) {
   EXPECT_EQ(speaker_of("Portville police Lt. Tomas Reyes"), "Tomas Reyes");
   EXPECT_EQ(speaker_of("a Portville port official"), "Portville port official");
   EXPECT_EQ(speaker_of("Tomas Reyes"), "Tomas Reyes");
+  EXPECT_EQ(speaker_of("Secretary of the Harbour Ana Silva"), "Ana Silva");
+  EXPECT_EQ(speaker_of("Secretary of State Ana Silva"), "Ana Silva");
   // Words after the name that are no office: the name is the speaker.
   auto q =
       quotes("Tomas Reyes told the official Portville radio: \"The harbour will reopen.\"", "en");

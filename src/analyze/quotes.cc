@@ -254,11 +254,32 @@ class Finder {
         k += 2;
       return k < t_.size() && name_at_[k] >= 0 && !t_[k].newline_before ? k : t_.size();
     };
+    // True when every word of [b, e) is a title: "Secretary", "Deputy Attorney".
+    auto only_titles = [&](size_t b, size_t e) {
+      bool any = false;
+      for (size_t k = token_from(b); k < t_.size() && t_[k].end <= e; ++k) {
+        if (t_[k].kind != TokenKind::kWord) continue;
+        if (!r_.titles.contains_word(t_[k].folded)) return false;
+        any = true;
+      }
+      return any;
+    };
+    bool department = false;  // the name after "Secretary of" opens on the department
     for (int hop = 0; hop < 3; ++hop) {
       const size_t k = token_from(end);
       if (k == 0 || k >= t_.size() || t_[k].newline_before) break;
       size_t next = t_.size();
-      if (t_[k].folded == "." && t_[k].begin == end && r_.titles.contains_word(t_[k - 1].folded)) {
+      if (t_[k].folded == "of" && only_titles(begin, end)) {
+        // "said Secretary of the Interior Dirk Kempthorne", "Secretary of State Mike Pompeo".
+        size_t j = k + 1;
+        if (j < t_.size() && t_[j].folded == "the") ++j;
+        next = name_from(j);
+        department = next < t_.size();
+        // A department that is no name of its own ("State"): the person's name after it.
+        for (size_t d = j; next == t_.size() && d < j + 2 && d + 1 < t_.size() && t_[d].upper; ++d)
+          next = name_from(d + 1);
+      } else if (t_[k].folded == "." && t_[k].begin == end &&
+                 r_.titles.contains_word(t_[k - 1].folded)) {
         next = name_from(k + 1);
       } else {
         // Lower-case words right after the name, ending on a title: an office or a
@@ -287,6 +308,16 @@ class Finder {
       if (next == t_.size()) break;
       begin = names_[static_cast<size_t>(name_at_[next])].begin;
       end = names_[static_cast<size_t>(name_at_[next])].end;
+    }
+    // "Interior Dirk Kempthorne" after "Secretary of the": a department of one word, then the
+    // person's first and last names.
+    if (department) {
+      std::vector<size_t> words;
+      for (size_t k = token_from(begin); k < t_.size() && t_[k].end <= end; ++k)
+        if (t_[k].kind == TokenKind::kWord && t_[k].upper &&
+            (k == 0 || t_[k - 1].space_before || t_[k].space_before))
+          words.push_back(k);
+      if (words.size() == 3) begin = t_[words[1]].begin;
     }
     // Offices opening the name: "Saints Head Coach Sean Payton", "Prime Minister X".
     size_t cut = begin;
