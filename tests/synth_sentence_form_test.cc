@@ -64,6 +64,12 @@ TEST(SentenceForm, ABackReferenceIsAWordOrAPhraseOpeningTheSentence) {
       opens_with_back_reference("One diver told the judge he needed more time.", en, elisions));
   EXPECT_FALSE(opens_with_back_reference("The judge gave one of them a deadline.", en, elisions));
   EXPECT_FALSE(opens_with_back_reference("", en, elisions));
+  // An indefinite pronoun as subject is some of a group named before; with its noun, not.
+  EXPECT_TRUE(opens_with_back_reference("Certains ont quitté le port dès lundi.", fr, elisions));
+  EXPECT_TRUE(opens_with_back_reference("Others were rescued by the crew.", en, elisions));
+  EXPECT_FALSE(
+      opens_with_back_reference("Certains pêcheurs ont quitté le port dès lundi.", fr, elisions));
+  EXPECT_FALSE(opens_with_back_reference("Some residents were rescued.", en, elisions));
 }
 
 }  // namespace
