@@ -103,6 +103,14 @@ TEST(QuoteMerge, OneArticleQuotingOnePersonTwiceGivesTwoStatements) {
     EXPECT_EQ(q.speaker, "Tomas Reyes") << q.text;
     for (const auto& v : q.variants) EXPECT_EQ(v.text.find("never"), std::string::npos) << q.text;
   }
+  // The same words printed twice, a name for a pronoun, are one statement.
+  auto repeated = merged_quotes(
+      {article("a", "a.example", "en",
+               "The harbour was closed for a week. \"I doubt the mayor understands how the harbour "
+               "dredging works at all,\" said Tomas Reyes, the harbour master. Later he repeated "
+               "it: \"I doubt [Ortiz] understands how the harbour dredging works at all.\""),
+       article("b", "b.example", "en", "Fishermen counted the damage on Monday.")});
+  EXPECT_EQ(repeated.size(), 1u);
 }
 
 // A surname alone written a letter or two off ("Lindquist" after "Maria Lindqvist") is the
@@ -117,6 +125,21 @@ TEST(QuoteMerge, ASurnameMisspelledAfterTheFullNameIsThatPerson) {
       /*with_entities=*/true);
   ASSERT_EQ(quotes.size(), 2u);
   for (const auto& q : quotes) EXPECT_EQ(q.speaker, "Maria Lindqvist") << q.text;
+}
+
+// A surname alone written right is the person of that surname named last, not another
+// person whose surname it is a few letters off ("Millgen" is Catherine Millgen, not the
+// suspect Yvonne Miller named before her).
+TEST(QuoteMerge, ASurnameWrittenRightIsItsOwnPerson) {
+  auto quotes = merged_quotes(
+      {article("a", "a.example", "en",
+               "The police arrested Yvonne Miller on Monday at the harbour. A neighbour, Catherine "
+               "Millgen, saw the arrest from her window. \"It was a complete shock to all of us,\" "
+               "said Millgen."),
+       article("b", "b.example", "en", "Fishermen counted the damage on Monday.")},
+      /*with_entities=*/true);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Catherine Millgen");
 }
 
 TEST(QuoteMerge, AMisspelledSurnameIsAFewEditsOffAndNotAnotherName) {
