@@ -21,6 +21,7 @@ TEST(Quantities, FrenchUnitsAndHedges) {
   EXPECT_EQ(q("ils se sont serré la main pendant 40 secondes", "fr"),
             V{"40 secondes=40 second exact"});
   EXPECT_EQ(q("après plus de deux heures", "fr"), V{"plus de deux heures=2 hour more_than"});
+  EXPECT_EQ(q("une participation de presque 90 %", "fr"), V{"presque 90 %=90 percent nearly"});
   EXPECT_EQ(q("à environ 680 km (425 miles) au nord", "fr"),
             (V{"environ 680 km=680 km about", "425 miles=425 mile exact"}));
   EXPECT_EQ(q("a tiré deux missiles balistiques", "fr"), V{"deux missiles=2 missile exact"});
@@ -47,6 +48,7 @@ TEST(Quantities, English) {
   EXPECT_EQ(q("about twenty-five countries", "en"),
             V{"about twenty-five countries=25 country about"});
   EXPECT_EQ(q("one hour", "en"), V{"one hour=1 hour exact"});
+  EXPECT_EQ(q("turnout was almost 90%", "en"), V{"almost 90%=90 percent nearly"});
   EXPECT_EQ(q("sales of $600m (£309m) and $1.13bn", "en"),
             (V{"$600m=6e+08 dollar exact", "£309m=3.09e+08 pound exact",
                "$1.13bn=1.13e+09 dollar exact"}));

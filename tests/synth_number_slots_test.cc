@@ -236,6 +236,29 @@ TEST(NumberSlots, AValueOnTheSideOfABoundAgreesWithIt) {
   EXPECT_FALSE(compatible_values(bound, value));
 }
 
+// "Almost 90 percent" is 90 or a little under it: hedged, it is no longer within 15 % both
+// ways, as "about 90" is.
+TEST(NumberSlots, AValueHedgedNearlyIsNoMoreThanItsFigure) {
+  NumberMention nearly, value;
+  nearly.value = 90;
+  nearly.approximate = true;
+  nearly.approximation = Approximation::kNearly;  // "almost 90 percent"
+  value.value = 93.87;
+  EXPECT_FALSE(compatible_values(nearly, value));
+  EXPECT_FALSE(compatible_values(value, nearly));
+  value.value = 88;
+  EXPECT_TRUE(compatible_values(nearly, value));
+  value.value = 70;
+  EXPECT_FALSE(compatible_values(nearly, value));
+  nearly.value = 5;  // "almost five minutes" and "4 minutes": the same clock read two ways
+  value.value = 4;
+  EXPECT_TRUE(compatible_values(value, nearly));
+  nearly.approximation = Approximation::kAbout;  // "about 90" and "93.87" may be one figure
+  nearly.value = 90;
+  value.value = 93.87;
+  EXPECT_TRUE(compatible_values(nearly, value));
+}
+
 TEST(NumberSlots, TheNounANumberIsOfDecidesItsSlot) {
   // Few shared words around the numbers, but both count "ministres d'État": one slot.
   AnalyzedStory story = analyze_story(

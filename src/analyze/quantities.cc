@@ -278,6 +278,7 @@ Approximation approximation_named(const std::string& s, bool* ok) {
   if (s == "less_than") return Approximation::kLessThan;
   if (s == "at_least") return Approximation::kAtLeast;
   if (s == "at_most") return Approximation::kAtMost;
+  if (s == "nearly") return Approximation::kNearly;
   *ok = false;
   return Approximation::kExact;
 }

@@ -312,10 +312,12 @@ class Finder {
     // "Interior Dirk Kempthorne" after "Secretary of the": a department of one word, then the
     // person's first and last names.
     if (department) {
+      // The words of the name: a capitalised word token at its start or after a space ("Jean"
+      // and "Pierre" of "Jean-Pierre" are one word).
       std::vector<size_t> words;
-      for (size_t k = token_from(begin); k < t_.size() && t_[k].end <= end; ++k)
-        if (t_[k].kind == TokenKind::kWord && t_[k].upper &&
-            (k == 0 || t_[k - 1].space_before || t_[k].space_before))
+      const size_t first = token_from(begin);
+      for (size_t k = first; k < t_.size() && t_[k].end <= end; ++k)
+        if (t_[k].kind == TokenKind::kWord && t_[k].upper && (k == first || t_[k].space_before))
           words.push_back(k);
       if (words.size() == 3) begin = t_[words[1]].begin;
     }
@@ -475,11 +477,7 @@ class Finder {
   }
 
   size_t first_token_of(size_t sentence) const {
-    if (sentence >= s_.size()) return t_.size();
-    size_t pos = s_[sentence].begin;
-    auto it = std::lower_bound(t_.begin(), t_.end(), pos,
-                               [](const Token& tk, size_t p) { return tk.begin < p; });
-    return static_cast<size_t>(it - t_.begin());
+    return sentence < s_.size() ? token_from(s_[sentence].begin) : t_.size();
   }
 
   void attribute(const Span& sp, Quote& q, const std::vector<Quote>& earlier) {

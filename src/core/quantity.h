@@ -7,8 +7,9 @@
 
 namespace recoupe {
 
-// The hedge written before a number ("environ", "plus de", "at least"…).
-enum class Approximation { kExact, kAbout, kMoreThan, kLessThan, kAtLeast, kAtMost };
+// The hedge written before a number ("environ", "plus de", "at least"…). kNearly ("almost",
+// « presque ») is a value a little under the one written: "almost 90 percent" is not 93.87.
+enum class Approximation { kExact, kAbout, kMoreThan, kLessThan, kAtLeast, kAtMost, kNearly };
 
 inline const char* to_string(Approximation a) {
   switch (a) {
@@ -24,6 +25,8 @@ inline const char* to_string(Approximation a) {
       return "at_least";
     case Approximation::kAtMost:
       return "at_most";
+    case Approximation::kNearly:
+      return "nearly";
   }
   return "exact";
 }

@@ -581,6 +581,14 @@ bool compatible_values(const NumberMention& a, const NumberMention& b, double to
   // measures are not: 33 and 34 years, magnitude 5.9 and 6.1 differ. A figure converted
   // from another unit ("500 miles" beside "800 km") is rounded too.
   if ((lo >= 1000.0 || a.converted != b.converted) && hi <= tolerance * lo) return true;
+  // "Almost 90 percent" is 90 or a little under: an exact 93.87 percent is another figure;
+  // "almost five minutes" may be printed "4 minutes" elsewhere.
+  for (const auto& [nearly, other] : {std::pair{&a, &b}, std::pair{&b, &a}})
+    if (nearly->approximation == Approximation::kNearly &&
+        other->approximation == Approximation::kExact) {
+      const double top = std::fabs(nearly->value), value = std::fabs(other->value);
+      return value <= top && (value * 1.15 >= top || value >= top - 1.0);
+    }
   return (a.approximate || b.approximate) && hi <= 1.15 * lo;
 }
 

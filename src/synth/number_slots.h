@@ -92,8 +92,9 @@ bool far_apart(double a, double b);
 
 // True when the two values can both be right: equal; amounts of 1,000 or more within
 // `tolerance` (relative) of each other, as print rounds them ("5 milliards" and "4,91
-// milliards"); within 15 % when either is hedged ("about 40" and "42"); a value on the side
-// of a bound ("more than 50 percent" and "93.87 percent", "over 10 seconds" and "30
+// milliards"); within 15 % when either is hedged ("about 40" and "42"), but
+// never above a value hedged "nearly" ("almost 90 percent" and "93.87 percent" differ); a value on
+// the side of a bound ("more than 50 percent" and "93.87 percent", "over 10 seconds" and "30
 // seconds": a bound states no value), unless both are bounds of one direction ("more than
 // 26,000" and "more than 31,000" give two figures). "At least seven people" is not a bound
 // here: news gives a running toll that way, and "at least seven" against "10" is two tolls;
