@@ -153,6 +153,89 @@ TEST(Aliases, StoryMergeLinksAcrossArticlesAndRefusesAmbiguousShortForms) {
   EXPECT_EQ(merge_entities({c1, c2}, d).size(), 2u);
 }
 
+// A name opening on a title is the person the words after it end: "President Marsden"
+// (typed an organisation by the tagger) and the bare "Marsden" join "Gene Marsden" — before,
+// the titled name made a rival that kept "Marsden" apart. Two people of that surname: no one.
+TEST(Aliases, ATitledNameJoinsThePersonItNames) {
+  AliasData d;
+  d.add_title("President");
+  d.add_title("Mrs");
+  auto ents = merge_mentions(
+      {m("Gene Marsden", EntityType::person, 0),
+       m("President Marsden", EntityType::organization, 30), m("Marsden", EntityType::person, 60)},
+      d);
+  ASSERT_EQ(ents.size(), 1u);
+  EXPECT_EQ(ents[0].name, "Gene Marsden");
+  EXPECT_EQ(ents[0].type, EntityType::person);
+  EXPECT_EQ(ents[0].mentions.size(), 3u);
+  auto two = merge_mentions(
+      {m("Gene Marsden", EntityType::person, 0), m("Ada Marsden", EntityType::person, 20),
+       m("Mrs Marsden", EntityType::person, 40)},
+      d);
+  EXPECT_EQ(two.size(), 3u);
+  // The words after the title must end the person's name: "President Gene" is not Gene Marsden.
+  auto start = merge_mentions(
+      {m("Gene Marsden", EntityType::person, 0), m("President Gene", EntityType::organization, 30)},
+      d);
+  EXPECT_EQ(start.size(), 2u);
+  // Across a story, an article's "President Marsden" joins another's "Gene Marsden" and names
+  // nothing itself.
+  auto a1 = merge_mentions({m("President Marsden", EntityType::organization, 0)}, d);
+  auto a2 = merge_mentions({m("Gene Marsden", EntityType::person, 0)}, d);
+  auto story = merge_entities({a1, a2}, d);
+  ASSERT_EQ(story.size(), 1u);
+  EXPECT_EQ(story[0].name, "Gene Marsden");
+}
+
+// Within an article, a surname the tagger typed an organisation, or a town of the gazetteer
+// spelled like it, is the person named in full before it; not a person named after it, and
+// not when another name holds the word. A big city never is.
+TEST(Aliases, ASurnameTypedATownOrAnOrganisationJoinsThePersonNamedBefore) {
+  auto gaz = std::make_shared<Gazetteer>();
+  gaz->add("Marsden", PlaceKind::town, "geonames:1", 3000);
+  gaz->add("Washington", PlaceKind::big_city, "geonames:4140963", 689545);
+  AliasData d = AliasData::load("/nonexistent", gaz);
+  auto town = merge_mentions(
+      {m("Gene Marsden", EntityType::person, 0), m("Marsden", EntityType::place, 30)}, d);
+  ASSERT_EQ(town.size(), 1u);
+  EXPECT_EQ(town[0].type, EntityType::person);
+  auto org = merge_mentions(
+      {m("Gene Orvell", EntityType::person, 0), m("Orvell", EntityType::organization, 30)}, d);
+  ASSERT_EQ(org.size(), 1u);
+  EXPECT_EQ(org[0].name, "Gene Orvell");
+  auto named_after = merge_mentions(
+      {m("Orvell", EntityType::organization, 0), m("Gene Orvell", EntityType::person, 30)}, d);
+  EXPECT_EQ(named_after.size(), 2u);
+  auto company = merge_mentions(
+      {m("Gene Orvell", EntityType::person, 0), m("Orvell Motor", EntityType::organization, 20),
+       m("Orvell", EntityType::organization, 40)},
+      d);
+  EXPECT_EQ(company.size(), 3u);
+  auto city = merge_mentions(
+      {m("Gene Washington", EntityType::person, 0), m("Washington", EntityType::place, 30)}, d);
+  EXPECT_EQ(city.size(), 2u);
+  // Across a story, each article decides: an article's lone "Orvell" stays the organisation.
+  auto a1 = merge_mentions({m("Orvell", EntityType::organization, 0)}, d);
+  auto a2 = merge_mentions({m("Gene Orvell", EntityType::person, 0)}, d);
+  EXPECT_EQ(merge_entities({a1, a2}, d).size(), 2u);
+}
+
+// A word that opens no name ("The", "When") taken into one at a sentence start leaves its key.
+TEST(Aliases, AnOpenerIsNoPartOfTheName) {
+  AliasData d;
+  d.add_opener("The");
+  d.add_opener("When");
+  auto ents = merge_mentions(
+      {m("The Portville Herald", EntityType::organization, 0),
+       m("Portville Herald", EntityType::organization, 30),
+       m("When Gene Marsden", EntityType::person, 60), m("Gene Marsden", EntityType::person, 90)},
+      d);
+  ASSERT_EQ(ents.size(), 2u);
+  EXPECT_EQ(find_alias(ents, "The Portville Herald"), find_alias(ents, "Portville Herald"));
+  EXPECT_EQ(find_alias(ents, "When Gene Marsden"), find_alias(ents, "Gene Marsden"));
+  EXPECT_EQ(d.name_keys("The"), (std::vector<std::string>{"the"}));  // alone, it stays
+}
+
 TEST(Aliases, EmptyAndPunctuationOnlyInputs) {
   AliasData d;
   EXPECT_TRUE(merge_mentions({}, d).empty());

@@ -45,6 +45,7 @@ struct Group {
   std::vector<size_t> units;
   std::vector<std::string> words;  // keys of the fullest name
   bool known_place = false;
+  bool minor_place = false;  // a known place, a city or a town: a surname of a person too
   EntityType type = EntityType::other;
   size_t order = SIZE_MAX;
   size_t parent = SIZE_MAX;  // short form linked to this group
@@ -62,6 +63,7 @@ struct LinkedUnits {
   std::vector<size_t> uf;
   std::vector<std::vector<std::string>> unit_words;
   std::vector<bool> unit_place;
+  std::vector<bool> unit_minor_place;
 };
 
 // The merge keys of one full surface (`words` are its name keys): the spelling for everyone;
@@ -69,7 +71,7 @@ struct LinkedUnits {
 // merges with a person of the same name. Sets `known_place` when the gazetteer knows it.
 std::vector<std::string> surface_keys(const Unit& unit, const std::string& surface,
                                       const std::vector<std::string>& words, const AliasData& data,
-                                      bool& known_place) {
+                                      bool& known_place, bool& minor_place) {
   std::vector<std::string> keys;
   std::string spelling = join(words);
   const Place* place = nullptr;
@@ -78,6 +80,7 @@ std::vector<std::string> surface_keys(const Unit& unit, const std::string& surfa
   if (place) {
     keys = {"@" + place->id, "place:" + spelling};
     known_place = true;
+    minor_place = place->kind == PlaceKind::city || place->kind == PlaceKind::town;
   } else if (unit.type == EntityType::place) {
     keys = {spelling, "place:" + spelling};
   } else {
@@ -104,16 +107,18 @@ LinkedUnits link_units(std::vector<Unit>& units, const AliasData& data) {
   std::vector<std::vector<std::string>>& unit_words = linked.unit_words;
   unit_words.resize(units.size());
   linked.unit_place.assign(units.size(), false);
+  linked.unit_minor_place.assign(units.size(), false);
   for (size_t u = 0; u < units.size(); ++u) {
     Unit& unit = units[u];
     for (size_t s = 0; s < unit.surfaces.size(); ++s) {
       if (!unit.full[s]) continue;
       std::vector<std::string> words = data.name_keys(unit.surfaces[s]);
       if (words.empty()) continue;
-      bool known_place = false;
+      bool known_place = false, minor_place = false;
       std::vector<std::string> keys =
-          surface_keys(unit, unit.surfaces[s], words, data, known_place);
+          surface_keys(unit, unit.surfaces[s], words, data, known_place, minor_place);
       if (known_place) linked.unit_place[u] = true;
+      if (minor_place) linked.unit_minor_place[u] = true;
       if (words.size() > unit_words[u].size()) unit_words[u] = words;
       for (const auto& key : keys) {
         auto [it, inserted] = owner.try_emplace(key, u);
@@ -141,6 +146,7 @@ std::vector<Group> group_units(const std::vector<Unit>& units, LinkedUnits& link
     g.units.push_back(u);
     if (unit_words[u].size() > g.words.size()) g.words = unit_words[u];
     g.known_place = g.known_place || unit_place[u];
+    g.minor_place = g.minor_place || linked.unit_minor_place[u];
     g.order = std::min(g.order, units[u].order);
   }
   return groups;
@@ -184,11 +190,50 @@ bool ends_two_word_name(const std::vector<std::string>& short_words,
   return short_words.size() == 1 && longer.size() == 2 && longer[1] == short_words[0];
 }
 
+// A name opening on titles ("President Obama", "Coach Williams", "Qeshm Governor Mehdi
+// Irannejad") joins the one person the words after the titles name: the same words, or the
+// end of that person's fuller name ("Obama" of "Barack Obama"; "Manager" is not the end of
+// "Manager Ed Stefanski"). The tagger often types such a name an organisation or a place
+// ("President Obama" beside "Barack Obama"), which made it an entity of its own and kept the
+// bare "Obama" from joining "Barack Obama" (a two-word name of another type ending with it).
+// Refused when the words fit two people ("Mr Gomes" beside Gary and Catherine Gomes), and for
+// known places ("Prince Edward Island").
+void link_titled_names(std::vector<Group>& groups, const AliasData& data) {
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    Group& g = groups[gi];
+    if (g.known_place || g.parent != SIZE_MAX) continue;
+    const std::vector<std::string> rest = data.keys_after_title(g.words);
+    if (rest.empty()) continue;
+    std::vector<size_t> fits;  // person groups holding the words, no title before them
+    for (size_t hi = 0; hi < groups.size(); ++hi)
+      if (hi != gi && groups[hi].type == EntityType::person &&
+          groups[hi].words.size() >= rest.size() &&
+          std::equal(rest.rbegin(), rest.rend(), groups[hi].words.rbegin()) &&
+          data.keys_after_title(groups[hi].words).empty())
+        fits.push_back(hi);
+    // The fullest of them: "Obama" is a run of "Barack Obama", one person.
+    std::unordered_set<size_t> people;
+    for (size_t a : fits) {
+      bool inside = false;
+      for (size_t b : fits) inside = inside || is_sub_run(groups[a].words, groups[b].words);
+      if (!inside) people.insert(a);
+    }
+    if (people.size() != 1) continue;
+    g.parent = *people.begin();
+    g.short_form = true;
+  }
+}
+
 // Short forms join the one longer person name they fit; refused when several fit, or when a
 // two-word name of another type (not a known place) ends with the short form: the tagger
 // typing "Tyler Hansbrough" an organisation must not send every bare "Hansbrough" to the other
-// Hansbrough of the story.
-void link_short_forms(std::vector<Group>& groups) {
+// Hansbrough of the story. Within an article, a surname the tagger typed an organisation, or
+// a city or town of the gazetteer written like it ("Obama", "Woodward", "Boras"), joins the
+// one person whose name ends with it, named in full before it as news does, when no other name
+// of the article holds the word ("Ford" beside "Ford Motor" stays the company; "Gigante"
+// before "his brother Louis Gigante" is not Louis); a country, a region or a big city never
+// does ("Washington"). Across a story, such a surname is only what each article made of it.
+void link_short_forms(std::vector<Group>& groups, bool within_article) {
   std::vector<size_t> by_len(groups.size());
   std::iota(by_len.begin(), by_len.end(), 0);
   std::stable_sort(by_len.begin(), by_len.end(), [&](size_t a, size_t b) {
@@ -196,16 +241,29 @@ void link_short_forms(std::vector<Group>& groups) {
   });
   for (size_t gi : by_len) {
     Group& g = groups[gi];
-    bool eligible = g.type == EntityType::person || g.type == EntityType::other ||
-                    (g.type == EntityType::place && !g.known_place);
+    if (g.parent != SIZE_MAX) continue;
+    const bool surname_only = within_article && g.words.size() == 1 &&
+                              (g.type == EntityType::organization || g.minor_place);
+    const bool eligible = g.type == EntityType::person || g.type == EntityType::other ||
+                          (g.type == EntityType::place && !g.known_place) || surname_only;
     if (!eligible) continue;
+    // A surname only by its spelling must end the person's name and be in no other name; so
+    // must a name written with a title ("President Trump" makes "Trump" a surname: not the
+    // "Trump" of "Trump Tower").
+    bool titled = false;
+    for (const Group& other : groups) titled = titled || other.parent == gi;
+    const bool strict = titled || !(g.type == EntityType::person || g.type == EntityType::other ||
+                                    (g.type == EntityType::place && !g.known_place));
     std::unordered_set<size_t> roots, rivals;  // person names it fits; other two-word names
     for (size_t hi = 0; hi < groups.size(); ++hi) {
       if (hi == gi || !is_sub_run(g.words, groups[hi].words)) continue;
       size_t r = root_of(groups, hi);
-      if (groups[r].type == EntityType::person)
+      if (r == gi) continue;  // a titled name joined to this one ("President Obama")
+      if (groups[r].type == EntityType::person &&
+          (!strict || (groups[hi].words.back() == g.words[0] &&
+                       (!surname_only || groups[hi].order < g.order))))
         roots.insert(r);
-      else if (!groups[r].known_place && ends_two_word_name(g.words, groups[hi].words))
+      else if (strict || (!groups[r].known_place && ends_two_word_name(g.words, groups[hi].words)))
         rivals.insert(r);
     }
     if (roots.size() == 1 && rivals.empty()) {
@@ -295,11 +353,13 @@ std::pair<size_t, Entity> entity_of(size_t r, const std::vector<size_t>& member_
 // Merges units into entities: units sharing a name key are one group, a group takes its
 // majority type, a short form joins the one longer person name it fits; entities come out
 // in order of first appearance.
-std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data) {
+std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data,
+                                bool within_article) {
   LinkedUnits linked = link_units(units, data);
   std::vector<Group> groups = group_units(units, linked);
   vote_group_types(groups, units);
-  link_short_forms(groups);
+  link_titled_names(groups, data);
+  link_short_forms(groups, within_article);
   // Entities: one per root group.
   std::unordered_map<size_t, std::vector<size_t>> members;
   for (size_t gi = 0; gi < groups.size(); ++gi) members[root_of(groups, gi)].push_back(gi);
@@ -327,6 +387,15 @@ AliasData AliasData::load(const std::string& data_dir, std::shared_ptr<const Gaz
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> names = text::split_non_empty(line, '\t');
     if (names.size() >= 2) d.add_family(names);
+  }
+  for (const auto& [file, add] : {std::pair{"titles.txt", &AliasData::add_title},
+                                  std::pair{"openers.txt", &AliasData::add_opener}}) {
+    std::ifstream words(data_dir + "/aliases/" + file);
+    while (std::getline(words, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      (d.*add)(line);
+    }
   }
   return d;
 }
@@ -367,8 +436,24 @@ void AliasData::add_family(const std::vector<std::string>& names) {
   }
 }
 
+void AliasData::add_title(std::string_view word) {
+  for (auto& k : raw_keys(word)) titles_.insert(std::move(k));
+}
+
+void AliasData::add_opener(std::string_view word) {
+  for (auto& k : raw_keys(word)) openers_.insert(std::move(k));
+}
+
+std::vector<std::string> AliasData::keys_after_title(const std::vector<std::string>& keys) const {
+  if (keys.size() < 2) return {};
+  for (size_t k = keys.size() - 1; k-- > 0;)
+    if (titles_.count(keys[k])) return {keys.begin() + static_cast<ptrdiff_t>(k) + 1, keys.end()};
+  return {};
+}
+
 std::vector<std::string> AliasData::name_keys(std::string_view name) const {
   std::vector<std::string> words = raw_keys(name);
+  if (words.size() > 1 && openers_.count(words.front())) words.erase(words.begin());
   if (exonyms_.empty() || words.empty()) return words;
   if (auto it = exonyms_.find(join(words)); it != exonyms_.end()) return it->second;
   std::vector<std::string> out;
@@ -394,7 +479,7 @@ std::vector<Entity> merge_mentions(const std::vector<TypedMention>& mentions,
     u.order = tm.mention.begin;
     units.push_back(std::move(u));
   }
-  return merge_units(std::move(units), data);
+  return merge_units(std::move(units), data, /*within_article=*/true);
 }
 
 std::vector<Entity> merge_entities(std::vector<std::vector<Entity>> per_article,
@@ -418,15 +503,20 @@ std::vector<Entity> merge_entities(std::vector<std::vector<Entity>> per_article,
       for (const auto& s : e.aliases) keys.push_back(data.name_keys(s));
       for (size_t s = 0; s < e.aliases.size(); ++s) {
         bool is_short = false;
+        // A titled alias ("President Obama" of "Barack Obama") names no one better either.
+        const std::vector<std::string> untitled = data.keys_after_title(keys[s]);
         for (size_t t = 0; t < keys.size() && !is_short; ++t)
-          is_short = t != s && is_sub_run(keys[s], keys[t]);
+          is_short = t != s && (is_sub_run(keys[s], keys[t]) ||
+                                (!untitled.empty() && keys[t].size() >= untitled.size() &&
+                                 data.keys_after_title(keys[t]).empty() &&
+                                 std::equal(untitled.rbegin(), untitled.rend(), keys[t].rbegin())));
         u.surfaces.push_back(e.aliases[s]);
         u.full.push_back(!is_short);
       }
       units.push_back(std::move(u));
     }
   }
-  return merge_units(std::move(units), data);
+  return merge_units(std::move(units), data, /*within_article=*/false);
 }
 
 }  // namespace recoupe::analyze

@@ -26,6 +26,13 @@
 //  Hansbrough" as an organisation beside the person "Gene Hansbrough"); never links
 //  an organization or a known place to a person ("Washington" the city stays apart from
 //  "George Washington"); never links places by short forms ("Corée" is not "Corée du Nord").
+//  4. Titles. A name opening on titles (data/aliases/titles.txt: "President Obama", "Qeshm
+//     Governor Mehdi Irannejad") joins the one person whose name the words after the last
+//     title end ("Barack Obama"), whatever the tagger typed it; it then names no entity.
+//  5. Surnames by spelling, within an article: a one-word organisation, or a city or town of
+//     the gazetteer ("Obama", "Woodward"), joins the one person named in full before it whose
+//     name ends with it, when no other name holds the word.
+//  A word of data/aliases/openers.txt opening a name ("The", "When") is left out of its keys.
 //  At story level, only each entity's fullest names (not its short forms) are used as keys
 //  in step 2, so a bare "Kim" resolved in one article cannot glue two people together.
 // The canonical name is the most frequent full (non-short) surface, then the longest, then
@@ -36,6 +43,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analyze/gazetteer.h"
@@ -50,19 +58,33 @@ class AliasData {
   AliasData() = default;
 
   // Reads data/aliases/exonyms.tsv (one family a line, variants separated by tabs, the first
-  // being the family's name; '#' starts a comment). Missing file: no exonyms.
+  // being the family's name; '#' starts a comment), data/aliases/titles.txt and
+  // data/aliases/openers.txt (one word a line). Missing files: none of those.
   static AliasData load(const std::string& data_dir, std::shared_ptr<const Gazetteer> gazetteer);
 
   // Adds one family of equivalent names (tests use it).
   void add_family(const std::vector<std::string>& names);
+  // Adds a word written before a person's name that is no part of it: an office, an honorific
+  // or a trade ("President", "Mrs", "Coach", « Me »). Tests use it.
+  void add_title(std::string_view word);
+  // Adds a word that opens no name, taken into a name at a sentence start ("The", "When").
+  void add_opener(std::string_view word);
 
-  // Word keys of a name, exonyms applied.
+  // Word keys of a name, exonyms applied, a leading opener dropped ("The Washington Post" and
+  // "Washington Post" have one key).
   std::vector<std::string> name_keys(std::string_view name) const;
+
+  // The keys of a name after the titles before it ("President Barack Obama" → [barack,
+  // obama], "London Mayor Sadiq Khan" → [sadiq, khan]): the words after the last title word;
+  // empty when no title word is followed by a word.
+  std::vector<std::string> keys_after_title(const std::vector<std::string>& keys) const;
 
   const Gazetteer* gazetteer() const { return gazetteer_.get(); }
 
  private:
   std::unordered_map<std::string, std::vector<std::string>> exonyms_;  // joined keys → family
+  std::unordered_set<std::string> titles_;                             // keys of title words
+  std::unordered_set<std::string> openers_;  // keys of words that open no name
   std::shared_ptr<const Gazetteer> gazetteer_;
 };
 
