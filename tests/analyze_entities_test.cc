@@ -92,9 +92,10 @@ struct GivenTag {
   NerType type;
   bool inside = false;
 };
-std::vector<std::string> refined(const std::string& text, const std::vector<GivenTag>& tagged) {
+std::vector<std::string> refined(const std::string& text, const std::vector<GivenTag>& tagged,
+                                 const std::string& lang = "fr") {
   auto toks = tokenize_for_ner(text, resources().elisions());
-  auto ann = annotate(toks, &resources().gazetteer(), resources().cues("fr"));
+  auto ann = annotate(toks, &resources().gazetteer(), resources().cues(lang));
   std::vector<uint8_t> tags(toks.size(), 0);
   for (const GivenTag& g : tagged) {
     int seen = 0;
@@ -104,12 +105,32 @@ std::vector<std::string> refined(const std::string& text, const std::vector<Give
   }
   const char* names[] = {"PER", "LOC", "ORG", "MISC"};
   std::vector<std::string> out;
-  for (const TagSpan& s : refine_spans(toks, ann, tags, "fr", resources())) {
+  for (const TagSpan& s : refine_spans(toks, ann, tags, lang, resources())) {
     std::string words;
     for (size_t k = s.begin; k < s.end; ++k) words += (k > s.begin ? " " : "") + toks[k].text;
     out.push_back(words + "/" + names[s.type]);
   }
   return out;
+}
+
+// A weekday the tagger took into a name says when: "Gene Marsden Friday" is Gene Marsden, "the
+// Portville Herald on Thursday" the Herald. After one word that is no known place it may be
+// the name ("Black Friday").
+TEST(RefineSpans, AWeekdayAfterANameIsNoPartOfIt) {
+  EXPECT_EQ(
+      refined("The mayor thanked Gene Marsden Friday for his help.",
+              {{"Gene", 0, kPer}, {"Marsden", 0, kPer, true}, {"Friday", 0, kPer, true}}, "en"),
+      (std::vector<std::string>{"Gene Marsden/PER"}));
+  EXPECT_EQ(refined("The mayor wrote to the Portville Herald on Thursday about the fire.",
+                    {{"Portville", 0, kOrg},
+                     {"Herald", 0, kOrg, true},
+                     {"on", 0, kOrg, true},
+                     {"Thursday", 0, kOrg, true}},
+                    "en"),
+            (std::vector<std::string>{"Portville Herald/ORG"}));
+  EXPECT_EQ(refined("The shops opened early for Black Friday this year.",
+                    {{"Black", 0, kMisc}, {"Friday", 0, kMisc, true}}, "en"),
+            (std::vector<std::string>{"Black Friday/MISC"}));
 }
 
 // An article alone before a capitalised word the tagger left out does not make it an

@@ -117,6 +117,8 @@ Expected<EntityResources> EntityResources::load(const std::string& data_dir,
     if (!roles.empty()) r.person_roles_.emplace(lang, std::move(roles));
     for (auto& w : text::read_list(data_dir, lang, "street_heads.txt"))
       r.street_heads_[lang].insert(text::lower_case(w));
+    for (auto& line : text::read_list(data_dir, lang, "weekdays.txt"))
+      r.weekdays_[lang].insert(text::lower_case(line.substr(0, line.find('|'))));
     const auto& words = stop_words.broad(lang);
     if (!words.empty()) {
       auto& set = r.stopwords_[lang];
@@ -144,6 +146,11 @@ bool EntityResources::is_stopword(const std::string& lang, const std::string& lo
 bool EntityResources::is_street_head(const std::string& lang, const std::string& lower) const {
   auto it = street_heads_.find(lang);
   return it != street_heads_.end() && it->second.count(lower) > 0;
+}
+
+bool EntityResources::is_weekday(const std::string& lang, const std::string& lower) const {
+  auto it = weekdays_.find(lang);
+  return it != weekdays_.end() && it->second.count(lower) > 0;
 }
 
 const PersonRoles& EntityResources::person_roles(const std::string& lang) const {
@@ -422,6 +429,14 @@ class SpanTrimmer {
             (toks[b].sent_start && b + 1 < e && res.is_stopword(lang, toks[b].lower))))
       ++b;
     while (e > b && (toks[e - 1].punct || !toks[e - 1].cap)) --e;
+    // A weekday after a name says when, and is no part of it: "Queens Friday", "Maurice Cheeks
+    // Saturday", "INS Sukanya on Thursday". Kept after one word that is no known place: "Black
+    // Friday", "Super Tuesday".
+    if (e - b >= 2 && res.is_weekday(lang, toks[e - 1].lower) &&
+        (e - 1 - b >= 2 || (ann[b].place && b + ann[b].place_len == e - 1))) {
+      --e;
+      while (e > b && (toks[e - 1].punct || !toks[e - 1].cap)) --e;
+    }
     if (b >= e) return;
     bool all_stop = true;
     for (size_t m = b; m < e && all_stop; ++m)

@@ -60,6 +60,9 @@ class EntityResources {
   // True when `lower` opens street and public-place names of `lang` in lower case ("rue",
   // "quai", "place": data/<lang>/street_heads.txt; none for languages without the file).
   bool is_street_head(const std::string& lang, const std::string& lower) const;
+  // True when `lower` is a weekday's full name in `lang` ("friday", « vendredi »: the first
+  // variant of each line of data/<lang>/weekdays.txt).
+  bool is_weekday(const std::string& lang, const std::string& lower) const;
   // Role words of the appositions that make a name a person's (data/<lang>/person_roles.txt;
   // empty for a language without the file).
   const PersonRoles& person_roles(const std::string& lang) const;
@@ -74,6 +77,7 @@ class EntityResources {
   std::map<std::string, std::unordered_set<std::string>> stopwords_;
   std::unordered_set<std::string> org_heads_;
   std::map<std::string, std::unordered_set<std::string>> street_heads_;
+  std::map<std::string, std::unordered_set<std::string>> weekdays_;
   std::map<std::string, PersonRoles> person_roles_;
   NerCues no_cues_;
   PersonRoles no_roles_;
