@@ -203,6 +203,16 @@ TEST(Title, ACommaInAListOfNamesIsNotAClauseBoundary) {
             claim.substr(0, claim.find(", his promoter")));
 }
 
+// The commas around a name in apposition are no clause end: cut at the first, the title
+// would end "when his wife".
+TEST(Title, ANameInAppositionIsNotAClauseBoundary) {
+  const std::string claim =
+      "Police said the guard was loading his car when his wife, Celeste, heard the shots, "
+      "officials said";
+  EXPECT_EQ(compress_to_main_clause(claim, recoupe::testing::shipped_resources().elisions(), {}),
+            claim.substr(0, claim.find(", officials")));
+}
+
 TEST(Title, ATimeIsNotAClauseBoundary) {
   EXPECT_EQ(compress_to_main_clause("Voters in the capital began to cast their ballots at 8:00 "
                                     "local time, officials said",

@@ -52,6 +52,25 @@ bool boundary_at(std::string_view s, size_t i, size_t* len) {
   return false;
 }
 
+// When `s[i]` is a comma opening a name in apposition that the clause goes on after (", Celeste,
+// heard"): one to three capitalised words, a comma, then a word in lower case. Returns the
+// position of the closing comma, else 0.
+size_t apposed_name_end(std::string_view s, size_t i) {
+  if (s[i] != ',') return 0;
+  size_t k = i + 1, words = 0;
+  for (;;) {
+    while (k < s.size() && s[k] == ' ') ++k;
+    if (k >= s.size() || !std::isupper(static_cast<unsigned char>(s[k]))) break;
+    while (k < s.size() && s[k] != ' ' && s[k] != ',') ++k;
+    ++words;
+    if (k < s.size() && s[k] == ',') break;
+  }
+  if (words == 0 || words > 3 || k >= s.size() || s[k] != ',') return 0;
+  size_t next = k + 1;
+  while (next < s.size() && s[next] == ' ') ++next;
+  return next < s.size() && std::islower(static_cast<unsigned char>(s[next])) ? k : 0;
+}
+
 bool opens_dependent(std::string_view t, const std::unordered_set<std::string>& openers,
                      const text::ElisionRules& elisions) {
   return openers.count(opening_word(t, elisions)) > 0;
@@ -225,6 +244,12 @@ std::string compress_to_main_clause(std::string_view claim, const text::ElisionR
     size_t len;
     // A comma inside a list of names ("his WBA, IBF and WBO titles") is no clause end.
     if (v[i] == ',' && in_name_list(v, i)) continue;
+    // Nor the commas around a name in apposition inside a clause: "… when his wife, Celeste,
+    // heard gun shots" cut at the first would end on "when his wife".
+    if (const size_t after = apposed_name_end(v, i); after != 0) {
+      i = after;
+      continue;
+    }
     if (boundary_at(v, i, &len) && words >= min_words) {
       cut = i;
       break;
