@@ -9,7 +9,10 @@ Debian iso-codes LGPL-2.1+; see that folder's SOURCE.md). Kept:
   - the primary name only of smaller cities (population >= 1,000, typed 'town').
 Dropped: names shorter than 3 characters, longer than 4 words, containing digits, names
 without an upper-case first letter (codes, romanised lowercase), and names that are a stop
-word in any language under data/*/stopwords*.txt.
+word in any language under data/*/stopwords*.txt; a country name of five letters or more is
+dropped only when it is a stop word of a language recoupe reads news in (KEPT_NAMES_LANGS): the
+Malay list holds "china", "india" and "indonesia", the Russian one "россия", which made those
+countries unknown. (Region names stay filtered: "Store", "Selatan" are words.)
 Output columns (no header): name, type (country|region|city|town), id, population (0 if unknown).
 Usage: python3 scripts/build_gazetteer.py ../shared/data/gazetteer/places.tsv.zst data
 """
@@ -19,15 +22,23 @@ import subprocess
 import sys
 
 
+# Languages whose stop words also drop country names (see above).
+KEPT_NAMES_LANGS = {"en", "fr", "de", "es", "it", "pt", "nl"}
+
+
 def main():
     src, data = sys.argv[1], sys.argv[2]
     stop = set()
+    main_stop = set()  # stop words of KEPT_NAMES_LANGS
     for path in glob.glob(os.path.join(data, "*", "stopwords*.txt")):
+        lang = os.path.basename(os.path.dirname(path))
         with open(path, encoding="utf-8") as f:
             for line in f:
                 w = line.strip()
                 if w and not w.startswith("#"):
                     stop.add(w.lower())
+                    if lang in KEPT_NAMES_LANGS:
+                        main_stop.add(w.lower())
     ent = subprocess.run(["zstd", "-dc", src.replace("places.tsv", "entities.tsv")], check=True,
                          capture_output=True).stdout.decode("utf-8").split("\n")
     primary = set()
@@ -44,7 +55,9 @@ def main():
         pop = int(pop) if pop else 0
         if len(name) < 3 or len(name.split()) > 4 or any(c.isdigit() for c in name):
             continue
-        if not name[0].isupper() or name.lower() in stop:
+        if not name[0].isupper():
+            continue
+        if name.lower() in (main_stop if typ == "country" and len(name) >= 5 else stop):
             continue
         if name.isupper() and len(name) <= 4:
             continue  # codes such as "RUS", "KP"
