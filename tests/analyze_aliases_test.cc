@@ -187,6 +187,25 @@ TEST(Aliases, ATitledNameJoinsThePersonItNames) {
   EXPECT_EQ(story[0].name, "Gene Marsden");
 }
 
+// A person is named without the office written before the name; an organisation keeps its
+// words ("General Motors").
+TEST(Aliases, APersonIsNamedWithoutTheTitlesBeforeTheName) {
+  AliasData d;
+  d.add_title("President");
+  d.add_title("Chief");
+  d.add_title("General");
+  auto ents =
+      merge_mentions({m("President Gene Marsden", EntityType::person, 0),
+                      m("Portville Fire Department Chief Ada Orvell", EntityType::person, 40),
+                      m("General Motors", EntityType::organization, 90)},
+                     d);
+  ASSERT_EQ(ents.size(), 3u);
+  EXPECT_EQ(ents[0].name, "Gene Marsden");
+  EXPECT_EQ(ents[1].name, "Ada Orvell");
+  EXPECT_EQ(ents[2].name, "General Motors");
+  EXPECT_EQ(d.without_titles("President"), "President");
+}
+
 // Within an article, a surname the tagger typed an organisation, or a town of the gazetteer
 // spelled like it, is the person named in full before it; not a person named after it, and
 // not when another name holds the word. A big city never is.

@@ -344,6 +344,9 @@ std::pair<size_t, Entity> entity_of(size_t r, const std::vector<size_t>& member_
   for (auto& [_, s] : aliases) e.aliases.push_back(std::move(s));
   const NameScore* best = best_name(name_score, data);
   e.name = best ? best->first : (e.aliases.empty() ? std::string() : e.aliases.front());
+  // A person is named without the office written before the name: the office is news of its
+  // own, told in the sentences.
+  if (e.type == EntityType::person) e.name = data.without_titles(e.name);
   std::stable_sort(mentions.begin(), mentions.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [_, m] : mentions) e.mentions.push_back(std::move(m));
@@ -449,6 +452,23 @@ std::vector<std::string> AliasData::keys_after_title(const std::vector<std::stri
   for (size_t k = keys.size() - 1; k-- > 0;)
     if (titles_.count(keys[k])) return {keys.begin() + static_cast<ptrdiff_t>(k) + 1, keys.end()};
   return {};
+}
+
+std::string AliasData::without_titles(std::string_view name) const {
+  // Words as written, split at spaces; the name starts after the last one holding a title key.
+  std::vector<std::pair<size_t, size_t>> words;  // begin, end
+  for (size_t i = 0; i < name.size();) {
+    while (i < name.size() && name[i] == ' ') ++i;
+    const size_t b = i;
+    while (i < name.size() && name[i] != ' ') ++i;
+    if (i > b) words.emplace_back(b, i);
+  }
+  for (size_t w = words.size(); w-- > 1;) {
+    for (const auto& k :
+         raw_keys(name.substr(words[w - 1].first, words[w - 1].second - words[w - 1].first)))
+      if (titles_.count(k)) return std::string(name.substr(words[w].first));
+  }
+  return std::string(name);
 }
 
 std::vector<std::string> AliasData::name_keys(std::string_view name) const {

@@ -79,6 +79,11 @@ class AliasData {
   // empty when no title word is followed by a word.
   std::vector<std::string> keys_after_title(const std::vector<std::string>& keys) const;
 
+  // A person's name as written without the titles before it: "President Kurbanguly
+  // Berdymukhamedov" → "Kurbanguly Berdymukhamedov", "Central Mat-Su Fire Department Chief
+  // James Steele" → "James Steele"; `name` itself when no title word is followed by a word.
+  std::string without_titles(std::string_view name) const;
+
   const Gazetteer* gazetteer() const { return gazetteer_.get(); }
 
  private:
