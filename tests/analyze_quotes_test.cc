@@ -105,6 +105,20 @@ TEST(Quotes, AllegingRetortingAndInsistingAreSpeech) {
   EXPECT_EQ(en[0].speaker, "Tomas Reyes");
 }
 
+// A closing mark printed after the attribution: the quotation's words stop before it.
+TEST(Quotes, AnAttributionInsideTheMarksIsNoPartOfTheWords) {
+  auto q = quotes(
+      "Ana Silva spoke on Monday. \"By reopening the harbour we are keeping our promise to the "
+      "town, the two ministers said in a statement.\"",
+      "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "By reopening the harbour we are keeping our promise to the town");
+  // A comma inside the statement before other words stays: no speech verb follows it.
+  q = quotes("\"The harbour will reopen, and the ferries will sail again,\" said Ana Silva.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "The harbour will reopen, and the ferries will sail again,");
+}
+
 // The speaker is the person's name alone: an office before it, abbreviated or not, and a
 // place or a company describing the person are left out; a name and the words describing
 // an unnamed speaker stay together ("Western diplomat").

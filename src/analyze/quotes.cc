@@ -71,6 +71,7 @@ class Finder {
       Quote quote;
       size_t first = sp.open + 1, last = sp.close - 1;
       if (title_case(first, last)) continue;
+      last = before_trailing_attribution(first, last);
       quote.begin = t_[first].begin;
       quote.end = t_[last].end;
       quote.text = std::string(text_.substr(quote.begin, quote.end - quote.begin));
@@ -226,6 +227,31 @@ class Finder {
     q.speaker_begin = begin;
     q.speaker_end = end;
     q.via = via;
+  }
+
+  // The last token of a quotation's words when its closing mark was printed after the
+  // attribution ("…full protection of the law, the two men said in a statement."): the token
+  // before the comma that opens a clause of at most four words then a speech verb, running to
+  // the end, after the verb nothing or a short complement opening on a preposition ("in a
+  // statement"; not "he was saying that his cuffs hurt", which the speaker tells); else `last`.
+  size_t before_trailing_attribution(size_t first, size_t last) const {
+    constexpr size_t kMaxSubjectTokens = 4, kMaxTailTokens = 6;
+    for (size_t c = last; c > first + 1; --c) {
+      if (t_[c].kind != TokenKind::kPunct || t_[c].folded != ",") continue;
+      for (size_t v = c + 1; v <= last && v <= c + 1 + kMaxSubjectTokens; ++v) {
+        if (t_[v].kind == TokenKind::kPunct) break;
+        const size_t n = r_.verbs.match_exact(text_, t_, v);
+        if (n == 0) continue;
+        if (v == c + 1) break;  // ", said the minister" is rare inside; ", he said" has a subject
+        size_t tail = v + n;
+        while (tail <= last && t_[tail].kind == TokenKind::kPunct) ++tail;
+        if (tail <= last && (last + 1 - tail > kMaxTailTokens || !r_.prepositions.match(t_, tail)))
+          break;
+        return c - 1;
+      }
+      break;  // only the last comma
+    }
+    return last;
   }
 
   // The first token starting at or after byte `at`.
