@@ -55,6 +55,26 @@ std::vector<Article> harbour_story(const std::string& more) {
           article("b", "b.example", "The harbour reopened on Monday after a week of repairs.")};
 }
 
+// Two outlets telling what happened on two different days, in near words, do not
+// corroborate each other: the hearing on Tuesday and its second day on Wednesday. Without
+// publication dates no date is resolved, so the weekdays themselves are compared.
+TEST(Corroborated, ClaimsOnDifferentWeekdaysDoNotSupportEachOther) {
+  const std::vector<Article> days = {
+      article("a", "a.example",
+              "Jurors heard emotional testimony on Tuesday in the trial of the harbour master "
+              "accused of sinking the ferry."),
+      article("b", "b.example",
+              "Testimony in the trial of the harbour master accused of sinking the ferry "
+              "continued for a second day on Wednesday."),
+  };
+  EXPECT_TRUE(corroborated(days, SynthConfig{}).empty());
+  std::vector<Article> same = days;
+  same[1].text =
+      "Jurors heard testimony on Tuesday in the trial of the harbour master accused of sinking "
+      "the ferry.";
+  EXPECT_EQ(corroborated(same, SynthConfig{}).size(), 1u);
+}
+
 bool listed(const std::vector<std::string>& claims, const std::string& start) {
   for (const auto& c : claims)
     if (c.rfind(start, 0) == 0) return true;

@@ -10,6 +10,7 @@
 
 #include "synth/article_reading.h"
 #include "synth/content_words.h"
+#include "synth/contrast_words.h"
 #include "text/fold.h"
 #include "text/normalize.h"
 #include "text/words.h"
@@ -607,9 +608,27 @@ void align_claims(ClaimSet& cs, const TermKinds& kinds, size_t n_terms, const Sy
   }
 }
 
+// The weekdays each claim names, one bit a weekday value: "on Tuesday", « mercredi soir ».
+std::vector<uint32_t> weekdays_named(const ClaimSet& cs, const ContrastLexicon& lexicon,
+                                     const text::ElisionRules& elisions) {
+  std::vector<uint32_t> out(cs.claims.size(), 0);
+  std::unordered_map<std::string, uint32_t> bit;
+  for (size_t c = 0; c < cs.claims.size(); ++c)
+    for (const ContrastMention& m : contrast_mentions(cs.claims[c].text, lexicon, elisions))
+      if (m.word->set == "weekday") {
+        auto [it, fresh] = bit.emplace(m.word->value, 0u);
+        if (fresh) it->second = 1u << std::min<size_t>(bit.size() - 1, 31);
+        out[c] |= it->second;
+      }
+  return out;
+}
+
 // Fills cs.support, cs.support_outlets and cs.centrality from the alignments: which
-// articles (and how many independent outlets) state each claim without conflict.
-void count_support(ClaimSet& cs, const SynthConfig& cfg) {
+// articles (and how many independent outlets) state each claim without conflict. Two claims
+// naming weekdays, none in common, tell two moments ("jurors heard Tuesday" / "testimony
+// continued … on Wednesday"): neither supports the other, even where no date is resolved (an
+// article without a publication date).
+void count_support(ClaimSet& cs, const std::vector<uint32_t>& weekdays, const SynthConfig& cfg) {
   const size_t n = cs.claims.size();
   cs.support.assign(n, {});
   cs.support_outlets.assign(n, 0);
@@ -624,6 +643,7 @@ void count_support(ClaimSet& cs, const SynthConfig& cfg) {
       if (o.article == cs.claims[c].article || x.conflict) continue;
       if (x.similarity < cfg.align_threshold && x.covered < cfg.cover_threshold && !x.anchored)
         continue;
+      if (weekdays[c] && weekdays[x.other] && !(weekdays[c] & weekdays[x.other])) continue;
       sup.push_back(o.article);
       cs.centrality[c] += x.similarity;
     }
@@ -727,7 +747,8 @@ ClaimSet build_claims(const StoryEvidence& ev, const SynthResources& resources,
   cs.figure_term.assign(n_terms, 0);
   for (const auto& [key, id] : reader.term_id) cs.figure_term[id] = key[0] == 'q';
   align_claims(cs, term_kinds(reader.term_id, ev), n_terms, cfg);
-  count_support(cs, cfg);
+  count_support(cs, weekdays_named(cs, resources.contrast_words(ev.language), resources.elisions()),
+                cfg);
   return cs;
 }
 

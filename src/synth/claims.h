@@ -81,7 +81,8 @@ struct Alignment {
 //    words reconciled), the same day or min_shared_predicate_terms predicates, one predicate
 //    at least, cosine ≥ anchored_align_threshold. Sorted by index.
 //  - `support[c]`: article indices stating claim c without conflict: its own and those of
-//    claims aligned by cosine, anchors, or covering c; sorted.
+//    claims aligned by cosine, anchors, or covering c, unless both claims name weekdays and
+//    none in common ("heard Tuesday" / "continued on Wednesday": two moments); sorted.
 //  - `support_outlets[c]`: number of distinct outlets in support[c].
 struct ClaimSet {
   std::vector<Claim> claims;
