@@ -261,16 +261,22 @@ TEST(ServerReliability, HostileRequestsGetAJson4xxAndTheServerStaysUp) {
 TEST(ServerReliability, StopAnswersTheBatchInFlightThenReturns) {
   Served served(ServerOptions{}, /*seeds=*/false);
   ASSERT_GT(served.port(), 0);
-  // The 20 pages of the extraction test, twice under other ids: long enough to be stopped
-  // during.
+  // The 20 pages of the extraction test, and four copies under other ids: long enough to be
+  // stopped during, even when a loaded machine (two test shards at once) wakes this thread
+  // late from its sleep below.
   const std::string pages =
       recoupe::testing::file_text(RECOUPE_TEST_DIR "/data/html_eval_20.jsonl");
-  std::string again = pages;
-  for (size_t at = 0; (at = again.find("\"id\": \"traf_", at)) != std::string::npos; at += 10)
-    again.replace(at, 13, "\"id\": \"copy_");
-  for (size_t at = 0; (at = again.find("\"url\": \"", at)) != std::string::npos; at += 10)
-    again.insert(at + 8, "copy:");  // another url too, else it is the same article
-  const std::string body = pages + again;
+  constexpr int kCopies = 4, kArticles = 20 * (kCopies + 1);
+  std::string body = pages;
+  for (int copy = 1; copy <= kCopies; ++copy) {
+    std::string again = pages;
+    const std::string id = "\"id\": \"cop" + std::to_string(copy) + "_";  // as long as "traf_"
+    for (size_t at = 0; (at = again.find("\"id\": \"traf_", at)) != std::string::npos; at += 10)
+      again.replace(at, 13, id);
+    for (size_t at = 0; (at = again.find("\"url\": \"", at)) != std::string::npos; at += 10)
+      again.insert(at + 8, "copy" + std::to_string(copy) + ":");  // else the same article
+    body += again;
+  }
   int posted_status = 0;
   std::string posted_body;
   Clock::time_point answered;
@@ -285,8 +291,8 @@ TEST(ServerReliability, StopAnswersTheBatchInFlightThenReturns) {
       posted_body = r->body;
     }
   });
-  // The body arrives in a few milliseconds; cleaning and cross-checking 40 pages take
-  // over 150 ms even in an optimized build.
+  // The body arrives in a few milliseconds; cleaning and cross-checking 100 pages take
+  // over 350 ms even in an optimized build.
   std::this_thread::sleep_for(std::chrono::milliseconds(40));
   const auto start = Clock::now();
   EXPECT_TRUE(served.stop());
@@ -294,7 +300,7 @@ TEST(ServerReliability, StopAnswersTheBatchInFlightThenReturns) {
   EXPECT_GT(answered, start) << "the batch was done before stop(): not in flight";
   ASSERT_EQ(posted_status, 200) << "the POST in flight: " << posted_body;
   const int added = nlohmann::json::parse(posted_body)["added"];
-  EXPECT_EQ(added, 40);
+  EXPECT_EQ(added, kArticles);
   std::printf("stop returned %.2f s after it was called, with the batch of %d answered\n",
               seconds_since(start), added);
   EXPECT_LT(connect_to(served.port()), 0);
