@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <numeric>
 #include <unordered_set>
 
 #include "analyze/ner_tokens.h"
+#include "text/data_dir.h"
 #include "text/fold.h"
 #include "text/split.h"
 
@@ -199,17 +199,19 @@ bool ends_two_word_name(const std::vector<std::string>& short_words,
 // Refused when the words fit two people ("Mr Gomes" beside Gary and Catherine Gomes), and for
 // known places ("Prince Edward Island").
 void link_titled_names(std::vector<Group>& groups, const AliasData& data) {
+  std::vector<char> untitled(groups.size());  // no title opens the group's name
+  for (size_t gi = 0; gi < groups.size(); ++gi)
+    untitled[gi] = data.keys_after_title(groups[gi].words).empty();
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     Group& g = groups[gi];
-    if (g.known_place || g.parent != SIZE_MAX) continue;
+    if (g.known_place || g.parent != SIZE_MAX || untitled[gi]) continue;
     const std::vector<std::string> rest = data.keys_after_title(g.words);
     if (rest.empty()) continue;
     std::vector<size_t> fits;  // person groups holding the words, no title before them
     for (size_t hi = 0; hi < groups.size(); ++hi)
       if (hi != gi && groups[hi].type == EntityType::person &&
           groups[hi].words.size() >= rest.size() &&
-          std::equal(rest.rbegin(), rest.rend(), groups[hi].words.rbegin()) &&
-          data.keys_after_title(groups[hi].words).empty())
+          std::equal(rest.rbegin(), rest.rend(), groups[hi].words.rbegin()) && untitled[hi])
         fits.push_back(hi);
     // The fullest of them: "Obama" is a run of "Barack Obama", one person.
     std::unordered_set<size_t> people;
@@ -239,6 +241,9 @@ void link_short_forms(std::vector<Group>& groups, bool within_article) {
   std::stable_sort(by_len.begin(), by_len.end(), [&](size_t a, size_t b) {
     return groups[a].words.size() > groups[b].words.size();
   });
+  std::vector<size_t> children(groups.size(), 0);  // groups joined to each one so far
+  for (const Group& g : groups)
+    if (g.parent != SIZE_MAX) ++children[g.parent];
   for (size_t gi : by_len) {
     Group& g = groups[gi];
     if (g.parent != SIZE_MAX) continue;
@@ -250,10 +255,9 @@ void link_short_forms(std::vector<Group>& groups, bool within_article) {
     // A surname only by its spelling must end the person's name and be in no other name; so
     // must a name written with a title ("President Trump" makes "Trump" a surname: not the
     // "Trump" of "Trump Tower").
-    bool titled = false;
-    for (const Group& other : groups) titled = titled || other.parent == gi;
-    const bool strict = titled || !(g.type == EntityType::person || g.type == EntityType::other ||
-                                    (g.type == EntityType::place && !g.known_place));
+    const bool strict =
+        children[gi] > 0 || !(g.type == EntityType::person || g.type == EntityType::other ||
+                              (g.type == EntityType::place && !g.known_place));
     std::unordered_set<size_t> roots, rivals;  // person names it fits; other two-word names
     for (size_t hi = 0; hi < groups.size(); ++hi) {
       if (hi == gi || !is_sub_run(g.words, groups[hi].words)) continue;
@@ -269,6 +273,7 @@ void link_short_forms(std::vector<Group>& groups, bool within_article) {
     if (roots.size() == 1 && rivals.empty()) {
       g.parent = *roots.begin();
       g.short_form = true;
+      ++children[g.parent];
     }
   }
 }
@@ -383,23 +388,14 @@ std::vector<Entity> merge_units(std::vector<Unit> units, const AliasData& data,
 AliasData AliasData::load(const std::string& data_dir, std::shared_ptr<const Gazetteer> gazetteer) {
   AliasData d;
   d.gazetteer_ = std::move(gazetteer);
-  std::ifstream in(data_dir + "/aliases/exonyms.tsv");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+  for (const std::string& line : text::read_list(data_dir, "aliases", "exonyms.tsv")) {
     std::vector<std::string> names = text::split_non_empty(line, '\t');
     if (names.size() >= 2) d.add_family(names);
   }
-  for (const auto& [file, add] : {std::pair{"titles.txt", &AliasData::add_title},
-                                  std::pair{"openers.txt", &AliasData::add_opener}}) {
-    std::ifstream words(data_dir + "/aliases/" + file);
-    while (std::getline(words, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty() || line[0] == '#') continue;
-      (d.*add)(line);
-    }
-  }
+  for (const std::string& line : text::read_list(data_dir, "aliases", "titles.txt"))
+    d.add_title(line);
+  for (const std::string& line : text::read_list(data_dir, "aliases", "openers.txt"))
+    d.add_opener(line);
   return d;
 }
 
@@ -520,15 +516,19 @@ std::vector<Entity> merge_entities(std::vector<std::vector<Entity>> per_article,
       }
       if (e.aliases.empty()) e.aliases.push_back(e.name);
       std::vector<std::vector<std::string>> keys;
-      for (const auto& s : e.aliases) keys.push_back(data.name_keys(s));
+      std::vector<std::vector<std::string>> after_title;  // keys after a title, if one opens
+      for (const auto& s : e.aliases) {
+        keys.push_back(data.name_keys(s));
+        after_title.push_back(data.keys_after_title(keys.back()));
+      }
       for (size_t s = 0; s < e.aliases.size(); ++s) {
         bool is_short = false;
         // A titled alias ("President Obama" of "Barack Obama") names no one better either.
-        const std::vector<std::string> untitled = data.keys_after_title(keys[s]);
+        const std::vector<std::string>& untitled = after_title[s];
         for (size_t t = 0; t < keys.size() && !is_short; ++t)
           is_short = t != s && (is_sub_run(keys[s], keys[t]) ||
                                 (!untitled.empty() && keys[t].size() >= untitled.size() &&
-                                 data.keys_after_title(keys[t]).empty() &&
+                                 after_title[t].empty() &&
                                  std::equal(untitled.rbegin(), untitled.rend(), keys[t].rbegin())));
         u.surfaces.push_back(e.aliases[s]);
         u.full.push_back(!is_short);
