@@ -102,6 +102,19 @@ TEST(TextView, CorroborationDisagreementsQuotesEntities) {
   EXPECT_NE(line_with(out, "distinctive terms: impérialisme, bataille sacrée, Occident"), "");
 }
 
+// Two wordings of one quote are one remark printed two ways, not a contradiction on a fact:
+// the item says so in the reader's language.
+TEST(TextView, AQuoteInTwoWordingsIsLabelledWordedDifferently) {
+  Report report = load_sample();
+  report.stories.front().disagreements.push_back(
+      {"Ken Salazar", "quote", {{"the right thing", {"a1"}}, {"the correct thing", {"a2"}}}});
+  EXPECT_NE(line_with(render_unwrapped(report), "• Ken Salazar").find("(quote worded differently)"),
+            std::string::npos);
+  EXPECT_NE(line_with(render_unwrapped(report, "fr"), "• Ken Salazar")
+                .find("(citation formulée autrement)"),
+            std::string::npos);
+}
+
 TEST(TextView, FrenchLabels) {
   const std::string out = render_unwrapped(load_sample(), "fr");
   for (const char* heading : {"Résumé", "Recoupé par plusieurs médias", "Une seule source",

@@ -128,10 +128,16 @@ std::string_view kind_label(const ViewLabels& labels, std::string_view kind) {
     std::string_view kind, en, fr;
   };
   static constexpr Row kRows[] = {
-      {"number", "number", "nombre"}, {"date", "date", "date"},
-      {"place", "place", "lieu"},     {"name", "name", "nom"},
-      {"quote", "quote", "citation"}, {"detail", "detail", "détail"},
-      {"full", "full", "entière"},    {"partial", "partial", "partielle"},
+      {"number", "number", "nombre"},
+      {"date", "date", "date"},
+      {"place", "place", "lieu"},
+      {"name", "name", "nom"},
+      // A quote printed in two wordings: one remark, not two outlets contradicting each
+      // other on a fact; the label says so.
+      {"quote", "quote worded differently", "citation formulée autrement"},
+      {"detail", "detail", "détail"},
+      {"full", "full", "entière"},
+      {"partial", "partial", "partielle"},
   };
   for (const Row& r : kRows)
     if (r.kind == kind) return labels.lang == "fr" ? r.fr : r.en;
