@@ -41,6 +41,17 @@ TEST(Quantities, FrenchNotQuantities) {
   EXPECT_TRUE(q("il est 13e sur 20.", "fr").empty());
 }
 
+// A time of day written in hours is no duration: the ceremony "à 20h08" does not last 20
+// hours, and two outlets' clock times were compared with "trois heures de spectacle".
+TEST(Quantities, FrenchTimesOfDayAreNoDurations) {
+  EXPECT_TRUE(q("la cérémonie doit débuter à 20h08 (heure locale)", "fr").empty());
+  EXPECT_TRUE(q("ouverte à 20 h 00 locales (14h00 heure française)", "fr").empty());
+  EXPECT_TRUE(q("il est arrivé vers 14 h", "fr").empty());
+  EXPECT_EQ(q("le match a duré 2h30", "fr"), V{"2h30=2.5 hour exact"});
+  EXPECT_EQ(q("une course de 20 h 15", "fr"), V{"20 h 15=20.25 hour exact"});
+  EXPECT_EQ(q("il est à trois heures de Paris", "fr"), V{"trois heures=3 hour exact"});
+}
+
 TEST(Quantities, English) {
   EXPECT_EQ(q("a $14 billion deal", "en"), V{"$14 billion=1.4e+10 dollar exact"});
   EXPECT_EQ(q("rose 3.5% in a year", "en"), V{"3.5%=3.5 percent exact"});

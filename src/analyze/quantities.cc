@@ -170,6 +170,18 @@ class Finder {
     if (un) {
       unit = r_.unit_names[static_cast<size_t>(unit_index)];
       end = unit_start + un;
+      if (unit == "hour" && is_digits && !scaled && t_[unit_start].folded == "h" && un == 1) {
+        // "20h08", "2h30", "20 h 30": the minutes right after the hours' "h".
+        const bool minutes = end < t_.size() && t_[end].kind == TokenKind::kNumber &&
+                             t_[end].folded.size() == 2 &&
+                             (adjacent(t_[end]) || single_space(text_, t_[end - 1], t_[end]));
+        const size_t after = end + (minutes ? 1 : 0);
+        if ((i > 0 && r_.clock_before.match_ending(t_, i - 1) > 0) ||
+            (minutes && t_[end].folded == "00"))
+          return after;  // a time of day
+        if (minutes) value += std::strtod(t_[end].folded.c_str(), nullptr) / 60.0;
+        end = after;
+      }
     } else if (i > 0 && is_digits && t_[i - 1].kind == TokenKind::kPunct) {
       int idx = -1;
       if (r_.units.match(t_, i - 1, &idx) == 1 && idx >= 0) {  // "$14 billion", "€5"
@@ -335,6 +347,8 @@ QuantityRules load_quantity_rules(const std::string& data_dir, const std::string
     std::vector<std::string> variants = split_variants(value);
     if (key == "link") {
       for (const auto& v : variants) r.links.add(v);
+    } else if (key == "clock_before") {
+      for (const auto& v : variants) r.clock_before.add(v);
     } else if (key == "not_counted") {
       for (const auto& v : variants)
         for (const auto& t : tokenize(v)) r.not_counted.insert(t.folded);

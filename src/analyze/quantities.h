@@ -27,8 +27,10 @@ struct QuantityRules {
   PhraseSet links;  // "de", "d'", "of": "millions de dollars"
   std::vector<std::pair<std::string, std::string>> plural_rules;  // suffix → replacement
   std::unordered_set<std::string> not_counted;  // words never taken as counted nouns
-  char decimal = '.';                           // decimal separator
-  char group = ',';                             // thousands separator besides spaces
+  // Words before a time of day written in hours ("à 20h08", « vers 14h »): no duration.
+  PhraseSet clock_before;
+  char decimal = '.';  // decimal separator
+  char group = ',';    // thousands separator besides spaces
 };
 
 QuantityRules load_quantity_rules(const std::string& data_dir, const std::string& lang);
@@ -39,7 +41,10 @@ QuantityRules load_quantity_rules(const std::string& data_dir, const std::string
 // "14 milliards de dollars", "$14 billion") or a counted noun ("deux missiles" → unit
 // "missile"; glued by a hyphen: "a 6.1-magnitude quake"; or left out after the noun of its
 // sentence: "killing 10 people and injuring 80." → 80 person), and the hedge before it
-// ("environ", "plus de", "at least"). Numbers without unit or noun, numbers glued to
+// ("environ", "plus de", "at least"). Hours written "h" with their minutes last that long
+// ("2h30", "2 h 30": 2.5 hours); a time of day is no quantity: hours written "h" after a
+// clock word of the language ("à 20h08", « vers 14 h ») or on the hour ("14h00").
+// Numbers without unit or noun, numbers glued to
 // letters ("G20", "Covid-19") and numbers inside `skip` byte ranges (dates already found)
 // are left out. Any valid UTF-8; cost linear.
 std::vector<Quantity> find_quantities(std::string_view text, const QuantityRules& rules,
