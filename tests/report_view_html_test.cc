@@ -120,6 +120,21 @@ TEST(HtmlView, EveryCitationLinksToAListedArticle) {
   EXPECT_GT(links, 40u);
 }
 
+// A quote in two wordings is one remark printed two ways: its block is marked "wording" (the
+// page sets it apart from the facts in dispute) and labelled so.
+TEST(HtmlView, AQuoteInTwoWordingsIsSetApartFromDisputes) {
+  Report report = load_sample();
+  report.stories.front().disagreements.push_back(
+      {"Ken Salazar", "quote", {{"the right thing", {"a1"}}, {"the correct thing", {"a2"}}}});
+  const std::string html = render_html(report, {});
+  EXPECT_NE(html.find("<div class=\"disagreement wording\">\n<p class=\"about\"><span "
+                      "lang=\"fr\">Ken Salazar</span> <span class=\"tag\">quote worded "
+                      "differently</span>"),
+            std::string::npos);
+  EXPECT_NE(html.find(".disagreement.wording"), std::string::npos);         // its style is shipped
+  EXPECT_NE(html.find("<div class=\"disagreement\">"), std::string::npos);  // facts stay
+}
+
 TEST(HtmlView, FrenchLabels) {
   HtmlViewOptions options;
   options.lang = "fr";

@@ -712,7 +712,7 @@
     const { labels } = state.story;
     return list(story.disagreements).filter((d) => str(d.about) || list(d.versions).length).map((d) => {
       const kind = str(d.kind) ? labels.kinds[d.kind] || d.kind : null;
-      return el("div", { class: "disagreement" },
+      return el("div", { class: d.kind === "quote" ? "disagreement wording" : "disagreement" },
         el("p", { class: "about" }, str(d.about) || "?",
           kind ? [" ", el("span", { class: "tag" }, kind)] : null,
           d.one_outlet === true ? [" ", el("span", { class: "tag" }, labels.one_outlet)] : null),

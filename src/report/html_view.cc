@@ -230,7 +230,9 @@ class HtmlRenderer {
     std::string body;
     for (const Disagreement& d : story.disagreements) {
       if (d.about.empty() && d.versions.empty()) continue;
-      body += "<div class=\"disagreement\">\n<p class=\"about\"><span" + story_lang_ + ">" +
+      // A quote in two wordings is set apart from facts in dispute (class "wording").
+      body += std::string("<div class=\"disagreement") + (d.kind == "quote" ? " wording" : "") +
+              "\">\n<p class=\"about\"><span" + story_lang_ + ">" +
               esc(d.about.empty() ? "?" : d.about) + "</span>";
       if (!d.kind.empty())
         body += " <span class=\"tag\">" + esc(std::string(kind_label(labels_, d.kind))) + "</span>";
