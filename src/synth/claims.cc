@@ -457,12 +457,19 @@ void weigh_terms(std::vector<RawTerms>& raw, size_t n_terms, ClaimSet& cs) {
 }
 
 // What alignment needs to know of each term id, from its key's family.
+// A figure this large is rarely given by chance twice: "29.000 feux d'artifice" in two
+// claims is one count, where "10 people" may be the dead in one and the injured in another.
+constexpr double kSpecificFigure = 100.0;
+
 struct TermKinds {
   // Predicate terms: content words that are not names nor counted, and dates.
   std::vector<uint8_t> predicate;
   // Day dates, and entity terms by type ('p' person, 'l' place), for anchored alignment.
   std::vector<uint8_t> day_term;
   std::vector<char> entity_term;
+  // A figure of kSpecificFigure or more with its unit ("29.000 feux"): two claims giving it
+  // tell the same thing counted, as an anchor does.
+  std::vector<uint8_t> specific_figure;
 };
 
 TermKinds term_kinds(const std::unordered_map<std::string, uint32_t>& term_id,
@@ -475,8 +482,12 @@ TermKinds term_kinds(const std::unordered_map<std::string, uint32_t>& term_id,
   std::vector<char>& entity_term = kinds.entity_term;
   day_term.assign(term_id.size(), 0);
   entity_term.assign(term_id.size(), 0);
+  kinds.specific_figure.assign(term_id.size(), 0);
   for (const auto& [key, id] : term_id) {
     if (key[0] == 'd' && key.size() == 2 + 10) day_term[id] = 1;  // d:YYYY-MM-DD
+    if (key[0] == 'q')                                            // q:<unit>=<value>
+      kinds.specific_figure[id] =
+          std::fabs(std::strtod(key.c_str() + key.rfind('=') + 1, nullptr)) >= kSpecificFigure;
     if (key[0] == 'e') {
       const std::string& type = ev.entities[std::stoul(key.substr(2))].type;
       entity_term[id] = type == "person" ? 'p' : type == "place" ? 'l' : 0;
@@ -542,20 +553,23 @@ void align_pair(ClaimSet& cs, const TermKinds& kinds, const SynthConfig& cfg, si
       (sim >= cfg.align_threshold || cov_x >= cfg.cover_threshold || cov_y >= cfg.cover_threshold);
   // Same people at the same place (and the same day, or the same predicates): told in
   // other words ("se sont retrouvés" / "se sont rencontrés"), a weaker overlap suffices.
-  bool anchored = false;
+  bool anchored = false, by_figure = false;
   if (!by_words && sim >= cfg.anchored_align_threshold && predicates >= 1) {
-    bool day = false, person = false, place = false;
+    bool day = false, person = false, place = false, figure = false;
     for (uint32_t t : shared_terms(x, y)) {
       if (day_term[t]) day = true;
       if (entity_term[t] == 'p') person = true;
       if (entity_term[t] == 'l') place = true;
+      if (kinds.specific_figure[t]) figure = true;
     }
-    anchored = person && place && (day || predicates >= cfg.min_shared_predicate_terms);
+    const bool people = person && place && (day || predicates >= cfg.min_shared_predicate_terms);
+    anchored = people || figure;
+    by_figure = !people && figure;
   }
   if (!by_words && !anchored) return;
   bool conflict = claims_conflict(x, y, cfg);
-  cs.aligned[c].push_back({o, sim, cov_x, conflict, anchored});
-  cs.aligned[o].push_back({static_cast<uint32_t>(c), sim, cov_y, conflict, anchored});
+  cs.aligned[c].push_back({o, sim, cov_x, conflict, anchored, by_figure});
+  cs.aligned[o].push_back({static_cast<uint32_t>(c), sim, cov_y, conflict, anchored, by_figure});
 }
 
 // Fills cs.aligned and prepares cs.centrality: candidate pairs from the rarer terms, then
@@ -576,15 +590,16 @@ void align_claims(ClaimSet& cs, const TermKinds& kinds, size_t n_terms, const Sy
   // story, 880,000 candidates gave 1,100 alignments).
   const size_t by_words = size_t(std::max(0, cfg.min_shared_predicate_terms));
   std::vector<std::vector<uint32_t>> predicates(n);
-  std::vector<uint8_t> person_and_place(n, 0);
+  std::vector<uint8_t> person_and_place(n, 0);  // or a specific figure: an anchor
   for (size_t c = 0; c < n; ++c) {
-    bool person = false, place = false;
+    bool person = false, place = false, figure = false;
     for (uint32_t t : cs.claims[c].terms) {
       if (kinds.predicate[t]) predicates[c].push_back(t);
       person |= kinds.entity_term[t] == 'p';
       place |= kinds.entity_term[t] == 'l';
+      figure |= kinds.specific_figure[t] != 0;
     }
-    person_and_place[c] = person && place;
+    person_and_place[c] = (person && place) || figure;
   }
   // Whether claims c and o can align: o's predicate terms among c's (marked in `of_c`),
   // counted up to what is needed.
@@ -632,12 +647,20 @@ void count_support(ClaimSet& cs, const std::vector<uint32_t>& weekdays, const Sy
   const size_t n = cs.claims.size();
   cs.support.assign(n, {});
   cs.support_outlets.assign(n, 0);
+  cs.telling_outlets.assign(n, 0);
+  auto distinct_outlets = [&](const std::vector<size_t>& articles) {
+    std::vector<int> outs;
+    for (size_t a : articles) outs.push_back(cs.outlet_of[a]);
+    std::sort(outs.begin(), outs.end());
+    return static_cast<int>(std::unique(outs.begin(), outs.end()) - outs.begin());
+  };
   for (size_t c = 0; c < n; ++c) {
     auto& al = cs.aligned[c];
     std::sort(al.begin(), al.end(),
               [](const Alignment& x, const Alignment& y) { return x.other < y.other; });
     std::vector<size_t>& sup = cs.support[c];
     sup.push_back(cs.claims[c].article);
+    std::vector<size_t> telling = sup;
     for (const auto& x : al) {
       const Claim& o = cs.claims[x.other];
       if (o.article == cs.claims[c].article || x.conflict) continue;
@@ -645,14 +668,13 @@ void count_support(ClaimSet& cs, const std::vector<uint32_t>& weekdays, const Sy
         continue;
       if (weekdays[c] && weekdays[x.other] && !(weekdays[c] & weekdays[x.other])) continue;
       sup.push_back(o.article);
+      if (!x.by_figure) telling.push_back(o.article);
       cs.centrality[c] += x.similarity;
     }
     std::sort(sup.begin(), sup.end());
     sup.erase(std::unique(sup.begin(), sup.end()), sup.end());
-    std::vector<int> outs;
-    for (size_t a : sup) outs.push_back(cs.outlet_of[a]);
-    std::sort(outs.begin(), outs.end());
-    cs.support_outlets[c] = static_cast<int>(std::unique(outs.begin(), outs.end()) - outs.begin());
+    cs.support_outlets[c] = distinct_outlets(sup);
+    cs.telling_outlets[c] = distinct_outlets(telling);
   }
 }
 

@@ -66,8 +66,10 @@ struct Alignment {
   float covered = 0.0f;
   bool conflict = false;  // same fact, but a number or a date differs (see disagreements.h)
   // Aligned by its anchors (same person and place entities, and the same day or
-  // min_shared_predicate_terms predicates) with a cosine ≥ anchored_align_threshold only.
+  // min_shared_predicate_terms predicates; or a specific figure, 100 or more with its unit)
+  // with a cosine ≥ anchored_align_threshold only.
   bool anchored = false;
+  bool by_figure = false;  // anchored by the figure alone
 };
 
 // Claims of a story and their alignments.
@@ -79,11 +81,17 @@ struct Alignment {
 //    align_threshold with it or covers (either way) ≥ cover_threshold; or that is anchored
 //    to c: a person and a place entity in common (spelling variants and capitalized common
 //    words reconciled), the same day or min_shared_predicate_terms predicates, one predicate
-//    at least, cosine ≥ anchored_align_threshold. Sorted by index.
+//    at least, cosine ≥ anchored_align_threshold; or anchored by a specific figure both give
+//    with its unit ("29.000 feux d'artifice": 100 or more), one predicate at least, cosine ≥
+//    anchored_align_threshold. Sorted by index.
 //  - `support[c]`: article indices stating claim c without conflict: its own and those of
 //    claims aligned by cosine, anchors, or covering c, unless both claims name weekdays and
 //    none in common ("heard Tuesday" / "continued on Wednesday": two moments); sorted.
 //  - `support_outlets[c]`: number of distinct outlets in support[c].
+//  - `telling_outlets[c]`: the same without the articles that support c by a shared figure
+//    alone: outlets telling the fact, not only giving its count. Background figures ("paid $3
+//    million to direct the first film") are repeated by many outlets that lead with another
+//    event; a title goes by this count.
 struct ClaimSet {
   std::vector<Claim> claims;
   std::vector<std::string> outlets;
@@ -92,6 +100,7 @@ struct ClaimSet {
   std::vector<std::vector<Alignment>> aligned;
   std::vector<std::vector<size_t>> support;
   std::vector<int> support_outlets;
+  std::vector<int> telling_outlets;
   std::vector<float> centrality;  // sum of cosines with claims of other articles
   // By term id: 1 for a number with its unit (what two versions of one fact differ in).
   std::vector<uint8_t> figure_term;

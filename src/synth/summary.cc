@@ -48,11 +48,11 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
   for (const auto& [t, w] : centroid) cnorm += w * w;
   cnorm = std::sqrt(cnorm);
   int max_outlets = 1;
-  for (int o : cs.support_outlets) max_outlets = std::max(max_outlets, o);
+  for (int o : cs.telling_outlets) max_outlets = std::max(max_outlets, o);
 
   std::vector<double> score(claims.size());
   for (size_t c = 0; c < claims.size(); ++c) {
-    double support = max_outlets > 1 ? (cs.support_outlets[c] - 1.0) / (max_outlets - 1.0) : 0.0;
+    double support = max_outlets > 1 ? (cs.telling_outlets[c] - 1.0) / (max_outlets - 1.0) : 0.0;
     score[c] = cfg.support_weight * support +
                cfg.centroid_weight * centroid_cosine(claims[c], centroid, cnorm) +
                cfg.position_weight / (1.0 + claims[c].position);

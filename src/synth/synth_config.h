@@ -43,7 +43,9 @@ struct SynthConfig {
   // Two claims naming the same person and the same place (and the same day, or enough shared
   // predicates) state one fact in other words ("se sont retrouvés" / "se sont rencontrés")
   // at this lower cosine. On the seeds the meeting's restatements lie at 0.30–0.43 while the
-  // same people's other facts (arrival, earlier meeting) stay under 0.25.
+  // same people's other facts (arrival, earlier meeting) stay under 0.25. So do two claims
+  // giving one specific figure with its unit (100 or more: "29.000 feux d'artifice") and one
+  // predicate in common: one count, told beside other facts in one of them.
   double anchored_align_threshold = 0.28;
   // A claim is also supported by a claim of another article that covers this fraction of
   // its weighted terms (a long sentence containing the short fact), even when their cosine

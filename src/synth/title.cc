@@ -340,7 +340,7 @@ std::string claim_title(const StoryEvidence& ev, const ClaimSet& cs, const Synth
   // outlets carry. A claim opening on an incise ("Kim, qui …,") compresses badly.
   auto score = [&](size_t c) {
     const Claim& cl = claims[c];
-    double s = 3.0 * cs.support_outlets[c] + 4.0 / (1.0 + cl.position) +
+    double s = 3.0 * cs.telling_outlets[c] + 4.0 / (1.0 + cl.position) +
                0.5 * std::min<size_t>(cl.entities.size() + cl.names.size(), 4) +
                0.5 * cs.centrality[c];
     size_t comma = cl.text.find(',');
@@ -411,7 +411,7 @@ std::string claim_title(const StoryEvidence& ev, const ClaimSet& cs, const Synth
         // First the titles that name the story's key subject ("Klitschko", "Marseille").
         if (need_subject && !names_subject(ft)) continue;
         if (outlet_share && !cs.outlets.empty())
-          *outlet_share = static_cast<double>(cs.support_outlets[c]) / cs.outlets.size();
+          *outlet_share = static_cast<double>(cs.telling_outlets[c]) / cs.outlets.size();
         return t;
       }
   return "";
