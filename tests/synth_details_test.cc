@@ -66,6 +66,25 @@ TEST(Details, TwoActsOnTwoDaysAreNoDispute) {
           .empty());
 }
 
+TEST(Details, ADayOfWhatDidNotHappenDatesNoAct) {
+  // "Not yet registered on Wednesday" and "registered on Thursday" can both be true: the
+  // denied clause dates no registration.
+  EXPECT_TRUE(disputes({article("a", "a.example", "fr",
+                                "La plainte des petits porteurs n'était toujours pas enregistrée "
+                                "mercredi matin par le parquet de Paris."),
+                        article("b", "b.example", "fr",
+                                "La plainte des petits porteurs a été enregistrée jeudi matin par "
+                                "le parquet de Paris.")})
+                  .empty());
+  EXPECT_TRUE(disputes({article("a", "a.example", "en",
+                                "The shareholders' complaint still wasn't registered by the Paris "
+                                "prosecutor on Wednesday morning."),
+                        article("b", "b.example", "en",
+                                "The shareholders' complaint was registered by the Paris "
+                                "prosecutor on Thursday morning.")})
+                  .empty());
+}
+
 TEST(Details, TwoColoursOfOneThingDisagree) {
   const auto ds = disputes(
       {article("a", "a.example", "en",

@@ -671,7 +671,25 @@ struct DetailMention {
   // The stem of the lower-case content word right before it, moment words skipped: for a
   // day, the verb of what happened then (« diffusées lundi », « a diffusé mardi »).
   std::string anchor;
+  // A word of its clause before it denies the clause (« n'était toujours pas enregistrée
+  // mercredi »): a day of what did not happen dates no act.
+  bool denied = false;
 };
+
+// True when a word of `before` (the claim up to a contrast word) after its last clause break
+// denies the clause (ClauseWords::negation, or an English word ending in "n't").
+bool denied_clause(std::string_view before, const ClauseWords& clause_words,
+                   const text::ElisionRules& elisions) {
+  const size_t cut = before.find_last_of(",;:(");
+  if (cut != std::string_view::npos) before.remove_prefix(cut + 1);
+  for (const std::string& w : text::words(before, elisions)) {
+    const std::string lower = text::lower_case(w);
+    if (clause_words.negation.count(lower) ||
+        (lower.size() > 3 && lower.compare(lower.size() - 3, 3, "n't") == 0))
+      return true;
+  }
+  return false;
+}
 
 // The contrast words of every claim, each with the stems of up to `window` content words on
 // each side. Left out of the context: words that only place a moment (« soir », "last",
@@ -684,6 +702,7 @@ std::vector<DetailMention> detail_mentions(const StoryEvidence& ev, const ClaimS
   const text::StopWords& stop = resources.stop_words(ev.language);
   const auto& plain = resources.plain_words(ev.language);
   const auto& moments = resources.moment_words(ev.language);
+  const ClauseWords& clause_words = resources.clause_words(ev.language);
   const text::Stemmer stemmer(ev.language);
   std::vector<DetailMention> out;
   for (size_t c = 0; c < cs.claims.size() && out.size() < max_mentions; ++c) {
@@ -694,6 +713,9 @@ std::vector<DetailMention> detail_mentions(const StoryEvidence& ev, const ClaimS
     for (const ContrastMention& m : mentions) {
       DetailMention d{
           c, m.word, text::fold(std::string_view(text).substr(m.begin, m.end - m.begin)), {}};
+      d.denied =
+          m.word->set == "weekday" && denied_clause(std::string_view(text).substr(0, m.begin),
+                                                    clause_words, resources.elisions());
       auto take = [&](const ContentWord& w) {
         if (plain.count(w.folded) || moments.count(w.folded)) return false;
         if (auto it = lexicon.find(w.folded); it != lexicon.end()) {
@@ -763,7 +785,7 @@ void detail_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
     for (size_t j = i + 1; j < mentions.size(); ++j) {
       const DetailMention &x = mentions[i], &y = mentions[j];
       const Claim &cx = cs.claims[x.claim], &cy = cs.claims[y.claim];
-      if (x.word->set != y.word->set || x.word->value == y.word->value ||
+      if (x.word->set != y.word->set || x.word->value == y.word->value || x.denied || y.denied ||
           cx.article == cy.article || !said_of_same(x, y) ||
           (x.word->set == "weekday" &&
            (b.dated_claims.count(x.claim) || b.dated_claims.count(y.claim))) ||

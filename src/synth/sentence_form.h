@@ -60,6 +60,9 @@ struct ClauseWords {
   std::unordered_set<std::string> relatives;      // "qui", "dont", "who", "which"
   std::unordered_set<std::string> finite;  // auxiliaries, modals, speech verbs: "a", "est", "said"
   std::unordered_set<std::string> pluperfect;  // its auxiliaries: "avait", "avaient", "had"
+  // Words denying their clause: "ne", "n'", "pas", "not", "never" (a word ending in "n't"
+  // denies too).
+  std::unordered_set<std::string> negation;
 };
 
 // True when `head`, the first part of a sentence cut at a comma, holds no main clause of its

@@ -102,6 +102,7 @@ SynthResources SynthResources::load(const std::string& data_dir,
                   : key == "relative"   ? &words.relatives
                   : key == "finite"     ? &words.finite
                   : key == "pluperfect" ? &words.pluperfect
+                  : key == "negation"   ? &words.negation
                                         : nullptr;
       if (set) add_variants(std::string_view(line).substr(eq + 1), *set, text::lower_case);
     }
