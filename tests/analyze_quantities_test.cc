@@ -52,6 +52,22 @@ TEST(Quantities, FrenchTimesOfDayAreNoDurations) {
   EXPECT_EQ(q("il est à trois heures de Paris", "fr"), V{"trois heures=3 hour exact"});
 }
 
+// An amount with a scale word and no unit takes the unit an amount of its sentence just gave.
+TEST(Quantities, AScaledAmountTakesTheUnitItsSentenceJustGave) {
+  EXPECT_EQ(q("une perte de 948 millions d'euros au premier semestre et de 234 millions au "
+              "troisième trimestre",
+              "fr"),
+            (V{"948 millions d'euros=9.48e+08 euro exact", "234 millions=2.34e+08 euro exact"}));
+  EXPECT_EQ(q("a loss of $1.5 billion, against 2 billion a year earlier", "en"),
+            (V{"$1.5 billion=1.5e+09 dollar exact", "2 billion=2e+09 dollar exact"}));
+  // Not across a sentence, and not over a unit of its own.
+  EXPECT_EQ(q("Une perte de 948 millions d'euros. Puis 3 millions.", "fr"),
+            (V{"948 millions d'euros=9.48e+08 euro exact", "3 millions=3e+06  exact"}));
+  EXPECT_EQ(
+      q("948 millions d'euros et 2 millions de clients", "fr"),
+      (V{"948 millions d'euros=9.48e+08 euro exact", "2 millions de clients=2e+06 client exact"}));
+}
+
 TEST(Quantities, English) {
   EXPECT_EQ(q("a $14 billion deal", "en"), V{"$14 billion=1.4e+10 dollar exact"});
   EXPECT_EQ(q("rose 3.5% in a year", "en"), V{"3.5%=3.5 percent exact"});

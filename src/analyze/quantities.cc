@@ -199,6 +199,7 @@ class Finder {
       noun = !unit.empty();
     }
     if (unit.empty() && !scaled && !weak) unit = elided_noun(i, j);
+    if (unit.empty() && scaled) unit = elided_scaled_unit(i);
     if (unit.empty() && !scaled) return j;  // a bare number says nothing checkable
     if (weak && !scaled && !un) return j;   // "un lancement" is an article, not a count
     // Hedge before: "environ", "plus de", "at least".
@@ -223,6 +224,10 @@ class Finder {
       last_noun_ = q.unit;
       last_noun_end_ = end;
     }
+    if (scaled && !q.unit.empty()) {
+      last_scaled_unit_ = q.unit;
+      last_scaled_end_ = end;
+    }
     out_.push_back(std::move(q));
     return end;
   }
@@ -242,6 +247,22 @@ class Finder {
           (t_[k].kind == TokenKind::kPunct && t_[k].folded != "," && t_[k].folded != "-"))
         return {};
     return last_noun_;
+  }
+
+  // The unit an amount with a scale word but none of its own ("de 234 millions") leaves out
+  // because an amount of the same sentence just gave it: "une perte de 948 millions d'euros au
+  // premier semestre et de 234 millions au troisième trimestre" counts 234 millions of euros.
+  // At most twelve words after that amount, with no sentence end between; empty otherwise.
+  std::string elided_scaled_unit(size_t i) const {
+    constexpr size_t kMaxGap = 12;
+    if (last_scaled_unit_.empty() || last_scaled_end_ > i || i - last_scaled_end_ > kMaxGap)
+      return {};
+    for (size_t k = last_scaled_end_; k < i; ++k)
+      if (t_[k].newline_before ||
+          (t_[k].kind == TokenKind::kPunct && (t_[k].folded == "." || t_[k].folded == "!" ||
+                                               t_[k].folded == "?" || t_[k].folded == ";")))
+        return {};
+    return last_scaled_unit_;
   }
 
   // True when a hyphen glued to the number at `j` joins it to one word that ends the
@@ -279,8 +300,10 @@ class Finder {
   const std::vector<std::pair<size_t, size_t>>& skip_;
   size_t skip_i_ = 0;
   std::vector<Quantity> out_;
-  std::string last_noun_;     // the counted noun of the last quantity that had one
-  size_t last_noun_end_ = 0;  // the token after that quantity
+  std::string last_noun_;         // the counted noun of the last quantity that had one
+  size_t last_noun_end_ = 0;      // the token after that quantity
+  std::string last_scaled_unit_;  // the unit of the last amount with a scale word and a unit
+  size_t last_scaled_end_ = 0;    // the token after that amount
 };
 
 Approximation approximation_named(const std::string& s, bool* ok) {
