@@ -84,5 +84,20 @@ TEST(ClaimAlignment, ASmallCountIsNoAnchor) {
   EXPECT_FALSE(supports(s.cs, killed, 1));
 }
 
+// Two claims giving one value of a unit both count agree on it, whatever other values of that
+// unit either adds (the half-year loss beside the quarter's, a year-earlier profit).
+TEST(ClaimAlignment, AValueInCommonIsNoNumberConflict) {
+  Claim half_and_quarter, quarter_and_year_before, magnitude_a, magnitude_b;
+  half_and_quarter.numbers = {{948e6, "euro"}, {234e6, "euro"}};
+  quarter_and_year_before.numbers = {{234e6, "euro"}, {437e6, "euro"}};
+  magnitude_a.numbers = {{5.6, "magnitude"}};
+  magnitude_b.numbers = {{5.9, "magnitude"}, {4.0, "magnitude"}};
+  const SynthConfig config;
+  EXPECT_FALSE(claims_conflict(half_and_quarter, quarter_and_year_before, config));
+  EXPECT_FALSE(claims_conflict(quarter_and_year_before, half_and_quarter, config));
+  EXPECT_TRUE(claims_conflict(magnitude_a, magnitude_b, config));
+  EXPECT_TRUE(claims_conflict(magnitude_b, magnitude_a, config));
+}
+
 }  // namespace
 }  // namespace recoupe::synth

@@ -723,16 +723,23 @@ float similarity_beside_figures(const ClaimSet& cs, size_t x, size_t y) {
 }
 
 bool claims_conflict(const Claim& a, const Claim& b, const SynthConfig& config) {
-  // Numbers: a unit both claims count, with no value in common within tolerance.
+  // Numbers: a unit both claims count, with no value in common within tolerance. A value of
+  // that unit in common is enough: "948 millions d'euros au premier semestre et 234 millions
+  // au troisième trimestre" does state "une perte de 234 millions d'euros au troisième
+  // trimestre, contre un bénéfice de 437 millions".
+  auto same_value = [&](const ClaimNumber& x, const ClaimNumber& y) {
+    const double lo = std::min(std::fabs(x.value), std::fabs(y.value));
+    const double hi = std::max(std::fabs(x.value), std::fabs(y.value));
+    return hi == 0 || (lo > 0 && hi / lo <= config.number_tolerance);
+  };
   for (const auto& na : a.numbers) {
     bool same_unit = false, match = false;
-    for (const auto& nb : b.numbers) {
-      if (nb.unit != na.unit) continue;
-      same_unit = true;
-      double lo = std::min(std::fabs(na.value), std::fabs(nb.value));
-      double hi = std::max(std::fabs(na.value), std::fabs(nb.value));
-      if (hi == 0 || (lo > 0 && hi / lo <= config.number_tolerance)) match = true;
-    }
+    for (const auto& xa : a.numbers)
+      for (const auto& nb : b.numbers) {
+        if (xa.unit != na.unit || nb.unit != na.unit) continue;
+        same_unit = true;
+        match = match || same_value(xa, nb);
+      }
     if (same_unit && !match) return true;
   }
   if (a.dates.size() == 1 && b.dates.size() == 1 && dates_conflict(a.dates[0], b.dates[0]))

@@ -133,8 +133,10 @@ bool comparable_dates(const ClaimDate& a, const ClaimDate& b);
 // moments (the game Sunday, the arrest Tuesday), not two versions of one.
 bool dates_conflict(const ClaimDate& a, const ClaimDate& b);
 
-// True when a and b disagree on a number (same unit, values apart by more than the
-// tolerance) or on a date (each has one date, and dates_conflict).
+// True when a and b disagree on a number (a unit both count, and no value of it in common
+// within the tolerance: "5.6 magnitude" / "5.9 magnitude"; "948 and 234 million euros" /
+// "234 and 437 million euros" share one) or on a date (each has one date, and
+// dates_conflict).
 bool claims_conflict(const Claim& a, const Claim& b, const SynthConfig& config);
 
 }  // namespace recoupe::synth
