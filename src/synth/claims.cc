@@ -457,10 +457,6 @@ void weigh_terms(std::vector<RawTerms>& raw, size_t n_terms, ClaimSet& cs) {
 }
 
 // What alignment needs to know of each term id, from its key's family.
-// A figure this large is rarely given by chance twice: "29.000 feux d'artifice" in two
-// claims is one count, where "10 people" may be the dead in one and the injured in another.
-constexpr double kSpecificFigure = 100.0;
-
 struct TermKinds {
   // Predicate terms: content words that are not names nor counted, and dates.
   std::vector<uint8_t> predicate;

@@ -72,6 +72,11 @@ struct Alignment {
   bool by_figure = false;  // anchored by the figure alone
 };
 
+// A figure this large is specific: rarely given by chance twice ("29.000 feux d'artifice" in
+// two claims is one count, where "10 people" may be the dead in one and the injured in
+// another), and recognised without its unit ("948 millions d'euros … et 234 millions").
+inline constexpr double kSpecificFigure = 100.0;
+
 // Claims of a story and their alignments.
 //  - `outlet_of[a]`: the independent origin of article a (index into `outlets`): the wire
 //    agency it credits (AFP, Reuters…: outlets running one dispatch are one source), else its

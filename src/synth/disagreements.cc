@@ -565,10 +565,9 @@ void number_disagreements(const StoryEvidence& ev, const ClaimSet& cs,
   // or one figure and its revision ("600 millions (réévaluées depuis à 751 millions)"):
   // other outlets giving one or the other do not disagree. Every quantity counts here, a
   // revised one too.
-  // A figure of 100 or more is specific enough to be recognised without its unit: "une perte
-  // de 948 millions d'euros au premier semestre et de 234 millions au troisième trimestre"
-  // states both 948 and 234 millions of euros.
-  constexpr double kSpecificFigure = 100.0;
+  // A specific figure (kSpecificFigure) is recognised without its unit: "une perte de 948
+  // millions d'euros au premier semestre et de 234 millions au troisième trimestre" states
+  // both 948 and 234 millions of euros.
   std::map<std::pair<std::string, double>, std::set<size_t>> stated_by;  // "" unit: any unit
   for (size_t a = 0; a < ev.analyses.size(); ++a)
     if (ev.analyses[a])
