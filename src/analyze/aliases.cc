@@ -199,19 +199,20 @@ bool ends_two_word_name(const std::vector<std::string>& short_words,
 // Refused when the words fit two people ("Mr Gomes" beside Gary and Catherine Gomes), and for
 // known places ("Prince Edward Island").
 void link_titled_names(std::vector<Group>& groups, const AliasData& data) {
-  std::vector<char> untitled(groups.size());  // no title opens the group's name
+  // The words after the title opening each group's name; empty when no title opens it.
+  std::vector<std::vector<std::string>> after_title(groups.size());
   for (size_t gi = 0; gi < groups.size(); ++gi)
-    untitled[gi] = data.keys_after_title(groups[gi].words).empty();
+    after_title[gi] = data.keys_after_title(groups[gi].words);
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     Group& g = groups[gi];
-    if (g.known_place || g.parent != SIZE_MAX || untitled[gi]) continue;
-    const std::vector<std::string> rest = data.keys_after_title(g.words);
-    if (rest.empty()) continue;
+    const std::vector<std::string>& rest = after_title[gi];
+    if (g.known_place || g.parent != SIZE_MAX || rest.empty()) continue;
     std::vector<size_t> fits;  // person groups holding the words, no title before them
     for (size_t hi = 0; hi < groups.size(); ++hi)
       if (hi != gi && groups[hi].type == EntityType::person &&
           groups[hi].words.size() >= rest.size() &&
-          std::equal(rest.rbegin(), rest.rend(), groups[hi].words.rbegin()) && untitled[hi])
+          std::equal(rest.rbegin(), rest.rend(), groups[hi].words.rbegin()) &&
+          after_title[hi].empty())
         fits.push_back(hi);
     // The fullest of them: "Obama" is a run of "Barack Obama", one person.
     std::unordered_set<size_t> people;
