@@ -548,7 +548,8 @@ void align_pair(ClaimSet& cs, const TermKinds& kinds, const SynthConfig& cfg, si
       predicates >= cfg.min_shared_predicate_terms &&
       (sim >= cfg.align_threshold || cov_x >= cfg.cover_threshold || cov_y >= cfg.cover_threshold);
   // Same people at the same place (and the same day, or the same predicates): told in
-  // other words ("se sont retrouvés" / "se sont rencontrés"), a weaker overlap suffices.
+  // other words ("se sont retrouvés" / "se sont rencontrés"), a weaker overlap suffices; so
+  // does one specific figure both give ("29.000 feux d'artifice").
   bool anchored = false, by_figure = false;
   if (!by_words && sim >= cfg.anchored_align_threshold && predicates >= 1) {
     bool day = false, person = false, place = false, figure = false;
@@ -581,12 +582,12 @@ void align_claims(ClaimSet& cs, const TermKinds& kinds, size_t n_terms, const Sy
   std::vector<uint32_t> stamp(n, UINT32_MAX);
   std::vector<uint32_t> cand;
   // align_pair aligns no pair with fewer than min_shared_predicate_terms shared predicate
-  // terms, unless anchored, which needs one and a person and a place shared: tests on those
-  // few terms spare the full comparison to most candidates of a big story (on a 280-article
-  // story, 880,000 candidates gave 1,100 alignments).
+  // terms, unless anchored, which needs one and a person and a place (or a specific figure)
+  // shared: tests on those few terms spare the full comparison to most candidates of a big
+  // story (on a 280-article story, 880,000 candidates gave 1,100 alignments).
   const size_t by_words = size_t(std::max(0, cfg.min_shared_predicate_terms));
   std::vector<std::vector<uint32_t>> predicates(n);
-  std::vector<uint8_t> person_and_place(n, 0);  // or a specific figure: an anchor
+  std::vector<uint8_t> has_anchors(n, 0);  // a person and a place, or a specific figure
   for (size_t c = 0; c < n; ++c) {
     bool person = false, place = false, figure = false;
     for (uint32_t t : cs.claims[c].terms) {
@@ -595,14 +596,14 @@ void align_claims(ClaimSet& cs, const TermKinds& kinds, size_t n_terms, const Sy
       place |= kinds.entity_term[t] == 'l';
       figure |= kinds.specific_figure[t] != 0;
     }
-    person_and_place[c] = (person && place) || figure;
+    has_anchors[c] = (person && place) || figure;
   }
   // Whether claims c and o can align: o's predicate terms among c's (marked in `of_c`),
   // counted up to what is needed.
   std::vector<uint8_t> of_c(n_terms, 0);
   auto may_align = [&](size_t c, size_t o) {
     const size_t needed =
-        person_and_place[c] && person_and_place[o] ? std::min<size_t>(1, by_words) : by_words;
+        has_anchors[c] && has_anchors[o] ? std::min<size_t>(1, by_words) : by_words;
     if (needed == 0) return true;
     size_t shared = 0;
     for (uint32_t t : predicates[o])
@@ -728,16 +729,19 @@ bool claims_conflict(const Claim& a, const Claim& b, const SynthConfig& config) 
     const double hi = std::max(std::fabs(x.value), std::fabs(y.value));
     return hi == 0 || (lo > 0 && hi / lo <= config.number_tolerance);
   };
-  for (const auto& na : a.numbers) {
-    bool same_unit = false, match = false;
-    for (const auto& xa : a.numbers)
-      for (const auto& nb : b.numbers) {
-        if (xa.unit != na.unit || nb.unit != na.unit) continue;
-        same_unit = true;
-        match = match || same_value(xa, nb);
-      }
-    if (same_unit && !match) return true;
-  }
+  // True when b counts `unit` too and no value of it is one of a's.
+  auto disputed = [&](const std::string& unit) {
+    bool counted = false;
+    for (const auto& nb : b.numbers) {
+      if (nb.unit != unit) continue;
+      counted = true;
+      for (const auto& na : a.numbers)
+        if (na.unit == unit && same_value(na, nb)) return false;
+    }
+    return counted;
+  };
+  for (const auto& na : a.numbers)
+    if (disputed(na.unit)) return true;
   if (a.dates.size() == 1 && b.dates.size() == 1 && dates_conflict(a.dates[0], b.dates[0]))
     return true;
   return false;
