@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "text/calendar_words.h"
 #include "text/data_dir.h"
+#include "text/split.h"
 
 namespace recoupe::analyze {
 namespace {
@@ -472,24 +474,23 @@ class Finder {
   std::vector<DateMention> out_;
 };
 
-void load_numbered(const std::string& dir, const std::string& lang, const std::string& file,
-                   std::unordered_map<std::string, int>& into, int first) {
-  int index = first;
-  for (const auto& line : text::read_list(dir, lang, file)) {
-    for (const auto& v : split_variants(line)) {
+// Each one-word form of names[i] (folded) → first + i.
+void add_numbered(const std::vector<std::vector<std::string>>& names,
+                  std::unordered_map<std::string, int>& into, int first) {
+  for (size_t i = 0; i < names.size(); ++i)
+    for (const auto& v : names[i]) {
       std::vector<Token> toks = tokenize(v);
-      if (toks.size() == 1) into.emplace(toks[0].folded, index);
+      if (toks.size() == 1) into.emplace(toks[0].folded, first + static_cast<int>(i));
     }
-    ++index;
-  }
 }
 
 }  // namespace
 
 DateRules load_date_rules(const std::string& data_dir, const std::string& lang) {
   DateRules r;
-  load_numbered(data_dir, lang, "months.txt", r.months, 1);
-  load_numbered(data_dir, lang, "weekdays.txt", r.weekdays, 0);
+  const text::CalendarWords calendar = text::read_calendar_words(data_dir, lang);
+  add_numbered(calendar.months, r.months, 1);
+  add_numbered(calendar.weekdays, r.weekdays, 0);
   // Counts of a span: the plain number words of number_words.txt ("deux", "weak 1 = un").
   for (const auto& line : text::read_list(data_dir, lang, "number_words.txt")) {
     std::string key, value;
@@ -498,7 +499,7 @@ DateRules load_date_rules(const std::string& data_dir, const std::string& lang) 
     if (key.empty() || !std::all_of(key.begin(), key.end(), ::isdigit)) continue;
     int n = std::atoi(key.c_str());
     if (n < 1 || n > 400) continue;
-    for (const auto& v : split_variants(value)) {
+    for (const auto& v : text::split_variants(value)) {
       std::vector<Token> toks = tokenize(v);
       if (toks.size() == 1) r.count_words.emplace(toks[0].folded, n);
     }
@@ -506,7 +507,7 @@ DateRules load_date_rules(const std::string& data_dir, const std::string& lang) 
   for (const auto& line : text::read_list(data_dir, lang, "relative_dates.txt")) {
     std::string key, value;
     if (!split_key_value(line, &key, &value)) continue;
-    std::vector<std::string> phrases = split_variants(value);
+    std::vector<std::string> phrases = text::split_variants(value);
     auto add_all = [&](PhraseSet& set, int payload) {
       for (const auto& p : phrases) set.add(p, payload);
     };

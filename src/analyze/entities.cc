@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "analyze/ner_corpus.h"
+#include "text/calendar_words.h"
 #include "text/data_dir.h"
 #include "text/fold.h"
 
@@ -117,8 +118,8 @@ Expected<EntityResources> EntityResources::load(const std::string& data_dir,
     if (!roles.empty()) r.person_roles_.emplace(lang, std::move(roles));
     for (auto& w : text::read_list(data_dir, lang, "street_heads.txt"))
       r.street_heads_[lang].insert(text::lower_case(w));
-    for (auto& line : text::read_list(data_dir, lang, "weekdays.txt"))
-      r.weekdays_[lang].insert(text::lower_case(line.substr(0, line.find('|'))));
+    for (const auto& forms : text::read_calendar_words(data_dir, lang).weekdays)
+      if (!forms.empty()) r.weekdays_[lang].insert(text::lower_case(forms.front()));
     const auto& words = stop_words.broad(lang);
     if (!words.empty()) {
       auto& set = r.stopwords_[lang];

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "text/data_dir.h"
+#include "text/split.h"
 
 namespace recoupe::analyze {
 namespace {
@@ -325,7 +326,7 @@ QuantityRules load_quantity_rules(const std::string& data_dir, const std::string
   for (const auto& line : text::read_list(data_dir, lang, "number_words.txt")) {
     std::string key, value;
     if (!split_key_value(line, &key, &value)) continue;
-    std::vector<std::string> variants = split_variants(value);
+    std::vector<std::string> variants = text::split_variants(value);
     bool ok = false;
     Approximation a = approximation_named(key, &ok);
     if (ok) {
@@ -367,7 +368,7 @@ QuantityRules load_quantity_rules(const std::string& data_dir, const std::string
   for (const auto& line : text::read_list(data_dir, lang, "units.txt")) {
     std::string key, value;
     if (!split_key_value(line, &key, &value)) continue;
-    std::vector<std::string> variants = split_variants(value);
+    std::vector<std::string> variants = text::split_variants(value);
     if (key == "link") {
       for (const auto& v : variants) r.links.add(v);
     } else if (key == "clock_before") {

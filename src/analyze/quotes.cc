@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "text/data_dir.h"
+#include "text/split.h"
 
 namespace recoupe::analyze {
 namespace {
@@ -645,7 +646,7 @@ QuoteRules load_quote_rules(const std::string& data_dir, const std::string& lang
                      : key == "addressed"    ? &r.addressed
                                              : nullptr;
     if (!set) continue;
-    for (const auto& v : split_variants(value)) set->add(v);
+    for (const auto& v : text::split_variants(value)) set->add(v);
   }
   return r;
 }

@@ -6,7 +6,6 @@
 #include "text/elisions.h"
 #include "text/fold.h"
 #include "text/normalize.h"
-#include "text/split.h"
 #include "text/tokens.h"
 
 namespace recoupe::analyze {
@@ -171,13 +170,6 @@ size_t PhraseSet::match_ending_exact(std::string_view text, const std::vector<To
     if (ok) best = n;
   }
   return best;
-}
-
-std::vector<std::string> split_variants(std::string_view line) {
-  std::vector<std::string> out;
-  for (const std::string& part : text::split_non_empty(line, '|'))
-    if (std::string_view trimmed = trim(part); !trimmed.empty()) out.emplace_back(trimmed);
-  return out;
 }
 
 bool split_key_value(std::string_view line, std::string* key, std::string* value) {

@@ -64,9 +64,6 @@ class PhraseSet {
   std::unordered_map<std::string, int> single_;
 };
 
-// Splits "a|b|c" into its non-empty parts, trimmed.
-std::vector<std::string> split_variants(std::string_view line);
-
 // Splits "key = a|b" into key and value (both trimmed); false when there is no " = ".
 bool split_key_value(std::string_view line, std::string* key, std::string* value);
 

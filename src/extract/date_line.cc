@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/calendar.h"
-#include "text/data_dir.h"
+#include "text/calendar_words.h"
 #include "text/fold.h"
 #include "text/normalize.h"
 
@@ -165,23 +165,18 @@ size_t time_at(const std::vector<Token>& t, size_t i) {
 
 DateNames DateNames::load(const std::string& data_dir, const std::vector<std::string>& langs) {
   DateNames n;
-  auto add = [](std::unordered_map<std::string, int>& map, const std::vector<std::string>& lines) {
-    int index = 0;
-    for (const auto& line : lines) {
-      ++index;
-      size_t start = 0;
-      while (start <= line.size()) {
-        size_t bar = line.find('|', start);
-        if (bar == std::string::npos) bar = line.size();
-        std::string name = text::fold(line.substr(start, bar - start));
-        if (!name.empty()) map.emplace(name, index);
-        start = bar + 1;
-      }
-    }
+  // Each form (folded) → 1 + its line's position: January and Monday are 1.
+  auto add = [](std::unordered_map<std::string, int>& map,
+                const std::vector<std::vector<std::string>>& names) {
+    for (size_t i = 0; i < names.size(); ++i)
+      for (const auto& form : names[i])
+        if (std::string name = text::fold(form); !name.empty())
+          map.emplace(name, static_cast<int>(i) + 1);
   };
   for (const auto& lang : langs) {
-    add(n.months_, text::read_list(data_dir, lang, "months.txt"));
-    add(n.weekdays_, text::read_list(data_dir, lang, "weekdays.txt"));
+    const text::CalendarWords calendar = text::read_calendar_words(data_dir, lang);
+    add(n.months_, calendar.months);
+    add(n.weekdays_, calendar.weekdays);
   }
   return n;
 }

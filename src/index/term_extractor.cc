@@ -11,8 +11,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/calendar_words.h"
 #include "text/data_dir.h"
 #include "text/normalize.h"
+#include "text/split.h"
 #include "text/words.h"
 
 namespace recoupe::index {
@@ -21,13 +23,8 @@ namespace {
 
 // Adds each variant of a list line ("janvier|janv"), folded, to `out`.
 void add_folded_variants(std::string_view line, std::unordered_set<std::string>& out) {
-  size_t start = 0;
-  while (start <= line.size()) {
-    size_t bar = std::min(line.find('|', start), line.size());
-    std::string w = text::fold(line.substr(start, bar - start));
-    if (!w.empty()) out.insert(std::move(w));
-    start = bar + 1;
-  }
+  for (const std::string& form : text::split_variants(line))
+    if (std::string w = text::fold(form); !w.empty()) out.insert(std::move(w));
 }
 
 }  // namespace
@@ -39,9 +36,11 @@ const TermLexicon& StopWordLibrary::get(const std::string& lang) const {
     auto lex = std::make_unique<TermLexicon>();
     if (!lang.empty()) {
       lex->stop_words = catalog_.folded(lang);
-      for (const char* name : {"months.txt", "weekdays.txt"})
-        for (const auto& line : text::read_list(data_dir_, lang, name))
-          add_folded_variants(line, lex->calendar);
+      const text::CalendarWords calendar = text::read_calendar_words(data_dir_, lang);
+      for (const auto* names : {&calendar.months, &calendar.weekdays})
+        for (const auto& forms : *names)
+          for (const std::string& form : forms)
+            if (std::string w = text::fold(form); !w.empty()) lex->calendar.insert(std::move(w));
       // "5 = five" (not "weak 1 = one", nor scales, hedges and separators).
       for (const auto& line : text::read_list(data_dir_, lang, "number_words.txt")) {
         size_t eq = line.find(" = ");

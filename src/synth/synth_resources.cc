@@ -2,41 +2,40 @@
 
 #include <filesystem>
 
+#include "text/calendar_words.h"
 #include "text/data_dir.h"
 #include "text/fold.h"
 #include "text/normalize.h"
+#include "text/split.h"
 
 namespace recoupe::synth {
 namespace {
 
-// Adds the '|'-separated one-word variants of `list` to `out` in the form `form` gives
-// them: folded for lookups of folded words, text::lower_case where accents tell words apart
-// (clause_words.txt: « à » is no « a »).
-void add_variants(std::string_view list, std::unordered_set<std::string>& out,
-                  std::string (*form)(std::string_view) = text::fold, bool phrases = false) {
-  size_t start = 0;
-  while (start <= list.size()) {
-    size_t bar = list.find('|', start);
-    if (bar == std::string_view::npos) bar = list.size();
-    std::string w = form(list.substr(start, bar - start));
-    while (!w.empty() && w.back() == ' ') w.pop_back();
-    while (!w.empty() && w.front() == ' ') w.erase(w.begin());
-    if (!w.empty() && (phrases || w.find(' ') == std::string::npos)) out.insert(w);
-    start = bar + 1;
-  }
+// Adds the one-word `forms` to `out` in the form `form` gives them: folded for lookups of
+// folded words, text::lower_case where accents tell words apart (clause_words.txt: « à »
+// is no « a »).
+void add_forms(const std::vector<std::string>& forms, std::unordered_set<std::string>& out,
+               std::string (*form)(std::string_view) = text::fold, bool phrases = false) {
+  for (const std::string& written : forms)
+    if (std::string w = form(written); !w.empty() && (phrases || w.find(' ') == std::string::npos))
+      out.insert(std::move(w));
 }
 
-// Adds the forms of one value of `set` ("form|form", the first naming the value) to
-// `lexicon`; forms shorter than `min_letters` bytes are left out.
-void add_contrast(const std::string& set, std::string_view forms, size_t min_letters,
+// add_forms of the '|'-separated variants of `list`.
+void add_variants(std::string_view list, std::unordered_set<std::string>& out,
+                  std::string (*form)(std::string_view) = text::fold, bool phrases = false) {
+  add_forms(text::split_variants(list), out, form, phrases);
+}
+
+// Adds the forms of one value of `set` (the first naming the value) to `lexicon`; forms
+// shorter than `min_letters` bytes are left out.
+void add_contrast(const std::string& set, const std::vector<std::string>& forms, size_t min_letters,
                   ContrastLexicon& lexicon) {
-  std::string value(forms.substr(0, forms.find('|')));
-  while (!value.empty() && value.back() == ' ') value.pop_back();
-  while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+  if (forms.empty()) return;
   std::unordered_set<std::string> folded;
-  add_variants(forms, folded);
+  add_forms(forms, folded);
   for (const auto& f : folded)
-    if (f.size() >= min_letters) lexicon[f] = ContrastWord{set, value};
+    if (f.size() >= min_letters) lexicon[f] = ContrastWord{set, forms.front()};
 }
 
 }  // namespace
@@ -66,15 +65,17 @@ SynthResources SynthResources::load(const std::string& data_dir,
     }
     // Weekday abbreviations ("sun", "sat", "wed") are common words: full names only.
     constexpr size_t kFullWeekday = 5;
-    for (const auto& line : text::read_list(data_dir, lang, "weekdays.txt"))
-      add_contrast("weekday", line, kFullWeekday, r.contrast_words_[lang]);
+    const text::CalendarWords calendar = text::read_calendar_words(data_dir, lang);
+    for (const auto& forms : calendar.weekdays)
+      add_contrast("weekday", forms, kFullWeekday, r.contrast_words_[lang]);
     for (const auto& line : text::read_list(data_dir, lang, "contrast_words.txt")) {
       const size_t eq = line.find('=');
       if (eq == std::string::npos) continue;
       std::string set = line.substr(0, eq);
       while (!set.empty() && set.back() == ' ') set.pop_back();
       if (!set.empty())
-        add_contrast(set, std::string_view(line).substr(eq + 1), 1, r.contrast_words_[lang]);
+        add_contrast(set, text::split_variants(std::string_view(line).substr(eq + 1)), 1,
+                     r.contrast_words_[lang]);
     }
     for (const auto& line : text::read_list(data_dir, lang, "relative_dates.txt")) {
       const size_t eq = line.find('=');
@@ -84,10 +85,10 @@ SynthResources SynthResources::load(const std::string& data_dir,
           key.rfind("this ", 0) == 0)
         add_variants(std::string_view(line).substr(eq + 1), r.moment_words_[lang]);
     }
-    for (const char* file : {"weekdays.txt", "months.txt"})
-      for (const auto& line : text::read_list(data_dir, lang, file)) {
-        add_variants(line, plain);
-        add_variants(line, r.time_words_[lang]);
+    for (const auto* names : {&calendar.weekdays, &calendar.months})
+      for (const auto& forms : *names) {
+        add_forms(forms, plain);
+        add_forms(forms, r.time_words_[lang]);
       }
     auto& openers = r.dependent_openers_[lang];
     for (const auto& line : text::read_list(data_dir, lang, "dependent_openers.txt"))

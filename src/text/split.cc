@@ -14,4 +14,14 @@ std::vector<std::string> split_non_empty(std::string_view text, char separator) 
   return out;
 }
 
+std::vector<std::string> split_variants(std::string_view line) {
+  std::vector<std::string> out;
+  for (const std::string& part : split_non_empty(line, '|')) {
+    const size_t first = part.find_first_not_of(' ');
+    if (first == std::string::npos) continue;
+    out.push_back(part.substr(first, part.find_last_not_of(' ') + 1 - first));
+  }
+  return out;
+}
+
 }  // namespace recoupe::text

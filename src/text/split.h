@@ -12,4 +12,8 @@ namespace recoupe::text {
 // "a,,b," → {"a", "b"}.
 std::vector<std::string> split_non_empty(std::string_view text, char separator);
 
+// The written forms of one entry of a data list, "a|b|c": its parts between '|', spaces
+// trimmed, empty ones left out: "lundi | lun|" → {"lundi", "lun"}.
+std::vector<std::string> split_variants(std::string_view line);
+
 }  // namespace recoupe::text
