@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "text/data_dir.h"
+#include "text/split.h"
 
 namespace recoupe::extract {
 namespace {
@@ -54,13 +55,7 @@ Expected<HtmlResources> HtmlResources::load(const std::string& data_dir,
   r.byline_prefixes = text::read_list(data_dir, "html", "byline_prefixes.txt");
   for (const std::string& line : text::read_list(data_dir, "", "agencies.txt")) {
     Agency a;
-    size_t start = 0;
-    while (start <= line.size()) {
-      size_t bar = line.find('|', start);
-      if (bar == std::string::npos) bar = line.size();
-      if (bar > start) a.variants.push_back(line.substr(start, bar - start));
-      start = bar + 1;
-    }
+    a.variants = text::split_non_empty(line, '|');
     if (a.variants.empty()) continue;
     a.name = a.variants.front();
     r.agencies.push_back(std::move(a));

@@ -9,6 +9,7 @@
 #include "text/data_dir.h"
 #include "text/fold.h"
 #include "text/normalize.h"
+#include "text/split.h"
 
 namespace recoupe::extract {
 namespace {
@@ -182,20 +183,12 @@ Expected<TextCues> TextCues::load(const std::string& data_dir,
   for (auto& [w, v] : c.meta_by_first_word_) std::sort(v.begin(), v.end(), by_length);
 
   for (const auto& line : text::read_list(data_dir, ".", "agencies.txt")) {
-    std::string canonical;
-    size_t start = 0;
-    while (start <= line.size()) {
-      size_t bar = line.find('|', start);
-      if (bar == std::string::npos) bar = line.size();
-      std::string name = line.substr(start, bar - start);
-      if (!name.empty()) {
-        if (canonical.empty()) canonical = name;
-        c.agencies_.emplace(name, canonical);
-        int words = 1;
-        for (char ch : name) words += ch == ' ';
-        c.agency_max_words_ = std::max(c.agency_max_words_, words);
-      }
-      start = bar + 1;
+    const std::vector<std::string> names = text::split_non_empty(line, '|');
+    for (const std::string& name : names) {
+      c.agencies_.emplace(name, names.front());
+      int words = 1;
+      for (char ch : name) words += ch == ' ';
+      c.agency_max_words_ = std::max(c.agency_max_words_, words);
     }
   }
   return c;
