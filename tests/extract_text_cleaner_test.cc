@@ -263,6 +263,34 @@ TEST(TextCleaner, SubheadingInsideBodyIsKeptTrailingOneIsNot) {
                                                     kFrenchBody2}));
 }
 
+TEST(TextLines, ALineEndingOnACommaOrAnArticleStopsMidSentence) {
+  EXPECT_TRUE(feat("Les délégations se sont retrouvées dans le").ends_mid_sentence);
+  EXPECT_TRUE(feat("selon le porte-parole du gouvernement,").ends_mid_sentence);
+  EXPECT_TRUE(feat("The talks were held in a room of the").ends_mid_sentence);
+  EXPECT_FALSE(feat(kFrenchBody1).ends_mid_sentence);
+  EXPECT_FALSE(feat("Les deux dirigeants se sont vus à Vostotchny").ends_mid_sentence);
+  EXPECT_FALSE(feat("Rencontre au sommet dans l'Est Le").ends_mid_sentence);  // a capital
+}
+
+TEST(TextCleaner, AParagraphCutByALineBreakIsJoinedAgain) {
+  // A hard line break inside a sentence ("… et dans le" / "Fichier national …") would make
+  // two cut sentences of one: the cleaner gives the paragraph whole.
+  const std::string cut_at =
+      "Les mineurs qui ont commis une infraction sont déjà répertoriés à la fois dans le "
+      "Système de traitement des infractions constatées et dans le";
+  const std::string rest = "Fichier national automatisé des empreintes génétiques.";
+  TextExtraction r = clean_text(
+      join({"Un titre assez long pour un article", kFrenchBody1, cut_at, rest, kFrenchBody2}),
+      cues());
+  EXPECT_EQ(r.paragraphs,
+            (std::vector<std::string>{kFrenchBody1, cut_at + " " + rest, kFrenchBody2}));
+  // Lines that end sentences stay paragraphs of their own.
+  EXPECT_EQ(
+      clean_text(join({"Un titre assez long pour un article", kFrenchBody1, kFrenchBody2}), cues())
+          .paragraphs.size(),
+      2u);
+}
+
 TEST(TextCleaner, EmptyAndJunkInputGiveNoBody) {
   EXPECT_TRUE(clean_text("", cues()).paragraphs.empty());
   EXPECT_TRUE(clean_text("\n\n\n", cues()).paragraphs.empty());

@@ -19,8 +19,16 @@ TextExtraction clean_text(std::string_view text, const TextCues& cues,
           (f.text.size() + f.cut_bytes) / 1048576.0, kMaxLineBytes >> 20, f.cut_bytes / 1048576.0));
   LineClassification cls = classify_lines(lines, cues, config);
   out.meta = text_metadata(lines, cls, cues);
-  for (size_t i = 0; i < lines.size(); ++i)
-    if (cls.classes[i] == LineClass::kBody) out.paragraphs.push_back(lines[i].text);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (cls.classes[i] != LineClass::kBody) continue;
+    // A body line right after a body line that stops mid-sentence ("… et dans le") is the
+    // rest of its paragraph, cut by a hard line break: one paragraph, so one sentence.
+    if (i > 0 && cls.classes[i - 1] == LineClass::kBody && lines[i - 1].ends_mid_sentence &&
+        !out.paragraphs.empty())
+      out.paragraphs.back() += " " + lines[i].text;
+    else
+      out.paragraphs.push_back(lines[i].text);
+  }
   if (out.paragraphs.empty()) {
     // A short input (one line, a snippet, a JSONL record's text) has no prose run to anchor a
     // body, so every line defaulted to boilerplate. Returning nothing would lose the article:

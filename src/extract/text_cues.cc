@@ -159,6 +159,8 @@ Expected<TextCues> TextCues::load(const std::string& data_dir,
         c.reader_words_.insert(word);
       }
     }
+    for (const auto& word : text::read_list(data_dir, lang, "continuation_words.txt"))
+      c.continuation_words_.insert(text::fold(word));
     for (const auto& line : text::read_list(data_dir, lang, "author_note_words.txt")) {
       if (!split_cue(line, kind, phrase)) continue;
       if (kind == "verb") c.author_verbs_.insert(text::fold(phrase));
@@ -288,6 +290,10 @@ bool TextCues::author_role(std::string_view w) const {
 
 bool TextCues::credit_word(std::string_view w) const {
   return credit_words_.find(w) != credit_words_.end();
+}
+
+bool TextCues::continuation_word(std::string_view w) const {
+  return continuation_words_.find(w) != continuation_words_.end();
 }
 
 bool TextCues::stop_word(std::string_view w) const {

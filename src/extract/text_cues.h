@@ -46,10 +46,10 @@ class TextCues {
  public:
   // Loads every data/<lang>/ that has a boilerplate_cues.txt or metadata_cues.txt, with its
   // stop words from `stop_words` (Snowball list, else the broad one), months and weekdays,
-  // its chrome_words.txt and author_note_words.txt, data/agencies.txt and data/text/line_model.txt.
-  // A language file that is missing gives an empty list; an unreadable line model is an Error
-  // naming the file. Cost: a few ms. `elisions` (for counting a line's words) must outlive this
-  // object.
+  // its chrome_words.txt, author_note_words.txt and continuation_words.txt, data/agencies.txt and
+  // data/text/line_model.txt. A language file that is missing gives an empty list; an unreadable
+  // line model is an Error naming the file. Cost: a few ms. `elisions` (for counting a line's
+  // words) must outlive this object.
   static Expected<TextCues> load(const std::string& data_dir,
                                  const text::StopWordCatalog& stop_words,
                                  const text::ElisionRules& elisions);
@@ -98,6 +98,9 @@ class TextCues {
   // A folded word that introduces a photo credit or a source ("foto", "photo", "quelle"),
   // from the one-word credit and source cues of metadata_cues.txt.
   bool credit_word(std::string_view folded_word) const;
+  // A word after which no sentence ends (data/<lang>/continuation_words.txt: "le", "dans",
+  // "the", "of"), folded: a line of prose ending on one goes on in the next line.
+  bool continuation_word(std::string_view folded_word) const;
 
   // The learned line model (data/text/line_model.txt); null when the file is missing.
   const TextLineModel* line_model() const { return line_model_.get(); }
@@ -148,6 +151,7 @@ class TextCues {
   std::vector<size_t> chrome_lengths_;  // the distinct byte lengths of the chrome terms
   ShortWordSet reader_words_;           // words addressing the reader
   Set credit_words_;
+  Set continuation_words_;
   Set author_verbs_;
   std::vector<std::string> author_roles_;  // folded prefixes, a few dozen
   Map<std::string> agencies_;              // variant (as written) -> canonical

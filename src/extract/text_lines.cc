@@ -275,6 +275,23 @@ void mark_line_shape(LineFeatures& f) {
        s.find("www.") != std::string::npos))
     f.has_url = true;
 }
+// True when `s` ends on a comma, or on a lower-case word after which no sentence ends
+// ("… et dans le"): a paragraph cut by a hard line break.
+bool stops_mid_sentence(const std::string& s, const TextCues& cues) {
+  if (s.empty()) return false;
+  if (s.back() == ',') return true;
+  size_t start = s.size();
+  while (start > 0 && s[start - 1] != ' ') --start;
+  const std::string_view word = std::string_view(s).substr(start);
+  // A capital or anything but letters (a digit, a bracket, a quote mark) ends no such word.
+  if (word.empty() || word.size() > 16 ||
+      !(static_cast<unsigned char>(word[0]) >= 0x80 || (word[0] >= 'a' && word[0] <= 'z')))
+    return false;
+  for (unsigned char c : word)
+    if (c < 0x80 && !(c >= 'a' && c <= 'z') && c != '\'') return false;
+  return cues.continuation_word(text::fold(word));
+}
+
 }  // namespace
 
 LineFeatures features_of(std::string line, const TextCues& cues) {
@@ -291,6 +308,7 @@ LineFeatures features_of(std::string line, const TextCues& cues) {
   LineScanner scanner(f, cues);
   scanner.scan();
   mark_line_shape(f);
+  f.ends_mid_sentence = stops_mid_sentence(s, cues);
   // A date needs a day number: lines without digits are not searched.
   if (scanner.any_digit && (f.words <= kDateMaxWords || f.meta.kind != CueKind::kNone))
     f.date = find_date(std::string_view(s).substr(0, utf8_cut(s, 400)), cues.dates());
