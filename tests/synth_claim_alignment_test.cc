@@ -84,6 +84,25 @@ TEST(ClaimAlignment, ASmallCountIsNoAnchor) {
   EXPECT_FALSE(supports(s.cs, killed, 1));
 }
 
+// A claim of two words is in any sentence that uses them: an interviewee's opinion is not
+// stated by the outlets that report the decree it is about. A longer claim that another
+// outlet's sentence contains is.
+TEST(ClaimAlignment, AClaimOfTwoWordsIsNotCoveredByEverySentenceUsingThem) {
+  const Aligned s = aligned({
+      "La défenseure des enfants a répondu aux questions des lecteurs. Les jeunes sont déjà "
+      "assez fichés.",
+      "Le décret, publié mardi au Journal officiel, permettra de ficher les jeunes dès "
+      "treize ans s'ils troublent l'ordre public.",
+      "Le décret a été publié mardi au Journal officiel.",
+      "Les syndicats de magistrats ont annoncé un recours devant le Conseil d'Etat.",
+  });
+  const size_t opinion = claim_with(s.cs, 0, "assez fichés");
+  EXPECT_LE(s.cs.claims[opinion].terms.size(), 2u);
+  EXPECT_FALSE(supports(s.cs, opinion, 1));
+  const size_t published = claim_with(s.cs, 2, "publié mardi");
+  EXPECT_TRUE(supports(s.cs, published, 1));
+}
+
 // Two claims giving one value of a unit both count agree on it, whatever other values of that
 // unit either adds (the half-year loss beside the quarter's, a year-earlier profit).
 TEST(ClaimAlignment, AValueInCommonIsNoNumberConflict) {

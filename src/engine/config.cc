@@ -135,6 +135,7 @@ void visit_fields(synth::SynthConfig& c, F&& f) {
   f("common_word_min_lowercase", c.common_word_min_lowercase);
   f("anchored_align_threshold", c.anchored_align_threshold);
   f("cover_threshold", c.cover_threshold);
+  f("cover_min_terms", c.cover_min_terms);
   f("candidate_max_df", c.candidate_max_df);
   f("max_corroborated", c.max_corroborated);
   f("max_single_source", c.max_single_source);

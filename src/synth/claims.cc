@@ -661,8 +661,11 @@ void count_support(ClaimSet& cs, const std::vector<uint32_t>& weekdays, const Sy
     for (const auto& x : al) {
       const Claim& o = cs.claims[x.other];
       if (o.article == cs.claims[c].article || x.conflict) continue;
-      if (x.similarity < cfg.align_threshold && x.covered < cfg.cover_threshold && !x.anchored)
-        continue;
+      // A claim of one or two terms ("Les mineurs sont déjà assez fichés") is covered by any
+      // sentence using its words: only its cosine can tell the same fact.
+      const bool covered =
+          x.covered >= cfg.cover_threshold && cs.claims[c].terms.size() >= cfg.cover_min_terms;
+      if (x.similarity < cfg.align_threshold && !covered && !x.anchored) continue;
       if (weekdays[c] && weekdays[x.other] && !(weekdays[c] & weekdays[x.other])) continue;
       sup.push_back(o.article);
       if (!x.by_figure) telling.push_back(o.article);

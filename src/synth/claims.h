@@ -90,8 +90,9 @@ inline constexpr double kSpecificFigure = 100.0;
 //    with its unit ("29.000 feux d'artifice": 100 or more), one predicate at least, cosine ≥
 //    anchored_align_threshold. Sorted by index.
 //  - `support[c]`: article indices stating claim c without conflict: its own and those of
-//    claims aligned by cosine, anchors, or covering c, unless both claims name weekdays and
-//    none in common ("heard Tuesday" / "continued on Wednesday": two moments); sorted.
+//    claims aligned by cosine, anchors, or covering c (when c has at least
+//    cover_min_terms terms), unless both claims name weekdays and none in common ("heard
+//    Tuesday" / "continued on Wednesday": two moments); sorted.
 //  - `support_outlets[c]`: number of distinct outlets in support[c].
 //  - `telling_outlets[c]`: the same without the articles that support c by a shared figure
 //    alone: outlets telling the fact, not only giving its count. Background figures ("paid $3
