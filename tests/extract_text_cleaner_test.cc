@@ -264,12 +264,12 @@ TEST(TextCleaner, SubheadingInsideBodyIsKeptTrailingOneIsNot) {
 }
 
 TEST(TextLines, ALineEndingOnACommaOrAnArticleStopsMidSentence) {
-  EXPECT_TRUE(feat("Les délégations se sont retrouvées dans le").ends_mid_sentence);
-  EXPECT_TRUE(feat("selon le porte-parole du gouvernement,").ends_mid_sentence);
-  EXPECT_TRUE(feat("The talks were held in a room of the").ends_mid_sentence);
-  EXPECT_FALSE(feat(kFrenchBody1).ends_mid_sentence);
-  EXPECT_FALSE(feat("Les deux dirigeants se sont vus à Vostotchny").ends_mid_sentence);
-  EXPECT_FALSE(feat("Rencontre au sommet dans l'Est Le").ends_mid_sentence);  // a capital
+  EXPECT_TRUE(feat("Les délégations se sont retrouvées dans le").runs_on);
+  EXPECT_TRUE(feat("selon le porte-parole du gouvernement,").runs_on);
+  EXPECT_TRUE(feat("The talks were held in a room of the").runs_on);
+  EXPECT_FALSE(feat(kFrenchBody1).runs_on);
+  EXPECT_FALSE(feat("Les deux dirigeants se sont vus à Vostotchny").runs_on);
+  EXPECT_FALSE(feat("Rencontre au sommet dans l'Est Le").runs_on);  // a capital
 }
 
 TEST(TextCleaner, AParagraphCutByALineBreakIsJoinedAgain) {

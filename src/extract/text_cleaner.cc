@@ -23,7 +23,7 @@ TextExtraction clean_text(std::string_view text, const TextCues& cues,
     if (cls.classes[i] != LineClass::kBody) continue;
     // A body line right after a body line that stops mid-sentence ("… et dans le") is the
     // rest of its paragraph, cut by a hard line break: one paragraph, so one sentence.
-    if (i > 0 && cls.classes[i - 1] == LineClass::kBody && lines[i - 1].ends_mid_sentence &&
+    if (i > 0 && cls.classes[i - 1] == LineClass::kBody && lines[i - 1].runs_on &&
         !out.paragraphs.empty())
       out.paragraphs.back() += " " + lines[i].text;
     else

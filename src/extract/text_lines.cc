@@ -275,6 +275,7 @@ void mark_line_shape(LineFeatures& f) {
        s.find("www.") != std::string::npos))
     f.has_url = true;
 }
+
 // True when `s` ends on a comma, or on a lower-case word after which no sentence ends
 // ("… et dans le"): a paragraph cut by a hard line break.
 bool stops_mid_sentence(const std::string& s, const TextCues& cues) {
@@ -308,7 +309,7 @@ LineFeatures features_of(std::string line, const TextCues& cues) {
   LineScanner scanner(f, cues);
   scanner.scan();
   mark_line_shape(f);
-  f.ends_mid_sentence = stops_mid_sentence(s, cues);
+  f.runs_on = stops_mid_sentence(s, cues);
   // A date needs a day number: lines without digits are not searched.
   if (scanner.any_digit && (f.words <= kDateMaxWords || f.meta.kind != CueKind::kNone))
     f.date = find_date(std::string_view(s).substr(0, utf8_cut(s, 400)), cues.dates());

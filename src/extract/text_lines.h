@@ -17,14 +17,12 @@ struct LineFeatures {
   std::string folded;  // text::fold of its first ~120 bytes (cue matching)
   int chars = 0;       // code points
   int words = 0;
-  int stop_words = 0;          // words in a stop-word list of a loaded language
-  int capitalized = 0;         // words starting with an upper-case letter
-  int digits = 0;              // words starting with a digit
-  bool ends_sentence = false;  // last visible char is . ! ? … (before closing quotes)
-  bool ends_colon = false;     // last visible char is ':'
-  // Ends on a comma or on a word after which no sentence ends (TextCues::continuation_word):
-  // the sentence goes on in the next line.
-  bool ends_mid_sentence = false;
+  int stop_words = 0;             // words in a stop-word list of a loaded language
+  int capitalized = 0;            // words starting with an upper-case letter
+  int digits = 0;                 // words starting with a digit
+  bool ends_sentence = false;     // last visible char is . ! ? … (before closing quotes)
+  bool ends_colon = false;        // last visible char is ':'
+  bool runs_on = false;           // ends on "," or a TextCues::continuation_word
   bool starts_upper = false;      // first letter is upper case
   bool starts_quote = false;      // « " “ „ — a quotation or a dialogue line
   bool all_caps = false;          // at least 2 letters, none lower case
