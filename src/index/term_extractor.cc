@@ -21,9 +21,9 @@ namespace recoupe::index {
 
 namespace {
 
-// Adds each variant of a list line ("janvier|janv"), folded, to `out`.
-void add_folded_variants(std::string_view line, std::unordered_set<std::string>& out) {
-  for (const std::string& form : text::split_variants(line))
+// Adds each of `forms`, folded, to `out`.
+void add_folded(const std::vector<std::string>& forms, std::unordered_set<std::string>& out) {
+  for (const std::string& form : forms)
     if (std::string w = text::fold(form); !w.empty()) out.insert(std::move(w));
 }
 
@@ -38,14 +38,12 @@ const TermLexicon& StopWordLibrary::get(const std::string& lang) const {
       lex->stop_words = catalog_.folded(lang);
       const text::CalendarWords calendar = text::read_calendar_words(data_dir_, lang);
       for (const auto* names : {&calendar.months, &calendar.weekdays})
-        for (const auto& forms : *names)
-          for (const std::string& form : forms)
-            if (std::string w = text::fold(form); !w.empty()) lex->calendar.insert(std::move(w));
+        for (const auto& forms : *names) add_folded(forms, lex->calendar);
       // "5 = five" (not "weak 1 = one", nor scales, hedges and separators).
       for (const auto& line : text::read_list(data_dir_, lang, "number_words.txt")) {
         size_t eq = line.find(" = ");
         if (line.empty() || line[0] < '0' || line[0] > '9' || eq == std::string::npos) continue;
-        add_folded_variants(std::string_view(line).substr(eq + 3), lex->number_words);
+        add_folded(text::split_variants(std::string_view(line).substr(eq + 3)), lex->number_words);
       }
     }
     it = lists_.emplace(lang, std::move(lex)).first;
