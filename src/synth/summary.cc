@@ -72,7 +72,8 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
   };
   // Whether a claim reads as a summary sentence on its own: judged once per claim, not at
   // every pick. A rubric or dateline opening the claim is left out ("WASHINGTON — "); what
-  // is left must still be a sentence ("INTERNATIONAL - Premières images…" is a kicker).
+  // is left must still be a sentence ("INTERNATIONAL - Premières images…" is a kicker), and
+  // not the tail of one, opening in lower case ("ainsi que des personnes exerçant …").
   std::vector<char> sentence_like(claims.size());
   for (size_t c = 0; c < claims.size(); ++c) {
     const Claim& cl = claims[c];
@@ -81,7 +82,7 @@ std::vector<SummarySentence> summarize(const StoryEvidence& ev, const ClaimSet& 
     int words = static_cast<int>(text::count_words(body, elisions));
     char cut = cut_of(cl);
     sentence_like[c] = words >= cfg.summary_min_words && words <= cfg.summary_max_sentence_words &&
-                       reads_as_sentence(body, cut == ',' ? '\0' : cut);
+                       reads_as_sentence(body, cut == ',' ? '\0' : cut) && !starts_lowercase(body);
   }
   auto eligible = [&](size_t c, bool strict) {
     if (disputed && c < disputed->size() && (*disputed)[c]) return false;

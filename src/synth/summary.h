@@ -19,8 +19,9 @@ namespace recoupe::synth {
 // summary_max_sentences or, when `max_words` > 0, that many words (the last sentence may
 // end past it). Quotations alone, and sentences outside [summary_min_words,
 // summary_max_sentence_words], or that do not read as body sentences (sentence_form.h: final
-// punctuation, no caption credit; a leading rubric or dateline is cut off and the rest must
-// keep summary_min_words), are not taken unless fewer than summary_min_sentences remain.
+// punctuation, no caption credit, no lower-case opening of a sentence's tail clause; a
+// leading rubric or dateline is cut off and the rest must keep summary_min_words), are not
+// taken unless fewer than summary_min_sentences remain.
 // A clause cut at a comma is shown as its whole sentence (and counted so); one sentence of an
 // article is shown at most once.
 // Output: the most important sentence first, the others in time order (the day their claim
